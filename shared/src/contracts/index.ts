@@ -1,0 +1,5 @@
+export * from './errors.js';
+export * from './guide.js';
+export * from './portal.js';
+export * from './sources.js';
+export * from './paths.js';

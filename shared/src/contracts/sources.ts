@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/** Apps a CRM can be transferred from. Only Pipedrive is available today; the others follow. */
+export const SourceId = z.enum(['pipedrive', 'zoho', 'salesforce', 'activecampaign']);
+export type SourceId = z.infer<typeof SourceId>;
+
+export const SourceAvailability = z.enum(['available', 'coming_soon']);
+export type SourceAvailability = z.infer<typeof SourceAvailability>;
+
+export const ConnectionStatus = z.enum(['not_connected', 'connected', 'reconnect_needed']);
+export type ConnectionStatus = z.infer<typeof ConnectionStatus>;
+
+export const SourceApp = z.object({
+  id: SourceId,
+  name: z.string(),
+  description: z.string(),
+  availability: SourceAvailability,
+  connectionStatus: ConnectionStatus,
+});
+export type SourceApp = z.infer<typeof SourceApp>;
+
+/** GET /api/v1/apps */
+export const AppsResponse = z.object({ apps: z.array(SourceApp) });
+export type AppsResponse = z.infer<typeof AppsResponse>;
