@@ -3,3 +3,4 @@ export * from './guide.js';
 export * from './portal.js';
 export * from './sources.js';
 export * from './paths.js';
+export * from './connect.js';

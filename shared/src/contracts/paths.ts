@@ -4,4 +4,5 @@ export const ApiPaths = {
   apps: `${API_PREFIX}/apps`,
   guide: `${API_PREFIX}/guide`,
   portal: `${API_PREFIX}/portal`,
+  connectTickets: `${API_PREFIX}/connect-tickets`,
 } as const;
