@@ -1,0 +1,78 @@
+import type { AppConfig } from '../config/config.js';
+import type { Db } from '../db/pool.js';
+import { withTransaction } from '../db/pool.js';
+import { hubspotTokensRepository } from '../db/repositories/hubspot-tokens.repository.js';
+import { type Portal, portalsRepository } from '../db/repositories/portals.repository.js';
+import type { Clock } from '../clock.js';
+import type { AppManifest } from '../hubspot/app-manifest.js';
+import { HubSpotOAuthError, type HubSpotOAuthClient } from '../hubspot/hubspot-oauth.client.js';
+import { badRequest, forbidden, HttpError } from '../http/errors.js';
+import type { OAuthStates } from './oauth-states.js';
+import type { TokenVault } from './token-vault.js';
+
+export const HUBSPOT_CALLBACK_PATH = '/oauth/hubspot/callback';
+
+/** The marketplace install: authorize URL with a stored state, then code exchange and encrypted token storage. */
+export function createHubSpotInstallService(deps: {
+  db: Db;
+  config: AppConfig;
+  manifest: AppManifest;
+  states: OAuthStates;
+  oauth: HubSpotOAuthClient;
+  vault: TokenVault;
+  clock: Clock;
+}) {
+  const redirectUri = `${deps.config.publicApiOrigin}${HUBSPOT_CALLBACK_PATH}`;
+
+  return {
+    async authorizeUrl(): Promise<string> {
+      const { state } = await deps.states.issue('hubspot_install');
+      const url = new URL('/oauth/authorize', deps.config.hubspot.appBaseUrl);
+      url.searchParams.set('client_id', deps.config.hubspot.clientId);
+      url.searchParams.set('redirect_uri', redirectUri);
+      url.searchParams.set('scope', deps.manifest.requiredScopes.join(' '));
+      if (deps.manifest.optionalScopes.length > 0) url.searchParams.set('optional_scope', deps.manifest.optionalScopes.join(' '));
+      url.searchParams.set('state', state);
+      return url.toString();
+    },
+
+    async completeInstall(input: { code: string; state: string }): Promise<Portal> {
+      const statePayload = await deps.states.consume('hubspot_install', input.state);
+      if (!statePayload) {
+        throw badRequest('invalid_state', 'This install link has expired or was already used. Start the install again from HubSpot.');
+      }
+      try {
+        const grant = await deps.oauth.exchangeCode(input.code, redirectUri);
+        const info = await deps.oauth.tokenInfo(grant.accessToken);
+        if (deps.config.hubspot.appId !== undefined && info.appId !== deps.config.hubspot.appId) {
+          throw forbidden('wrong_app', 'The token HubSpot returned belongs to another app.');
+        }
+        const expiresAt = new Date(deps.clock.now().getTime() + grant.expiresInSeconds * 1000);
+        return await withTransaction(deps.db, async (tx) => {
+          const portal = await portalsRepository.upsertInstalled(tx, {
+            id: info.hubId,
+            hubDomain: info.hubDomain,
+            installedByUserId: info.userId,
+            scopes: info.scopes,
+          });
+          await hubspotTokensRepository.save(tx, {
+            portalId: info.hubId,
+            accessTokenSealed: deps.vault.encrypt(grant.accessToken),
+            refreshTokenSealed: deps.vault.encrypt(grant.refreshToken),
+            expiresAt,
+          });
+          return portal;
+        });
+      } catch (error) {
+        if (error instanceof HubSpotOAuthError) {
+          if (error.kind === 'invalid_grant') {
+            throw badRequest('invalid_code', 'HubSpot did not accept the authorization code. Start the install again from HubSpot.');
+          }
+          throw new HttpError(502, 'hubspot_oauth_failed', 'HubSpot could not complete the install. Try again in a moment.');
+        }
+        throw error;
+      }
+    },
+  };
+}
+export type HubSpotInstallService = ReturnType<typeof createHubSpotInstallService>;

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+const url = z.string().url();
+const optionalSecret = z.string().min(1).optional();
+
+/**
+ * Every environment variable the backend reads, in one place. `.env.example` documents each one.
+ * Unset secrets are allowed only outside production: demo mode generates safe local values.
+ */
+export const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The origin HubSpot calls (permittedUrls.fetch) and signs; OAuth redirect URIs are built from it. */
+  PUBLIC_API_ORIGIN: url.optional(),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  /** Where the embedded Postgres and generated demo secrets live when DATABASE_URL is not set. */
+  DATA_DIR: z.string().min(1).default('.data'),
+  /** 32 bytes, base64: encrypts every OAuth token at rest (AES-256-GCM). */
+  TOKEN_ENCRYPTION_KEY: z
+    .string()
+    .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes encoded as base64')
+    .optional(),
+  HUBSPOT_CLIENT_ID: optionalSecret,
+  HUBSPOT_CLIENT_SECRET: optionalSecret,
+  HUBSPOT_APP_ID: z.coerce.number().int().positive().optional(),
+  HUBSPOT_APP_BASE_URL: url.default('https://app.hubspot.com'),
+  HUBSPOT_API_BASE_URL: url.default('https://api.hubapi.com'),
+  /** Requests per rolling 10 s per portal (HubSpot OAuth apps: 110). */
+  HUBSPOT_REQUESTS_PER_10S: z.coerce.number().int().positive().default(110),
+  PIPEDRIVE_CLIENT_ID: optionalSecret,
+  PIPEDRIVE_CLIENT_SECRET: optionalSecret,
+  PIPEDRIVE_OAUTH_BASE_URL: url.default('https://oauth.pipedrive.com'),
+  /** Used only until a token response gives the account's own api_domain. */
+  PIPEDRIVE_API_BASE_URL: url.default('https://api.pipedrive.com'),
+});
+export type Env = z.infer<typeof EnvSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const PRODUCTION_REQUIRED = [
+  'PUBLIC_API_ORIGIN',
+  'DATABASE_URL',
+  'TOKEN_ENCRYPTION_KEY',
+  'HUBSPOT_CLIENT_ID',
+  'HUBSPOT_CLIENT_SECRET',
+  'PIPEDRIVE_CLIENT_ID',
+  'PIPEDRIVE_CLIENT_SECRET',
+] as const satisfies readonly (keyof Env)[];
+
+/** Parses the environment; a bad value fails with a message naming the variable. */
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const raw = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const result = EnvSchema.safeParse(raw);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const env = result.data;
+  if (env.NODE_ENV === 'production') {
+    const missing = PRODUCTION_REQUIRED.filter((name) => env[name] === undefined);
+    if (missing.length > 0) {
+      throw new ConfigError(missing.map((name) => `${name}: required when NODE_ENV=production`));
+    }
+  }
+  return env;
+}

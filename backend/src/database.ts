@@ -1,0 +1,36 @@
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { createDatabase, databaseExists, dropDatabase } from './db/create-database.js';
+import { startEmbeddedServer } from './db/embedded-server.js';
+import { migrateUp } from './db/migrate.js';
+
+export interface RuntimeDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * DATABASE_URL when given; otherwise the app's own embedded Postgres under the data folder.
+ * The demo keeps a separate database, recreated at every start.
+ */
+export async function openRuntimeDatabase(options: {
+  databaseUrl?: string;
+  dataDir: string;
+  demo: boolean;
+  logger: Logger;
+}): Promise<RuntimeDatabase> {
+  let url = options.databaseUrl;
+  let stop = async () => {};
+  if (!url) {
+    const server = await startEmbeddedServer({ dataDir: join(options.dataDir, 'postgres'), persistent: true, durable: true });
+    const name = options.demo ? 'smart_transfer_demo' : 'smart_transfer';
+    if (options.demo) await dropDatabase(server.adminUrl, name);
+    if (!(await databaseExists(server.adminUrl, name))) await createDatabase(server.adminUrl, name);
+    url = server.urlFor(name);
+    stop = () => server.stop();
+    options.logger.info({ dataDir: options.dataDir, database: name }, 'embedded postgres started');
+  }
+  const applied = await migrateUp(url);
+  if (applied.length > 0) options.logger.info({ migrations: applied }, 'migrations applied');
+  return { url, stop };
+}

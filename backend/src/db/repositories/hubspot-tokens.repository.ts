@@ -1,0 +1,55 @@
+import type { Queryable } from '../pool.js';
+
+/** Sealed (encrypted) tokens only: this repository never sees plaintext. */
+export interface SealedHubSpotTokens {
+  portalId: number;
+  accessTokenSealed: string;
+  refreshTokenSealed: string;
+  expiresAt: Date;
+}
+
+interface TokenRow {
+  portal_id: string;
+  access_token_enc: string;
+  refresh_token_enc: string;
+  expires_at: Date;
+}
+
+const fromRow = (row: TokenRow): SealedHubSpotTokens => ({
+  portalId: Number(row.portal_id),
+  accessTokenSealed: row.access_token_enc,
+  refreshTokenSealed: row.refresh_token_enc,
+  expiresAt: row.expires_at,
+});
+
+export const hubspotTokensRepository = {
+  async find(db: Queryable, portalId: number): Promise<SealedHubSpotTokens | null> {
+    const result = await db.query<TokenRow>('SELECT * FROM hubspot_tokens WHERE portal_id = $1', [portalId]);
+    return result.rows[0] ? fromRow(result.rows[0]) : null;
+  },
+
+  /** Locks the portal's token row until the transaction ends: the per-portal refresh lock. */
+  async findForUpdate(db: Queryable, portalId: number): Promise<SealedHubSpotTokens | null> {
+    const result = await db.query<TokenRow>('SELECT * FROM hubspot_tokens WHERE portal_id = $1 FOR UPDATE', [portalId]);
+    return result.rows[0] ? fromRow(result.rows[0]) : null;
+  },
+
+  async save(db: Queryable, tokens: SealedHubSpotTokens): Promise<void> {
+    await db.query(
+      `INSERT INTO hubspot_tokens (portal_id, access_token_enc, refresh_token_enc, expires_at)
+       VALUES ($1, $2, $3, $4)
+       ON CONFLICT (portal_id) DO UPDATE SET access_token_enc = EXCLUDED.access_token_enc,
+         refresh_token_enc = EXCLUDED.refresh_token_enc, expires_at = EXCLUDED.expires_at, updated_at = now()`,
+      [tokens.portalId, tokens.accessTokenSealed, tokens.refreshTokenSealed, tokens.expiresAt],
+    );
+  },
+
+  async saveRefreshed(db: Queryable, tokens: SealedHubSpotTokens): Promise<void> {
+    await db.query(
+      `UPDATE hubspot_tokens SET access_token_enc = $2, refresh_token_enc = $3, expires_at = $4,
+         refreshed_at = now(), refresh_count = refresh_count + 1, updated_at = now()
+       WHERE portal_id = $1`,
+      [tokens.portalId, tokens.accessTokenSealed, tokens.refreshTokenSealed, tokens.expiresAt],
+    );
+  },
+};

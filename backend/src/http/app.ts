@@ -1,0 +1,55 @@
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+import type { ConnectTickets } from '../auth/connect-tickets.js';
+import type { HubSpotInstallService } from '../auth/hubspot-install.service.js';
+import type { Clock } from '../clock.js';
+import type { AppConfig } from '../config/config.js';
+import type { Db } from '../db/pool.js';
+import { errorHandler, notFoundHandler } from './middleware/errors.js';
+import { requestLog } from './middleware/request-log.js';
+import { rawBody, signedRequest } from './middleware/signed-request.js';
+import { connectRoutes } from './routes/connect.routes.js';
+import { healthRoutes } from './routes/health.routes.js';
+import { hubspotInstallRoutes } from './routes/hubspot-install.routes.js';
+import { portalRoutes } from './routes/portal.routes.js';
+
+export interface AppServices {
+  db: Db;
+  logger: Logger;
+  clock: Clock;
+  config: AppConfig;
+  install: HubSpotInstallService;
+  tickets: ConnectTickets;
+}
+
+/** The HTTP app: public OAuth routes, and the /api tree where every call is signed by HubSpot. */
+export function createApp(services: AppServices): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', true);
+  app.use(requestLog(services.logger));
+
+  app.use(healthRoutes(services));
+  app.use(hubspotInstallRoutes(services));
+
+  // Everything under /api is a UI call: raw body kept, HubSpot signature checked, portal resolved.
+  const api = express.Router();
+  api.use(
+    '/api',
+    rawBody,
+    signedRequest({
+      db: services.db,
+      clock: services.clock,
+      clientSecret: services.config.hubspot.clientSecret,
+      publicApiOrigin: services.config.publicApiOrigin,
+      ...(services.config.hubspot.appId === undefined ? {} : { appId: services.config.hubspot.appId }),
+    }),
+  );
+  api.use(portalRoutes());
+  api.use(connectRoutes(services));
+  app.use(api);
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(services.logger));
+  return app;
+}

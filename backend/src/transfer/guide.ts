@@ -1,0 +1,52 @@
+import type { GuideStep, GuideStepId } from '../../../shared/src/contracts/index.js';
+
+/** What the guide needs to know about a portal's progress; later phases add their facts here. */
+export interface GuideProgress {
+  installed: boolean;
+  connection: 'not_connected' | 'connected' | 'reconnect_needed';
+}
+
+interface StepText {
+  id: GuideStepId;
+  title: string;
+  description: string;
+  actionLabel?: string;
+  /** Shown while the step is locked: what to do first. */
+  lockedReason: string;
+}
+
+const STEPS: readonly StepText[] = [
+  { id: 'install', title: 'Install Smart Transfer', description: 'The app is installed in this HubSpot account.', lockedReason: 'Install the app from the HubSpot Marketplace.' },
+  { id: 'connect', title: 'Connect Pipedrive', description: 'Give Smart Transfer read access to your Pipedrive account.', actionLabel: 'Connect Pipedrive', lockedReason: 'Install the app first.' },
+  { id: 'audit', title: 'Audit your data', description: 'See every object, field, pipeline and user, and what each becomes in HubSpot.', actionLabel: 'Audit my data', lockedReason: 'Connect Pipedrive first.' },
+  { id: 'configure', title: 'Prepare HubSpot', description: 'Choose what to transfer; create properties, pipelines, users, currencies and workflows.', actionLabel: 'Configure', lockedReason: 'Run an audit first.' },
+  { id: 'sync', title: 'Sync records', description: 'Move records into HubSpot and keep them in sync until you switch over.', actionLabel: 'Sync records', lockedReason: 'Prepare HubSpot first.' },
+  { id: 'onetime', title: 'Transfer the rest once', description: 'Attachments, deal participants, line items, relationships and lists.', actionLabel: 'Transfer', lockedReason: 'Sync your records first.' },
+  { id: 'markup', title: 'Mark empty properties', description: 'Flag transferred properties that hold no data for deletion.', actionLabel: 'Mark properties', lockedReason: 'Transfer your data first.' },
+  { id: 'cleanup', title: 'Clean up', description: "Delete the transfer's workflows and archive the marked properties.", actionLabel: 'Clean up', lockedReason: 'Mark empty properties first.' },
+];
+
+/** The User guide checklist: each step's state follows from the steps before it. */
+export function buildGuide(progress: GuideProgress): GuideStep[] {
+  const stateOf = (step: StepText): Pick<GuideStep, 'state' | 'reason'> => {
+    const locked = { state: 'locked' as const, reason: step.lockedReason };
+    switch (step.id) {
+      case 'install':
+        return progress.installed ? { state: 'complete' } : { state: 'needs_attention', reason: step.lockedReason };
+      case 'connect':
+        if (progress.connection === 'connected') return { state: 'complete' };
+        if (progress.connection === 'reconnect_needed') {
+          return { state: 'needs_attention', reason: 'Pipedrive no longer accepts our access. Reconnect to continue.' };
+        }
+        return { state: 'available' };
+      case 'audit':
+        return progress.connection === 'connected' ? { state: 'available' } : locked;
+      default:
+        return locked;
+    }
+  };
+  return STEPS.map((step) => {
+    const { lockedReason: _lockedReason, ...text } = step;
+    return { ...text, ...stateOf(step) };
+  });
+}

@@ -1,0 +1,77 @@
+/**
+ * The inspection endpoint, under /_sandbox (outside every HubSpot path): create portals, choose who
+ * the next authorize approves, revoke grants, move the clock, read request stats, read or reset state.
+ * These paths are a stable interface for the product's tests; change them only with their callers.
+ */
+import type { Express, Request } from 'express';
+import { notFound, validationError } from './errors.js';
+import type { SandboxState } from './state.js';
+import type { UserSeed } from './users.js';
+
+function bodyOf(req: Request): Record<string, unknown> {
+  const body: unknown = req.body;
+  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+}
+
+function portalIdOf(body: Record<string, unknown>): number {
+  const portalId = Number(body['portalId']);
+  if (!Number.isInteger(portalId) || portalId <= 0) throw validationError('portalId must be a positive integer');
+  return portalId;
+}
+
+function userSeeds(raw: unknown): UserSeed[] | undefined {
+  if (raw === undefined) return undefined;
+  if (!Array.isArray(raw)) throw validationError('users must be an array of { email, firstName?, lastName?, superAdmin? }');
+  return raw.map((entry: unknown) => {
+    const user = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : {};
+    if (typeof user['email'] !== 'string') throw validationError('every user needs an email');
+    return {
+      email: user['email'],
+      ...(typeof user['firstName'] === 'string' ? { firstName: user['firstName'] } : {}),
+      ...(typeof user['lastName'] === 'string' ? { lastName: user['lastName'] } : {}),
+      ...(typeof user['superAdmin'] === 'boolean' ? { superAdmin: user['superAdmin'] } : {}),
+    };
+  });
+}
+
+export function registerInspectionRoutes(app: Express, state: SandboxState): void {
+  app.post('/_sandbox/portals', (req, res) => {
+    const body = bodyOf(req);
+    const users = userSeeds(body['users'] ?? body['owners']);
+    const portal = state.createPortal({ portalId: portalIdOf(body), ...(users ? { users } : {}) });
+    res.status(201).json(portal.snapshot());
+  });
+
+  app.get('/_sandbox/portals/:portalId/state', (req, res) => {
+    const portal = state.portals.get(Number(req.params.portalId));
+    if (!portal) throw notFound(`portal ${req.params.portalId} does not exist`);
+    res.json(portal.snapshot());
+  });
+
+  app.post('/_sandbox/oauth/next-approval', (req, res) => {
+    const body = bodyOf(req);
+    const userId = body['userId'];
+    state.setNextApproval({ portalId: portalIdOf(body), ...(userId !== undefined ? { userId: String(userId) } : {}) });
+    res.status(204).end();
+  });
+
+  app.post('/_sandbox/oauth/revoke', (req, res) => {
+    res.json({ revokedRefreshTokens: state.oauth.revokePortal(portalIdOf(bodyOf(req))) });
+  });
+
+  app.post('/_sandbox/clock/advance', (req, res) => {
+    const ms = Number(bodyOf(req)['ms']);
+    if (!Number.isFinite(ms) || ms < 0) throw validationError('ms must be a non-negative number');
+    state.clock.advance(ms);
+    res.json({ now: state.clock.nowIso() });
+  });
+
+  app.get('/_sandbox/stats', (_req, res) => {
+    res.json({ ...state.stats.snapshot(), refreshTokens: state.oauth.refreshTokenStats() });
+  });
+
+  app.post('/_sandbox/reset', (_req, res) => {
+    state.reset();
+    res.status(204).end();
+  });
+}

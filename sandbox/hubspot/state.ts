@@ -1,0 +1,64 @@
+/** The whole sandbox's state: portals, OAuth grants, and which portal/user the next authorize approves. */
+import { validationError } from './errors.js';
+import { SandboxClock } from './clock.js';
+import { OAuthStore } from './oauth/store.js';
+import type { ResolvedOptions } from './options.js';
+import { Portal, type PortalSeed } from './portal.js';
+import { RequestStats } from './stats.js';
+import type { User } from './users.js';
+
+export interface Approval {
+  portalId: number;
+  userId?: string;
+}
+
+export class SandboxState {
+  readonly portals = new Map<number, Portal>();
+  readonly oauth = new OAuthStore();
+  readonly stats = new RequestStats();
+  readonly clock: SandboxClock;
+  private nextApproval: Approval | undefined;
+
+  constructor(readonly options: ResolvedOptions) {
+    this.clock = new SandboxClock(options.now);
+    this.reset();
+  }
+
+  createPortal(seed: PortalSeed): Portal {
+    if (!Number.isInteger(seed.portalId) || seed.portalId <= 0) throw validationError('portalId must be a positive integer');
+    if (this.portals.has(seed.portalId)) throw validationError(`portal ${seed.portalId} already exists`);
+    const portal = new Portal(seed, this.clock.nowIso());
+    this.portals.set(portal.id, portal);
+    return portal;
+  }
+
+  /** The portal and user the next authorize approves (one-shot), else the default portal's first user. */
+  setNextApproval(approval: Approval): void {
+    const portal = this.portals.get(approval.portalId);
+    if (!portal) throw validationError(`portal ${approval.portalId} does not exist`);
+    if (approval.userId !== undefined && !portal.users.byId(approval.userId)) {
+      throw validationError(`user ${approval.userId} does not exist in portal ${approval.portalId}`);
+    }
+    this.nextApproval = approval;
+  }
+
+  takeApproval(): { portal: Portal; user: User } {
+    const approval = this.nextApproval ?? { portalId: this.options.defaultPortalId };
+    this.nextApproval = undefined;
+    const portal = this.portals.get(approval.portalId);
+    if (!portal) throw new Error(`approved portal ${approval.portalId} is gone`);
+    const user = (approval.userId ? portal.users.byId(approval.userId) : undefined) ?? portal.users.all()[0];
+    if (!user) throw new Error(`portal ${portal.id} has no user to approve the install`);
+    return { portal, user };
+  }
+
+  /** Back to a fresh sandbox: only the default portal, no grants. */
+  reset(): void {
+    this.portals.clear();
+    this.oauth.clear();
+    this.stats.reset();
+    this.clock.reset();
+    this.nextApproval = undefined;
+    this.createPortal({ portalId: this.options.defaultPortalId });
+  }
+}

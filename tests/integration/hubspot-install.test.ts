@@ -1,0 +1,206 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { startHubSpotSandbox, type RunningHubSpotSandbox } from '../../sandbox/hubspot/index.js';
+import { HubSpotReconnectNeeded } from '../../backend/src/auth/hubspot-tokens.service.js';
+import { readAppManifest } from '../../backend/src/hubspot/app-manifest.js';
+import { Writable } from 'node:stream';
+import { createLogger } from '../../backend/src/logger.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { TEST_PUBLIC_ORIGIN, manualClock, testConfig, testServices } from '../support/test-app.js';
+
+const PORTAL = 24681357;
+let db: TestDatabase;
+let sandbox: RunningHubSpotSandbox;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  sandbox = await startHubSpotSandbox({ defaultPortalId: PORTAL });
+});
+afterAll(async () => {
+  await sandbox.close();
+  await db.drop();
+});
+beforeEach(async () => {
+  await db.pool.query('TRUNCATE portals, hubspot_tokens, oauth_states CASCADE');
+});
+
+function setup(logger?: Parameters<typeof testServices>[3]) {
+  const clock = manualClock(new Date());
+  const config = testConfig({
+    hubspot: { clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, appBaseUrl: sandbox.appBaseUrl, apiBaseUrl: sandbox.apiBaseUrl },
+  });
+  return { clock, config, services: testServices(db.pool, config, clock, logger) };
+}
+
+/** Install → HubSpot authorize (auto-approved by the sandbox) → our callback, as a browser would follow it. */
+async function install(services: ReturnType<typeof setup>['services']) {
+  const start = await request(services.app).get('/oauth/hubspot/install');
+  expect(start.status).toBe(302);
+  const authorize = await fetch(start.headers.location as string, { redirect: 'manual' });
+  expect(authorize.status).toBe(302);
+  const callback = new URL(authorize.headers.get('location') as string);
+  expect(`${callback.origin}${callback.pathname}`).toBe(`${TEST_PUBLIC_ORIGIN}/oauth/hubspot/callback`);
+  const done = await request(services.app).get(`${callback.pathname}${callback.search}`).set('Accept', 'application/json');
+  return { start, callback, done };
+}
+
+/** How many times HubSpot (the sandbox) granted a refresh with the refresh token we hold for the portal. */
+async function refreshGrants(services: ReturnType<typeof setup>['services']): Promise<number | undefined> {
+  const row = (await db.pool.query('SELECT refresh_token_enc FROM hubspot_tokens WHERE portal_id = $1', [PORTAL])).rows[0];
+  const refreshToken = services.vault.decrypt(row.refresh_token_enc);
+  const stats = (await (await fetch(`${sandbox.apiBaseUrl}/_sandbox/stats`)).json()) as {
+    refreshTokens: { refreshToken: string; refreshGrants: number }[];
+  };
+  return stats.refreshTokens.find((token) => token.refreshToken === refreshToken)?.refreshGrants;
+}
+
+describe('HubSpot install (OAuth)', () => {
+  it('redirects to HubSpot with the app scopes and a random single-use state', async () => {
+    const { services } = setup();
+    const first = new URL((await request(services.app).get('/oauth/hubspot/install')).headers.location as string);
+    const second = new URL((await request(services.app).get('/oauth/hubspot/install')).headers.location as string);
+    expect(`${first.origin}${first.pathname}`).toBe(`${sandbox.appBaseUrl}/oauth/authorize`);
+    expect(first.searchParams.get('client_id')).toBe(sandbox.clientId);
+    expect(first.searchParams.get('redirect_uri')).toBe(`${TEST_PUBLIC_ORIGIN}/oauth/hubspot/callback`);
+    expect(first.searchParams.get('scope')?.split(' ')).toEqual(readAppManifest().requiredScopes);
+    expect(first.searchParams.get('state')).not.toBe(second.searchParams.get('state'));
+    const stored = await db.pool.query('SELECT state_hash FROM oauth_states');
+    expect(stored.rows.map((row: { state_hash: string }) => row.state_hash)).not.toContain(first.searchParams.get('state'));
+  });
+
+  it('stores the portal and its tokens encrypted, never in plaintext', async () => {
+    const { services } = setup();
+    const { done } = await install(services);
+    expect(done.status).toBe(200);
+    const portal = await db.pool.query('SELECT * FROM portals WHERE id = $1', [PORTAL]);
+    expect(portal.rows[0]).toMatchObject({ status: 'installed' });
+    expect(portal.rows[0].scopes).toEqual(expect.arrayContaining(readAppManifest().requiredScopes));
+
+    const row = (await db.pool.query('SELECT * FROM hubspot_tokens WHERE portal_id = $1', [PORTAL])).rows[0] as Record<string, unknown>;
+    const accessToken = await services.hubspotTokens.accessToken(PORTAL);
+    const info = await fetch(`${sandbox.apiBaseUrl}/oauth/v1/access-tokens/${accessToken}`);
+    expect(((await info.json()) as { hub_id: number }).hub_id).toBe(PORTAL);
+    const rowText = JSON.stringify(row);
+    expect(rowText).not.toContain(accessToken);
+    expect(String(row.access_token_enc)).toMatch(/^v1\./);
+    expect(String(row.refresh_token_enc)).toMatch(/^v1\./);
+    expect(services.vault.decrypt(String(row.refresh_token_enc))).not.toBe('');
+    expect(rowText).not.toContain(services.vault.decrypt(String(row.refresh_token_enc)));
+  });
+
+  it('refuses a replayed callback (state is single-use) and changes nothing', async () => {
+    const { services } = setup();
+    const { callback } = await install(services);
+    await db.pool.query('DELETE FROM portals');
+    const replay = await request(services.app).get(`${callback.pathname}${callback.search}`).set('Accept', 'application/json');
+    expect(replay.status).toBe(400);
+    expect(replay.body.error.code).toBe('invalid_state');
+    expect((await db.pool.query('SELECT count(*)::int AS n FROM portals')).rows[0].n).toBe(0);
+  });
+
+  it('refuses an expired state', async () => {
+    const { services, clock } = setup();
+    const start = await request(services.app).get('/oauth/hubspot/install');
+    const authorize = await fetch(start.headers.location as string, { redirect: 'manual' });
+    const callback = new URL(authorize.headers.get('location') as string);
+    clock.advance(11 * 60 * 1000);
+    const res = await request(services.app).get(`${callback.pathname}${callback.search}`).set('Accept', 'application/json');
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('invalid_state');
+  });
+
+  it.each([
+    ['no parameters', ''],
+    ['a code without state', '?code=abc'],
+    ['an oversized code', `?code=${'x'.repeat(600)}&state=s`],
+  ])('answers 400 to a callback with %s', async (_name, query) => {
+    const { services } = setup();
+    const res = await request(services.app).get(`/oauth/hubspot/callback${query}`).set('Accept', 'application/json');
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('invalid_request');
+  });
+
+  it('answers 400 when the user denies access, and shows a page to a browser', async () => {
+    const { services } = setup();
+    const json = await request(services.app).get('/oauth/hubspot/callback?error=access_denied&state=x').set('Accept', 'application/json');
+    expect(json.status).toBe(400);
+    expect(json.body.error.code).toBe('install_denied');
+    const html = await request(services.app).get('/oauth/hubspot/callback?error=access_denied&state=x').set('Accept', 'text/html');
+    expect(html.status).toBe(400);
+    expect(html.text).toContain('Install cancelled');
+  });
+
+  it('answers 400 invalid_code when HubSpot refuses the code', async () => {
+    const { services } = setup();
+    const start = await request(services.app).get('/oauth/hubspot/install');
+    const state = new URL(start.headers.location as string).searchParams.get('state') as string;
+    const res = await request(services.app).get(`/oauth/hubspot/callback?code=not-a-real-code&state=${state}`).set('Accept', 'application/json');
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('invalid_code');
+    expect((await db.pool.query('SELECT count(*)::int AS n FROM portals')).rows[0].n).toBe(0);
+  });
+});
+
+describe('HubSpot access tokens', () => {
+  it('refreshes before expiry, and two concurrent refreshes (two processes) spend the refresh token once', async () => {
+    const { services, clock, config } = setup();
+    await install(services);
+    const first = await services.hubspotTokens.accessToken(PORTAL);
+    expect(await refreshGrants(services)).toBe(0);
+    expect(await services.hubspotTokens.accessToken(PORTAL)).toBe(first);
+
+    // A second process: its own services over the same database and clock.
+    const other = testServices(db.pool, config, clock);
+    clock.advance(26 * 60 * 1000); // inside the 5-minute margin of the 30-minute token
+    const [a, b, c] = await Promise.all([
+      services.hubspotTokens.accessToken(PORTAL),
+      other.hubspotTokens.accessToken(PORTAL),
+      services.hubspotTokens.accessToken(PORTAL),
+    ]);
+    expect(await refreshGrants(services)).toBe(1);
+    expect(a).not.toBe(first);
+    expect(b).toBe(a);
+    expect(c).toBe(a);
+  });
+
+  it('marks the portal disconnected when HubSpot answers invalid_grant', async () => {
+    const { services, clock } = setup();
+    await install(services);
+    await fetch(`${sandbox.apiBaseUrl}/_sandbox/oauth/revoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ portalId: PORTAL }),
+    });
+    clock.advance(29 * 60 * 1000);
+    await expect(services.hubspotTokens.accessToken(PORTAL)).rejects.toBeInstanceOf(HubSpotReconnectNeeded);
+    const portal = await db.pool.query('SELECT status, disconnected_reason FROM portals WHERE id = $1', [PORTAL]);
+    expect(portal.rows[0]).toEqual({ status: 'disconnected', disconnected_reason: 'invalid_grant' });
+    await expect(services.hubspotTokens.accessToken(PORTAL)).rejects.toBeInstanceOf(HubSpotReconnectNeeded);
+  });
+});
+
+it('never writes tokens, codes or states to the logs', async () => {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(chunk.toString());
+      done();
+    },
+  });
+  const { services, clock } = setup(createLogger('trace', sink));
+  const { callback } = await install(services);
+  clock.advance(26 * 60 * 1000);
+  const accessToken = await services.hubspotTokens.accessToken(PORTAL);
+  const row = (await db.pool.query('SELECT refresh_token_enc FROM hubspot_tokens WHERE portal_id = $1', [PORTAL])).rows[0];
+  const secrets = [
+    accessToken,
+    services.vault.decrypt(row.refresh_token_enc),
+    callback.searchParams.get('code') as string,
+    callback.searchParams.get('state') as string,
+    sandbox.clientSecret,
+  ];
+  const logged = lines.join('');
+  expect(logged).toContain('hubspot access token refreshed');
+  expect(logged).toContain('/oauth/hubspot/callback');
+  for (const secret of secrets) expect(logged).not.toContain(secret);
+});

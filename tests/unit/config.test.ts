@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError, parseEnv } from '../../backend/src/config/env.js';
+
+describe('configuration', () => {
+  it('starts with no variables at all (demo mode defaults)', () => {
+    const env = parseEnv({});
+    expect(env.PORT).toBe(3000);
+    expect(env.HUBSPOT_API_BASE_URL).toBe('https://api.hubapi.com');
+    expect(env.HUBSPOT_APP_BASE_URL).toBe('https://app.hubspot.com');
+    expect(env.HUBSPOT_CLIENT_SECRET).toBeUndefined();
+  });
+
+  it('names the variable that has a bad value', () => {
+    expect(() => parseEnv({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => parseEnv({ HUBSPOT_API_BASE_URL: 'not a url' })).toThrow(/HUBSPOT_API_BASE_URL/);
+    expect(() => parseEnv({ TOKEN_ENCRYPTION_KEY: 'c2hvcnQ=' })).toThrow(/TOKEN_ENCRYPTION_KEY: must be 32 bytes/);
+    expect(() => parseEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+  });
+
+  it('requires every secret explicitly in production', () => {
+    let thrown: unknown;
+    try {
+      parseEnv({ NODE_ENV: 'production', HUBSPOT_CLIENT_ID: 'id' });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConfigError);
+    const problems = (thrown as ConfigError).problems.join('\n');
+    for (const name of ['PUBLIC_API_ORIGIN', 'DATABASE_URL', 'TOKEN_ENCRYPTION_KEY', 'HUBSPOT_CLIENT_SECRET', 'PIPEDRIVE_CLIENT_ID']) {
+      expect(problems).toContain(name);
+    }
+    expect(problems).not.toContain('HUBSPOT_CLIENT_ID:');
+  });
+
+  it('accepts a complete production configuration', () => {
+    const env = parseEnv({
+      NODE_ENV: 'production',
+      PUBLIC_API_ORIGIN: 'https://api.example.com',
+      DATABASE_URL: 'postgres://u:p@db:5432/app',
+      TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      HUBSPOT_CLIENT_ID: 'id',
+      HUBSPOT_CLIENT_SECRET: 'secret',
+      PIPEDRIVE_CLIENT_ID: 'pd-id',
+      PIPEDRIVE_CLIENT_SECRET: 'pd-secret',
+    });
+    expect(env.NODE_ENV).toBe('production');
+  });
+});
