@@ -32,6 +32,6 @@ CREATE TABLE oauth_states (
   payload jsonb NOT NULL DEFAULT '{}',
   expires_at timestamptz NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now(),
-  CONSTRAINT oauth_states_purpose_check CHECK (purpose IN ('hubspot_install', 'connect_ticket', 'source_connect'))
+  CONSTRAINT oauth_states_purpose_check CHECK (purpose IN ('hubspot_install', 'connect_ticket', 'source_connect', 'download_link'))
 );
 CREATE INDEX oauth_states_expires_at_idx ON oauth_states (expires_at);

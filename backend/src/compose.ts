@@ -1,35 +1,67 @@
 import type { Express } from 'express';
 import type { Logger } from 'pino';
+import type { SourceId } from '../../shared/src/contracts/index.js';
 import { createConnectTickets } from './auth/connect-tickets.js';
 import { createHubSpotInstallService } from './auth/hubspot-install.service.js';
 import { createHubSpotTokens } from './auth/hubspot-tokens.service.js';
 import { createOAuthStates } from './auth/oauth-states.js';
+import { createSourceConnectService } from './auth/source-connect.service.js';
+import { createSourceTokens } from './auth/source-tokens.service.js';
 import { createTokenVault } from './auth/token-vault.js';
 import type { Clock } from './clock.js';
 import type { AppConfig } from './config/config.js';
 import type { Db } from './db/pool.js';
 import { type AppManifest, readAppManifest } from './hubspot/app-manifest.js';
+import { createHubSpotApi } from './hubspot/hubspot-api.js';
 import { createHubSpotOAuthClient } from './hubspot/hubspot-oauth.client.js';
 import { createApp } from './http/app.js';
+import type { JobQueue } from './jobs/job-queue.js';
+import { createJobRunner } from './jobs/job-runner.js';
+import { createJobService } from './jobs/job.service.js';
+import type { SourceConnector } from './sources/connector.js';
+import { createSourceRegistry } from './sources/registry.js';
+import { createAuditHandler } from './transfer/audit/audit-handler.js';
+import { createAuditService } from './transfer/audit/audit.service.js';
 
-/** Wires clients, services and the HTTP app from a config and a pool: the one place that knows every part. */
-export function composeServices(deps: { config: AppConfig; db: Db; logger: Logger; clock: Clock; manifest?: AppManifest }) {
-  const { config, db, logger, clock } = deps;
+export interface CompositionInput {
+  config: AppConfig;
+  db: Db;
+  logger: Logger;
+  clock: Clock;
+  queue: JobQueue;
+  manifest?: AppManifest;
+  /** Replaces the source registry (tests that need a connector with injected timing). */
+  connector?: (source: SourceId) => SourceConnector;
+}
+
+/** Wires clients, services, job handlers and the HTTP app: the one place that knows every part. */
+export function composeServices(input: CompositionInput) {
+  const { config, db, logger, clock, queue } = input;
   const vault = createTokenVault(config.tokenEncryptionKey);
   const states = createOAuthStates({ db, clock });
   const hubspotOAuth = createHubSpotOAuthClient(config.hubspot);
-  const install = createHubSpotInstallService({
-    db,
-    config,
-    manifest: deps.manifest ?? readAppManifest(),
-    states,
-    oauth: hubspotOAuth,
-    vault,
-    clock,
-  });
+  const install = createHubSpotInstallService({ db, config, manifest: input.manifest ?? readAppManifest(), states, oauth: hubspotOAuth, vault, clock });
   const hubspotTokens = createHubSpotTokens({ db, oauth: hubspotOAuth, vault, clock, logger });
+  const hubspot = createHubSpotApi({ apiBaseUrl: config.hubspot.apiBaseUrl, requestsPer10s: config.hubspot.requestsPer10s, tokens: hubspotTokens });
+  const connector = input.connector ?? createSourceRegistry(config);
+  const sourceTokens = createSourceTokens({ db, vault, clock, logger, connector });
   const tickets = createConnectTickets({ states, publicApiOrigin: config.publicApiOrigin });
-  const app: Express = createApp({ db, logger, clock, config, install, tickets });
-  return { app, vault, install, hubspotTokens, tickets };
+  const sourceConnect = createSourceConnectService({ db, logger, clock, publicApiOrigin: config.publicApiOrigin, tickets, states, vault, connector });
+  const jobs = createJobService({ db, queue });
+  const audits = createAuditService({ db, jobs, states, publicApiOrigin: config.publicApiOrigin });
+  const runner = createJobRunner({
+    db,
+    logger,
+    queue,
+    handlers: { audit: createAuditHandler({ db, clock, connector, sourceTokens, hubspot }) },
+  });
+  const app: Express = createApp({ db, logger, clock, config, install, tickets, sourceConnect, jobs, audits });
+  return { app, vault, install, hubspotTokens, sourceTokens, tickets, jobs, audits, runner };
 }
 export type Services = ReturnType<typeof composeServices>;
+
+/** Makes this process a worker: it runs queued jobs, and records as failed those the queue gave up on. */
+export async function startWorkers(queue: JobQueue, services: Pick<Services, 'runner'>, concurrency = 2): Promise<void> {
+  await queue.work('audit', (jobId, attempt) => services.runner.run(jobId, attempt), concurrency);
+  await queue.workDeadLetters((jobId) => services.runner.markAbandoned(jobId));
+}

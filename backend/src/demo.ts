@@ -1,26 +1,27 @@
-import type { Logger } from 'pino';
-import { startHubSpotSandbox, type RunningHubSpotSandbox } from '../../sandbox/hubspot/index.js';
-import type { HubSpotInstallService } from './auth/hubspot-install.service.js';
+import { startHubSpotSandbox } from '../../sandbox/hubspot/index.js';
+import type { Runtime } from './runtime.js';
 
 /** The demo portal the preview and the demo are installed in. */
 export const DEMO_PORTAL_ID = 12345678;
 
 export interface DemoSandboxes {
-  hubspot: RunningHubSpotSandbox;
+  /** The variables the backend would read to use these sandboxes (as `npm run sandbox` prints them). */
+  env: Record<string, string>;
   close(): Promise<void>;
 }
 
 /** Demo mode: with no real credentials, the app talks to in-process sandboxes, fresh at every start. */
 export async function startDemoSandboxes(): Promise<DemoSandboxes> {
   const hubspot = await startHubSpotSandbox({ defaultPortalId: DEMO_PORTAL_ID });
-  return { hubspot, close: () => hubspot.close() };
+  return { env: hubspot.env(), close: () => hubspot.close() };
 }
 
 /**
  * Installs the app in the demo portal through the real OAuth flow: authorize (the sandbox approves),
  * then the same callback handling a real install gets.
  */
-export async function installDemoPortal(install: HubSpotInstallService, logger: Logger): Promise<void> {
+export async function installDemo(runtime: Pick<Runtime, 'services' | 'logger'>): Promise<void> {
+  const { install } = runtime.services;
   const authorize = await fetch(await install.authorizeUrl(), { redirect: 'manual' });
   const location = authorize.headers.get('location');
   if (authorize.status !== 302 || !location) throw new Error(`demo install: authorize answered ${authorize.status}`);
@@ -29,5 +30,5 @@ export async function installDemoPortal(install: HubSpotInstallService, logger: 
   const state = callback.searchParams.get('state');
   if (!code || !state) throw new Error('demo install: authorize gave no code');
   const portal = await install.completeInstall({ code, state });
-  logger.info({ portalId: portal.id }, 'demo portal installed');
+  runtime.logger.info({ portalId: portal.id }, 'demo portal installed');
 }

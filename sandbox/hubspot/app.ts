@@ -1,25 +1,39 @@
 /**
- * The Express app: request accounting → body parsing → OAuth (unauthenticated) → bearer auth →
- * HubSpot API routes → 404 → HubSpot-shaped errors. Every route is registered directly on the app,
- * so the contract test can enumerate them by walking the router.
+ * The Express app: body parsing → inspection endpoint → request counting → faults → OAuth
+ * (unauthenticated) → bearer auth → rate limits → HubSpot API routes → 404 → HubSpot-shaped errors.
+ * Every API route is registered directly on the app, so the contract test enumerates them by walking
+ * the router.
  */
 import express, { type Express, type RequestHandler } from 'express';
+import { registerAccountRoutes } from './account.js';
+import { registerAssociationRoutes } from './associations/routes.js';
 import { bearerAuth } from './auth.js';
+import { registerCurrencyRoutes } from './currencies.js';
 import { errorHandler, unknownRoute } from './errors.js';
+import { registerFlowRoutes } from './flows/routes.js';
+import { INSPECTION_PREFIX } from './inspection-prefix.js';
 import { registerInspectionRoutes } from './inspection.js';
+import { rateLimit } from './limits.js';
 import { registerOAuthRoutes } from './oauth/routes.js';
+import { registerObjectBatchRoutes } from './objects/batch-routes.js';
+import { registerObjectRoutes } from './objects/routes.js';
+import { registerSearchRoute } from './objects/search.js';
 import { registerOwnerRoutes } from './owners.js';
+import { registerPipelineRoutes } from './pipelines/routes.js';
+import { registerPropertyRoutes } from './properties/routes.js';
 import { contextOf } from './request-context.js';
 import type { SandboxState } from './state.js';
+import { endpointOf } from './stats.js';
 import { registerUserRoutes } from './users.js';
 
-export const INSPECTION_PREFIX = '/_sandbox';
-
-/** Counts every request once it is answered, under "METHOD /path" and under its portal when known. */
-function countRequests(state: SandboxState): RequestHandler {
+/** Counts each answered API request under its portal (known once the bearer token is read). */
+function countPerPortal(state: SandboxState): RequestHandler {
   return (req, res, next) => {
     if (!req.path.startsWith(INSPECTION_PREFIX)) {
-      res.on('finish', () => state.stats.record(`${req.method} ${req.path}`, res.statusCode, contextOf(res)?.portal.id));
+      res.on('finish', () => {
+        const portal = contextOf(res)?.portal;
+        if (portal) state.portalCounts.record(portal.id, endpointOf(req.method, req.path));
+      });
     }
     next();
   };
@@ -29,19 +43,31 @@ export function buildApp(state: SandboxState): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  app.use(countRequests(state));
-  // HubSpot accepts bodies up to a few MB; 100 inputs of large text properties fit in 10 MB.
+  // HubSpot accepts bodies of a few MB; 100 inputs of long text properties fit in 10 MB.
   app.use(express.json({ limit: '10mb' }));
+  app.use(express.urlencoded({ extended: false }));
 
   registerInspectionRoutes(app, state);
+  app.use(countPerPortal(state));
+  app.use(state.faults.middleware);
   registerOAuthRoutes(app, state);
 
   const auth = bearerAuth(state);
-  for (const prefix of ['/crm', '/settings', '/automation', '/account-info']) app.use(prefix, auth);
+  const limits = rateLimit(state);
+  for (const prefix of ['/crm', '/settings', '/automation', '/account-info']) app.use(prefix, auth, limits);
 
   const now = () => state.clock.nowIso();
+  registerObjectBatchRoutes(app, now);
+  registerSearchRoute(app);
+  registerObjectRoutes(app, now);
+  registerPropertyRoutes(app, now);
+  registerPipelineRoutes(app, now);
   registerOwnerRoutes(app);
   registerUserRoutes(app, now);
+  registerAssociationRoutes(app, now);
+  registerFlowRoutes(app, now);
+  registerCurrencyRoutes(app, now);
+  registerAccountRoutes(app);
 
   app.use(unknownRoute);
   app.use(errorHandler);

@@ -5,6 +5,7 @@
  */
 import type { Express, Request } from 'express';
 import { notFound, validationError } from './errors.js';
+import { INSPECTION_PREFIX } from './inspection-prefix.js';
 import type { SandboxState } from './state.js';
 import type { UserSeed } from './users.js';
 
@@ -66,9 +67,32 @@ export function registerInspectionRoutes(app: Express, state: SandboxState): voi
     res.json({ now: state.clock.nowIso() });
   });
 
+  /** Requests per endpoint (with statuses), per portal, and refresh_token grants per refresh token. */
   app.get('/_sandbox/stats', (_req, res) => {
-    res.json({ ...state.stats.snapshot(), refreshTokens: state.oauth.refreshTokenStats() });
+    res.json({ ...state.faults.requests(), byPortal: state.portalCounts.snapshot(), refreshTokens: state.oauth.refreshTokenStats() });
   });
+
+  app.get('/_sandbox/limits', (_req, res) => {
+    res.json(state.limiter.limits);
+  });
+
+  /** Changes the rate limits at run time (0 = off). */
+  app.put('/_sandbox/limits', (req, res) => {
+    const body = bodyOf(req);
+    const next = { ...state.limiter.limits };
+    for (const key of ['rateLimitPer10s', 'searchRateLimitPerSecond'] as const) {
+      if (body[key] === undefined) continue;
+      const value = Number(body[key]);
+      if (!Number.isInteger(value) || value < 0) throw validationError(`${key} must be a non-negative integer`);
+      next[key] = value;
+    }
+    state.limiter.limits = next;
+    state.limiter.reset();
+    res.json(next);
+  });
+
+  // Fault settings, targeted faults and per-endpoint request counts (shared model, sandbox/common).
+  app.use(INSPECTION_PREFIX, state.faults.router());
 
   app.post('/_sandbox/reset', (_req, res) => {
     state.reset();

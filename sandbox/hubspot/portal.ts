@@ -1,21 +1,51 @@
 /** One HubSpot account ("portal"): every store the API reads and writes, isolated per portal. */
+import { DEFAULT_ACCOUNT, type AccountSettings } from './account.js';
+import { AssociationStore } from './associations/store.js';
+import { AssociationTypes } from './associations/types.js';
+import { CurrencySettings } from './currencies.js';
+import { FlowStore } from './flows/store.js';
+import { IdSequence } from './ids.js';
+import { RecordStore } from './objects/store.js';
 import { OwnerStore } from './owners.js';
+import { DEFAULT_MAX_DEAL_PIPELINES, PipelineStore } from './pipelines/store.js';
+import { PropertyRegistry } from './properties/registry.js';
 import { UserStore, type UserSeed } from './users.js';
 
 export interface PortalSeed {
   portalId: number;
   /** The portal's users (each also becomes an owner); default: one super admin. */
   users?: UserSeed[];
+  /** Company currency; default USD. */
+  companyCurrency?: string;
+  /** Deal pipeline limit of the portal's subscription; default 100 (Enterprise). */
+  maxDealPipelines?: number;
+  account?: Partial<AccountSettings>;
 }
 
 export class Portal {
   readonly id: number;
   readonly owners = new OwnerStore();
   readonly users = new UserStore(this.owners);
+  readonly properties: PropertyRegistry;
+  readonly records = new RecordStore();
+  /** Record ids are unique across object types, as HubSpot's are in practice. */
+  readonly recordIds = new IdSequence(100001);
+  readonly pipelines: PipelineStore;
+  readonly currencies: CurrencySettings;
+  readonly associationTypes = new AssociationTypes();
+  readonly associations = new AssociationStore(this.associationTypes);
+  readonly flows = new FlowStore();
+  readonly account: AccountSettings;
 
   constructor(seed: PortalSeed, at: string) {
     this.id = seed.portalId;
-    const users = seed.users?.length ? seed.users : [{ email: `admin@hub-${seed.portalId}.example`, firstName: 'Sandbox', lastName: 'Admin', superAdmin: true }];
+    this.properties = new PropertyRegistry(at);
+    this.pipelines = new PipelineStore(at, seed.maxDealPipelines ?? DEFAULT_MAX_DEAL_PIPELINES);
+    this.currencies = new CurrencySettings(CurrencySettings.checkCode(seed.companyCurrency ?? 'USD'), at);
+    this.account = { ...DEFAULT_ACCOUNT, ...seed.account };
+    const users = seed.users?.length
+      ? seed.users
+      : [{ email: `admin@hub-${seed.portalId}.example`, firstName: 'Sandbox', lastName: 'Admin', superAdmin: true }];
     for (const user of users) this.users.create(user, at);
   }
 
@@ -24,6 +54,14 @@ export class Portal {
       portalId: this.id,
       users: this.users.all(),
       owners: this.owners.all(false),
+      properties: this.properties.snapshot(),
+      records: this.records.snapshot(),
+      associations: this.associations.snapshot(),
+      associationLabels: this.associationTypes.userLabels(),
+      pipelines: { deals: this.pipelines.snapshot() },
+      flows: this.flows.all(),
+      currencies: { companyCurrency: this.currencies.companyCurrency, exchangeRates: this.currencies.allRates() },
+      invitations: this.users.invitations,
     };
   }
 }

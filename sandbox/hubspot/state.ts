@@ -1,10 +1,16 @@
-/** The whole sandbox's state: portals, OAuth grants, and which portal/user the next authorize approves. */
-import { validationError } from './errors.js';
+/**
+ * The whole sandbox's state: portals, OAuth grants, the clock, limits, faults, request counts, and
+ * which portal/user the next authorize approves.
+ */
+import type { Faults } from '../common/faults.js';
 import { SandboxClock } from './clock.js';
+import { validationError } from './errors.js';
+import { createHubSpotFaults } from './faults.js';
+import { RateLimiter } from './limits.js';
 import { OAuthStore } from './oauth/store.js';
 import type { ResolvedOptions } from './options.js';
 import { Portal, type PortalSeed } from './portal.js';
-import { RequestStats } from './stats.js';
+import { PortalRequestCounts } from './stats.js';
 import type { User } from './users.js';
 
 export interface Approval {
@@ -15,12 +21,16 @@ export interface Approval {
 export class SandboxState {
   readonly portals = new Map<number, Portal>();
   readonly oauth = new OAuthStore();
-  readonly stats = new RequestStats();
+  readonly portalCounts = new PortalRequestCounts();
   readonly clock: SandboxClock;
+  readonly limiter: RateLimiter;
+  readonly faults: Faults;
   private nextApproval: Approval | undefined;
 
   constructor(readonly options: ResolvedOptions) {
     this.clock = new SandboxClock(options.now);
+    this.limiter = new RateLimiter({ rateLimitPer10s: options.rateLimitPer10s, searchRateLimitPerSecond: options.searchRateLimitPerSecond });
+    this.faults = createHubSpotFaults(this);
     this.reset();
   }
 
@@ -52,12 +62,15 @@ export class SandboxState {
     return { portal, user };
   }
 
-  /** Back to a fresh sandbox: only the default portal, no grants. */
+  /** Back to a fresh sandbox: only the default portal, no grants, no faults, counters and limits cleared. */
   reset(): void {
     this.portals.clear();
     this.oauth.clear();
-    this.stats.reset();
+    this.portalCounts.reset();
     this.clock.reset();
+    this.limiter.reset();
+    this.limiter.limits = { rateLimitPer10s: this.options.rateLimitPer10s, searchRateLimitPerSecond: this.options.searchRateLimitPerSecond };
+    this.faults.reset();
     this.nextApproval = undefined;
     this.createPortal({ portalId: this.options.defaultPortalId });
   }

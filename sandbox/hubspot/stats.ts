@@ -1,42 +1,31 @@
-/** Request counting per endpoint and per portal, read through the inspection endpoint. */
+/**
+ * Request counts per portal and endpoint (the shared fault module counts per endpoint and status;
+ * it cannot know portals, which only the bearer token reveals).
+ */
 
-export interface PortalStats {
+export interface PortalCounts {
   total: number;
   byEndpoint: Record<string, number>;
 }
 
-export interface StatsReport extends PortalStats {
-  byPortal: Record<string, PortalStats>;
-  byStatus: Record<string, number>;
-}
+export class PortalRequestCounts {
+  private byPortal = new Map<number, PortalCounts>();
 
-const bump = (counts: Record<string, number>, key: string): void => {
-  counts[key] = (counts[key] ?? 0) + 1;
-};
-
-export class RequestStats {
-  private report: StatsReport = RequestStats.empty();
-
-  private static empty(): StatsReport {
-    return { total: 0, byEndpoint: {}, byPortal: {}, byStatus: {} };
+  record(portalId: number, endpoint: string): void {
+    let counts = this.byPortal.get(portalId);
+    if (!counts) this.byPortal.set(portalId, (counts = { total: 0, byEndpoint: {} }));
+    counts.total += 1;
+    counts.byEndpoint[endpoint] = (counts.byEndpoint[endpoint] ?? 0) + 1;
   }
 
-  /** `endpoint` is "METHOD /path" without the query string, e.g. "POST /crm/v3/objects/deals/batch/upsert". */
-  record(endpoint: string, status: number, portalId: number | undefined): void {
-    this.report.total += 1;
-    bump(this.report.byEndpoint, endpoint);
-    bump(this.report.byStatus, String(status));
-    if (portalId === undefined) return;
-    const portal = (this.report.byPortal[String(portalId)] ??= { total: 0, byEndpoint: {} });
-    portal.total += 1;
-    bump(portal.byEndpoint, endpoint);
-  }
-
-  snapshot(): StatsReport {
-    return structuredClone(this.report);
+  snapshot(): Record<string, PortalCounts> {
+    return Object.fromEntries([...this.byPortal].map(([id, counts]) => [String(id), structuredClone(counts)]));
   }
 
   reset(): void {
-    this.report = RequestStats.empty();
+    this.byPortal = new Map();
   }
 }
+
+/** "METHOD /path" with numeric ids as {id}: "GET /crm/v3/objects/contacts/{id}". */
+export const endpointOf = (method: string, path: string): string => `${method} ${path.replace(/\/\d+(?=\/|$)/g, '/{id}')}`;

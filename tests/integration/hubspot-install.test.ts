@@ -1,4 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import type { Logger } from 'pino';
+import type { Clock } from '../../backend/src/clock.js';
+import type { AppConfig } from '../../backend/src/config/config.js';
 import request from 'supertest';
 import { startHubSpotSandbox, type RunningHubSpotSandbox } from '../../sandbox/hubspot/index.js';
 import { HubSpotReconnectNeeded } from '../../backend/src/auth/hubspot-tokens.service.js';
@@ -24,16 +27,28 @@ beforeEach(async () => {
   await db.pool.query('TRUNCATE portals, hubspot_tokens, oauth_states CASCADE');
 });
 
-function setup(logger?: Parameters<typeof testServices>[3]) {
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(closers.splice(0).map((close) => close()));
+});
+
+async function servicesFor(config: AppConfig, clock: Clock, logger?: Logger) {
+  const services = await testServices(db, config, clock, logger ? { logger } : {});
+  closers.push(services.close);
+  return services;
+}
+
+async function setup(logger?: Logger) {
   const clock = manualClock(new Date());
   const config = testConfig({
     hubspot: { clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, appBaseUrl: sandbox.appBaseUrl, apiBaseUrl: sandbox.apiBaseUrl },
   });
-  return { clock, config, services: testServices(db.pool, config, clock, logger) };
+  return { clock, config, services: await servicesFor(config, clock, logger) };
 }
+type TestServices = Awaited<ReturnType<typeof setup>>['services'];
 
 /** Install → HubSpot authorize (auto-approved by the sandbox) → our callback, as a browser would follow it. */
-async function install(services: ReturnType<typeof setup>['services']) {
+async function install(services: TestServices) {
   const start = await request(services.app).get('/oauth/hubspot/install');
   expect(start.status).toBe(302);
   const authorize = await fetch(start.headers.location as string, { redirect: 'manual' });
@@ -45,7 +60,7 @@ async function install(services: ReturnType<typeof setup>['services']) {
 }
 
 /** How many times HubSpot (the sandbox) granted a refresh with the refresh token we hold for the portal. */
-async function refreshGrants(services: ReturnType<typeof setup>['services']): Promise<number | undefined> {
+async function refreshGrants(services: TestServices): Promise<number | undefined> {
   const row = (await db.pool.query('SELECT refresh_token_enc FROM hubspot_tokens WHERE portal_id = $1', [PORTAL])).rows[0];
   const refreshToken = services.vault.decrypt(row.refresh_token_enc);
   const stats = (await (await fetch(`${sandbox.apiBaseUrl}/_sandbox/stats`)).json()) as {
@@ -56,7 +71,7 @@ async function refreshGrants(services: ReturnType<typeof setup>['services']): Pr
 
 describe('HubSpot install (OAuth)', () => {
   it('redirects to HubSpot with the app scopes and a random single-use state', async () => {
-    const { services } = setup();
+    const { services } = await setup();
     const first = new URL((await request(services.app).get('/oauth/hubspot/install')).headers.location as string);
     const second = new URL((await request(services.app).get('/oauth/hubspot/install')).headers.location as string);
     expect(`${first.origin}${first.pathname}`).toBe(`${sandbox.appBaseUrl}/oauth/authorize`);
@@ -69,7 +84,7 @@ describe('HubSpot install (OAuth)', () => {
   });
 
   it('stores the portal and its tokens encrypted, never in plaintext', async () => {
-    const { services } = setup();
+    const { services } = await setup();
     const { done } = await install(services);
     expect(done.status).toBe(200);
     const portal = await db.pool.query('SELECT * FROM portals WHERE id = $1', [PORTAL]);
@@ -89,7 +104,7 @@ describe('HubSpot install (OAuth)', () => {
   });
 
   it('refuses a replayed callback (state is single-use) and changes nothing', async () => {
-    const { services } = setup();
+    const { services } = await setup();
     const { callback } = await install(services);
     await db.pool.query('DELETE FROM portals');
     const replay = await request(services.app).get(`${callback.pathname}${callback.search}`).set('Accept', 'application/json');
@@ -99,7 +114,7 @@ describe('HubSpot install (OAuth)', () => {
   });
 
   it('refuses an expired state', async () => {
-    const { services, clock } = setup();
+    const { services, clock } = await setup();
     const start = await request(services.app).get('/oauth/hubspot/install');
     const authorize = await fetch(start.headers.location as string, { redirect: 'manual' });
     const callback = new URL(authorize.headers.get('location') as string);
@@ -114,14 +129,14 @@ describe('HubSpot install (OAuth)', () => {
     ['a code without state', '?code=abc'],
     ['an oversized code', `?code=${'x'.repeat(600)}&state=s`],
   ])('answers 400 to a callback with %s', async (_name, query) => {
-    const { services } = setup();
+    const { services } = await setup();
     const res = await request(services.app).get(`/oauth/hubspot/callback${query}`).set('Accept', 'application/json');
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('invalid_request');
   });
 
   it('answers 400 when the user denies access, and shows a page to a browser', async () => {
-    const { services } = setup();
+    const { services } = await setup();
     const json = await request(services.app).get('/oauth/hubspot/callback?error=access_denied&state=x').set('Accept', 'application/json');
     expect(json.status).toBe(400);
     expect(json.body.error.code).toBe('install_denied');
@@ -131,7 +146,7 @@ describe('HubSpot install (OAuth)', () => {
   });
 
   it('answers 400 invalid_code when HubSpot refuses the code', async () => {
-    const { services } = setup();
+    const { services } = await setup();
     const start = await request(services.app).get('/oauth/hubspot/install');
     const state = new URL(start.headers.location as string).searchParams.get('state') as string;
     const res = await request(services.app).get(`/oauth/hubspot/callback?code=not-a-real-code&state=${state}`).set('Accept', 'application/json');
@@ -143,14 +158,14 @@ describe('HubSpot install (OAuth)', () => {
 
 describe('HubSpot access tokens', () => {
   it('refreshes before expiry, and two concurrent refreshes (two processes) spend the refresh token once', async () => {
-    const { services, clock, config } = setup();
+    const { services, clock, config } = await setup();
     await install(services);
     const first = await services.hubspotTokens.accessToken(PORTAL);
     expect(await refreshGrants(services)).toBe(0);
     expect(await services.hubspotTokens.accessToken(PORTAL)).toBe(first);
 
     // A second process: its own services over the same database and clock.
-    const other = testServices(db.pool, config, clock);
+    const other = await servicesFor(config, clock);
     clock.advance(26 * 60 * 1000); // inside the 5-minute margin of the 30-minute token
     const [a, b, c] = await Promise.all([
       services.hubspotTokens.accessToken(PORTAL),
@@ -164,7 +179,7 @@ describe('HubSpot access tokens', () => {
   });
 
   it('marks the portal disconnected when HubSpot answers invalid_grant', async () => {
-    const { services, clock } = setup();
+    const { services, clock } = await setup();
     await install(services);
     await fetch(`${sandbox.apiBaseUrl}/_sandbox/oauth/revoke`, {
       method: 'POST',
@@ -187,7 +202,7 @@ it('never writes tokens, codes or states to the logs', async () => {
       done();
     },
   });
-  const { services, clock } = setup(createLogger('trace', sink));
+  const { services, clock } = await setup(createLogger('trace', sink));
   const { callback } = await install(services);
   clock.advance(26 * 60 * 1000);
   const accessToken = await services.hubspotTokens.accessToken(PORTAL);

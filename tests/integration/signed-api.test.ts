@@ -11,6 +11,7 @@ const PORTAL = 4242;
 const OTHER_PORTAL = 5151;
 let db: TestDatabase;
 let app: Express;
+let close: () => Promise<void>;
 
 async function ticketCount(): Promise<number> {
   const result = await db.pool.query("SELECT count(*)::int AS n FROM oauth_states WHERE purpose = 'connect_ticket'");
@@ -19,12 +20,13 @@ async function ticketCount(): Promise<number> {
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  app = testServices(db.pool, testConfig(), manualClock(new Date())).app;
+  ({ app, close } = await testServices(db, testConfig(), manualClock(new Date())));
   await portalsRepository.upsertInstalled(db.pool, { id: PORTAL, hubDomain: 'acme.example', installedByUserId: 7, scopes: ['oauth'] });
   await portalsRepository.upsertInstalled(db.pool, { id: OTHER_PORTAL, hubDomain: null, installedByUserId: 8, scopes: ['oauth'] });
   await db.pool.query(`UPDATE portals SET status = 'uninstalled' WHERE id = $1`, [OTHER_PORTAL]);
 });
 afterAll(async () => {
+  await close();
   await db.drop();
 });
 

@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import type pg from 'pg';
 import pino, { type Logger } from 'pino';
+import type { SourceId } from '../../shared/src/contracts/index.js';
 import type { Clock } from '../../backend/src/clock.js';
-import { composeServices } from '../../backend/src/compose.js';
+import { composeServices, startWorkers } from '../../backend/src/compose.js';
 import type { AppConfig } from '../../backend/src/config/config.js';
+import { createJobQueue } from '../../backend/src/jobs/job-queue.js';
+import type { SourceConnector } from '../../backend/src/sources/connector.js';
+import type { TestDatabase } from './database.js';
 
 export const TEST_PUBLIC_ORIGIN = 'https://api.smart-transfer.test';
 export const TEST_CLIENT_SECRET = 'test-hubspot-client-secret';
@@ -44,7 +47,22 @@ export function testConfig(overrides: { hubspot?: Partial<AppConfig['hubspot']>;
   };
 }
 
-/** The real services over a test database; logs go nowhere unless a logger is given. */
-export function testServices(pool: pg.Pool, config: AppConfig, clock: Clock, logger: Logger = pino({ level: 'silent' })) {
-  return composeServices({ config, db: pool, clock, logger });
+export interface TestServiceOptions {
+  logger?: Logger;
+  /** Run queued jobs in this process (default: jobs are only queued). */
+  workers?: boolean;
+  connector?: (source: SourceId) => SourceConnector;
+}
+
+/**
+ * The real services over a test database with a real (pg-boss) job queue; logs go nowhere unless a
+ * logger is given. Call close() in afterAll.
+ */
+export async function testServices(db: TestDatabase, config: AppConfig, clock: Clock, options: TestServiceOptions = {}) {
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const queue = createJobQueue({ databaseUrl: db.url, logger, superviseIntervalSeconds: 1, pollingIntervalSeconds: 0.5, retryLimit: 2, retryDelaySeconds: 1 });
+  await queue.start(['audit']);
+  const services = composeServices({ config, db: db.pool, clock, logger, queue, ...(options.connector ? { connector: options.connector } : {}) });
+  if (options.workers) await startWorkers(queue, services);
+  return { ...services, queue, close: () => queue.stop() };
 }

@@ -29,6 +29,14 @@ export const EnvSchema = z.object({
   HUBSPOT_API_BASE_URL: url.default('https://api.hubapi.com'),
   /** Requests per rolling 10 s per portal (HubSpot OAuth apps: 110). */
   HUBSPOT_REQUESTS_PER_10S: z.coerce.number().int().positive().default(110),
+  /** The web process also runs queued jobs (true), or leaves them to `npm run worker` processes (false). */
+  WORKERS_IN_WEB: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  /** Jobs one worker process runs at once. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  /** A worker that stops sending heartbeats this long (killed, frozen) loses its job to another worker. */
+  JOB_HEARTBEAT_SECONDS: z.coerce.number().int().min(10).default(10),
+  /** How often abandoned jobs are looked for. */
+  JOB_SUPERVISE_SECONDS: z.coerce.number().int().min(1).default(10),
   PIPEDRIVE_CLIENT_ID: optionalSecret,
   PIPEDRIVE_CLIENT_SECRET: optionalSecret,
   PIPEDRIVE_OAUTH_BASE_URL: url.default('https://oauth.pipedrive.com'),

@@ -2,16 +2,21 @@ import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import type { ConnectTickets } from '../auth/connect-tickets.js';
 import type { HubSpotInstallService } from '../auth/hubspot-install.service.js';
+import type { SourceConnectService } from '../auth/source-connect.service.js';
 import type { Clock } from '../clock.js';
 import type { AppConfig } from '../config/config.js';
 import type { Db } from '../db/pool.js';
+import type { JobService } from '../jobs/job.service.js';
+import type { AuditService } from '../transfer/audit/audit.service.js';
 import { errorHandler, notFoundHandler } from './middleware/errors.js';
 import { requestLog } from './middleware/request-log.js';
 import { rawBody, signedRequest } from './middleware/signed-request.js';
+import { auditRoutes, downloadRoutes } from './routes/audit.routes.js';
 import { connectRoutes } from './routes/connect.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { hubspotInstallRoutes } from './routes/hubspot-install.routes.js';
 import { portalRoutes } from './routes/portal.routes.js';
+import { sourceOAuthRoutes } from './routes/source-oauth.routes.js';
 
 export interface AppServices {
   db: Db;
@@ -20,9 +25,12 @@ export interface AppServices {
   config: AppConfig;
   install: HubSpotInstallService;
   tickets: ConnectTickets;
+  sourceConnect: SourceConnectService;
+  jobs: JobService;
+  audits: AuditService;
 }
 
-/** The HTTP app: public OAuth routes, and the /api tree where every call is signed by HubSpot. */
+/** The HTTP app: public OAuth and download routes, and the /api tree where every call is signed by HubSpot. */
 export function createApp(services: AppServices): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -31,6 +39,8 @@ export function createApp(services: AppServices): Express {
 
   app.use(healthRoutes(services));
   app.use(hubspotInstallRoutes(services));
+  app.use(sourceOAuthRoutes(services));
+  app.use(downloadRoutes(services));
 
   // Everything under /api is a UI call: raw body kept, HubSpot signature checked, portal resolved.
   const api = express.Router();
@@ -45,8 +55,9 @@ export function createApp(services: AppServices): Express {
       ...(services.config.hubspot.appId === undefined ? {} : { appId: services.config.hubspot.appId }),
     }),
   );
-  api.use(portalRoutes());
+  api.use(portalRoutes(services));
   api.use(connectRoutes(services));
+  api.use(auditRoutes(services));
   app.use(api);
 
   app.use(notFoundHandler);

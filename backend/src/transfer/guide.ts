@@ -1,9 +1,11 @@
-import type { GuideStep, GuideStepId } from '../../../shared/src/contracts/index.js';
+import type { ConnectionStatus, GuideStep, GuideStepId, JobStatus } from '../../../shared/src/contracts/index.js';
 
 /** What the guide needs to know about a portal's progress; later phases add their facts here. */
 export interface GuideProgress {
   installed: boolean;
-  connection: 'not_connected' | 'connected' | 'reconnect_needed';
+  connection: ConnectionStatus;
+  /** The latest audit's job status, or null when none was run. */
+  audit: JobStatus | null;
 }
 
 interface StepText {
@@ -26,6 +28,22 @@ const STEPS: readonly StepText[] = [
   { id: 'cleanup', title: 'Clean up', description: "Delete the transfer's workflows and archive the marked properties.", actionLabel: 'Clean up', lockedReason: 'Mark empty properties first.' },
 ];
 
+function auditState(status: JobStatus | null): Pick<GuideStep, 'state' | 'reason'> {
+  switch (status) {
+    case null:
+    case 'CANCELED':
+      return { state: 'available' };
+    case 'COMPLETE':
+      return { state: 'complete' };
+    case 'FAILED':
+      return { state: 'needs_attention', reason: 'The last audit failed. Run it again.' };
+    case 'PAUSED':
+      return { state: 'needs_attention', reason: 'The audit is paused. Resume it to finish.' };
+    default:
+      return { state: 'in_progress' };
+  }
+}
+
 /** The User guide checklist: each step's state follows from the steps before it. */
 export function buildGuide(progress: GuideProgress): GuideStep[] {
   const stateOf = (step: StepText): Pick<GuideStep, 'state' | 'reason'> => {
@@ -40,7 +58,10 @@ export function buildGuide(progress: GuideProgress): GuideStep[] {
         }
         return { state: 'available' };
       case 'audit':
-        return progress.connection === 'connected' ? { state: 'available' } : locked;
+        return progress.connection === 'connected' ? auditState(progress.audit) : locked;
+      case 'configure':
+        // Setup is not built yet: say so instead of offering a button that does nothing.
+        return progress.audit === 'COMPLETE' ? { state: 'locked', reason: 'Preparing HubSpot is not available yet in this version.' } : locked;
       default:
         return locked;
     }

@@ -3,7 +3,7 @@
  * token info, refresh-token info/delete, v3 introspection and revocation.
  * https://developers.hubspot.com/docs/api-reference/legacy/authentication/manage-oauth-tokens
  */
-import express, { type Express, type Response } from 'express';
+import type { Express, Request, Response } from 'express';
 import { HubSpotError, newCorrelationId } from '../errors.js';
 import type { SandboxState } from '../state.js';
 import type { AccessTokenRecord, Grant, RefreshTokenRecord } from './store.js';
@@ -31,7 +31,6 @@ function authorizeErrorPage(res: Response, message: string): void {
 
 export function registerOAuthRoutes(app: Express, state: SandboxState): void {
   const { options } = state;
-  const form = express.urlencoded({ extended: false });
 
   app.get('/oauth/authorize', (req, res) => {
     const clientId = req.query['client_id'];
@@ -101,15 +100,15 @@ export function registerOAuthRoutes(app: Express, state: SandboxState): void {
     return state.oauth.issueAccessToken(record, state.clock.now(), options.accessTokenTtlSeconds);
   }
 
-  const token = (req: express.Request, res: Response) => {
+  const token = (req: Request, res: Response) => {
     checkClient(req.body);
     const grantType = formField(req.body, 'grant_type');
     if (grantType === 'authorization_code') return res.json(tokenResponse(exchangeCode(req.body)));
     if (grantType === 'refresh_token') return res.json(tokenResponse(refresh(req.body)));
     throw oauthError(400, 'BAD_GRANT_TYPE', 'grant_type must be authorization_code or refresh_token', 'unsupported_grant_type');
   };
-  app.post('/oauth/v1/token', form, token);
-  app.post('/oauth/v3/token', form, token);
+  app.post('/oauth/v1/token', token);
+  app.post('/oauth/v3/token', token);
 
   const liveAccessToken = (value: string): AccessTokenRecord | undefined => {
     const record = state.oauth.accessToken(value);
@@ -158,7 +157,7 @@ export function registerOAuthRoutes(app: Express, state: SandboxState): void {
   });
 
   // RFC 7662 introspection: an unknown or dead token is `{ active: false }`, not an error.
-  app.post('/oauth/v3/token/introspect', form, (req, res) => {
+  app.post('/oauth/v3/token/introspect', (req, res) => {
     checkClient(req.body);
     const value = formField(req.body, 'token') ?? '';
     const access = liveAccessToken(value);
@@ -176,7 +175,7 @@ export function registerOAuthRoutes(app: Express, state: SandboxState): void {
     });
   });
 
-  app.post('/oauth/v3/token/revoke', form, (req, res) => {
+  app.post('/oauth/v3/token/revoke', (req, res) => {
     checkClient(req.body);
     state.oauth.revokeRefreshToken(formField(req.body, 'token') ?? '');
     res.status(200).end();

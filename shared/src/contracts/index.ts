@@ -4,3 +4,5 @@ export * from './portal.js';
 export * from './sources.js';
 export * from './paths.js';
 export * from './connect.js';
+export * from './jobs.js';
+export * from './audit.js';

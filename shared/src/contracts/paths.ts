@@ -5,4 +5,10 @@ export const ApiPaths = {
   guide: `${API_PREFIX}/guide`,
   portal: `${API_PREFIX}/portal`,
   connectTickets: `${API_PREFIX}/connect-tickets`,
+  connection: (source: string) => `${API_PREFIX}/connections/${source}`,
+  audits: `${API_PREFIX}/audits`,
+  audit: (id: string) => `${API_PREFIX}/audits/${id}`,
+  auditComparison: (id: string) => `${API_PREFIX}/audits/${id}/comparison`,
+  auditExportLink: (id: string) => `${API_PREFIX}/audits/${id}/export-link`,
+  jobAction: (id: string, action: string) => `${API_PREFIX}/jobs/${id}/${action}`,
 } as const;

@@ -22,3 +22,14 @@ export type SourceApp = z.infer<typeof SourceApp>;
 /** GET /api/v1/apps */
 export const AppsResponse = z.object({ apps: z.array(SourceApp) });
 export type AppsResponse = z.infer<typeof AppsResponse>;
+
+/** GET /api/v1/connections/:source — polled by the UI while the user approves access in another tab. */
+export const ConnectionResponse = z.object({
+  source: SourceId,
+  status: ConnectionStatus,
+  accountName: z.string().nullable(),
+  /** Why a reconnect is needed, in words for the user. */
+  reason: z.string().nullable(),
+  connectedAt: z.string().nullable(),
+});
+export type ConnectionResponse = z.infer<typeof ConnectionResponse>;

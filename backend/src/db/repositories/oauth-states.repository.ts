@@ -1,7 +1,7 @@
 import type { Queryable } from '../pool.js';
 
-/** hubspot_install: the app install; connect_ticket: a UI-issued ticket to start a source connect; source_connect: the source OAuth state. */
-export type OAuthStatePurpose = 'hubspot_install' | 'connect_ticket' | 'source_connect';
+/** hubspot_install: the app install; connect_ticket: a UI-issued ticket to start a source connect; source_connect: the source OAuth state; download_link: a short-lived link to download a file (e.g. an audit CSV) in a browser tab. */
+export type OAuthStatePurpose = 'hubspot_install' | 'connect_ticket' | 'source_connect' | 'download_link';
 
 export const oauthStatesRepository = {
   async insert(

@@ -1,10 +1,15 @@
 import { Router } from 'express';
-import { ApiPaths, ConnectTicketRequest, type ConnectTicketResponse } from '../../../../shared/src/contracts/index.js';
+import { z } from 'zod';
+import { ApiPaths, ConnectTicketRequest, type ConnectTicketResponse, SourceId } from '../../../../shared/src/contracts/index.js';
 import type { ConnectTickets } from '../../auth/connect-tickets.js';
+import type { SourceConnectService } from '../../auth/source-connect.service.js';
 import { callerIdentity } from '../middleware/signed-request.js';
 import { parseInput } from '../validate.js';
 
-export function connectRoutes(deps: { tickets: ConnectTickets }): Router {
+const SourceParam = z.object({ source: SourceId });
+
+/** Connecting, polling and disconnecting a source from the HubSpot UI. */
+export function connectRoutes(deps: { tickets: ConnectTickets; sourceConnect: SourceConnectService }): Router {
   const router = Router();
   router.post(ApiPaths.connectTickets, async (req, res) => {
     const { source } = parseInput(ConnectTicketRequest, req.body, 'connect request');
@@ -12,6 +17,18 @@ export function connectRoutes(deps: { tickets: ConnectTickets }): Router {
     const ticket = await deps.tickets.issue({ portalId, userId, source });
     const body: ConnectTicketResponse = { source, connectUrl: ticket.connectUrl, expiresAt: ticket.expiresAt.toISOString() };
     res.status(201).json(body);
+  });
+
+  router.get(ApiPaths.connection(':source'), async (req, res) => {
+    const { source } = parseInput(SourceParam, req.params, 'source');
+    res.json(await deps.sourceConnect.status(callerIdentity(res).portalId, source));
+  });
+
+  router.delete(ApiPaths.connection(':source'), async (req, res) => {
+    const { source } = parseInput(SourceParam, req.params, 'source');
+    const { portalId } = callerIdentity(res);
+    await deps.sourceConnect.disconnect(portalId, source);
+    res.json(await deps.sourceConnect.status(portalId, source));
   });
   return router;
 }

@@ -1,11 +1,13 @@
 import { Router } from 'express';
 import { ApiPaths, type AppsResponse, type GuideResponse, type PortalResponse } from '../../../../shared/src/contracts/index.js';
+import type { Db } from '../../db/pool.js';
 import { SOURCE_CATALOG } from '../../sources/catalog.js';
 import { buildGuide } from '../../transfer/guide.js';
+import { connectionStatus, guideProgress } from '../../transfer/progress.js';
 import { callerIdentity } from '../middleware/signed-request.js';
 
 /** Read-only views of the signed portal: itself, the source apps, and the User guide checklist. */
-export function portalRoutes(): Router {
+export function portalRoutes(deps: { db: Db }): Router {
   const router = Router();
 
   router.get(ApiPaths.portal, (_req, res) => {
@@ -19,17 +21,18 @@ export function portalRoutes(): Router {
     res.json(body);
   });
 
-  router.get(ApiPaths.apps, (_req, res) => {
-    const body: AppsResponse = { apps: SOURCE_CATALOG.map((source) => ({ ...source, connectionStatus: 'not_connected' })) };
+  router.get(ApiPaths.apps, async (_req, res) => {
+    const { portalId } = callerIdentity(res);
+    const apps = await Promise.all(
+      SOURCE_CATALOG.map(async (source) => ({ ...source, connectionStatus: await connectionStatus(deps.db, portalId, source.id) })),
+    );
+    const body: AppsResponse = { apps };
     res.json(body);
   });
 
-  router.get(ApiPaths.guide, (_req, res) => {
+  router.get(ApiPaths.guide, async (_req, res) => {
     const { portal } = callerIdentity(res);
-    const body: GuideResponse = {
-      portalId: portal.id,
-      steps: buildGuide({ installed: portal.status === 'installed', connection: 'not_connected' }),
-    };
+    const body: GuideResponse = { portalId: portal.id, steps: buildGuide(await guideProgress(deps.db, portal, 'pipedrive')) };
     res.json(body);
   });
   return router;

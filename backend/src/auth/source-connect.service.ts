@@ -1,0 +1,93 @@
+import type { Logger } from 'pino';
+import type { ConnectionResponse, SourceId } from '../../../shared/src/contracts/index.js';
+import type { Clock } from '../clock.js';
+import { type Db, withTransaction } from '../db/pool.js';
+import { connectionsRepository } from '../db/repositories/connections.repository.js';
+import { jobsRepository } from '../db/repositories/jobs.repository.js';
+import { badRequest, HttpError, notFound } from '../http/errors.js';
+import { type SourceConnector, SourceAuthError } from '../sources/connector.js';
+import type { ConnectTickets } from './connect-tickets.js';
+import type { OAuthStates } from './oauth-states.js';
+import type { TokenVault } from './token-vault.js';
+
+/** Connecting a source from inside HubSpot: ticket → source OAuth → encrypted grant bound to the portal. */
+export function createSourceConnectService(deps: {
+  db: Db;
+  logger: Logger;
+  clock: Clock;
+  publicApiOrigin: string;
+  tickets: ConnectTickets;
+  states: OAuthStates;
+  vault: TokenVault;
+  connector: (source: SourceId) => SourceConnector;
+}) {
+  const redirectUri = (source: SourceId) => `${deps.publicApiOrigin}/oauth/${source}/callback`;
+
+  return {
+    /** The source's authorize URL for the holder of a valid ticket. */
+    async start(source: SourceId, ticket: string): Promise<string> {
+      const holder = await deps.tickets.redeem(ticket, source);
+      if (!holder) throw badRequest('invalid_ticket', 'This connect link has expired or was already used. Start again from HubSpot.');
+      const { state } = await deps.states.issue('source_connect', { portalId: holder.portalId, userId: holder.userId, source });
+      return deps.connector(source).authorizeUrl({ state, redirectUri: redirectUri(source) });
+    },
+
+    async complete(source: SourceId, input: { code: string; state: string }): Promise<void> {
+      const payload = await deps.states.consume('source_connect', input.state);
+      if (!payload || payload.source !== source) {
+        throw badRequest('invalid_state', 'This connect link has expired or was already used. Start again from HubSpot.');
+      }
+      const connector = deps.connector(source);
+      let grant;
+      let account;
+      try {
+        grant = await connector.exchangeCode({ code: input.code, redirectUri: redirectUri(source) });
+        const accessToken = grant.accessToken;
+        account = await connector.session({ apiDomain: grant.apiDomain, accessToken: async () => accessToken }).account();
+      } catch (error) {
+        if (error instanceof SourceAuthError) throw badRequest('invalid_code', 'The app did not accept the authorization. Start again from HubSpot.');
+        deps.logger.warn({ source, err: error }, 'source connect failed');
+        throw new HttpError(502, 'source_unavailable', 'We could not reach the app to finish connecting. Try again in a moment.');
+      }
+      await withTransaction(deps.db, async (tx) => {
+        await connectionsRepository.upsertConnected(tx, {
+          portalId: Number(payload.portalId),
+          source,
+          userId: Number(payload.userId),
+          accountId: account.accountId,
+          accountName: account.accountName,
+          grant: {
+            accessTokenSealed: deps.vault.encrypt(grant.accessToken),
+            refreshTokenSealed: deps.vault.encrypt(grant.refreshToken),
+            expiresAt: new Date(deps.clock.now().getTime() + grant.expiresInSeconds * 1000),
+            scopes: grant.scopes,
+            apiDomain: grant.apiDomain,
+          },
+        });
+      });
+    },
+
+    async status(portalId: number, source: SourceId): Promise<ConnectionResponse> {
+      const connection = await connectionsRepository.findLive(deps.db, portalId, source);
+      if (!connection) return { source, status: 'not_connected', accountName: null, reason: null, connectedAt: null };
+      return {
+        source,
+        status: connection.status === 'connected' ? 'connected' : 'reconnect_needed',
+        accountName: connection.sourceAccountName,
+        reason: connection.status === 'connected' ? null : 'The app no longer accepts our access. Reconnect to continue.',
+        connectedAt: connection.updatedAt.toISOString(),
+      };
+    },
+
+    /** Forgets the grant and cancels the connection's unfinished job. */
+    async disconnect(portalId: number, source: SourceId): Promise<void> {
+      const connection = await connectionsRepository.findLive(deps.db, portalId, source);
+      if (!connection) throw notFound('not_connected', 'This app is not connected.');
+      await withTransaction(deps.db, async (tx) => {
+        await jobsRepository.cancelActive(tx, connection.id, 'The app was disconnected.');
+        await connectionsRepository.disconnect(tx, connection.id);
+      });
+    },
+  };
+}
+export type SourceConnectService = ReturnType<typeof createSourceConnectService>;

@@ -1,0 +1,22 @@
+/**
+ * A failure worth retrying later: a rate limit, a spent budget, an outage. `reason` is shown to the user.
+ * With `retryAfterMs` (a known wait, e.g. until a daily budget resets) the job is rescheduled for then
+ * without spending a retry; without it the queue's backoff and retry limit apply.
+ */
+export class RetryableJobError extends Error {
+  constructor(
+    readonly reason: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(reason);
+    this.name = 'RetryableJobError';
+  }
+}
+
+/** A failure retrying cannot fix (e.g. the source revoked our access). `reason` is shown to the user. */
+export class FatalJobError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'FatalJobError';
+  }
+}

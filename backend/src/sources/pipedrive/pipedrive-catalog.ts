@@ -1,0 +1,175 @@
+/**
+ * The Pipedrive account as the audit describes it: object types with their fields (v2 /{x}Fields,
+ * v1 /noteFields), pipelines with stages (v2), users, currencies and activity types (v1), and the
+ * account's settings (v1 /users/me: company, default currency, locale, time zone). All calls run at
+ * once; together they cost about 140 tokens.
+ */
+import type {
+  SourceAccountSettings,
+  SourceActivityType,
+  SourceCatalog,
+  SourceCurrency,
+  SourceField,
+  SourceObjectType,
+  SourcePipeline,
+  SourceUser,
+} from '../connector.js';
+import type { PipedriveApis } from './pipedrive-apis.js';
+import { PIPEDRIVE_OBJECT_LABELS, type PipedriveObjectKey } from './pipedrive-objects.js';
+import { collectPages, cursorPages, PAGE_SIZE } from './pipedrive-paging.js';
+
+/** What the five v2 field lists share (their generated models differ only in name). */
+interface V2Field {
+  field_code: string;
+  field_name: string;
+  field_type: string;
+  is_custom_field: boolean;
+  options?: { id?: number | string; label?: string }[] | null;
+  subfields?: { field_code?: string; field_name?: string; field_type?: string }[] | null;
+  required_fields?: { enabled?: boolean };
+}
+
+/** Option ids are integers for custom fields and strings for built-in ones; we keep strings throughout. */
+function fromV2Field(field: V2Field): SourceField {
+  return {
+    key: field.field_code,
+    label: field.field_name,
+    type: field.field_type,
+    isCustom: field.is_custom_field,
+    options: field.options?.map((option) => ({ id: String(option.id), label: option.label ?? '' })) ?? null,
+    subfields:
+      field.subfields?.map((subfield) => ({ key: subfield.field_code ?? '', label: subfield.field_name ?? '', type: subfield.field_type ?? '' })) ??
+      null,
+    mandatory: field.required_fields?.enabled ?? false,
+  };
+}
+
+type V2FieldObject = Exclude<PipedriveObjectKey, 'notes'>;
+
+async function v2Fields(apis: PipedriveApis, objectKey: V2FieldObject): Promise<SourceField[]> {
+  const page = { limit: PAGE_SIZE };
+  // required_fields (is the field mandatory?) is only sent on request, and only deal, person and
+  // organization fields have it; product and activity fields count as optional.
+  const withRequired = { ...page, include_fields: 'required_fields' } as const;
+  const fields: V2Field[] = await collectPages(
+    cursorPages((cursor) => {
+      switch (objectKey) {
+        case 'persons':
+          return apis.personFields.getPersonFields({ ...withRequired, cursor });
+        case 'organizations':
+          return apis.organizationFields.getOrganizationFields({ ...withRequired, cursor });
+        case 'deals':
+          return apis.dealFields.getDealFields({ ...withRequired, cursor });
+        case 'products':
+          return apis.productFields.getProductFields({ ...page, cursor });
+        case 'activities':
+          return apis.activityFields.getActivityFields({ ...page, cursor });
+      }
+    }, null),
+  );
+  return fields.map(fromV2Field);
+}
+
+/** Notes have no v2 fields endpoint; v1 lists deactivated fields too (`active_flag: false`), which hold no data. */
+async function noteFields(apis: PipedriveApis): Promise<SourceField[]> {
+  const response = await apis.noteFields.getNoteFields();
+  return (response.data ?? [])
+    .filter((field) => field.active_flag !== false)
+    .map((field) => ({
+      key: field.key ?? '',
+      label: field.name ?? '',
+      type: field.field_type ?? '',
+      isCustom: field.edit_flag ?? false,
+      options: field.options?.map((option) => ({ id: String(option.id), label: option.label ?? '' })) ?? null,
+      subfields: null,
+      mandatory: field.mandatory_flag ?? false,
+    }));
+}
+
+async function objectType(apis: PipedriveApis, key: PipedriveObjectKey): Promise<SourceObjectType> {
+  const fields = key === 'notes' ? await noteFields(apis) : await v2Fields(apis, key);
+  return { key, label: PIPEDRIVE_OBJECT_LABELS[key], fields };
+}
+
+/**
+ * Deleted pipelines and stages are skipped (the lists should not return them; the flag is checked anyway).
+ * A pipeline with deal probability switched off tracks none, so its stages report null.
+ */
+async function pipelines(apis: PipedriveApis): Promise<SourcePipeline[]> {
+  const [allPipelines, allStages] = await Promise.all([
+    collectPages(cursorPages((cursor) => apis.pipelines.getPipelines({ limit: PAGE_SIZE, cursor }), null)),
+    collectPages(cursorPages((cursor) => apis.stages.getStages({ limit: PAGE_SIZE, cursor }), null)),
+  ]);
+  const byOrder = (a: { order: number }, b: { order: number }) => a.order - b.order;
+  return allPipelines
+    .filter((pipeline) => pipeline.is_deleted !== true)
+    .map((pipeline) => ({
+      id: String(pipeline.id),
+      name: pipeline.name ?? '',
+      order: pipeline.order_nr ?? 0,
+      stages: allStages
+        .filter((stage) => stage.pipeline_id === pipeline.id && stage.is_deleted !== true)
+        .map((stage) => ({
+          id: String(stage.id),
+          name: stage.name ?? '',
+          order: stage.order_nr ?? 0,
+          probability: pipeline.is_deal_probability_enabled === false ? null : (stage.deal_probability ?? null),
+        }))
+        .sort(byOrder),
+    }))
+    .sort(byOrder);
+}
+
+/** Deleted users stay listed (they still own records) but are never active. */
+async function users(apis: PipedriveApis): Promise<SourceUser[]> {
+  const response = await apis.users.getUsers();
+  return (response.data ?? []).map((user) => ({
+    id: String(user.id),
+    name: user.name ?? '',
+    email: user.email ?? null,
+    active: user.active_flag === true && user.is_deleted !== true,
+  }));
+}
+
+/** Every currency the account may use (Pipedrive's list plus custom ones); which are in use is the audit's question. */
+async function currencies(apis: PipedriveApis): Promise<SourceCurrency[]> {
+  const response = await apis.currencies.getCurrencies();
+  return (response.data ?? []).map((currency) => ({
+    code: currency.code ?? '',
+    name: currency.name ?? '',
+    active: currency.active_flag ?? true,
+    custom: currency.is_custom_flag ?? false,
+  }));
+}
+
+/** `key` is the activity type's key_string: the value of an activity's `type`. */
+async function activityTypes(apis: PipedriveApis): Promise<SourceActivityType[]> {
+  const response = await apis.activityTypes.getActivityTypes();
+  return (response.data ?? []).map((type) => ({ key: type.key_string, name: type.name, active: type.active_flag, custom: type.is_custom_flag }));
+}
+
+/** The company behind the token and the settings of the user who connected it (Pipedrive keeps locale and zone per user). */
+export async function accountSettings(apis: PipedriveApis): Promise<SourceAccountSettings> {
+  const response = await apis.users.getCurrentUser();
+  const me = response.data;
+  if (me?.company_id === undefined) throw new Error('Pipedrive /users/me named no company');
+  return {
+    accountId: String(me.company_id),
+    accountName: me.company_name ?? null,
+    defaultCurrency: me.default_currency ?? null,
+    locale: me.locale ?? null,
+    timeZone: me.timezone_name ?? null,
+  };
+}
+
+export async function readCatalog(apis: PipedriveApis, objectKeys: readonly PipedriveObjectKey[]): Promise<SourceCatalog> {
+  const [objects, pipelineList, userList, currencyList, typeList, account] = await Promise.all([
+    Promise.all(objectKeys.map((key) => objectType(apis, key))),
+    pipelines(apis),
+    users(apis),
+    currencies(apis),
+    activityTypes(apis),
+    accountSettings(apis),
+  ]);
+  return { objects, pipelines: pipelineList, users: userList, currencies: currencyList, activityTypes: typeList, account };
+}

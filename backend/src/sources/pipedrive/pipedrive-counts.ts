@@ -1,0 +1,66 @@
+/**
+ * Counting Pipedrive objects for the audit, as cheaply as Pipedrive allows:
+ * - deals: v1 /deals/summary once per status (open, won, lost): 3 calls × 40 tokens whatever the size;
+ * - every other object: its list in pages of 500 (v2: 10 tokens a page; notes, v1: 20), activities split
+ *   by `type`. Pipedrive has no count endpoint for them.
+ * Each step yields the running state, whose cursor resumes the count after a crash. Pages are consumed as
+ * they arrive, never held: memory stays one page whatever the account's size.
+ */
+import type { CountState } from '../connector.js';
+import type { PipedriveApis } from './pipedrive-apis.js';
+import type { PipedriveObjectKey } from './pipedrive-objects.js';
+import { type PipedriveRecord, recordPages } from './pipedrive-readers.js';
+
+export const INITIAL_COUNT: CountState = { cursor: null, total: 0, breakdown: {}, done: false };
+
+const DEAL_STATUSES = ['open', 'won', 'lost'] as const;
+
+/** The deals count's cursor is the status still to ask about. */
+async function* countDeals(apis: PipedriveApis, from: CountState): AsyncGenerator<CountState> {
+  const first = from.cursor === null ? 0 : DEAL_STATUSES.findIndex((status) => status === from.cursor);
+  if (first < 0) throw new Error(`not a deals count cursor: ${from.cursor}`);
+  let state = from;
+  for (const [index, status] of DEAL_STATUSES.entries()) {
+    if (index < first) continue;
+    const summary = await apis.dealsSummary.getDealsSummary({ status });
+    const count = summary.data?.total_count ?? 0;
+    const next = DEAL_STATUSES[index + 1] ?? null;
+    state = { cursor: next, total: state.total + count, breakdown: { ...state.breakdown, [status]: count }, done: next === null };
+    yield state;
+  }
+}
+
+function activityType(record: PipedriveRecord): string {
+  return 'type' in record && typeof record.type === 'string' ? record.type : 'unknown';
+}
+
+async function* countPages(
+  apis: PipedriveApis,
+  objectKey: PipedriveObjectKey,
+  from: CountState,
+  classify: ((record: PipedriveRecord) => string) | null,
+): AsyncGenerator<CountState> {
+  let state = from;
+  for await (const page of recordPages(apis, objectKey, from.cursor)) {
+    const breakdown = { ...state.breakdown };
+    if (classify) {
+      for (const record of page.items) {
+        const key = classify(record);
+        breakdown[key] = (breakdown[key] ?? 0) + 1;
+      }
+    }
+    state = { cursor: page.next, total: state.total + page.items.length, breakdown, done: page.next === null };
+    yield state;
+  }
+}
+
+/** A finished count has a null cursor like a fresh one; it must not start over. */
+async function* finished(state: CountState): AsyncGenerator<CountState> {
+  yield state;
+}
+
+export function countRecords(apis: PipedriveApis, objectKey: PipedriveObjectKey, from: CountState = INITIAL_COUNT): AsyncGenerator<CountState> {
+  if (from.done) return finished(from);
+  if (objectKey === 'deals') return countDeals(apis, from);
+  return countPages(apis, objectKey, from, objectKey === 'activities' ? activityType : null);
+}

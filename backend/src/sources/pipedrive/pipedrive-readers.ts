@@ -1,0 +1,72 @@
+/**
+ * Paged reads of Pipedrive records: v2 cursor lists for persons, organizations, deals, products and
+ * activities, v1 offset paging for notes (no v2 API). Every list is read in pages of 500 sorted by id,
+ * optionally only records with `update_time` ≥ since (Pipedrive's `updated_since` is inclusive).
+ *
+ * What the lists leave out: deleted records (deals deleted < 30 days ago only come with status=deleted;
+ * the others have no deleted listing) and archived deals (only /deals/archived since 2025-07-15).
+ */
+import type { ReadOptions, RecordPage, SourceRecord } from '../connector.js';
+import type { PipedriveApis } from './pipedrive-apis.js';
+import type { PipedriveObjectKey } from './pipedrive-objects.js';
+import { cursorPages, offsetPages, PAGE_SIZE, type Page } from './pipedrive-paging.js';
+
+/** The part of every Pipedrive record the readers rely on. */
+export interface PipedriveRecord {
+  id?: number;
+  update_time?: string | null;
+}
+
+/** v2 rejects fractional seconds (400): `2025-01-01T10:20:00.000Z` → `2025-01-01T10:20:00Z`. */
+export function toPipedriveTime(iso: string): string {
+  const time = new Date(iso);
+  if (Number.isNaN(time.getTime())) throw new Error(`not an ISO 8601 time: ${iso}`);
+  return time.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** v2 times are RFC 3339; v1 times are `YYYY-MM-DD HH:MM:SS` in UTC without a zone. */
+function toIsoTime(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const time = new Date(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(value) ? `${value.replace(' ', 'T')}Z` : value);
+  return Number.isNaN(time.getTime()) ? null : time.toISOString();
+}
+
+/** The pages of one object type from a resume cursor (null: the start). */
+export function recordPages(apis: PipedriveApis, objectKey: PipedriveObjectKey, from: string | null, since?: string): AsyncGenerator<Page<PipedriveRecord>> {
+  const v2 = { limit: PAGE_SIZE, sort_by: 'id', sort_direction: 'asc', ...(since ? { updated_since: toPipedriveTime(since) } : {}) } as const;
+  switch (objectKey) {
+    case 'persons':
+      return cursorPages((cursor) => apis.persons.getPersons({ ...v2, cursor }), from);
+    case 'organizations':
+      return cursorPages((cursor) => apis.organizations.getOrganizations({ ...v2, cursor }), from);
+    case 'deals':
+      return cursorPages((cursor) => apis.deals.getDeals({ ...v2, cursor }), from);
+    case 'products':
+      return cursorPages((cursor) => apis.products.getProducts({ ...v2, cursor }), from);
+    case 'activities':
+      return cursorPages((cursor) => apis.activities.getActivities({ ...v2, cursor }), from);
+    case 'notes':
+      return offsetPages(
+        (start) =>
+          apis.notes.getNotes({ start, limit: PAGE_SIZE, sort: 'id ASC', ...(since ? { updated_since: toPipedriveTime(since) } : {}) }),
+        from,
+      );
+  }
+}
+
+/**
+ * A record as the transfer sees it. v2's `custom_fields` block is flattened into the values, so every
+ * value sits under its field's key (the 40-character field_code for custom fields, as in the catalog);
+ * values keep Pipedrive's v2 shapes (monetary `{value, currency}`, option ids, address objects).
+ */
+export function toSourceRecord(record: PipedriveRecord): SourceRecord {
+  const { custom_fields: custom, ...values }: Record<string, unknown> = { ...record };
+  const customValues = typeof custom === 'object' && custom !== null ? custom : {};
+  return { id: String(record.id), updatedAt: toIsoTime(record.update_time), values: { ...values, ...customValues } };
+}
+
+export async function* readRecords(apis: PipedriveApis, objectKey: PipedriveObjectKey, options: ReadOptions = {}): AsyncGenerator<RecordPage> {
+  for await (const page of recordPages(apis, objectKey, options.cursor ?? null, options.since)) {
+    yield { records: page.items.map(toSourceRecord), cursor: page.next };
+  }
+}

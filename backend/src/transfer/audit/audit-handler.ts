@@ -1,0 +1,103 @@
+import type { SourceId } from '../../../../shared/src/contracts/index.js';
+import type { SourceTokens } from '../../auth/source-tokens.service.js';
+import type { Clock } from '../../clock.js';
+import type { Db } from '../../db/pool.js';
+import { auditsRepository } from '../../db/repositories/audits.repository.js';
+import { connectionsRepository } from '../../db/repositories/connections.repository.js';
+import type { HubSpotApi } from '../../hubspot/hubspot-api.js';
+import { FatalJobError } from '../../jobs/job-errors.js';
+import type { JobContext, JobHandler } from '../../jobs/job-runner.js';
+import { findSource } from '../../sources/catalog.js';
+import { SourceAuthError, type SourceConnector, type SourceSession } from '../../sources/connector.js';
+import { AuditCheckpoint } from './audit-checkpoint.js';
+import { toJobError } from './audit-errors.js';
+import { buildAuditResult } from './build-audit-result.js';
+import { mappingRulesFor } from '../../sources/rules.js';
+
+/** Progress and checkpoint are saved at most this often while counting (and always at the end). */
+const SAVE_EVERY_MS = 500;
+
+const countedSoFar = (checkpoint: AuditCheckpoint) => Object.values(checkpoint.counts).reduce((sum, state) => sum + state.total, 0);
+
+/**
+ * Counts every object of the source concurrently (each count resumable from its cursor), checking after
+ * each page whether the user paused or canceled; the checkpoint is what a restarted worker resumes from.
+ */
+async function countObjects(context: JobContext, session: SourceSession, checkpoint: AuditCheckpoint, clock: Clock): Promise<'done' | 'stopped'> {
+  let stopping = false;
+  let lastSave = 0;
+  const save = async (force: boolean) => {
+    const now = clock.now().getTime();
+    if (!force && now - lastSave < SAVE_EVERY_MS) return;
+    lastSave = now;
+    const usage = session.usage();
+    const pending = session.countableObjects().filter((key) => !checkpoint.counts[key]?.done);
+    await context.saveProgress(
+      { done: countedSoFar(checkpoint), total: null, phase: pending.length > 0 ? `Counting ${pending.join(', ')}` : 'Reading HubSpot owners and currencies' },
+      { ...checkpoint, usage: { requests: checkpoint.usage.requests + usage.requests, cost: checkpoint.usage.cost + usage.cost } },
+    );
+    if (!force && (await context.stopRequested())) stopping = true;
+  };
+  await Promise.all(
+    session.countableObjects().map(async (key) => {
+      const resumeFrom = checkpoint.counts[key];
+      if (resumeFrom?.done) return;
+      for await (const state of session.count(key, resumeFrom)) {
+        checkpoint.counts[key] = state;
+        await save(false);
+        if (stopping) return;
+      }
+    }),
+  );
+  await save(true);
+  return stopping ? 'stopped' : 'done';
+}
+
+export function createAuditHandler(deps: {
+  db: Db;
+  clock: Clock;
+  connector: (source: SourceId) => SourceConnector;
+  sourceTokens: SourceTokens;
+  hubspot: HubSpotApi;
+}): JobHandler {
+  return async (context) => {
+    const connection = await connectionsRepository.find(deps.db, context.job.connectionId);
+    const sourceName = connection ? (findSource(connection.source)?.name ?? connection.source) : 'The app';
+    if (connection?.status !== 'connected') {
+      throw new FatalJobError(`${sourceName} is not connected. Connect it, then run the audit again.`);
+    }
+    const session = deps.connector(connection.source).session({
+      apiDomain: connection.apiDomain,
+      accessToken: () => deps.sourceTokens.accessToken(connection.id),
+    });
+    const checkpoint = AuditCheckpoint.parse(context.job.checkpoint);
+    try {
+      if (!checkpoint.catalog) {
+        checkpoint.catalog = await session.catalog();
+        await context.saveProgress({ done: 0, total: null, phase: 'Reading fields, pipelines and users' }, checkpoint);
+      }
+      if ((await countObjects(context, session, checkpoint, deps.clock)) === 'stopped') return 'stopped';
+      const hubspot = deps.hubspot.forPortal(context.job.portalId);
+      const [owners, currencies] = await Promise.all([hubspot.owners(), hubspot.accountCurrencies()]);
+      const usage = session.usage();
+      const result = buildAuditResult({
+        source: connection.source,
+        rules: mappingRulesFor(connection.source),
+        catalog: checkpoint.catalog,
+        counts: checkpoint.counts,
+        owners,
+        currencies,
+        usage: { requests: checkpoint.usage.requests + usage.requests, tokens: checkpoint.usage.cost + usage.cost },
+      });
+      await auditsRepository.save(deps.db, { id: context.job.id, portalId: context.job.portalId, connectionId: connection.id, result });
+      const records = result.objects.reduce((sum, object) => sum + object.records, 0);
+      await context.saveProgress({ done: records, total: records, phase: 'Audit complete' });
+      return 'complete';
+    } catch (error) {
+      if (error instanceof SourceAuthError) {
+        await connectionsRepository.markReconnectNeeded(deps.db, connection.id, 'The source refused our access token.');
+      }
+      throw toJobError(error, sourceName);
+    }
+  };
+}

@@ -1,0 +1,30 @@
+import { Divider, Flex, Text, type BaseContext } from '@hubspot/ui-extensions';
+import type { GuideStep } from '../../shared/contracts/guide.ts';
+import type { SourceApp } from '../../shared/contracts/sources.ts';
+import { SourceConnections } from './SourceConnections.tsx';
+import { StepSummary } from './StepSummary.tsx';
+
+interface SmartTransferTabProps {
+  steps: GuideStep[];
+  sources: SourceApp[];
+  context: BaseContext;
+  onConnected: () => void;
+}
+
+/** The "Smart Transfer" tab: every step on its own, with what can be done in it. */
+export function SmartTransferTab({ steps, sources, context, onConnected }: SmartTransferTabProps) {
+  return (
+    <Flex direction="column" gap="md">
+      <Text>Run each step of your transfer here. Steps that depend on earlier ones open once those are done.</Text>
+      {steps.map((step, index) => (
+        <Flex key={step.id} testId={`step-section-${step.id}`} direction="column" gap="sm">
+          {index > 0 && <Divider />}
+          <StepSummary step={step} title={step.title} asHeading />
+          {step.id === 'connect' && (
+            <SourceConnections sources={sources} context={context} onConnected={onConnected} />
+          )}
+        </Flex>
+      ))}
+    </Flex>
+  );
+}

@@ -1,0 +1,54 @@
+import { ErrorEnvelope } from './contracts/errors.ts';
+
+/** A failed backend call, with a message written for the person looking at the page. */
+export class ApiError extends Error {
+  constructor(
+    /** The backend's error code, or one of ours: `network`, `invalid_response`, `http_<status>`. */
+    readonly code: string,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+const UNREACHABLE = "We couldn't reach Smart Transfer. Check your connection, then try again in a moment.";
+const UNREADABLE = "Smart Transfer sent an answer this page can't read. Reload the page; if it keeps happening, contact support.";
+const NOT_VERIFIED = "HubSpot couldn't confirm who is asking. Reload the page and try again.";
+
+/** The backend's own messages are written for users, except those about the request's signature. */
+const REWORDED: Record<string, string> = {
+  signature_missing: NOT_VERIFIED,
+  signature_stale: NOT_VERIFIED,
+  signature_mismatch: NOT_VERIFIED,
+  identity_missing: NOT_VERIFIED,
+};
+
+function messageForStatus(status: number): string {
+  if (status === 401 || status === 403) {
+    return "Smart Transfer couldn't confirm this HubSpot account. Reload the page; if it keeps happening, reinstall the app.";
+  }
+  if (status === 404) return "This part of Smart Transfer isn't available yet.";
+  if (status === 429) return 'Smart Transfer is busy right now. Wait a few seconds, then try again.';
+  return 'Something went wrong on the Smart Transfer side. Try again in a moment.';
+}
+
+/** Turns an error response (status + parsed body, if any) into an ApiError a user can act on. */
+export function errorFromResponse(status: number, body: unknown): ApiError {
+  const envelope = ErrorEnvelope.safeParse(body);
+  if (!envelope.success) return new ApiError(`http_${status}`, messageForStatus(status), status);
+  const { code, message } = envelope.data.error;
+  return new ApiError(code, REWORDED[code] ?? message, status);
+}
+
+export const unreachable = (): ApiError => new ApiError('network', UNREACHABLE);
+export const unreadable = (status: number): ApiError => new ApiError('invalid_response', UNREADABLE, status);
+export const unsendable = (): ApiError =>
+  new ApiError('invalid_request', "This page tried to send something Smart Transfer can't accept. Reload the page and try again.");
+
+/** Anything thrown while calling the backend, as an ApiError. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  return new ApiError('unexpected', 'Something went wrong on this page. Reload it and try again.');
+}

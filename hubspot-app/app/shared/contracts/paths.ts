@@ -1,0 +1,17 @@
+// generated from shared/src/contracts by scripts/sync-contracts.ts — do not edit
+// (change shared/src/contracts, then run `npx tsx scripts/sync-contracts.ts`)
+
+/** Paths of the backend API the HubSpot UI calls, all under /api/v1 and all signed by HubSpot. */
+export const API_PREFIX = '/api/v1';
+export const ApiPaths = {
+  apps: `${API_PREFIX}/apps`,
+  guide: `${API_PREFIX}/guide`,
+  portal: `${API_PREFIX}/portal`,
+  connectTickets: `${API_PREFIX}/connect-tickets`,
+  connection: (source: string) => `${API_PREFIX}/connections/${source}`,
+  audits: `${API_PREFIX}/audits`,
+  audit: (id: string) => `${API_PREFIX}/audits/${id}`,
+  auditComparison: (id: string) => `${API_PREFIX}/audits/${id}/comparison`,
+  auditExportLink: (id: string) => `${API_PREFIX}/audits/${id}/export-link`,
+  jobAction: (id: string, action: string) => `${API_PREFIX}/jobs/${id}/${action}`,
+} as const;

@@ -1,0 +1,79 @@
+/**
+ * Associations between records, kept in both directions: adding a type also adds its inverse, and a
+ * labelled association always carries the pair's unlabeled default type, as in HubSpot.
+ */
+import type { ObjectType, ObjectTypeName } from '../object-types.js';
+import type { AssociationTypeDef, AssociationTypes } from './types.js';
+
+export interface RecordRef {
+  type: ObjectType;
+  id: string;
+}
+
+const nodeKey = (type: ObjectTypeName, id: string): string => `${type}:${id}`;
+
+export class AssociationStore {
+  /** from node → to node → association types (USER_DEFINED/HUBSPOT_DEFINED defs). */
+  private readonly edges = new Map<string, Map<string, Set<AssociationTypeDef>>>();
+
+  constructor(private readonly types: AssociationTypes) {}
+
+  private typesOf(from: string, to: string): Set<AssociationTypeDef> {
+    let targets = this.edges.get(from);
+    if (!targets) this.edges.set(from, (targets = new Map()));
+    let set = targets.get(to);
+    if (!set) targets.set(to, (set = new Set()));
+    return set;
+  }
+
+  private addOne(from: RecordRef, to: RecordRef, def: AssociationTypeDef): void {
+    this.typesOf(nodeKey(from.type.name, from.id), nodeKey(to.type.name, to.id)).add(def);
+  }
+
+  add(from: RecordRef, to: RecordRef, def: AssociationTypeDef): void {
+    const withDefault = def.label === null ? [def] : [def, this.types.defaultType(from.type, to.type)];
+    for (const d of withDefault) {
+      this.addOne(from, to, d);
+      const inverse = this.types.byId(d.inverseTypeId, to.type, from.type);
+      if (inverse) this.addOne(to, from, inverse);
+    }
+  }
+
+  /** Removes every association between two records, both ways. */
+  removeAll(from: RecordRef, to: RecordRef): void {
+    this.edges.get(nodeKey(from.type.name, from.id))?.delete(nodeKey(to.type.name, to.id));
+    this.edges.get(nodeKey(to.type.name, to.id))?.delete(nodeKey(from.type.name, from.id));
+  }
+
+  /** Removes some labelled types (and their inverses); the unlabeled default stays. */
+  removeTypes(from: RecordRef, to: RecordRef, defs: AssociationTypeDef[]): void {
+    for (const def of defs) {
+      this.edges.get(nodeKey(from.type.name, from.id))?.get(nodeKey(to.type.name, to.id))?.delete(def);
+      const inverse = this.types.byId(def.inverseTypeId, to.type, from.type);
+      if (inverse) this.edges.get(nodeKey(to.type.name, to.id))?.get(nodeKey(from.type.name, from.id))?.delete(inverse);
+    }
+  }
+
+  /** Every associated record of one type, in insertion order, with its types. */
+  list(from: RecordRef, toType: ObjectType): Array<{ toId: string; types: AssociationTypeDef[] }> {
+    const targets = this.edges.get(nodeKey(from.type.name, from.id));
+    if (!targets) return [];
+    const prefix = `${toType.name}:`;
+    return [...targets]
+      .filter(([key, types]) => key.startsWith(prefix) && types.size > 0)
+      .map(([key, types]) => ({ toId: key.slice(prefix.length), types: [...types] }));
+  }
+
+  /** Drops a deleted label from every association that carried it. */
+  forgetType(def: AssociationTypeDef): void {
+    for (const targets of this.edges.values()) for (const types of targets.values()) types.delete(def);
+  }
+
+  snapshot(): Array<{ from: string; to: string; types: Array<{ category: string; typeId: number; label: string | null }> }> {
+    return [...this.edges].flatMap(([from, targets]) =>
+      [...targets]
+        .filter(([, types]) => types.size > 0)
+        .map(([to, types]) => ({ from, to, types: [...types].map((t) => ({ category: t.category, typeId: t.typeId, label: t.label })) })),
+    );
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * CRM records of one portal, per object type. Values are strings (HubSpot's contract); an empty
+ * value is absent. Unique values (email on contacts, hasUniqueValue properties) are indexed so that
+ * upserts and duplicate checks stay O(1) at benchmark volumes.
+ */
+import { OBJECT_TYPES, type ObjectType, type ObjectTypeName } from '../object-types.js';
+
+export interface ValueVersion {
+  value: string;
+  timestamp: string;
+  sourceType: string;
+}
+
+export interface CrmRecord {
+  id: string;
+  properties: Record<string, string>;
+  history: Record<string, ValueVersion[]>;
+  createdAt: string;
+  updatedAt: string;
+  archived: boolean;
+  archivedAt?: string;
+}
+
+/** Emails match case-insensitively; other unique values exactly. */
+export const uniqueKey = (property: string, value: string): string => (property === 'email' ? value.toLowerCase() : value);
+
+class TypeRecords {
+  readonly records = new Map<string, CrmRecord>();
+  /** property → unique value → record id, for live records only. */
+  readonly unique = new Map<string, Map<string, string>>();
+
+  indexOf(property: string): Map<string, string> {
+    let index = this.unique.get(property);
+    if (!index) this.unique.set(property, (index = new Map()));
+    return index;
+  }
+}
+
+export class RecordStore {
+  private readonly byType = new Map<ObjectTypeName, TypeRecords>(OBJECT_TYPES.map((t) => [t.name, new TypeRecords()]));
+
+  private of(type: ObjectType): TypeRecords {
+    const records = this.byType.get(type.name);
+    if (!records) throw new Error(`no records for ${type.name}`);
+    return records;
+  }
+
+  get(type: ObjectType, id: string): CrmRecord | undefined {
+    return this.of(type).records.get(id);
+  }
+
+  /** Live records in id order (ids grow with creation, so this is creation order). */
+  live(type: ObjectType): CrmRecord[] {
+    return [...this.of(type).records.values()].filter((r) => !r.archived);
+  }
+
+  archived(type: ObjectType): CrmRecord[] {
+    return [...this.of(type).records.values()].filter((r) => r.archived);
+  }
+
+  /** The live record holding a unique value, if any. */
+  findUnique(type: ObjectType, property: string, value: string): CrmRecord | undefined {
+    const id = this.of(type).unique.get(property)?.get(uniqueKey(property, value));
+    return id === undefined ? undefined : this.get(type, id);
+  }
+
+  /** A live record by any property value (a scan: for non-unique idProperty reads only). */
+  findByValue(type: ObjectType, property: string, value: string): CrmRecord | undefined {
+    return this.live(type).find((r) => r.properties[property] === value);
+  }
+
+  insert(type: ObjectType, record: CrmRecord, uniqueProperties: readonly string[]): void {
+    this.of(type).records.set(record.id, record);
+    this.reindex(type, record, {}, uniqueProperties);
+  }
+
+  /** Re-points the unique indexes after a record's values changed from `before`. */
+  reindex(type: ObjectType, record: CrmRecord, before: Record<string, string>, uniqueProperties: readonly string[]): void {
+    const records = this.of(type);
+    for (const property of uniqueProperties) {
+      const index = records.indexOf(property);
+      const old = before[property];
+      if (old !== undefined && index.get(uniqueKey(property, old)) === record.id) index.delete(uniqueKey(property, old));
+      const value = record.properties[property];
+      if (value !== undefined && !record.archived) index.set(uniqueKey(property, value), record.id);
+    }
+  }
+
+  /** Archiving frees the record's unique values (a deleted contact's email can be reused). */
+  archive(type: ObjectType, record: CrmRecord, at: string, uniqueProperties: readonly string[]): void {
+    const before = { ...record.properties };
+    Object.assign(record, { archived: true, archivedAt: at });
+    this.reindex(type, record, before, uniqueProperties);
+  }
+
+  snapshot(): Record<string, CrmRecord[]> {
+    return Object.fromEntries([...this.byType].map(([name, records]) => [name, [...records.records.values()]]));
+  }
+}

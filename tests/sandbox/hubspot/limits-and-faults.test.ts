@@ -1,0 +1,86 @@
+import { describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { createHubSpotSandbox } from '../../../sandbox/hubspot/index.js';
+import { authed, install } from './support/install.js';
+
+describe('HubSpot sandbox: rate limits', () => {
+  it('answers the 111th call within 10 s with a 429, policyName and rate-limit headers, and recovers as the window rolls', async () => {
+    let now = Date.parse('2026-02-01T00:00:00Z');
+    const { app } = createHubSpotSandbox({ now: () => now });
+    const api = authed(app, (await install(app)).access_token);
+    for (let call = 1; call <= 110; call += 1) {
+      const res = await api('get', '/crm/v3/owners').expect(200);
+      expect(res.headers['x-hubspot-ratelimit-remaining']).toBe(String(110 - call));
+      now += 50;
+    }
+    const limited = await api('get', '/crm/v3/owners').expect(429);
+    expect(limited.body).toMatchObject({ status: 'error', errorType: 'RATE_LIMIT', policyName: 'TEN_SECONDLY_ROLLING' });
+    expect(limited.headers['x-hubspot-ratelimit-max']).toBe('110');
+    expect(limited.headers['x-hubspot-ratelimit-remaining']).toBe('0');
+    expect(limited.headers['x-hubspot-ratelimit-interval-milliseconds']).toBe('10000');
+    now += 10_000;
+    await api('get', '/crm/v3/owners').expect(200);
+  });
+
+  it('limits search to 5 requests per second without counting it in the 10-second budget', async () => {
+    let now = Date.parse('2026-02-01T00:00:00Z');
+    const { app } = createHubSpotSandbox({ now: () => now });
+    const api = authed(app, (await install(app)).access_token);
+    for (let call = 0; call < 5; call += 1) await api('post', '/crm/v3/objects/contacts/search', {}).expect(200);
+    const limited = await api('post', '/crm/v3/objects/contacts/search', {}).expect(429);
+    expect(limited.body.policyName).toBe('SECONDLY');
+    const owners = await api('get', '/crm/v3/owners').expect(200);
+    expect(owners.headers['x-hubspot-ratelimit-remaining']).toBe('109');
+    now += 1_000;
+    await api('post', '/crm/v3/objects/contacts/search', {}).expect(200);
+  });
+
+  it('changes limits at run time through the inspection endpoint (0 = off)', async () => {
+    const { app } = createHubSpotSandbox();
+    const api = authed(app, (await install(app)).access_token);
+    await request(app).put('/_sandbox/limits').send({ rateLimitPer10s: 1 }).expect(200);
+    await api('get', '/crm/v3/owners').expect(200);
+    await api('get', '/crm/v3/owners').expect(429);
+    await request(app).put('/_sandbox/limits').send({ rateLimitPer10s: 0 }).expect(200);
+    const open = await api('get', '/crm/v3/owners').expect(200);
+    expect(open.headers['x-hubspot-ratelimit-max']).toBeUndefined();
+  });
+});
+
+describe('HubSpot sandbox: faults and stats', () => {
+  it('fires a targeted fault exactly N times, matching method, path and body', async () => {
+    const { app } = createHubSpotSandbox();
+    const api = authed(app, (await install(app)).access_token);
+    await request(app).post('/_sandbox/faults/targeted')
+      .send({ method: 'POST', path: '/crm/v3/objects/deals/batch/upsert', body: { inputs: [{ idProperty: 'dealname' }] }, times: 2, respond: { status: 502 } })
+      .expect(201);
+    const body = { inputs: [{ id: 'x', idProperty: 'dealname', properties: {} }] };
+    await api('post', '/crm/v3/objects/contacts/batch/upsert', body).expect(400);
+    const first = await api('post', '/crm/v3/objects/deals/batch/upsert', body).expect(502);
+    expect(first.body).toMatchObject({ status: 'error', category: 'INTERNAL_ERROR' });
+    await api('post', '/crm/v3/objects/deals/batch/upsert', body).expect(502);
+    // The third matching call reaches the API (which refuses the non-unique idProperty).
+    await api('post', '/crm/v3/objects/deals/batch/upsert', body).expect(400);
+  });
+
+  it('counts requests per endpoint and per portal', async () => {
+    const { app } = createHubSpotSandbox();
+    const api = authed(app, (await install(app)).access_token);
+    await api('get', '/crm/v3/owners').expect(200);
+    await api('get', '/crm/v3/owners').expect(200);
+    const stats = await request(app).get('/_sandbox/stats').expect(200);
+    expect(stats.body.byPortal['12345678'].byEndpoint['GET /crm/v3/owners']).toBe(2);
+    const owners = stats.body.endpoints.find((e: { endpoint: string }) => e.endpoint === 'GET /crm/v3/owners');
+    expect(owners).toMatchObject({ requests: 2, statuses: { '200': 2 } });
+  });
+
+  it('resets state, grants, faults and counters', async () => {
+    const { app } = createHubSpotSandbox();
+    const api = authed(app, (await install(app)).access_token);
+    await api('post', '/crm/v3/objects/contacts', { properties: { email: 'x@example.com' } }).expect(201);
+    await request(app).post('/_sandbox/reset').expect(204);
+    await api('get', '/crm/v3/owners').expect(401);
+    const state = await request(app).get('/_sandbox/portals/12345678/state').expect(200);
+    expect(state.body.records.contacts).toEqual([]);
+  });
+});

@@ -1,0 +1,3 @@
+export * from './backend.ts';
+export * from './fire.ts';
+export * from './mount.tsx';

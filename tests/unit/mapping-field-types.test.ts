@@ -1,0 +1,180 @@
+import { describe, expect, it } from '@jest/globals';
+import { FIELD_TYPES } from '../../sandbox/pipedrive/fields/types.js';
+import { catalogOf, customField, described, everyTypeEverywhere, fieldOf, mapPipedrive, objectOf, options } from './mapping-fixtures.js';
+
+/**
+ * What each Pipedrive field type becomes when it is a custom field on a deal. `@` stands for the
+ * created property's name (pipedrive_deal_<key>); null means not supported.
+ */
+const EXPECTED: Record<string, string[] | null> = {
+  varchar: ['created deals.@ string/text'],
+  varchar_auto: ['created deals.@ string/text'],
+  varchar_options: ['created deals.@ string/text'],
+  text: ['created deals.@ string/textarea'],
+  phone: ['created deals.@ string/phonenumber'],
+  int: ['created deals.@ number/number'],
+  double: ['created deals.@ number/number'],
+  boolean: ['created deals.@ bool/booleancheckbox'],
+  monetary: ['created deals.@ number/number', 'created deals.@__currency string/text'],
+  date: ['created deals.@ date/date'],
+  daterange: ['created deals.@__start date/date', 'created deals.@__end date/date'],
+  time: ['created deals.@ string/text'],
+  timerange: ['created deals.@__start string/text', 'created deals.@__end string/text'],
+  enum: ['created deals.@ enumeration/select'],
+  set: ['created deals.@ enumeration/checkbox'],
+  address: [
+    'created deals.@ string/text', 'created deals.@__street string/text', 'created deals.@__city string/text',
+    'created deals.@__state string/text', 'created deals.@__zip string/text', 'created deals.@__country string/text',
+  ],
+  user: ['owner deals.@ enumeration/select'],
+  org: ['association companies.@ association/USER_DEFINED'],
+  people: ['association contacts.@ association/USER_DEFINED'],
+  deal: ['association deals.@ association/USER_DEFINED'],
+  deals: ['association deals.@ association/USER_DEFINED'],
+  lead: null,
+  project: null,
+  projects_board: null,
+  projects_phase: null,
+  activity: null,
+  stage: ['created deals.@ string/text'],
+  status: ['created deals.@ string/text'],
+  billing_frequency: ['created deals.@ string/text'],
+  price_list: null,
+  json: ['created deals.@ string/textarea'],
+  picture: null,
+  visible_to: null,
+};
+
+describe('Pipedrive field types', () => {
+  it('has a verdict for every type of the v2 fields schema', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual([...FIELD_TYPES].sort());
+  });
+
+  it.each(Object.entries(EXPECTED))('%s', (type, expected) => {
+    const field = customField(type, `My ${type}`, type === 'enum' || type === 'set' ? { options: options('Gold', 'Silver') } : {});
+    const mapped = fieldOf(mapPipedrive(catalogOf([objectOf('deal', [field])])), 'deals', field.key);
+    const name = `pipedrive_deal_${field.key}`;
+    if (expected === null) {
+      expect(mapped.supported).toBe(false);
+      expect(mapped.targets).toEqual([]);
+      expect(mapped.reason).toEqual(expect.any(String));
+    } else {
+      expect(mapped.supported).toBe(true);
+      expect(described(mapped)).toEqual(expected.map((target) => target.replace('@', name)));
+    }
+    expect(mapped).toMatchObject({ key: field.key, label: `My ${type}`, sourceType: type, isCustom: true });
+  });
+
+  it('gives the reason a user needs where a value changes shape or cannot go', () => {
+    const mapped = mapPipedrive(
+      catalogOf([objectOf('deal', ['monetary', 'daterange', 'time', 'visible_to', 'picture', 'lead', 'project'].map((type) => customField(type, `My ${type}`)))]),
+    );
+    const reason = (type: string) => mapped.fields['deals']?.find((field) => field.sourceType === type && field.isCustom)?.reason;
+    expect(reason('monetary')).toMatch(/currency/);
+    expect(reason('daterange')).toMatch(/start date and an end date/);
+    expect(reason('time')).toMatch(/no time-of-day property/);
+    expect(reason('visible_to')).toMatch(/visibility/);
+    expect(reason('picture')).toMatch(/picture/);
+    expect(reason('lead')).toMatch(/leads are not transferred/);
+    expect(reason('project')).toMatch(/Projects are not transferred/);
+  });
+
+  it('labels the parts of split values after the field', () => {
+    const range = customField('daterange', 'Contract period');
+    const mapped = fieldOf(mapPipedrive(catalogOf([objectOf('deal', [range])])), 'deals', range.key);
+    expect(mapped.targets.map((target) => target.label)).toEqual(['Contract period (start)', 'Contract period (end)']);
+  });
+
+  it('refuses a type it does not know, naming it, instead of dropping the field', () => {
+    const field = customField('hologram', 'Shiny');
+    const mapped = fieldOf(mapPipedrive(catalogOf([objectOf('person', [field])])), 'persons', field.key);
+    expect(mapped).toMatchObject({ supported: false, targets: [] });
+    expect(mapped.reason).toContain('hologram');
+  });
+
+  it('refuses links HubSpot cannot hold: products associate with nothing', () => {
+    const org = customField('org', 'Supplier');
+    const person = customField('people', 'Buyer');
+    const mapped = mapPipedrive(catalogOf([objectOf('product', [org, person])]));
+    expect(fieldOf(mapped, 'products', org.key)).toMatchObject({ supported: false, reason: 'HubSpot products can’t be associated with companies.' });
+    expect(fieldOf(mapped, 'products', person.key)).toMatchObject({ supported: false, reason: 'HubSpot products can’t be associated with contacts.' });
+  });
+
+  it('keeps the source options (id and label) on option fields', () => {
+    const field = customField('enum', 'Tier', { options: options('Gold', 'Silver') });
+    const mapped = fieldOf(mapPipedrive(catalogOf([objectOf('organization', [field])])), 'organizations', field.key);
+    expect(mapped.options).toEqual([{ id: '1', label: 'Gold' }, { id: '2', label: 'Silver' }]);
+  });
+});
+
+describe('option limits (≤ 5,000 options; label and value ≤ 3,000 characters; unique labels)', () => {
+  const verdict = (type: 'enum' | 'set', fieldOptions: { id: string; label: string }[]) => {
+    const field = customField(type, 'Choice', { options: fieldOptions });
+    return fieldOf(mapPipedrive(catalogOf([objectOf('person', [field])])), 'persons', field.key);
+  };
+  const many = (count: number) => Array.from({ length: count }, (_, index) => ({ id: String(index + 1), label: `Option ${index + 1}` }));
+
+  it('takes exactly 5,000 options as a dropdown', () => {
+    expect(verdict('enum', many(5000)).targets[0]).toMatchObject({ type: 'enumeration', fieldType: 'select' });
+  });
+
+  it('keeps a field with 5,001 options as text and says why', () => {
+    const single = verdict('enum', many(5001));
+    expect(single.supported).toBe(true);
+    expect(single.targets[0]).toMatchObject({ type: 'string', fieldType: 'text', kind: 'created' });
+    expect(single.reason).toMatch(/5,001 options.*at most 5,000/);
+    const multiple = verdict('set', many(5001));
+    expect(multiple.targets[0]).toMatchObject({ type: 'string', fieldType: 'textarea' });
+    expect(multiple.reason).toMatch(/separated by semicolons/);
+  });
+
+  it('counts label and internal value (the option id) against 3,000 characters', () => {
+    expect(verdict('enum', [{ id: '7', label: 'x'.repeat(2999) }]).targets[0]).toMatchObject({ fieldType: 'select' });
+    const tooLong = verdict('enum', [{ id: '17', label: 'x'.repeat(2999) }]);
+    expect(tooLong.targets[0]).toMatchObject({ type: 'string', fieldType: 'text' });
+    expect(tooLong.reason).toMatch(/longer than HubSpot’s 3,000 characters/);
+  });
+
+  it('falls back to text for duplicate labels, empty labels and no options at all', () => {
+    expect(verdict('set', options('Red', 'Red')).reason).toMatch(/two options are called “Red”/);
+    expect(verdict('enum', options('Red', ' ')).reason).toMatch(/no label/);
+    expect(verdict('enum', []).reason).toMatch(/no options yet/);
+    expect(verdict('enum', []).targets[0]).toMatchObject({ type: 'string', fieldType: 'text' });
+  });
+});
+
+describe('a catalog with every field type on every object', () => {
+  it('gives every field a verdict: supported with targets, or unsupported with a reason', () => {
+    const catalog = everyTypeEverywhere();
+    const mapped = mapPipedrive(catalog);
+    for (const row of mapped.objects) {
+      const source = catalog.objects.find((object) => object.key === row.sourceObject);
+      const fields = mapped.fields[row.key] ?? [];
+      expect(fields.map((field) => field.key)).toEqual(source?.fields.map((field) => field.key));
+      for (const field of fields) {
+        if (field.supported) expect(field.targets.length).toBeGreaterThan(0);
+        else expect(field.reason).toEqual(expect.stringMatching(/\w/));
+      }
+      expect(row.properties).toBe(fields.length);
+      expect(row.supportedProperties).toBe(fields.filter((field) => field.supported).length);
+      expect(row.unsupportedProperties).toBe(fields.filter((field) => !field.supported).length);
+    }
+    expect(mapped.objects.map((row) => row.key)).toEqual([
+      'persons', 'organizations', 'deals', 'products', 'call_activities', 'meeting_activities', 'task_activities', 'email_activities', 'notes',
+    ]);
+  });
+
+  it('uses only type/fieldType pairs HubSpot accepts for properties', () => {
+    const valid: Record<string, string[]> = {
+      bool: ['booleancheckbox'],
+      enumeration: ['booleancheckbox', 'checkbox', 'radio', 'select'],
+      date: ['date'],
+      datetime: ['date'],
+      string: ['text', 'textarea', 'html', 'phonenumber'],
+      number: ['number'],
+      association: ['HUBSPOT_DEFINED', 'USER_DEFINED'],
+    };
+    const targets = Object.values(mapPipedrive(everyTypeEverywhere()).fields).flat().flatMap((field) => field.targets);
+    for (const target of targets) expect(valid[target.type]).toContain(target.fieldType);
+  });
+});
