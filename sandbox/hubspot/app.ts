@@ -56,7 +56,7 @@ export function buildApp(state: SandboxState): Express {
   const limits = rateLimit(state);
   for (const prefix of ['/crm', '/settings', '/automation', '/account-info']) app.use(prefix, auth, limits);
 
-  const now = () => state.clock.nowIso();
+  const now = () => state.nowIso();
   registerObjectBatchRoutes(app, now);
   registerSearchRoute(app);
   registerObjectRoutes(app, now);

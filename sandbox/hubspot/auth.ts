@@ -24,7 +24,7 @@ export function bearerAuth(state: SandboxState): RequestHandler {
     const match = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '');
     const record = match?.[1] ? state.oauth.accessToken(match[1]) : undefined;
     if (!record) throw apiError(401, { category: 'INVALID_AUTHENTICATION', message: NOT_FOUND_MESSAGE });
-    const now = state.clock.now();
+    const now = state.nowMs();
     if (record.expiresAt <= now) {
       throw apiError(401, {
         category: 'EXPIRED_AUTHENTICATION',

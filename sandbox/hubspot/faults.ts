@@ -40,7 +40,7 @@ export function createHubSpotFaults(state: SandboxState): Faults {
         const match = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '');
         const record = match?.[1] ? state.oauth.accessToken(match[1]) : undefined;
         if (!record) return undefined;
-        record.expiresAt = state.clock.now();
+        record.expiresAt = state.nowMs();
         return {
           status: 401,
           body: apiErrorBody({

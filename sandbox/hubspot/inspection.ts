@@ -64,7 +64,7 @@ export function registerInspectionRoutes(app: Express, state: SandboxState): voi
     const ms = Number(bodyOf(req)['ms']);
     if (!Number.isFinite(ms) || ms < 0) throw validationError('ms must be a non-negative number');
     state.clock.advance(ms);
-    res.json({ now: state.clock.nowIso() });
+    res.json({ now: state.nowIso() });
   });
 
   /** Requests per endpoint (with statuses), per portal, and refresh_token grants per refresh token. */

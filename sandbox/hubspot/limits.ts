@@ -68,7 +68,7 @@ export function rateLimit(state: SandboxState): RequestHandler {
     const portal = contextOf(res)?.portal;
     if (!portal) return next();
     const { limits } = state.limiter;
-    const now = state.clock.now();
+    const now = state.nowMs();
     // Mounted under a prefix, so the full path is baseUrl + path.
     if (req.method === 'POST' && SEARCH.test(req.baseUrl + req.path)) {
       if (limits.searchRateLimitPerSecond > 0 && state.limiter.takeSearch(portal.id, now) < 0) {

@@ -3,7 +3,7 @@
  * which portal/user the next authorize approves.
  */
 import type { Faults } from '../common/faults.js';
-import { SandboxClock } from './clock.js';
+import { createSandboxClock, type SandboxClock } from '../common/clock.js';
 import { validationError } from './errors.js';
 import { createHubSpotFaults } from './faults.js';
 import { RateLimiter } from './limits.js';
@@ -28,16 +28,25 @@ export class SandboxState {
   private nextApproval: Approval | undefined;
 
   constructor(readonly options: ResolvedOptions) {
-    this.clock = new SandboxClock(options.now);
+    // The shared sandbox clock: the injected time plus an offset the inspection endpoint advances.
+    this.clock = createSandboxClock({ now: () => new Date(options.now()) });
     this.limiter = new RateLimiter({ rateLimitPer10s: options.rateLimitPer10s, searchRateLimitPerSecond: options.searchRateLimitPerSecond });
     this.faults = createHubSpotFaults(this);
     this.reset();
   }
 
+  nowMs(): number {
+    return this.clock.now().getTime();
+  }
+
+  nowIso(): string {
+    return this.clock.now().toISOString();
+  }
+
   createPortal(seed: PortalSeed): Portal {
     if (!Number.isInteger(seed.portalId) || seed.portalId <= 0) throw validationError('portalId must be a positive integer');
     if (this.portals.has(seed.portalId)) throw validationError(`portal ${seed.portalId} already exists`);
-    const portal = new Portal(seed, this.clock.nowIso());
+    const portal = new Portal(seed, this.nowIso());
     this.portals.set(portal.id, portal);
     return portal;
   }
@@ -67,7 +76,7 @@ export class SandboxState {
     this.portals.clear();
     this.oauth.clear();
     this.portalCounts.reset();
-    this.clock.reset();
+    this.clock.set(new Date(this.options.now()));
     this.limiter.reset();
     this.limiter.limits = { rateLimitPer10s: this.options.rateLimitPer10s, searchRateLimitPerSecond: this.options.searchRateLimitPerSecond };
     this.faults.reset();

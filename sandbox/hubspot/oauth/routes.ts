@@ -49,7 +49,7 @@ export function registerOAuthRoutes(app: Express, state: SandboxState): void {
       scopes: [...new Set([...scopes, ...splitScopes(req.query['optional_scope'])])],
       clientId,
     };
-    const { code } = state.oauth.issueCode(grant, redirectUri, state.clock.now());
+    const { code } = state.oauth.issueCode(grant, redirectUri, state.nowMs());
     const target = new URL(redirectUri);
     target.searchParams.set('code', code);
     if (typeof req.query['state'] === 'string') target.searchParams.set('state', req.query['state']);
@@ -81,13 +81,13 @@ export function registerOAuthRoutes(app: Express, state: SandboxState): void {
   function exchangeCode(body: unknown): AccessTokenRecord {
     const code = state.oauth.code(formField(body, 'code') ?? '');
     if (!code || code.used) throw oauthError(400, 'BAD_AUTH_CODE', 'missing or unknown auth code', 'invalid_grant');
-    if (code.expiresAt <= state.clock.now()) throw oauthError(400, 'EXPIRED_AUTH_CODE', 'auth code is expired', 'invalid_grant');
+    if (code.expiresAt <= state.nowMs()) throw oauthError(400, 'EXPIRED_AUTH_CODE', 'auth code is expired', 'invalid_grant');
     if (formField(body, 'redirect_uri') !== code.redirectUri) {
       throw oauthError(400, 'BAD_REDIRECT_URI', 'redirect_uri does not match initial auth code URL', 'invalid_grant');
     }
     code.used = true;
     const { code: _code, redirectUri: _uri, expiresAt: _exp, used: _used, ...grant } = code;
-    return state.oauth.issueAccessToken(state.oauth.issueRefreshToken(grant), state.clock.now(), options.accessTokenTtlSeconds);
+    return state.oauth.issueAccessToken(state.oauth.issueRefreshToken(grant), state.nowMs(), options.accessTokenTtlSeconds);
   }
 
   function refresh(body: unknown): AccessTokenRecord {
@@ -97,7 +97,7 @@ export function registerOAuthRoutes(app: Express, state: SandboxState): void {
     }
     // Non-rotating: the same refresh token keeps working; every grant is counted for the stats.
     record.refreshGrants += 1;
-    return state.oauth.issueAccessToken(record, state.clock.now(), options.accessTokenTtlSeconds);
+    return state.oauth.issueAccessToken(record, state.nowMs(), options.accessTokenTtlSeconds);
   }
 
   const token = (req: Request, res: Response) => {
@@ -112,7 +112,7 @@ export function registerOAuthRoutes(app: Express, state: SandboxState): void {
 
   const liveAccessToken = (value: string): AccessTokenRecord | undefined => {
     const record = state.oauth.accessToken(value);
-    return record && record.expiresAt > state.clock.now() ? record : undefined;
+    return record && record.expiresAt > state.nowMs() ? record : undefined;
   };
   const liveRefreshToken = (value: string): RefreshTokenRecord | undefined => {
     const record = state.oauth.refreshToken(value);
@@ -129,7 +129,7 @@ export function registerOAuthRoutes(app: Express, state: SandboxState): void {
       scopes: record.scopes,
       hub_id: record.portalId,
       app_id: options.appId,
-      expires_in: Math.max(0, Math.floor((record.expiresAt - state.clock.now()) / 1000)),
+      expires_in: Math.max(0, Math.floor((record.expiresAt - state.nowMs()) / 1000)),
       user_id: record.userId,
       token_type: 'access',
     });

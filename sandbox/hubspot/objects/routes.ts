@@ -1,7 +1,7 @@
 /** CRM objects v3, single-record endpoints: list, create, read, update, archive. */
 import type { Express, Request } from 'express';
 import { requireFields } from '../input.js';
-import { objectTypeOf } from '../object-types.js';
+import { objectTypeOf, type ObjectType } from '../object-types.js';
 import { parseLimit, pagingAfter } from '../paging.js';
 import type { Portal } from '../portal.js';
 import { portalOf } from '../request-context.js';
@@ -9,9 +9,9 @@ import { runFlows } from '../flows/runner.js';
 import { findRecord, objectNotFound } from './lookup.js';
 import { listParam, serializeRecord, type ReadOptions } from './serialize.js';
 import { uniquePropertyNames, writeContext, writeOne, type WriteContext, type WriteEvent } from './writes.js';
-import type { ObjectType } from '../object-types.js';
 
-export function readOptions(req: Request): ReadOptions {
+/** The read options of a GET: `properties`, `propertiesWithHistory`, `associations` (csv or repeated). */
+function readOptions(req: Request): ReadOptions {
   const properties = listParam(req.query['properties']);
   const propertiesWithHistory = listParam(req.query['propertiesWithHistory']);
   const associations = listParam(req.query['associations']);

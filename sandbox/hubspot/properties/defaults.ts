@@ -23,7 +23,6 @@ const html = (name: string, label: string): Spec => ({ name, label, type: 'strin
 const phone = (name: string, label: string): Spec => ({ name, label, type: 'string', fieldType: 'phonenumber' });
 const num = (name: string, label: string): Spec => ({ name, label, type: 'number', fieldType: 'number' });
 const datetime = (name: string, label: string): Spec => ({ name, label, type: 'datetime', fieldType: 'date' });
-const date = (name: string, label: string): Spec => ({ name, label, type: 'date', fieldType: 'date' });
 const bool = (name: string, label: string): Spec => ({ name, label, type: 'bool', fieldType: 'booleancheckbox', options: [['true', 'Yes'], ['false', 'No']] });
 const choice = (name: string, label: string, fieldType: string, options: Spec['options']): Spec => ({ name, label, type: 'enumeration', fieldType, ...(options ? { options } : {}) });
 const upper = (values: string[]): Array<[string, string]> => values.map((v) => [v, v.charAt(0) + v.slice(1).toLowerCase().replaceAll('_', ' ')]);

@@ -63,6 +63,26 @@ describe('HubSpot sandbox: faults and stats', () => {
     await api('post', '/crm/v3/objects/deals/batch/upsert', body).expect(400);
   });
 
+  it('applies seeded fault rates and expires the caller\'s token on a token-expiry fault', async () => {
+    const { app } = createHubSpotSandbox();
+    const api = authed(app, (await install(app)).access_token);
+    await request(app).patch('/_sandbox/faults').send({ rates: { serverError: 1 }, serverErrorStatuses: [503] }).expect(200);
+    expect((await api('get', '/crm/v3/owners').expect(503)).body.status).toBe('error');
+    await request(app).patch('/_sandbox/faults').send({ rates: { serverError: 0, tokenExpiry: 1 } }).expect(200);
+    const expired = await api('get', '/crm/v3/owners').expect(401);
+    expect(expired.body.category).toBe('EXPIRED_AUTHENTICATION');
+    await request(app).patch('/_sandbox/faults').send({ rates: { tokenExpiry: 0 } }).expect(200);
+    await api('get', '/crm/v3/owners').expect(401);
+  });
+
+  it('moves its clock through the inspection endpoint, so access tokens expire without waiting', async () => {
+    const { app } = createHubSpotSandbox();
+    const api = authed(app, (await install(app)).access_token);
+    await api('get', '/crm/v3/owners').expect(200);
+    await request(app).post('/_sandbox/clock/advance').send({ ms: 1_800_000 }).expect(200);
+    expect((await api('get', '/crm/v3/owners').expect(401)).body.category).toBe('EXPIRED_AUTHENTICATION');
+  });
+
   it('counts requests per endpoint and per portal', async () => {
     const { app } = createHubSpotSandbox();
     const api = authed(app, (await install(app)).access_token);
