@@ -19,6 +19,7 @@ import type { JobQueue } from './jobs/job-queue.js';
 import { createJobRunner } from './jobs/job-runner.js';
 import { createJobService } from './jobs/job.service.js';
 import type { SourceConnector } from './sources/connector.js';
+import { realSleep } from './sleep.js';
 import { createSourceRegistry } from './sources/registry.js';
 import { createAuditHandler } from './transfer/audit/audit-handler.js';
 import { createAuditService } from './transfer/audit/audit.service.js';
@@ -43,7 +44,7 @@ export function composeServices(input: CompositionInput) {
   const install = createHubSpotInstallService({ db, config, manifest: input.manifest ?? readAppManifest(), states, oauth: hubspotOAuth, vault, clock });
   const hubspotTokens = createHubSpotTokens({ db, oauth: hubspotOAuth, vault, clock, logger });
   const hubspot = createHubSpotApi({ apiBaseUrl: config.hubspot.apiBaseUrl, requestsPer10s: config.hubspot.requestsPer10s, tokens: hubspotTokens });
-  const connector = input.connector ?? createSourceRegistry(config);
+  const connector = input.connector ?? createSourceRegistry(config, { logger, clock, sleep: realSleep });
   const sourceTokens = createSourceTokens({ db, vault, clock, logger, connector });
   const tickets = createConnectTickets({ states, publicApiOrigin: config.publicApiOrigin });
   const sourceConnect = createSourceConnectService({ db, logger, clock, publicApiOrigin: config.publicApiOrigin, tickets, states, vault, connector });

@@ -31,7 +31,7 @@ function builtIns(entity: FieldEntity): SourceField[] {
     label: field.name,
     type: field.type,
     isCustom: false,
-    options: field.options ? options(...field.options) : null,
+    options: field.options ? field.options.map((option) => ({ id: String(option.id), label: option.label })) : null,
     subfields: null,
     mandatory: false,
   }));

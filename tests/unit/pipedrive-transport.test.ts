@@ -163,11 +163,12 @@ describe('the transport under the official client', () => {
     expect(seen).toHaveLength(2);
   });
 
-  it('raises PipedriveRequestError for a request Pipedrive will never accept', async () => {
-    const { apis } = session();
+  it('raises PipedriveRequestError for a request Pipedrive will never accept, which still costs its tokens', async () => {
+    const { transport, apis } = session();
     script = [{ status: 400, body: { success: false, error: 'Invalid cursor' } }];
     await expect(apis.products.getProducts({ cursor: 'nonsense' })).rejects.toBeInstanceOf(PipedriveRequestError);
     expect(seen).toHaveLength(1);
+    expect(transport.usage()).toEqual({ requests: 1, cost: 10 });
   });
 
   it('waits before a burst overrun when the last answer said the window is full', async () => {

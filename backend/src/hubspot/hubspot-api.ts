@@ -1,6 +1,7 @@
 import { Client } from '@hubspot/api-client';
 import Bottleneck from 'bottleneck';
 import type { HubSpotTokens } from '../auth/hubspot-tokens.service.js';
+import { realSleep, type Sleep } from '../sleep.js';
 
 export interface HubSpotOwner {
   id: string;
@@ -37,10 +38,10 @@ export function createHubSpotApi(deps: {
   apiBaseUrl: string;
   requestsPer10s: number;
   tokens: HubSpotTokens;
-  sleep?: (ms: number) => Promise<void>;
+  sleep?: Sleep;
 }) {
   const limiters = new Map<number, Bottleneck>();
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = deps.sleep ?? realSleep;
   const limiterFor = (portalId: number) => {
     let limiter = limiters.get(portalId);
     if (!limiter) {

@@ -112,6 +112,8 @@ export interface CountState {
   cursor: string | null;
   total: number;
   breakdown: Record<string, number>;
+  /** Other splits of the same records, e.g. deals by currency (`{ currency: { EUR: 3 } }`). */
+  facets?: Record<string, Record<string, number>>;
   done: boolean;
 }
 
@@ -155,6 +157,20 @@ export class SourceUnavailableError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'SourceUnavailableError';
+  }
+}
+
+/**
+ * The source refused a request for a reason retrying cannot fix (bad parameters, missing scope, a feature
+ * the account lacks): a bug on our side or a plan limit, never solved by waiting.
+ */
+export class SourceRequestError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SourceRequestError';
   }
 }
 

@@ -9,7 +9,7 @@ import type { AppConfig } from '../config/config.js';
 import { createLogger } from '../logger.js';
 import type { SourceConnector } from './connector.js';
 import { createPipedriveConnector } from './pipedrive/pipedrive.connector.js';
-import { realSleep, type Sleep } from './pipedrive/sleep.js';
+import { realSleep, type Sleep } from '../sleep.js';
 
 export interface SourceDeps {
   logger: Logger;

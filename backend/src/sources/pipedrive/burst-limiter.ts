@@ -8,10 +8,10 @@
  */
 import type { Clock } from '../../clock.js';
 import type { RateLimitSnapshot } from './rate-limit-headers.js';
-import type { Sleep } from './sleep.js';
+import type { Sleep } from '../../sleep.js';
 
 /** Pipedrive's smallest OAuth burst limit (Lite plan), used until a response names the real one. */
-export const DEFAULT_BURST_LIMIT = 80;
+const DEFAULT_BURST_LIMIT = 80;
 export const BURST_WINDOW_MS = 2000;
 
 export class BurstLimiter {

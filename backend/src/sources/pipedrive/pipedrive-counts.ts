@@ -11,7 +11,7 @@ import type { PipedriveApis } from './pipedrive-apis.js';
 import type { PipedriveObjectKey } from './pipedrive-objects.js';
 import { type PipedriveRecord, recordPages } from './pipedrive-readers.js';
 
-export const INITIAL_COUNT: CountState = { cursor: null, total: 0, breakdown: {}, done: false };
+const INITIAL_COUNT: CountState = { cursor: null, total: 0, breakdown: {}, done: false };
 
 const DEAL_STATUSES = ['open', 'won', 'lost'] as const;
 
@@ -25,7 +25,18 @@ async function* countDeals(apis: PipedriveApis, from: CountState): AsyncGenerato
     const summary = await apis.dealsSummary.getDealsSummary({ status });
     const count = summary.data?.total_count ?? 0;
     const next = DEAL_STATUSES[index + 1] ?? null;
-    state = { cursor: next, total: state.total + count, breakdown: { ...state.breakdown, [status]: count }, done: next === null };
+    // The summary also splits deals by currency: the audit's "currencies used".
+    const currencies = { ...state.facets?.currency };
+    for (const [code, total] of Object.entries(summary.data?.values_total ?? {})) {
+      currencies[code] = (currencies[code] ?? 0) + (total.count ?? 0);
+    }
+    state = {
+      cursor: next,
+      total: state.total + count,
+      breakdown: { ...state.breakdown, [status]: count },
+      facets: { currency: currencies },
+      done: next === null,
+    };
     yield state;
   }
 }

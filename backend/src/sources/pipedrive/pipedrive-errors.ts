@@ -1,6 +1,7 @@
 import {
   SourceAuthError,
   SourceRateLimitError,
+  SourceRequestError,
   SourceUnavailableError,
 } from '../connector.js';
 import type { AttemptFailure, RetryDecision } from './decide-retry.js';
@@ -9,12 +10,9 @@ import type { AttemptFailure, RetryDecision } from './decide-retry.js';
  * Pipedrive refused a request for a reason retrying cannot fix (400 bad parameters, 403 missing scope,
  * 404, 410): a bug on our side or an account that lacks a feature, never the user's to resolve by waiting.
  */
-export class PipedriveRequestError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
+export class PipedriveRequestError extends SourceRequestError {
+  constructor(status: number, message: string) {
+    super(status, message);
     this.name = 'PipedriveRequestError';
   }
 }

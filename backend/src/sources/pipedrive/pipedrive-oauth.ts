@@ -13,7 +13,7 @@ import { type SourceGrant, SourceAuthError, SourceUnavailableError } from '../co
 import { type AttemptFailure, decideRetry, DEFAULT_RETRY_POLICY, type RetryPolicy } from './decide-retry.js';
 import { PipedriveRequestError, toSourceError } from './pipedrive-errors.js';
 import { parseRateLimitHeaders } from './rate-limit-headers.js';
-import type { Sleep } from './sleep.js';
+import type { Sleep } from '../../sleep.js';
 
 export interface PipedriveOAuthOptions {
   clientId: string;
@@ -23,7 +23,6 @@ export interface PipedriveOAuthOptions {
   sleep: Sleep;
   fetch?: typeof fetch;
   retryPolicy?: RetryPolicy;
-  timeoutMs?: number;
 }
 
 const TokenResponse = z.object({
@@ -36,7 +35,7 @@ const TokenResponse = z.object({
 
 const OAuthErrorBody = z.object({ error: z.string().optional(), message: z.string().optional() }).catch({});
 
-const DEFAULT_TIMEOUT_MS = 30_000;
+const TIMEOUT_MS = 30_000;
 
 function toGrant(body: z.infer<typeof TokenResponse>): SourceGrant {
   return {
@@ -69,7 +68,7 @@ export function createPipedriveOAuth(options: PipedriveOAuthOptions) {
         method: 'POST',
         headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
         body: new URLSearchParams(form).toString(),
-        signal: AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+        signal: AbortSignal.timeout(TIMEOUT_MS),
       });
     } catch (error) {
       return { failure: { kind: 'network', code: networkCode(error) } };
@@ -117,4 +116,3 @@ export function createPipedriveOAuth(options: PipedriveOAuthOptions) {
     },
   };
 }
-export type PipedriveOAuth = ReturnType<typeof createPipedriveOAuth>;

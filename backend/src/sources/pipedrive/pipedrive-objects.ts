@@ -17,11 +17,11 @@ export const PIPEDRIVE_OBJECT_LABELS: Record<PipedriveObjectKey, string> = {
   notes: 'Notes',
 };
 
-export function isPipedriveObjectKey(key: string): key is PipedriveObjectKey {
+function isPipedriveObjectKey(key: string): key is PipedriveObjectKey {
   return (PIPEDRIVE_OBJECT_KEYS as readonly string[]).includes(key);
 }
 
-/** The key an unknown object type is refused with, for the caller's logs. */
+/** Narrows a caller's object key; an unknown one is a programmer error, named with the known keys. */
 export function requirePipedriveObjectKey(key: string): PipedriveObjectKey {
   if (!isPipedriveObjectKey(key)) throw new Error(`Pipedrive has no object type "${key}" (known: ${PIPEDRIVE_OBJECT_KEYS.join(', ')})`);
   return key;

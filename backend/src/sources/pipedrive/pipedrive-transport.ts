@@ -14,17 +14,13 @@ import { type AttemptFailure, decideRetry, DEFAULT_RETRY_POLICY, type RetryPolic
 import { toSourceError } from './pipedrive-errors.js';
 import { findOperation } from './pipedrive-operations.js';
 import { parseRateLimitHeaders, type RateLimitSnapshot } from './rate-limit-headers.js';
-import type { Sleep } from './sleep.js';
+import type { Sleep } from '../../sleep.js';
 
 export interface PipedriveTransportOptions {
   clock: Clock;
   sleep: Sleep;
   logger: Logger;
   retryPolicy?: RetryPolicy;
-  /** Per attempt; a call that outlives it counts as a broken connection and is retried. */
-  timeoutMs?: number;
-  /** Burst limit assumed until the first response names the real one. */
-  initialBurstLimit?: number;
 }
 
 export interface PipedriveTransport {
@@ -33,16 +29,17 @@ export interface PipedriveTransport {
   usage(): SourceUsage;
 }
 
-const DEFAULT_TIMEOUT_MS = 60_000;
+/** Per attempt; a call that outlives it counts as a broken connection and is retried. */
+const ATTEMPT_TIMEOUT_MS = 60_000;
 
 /**
  * Tokens a response cost: the server's own `x-token-cost` when sent, else the spec's price for a call
- * Pipedrive served. Refused calls (429 over a limit, 401) are not charged, and neither are failures the
- * API did not answer itself (5xx).
+ * the API took in: answered, or refused on its merits (400, 404). Calls turned away at the door (401,
+ * 429 over a limit) are not charged, and neither are outages (5xx), which never reached the API.
  */
 function tokensCharged(status: number, limits: RateLimitSnapshot, specCost: number): number {
   if (limits.tokenCost !== null) return limits.tokenCost;
-  return status < 400 ? specCost : 0;
+  return status < 500 && status !== 401 && status !== 429 ? specCost : 0;
 }
 
 function networkCode(error: unknown): string | null {
@@ -54,7 +51,7 @@ export function createPipedriveTransport(options: PipedriveTransportOptions): Pi
   const { clock, sleep, logger } = options;
   const policy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
   const send = axios.getAdapter(axios.defaults.adapter);
-  const limiter = new BurstLimiter(clock, sleep, options.initialBurstLimit);
+  const limiter = new BurstLimiter(clock, sleep);
   const usage: SourceUsage = { requests: 0, cost: 0 };
 
   /** One attempt: its response, or the failure the retry rules judge. */
@@ -64,7 +61,7 @@ export function createPipedriveTransport(options: PipedriveTransportOptions): Pi
     let response: AxiosResponse;
     try {
       // Every status resolves here; this adapter, not axios, decides what a failure is.
-      response = await send({ ...config, timeout: config.timeout || options.timeoutMs || DEFAULT_TIMEOUT_MS, validateStatus: null });
+      response = await send({ ...config, timeout: ATTEMPT_TIMEOUT_MS, validateStatus: null });
     } catch (error) {
       limiter.release(null);
       const code = networkCode(error);

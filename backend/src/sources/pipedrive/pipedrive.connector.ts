@@ -7,7 +7,7 @@ import type { RetryPolicy } from './decide-retry.js';
 import { createPipedriveOAuth } from './pipedrive-oauth.js';
 import { createPipedriveSession } from './pipedrive-session.js';
 import { createPipedriveTransport } from './pipedrive-transport.js';
-import type { Sleep } from './sleep.js';
+import type { Sleep } from '../../sleep.js';
 
 export interface PipedriveConnectorDeps {
   config: AppConfig['pipedrive'];

@@ -5,6 +5,7 @@ const CountStateSchema = z.object({
   cursor: z.string().nullable(),
   total: z.number().int().nonnegative(),
   breakdown: z.record(z.string(), z.number().int()),
+  facets: z.record(z.string(), z.record(z.string(), z.number().int())).optional(),
   done: z.boolean(),
 });
 

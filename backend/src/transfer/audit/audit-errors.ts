@@ -2,7 +2,7 @@ import { HubSpotReconnectNeeded } from '../../auth/hubspot-tokens.service.js';
 import { SourceReconnectNeeded } from '../../auth/source-tokens.service.js';
 import { HubSpotApiError } from '../../hubspot/hubspot-api.js';
 import { FatalJobError, RetryableJobError } from '../../jobs/job-errors.js';
-import { SourceAuthError, SourceRateLimitError, SourceUnavailableError } from '../../sources/connector.js';
+import { SourceAuthError, SourceRateLimitError, SourceRequestError, SourceUnavailableError } from '../../sources/connector.js';
 
 /** Turns what went wrong talking to the source or HubSpot into a job outcome a user can act on. */
 export function toJobError(error: unknown, sourceName: string): unknown {
@@ -16,6 +16,9 @@ export function toJobError(error: unknown, sourceName: string): unknown {
   }
   if (error instanceof SourceUnavailableError) {
     return new RetryableJobError(`${sourceName} is not responding right now. We keep retrying for a while.`);
+  }
+  if (error instanceof SourceRequestError) {
+    return new FatalJobError(`${sourceName} refused one of our requests (HTTP ${error.status}). Contact support with the time this happened.`);
   }
   if (error instanceof HubSpotReconnectNeeded) {
     return new FatalJobError('HubSpot no longer accepts Smart Transfer\'s access. Reinstall the app from the HubSpot Marketplace.');

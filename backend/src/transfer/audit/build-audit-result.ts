@@ -8,7 +8,7 @@ export interface AuditInputs {
   source: SourceId;
   rules: SourceMappingRules;
   catalog: SourceCatalog;
-  /** Per catalog object; activities carry a breakdown by type, deals by status (and currency when known). */
+  /** Per catalog object; activities carry a breakdown by type, deals by status and a currency facet. */
   counts: Record<string, CountState>;
   owners: HubSpotOwner[];
   currencies: HubSpotAccountCurrencies;
@@ -52,11 +52,8 @@ export function buildAuditResult(inputs: AuditInputs): AuditResult {
   const activityCounts = inputs.counts[inputs.rules.activities.source]?.breakdown ?? {};
   const ownersByEmail = new Map(inputs.owners.filter((owner) => owner.email).map((owner) => [owner.email?.toLowerCase(), owner.id]));
   const inHubSpot = new Set([inputs.currencies.companyCurrency, ...inputs.currencies.additionalCurrencies].filter((code) => code !== null));
-  const dealCounts = inputs.counts.deals?.breakdown ?? {};
-  const usedCurrencies = new Set(
-    Object.keys(dealCounts).filter((key) => key.startsWith('currency:')).map((key) => key.slice('currency:'.length)),
-  );
-  if (inputs.catalog.account.defaultCurrency) usedCurrencies.add(inputs.catalog.account.defaultCurrency);
+  const dealCurrencies = inputs.counts.deals?.facets?.currency ?? {};
+  const usedCurrencies = new Set(Object.keys(dealCurrencies).filter((code) => (dealCurrencies[code] ?? 0) > 0));
   return {
     source: inputs.source,
     account: { ...inputs.catalog.account, dateFormat: dateFormatOf(inputs.catalog.account.locale) },

@@ -1,0 +1,55 @@
+import type { ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { type AuditHarness, startAuditHarness } from '../support/audit-harness.js';
+import { startWorkerProcess, stopProcess, workerEnv } from '../support/worker-process.js';
+
+let harness: AuditHarness;
+const workers: ChildProcess[] = [];
+
+beforeAll(async () => {
+  // Jobs run only in separate worker processes, as with `WORKERS_IN_WEB=false` and `npm run worker`.
+  harness = await startAuditHarness({ portalId: 8080, workers: false, pipedrive: { dataset: { records: 20_000, seed: 3 } } });
+}, 60_000);
+afterAll(async () => {
+  await Promise.all(workers.map((worker) => stopProcess(worker)));
+  await harness.close();
+});
+
+interface EndpointCount {
+  endpoint: string;
+  requests: number;
+}
+
+async function personsPageRequests(): Promise<number> {
+  const stats = (await harness.pipedriveControl('GET', '/requests')) as { endpoints: EndpointCount[] };
+  return stats.endpoints.find((entry) => entry.endpoint === 'GET /api/v2/persons')?.requests ?? 0;
+}
+
+it('finishes an audit whose worker was killed (SIGKILL) mid-way, in another worker, from its checkpoint', async () => {
+  // Slow persons pages keep the audit running long enough to kill its worker in the middle.
+  await harness.pipedriveControl('POST', '/faults/targeted', { method: 'GET', path: '/api/v2/persons', times: 'always', delayMs: 300 });
+  const env = workerEnv(harness.config, harness.db.url);
+  const first = await startWorkerProcess(env);
+  workers.push(first);
+  const started = await harness.startAudit();
+  const running = await harness.untilAudit(
+    started.id,
+    (audit) => audit.job.status === 'PROCESSING' && audit.job.progress.done > 0 && audit.job.progress.phase.includes('persons'),
+    'the first worker to be counting persons',
+  );
+  expect(running.job.progress.done).toBeGreaterThan(0);
+  await stopProcess(first, 'SIGKILL');
+  const requestsBeforeKill = await personsPageRequests();
+
+  const second = await startWorkerProcess(env);
+  workers.push(second);
+  const done = await harness.untilAudit(started.id, (audit) => audit.job.status === 'COMPLETE' || audit.job.status === 'FAILED', 'the audit to finish in the second worker');
+  expect(done.job.status).toBe('COMPLETE');
+  const persons = done.result?.objects.find((row) => row.key === 'persons');
+  expect(persons?.records).toBe([...harness.pipedrive.state.records.person.liveRecords()].length);
+  const attempts = await harness.db.pool.query<{ attempts: number }>('SELECT attempts FROM jobs WHERE id = $1', [started.id]);
+  expect(attempts.rows[0]?.attempts).toBe(2);
+  // Resumed, not restarted: the second worker read only the persons pages the first had not.
+  const pages = Math.ceil((persons?.records ?? 0) / 500);
+  expect(await personsPageRequests()).toBeLessThan(requestsBeforeKill + pages);
+}, 120_000);

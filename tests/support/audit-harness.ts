@@ -1,0 +1,103 @@
+import type { Express } from 'express';
+import { AuditResponse } from '../../shared/src/contracts/index.js';
+import { startHubSpotSandbox, type RunningHubSpotSandbox } from '../../sandbox/hubspot/index.js';
+import { startPipedriveSandbox, type PipedriveSandboxOptions, type RunningPipedriveSandbox } from '../../sandbox/pipedrive/index.js';
+import pino from 'pino';
+import type { AppConfig } from '../../backend/src/config/config.js';
+import { realSleep } from '../../backend/src/sleep.js';
+import type { RetryPolicy } from '../../backend/src/sources/pipedrive/decide-retry.js';
+import { createPipedriveConnector } from '../../backend/src/sources/pipedrive/pipedrive.connector.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+import { connectPipedrive, installPortal } from './flows.js';
+import { signedCall, withIdentity } from './signed-request.js';
+import { TEST_CLIENT_SECRET, testConfig, testServices } from './test-app.js';
+import { waitFor } from './wait-for.js';
+
+export interface AuditHarness {
+  portalId: number;
+  db: TestDatabase;
+  hubspot: RunningHubSpotSandbox;
+  pipedrive: RunningPipedriveSandbox;
+  config: AppConfig;
+  app: Express;
+  /** A signed UI call for the harness portal (or another one). */
+  api(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown, portalId?: number): ReturnType<typeof signedCall>;
+  /** The Pipedrive sandbox's inspection endpoint. */
+  pipedriveControl(method: string, path: string, body?: unknown): Promise<unknown>;
+  startAudit(): Promise<AuditResponse>;
+  audit(id: string): Promise<AuditResponse>;
+  untilAudit(id: string, done: (audit: AuditResponse) => boolean, what: string): Promise<AuditResponse>;
+  close(): Promise<void>;
+}
+
+/**
+ * A portal with the app installed and Pipedrive connected through the real flows, over real sandboxes
+ * and a real database; `workers: false` leaves jobs to another process.
+ */
+export async function startAuditHarness(options: {
+  portalId: number;
+  pipedrive?: PipedriveSandboxOptions;
+  workers?: boolean;
+  /** The Pipedrive client's own retries (default: the product's policy). */
+  retryPolicy?: RetryPolicy;
+  /** Emails of the HubSpot portal's users (owners). */
+  ownerEmails?: (pipedrive: RunningPipedriveSandbox) => string[];
+}): Promise<AuditHarness> {
+  const db = await createTestDatabase();
+  const pipedrive = await startPipedriveSandbox({ dataset: { records: 2000, seed: 11 }, plan: 'growth', seats: 3, ...options.pipedrive });
+  // Signed test calls use the test secret: the app's HubSpot client secret must be the same.
+  const hubspot = await startHubSpotSandbox({ defaultPortalId: 1, clientSecret: TEST_CLIENT_SECRET });
+  const post = (path: string, body: unknown) =>
+    fetch(`${hubspot.apiBaseUrl}/_sandbox${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const emails = options.ownerEmails?.(pipedrive) ?? ['owner@hubspot.example'];
+  await post('/portals', { portalId: options.portalId, users: emails.map((email) => ({ email, firstName: 'Owner' })) });
+  await post('/oauth/next-approval', { portalId: options.portalId });
+  const config = testConfig({
+    hubspot: { clientId: hubspot.clientId, clientSecret: hubspot.clientSecret, appBaseUrl: hubspot.appBaseUrl, apiBaseUrl: hubspot.apiBaseUrl },
+    pipedrive: { clientId: pipedrive.clientId, clientSecret: pipedrive.clientSecret, oauthBaseUrl: pipedrive.oauthBaseUrl, apiBaseUrl: pipedrive.apiBaseUrl },
+  });
+  const clock = { now: () => new Date() };
+  const connector = options.retryPolicy
+    ? createPipedriveConnector({ config: config.pipedrive, logger: pino({ level: 'silent' }), clock, sleep: realSleep, retryPolicy: options.retryPolicy })
+    : undefined;
+  const services = await testServices(db, config, clock, { workers: options.workers ?? true, ...(connector ? { connector: () => connector } : {}) });
+  await installPortal(services.app);
+  await connectPipedrive(services.app, options.portalId);
+
+  const api: AuditHarness['api'] = (method, path, body, portalId = options.portalId) =>
+    signedCall(services.app, { method, path: withIdentity(path, portalId), ...(body === undefined ? {} : { body }) });
+  const audit = async (id: string) => AuditResponse.parse((await api('GET', `/api/v1/audits/${id}`)).body);
+  return {
+    portalId: options.portalId,
+    db,
+    hubspot,
+    pipedrive,
+    config,
+    app: services.app,
+    api,
+    async pipedriveControl(method, path, body) {
+      const res = await fetch(`${pipedrive.apiBaseUrl}/_sandbox${path}`, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      if (!res.ok) throw new Error(`sandbox ${method} ${path}: ${res.status} ${await res.text()}`);
+      return res.status === 204 ? null : ((await res.json()) as unknown);
+    },
+    async startAudit() {
+      const started = await api('POST', '/api/v1/audits', { source: 'pipedrive' });
+      if (started.status !== 202) throw new Error(`audit did not start: ${started.status} ${JSON.stringify(started.body)}`);
+      return AuditResponse.parse(started.body);
+    },
+    audit,
+    untilAudit: (id, done, what) => waitFor(() => audit(id), done, 60_000, what),
+    async close() {
+      await services.close();
+      await pipedrive.close();
+      await hubspot.close();
+      await db.drop();
+    },
+  };
+}
+
+export const FINISHED = ['COMPLETE', 'FAILED', 'CANCELED'];

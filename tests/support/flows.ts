@@ -1,0 +1,34 @@
+import type { Express } from 'express';
+import request from 'supertest';
+import { ConnectTicketResponse } from '../../shared/src/contracts/index.js';
+import { TEST_PUBLIC_ORIGIN } from './test-app.js';
+import { signedCall, withIdentity } from './signed-request.js';
+
+/** Path and query of one of our own public URLs, for supertest. */
+const local = (url: string) => {
+  const parsed = new URL(url);
+  if (parsed.origin !== TEST_PUBLIC_ORIGIN) throw new Error(`expected a URL of ours, got ${url}`);
+  return `${parsed.pathname}${parsed.search}`;
+};
+
+/** Install → HubSpot authorize (the sandbox approves) → our callback, as a browser follows it. */
+export async function installPortal(app: Express): Promise<void> {
+  const start = await request(app).get('/oauth/hubspot/install');
+  const authorize = await fetch(start.headers.location as string, { redirect: 'manual' });
+  const done = await request(app).get(local(authorize.headers.get('location') as string)).set('Accept', 'application/json');
+  if (done.status !== 200) throw new Error(`install failed: ${done.status} ${JSON.stringify(done.body)}`);
+}
+
+/**
+ * Connects Pipedrive the way the UI does: a signed ticket request, then the browser tab: our start →
+ * Pipedrive's authorize (the sandbox approves) → our callback.
+ */
+export async function connectPipedrive(app: Express, portalId: number, userId = 7): Promise<void> {
+  const ticket = await signedCall(app, { method: 'POST', path: withIdentity('/api/v1/connect-tickets', portalId, userId), body: { source: 'pipedrive' } });
+  if (ticket.status !== 201) throw new Error(`connect ticket failed: ${ticket.status} ${JSON.stringify(ticket.body)}`);
+  const start = await request(app).get(local(ConnectTicketResponse.parse(ticket.body).connectUrl));
+  if (start.status !== 302) throw new Error(`connect start failed: ${start.status} ${JSON.stringify(start.body)}`);
+  const authorize = await fetch(start.headers.location as string, { redirect: 'manual' });
+  const callback = await request(app).get(local(authorize.headers.get('location') as string)).set('Accept', 'application/json');
+  if (callback.status !== 200) throw new Error(`connect callback failed: ${callback.status} ${JSON.stringify(callback.body)}`);
+}
