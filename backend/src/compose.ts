@@ -57,7 +57,7 @@ export function composeServices(input: CompositionInput) {
     handlers: { audit: createAuditHandler({ db, clock, connector, sourceTokens, hubspot }) },
   });
   const app: Express = createApp({ db, logger, clock, config, install, tickets, sourceConnect, jobs, audits });
-  return { app, vault, install, hubspotTokens, sourceTokens, tickets, jobs, audits, runner };
+  return { app, vault, install, hubspotTokens, sourceTokens, tickets, sourceConnect, jobs, audits, runner };
 }
 export type Services = ReturnType<typeof composeServices>;
 

@@ -1,4 +1,5 @@
 import { startHubSpotSandbox } from '../../sandbox/hubspot/index.js';
+import { startPipedriveSandbox } from '../../sandbox/pipedrive/index.js';
 import type { Runtime } from './runtime.js';
 
 /** The demo portal the preview and the demo are installed in. */
@@ -10,10 +11,19 @@ export interface DemoSandboxes {
   close(): Promise<void>;
 }
 
+/** A realistic small Pipedrive account for the demo: every field type, several pipelines, currencies, users. */
+const DEMO_DATASET = { records: 2000, seed: 2026 };
+
 /** Demo mode: with no real credentials, the app talks to in-process sandboxes, fresh at every start. */
 export async function startDemoSandboxes(): Promise<DemoSandboxes> {
   const hubspot = await startHubSpotSandbox({ defaultPortalId: DEMO_PORTAL_ID });
-  return { env: hubspot.env(), close: () => hubspot.close() };
+  const pipedrive = await startPipedriveSandbox({ dataset: DEMO_DATASET, plan: 'growth', seats: 3 });
+  return {
+    env: { ...hubspot.env(), ...pipedrive.env() },
+    close: async () => {
+      await Promise.all([hubspot.close(), pipedrive.close()]);
+    },
+  };
 }
 
 /**

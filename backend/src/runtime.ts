@@ -35,23 +35,23 @@ export interface Runtime {
 }
 
 function buildConfig(env: Env, dataDir: string, demo: DemoSandboxes | null): AppConfig {
-  const hubspotEnv = demo?.env;
+  const sandboxEnv = demo?.env;
   return {
     publicApiOrigin: env.PUBLIC_API_ORIGIN ?? `http://localhost:${env.PORT}`,
     tokenEncryptionKey: env.TOKEN_ENCRYPTION_KEY ? Buffer.from(env.TOKEN_ENCRYPTION_KEY, 'base64') : localEncryptionKey(dataDir),
     hubspot: {
-      clientId: hubspotEnv?.HUBSPOT_CLIENT_ID ?? env.HUBSPOT_CLIENT_ID ?? '',
-      clientSecret: hubspotEnv?.HUBSPOT_CLIENT_SECRET ?? env.HUBSPOT_CLIENT_SECRET ?? '',
+      clientId: sandboxEnv?.HUBSPOT_CLIENT_ID ?? env.HUBSPOT_CLIENT_ID ?? '',
+      clientSecret: sandboxEnv?.HUBSPOT_CLIENT_SECRET ?? env.HUBSPOT_CLIENT_SECRET ?? '',
       ...(env.HUBSPOT_APP_ID === undefined ? {} : { appId: env.HUBSPOT_APP_ID }),
-      appBaseUrl: hubspotEnv?.HUBSPOT_APP_BASE_URL ?? env.HUBSPOT_APP_BASE_URL,
-      apiBaseUrl: hubspotEnv?.HUBSPOT_API_BASE_URL ?? env.HUBSPOT_API_BASE_URL,
+      appBaseUrl: sandboxEnv?.HUBSPOT_APP_BASE_URL ?? env.HUBSPOT_APP_BASE_URL,
+      apiBaseUrl: sandboxEnv?.HUBSPOT_API_BASE_URL ?? env.HUBSPOT_API_BASE_URL,
       requestsPer10s: env.HUBSPOT_REQUESTS_PER_10S,
     },
     pipedrive: {
-      clientId: hubspotEnv?.PIPEDRIVE_CLIENT_ID ?? env.PIPEDRIVE_CLIENT_ID ?? '',
-      clientSecret: hubspotEnv?.PIPEDRIVE_CLIENT_SECRET ?? env.PIPEDRIVE_CLIENT_SECRET ?? '',
-      oauthBaseUrl: hubspotEnv?.PIPEDRIVE_OAUTH_BASE_URL ?? env.PIPEDRIVE_OAUTH_BASE_URL,
-      apiBaseUrl: hubspotEnv?.PIPEDRIVE_API_BASE_URL ?? env.PIPEDRIVE_API_BASE_URL,
+      clientId: sandboxEnv?.PIPEDRIVE_CLIENT_ID ?? env.PIPEDRIVE_CLIENT_ID ?? '',
+      clientSecret: sandboxEnv?.PIPEDRIVE_CLIENT_SECRET ?? env.PIPEDRIVE_CLIENT_SECRET ?? '',
+      oauthBaseUrl: sandboxEnv?.PIPEDRIVE_OAUTH_BASE_URL ?? env.PIPEDRIVE_OAUTH_BASE_URL,
+      apiBaseUrl: sandboxEnv?.PIPEDRIVE_API_BASE_URL ?? env.PIPEDRIVE_API_BASE_URL,
     },
   };
 }

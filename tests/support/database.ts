@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { createDatabase, dropDatabase } from '../../backend/src/db/create-database.js';
+import { createDatabase, dropDatabase, waitForNoSessions } from '../../backend/src/db/create-database.js';
 
 export interface TestDatabase {
   url: string;
@@ -28,22 +28,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await pool.end();
       // Clients of the file (e.g. the job queue's LISTEN connection) may still be closing: wait for them,
       // so DROP … WITH (FORCE) does not kill a connection whose owner would report it as an error.
-      await waitForNoSessions(name);
+      await waitForNoSessions(adminUrl(), name);
       await dropDatabase(adminUrl(), name);
     },
   };
-}
-
-async function waitForNoSessions(database: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: adminUrl() });
-  await admin.connect();
-  try {
-    for (let attempt = 0; attempt < 100; attempt += 1) {
-      const result = await admin.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [database]);
-      if ((result.rows[0] as { n: number }).n === 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  } finally {
-    await admin.end();
-  }
 }
