@@ -222,6 +222,12 @@ describe('counts', () => {
       expect({ total: resumed.total, breakdown: resumed.breakdown }).toEqual(expected[key]);
     }
   });
+
+  it('counts an object again from the start when Pipedrive refuses a saved cursor (e.g. after waiting for the budget)', async () => {
+    const stale = { cursor: 'a-cursor-pipedrive-no-longer-knows', total: 1234, breakdown: { call: 1234 }, done: false };
+    const recounted = await finalCount((await connect()).session, 'activities', stale);
+    expect({ total: recounted.total, breakdown: recounted.breakdown }).toEqual(datasetCounts().activities);
+  });
 });
 
 async function readAll(session: SourceSession, objectKey: string, options: { cursor?: string | null; since?: string } = {}) {

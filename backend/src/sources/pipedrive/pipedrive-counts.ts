@@ -7,6 +7,7 @@
  * they arrive, never held: memory stays one page whatever the account's size.
  */
 import type { CountState } from '../connector.js';
+import { PipedriveRequestError } from './pipedrive-errors.js';
 import type { PipedriveApis } from './pipedrive-apis.js';
 import type { PipedriveObjectKey } from './pipedrive-objects.js';
 import { type PipedriveRecord, recordPages } from './pipedrive-readers.js';
@@ -52,17 +53,34 @@ async function* countPages(
   classify: ((record: PipedriveRecord) => string) | null,
 ): AsyncGenerator<CountState> {
   let state = from;
-  for await (const page of recordPages(apis, objectKey, from.cursor)) {
-    const breakdown = { ...state.breakdown };
-    if (classify) {
-      for (const record of page.items) {
-        const key = classify(record);
-        breakdown[key] = (breakdown[key] ?? 0) + 1;
-      }
+  let pagesRead = 0;
+  try {
+    for await (const page of recordPages(apis, objectKey, from.cursor)) {
+      pagesRead += 1;
+      state = nextState(state, page, classify);
+      yield state;
     }
-    state = { cursor: page.next, total: state.total + page.items.length, breakdown, done: page.next === null };
-    yield state;
+  } catch (error) {
+    // Pipedrive does not say how long a cursor lives: one saved before a long wait (a spent daily budget)
+    // may be refused. Counting that object again from the start is the only safe way on.
+    if (from.cursor === null || pagesRead > 0 || !(error instanceof PipedriveRequestError && error.status === 400)) throw error;
+    yield* countPages(apis, objectKey, INITIAL_COUNT, classify);
   }
+}
+
+function nextState(
+  state: CountState,
+  page: { items: PipedriveRecord[]; next: string | null },
+  classify: ((record: PipedriveRecord) => string) | null,
+): CountState {
+  const breakdown = { ...state.breakdown };
+  if (classify) {
+    for (const record of page.items) {
+      const key = classify(record);
+      breakdown[key] = (breakdown[key] ?? 0) + 1;
+    }
+  }
+  return { cursor: page.next, total: state.total + page.items.length, breakdown, done: page.next === null };
 }
 
 /** A finished count has a null cursor like a fresh one; it must not start over. */
