@@ -216,6 +216,6 @@ it('never writes tokens, codes or states to the logs', async () => {
   ];
   const logged = lines.join('');
   expect(logged).toContain('hubspot access token refreshed');
-  expect(logged).toContain('/oauth/hubspot/callback');
+  expect(logged).toContain('"route":"/oauth/hubspot/callback"');
   for (const secret of secrets) expect(logged).not.toContain(secret);
 });

@@ -25,7 +25,7 @@ export function errorHandler(logger: Logger) {
       res.status(400).json({ error: { code: 'invalid_json', message: 'The request body is not valid JSON.' } });
       return;
     }
-    logger.error({ err: error, method: req.method, path: req.path }, 'unhandled error');
+    logger.error({ err: error, method: req.method, route: (req.route as { path?: string } | undefined)?.path }, 'unhandled error');
     res.status(500).json({ error: { code: 'internal_error', message: 'Something went wrong on our side. Try again.' } });
   };
 }
