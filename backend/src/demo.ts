@@ -1,5 +1,6 @@
 import { startHubSpotSandbox } from '../../sandbox/hubspot/index.js';
 import { startPipedriveSandbox } from '../../sandbox/pipedrive/index.js';
+import type { Portal } from './db/repositories/portals.repository.js';
 import type { Runtime } from './runtime.js';
 
 /** The demo portal the preview and the demo are installed in. */
@@ -30,7 +31,7 @@ export async function startDemoSandboxes(): Promise<DemoSandboxes> {
  * Installs the app in the demo portal through the real OAuth flow: authorize (the sandbox approves),
  * then the same callback handling a real install gets.
  */
-export async function installDemo(runtime: Pick<Runtime, 'services' | 'logger'>): Promise<void> {
+export async function installDemo(runtime: Pick<Runtime, 'services' | 'logger'>): Promise<Portal> {
   const { install } = runtime.services;
   const authorize = await fetch(await install.authorizeUrl(), { redirect: 'manual' });
   const location = authorize.headers.get('location');
@@ -41,4 +42,5 @@ export async function installDemo(runtime: Pick<Runtime, 'services' | 'logger'>)
   if (!code || !state) throw new Error('demo install: authorize gave no code');
   const portal = await install.completeInstall({ code, state });
   runtime.logger.info({ portalId: portal.id }, 'demo portal installed');
+  return portal;
 }

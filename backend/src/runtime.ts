@@ -26,6 +26,7 @@ export function loadEnv(): Env {
 
 export interface Runtime {
   env: Env;
+  config: AppConfig;
   logger: Logger;
   demo: DemoSandboxes | null;
   db: Db;
@@ -86,10 +87,12 @@ export async function bootRuntime(role: 'web' | 'worker'): Promise<Runtime> {
     superviseIntervalSeconds: env.JOB_SUPERVISE_SECONDS,
   });
   await queue.start(['audit']);
-  const services = composeServices({ config: buildConfig(env, dataDir.dir, demo), db, logger, clock: systemClock, queue });
+  const config = buildConfig(env, dataDir.dir, demo);
+  const services = composeServices({ config, db, logger, clock: systemClock, queue });
   if (role === 'worker' || env.WORKERS_IN_WEB) await startWorkers(queue, services, env.WORKER_CONCURRENCY);
   return {
     env,
+    config,
     logger,
     demo,
     db,

@@ -238,8 +238,9 @@ export function createFaults(options: FaultsOptions): Faults {
     }
     const endpoint = endpointOf(req);
     endpointOfRequest.set(req, endpoint);
+    stats.arrived(endpoint);
     res.once('close', () => {
-      stats.record({ method: req.method, path: req.originalUrl, endpoint, status: res.headersSent ? res.statusCode : 0 });
+      stats.finished({ method: req.method, path: req.originalUrl, endpoint, status: res.headersSent ? res.statusCode : 0 });
     });
     const send = (response: FaultResponse): void => {
       res.status(response.status);

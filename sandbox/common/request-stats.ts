@@ -6,8 +6,9 @@
 export interface EndpointStats {
   /** "METHOD /path/pattern", as the sandbox names its endpoints. */
   endpoint: string;
+  /** Requests received (counted on arrival, so one still in flight counts). */
   requests: number;
-  /** Count per HTTP status; "0" is a connection reset (no response was sent). */
+  /** Count per HTTP status of finished requests; "0" is a connection closed with no response. */
   statuses: Record<string, number>;
   /** Sum per cost name, e.g. { tokens: 120 }. */
   costs: Record<string, number>;
@@ -33,10 +34,14 @@ export class RequestStats {
   private readonly byEndpoint = new Map<string, EndpointStats>();
   private readonly log: RequestLogEntry[] = [];
 
+  /** Called when a request arrives. */
+  arrived(endpoint: string): void {
+    this.entry(endpoint).requests += 1;
+  }
+
   /** Called once per request, when its response has been sent or its connection closed. */
-  record(entry: RequestLogEntry): void {
+  finished(entry: RequestLogEntry): void {
     const stats = this.entry(entry.endpoint);
-    stats.requests += 1;
     const key = String(entry.status);
     stats.statuses[key] = (stats.statuses[key] ?? 0) + 1;
     this.log.push(entry);

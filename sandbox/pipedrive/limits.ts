@@ -1,6 +1,7 @@
 /**
  * Pipedrive's two limits (core-api-concepts-rate-limiting):
- * - burst: requests per token in a rolling 2-second window, by plan and auth kind (search: 10);
+ * - burst: requests per token in a rolling 2-second window, by plan and auth kind (the search API's
+ *   own limit of 10 is not emulated: the sandbox serves no search endpoints);
  * - daily budget: 30,000 tokens × plan multiplier × seats per company, each call costing its
  *   operation's `x-token-cost`; spent, every call answers 429 until midnight (server time zone).
  * Each API response carries the x-ratelimit-* headers and the (observed, undocumented)
@@ -18,7 +19,6 @@ const BURST: Record<Plan, { api_token: number; oauth: number }> = {
   premium: { api_token: 100, oauth: 400 },
   ultimate: { api_token: 120, oauth: 480 },
 };
-const SEARCH_BURST = 10;
 const BASE_TOKENS = 30_000;
 const WINDOW_MS = 2000;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -57,8 +57,7 @@ export class Limits {
     return this.settings.dailyBudgetOverride ?? BASE_TOKENS * MULTIPLIER[this.settings.plan] * this.settings.seats;
   }
 
-  burstLimit(caller: Caller, search: boolean): number {
-    if (search) return SEARCH_BURST;
+  burstLimit(caller: Caller): number {
     return this.settings.burstOverride ?? BURST[this.settings.plan][caller.kind];
   }
 
@@ -75,13 +74,12 @@ export class Limits {
   }
 
   /** Admits a call (charging its cost and a burst slot) or says why not. */
-  admit(caller: Caller, cost: number, search: boolean): Admission {
+  admit(caller: Caller, cost: number): Admission {
     this.rollDay();
     const now = this.clock.now().getTime();
-    const key = `${search ? 'search' : 'api'}:${caller.token}`;
-    const window = (this.windows.get(key) ?? []).filter((at) => at > now - WINDOW_MS);
-    this.windows.set(key, window);
-    const limit = this.burstLimit(caller, search);
+    const window = (this.windows.get(caller.token) ?? []).filter((at) => at > now - WINDOW_MS);
+    this.windows.set(caller.token, window);
+    const limit = this.burstLimit(caller);
     const budget = this.dailyBudget();
     const headers = (remainingInWindow: number): Record<string, string> => ({
       'x-ratelimit-limit': String(limit),

@@ -11,19 +11,9 @@ import {
   Text,
   Tile,
 } from '@hubspot/ui-extensions';
-import { createRenderer } from '@hubspot/ui-extensions/testing';
-import { HomePage } from '../../hubspot-app/app/pages/HomePage.tsx';
-import { APPS, TICKET, appsWith, errorResponse, fakeBackend, fakePollingClock, jsonResponse, pendingResponse, url, fire, cleanUpAfterEach, mount } from './support/index.ts';
+import { APPS, TICKET, appsWith, errorResponse, fakeBackend, fakePollingClock, jsonResponse, pendingResponse, url, cleanUpAfterEach, renderHome, NO_AUDIT } from './support/index.ts';
 
 cleanUpAfterEach();
-
-function renderHome() {
-  const renderer = createRenderer('home');
-  mount(renderer, <HomePage context={renderer.mocks.context} />);
-  const appNames = () => renderer.findAll(Tile).map((tile) => tile.findAll(Text)[0]?.text);
-  const typeInSearch = (value: string) => fire(renderer.find(SearchInput), 'onInput', value);
-  return { ...renderer, appNames, typeInSearch };
-}
 
 describe('app home (Data integration entry)', () => {
   it('shows a spinner, then every source app with its availability; only available apps can be transferred', async () => {
@@ -85,6 +75,7 @@ describe('app home (Data integration entry)', () => {
     const ticket = pendingResponse();
     const { fetchMock, callsTo } = fakeBackend({
       'GET /api/v1/apps': [jsonResponse(APPS), jsonResponse(appsWith({ connectionStatus: 'connected' }))],
+      'GET /api/v1/audits': [NO_AUDIT],
       'POST /api/v1/connect-tickets': [ticket],
     });
     const { findByTestId, maybeFindByTestId, waitFor } = renderHome();
@@ -142,6 +133,7 @@ describe('app home (Data integration entry)', () => {
     fakePollingClock();
     const { callsTo } = fakeBackend({
       'GET /api/v1/apps': [jsonResponse(APPS), jsonResponse(appsWith({ connectionStatus: 'connected' }))],
+      'GET /api/v1/audits': [NO_AUDIT],
       'POST /api/v1/connect-tickets': [jsonResponse(TICKET, 201)],
       'GET /api/v1/connections/pipedrive': [
         jsonResponse({ source: 'pipedrive', status: 'not_connected', accountName: null, reason: null, connectedAt: null }),

@@ -7,14 +7,12 @@ import {
   LoadingButton,
   LoadingSpinner,
   StatusTag,
-  Tab,
+  Table,
   Tabs,
   Text,
 } from '@hubspot/ui-extensions';
-import { createRenderer } from '@hubspot/ui-extensions/testing';
-import { SettingsPage } from '../../hubspot-app/app/settings/SettingsPage.tsx';
 import type { GuideResponse } from '../../hubspot-app/app/shared/contracts/index.ts';
-import { APPS, GUIDE, TICKET, appsWith, errorResponse, fakeBackend, fakePollingClock, jsonResponse, pendingResponse, url, fire, cleanUpAfterEach, mount } from './support/index.ts';
+import { APPS, AUDIT_1, GUIDE, NO_AUDIT, RESULT, TICKET, completeAudit, appsWith, errorResponse, fakeBackend, fakePollingClock, jsonResponse, pendingResponse, url, fire, cleanUpAfterEach, renderSettings } from './support/index.ts';
 
 cleanUpAfterEach();
 
@@ -27,14 +25,6 @@ const GUIDE_CONNECTED: GuideResponse = {
     { id: 'configure', title: 'Prepare the portal', description: 'About configure.', state: 'locked', reason: 'Available after the audit.' },
   ],
 };
-
-function renderSettings() {
-  const renderer = createRenderer('settings');
-  mount(renderer, <SettingsPage context={renderer.mocks.context} actions={renderer.mocks.actions} />);
-  const tab = (tabId: string) => renderer.find(Tab, { tabId });
-  const stateOf = (stepId: string, within = tab('user-guide')) => within.find(StatusTag, { testId: `step-state-${stepId}` }).text;
-  return { ...renderer, tab, stateOf };
-}
 
 describe('settings page (Connected apps > Smart Transfer)', () => {
   it('loads the guide and the source apps, then shows the User guide checklist with each step state', async () => {
@@ -100,6 +90,7 @@ describe('settings page (Connected apps > Smart Transfer)', () => {
       'GET /api/v1/guide': [jsonResponse(GUIDE), jsonResponse(GUIDE_CONNECTED)],
       'GET /api/v1/apps': [jsonResponse(APPS), jsonResponse(appsWith({ connectionStatus: 'connected' }))],
       'POST /api/v1/connect-tickets': [jsonResponse(TICKET, 201)],
+      'GET /api/v1/audits': [NO_AUDIT],
     });
     const { find, maybeFind, waitFor, tab, stateOf } = renderSettings();
     await waitFor(() => expect(maybeFind(Tabs)).not.toBeNull());
@@ -122,20 +113,27 @@ describe('settings page (Connected apps > Smart Transfer)', () => {
     expect(find(Tabs).props.selected).toBe('smart-transfer');
     const connect = tab('smart-transfer').find(Flex, { testId: 'step-section-connect' });
     expect(connect.find(StatusTag, { testId: 'connection-pipedrive' }).text).toBe('Connected');
-    expect(connect.maybeFind(LoadingButton)).toBeNull();
+    expect(connect.maybeFind(LoadingButton, { testId: 'connect-pipedrive' })).toBeNull();
+    expect(connect.find(Button, { testId: 'disconnect-pipedrive' }).text).toBe('Disconnect');
     expect(callsTo('GET /api/v1/guide')).toHaveLength(2);
     expect(callsTo('GET /api/v1/apps')).toHaveLength(2);
   });
 
-  it('opens a step on the Smart Transfer tab from the button of its checklist line', async () => {
-    fakeBackend({ 'GET /api/v1/guide': [jsonResponse(GUIDE_CONNECTED)], 'GET /api/v1/apps': [jsonResponse(appsWith({ connectionStatus: 'connected' }))] });
+  it('opens the audit on the Smart Transfer tab from its checklist line once there are results', async () => {
+    fakeBackend({
+      'GET /api/v1/guide': [jsonResponse(GUIDE_CONNECTED)],
+      'GET /api/v1/apps': [jsonResponse(appsWith({ connectionStatus: 'connected' }))],
+      'GET /api/v1/audits': [jsonResponse(completeAudit(AUDIT_1, RESULT))],
+    });
     const { find, maybeFind, waitFor, tab } = renderSettings();
-    await waitFor(() => expect(maybeFind(Tabs)).not.toBeNull());
+    await waitFor(() => expect(tab('user-guide').maybeFind(Button, { testId: 'audit-open-results' })).not.toBeNull());
 
-    const open = tab('user-guide').find(Button, { testId: 'open-step-audit' });
-    expect(open.text).toBe('Run an audit');
+    const open = tab('user-guide').find(Button, { testId: 'audit-open-results' });
+    expect(open.text).toBe('See the full results');
     open.trigger('onClick');
     await waitFor(() => expect(find(Tabs).props.selected).toBe('smart-transfer'));
+    await waitFor(() => expect(tab('smart-transfer').maybeFind(Table, { testId: 'audit-objects' })).not.toBeNull());
+    expect(maybeFind(Button, { testId: 'audit-open-results' })).toBeNull();
   });
 
   it('offers to reconnect a source whose connection needs attention, with the guide reason', async () => {

@@ -194,8 +194,11 @@ describe('built-in note fields', () => {
     expect(targetsOf('notes', 'content')).toEqual(['standard notes.hs_note_body string/html']);
     expect(targetsOf('notes', 'user_id')).toEqual(['owner notes.hubspot_owner_id enumeration/select']);
     expect(targetsOf('notes', 'add_time')).toEqual(['standard notes.hs_timestamp datetime/date']);
-    expect(targetsOf('notes', 'deal_id')).toEqual(['association deals.unlabeled association/HUBSPOT_DEFINED']);
-    expect(targetsOf('notes', 'pinned_to_deal_flag')).toEqual(['created notes.pipedrive_note_pinned_to_deal_flag bool/booleancheckbox']);
+    // noteFields lists no deal link (its schema has no deal field type); the person and organization links it has:
+    expect(targetsOf('notes', 'person_id')).toEqual(['association contacts.unlabeled association/HUBSPOT_DEFINED']);
+    expect(targetsOf('notes', 'org_id')).toEqual(['association companies.unlabeled association/HUBSPOT_DEFINED']);
+    // Pipedrive's noteFields give the pinned flags as Yes/No enum fields: they stay a Yes/No dropdown.
+    expect(targetsOf('notes', 'pinned_to_deal_flag')).toEqual(['created notes.pipedrive_note_pinned_to_deal_flag enumeration/select']);
   });
 });
 

@@ -1,17 +1,32 @@
 import { Flex, Heading, SearchInput, Text, hubspot, type AppHomeContext } from '@hubspot/ui-extensions';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Loadable } from '../shared/components/Loadable.tsx';
+import type { SourceId } from '../shared/contracts/sources.ts';
 import { listApps } from '../shared/endpoints.ts';
 import { useApiQuery } from '../shared/useApi.ts';
 import { SourceAppList } from './components/SourceAppList.tsx';
+import { SourceAuditPage } from './components/SourceAuditPage.tsx';
 
 /**
  * The app home. HubSpot does not let an app add itself to Data management > Data integration, so this
- * page plays that role: find the app you are moving from, then click Transfer.
+ * page plays that role: find the app you are moving from, click Transfer, then audit it here.
  */
 export function HomePage({ context }: { context: AppHomeContext }) {
   const apps = useApiQuery(listApps, context);
   const [query, setQuery] = useState('');
+  const [auditing, setAuditing] = useState<SourceId | null>(null);
+  const shownAudit =
+    apps.state.status === 'success' && auditing !== null
+      ? apps.state.data.apps.find((app) => app.id === auditing && app.connectionStatus === 'connected')
+      : undefined;
+  // An audit view whose app is no longer connected (e.g. access was revoked) falls back to the list, for good.
+  const lostConnection = auditing !== null && apps.state.status === 'success' && shownAudit === undefined;
+  useEffect(() => {
+    if (lostConnection) setAuditing(null);
+  }, [lostConnection]);
+  if (shownAudit !== undefined) {
+    return <SourceAuditPage source={shownAudit} context={context} onBack={() => setAuditing(null)} onChanged={apps.refresh} />;
+  }
   return (
     <Flex direction="column" gap="md">
       <Heading>Transfer data into HubSpot</Heading>
@@ -41,6 +56,8 @@ export function HomePage({ context }: { context: AppHomeContext }) {
             context={context}
             onClearSearch={() => setQuery('')}
             onConnected={apps.reload}
+            onOpenAudit={(app) => setAuditing(app.id)}
+            onChanged={apps.refresh}
           />
         )}
       </Loadable>

@@ -22,6 +22,11 @@ export function SettingsPage({ context }: SettingsPageProps) {
     guide.reload();
     apps.reload();
   };
+  // While the user works in a tab (e.g. an audit runs), refresh the guide and apps without a spinner.
+  const refreshAll = () => {
+    guide.refresh();
+    apps.refresh();
+  };
   return (
     <Loadable
       state={bothLoaded(guide.state, apps.state)}
@@ -37,6 +42,7 @@ export function SettingsPage({ context }: SettingsPageProps) {
           selected={tab}
           onSelect={setTab}
           onConnected={reloadAll}
+          onChanged={refreshAll}
         />
       )}
     </Loadable>

@@ -8,9 +8,13 @@ export type LoadState<T> = { status: 'loading' } | { status: 'success'; data: T 
 /** Where a call the user starts stands (nothing happens until they act). */
 export type ActionState<T> = { status: 'idle' } | LoadState<T>;
 
+/** The arguments of a call: the body when the endpoint takes one, nothing when it takes none. */
+export type BodyArgs<B> = [B] extends [never] ? [] : [body: B];
+
 /**
  * Runs calls one at a time from the component's point of view: only the answer to the latest call is
  * kept, so a slow earlier answer never overwrites a newer one, and nothing is set after unmount.
+ * A quiet call keeps what is shown until its answer arrives, and keeps it if the call fails.
  */
 function useLatestCall<T>(setState: (state: LoadState<T>) => void) {
   const latest = useRef(0);
@@ -21,48 +25,67 @@ function useLatestCall<T>(setState: (state: LoadState<T>) => void) {
     [],
   );
   const run = useCallback(
-    (call: () => Promise<T>) => {
+    (call: () => Promise<T>, quiet = false) => {
       latest.current += 1;
       const mine = latest.current;
       const isLatest = () => mine === latest.current;
-      setState({ status: 'loading' });
+      if (!quiet) setState({ status: 'loading' });
       call().then(
         (data) => {
           if (isLatest()) setState({ status: 'success', data });
         },
         (error: unknown) => {
-          if (isLatest()) setState({ status: 'error', error: toApiError(error) });
+          if (isLatest() && !quiet) setState({ status: 'error', error: toApiError(error) });
         },
       );
     },
     [setState],
   );
-  return run;
+  /** Forgets the call in flight: its answer will not be shown. */
+  const forget = useCallback(() => {
+    latest.current += 1;
+  }, []);
+  return { run, forget };
 }
 
-/** Loads an endpoint when the component mounts; `reload` asks again (e.g. the error state's retry). */
-export function useApiQuery<T>(endpoint: Endpoint<T>, context: BaseContext): { state: LoadState<T>; reload: () => void } {
+/**
+ * Loads an endpoint when the component mounts; `reload` asks again (e.g. the error state's retry),
+ * `refresh` asks again while the current answer stays on screen (e.g. after something changed elsewhere).
+ * The endpoint must be the same object from one render to the next (a constant, or memoised).
+ */
+export function useApiQuery<T>(
+  endpoint: Endpoint<T>,
+  context: BaseContext,
+): { state: LoadState<T>; reload: () => void; refresh: () => void } {
   const [state, setState] = useState<LoadState<T>>({ status: 'loading' });
-  const run = useLatestCall(setState);
+  const { run } = useLatestCall(setState);
   const { portalId, userId } = identityOf(context);
   const reload = useCallback(() => run(() => callApi(endpoint, { portalId, userId })), [run, endpoint, portalId, userId]);
+  const refresh = useCallback(() => run(() => callApi(endpoint, { portalId, userId }), true), [run, endpoint, portalId, userId]);
   useEffect(reload, [reload]);
-  return { state, reload };
+  return { state, reload, refresh };
 }
 
-/** Calls an endpoint when the user acts (`run(body)`), e.g. a button's click. */
-export function useApiAction<T, B extends Record<string, unknown>>(
+/**
+ * Calls an endpoint when the user acts (`run(body)`, or `run()` for an endpoint without a body), e.g. a
+ * button's click; `reset` goes back to idle and forgets a call in flight.
+ */
+export function useApiAction<T, B extends Record<string, unknown> = never>(
   endpoint: Endpoint<T, B>,
   context: BaseContext,
-): { state: ActionState<T>; run: (body: B) => void } {
+): { state: ActionState<T>; run: (...args: BodyArgs<B>) => void; reset: () => void } {
   const [state, setState] = useState<ActionState<T>>({ status: 'idle' });
-  const runLatest = useLatestCall<T>(setState);
+  const { run: runLatest, forget } = useLatestCall<T>(setState);
   const { portalId, userId } = identityOf(context);
   const run = useCallback(
-    (body: B) => runLatest(() => callApi(endpoint, { portalId, userId }, body)),
+    (...args: BodyArgs<B>) => runLatest(() => callApi<T, B>(endpoint, { portalId, userId }, ...args)),
     [runLatest, endpoint, portalId, userId],
   );
-  return { state, run };
+  const reset = useCallback(() => {
+    forget();
+    setState({ status: 'idle' });
+  }, [forget]);
+  return { state, run, reset };
 }
 
 /** Two loads seen as one: an error if either failed, loading until both have answered. */

@@ -1,8 +1,9 @@
 import type { BaseContext } from '@hubspot/ui-extensions';
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { callApi, identityOf } from './api.ts';
 import type { SourceId } from './contracts/sources.ts';
 import { getConnection } from './endpoints.ts';
+import { usePolling } from './usePolling.ts';
 
 /** How often the page asks whether the user has approved access yet, and for how long at most. */
 export const CONNECTION_POLL_INTERVAL_MS = 3_000;
@@ -17,29 +18,19 @@ export function useConnectionWatch(source: SourceId, context: BaseContext, onCon
   const { portalId, userId } = identityOf(context);
   const onConnectedRef = useRef(onConnected);
   onConnectedRef.current = onConnected;
-  useEffect(() => {
-    const endpoint = getConnection(source);
-    let stopped = false;
-    let polls = 0;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const schedule = () => {
-      if (polls < CONNECTION_POLL_LIMIT) timer = setTimeout(poll, CONNECTION_POLL_INTERVAL_MS);
-    };
-    const poll = () => {
-      polls += 1;
-      callApi(endpoint, { portalId, userId }).then(
+  usePolling(
+    `${source}:${portalId}:${userId}`,
+    CONNECTION_POLL_INTERVAL_MS,
+    (alive) =>
+      callApi(getConnection(source), { portalId, userId }).then(
         (connection) => {
-          if (stopped) return;
-          if (connection.status === 'connected') onConnectedRef.current();
-          else schedule();
+          if (!alive()) return false;
+          if (connection.status !== 'connected') return true;
+          onConnectedRef.current();
+          return false;
         },
-        () => undefined,
-      );
-    };
-    schedule();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [source, portalId, userId]);
+        () => false,
+      ),
+    CONNECTION_POLL_LIMIT,
+  );
 }

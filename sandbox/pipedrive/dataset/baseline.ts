@@ -3,7 +3,7 @@
  * the standard activity types and the default pipeline. A dataset that leaves a section out gets this.
  */
 import type { z } from 'zod';
-import type { DatasetActivityType, DatasetCurrency, DatasetPipeline, DatasetUser } from './format.js';
+import type { DatasetActivityType, DatasetCurrency, DatasetPipeline, DatasetStage, DatasetUser } from './format.js';
 
 type In<T extends z.ZodType> = z.input<T>;
 
@@ -42,17 +42,18 @@ export const BASELINE_ACTIVITY_TYPES: In<typeof DatasetActivityType>[] = [
   { id: 6, key_string: 'lunch', name: 'Lunch', icon_key: 'lunch' },
 ];
 
+type Stage = In<typeof DatasetStage>;
+
+/** Stages with consecutive ids from `firstId`, each [name, deal probability %, extra settings]. */
+export function stagesFrom(firstId: number, stages: readonly (readonly [string, number, Partial<Stage>?])[]): Stage[] {
+  return stages.map(([name, probability, extra], index) => ({ id: firstId + index, name, deal_probability: probability, ...extra }));
+}
+
 export const BASELINE_PIPELINES: In<typeof DatasetPipeline>[] = [
   {
     id: 1,
     name: 'Pipeline',
     is_deal_probability_enabled: true,
-    stages: [
-      { id: 1, name: 'Qualified', deal_probability: 10 },
-      { id: 2, name: 'Contact Made', deal_probability: 20 },
-      { id: 3, name: 'Demo Scheduled', deal_probability: 40 },
-      { id: 4, name: 'Proposal Made', deal_probability: 60 },
-      { id: 5, name: 'Negotiations Started', deal_probability: 80 },
-    ],
+    stages: stagesFrom(1, [['Qualified', 10], ['Contact Made', 20], ['Demo Scheduled', 40], ['Proposal Made', 60], ['Negotiations Started', 80]]),
   },
 ];

@@ -4,9 +4,13 @@
  */
 import type { FieldEntity, FieldType } from './types.js';
 
-type BuiltIn = readonly [key: string, name: string, type: FieldType, options?: readonly string[]];
+/** Option labels; a label's id is its position + 1 unless the pair gives it. */
+type Options = readonly (string | readonly [id: number, label: string])[];
+type BuiltIn = readonly [key: string, name: string, type: FieldType, options?: Options];
 
-const VISIBILITY = ['Owner & followers', 'Entire company'];
+const VISIBILITY: Options = [[1, 'Owner & followers'], [3, 'Entire company']];
+/** Note flags are enum fields with Yes = 1 and No = 0 (the noteFields example). */
+const YES_NO: Options = [[1, 'Yes'], [0, 'No']];
 
 /** Labels whose position + 1 is the option id (label_ids on records refer to these ids). */
 export const DEAL_LABELS = ['Hot', 'Warm', 'Cold', '🔥 Priority'] as const;
@@ -111,17 +115,16 @@ const BUILT_IN: Record<FieldEntity, readonly BuiltIn[]> = {
     ['add_time', 'Add time', 'date'],
     ['update_time', 'Update time', 'date'],
   ],
+  // The v1 noteFields schema allows no `deal`/`lead` field types, so the deal and lead links are not listed.
   note: [
     ['content', 'Content', 'text'],
-    ['deal_id', 'Deal', 'deal'],
     ['person_id', 'Person', 'people'],
     ['org_id', 'Organization', 'org'],
-    ['lead_id', 'Lead', 'lead'],
     ['user_id', 'User', 'user'],
     ['add_time', 'Add time', 'date'],
-    ['pinned_to_deal_flag', 'Pinned to deal', 'boolean', ['Yes', 'No']],
-    ['pinned_to_person_flag', 'Pinned to person', 'boolean', ['Yes', 'No']],
-    ['pinned_to_organization_flag', 'Pinned to organization', 'boolean', ['Yes', 'No']],
+    ['pinned_to_deal_flag', 'Pinned to deal', 'enum', YES_NO],
+    ['pinned_to_person_flag', 'Pinned to person', 'enum', YES_NO],
+    ['pinned_to_organization_flag', 'Pinned to organization', 'enum', YES_NO],
   ],
 };
 
@@ -129,9 +132,14 @@ export interface BuiltInField {
   key: string;
   name: string;
   type: FieldType;
-  options: readonly string[] | undefined;
+  options: { id: number; label: string }[] | undefined;
 }
 
 export function builtInFields(entity: FieldEntity): BuiltInField[] {
-  return BUILT_IN[entity].map(([key, name, type, options]) => ({ key, name, type, options }));
+  return BUILT_IN[entity].map(([key, name, type, options]) => ({
+    key,
+    name,
+    type,
+    options: options?.map((option, index) => (typeof option === 'string' ? { id: index + 1, label: option } : { id: option[0], label: option[1] })),
+  }));
 }

@@ -42,7 +42,7 @@ export class FieldRegistry {
           name: field.name,
           field_type: field.type,
           description: null,
-          options: field.options ? builtInOptions(field.type, field.options, now) : null,
+          options: field.options?.map((option) => ({ ...option, color: null, add_time: now, update_time: now })) ?? null,
           is_custom: false,
           mandatory: field.key === 'title' || field.key === 'name' || field.key === 'content',
           order_nr: index,
@@ -169,15 +169,4 @@ export class FieldRegistry {
 /** 40 hex characters, stable for (entity, id) so a seed reproduces the same keys. */
 export function customFieldKey(entity: FieldEntity, id: number): string {
   return createHash('sha1').update(`${entity}:${id}`).digest('hex');
-}
-
-/** Built-in options: booleans are 1 = Yes, 0 = No (as v1 shows them), the rest count from 1. */
-function builtInOptions(type: FieldType, labels: readonly string[], now: string): FieldOption[] {
-  return labels.map((label, index) => ({
-    id: type === 'boolean' ? 1 - index : type === 'visible_to' ? [1, 3][index] ?? index : index + 1,
-    label,
-    color: null,
-    add_time: now,
-    update_time: now,
-  }));
 }

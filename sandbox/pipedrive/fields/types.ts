@@ -50,7 +50,3 @@ export interface FieldDefinition {
   add_time: string;
   update_time: string;
 }
-
-export function isCustomFieldType(type: string): type is CustomFieldType {
-  return (CUSTOM_FIELD_TYPES as readonly string[]).includes(type);
-}

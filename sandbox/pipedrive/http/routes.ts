@@ -3,8 +3,7 @@
  * it costs, so the limits can charge a call before it runs, request counts are named after the spec
  * path, and the contract tests can check each route against its operation.
  */
-import type { Express, Request, Response } from 'express';
-import type { RequestHandler } from 'express';
+import type { Express, Request, RequestHandler, Response } from 'express';
 
 export type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
@@ -18,8 +17,6 @@ export interface RouteDef {
   spec: 'v1' | 'v2' | null;
   /** The operation's x-token-cost (0 for OAuth). */
   cost: number;
-  /** Counts against the search burst limit (10 per 2 s). */
-  search?: boolean;
   /** OAuth server routes need no API credentials and are not limited. */
   public?: boolean;
   handler: (req: Request, res: Response) => void | Promise<void>;
@@ -50,9 +47,9 @@ export class RouteRegistry {
     return this.compiled.find(({ def, pattern }) => def.method === lower && pattern.test(path))?.def;
   }
 
-  /** Registers every route on the app, in the order added. */
-  mount(app: Express, before: RequestHandler[] = []): void {
-    for (const { def } of this.compiled) app[def.method](def.path, ...before, def.handler);
+  /** Registers every route on the app; API routes get the guards (authentication, limits) first. */
+  mount(app: Express, guards: (def: RouteDef) => RequestHandler[]): void {
+    for (const { def } of this.compiled) app[def.method](def.path, ...(def.public ? [] : guards(def)), def.handler);
   }
 }
 

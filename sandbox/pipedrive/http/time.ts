@@ -8,11 +8,6 @@ export function formatV1Time(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 }
 
-/** A v2 instant in the v1 form ("2024-01-01T10:00:00Z" → "2024-01-01 10:00:00"). */
-export function v2ToV1Time(value: string | null): string | null {
-  return value === null ? null : formatV1Time(Date.parse(value));
-}
-
 // v2 rejects fractional seconds and space-separated times (400), so the pattern does too.
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -11,7 +11,7 @@ import type { RouteRegistry } from '../http/routes.js';
 import type { ActivityRecord, Participant } from '../store/types.js';
 import { ensureLive, ensureUser, parseBody, type ResourceContext } from './context.js';
 import { address, date, defined, id, renderAddress, timeOfDay, toAddress } from './inputs.js';
-import { registerV2Crud, type Matcher } from './v2-crud.js';
+import { registerV2Crud, type Matcher, type RecordWriter } from './v2-crud.js';
 
 const ActivityBody = z.object({
   subject: z.string().optional(),
@@ -79,7 +79,7 @@ export function renderActivity(activity: ActivityRecord, withAttendees: boolean)
   };
 }
 
-export function registerActivities(routes: RouteRegistry, context: ResourceContext): void {
+export function registerActivities(routes: RouteRegistry, context: ResourceContext): RecordWriter {
   const checkBody = (body: ActivityBody): void => {
     if (body.type !== undefined && !context.store.activityTypes.some((type) => type.active_flag && type.key_string === body.type)) {
       throw badRequest(`type: unknown activity type '${body.type}'`);
@@ -93,7 +93,7 @@ export function registerActivities(routes: RouteRegistry, context: ResourceConte
     if (done === undefined || done === previous?.done) return {};
     return { done, marked_as_done_time: done ? formatV2Time(context.clock.now().getTime()) : null };
   };
-  registerV2Crud(routes, {
+  return registerV2Crud(routes, {
     collection: context.records.activity,
     path: '/api/v2/activities',
     noun: 'Activity',

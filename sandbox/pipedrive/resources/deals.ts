@@ -15,7 +15,7 @@ import {
   type ResourceContext,
 } from './context.js';
 import { customFields, date, defined, id, instant, labelIds, visibleTo } from './inputs.js';
-import { listPage, registerV2Crud, type ListSpec, type Matcher } from './v2-crud.js';
+import { listPage, registerV2Crud, type ListSpec, type Matcher, type RecordWriter } from './v2-crud.js';
 
 const DealBody = z.object({
   title: z.string().min(1).optional(),
@@ -84,29 +84,32 @@ export function renderDeal(context: ResourceContext, deal: DealRecord, view: Ren
   };
 }
 
-export function registerDeals(routes: RouteRegistry, context: ResourceContext): void {
+export function registerDeals(routes: RouteRegistry, context: ResourceContext): RecordWriter {
   const collection = context.records.deal;
   const table = collection.table;
+  // The lists are registered apart from the CRUD because of the status filter (the live-only default does not apply).
+  const list = (path: string, operationId: string, cost: number, archived: boolean): void =>
+    routes.add({
+      method: 'get',
+      path,
+      operationId,
+      spec: 'v2',
+      cost,
+      handler: (req, res) => {
+        const params = new QueryParams(req.query);
+        const view = renderViewOf(params);
+        const { records, nextCursor } = listPage(collection, params, DEAL_LIST, [
+          ...statusMatchers(context, params),
+          (index) => (table.columnAt('is_archived', index) === 1) === archived,
+          ...dealFilters(params, table.columnAt.bind(table)),
+        ]);
+        res.json(ok(records.map((deal) => renderDeal(context, deal, view)), { next_cursor: nextCursor }));
+      },
+    });
+  list('/api/v2/deals', 'getDeals', 10, false);
+  list('/api/v2/deals/archived', 'getArchivedDeals', 20, true);
 
-  routes.add({
-    method: 'get',
-    path: '/api/v2/deals/archived',
-    operationId: 'getArchivedDeals',
-    spec: 'v2',
-    cost: 20,
-    handler: (req, res) => {
-      const params = new QueryParams(req.query);
-      const view = renderViewOf(params);
-      const { records, nextCursor } = listPage(collection, params, DEAL_LIST, [
-        ...statusMatchers(context, params),
-        (index) => table.columnAt('is_archived', index) === 1,
-        ...dealFilters(params, table.columnAt.bind(table)),
-      ]);
-      res.json(ok(records.map((deal) => renderDeal(context, deal, view)), { next_cursor: nextCursor }));
-    },
-  });
-
-  registerV2Crud(routes, {
+  return registerV2Crud(routes, {
     collection,
     path: '/api/v2/deals',
     noun: 'Deal',
@@ -124,25 +127,6 @@ export function registerDeals(routes: RouteRegistry, context: ResourceContext): 
     },
     remove: { operationId: 'deleteDeal', cost: 3 },
     render: (deal, view) => renderDeal(context, deal, view),
-  });
-
-  // The list is registered apart from the CRUD because of its status filter (the live-only default does not apply).
-  routes.add({
-    method: 'get',
-    path: '/api/v2/deals',
-    operationId: 'getDeals',
-    spec: 'v2',
-    cost: 10,
-    handler: (req, res) => {
-      const params = new QueryParams(req.query);
-      const view = renderViewOf(params);
-      const { records, nextCursor } = listPage(collection, params, DEAL_LIST, [
-        ...statusMatchers(context, params),
-        (index) => table.columnAt('is_archived', index) !== 1,
-        ...dealFilters(params, table.columnAt.bind(table)),
-      ]);
-      res.json(ok(records.map((deal) => renderDeal(context, deal, view)), { next_cursor: nextCursor }));
-    },
   });
 }
 

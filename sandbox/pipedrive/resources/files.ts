@@ -103,7 +103,8 @@ export function registerFiles(routes: RouteRegistry, context: ResourceContext): 
     cost: 20,
     handler: (req, res) => {
       const file = live(idParam(req));
-      res.setHeader('content-type', file.file_type);
+      // The spec declares application/octet-stream whatever the file is.
+      res.setHeader('content-type', 'application/octet-stream');
       res.setHeader('content-disposition', `attachment; filename="${encodeURIComponent(file.file_name)}"`);
       res.send(fileContent(file));
     },

@@ -15,6 +15,12 @@ function orgSummary(context: ResourceContext, org: OrganizationRecord | undefine
   return { name: org.name, people_count: people, owner_id: org.owner_id, address: org.address?.value ?? null, cc_email: null, value: org.id };
 }
 
+/** The v1 "user as a related object" shape. */
+function userSummary(context: ResourceContext, id: number): Record<string, unknown> | null {
+  const user = context.store.user(id);
+  return user ? { id: user.id, name: user.name, email: user.email, has_pic: 0, pic_hash: null, active_flag: user.active_flag, value: user.id } : null;
+}
+
 function renderParticipant(context: ResourceContext, participant: ParticipantRecord): Record<string, unknown> {
   const person = context.records.person.find(participant.person_id);
   const deal = context.records.deal.find(participant.deal_id);
@@ -40,14 +46,14 @@ function renderParticipant(context: ResourceContext, participant: ParticipantRec
           visible_to: String(person.visible_to),
           label_ids: person.label_ids,
           owner_name: owner?.name ?? null,
-          owner_id: owner ? { id: owner.id, name: owner.name, email: owner.email, has_pic: 0, pic_hash: null, active_flag: owner.active_flag, value: owner.id } : null,
+          owner_id: userSummary(context, person.owner_id),
           org_id: person.org_id === null ? null : { ...orgSummary(context, context.records.organization.find(person.org_id)), label_ids: [], active_flag: true },
           name: person.name,
           first_name: person.first_name,
           last_name: person.last_name,
         }
       : null,
-    added_by_user_id: participant.added_by_user_id,
+    added_by_user_id: userSummary(context, participant.added_by_user_id),
     related_item_type: 'deal',
     related_item_id: participant.deal_id,
   };
@@ -89,7 +95,7 @@ export function registerLinks(routes: RouteRegistry, context: ResourceContext): 
       const table = participants.table;
       const all = [...table.scan((index) => participants.live(index) && table.columnAt('deal_id', index) === dealId)].map((index) => table.at(index));
       const page = pageV1(all, params.start(), params.limit(500, 100));
-      res.json(ok(page.items.map((participant) => renderParticipant(context, participant)), page.pagination));
+      res.json(ok(page.items.map((participant) => renderParticipant(context, participant)), { pagination: page.pagination }));
     },
   });
   routes.add({

@@ -6,7 +6,7 @@ import type { RouteRegistry } from '../http/routes.js';
 import type { OrganizationRecord } from '../store/types.js';
 import { applyCustomFields, ensureUser, parseBody, renderCustomFields, renderLabels, type RenderView, type ResourceContext } from './context.js';
 import { address, customFields, defined, id, labelIds, renderAddress, toAddress, visibleTo } from './inputs.js';
-import { registerV2Crud, type Matcher } from './v2-crud.js';
+import { registerV2Crud, type Matcher, type RecordWriter } from './v2-crud.js';
 
 const OrganizationBody = z.object({
   name: z.string().min(1).optional(),
@@ -43,9 +43,9 @@ export function renderOrganization(context: ResourceContext, org: OrganizationRe
   };
 }
 
-export function registerOrganizations(routes: RouteRegistry, context: ResourceContext): void {
+export function registerOrganizations(routes: RouteRegistry, context: ResourceContext): RecordWriter {
   const table = context.records.organization.table;
-  registerV2Crud(routes, {
+  return registerV2Crud(routes, {
     collection: context.records.organization,
     path: '/api/v2/organizations',
     noun: 'Organization',

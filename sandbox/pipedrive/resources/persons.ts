@@ -9,7 +9,7 @@ import {
   applyCustomFields, ensureLive, ensureUser, parseBody, renderCustomFields, renderLabels, type RenderView, type ResourceContext,
 } from './context.js';
 import { address, contacts, customFields, date, defined, id, labelIds, renderAddress, toAddress, toContacts, visibleTo } from './inputs.js';
-import { registerV2Crud, type Matcher } from './v2-crud.js';
+import { registerV2Crud, type Matcher, type RecordWriter } from './v2-crud.js';
 
 const PersonBody = z.object({
   name: z.string().min(1).optional(),
@@ -60,13 +60,13 @@ export function renderPerson(context: ResourceContext, person: PersonRecord, vie
   };
 }
 
-export function registerPersons(routes: RouteRegistry, context: ResourceContext): void {
+export function registerPersons(routes: RouteRegistry, context: ResourceContext): RecordWriter {
   const collection = context.records.person;
   const validate = (body: PersonBody): void => {
     ensureUser(context, body.owner_id);
     ensureLive(context.records.organization, body.org_id, 'org_id');
   };
-  registerV2Crud(routes, {
+  return registerV2Crud(routes, {
     collection,
     path: '/api/v2/persons',
     noun: 'Person',

@@ -6,7 +6,7 @@ import type { RouteRegistry } from '../http/routes.js';
 import type { PipelineRecord, StageRecord } from '../store/types.js';
 import { ensureLive, parseBody, type ResourceContext } from './context.js';
 import { defined, id } from './inputs.js';
-import { registerV2Crud, type Matcher } from './v2-crud.js';
+import { registerV2Crud, type Matcher, type RecordWriter } from './v2-crud.js';
 
 const PipelineBody = z.object({ name: z.string().min(1).optional(), is_deal_probability_enabled: z.boolean().optional() });
 const StageBody = z.object({
@@ -51,10 +51,10 @@ function nextOrder(records: Iterable<{ order_nr: number }>): number {
   return max + 1;
 }
 
-export function registerPipelines(routes: RouteRegistry, context: ResourceContext): void {
+export function registerPipelines(routes: RouteRegistry, context: ResourceContext): { pipelines: RecordWriter; stages: RecordWriter } {
   const pipelines = context.records.pipeline;
   const stages = context.records.stage;
-  registerV2Crud(routes, {
+  const pipelineWriter = registerV2Crud(routes, {
     collection: pipelines,
     path: '/api/v2/pipelines',
     noun: 'Pipeline',
@@ -73,7 +73,7 @@ export function registerPipelines(routes: RouteRegistry, context: ResourceContex
     remove: { operationId: 'deletePipeline', cost: 3 },
     render: renderPipeline,
   });
-  registerV2Crud(routes, {
+  const stageWriter = registerV2Crud(routes, {
     collection: stages,
     path: '/api/v2/stages',
     noun: 'Stage',
@@ -119,4 +119,5 @@ export function registerPipelines(routes: RouteRegistry, context: ResourceContex
     remove: { operationId: 'deleteStage', cost: 3 },
     render: renderStage,
   });
+  return { pipelines: pipelineWriter, stages: stageWriter };
 }

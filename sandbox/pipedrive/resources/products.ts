@@ -6,7 +6,7 @@ import type { RouteRegistry } from '../http/routes.js';
 import type { ProductPrice, ProductRecord } from '../store/types.js';
 import { applyCustomFields, ensureUser, parseBody, renderCustomFields, type RenderView, type ResourceContext } from './context.js';
 import { customFields, defined, id, visibleTo } from './inputs.js';
-import { registerV2Crud, type Matcher } from './v2-crud.js';
+import { registerV2Crud, type Matcher, type RecordWriter } from './v2-crud.js';
 
 const BILLING = ['one-time', 'annually', 'semi-annually', 'quarterly', 'monthly', 'weekly'] as const;
 
@@ -67,9 +67,9 @@ export function renderProduct(context: ResourceContext, product: ProductRecord, 
   };
 }
 
-export function registerProducts(routes: RouteRegistry, context: ResourceContext): void {
+export function registerProducts(routes: RouteRegistry, context: ResourceContext): RecordWriter {
   const table = context.records.product.table;
-  registerV2Crud(routes, {
+  return registerV2Crud(routes, {
     collection: context.records.product,
     path: '/api/v2/products',
     noun: 'Product',

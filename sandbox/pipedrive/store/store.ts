@@ -162,9 +162,4 @@ export class Store {
   user(id: number): UserRecord | undefined {
     return this.users.find((user) => user.id === id);
   }
-
-  /** Number of stored records of every kind (deleted ones included until purged). */
-  totalRecords(): number {
-    return Object.values(this.tables).reduce((sum, table) => sum + table.size, 0);
-  }
 }

@@ -12,7 +12,8 @@ import type {
 export const ORIGIN = 'https://api.smart-transfer.example';
 /** The identity in `createRenderer(...).mocks.context`: portal 123, user 1. */
 export const IDENTITY_QUERY = 'portalId=123&userId=1';
-export const url = (path: string): string => `${ORIGIN}${path}?${IDENTITY_QUERY}`;
+/** The URL the UI calls for a path (and its own query, e.g. `source=pipedrive`): the identity comes last. */
+export const url = (path: string, query?: string): string => `${ORIGIN}${path}?${query === undefined ? '' : `${query}&`}${IDENTITY_QUERY}`;
 
 export const jsonResponse = (body: unknown, status = 200): Response =>
   ({ ok: status >= 200 && status < 300, status, json: async () => body }) as Response;
@@ -36,9 +37,14 @@ export function pendingResponse(): PendingResponse {
 /** One answer of the fake backend: a response, one handed out later, or a failed fetch (network, timeout). */
 export type Reply = Response | PendingResponse | { fail: Error };
 
+/** Calls to routes a test did not plan for; `cleanUpAfterEach` fails the test if there are any. */
+const unplanned: string[] = [];
+export const takeUnplannedCalls = (): string[] => unplanned.splice(0);
+
 /**
  * Replaces `hubspot.fetch` with a fake backend. Each `METHOD /path` answers its replies in order and
- * then keeps repeating the last one; a call nobody planned for fails the test with its route.
+ * then keeps repeating the last one; a call nobody planned for rejects (the page shows it as a network
+ * failure) and fails the test with its route after the test.
  */
 export function fakeBackend(routes: Record<string, Reply[]>) {
   const queues = new Map(Object.entries(routes).map(([route, replies]) => [route, [...replies]]));
@@ -46,7 +52,10 @@ export function fakeBackend(routes: Record<string, Reply[]>) {
     const route = `${options?.method ?? 'GET'} ${new URL(String(input)).pathname}`;
     const queue = queues.get(route);
     const reply = queue && queue.length > 1 ? queue.shift() : queue?.[0];
-    if (reply === undefined) throw new Error(`unexpected hubspot.fetch: ${route}`);
+    if (reply === undefined) {
+      unplanned.push(route);
+      throw new Error(`unexpected hubspot.fetch: ${route}`);
+    }
     if ('fail' in reply) throw reply.fail;
     return 'promise' in reply ? reply.promise : reply;
   });
@@ -112,3 +121,6 @@ export const GUIDE: GuideResponse = {
 export function fakePollingClock(): void {
   jest.useFakeTimers({ doNotFake: ['nextTick', 'queueMicrotask', 'setImmediate', 'clearImmediate'] });
 }
+
+/** GET /api/v1/audits before the first audit. */
+export const NO_AUDIT = errorResponse(404, 'no_audit', 'No audit has been run yet.');

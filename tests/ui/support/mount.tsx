@@ -1,6 +1,7 @@
 import { afterEach, expect, jest } from '@jest/globals';
 import type { RenderedRootNode } from '@hubspot/ui-extensions/testing';
 import { useState, type ReactNode } from 'react';
+import { takeUnplannedCalls } from './backend.ts';
 
 /**
  * The test renderer has no unmount, so a page would stay mounted after its test, and effects it has
@@ -38,11 +39,15 @@ export async function unmountAll(): Promise<void> {
   for (const unmount of mounted.splice(0)) await unmount();
 }
 
-/** After each test: unmount what it rendered, then real timers and the real hubspot.fetch again. */
+/**
+ * After each test: unmount what it rendered, then real timers and the real hubspot.fetch again; and
+ * fail the test if its page called the backend on a route the test did not plan for.
+ */
 export function cleanUpAfterEach(): void {
   afterEach(async () => {
     await unmountAll();
     jest.useRealTimers();
     jest.restoreAllMocks();
+    expect(takeUnplannedCalls()).toEqual([]);
   });
 }

@@ -1,36 +1,57 @@
 import { Flex, Text, Tile, type BaseContext } from '@hubspot/ui-extensions';
+import { AuditSummary } from '../../shared/components/AuditSummary.tsx';
 import { ConnectSource } from '../../shared/components/ConnectSource.tsx';
 import { ConnectionStatusTag } from '../../shared/components/ConnectionStatusTag.tsx';
+import { DisconnectSource } from '../../shared/components/DisconnectSource.tsx';
 import type { SourceApp } from '../../shared/contracts/sources.ts';
 import { AvailabilityTag } from './AvailabilityTag.tsx';
 
-interface SourceAppRowProps {
-  app: SourceApp;
+export interface SourceAppActions {
   context: BaseContext;
+  /** Called once a source is connected or disconnected (the page then reloads the apps). */
   onConnected: () => void;
+  onOpenAudit: (app: SourceApp) => void;
+  /** An audit moved on: refresh the apps quietly (a lost connection shows up). */
+  onChanged: () => void;
 }
 
-/** One app a CRM can be transferred from, with its Transfer button. */
-export function SourceAppRow({ app, context, onConnected }: SourceAppRowProps) {
+/** One app a CRM can be transferred from: Transfer (connect) it, or, once connected, audit it. */
+export function SourceAppRow({ app, context, onConnected, onOpenAudit, onChanged }: SourceAppActions & { app: SourceApp }) {
   const available = app.availability === 'available';
+  const connected = available && app.connectionStatus === 'connected';
   return (
     <Tile testId={`source-${app.id}`}>
-      <Flex direction="row" justify="between" align="center" gap="md" wrap>
-        <Flex direction="column" gap="xs">
-          <Flex direction="row" align="center" gap="sm">
-            <Text format={{ fontWeight: 'bold' }}>{app.name}</Text>
-            <AvailabilityTag availability={app.availability} testId={`availability-${app.id}`} />
-            {available && <ConnectionStatusTag status={app.connectionStatus} testId={`connection-${app.id}`} />}
+      <Flex direction="column" gap="md">
+        <Flex direction="row" justify="between" align="center" gap="md" wrap>
+          <Flex direction="column" gap="xs">
+            <Flex direction="row" align="center" gap="sm">
+              <Text format={{ fontWeight: 'bold' }}>{app.name}</Text>
+              <AvailabilityTag availability={app.availability} testId={`availability-${app.id}`} />
+              {available && <ConnectionStatusTag status={app.connectionStatus} testId={`connection-${app.id}`} />}
+            </Flex>
+            <Text variant="microcopy">{app.description}</Text>
           </Flex>
-          <Text variant="microcopy">{app.description}</Text>
+          <Flex direction="row" align="center" gap="sm">
+            {available && app.connectionStatus !== 'not_connected' && (
+              <DisconnectSource source={app} context={context} onDisconnected={onConnected} />
+            )}
+            {!connected && (
+              <ConnectSource
+                source={app}
+                context={context}
+                label={app.connectionStatus === 'reconnect_needed' ? 'Reconnect' : 'Transfer'}
+                disabled={!available}
+                onConnected={onConnected}
+              />
+            )}
+          </Flex>
         </Flex>
-        <ConnectSource
-          source={app}
-          context={context}
-          label="Transfer"
-          disabled={!available}
-          onConnected={onConnected}
-        />
+        {connected && (
+          <Flex direction="column" gap="sm" testId={`audit-summary-${app.id}`}>
+            <Text format={{ fontWeight: 'demibold' }}>Next: audit your data</Text>
+            <AuditSummary source={app} context={context} onOpenResults={() => onOpenAudit(app)} onChanged={onChanged} />
+          </Flex>
+        )}
       </Flex>
     </Tile>
   );

@@ -15,10 +15,12 @@ interface SettingsTabsProps {
   selected: SettingsTab;
   onSelect: (tab: SettingsTab) => void;
   onConnected: () => void;
+  /** The transfer moved on (e.g. an audit ran): refresh the guide without leaving the page. */
+  onChanged: () => void;
 }
 
 /** The two ways to run a transfer: the "User guide" checklist and the "Smart Transfer" steps. */
-export function SettingsTabs({ steps, sources, context, selected, onSelect, onConnected }: SettingsTabsProps) {
+export function SettingsTabs({ steps, sources, context, selected, onSelect, onConnected, onChanged }: SettingsTabsProps) {
   if (steps.length === 0) {
     return (
       <EmptyState testId="no-steps" title="Your transfer steps aren't ready yet" imageName="building" layout="vertical">
@@ -40,12 +42,13 @@ export function SettingsTabs({ steps, sources, context, selected, onSelect, onCo
             context={context}
             onOpenStep={() => onSelect(SMART_TRANSFER_TAB)}
             onConnected={onConnected}
+            onChanged={onChanged}
           />
         )}
       </Tab>
       <Tab tabId={SMART_TRANSFER_TAB} title="Smart Transfer">
         {selected === SMART_TRANSFER_TAB && (
-          <SmartTransferTab steps={steps} sources={sources} context={context} onConnected={onConnected} />
+          <SmartTransferTab steps={steps} sources={sources} context={context} onConnected={onConnected} onChanged={onChanged} />
         )}
       </Tab>
     </Tabs>

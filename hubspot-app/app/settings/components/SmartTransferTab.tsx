@@ -1,6 +1,8 @@
 import { Divider, Flex, Text, type BaseContext } from '@hubspot/ui-extensions';
+import { AuditWorkspace } from '../../shared/components/AuditWorkspace.tsx';
 import type { GuideStep } from '../../shared/contracts/guide.ts';
 import type { SourceApp } from '../../shared/contracts/sources.ts';
+import { connectedSource } from '../../shared/sources.ts';
 import { SourceConnections } from './SourceConnections.tsx';
 import { StepSummary } from './StepSummary.tsx';
 
@@ -9,10 +11,12 @@ interface SmartTransferTabProps {
   sources: SourceApp[];
   context: BaseContext;
   onConnected: () => void;
+  onChanged: () => void;
 }
 
 /** The "Smart Transfer" tab: every step on its own, with what can be done in it. */
-export function SmartTransferTab({ steps, sources, context, onConnected }: SmartTransferTabProps) {
+export function SmartTransferTab({ steps, sources, context, onConnected, onChanged }: SmartTransferTabProps) {
+  const auditable = connectedSource(sources);
   return (
     <Flex direction="column" gap="md">
       <Text>Run each step of your transfer here. Steps that depend on earlier ones open once those are done.</Text>
@@ -22,6 +26,9 @@ export function SmartTransferTab({ steps, sources, context, onConnected }: Smart
           <StepSummary step={step} title={step.title} asHeading />
           {step.id === 'connect' && (
             <SourceConnections sources={sources} context={context} onConnected={onConnected} />
+          )}
+          {step.id === 'audit' && step.state !== 'locked' && auditable !== undefined && (
+            <AuditWorkspace source={auditable} context={context} onChanged={onChanged} />
           )}
         </Flex>
       ))}

@@ -1,18 +1,20 @@
 import { Flex, Text, type BaseContext } from '@hubspot/ui-extensions';
 import { ConnectSource } from '../../shared/components/ConnectSource.tsx';
 import { ConnectionStatusTag } from '../../shared/components/ConnectionStatusTag.tsx';
+import { DisconnectSource } from '../../shared/components/DisconnectSource.tsx';
 import type { SourceApp } from '../../shared/contracts/sources.ts';
 
 interface SourceConnectionsProps {
   sources: SourceApp[];
   context: BaseContext;
+  /** Called once a source is connected or disconnected (the page then reloads what it shows). */
   onConnected: () => void;
 }
 
 const connectLabel = (source: SourceApp): string =>
   `${source.connectionStatus === 'reconnect_needed' ? 'Reconnect' : 'Connect'} ${source.name}`;
 
-/** The Connect step: each available source app with its connection status and, unless connected, its action. */
+/** The Connect step: each available source app with its connection status, Connect / Reconnect, and Disconnect. */
 export function SourceConnections({ sources, context, onConnected }: SourceConnectionsProps) {
   const available = sources.filter((source) => source.availability === 'available');
   const comingSoon = sources.filter((source) => source.availability === 'coming_soon');
@@ -23,6 +25,9 @@ export function SourceConnections({ sources, context, onConnected }: SourceConne
         <Flex key={source.id} direction="row" align="center" gap="sm" wrap>
           <Text format={{ fontWeight: 'demibold' }}>{source.name}</Text>
           <ConnectionStatusTag status={source.connectionStatus} testId={`connection-${source.id}`} />
+          {source.connectionStatus !== 'not_connected' && (
+            <DisconnectSource source={source} context={context} onDisconnected={onConnected} />
+          )}
           {source.connectionStatus !== 'connected' && (
             <ConnectSource
               source={source}

@@ -1,6 +1,8 @@
 import { Button, type BaseContext } from '@hubspot/ui-extensions';
+import { AuditSummary } from '../../shared/components/AuditSummary.tsx';
 import type { GuideStep, GuideStepId } from '../../shared/contracts/guide.ts';
 import type { SourceApp } from '../../shared/contracts/sources.ts';
+import { connectedSource } from '../../shared/sources.ts';
 import { SourceConnections } from './SourceConnections.tsx';
 
 export interface StepActionsProps {
@@ -8,12 +10,19 @@ export interface StepActionsProps {
   context: BaseContext;
   onOpenStep: (stepId: GuideStepId) => void;
   onConnected: () => void;
+  /** Something a step did changed the transfer (e.g. an audit ran): refresh the guide. */
+  onChanged: () => void;
 }
 
 const canAct = (step: GuideStep): boolean => step.state === 'available' || step.state === 'needs_attention';
 
-/** What the user can do about a step from the checklist: connect right here, or open the step. */
-export function StepAction({ step, sources, context, onOpenStep, onConnected }: StepActionsProps & { step: GuideStep }) {
+/** What the user can do about a step from the checklist: connect or audit right here, or open the step. */
+export function StepAction({ step, sources, context, onOpenStep, onConnected, onChanged }: StepActionsProps & { step: GuideStep }) {
+  if (step.id === 'audit') {
+    const source = step.state === 'locked' ? undefined : connectedSource(sources);
+    if (source === undefined) return null;
+    return <AuditSummary source={source} context={context} onOpenResults={() => onOpenStep('audit')} onChanged={onChanged} />;
+  }
   if (!canAct(step)) return null;
   if (step.id === 'connect') {
     return <SourceConnections sources={sources} context={context} onConnected={onConnected} />;

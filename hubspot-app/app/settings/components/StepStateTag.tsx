@@ -1,7 +1,7 @@
-import { StatusTag } from '@hubspot/ui-extensions';
+import { MappedStatusTag, type StatusTagStyle } from '../../shared/components/MappedStatusTag.tsx';
 import type { GuideStepState } from '../../shared/contracts/guide.ts';
 
-const TAGS: Record<GuideStepState, { label: string; variant: 'default' | 'info' | 'success' | 'danger'; hollow?: boolean }> = {
+const STYLES: Record<GuideStepState, StatusTagStyle> = {
   complete: { label: 'Done', variant: 'success' },
   available: { label: 'Ready to start', variant: 'info' },
   in_progress: { label: 'In progress', variant: 'info', hollow: true },
@@ -11,10 +11,5 @@ const TAGS: Record<GuideStepState, { label: string; variant: 'default' | 'info' 
 
 /** The state of one step of the transfer. */
 export function StepStateTag({ state, testId }: { state: GuideStepState; testId?: string }) {
-  const tag = TAGS[state];
-  return (
-    <StatusTag variant={tag.variant} hollow={tag.hollow ?? false} testId={testId}>
-      {tag.label}
-    </StatusTag>
-  );
+  return <MappedStatusTag styles={STYLES} value={state} testId={testId} />;
 }

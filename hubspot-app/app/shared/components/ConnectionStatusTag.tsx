@@ -1,7 +1,7 @@
-import { StatusTag } from '@hubspot/ui-extensions';
 import type { ConnectionStatus } from '../contracts/sources.ts';
+import { MappedStatusTag, type StatusTagStyle } from './MappedStatusTag.tsx';
 
-const TAGS: Record<ConnectionStatus, { label: string; variant: 'default' | 'success' | 'warning' }> = {
+const STYLES: Record<ConnectionStatus, StatusTagStyle> = {
   not_connected: { label: 'Not connected', variant: 'default' },
   connected: { label: 'Connected', variant: 'success' },
   reconnect_needed: { label: 'Reconnect needed', variant: 'warning' },
@@ -9,10 +9,5 @@ const TAGS: Record<ConnectionStatus, { label: string; variant: 'default' | 'succ
 
 /** Whether this portal has a working connection to a source app. */
 export function ConnectionStatusTag({ status, testId }: { status: ConnectionStatus; testId?: string }) {
-  const tag = TAGS[status];
-  return (
-    <StatusTag variant={tag.variant} testId={testId}>
-      {tag.label}
-    </StatusTag>
-  );
+  return <MappedStatusTag styles={STYLES} value={status} testId={testId} />;
 }

@@ -1,0 +1,29 @@
+import { Button, Flex, Heading, type BaseContext } from '@hubspot/ui-extensions';
+import { AuditWorkspace } from '../../shared/components/AuditWorkspace.tsx';
+import { ConnectionStatusTag } from '../../shared/components/ConnectionStatusTag.tsx';
+import type { SourceApp } from '../../shared/contracts/sources.ts';
+
+interface SourceAuditPageProps {
+  source: SourceApp;
+  context: BaseContext;
+  onBack: () => void;
+  onChanged: () => void;
+}
+
+/** The app home's view of one connected app's audit, with the way back to the list of apps. */
+export function SourceAuditPage({ source, context, onBack, onChanged }: SourceAuditPageProps) {
+  return (
+    <Flex direction="column" gap="md">
+      <Flex direction="row" gap="sm" align="center">
+        <Button testId="back-to-apps" variant="transparent" size="sm" onClick={onBack}>
+          ← All apps
+        </Button>
+      </Flex>
+      <Flex direction="row" gap="sm" align="center">
+        <Heading>{`Your ${source.name} audit`}</Heading>
+        <ConnectionStatusTag status={source.connectionStatus} testId={`connection-${source.id}`} />
+      </Flex>
+      <AuditWorkspace source={source} context={context} onChanged={onChanged} />
+    </Flex>
+  );
+}

@@ -1,0 +1,25 @@
+import type { AuditObject, AuditResult } from '../contracts/audit.ts';
+import { DataTable } from './DataTable.tsx';
+import { ObjectRow } from './ObjectRow.tsx';
+
+interface AuditObjectsTableProps {
+  objects: AuditObject[];
+  result: AuditResult;
+  sourceName: string;
+}
+
+/** The results table: each source object, the HubSpot object it becomes, its properties and records. */
+export function AuditObjectsTable({ objects, result, sourceName }: AuditObjectsTableProps) {
+  const typeNames = Object.fromEntries(result.activityTypes.map((type) => [type.key, type.name]));
+  return (
+    <DataTable
+      testId="audit-objects"
+      headers={[`${sourceName} object`, 'HubSpot object', 'Properties', 'Records']}
+      density="default"
+    >
+      {objects.map((object) => (
+        <ObjectRow key={object.key} object={object} result={result} typeNames={typeNames} sourceName={sourceName} />
+      ))}
+    </DataTable>
+  );
+}

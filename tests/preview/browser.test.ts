@@ -1,0 +1,196 @@
+/**
+ * The user journey in a real browser: Debian's Chromium driven by playwright-core, on the local
+ * preview of the app's HubSpot pages (the unchanged entry files), against the real backend in this
+ * process (every call signed by the preview proxy and verified by the backend as in production), with
+ * the HubSpot and Pipedrive sandboxes. Screenshots go to test-output/preview/.
+ *
+ * Chromium is required, not optional: without it this suite fails and says how to install it.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { REPO_ROOT } from '../../preview/server/project.ts';
+import { launchChromium } from './support/chromium.ts';
+import { startPreviewStack, type PreviewStack } from './support/preview-stack.ts';
+const OUTPUT = join(REPO_ROOT, 'test-output', 'preview');
+/** How long one UI state may take to appear (an audit of the sandbox runs in a few seconds). */
+const UI_TIMEOUT = 30_000;
+
+let stack: PreviewStack;
+let browser: Browser;
+let context: BrowserContext;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  mkdirSync(OUTPUT, { recursive: true });
+  stack = await startPreviewStack();
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  context.setDefaultTimeout(UI_TIMEOUT);
+  // Errors of the preview pages (the host and the extension's worker); the backend's own OAuth pages are not ours.
+  context.on('page', (page) => {
+    const ours = () => page.url().includes('/preview/');
+    page.on('pageerror', (error) => {
+      if (ours()) pageErrors.push(`${page.url()}: ${error.message}`);
+    });
+    page.on('console', (message) => {
+      if (ours() && message.type() === 'error') pageErrors.push(`${page.url()}: console: ${message.text()}`);
+    });
+  });
+}, 120_000);
+
+beforeEach(() => {
+  pageErrors.length = 0;
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await stack?.close();
+});
+
+/** A screenshot of the whole page, or of the window only (an open overlay covers the window). */
+const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage });
+
+/** Nothing on the page is a component the host could not render. */
+async function expectNoPlaceholders(page: Page): Promise<void> {
+  const placeholders = page.locator('[data-preview-unknown]');
+  const names: (string | null)[] = [];
+  for (let i = 0; i < (await placeholders.count()); i += 1) names.push(await placeholders.nth(i).getAttribute('data-preview-unknown'));
+  expect(names).toEqual([]);
+}
+
+const visible = (locator: Locator) => locator.waitFor({ state: 'visible' });
+
+/** Opens a preview page and waits until the extension has rendered into it. */
+async function openPreview(path: string, ready: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${stack.origin}${path}`);
+  await visible(page.getByTestId(ready));
+  return page;
+}
+
+/** The tab a click opens (a link with target=_blank), however it was opened. */
+function nextTab(): Promise<Page> {
+  return context.waitForEvent('page');
+}
+
+describe('local preview in Chromium', () => {
+  it('app home: finds Pipedrive with the search box and clicks Transfer', async () => {
+    const page = await openPreview('/preview/home', 'source-pipedrive');
+    const tiles = page.locator('[data-testid^="source-"]:not([data-testid="source-search"])');
+    expect(await tiles.count()).toBeGreaterThan(1);
+    await expect(page.getByTestId('availability-pipedrive').textContent()).resolves.toBe('Available');
+    await shot(page, 'home');
+
+    const search = page.getByTestId('source-search').locator('input');
+    await search.fill('pipe');
+    await page.getByTestId('source-zoho').waitFor({ state: 'detached' });
+    await visible(page.getByTestId('source-pipedrive'));
+    expect(await tiles.count()).toBe(1);
+
+    await search.fill('no such app');
+    await visible(page.getByTestId('no-matches'));
+    await page.getByTestId('clear-search').click();
+    await visible(page.getByTestId('source-zoho'));
+    expect(await search.inputValue()).toBe('');
+    await search.fill('Pipedrive');
+    await page.getByTestId('source-zoho').waitFor({ state: 'detached' });
+
+    await page.getByTestId('connect-pipedrive').click();
+    const continueLink = page.getByTestId('continue-pipedrive');
+    await visible(continueLink);
+    expect(await continueLink.getAttribute('href')).toMatch(new RegExp(`^${stack.origin}/oauth/pipedrive/start\\?ticket=`));
+    expect(await continueLink.getAttribute('target')).toBe('_blank');
+    await shot(page, 'home-transfer');
+    await expectNoPlaceholders(page);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('settings: switches tabs, connects Pipedrive, audits twice with a comparison, opens a detail and exports the CSV', async () => {
+    const page = await openPreview('/preview/settings', 'guide-progress');
+    const tab = (name: string) => page.getByRole('tab', { name });
+    expect(await tab('User guide').getAttribute('aria-selected')).toBe('true');
+    await shot(page, 'settings-user-guide');
+
+    // Tabs: Smart Transfer, back to User guide, then Smart Transfer for the rest.
+    await tab('Smart Transfer').click();
+    await visible(page.getByTestId('step-section-connect'));
+    expect(await page.getByTestId('guide-progress').count()).toBe(0);
+    await tab('User guide').click();
+    await visible(page.getByTestId('guide-progress'));
+    await tab('Smart Transfer').click();
+    await visible(page.getByTestId('step-section-connect'));
+    await expect(page.getByTestId('connection-pipedrive').textContent()).resolves.toBe('Not connected');
+
+    // Connect through the real flow: ticket → new tab → /oauth/pipedrive/start → Pipedrive authorize → callback.
+    await page.getByTestId('connect-pipedrive').click();
+    await visible(page.getByTestId('continue-pipedrive'));
+    const connectTabOpened = nextTab();
+    await page.getByTestId('continue-pipedrive').click();
+    const connectTab = await connectTabOpened;
+    await connectTab.waitForURL(/\/oauth\/pipedrive\/callback\?/);
+    await visible(connectTab.getByRole('heading', { name: 'Pipedrive is connected' }));
+    await shot(connectTab, 'settings-connect-callback');
+    await connectTab.close();
+    await page.getByTestId('check-connection-pipedrive').click();
+    await page.getByText('Connected', { exact: true }).first().waitFor();
+    await visible(page.getByTestId('audit-workspace-pipedrive'));
+    await shot(page, 'settings-connected');
+
+    // First audit.
+    await page.getByTestId('audit-start').click();
+    await visible(page.getByTestId('audit-complete'));
+    await visible(page.getByTestId('audit-objects'));
+    await shot(page, 'settings-audit');
+
+    // A detail: the fields of the first object, in its panel.
+    const firstCount = page.locator('[data-testid^="object-properties-"]').first();
+    const objectKey = (await firstCount.getAttribute('data-testid'))?.replace('object-properties-', '');
+    await firstCount.click();
+    const panel = page.getByRole('dialog');
+    await visible(panel);
+    expect(await panel.getAttribute('data-testid')).toBe(`audit-object-${objectKey}`);
+    await visible(panel.getByRole('heading', { name: 'Fields' }));
+    await shot(page, 'settings-audit-detail', false);
+    await panel.getByRole('button', { name: 'Close' }).click();
+    await panel.waitFor({ state: 'detached' });
+
+    // Something changes in Pipedrive, then a second audit and its comparison with the first.
+    const token = stack.pipedrive.state.apiToken();
+    const created = await fetch(`${stack.pipedrive.apiBaseUrl}/api/v2/persons?api_token=${encodeURIComponent(token)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Preview Person' }),
+    });
+    expect(created.status).toBeLessThan(300);
+    await page.getByTestId('audit-start').click();
+    await visible(page.getByTestId('audit-running'));
+    await visible(page.getByTestId('audit-complete'));
+    // The comparison with the first audit: one more person.
+    const changes = page.getByTestId('section-changes');
+    await visible(changes.getByTestId('changes-records'));
+    expect(await changes.getByTestId('no-previous-audit').count()).toBe(0);
+    await shot(page, 'settings-audit-comparison');
+
+    // Export: a single-use link, opened in a new tab, downloads the CSV.
+    await page.getByTestId('audit-export').click();
+    await visible(page.getByTestId('audit-download'));
+    await shot(page, 'settings-export');
+    // Chromium reports the download of a link opened in a new tab on the page that opened it.
+    const downloaded = page.waitForEvent('download');
+    await page.getByTestId('audit-download').click();
+    const download = await downloaded;
+    expect(download.suggestedFilename()).toMatch(/^smart-transfer-audit-pipedrive-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csvPath = join(OUTPUT, download.suggestedFilename());
+    await download.saveAs(csvPath);
+    const csv = readFileSync(csvPath, 'utf8');
+    expect(csv.split('\n').length).toBeGreaterThan(2);
+
+    await expectNoPlaceholders(page);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
