@@ -5,8 +5,8 @@ import { parse } from 'yaml';
 import { findOperation, PIPEDRIVE_OPERATIONS } from '../../backend/src/sources/pipedrive/pipedrive-operations.js';
 import { parseRateLimitHeaders } from '../../backend/src/sources/pipedrive/rate-limit-headers.js';
 
-// The official OpenAPI files live beside the repository (../shared/specs, see ARCHITECTURE.md "Sandbox").
-const specDir = fileURLToPath(new URL('../../../shared/specs/pipedrive/', import.meta.url));
+// The official OpenAPI files, vendored verbatim in specs/pipedrive (provenance: specs/pipedrive/SOURCES.md).
+const specDir = fileURLToPath(new URL('../../specs/pipedrive/', import.meta.url));
 
 interface SpecOperation {
   operationId?: string;

