@@ -1,5 +1,5 @@
 /**
- * `npm run bench:audit -- --records 1000000 [--plan growth] [--seats 1]`: audits a generated Pipedrive
+ * `npm run bench:audit -- --records 1000000 [--plan lite|growth|premium|ultimate] [--seats 1]`: audits a generated Pipedrive
  * account of that size end to end (real job queue, real Postgres, the Pipedrive and HubSpot sandboxes
  * with their limits on) and prints figures; the last line is a JSON object.
  */
@@ -22,7 +22,7 @@ import { installDemo } from '../backend/src/demo.js';
 import { createJobQueue } from '../backend/src/jobs/job-queue.js';
 
 const { values } = parseArgs({
-  options: { records: { type: 'string', default: '1000000' }, plan: { type: 'string', default: 'growth' }, seats: { type: 'string', default: '1' } },
+  options: { records: { type: 'string', default: '1000000' }, plan: { type: 'string', default: 'lite' }, seats: { type: 'string', default: '1' } },
 });
 const records = Number(values.records);
 const plan = values.plan as Plan;
