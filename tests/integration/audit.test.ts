@@ -104,7 +104,10 @@ describe('the audit of a generated Pipedrive account', () => {
     }
     const users = harness.pipedrive.state.store.users;
     expect(first.users.map((user) => [user.id, user.email, user.active])).toEqual(users.map((user) => [String(user.id), user.email, user.active_flag]));
-    expect(first.users.filter((user) => user.hubspotOwnerId !== null).map((user) => user.email)).toEqual([users[0]?.email, users[1]?.email]);
+    expect(first.users.filter((user) => user.hubspotOwnerId !== null).map((user) => [user.email, user.hubspotOwnerName])).toEqual([
+      [users[0]?.email, 'Owner'],
+      [users[1]?.email, 'Owner'],
+    ]);
     const dealCurrencies = new Set(live('deal').filter((deal) => !deal.is_archived).map((deal) => deal.currency));
     expect(new Set(first.currencies.filter((currency) => currency.used).map((currency) => currency.code))).toEqual(dealCurrencies);
     expect(first.usage.tokens).toBeGreaterThan(0);

@@ -38,7 +38,7 @@ export function auditResult(overrides: Partial<AuditResult> = {}): AuditResult {
         closedStages: [{ label: 'Closed won', hubspotProbability: 1 }, { label: 'Closed lost', hubspotProbability: 0 }],
       },
     ],
-    users: [{ id: '1', name: 'Ann', email: 'ann@acme.example', active: true, hubspotOwnerId: '77' }],
+    users: [{ id: '1', name: 'Ann', email: 'ann@acme.example', active: true, hubspotOwnerId: '77', hubspotOwnerName: 'Ann Owner' }],
     currencies: [{ code: 'EUR', name: 'Euro', used: true, inHubSpot: true }],
     activityTypes: [],
     notTransferred: [],

@@ -179,7 +179,7 @@ describe('audit results (settings page, Smart Transfer tab)', () => {
     const users = accordion('section-users');
     expect(users.find(Text, { testId: 'users-summary' }).text).toBe('1 of 3 Pipedrive users match a HubSpot owner by email.');
     expect(rowsOf(users.find(Table))).toEqual([
-      ['Ana Silva', 'ana@acme.example', 'Active', 'Matching owner Owner ID 501'],
+      ['Ana Silva', 'ana@acme.example', 'Active', 'Matching owner Ana Silva'],
       ['Ben Okafor', 'ben@acme.example', 'Active', 'No matching owner'],
       ['Carla Gómez', 'No email', 'Inactive', 'No matching owner'],
     ]);

@@ -71,6 +71,8 @@ export const AuditUser = z.object({
   active: z.boolean(),
   /** The HubSpot owner with the same email, when there is one. */
   hubspotOwnerId: z.string().nullable(),
+  /** That owner's name as HubSpot shows it (null when unmatched or unnamed). */
+  hubspotOwnerName: z.string().nullable(),
 });
 
 export const AuditCurrency = z.object({

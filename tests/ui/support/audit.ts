@@ -174,9 +174,9 @@ export const RESULT: AuditResult = {
     },
   ],
   users: [
-    { id: '1', name: 'Ana Silva', email: 'ana@acme.example', active: true, hubspotOwnerId: '501' },
-    { id: '2', name: 'Ben Okafor', email: 'ben@acme.example', active: true, hubspotOwnerId: null },
-    { id: '3', name: 'Carla Gómez', email: null, active: false, hubspotOwnerId: null },
+    { id: '1', name: 'Ana Silva', email: 'ana@acme.example', active: true, hubspotOwnerId: '501', hubspotOwnerName: 'Ana Silva' },
+    { id: '2', name: 'Ben Okafor', email: 'ben@acme.example', active: true, hubspotOwnerId: null, hubspotOwnerName: null },
+    { id: '3', name: 'Carla Gómez', email: null, active: false, hubspotOwnerId: null, hubspotOwnerName: null },
   ],
   currencies: [
     { code: 'EUR', name: 'Euro', used: true, inHubSpot: true },

@@ -50,7 +50,7 @@ export function buildAuditResult(inputs: AuditInputs): AuditResult {
     return { ...visible, ...rowCount(row, inputs.counts[sourceObject], listedTypes) };
   });
   const activityCounts = inputs.counts[inputs.rules.activities.source]?.breakdown ?? {};
-  const ownersByEmail = new Map(inputs.owners.filter((owner) => owner.email).map((owner) => [owner.email?.toLowerCase(), owner.id]));
+  const ownersByEmail = new Map(inputs.owners.filter((owner) => owner.email).map((owner) => [owner.email?.toLowerCase(), owner]));
   const inHubSpot = new Set([inputs.currencies.companyCurrency, ...inputs.currencies.additionalCurrencies].filter((code) => code !== null));
   const dealCurrencies = inputs.counts.deals?.facets?.currency ?? {};
   const usedCurrencies = new Set(Object.keys(dealCurrencies).filter((code) => (dealCurrencies[code] ?? 0) > 0));
@@ -60,10 +60,11 @@ export function buildAuditResult(inputs: AuditInputs): AuditResult {
     objects,
     fields: mapped.fields,
     pipelines: mapped.pipelines,
-    users: inputs.catalog.users.map((user) => ({
-      ...user,
-      hubspotOwnerId: (user.email && ownersByEmail.get(user.email.toLowerCase())) || null,
-    })),
+    users: inputs.catalog.users.map((user) => {
+      const owner = user.email ? ownersByEmail.get(user.email.toLowerCase()) : undefined;
+      const ownerName = [owner?.firstName, owner?.lastName].filter(Boolean).join(' ');
+      return { ...user, hubspotOwnerId: owner?.id ?? null, hubspotOwnerName: ownerName || null };
+    }),
     currencies: inputs.catalog.currencies
       .filter((currency) => currency.active || usedCurrencies.has(currency.code))
       .map((currency) => ({ code: currency.code, name: currency.name, used: usedCurrencies.has(currency.code), inHubSpot: inHubSpot.has(currency.code) })),

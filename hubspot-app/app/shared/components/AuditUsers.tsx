@@ -26,7 +26,7 @@ export function AuditUsers({ users, sourceName }: { users: AuditResult['users'];
               ) : (
                 <Flex direction="column" gap="flush">
                   <StatusTag variant="success">Matching owner</StatusTag>
-                  <Text variant="microcopy">{`Owner ID ${user.hubspotOwnerId}`}</Text>
+                  <Text variant="microcopy">{user.hubspotOwnerName ?? `Owner ID ${user.hubspotOwnerId}`}</Text>
                 </Flex>
               )}
             </TableCell>
