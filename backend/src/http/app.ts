@@ -34,7 +34,6 @@ export interface AppServices {
 export function createApp(services: AppServices): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', true);
   app.use(requestLog(services.logger));
 
   app.use(healthRoutes(services));
