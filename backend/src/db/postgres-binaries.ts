@@ -37,8 +37,11 @@ export function ensureReachablePostgresBinaries(): void {
     mkdirSync(staging, { recursive: true, mode: 0o755 });
     cpSync(native, join(staging, 'native'), { recursive: true, verbatimSymlinks: true });
     chmodSync(staging, 0o755);
-    rmSync(target, { recursive: true, force: true });
-    renameSync(staging, target);
+    try {
+      renameSync(staging, target); // atomic: a copy is either complete or absent
+    } catch {
+      rmSync(staging, { recursive: true, force: true }); // another process put its copy there first
+    }
   }
   const nativeCopy = JSON.stringify(join(target, 'native'));
   writeFileSync(
