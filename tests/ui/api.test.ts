@@ -70,6 +70,20 @@ describe('the hubspot.fetch wrapper', () => {
     expect(error.message).toBe("HubSpot couldn't confirm who is asking. Reload the page and try again.");
   });
 
+  it("explains the backend's status when HubSpot's proxy answers for it (BAD_GATEWAY with appServerStatusCode)", async () => {
+    const proxied = jsonResponse(
+      { status: 'error', message: 'Error returned from Request Uri', category: 'BAD_GATEWAY', context: { appServerStatusCode: ['429'] } },
+      502,
+    );
+    fakeBackend({ 'GET /api/v1/apps': [proxied] });
+    const error = await failureOf(callApi(listApps, IDENTITY));
+    expect({ code: error.code, status: error.status, message: error.message }).toEqual({
+      code: 'http_429',
+      status: 429,
+      message: 'Smart Transfer is busy right now. Wait a few seconds, then try again.',
+    });
+  });
+
   it.each([
     [502, 'Something went wrong on the Smart Transfer side. Try again in a moment.'],
     [429, 'Smart Transfer is busy right now. Wait a few seconds, then try again.'],

@@ -34,10 +34,24 @@ function messageForStatus(status: number): string {
   return 'Something went wrong on the Smart Transfer side. Try again in a moment.';
 }
 
+/**
+ * HubSpot's fetch proxy may answer an app-server error itself (502 BAD_GATEWAY "Error returned from
+ * Request Uri") with our status in `context.appServerStatusCode`: that status says more than the 502.
+ */
+function appServerStatus(body: unknown): number | null {
+  const context = (body as { context?: { appServerStatusCode?: unknown } } | null)?.context;
+  const code = Array.isArray(context?.appServerStatusCode) ? context.appServerStatusCode[0] : context?.appServerStatusCode;
+  const status = Number(code);
+  return Number.isInteger(status) && status >= 300 && status <= 599 ? status : null;
+}
+
 /** Turns an error response (status + parsed body, if any) into an ApiError a user can act on. */
 export function errorFromResponse(status: number, body: unknown): ApiError {
   const envelope = ErrorEnvelope.safeParse(body);
-  if (!envelope.success) return new ApiError(`http_${status}`, messageForStatus(status), status);
+  if (!envelope.success) {
+    const appStatus = appServerStatus(body) ?? status;
+    return new ApiError(`http_${appStatus}`, messageForStatus(appStatus), appStatus);
+  }
   const { code, message } = envelope.data.error;
   return new ApiError(code, REWORDED[code] ?? message, status);
 }
