@@ -107,6 +107,13 @@ describe('preview host components', () => {
     expect(await seenValue('select')).toBe(2);
   });
 
+  it("sends a DateInput HubSpot's date object (month from 0) and a TimeInput hours and minutes", async () => {
+    await page.getByTestId('fx-date').locator('input').fill('2026-11-30');
+    expect(await seenValue('date')).toEqual({ year: 2026, month: 10, date: 30, formattedDate: '2026-11-30' });
+    await page.getByTestId('fx-time').locator('input').fill('09:05');
+    expect(await seenValue('time')).toEqual({ hours: 9, minutes: 5 });
+  });
+
   it('switches uncontrolled Tabs and reports the tab id', async () => {
     await page.getByTestId('fx-tab-a').waitFor();
     await page.getByRole('tab', { name: 'Second' }).click();

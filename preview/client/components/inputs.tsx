@@ -208,51 +208,69 @@ interface BaseDate {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-export function DateInput(props: FieldProps & { value?: BaseDate | null; defaultValue?: BaseDate | null }) {
+/** A native date or time input over a HubSpot value: `format` shows it, `parse` reads the browser's text back. */
+function NativeValueInput<T>(props: FieldProps & {
+  type: 'date' | 'time';
+  value: T | null;
+  format: (value: T) => string;
+  parse: (text: string) => T | null;
+  onValue: (value: T | null, text: string) => void;
+}) {
   const id = useId();
-  const [value, setValue] = useRemoteValue<BaseDate | null>(props.value ?? undefined, props.defaultValue ?? null);
-  const text = value ? `${value.year}-${pad(value.month + 1)}-${pad(value.date)}` : '';
   return (
     <Field {...props} id={id}>
       <input
         id={id}
-        type="date"
+        type={props.type}
         className="pv-input"
         name={props.name}
-        value={text}
+        value={props.value === null ? '' : props.format(props.value)}
         readOnly={props.readOnly === true}
-        onChange={(event) => {
-          const [year, month, date] = event.target.value.split('-').map(Number);
-          const next = year && month && date ? { year, month: month - 1, date } : null;
-          setValue(next);
-          call(props.onChange, next ? { ...next, formattedDate: event.target.value } : null);
-        }}
+        onChange={(event) => props.onValue(props.parse(event.target.value), event.target.value)}
       />
     </Field>
   );
 }
 
-export function TimeInput(props: FieldProps & { value?: { hours: number; minutes: number } | null; defaultValue?: { hours: number; minutes: number } | null }) {
-  const id = useId();
-  const [value, setValue] = useRemoteValue(props.value ?? undefined, props.defaultValue ?? null);
-  const text = value ? `${pad(value.hours)}:${pad(value.minutes)}` : '';
+export function DateInput(props: FieldProps & { value?: BaseDate | null; defaultValue?: BaseDate | null }) {
+  const [value, setValue] = useRemoteValue<BaseDate | null>(props.value ?? undefined, props.defaultValue ?? null);
   return (
-    <Field {...props} id={id}>
-      <input
-        id={id}
-        type="time"
-        className="pv-input"
-        name={props.name}
-        value={text}
-        readOnly={props.readOnly === true}
-        onChange={(event) => {
-          const [hours, minutes] = event.target.value.split(':').map(Number);
-          const next = hours !== undefined && minutes !== undefined && event.target.value !== '' ? { hours, minutes } : null;
-          setValue(next);
-          call(props.onChange, next);
-        }}
-      />
-    </Field>
+    <NativeValueInput<BaseDate>
+      {...props}
+      type="date"
+      value={value}
+      format={(date) => `${date.year}-${pad(date.month + 1)}-${pad(date.date)}`}
+      parse={(text) => {
+        const [year, month, date] = text.split('-').map(Number);
+        return year && month && date ? { year, month: month - 1, date } : null;
+      }}
+      onValue={(next, text) => {
+        setValue(next);
+        call(props.onChange, next ? { ...next, formattedDate: text } : null);
+      }}
+    />
+  );
+}
+
+type Time = { hours: number; minutes: number };
+
+export function TimeInput(props: FieldProps & { value?: Time | null; defaultValue?: Time | null }) {
+  const [value, setValue] = useRemoteValue<Time | null>(props.value ?? undefined, props.defaultValue ?? null);
+  return (
+    <NativeValueInput<Time>
+      {...props}
+      type="time"
+      value={value}
+      format={(time) => `${pad(time.hours)}:${pad(time.minutes)}`}
+      parse={(text) => {
+        const [hours, minutes] = text.split(':').map(Number);
+        return hours !== undefined && minutes !== undefined && text !== '' ? { hours, minutes } : null;
+      }}
+      onValue={(next) => {
+        setValue(next);
+        call(props.onChange, next);
+      }}
+    />
   );
 }
 
