@@ -7,13 +7,15 @@
  * - rates: each request rolls dice seeded by (seed, endpoint, n-th request to that endpoint), so a run
  *   is reproducible even when requests to different endpoints interleave differently;
  * - targeted: "method + path pattern (+ query / body matcher) → response, reset or delay, for the next
- *   N calls", checked before the dice, first match wins.
+ *   N calls", checked before the dice, first match wins. `afterApply` lets the request run (the write
+ *   lands) and then replaces its answer by an error or a dropped connection: the lost answer a
+ *   retrying client must survive without duplicates.
  * It also counts requests per endpoint and lets the sandbox add named costs (e.g. Pipedrive tokens).
  *
  * Mount `faults.middleware` after the body parsers and before the API routes; mount `faults.router()`
  * under the sandbox's own inspection path.
  */
-import type { Request, RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { hashSeed, Rng } from './random.js';
 import { RequestStats, type RequestLogEntry, type RequestStatsSnapshot } from './request-stats.js';
 import { faultControlRouter } from './fault-routes.js';
@@ -59,10 +61,12 @@ export interface TargetedFault {
   body?: JsonValue | ((body: unknown) => boolean);
   /** How many matching calls it applies to; default 1. */
   times?: number | 'always';
-  /** Exactly one of respond / reset / delayMs. A respond without a body gets the responder's body for that status. */
+  /** Exactly one of respond / reset / delayMs / afterApply. A respond without a body gets the responder's body for that status. */
   respond?: FaultResponse;
   reset?: true;
   delayMs?: number;
+  /** The request is applied, then its answer is replaced by this response or by a dropped connection. */
+  afterApply?: { respond: FaultResponse } | { reset: true };
 }
 
 export interface TargetedFaultView {
@@ -76,6 +80,7 @@ export interface TargetedFaultView {
   respond?: FaultResponse;
   reset?: true;
   delayMs?: number;
+  afterApply?: TargetedFault['afterApply'];
 }
 
 export interface FaultResponder {
@@ -170,8 +175,8 @@ export function createFaults(options: FaultsOptions): Faults {
       if (patch.seed !== undefined) rollsPerEndpoint.clear();
     },
     addTargeted(spec) {
-      const actions = [spec.respond, spec.reset, spec.delayMs].filter((action) => action !== undefined);
-      if (actions.length !== 1) throw new Error('a targeted fault needs exactly one of respond, reset, delayMs');
+      const actions = [spec.respond, spec.reset, spec.delayMs, spec.afterApply].filter((action) => action !== undefined);
+      if (actions.length !== 1) throw new Error('a targeted fault needs exactly one of respond, reset, delayMs, afterApply');
       const id = `fault-${nextId}`;
       nextId += 1;
       active.push({ id, spec, matchPath: compilePathPattern(spec.path), remaining: spec.times ?? 1, hits: 0 });
@@ -250,18 +255,27 @@ export function createFaults(options: FaultsOptions): Faults {
       else res.json(response.body);
     };
 
+    const standardResponse = (respond: FaultResponse): FaultResponse => {
+      // Without a body the fault answers the way the API answers that status, so only the status is staged.
+      const standard = respond.body === undefined ? options.responder.errorResponse(respond.status, req) : respond;
+      return { status: respond.status, body: standard.body, headers: { ...standard.headers, ...respond.headers } };
+    };
+
     const targeted = takeTargeted(req);
     if (targeted) {
-      if (targeted.reset) {
+      if (targeted.afterApply) {
+        replaceAnswer(res, targeted.afterApply, (response) => {
+          for (const name of res.getHeaderNames()) res.removeHeader(name);
+          send(standardResponse(response));
+        });
+        next();
+      } else if (targeted.reset) {
         req.socket.destroy();
       } else if (targeted.delayMs !== undefined) {
         await sleep(targeted.delayMs);
         next();
       } else if (targeted.respond) {
-        const { respond } = targeted;
-        // Without a body the fault answers the way the API answers that status, so only the status is staged.
-        const standard = respond.body === undefined ? options.responder.errorResponse(respond.status, req) : respond;
-        send({ status: respond.status, body: standard.body, headers: { ...standard.headers, ...respond.headers } });
+        send(standardResponse(targeted.respond));
       }
       return;
     }
@@ -290,6 +304,20 @@ export function createFaults(options: FaultsOptions): Faults {
   };
 
   return { ...control, middleware, router: () => faultControlRouter(control) };
+}
+
+/**
+ * Lets the route run to its answer, then drops that answer: the first `res.end` (every Express send
+ * ends there) destroys the socket or, with the original `end` restored, sends the fault response.
+ */
+function replaceAnswer(res: Response, afterApply: NonNullable<TargetedFault['afterApply']>, answer: (response: FaultResponse) => void): void {
+  const originalEnd = res.end.bind(res);
+  res.end = ((..._args: unknown[]) => {
+    res.end = originalEnd;
+    if ('reset' in afterApply) res.socket?.destroy();
+    else answer(afterApply.respond);
+    return res;
+  }) as Response['end'];
 }
 
 /** Default endpoint name: method + path with numeric segments as {id}. */
@@ -355,5 +383,6 @@ function view(fault: ActiveFault): TargetedFaultView {
     ...(spec.respond ? { respond: spec.respond } : {}),
     ...(spec.reset ? { reset: true as const } : {}),
     ...(spec.delayMs !== undefined ? { delayMs: spec.delayMs } : {}),
+    ...(spec.afterApply ? { afterApply: spec.afterApply } : {}),
   };
 }

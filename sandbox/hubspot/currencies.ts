@@ -10,17 +10,24 @@ import { numberField, requireFields, stringField } from './input.js';
 import { pageOf, parseLimit } from './paging.js';
 import { portalOf } from './request-context.js';
 
-/** ISO 4217 codes HubSpot offers (a common subset of its list). */
-const CURRENCY_NAMES: Record<string, string> = {
-  AED: 'UAE Dirham', ARS: 'Argentine Peso', AUD: 'Australian Dollar', BGN: 'Bulgarian Lev', BRL: 'Brazilian Real',
-  CAD: 'Canadian Dollar', CHF: 'Swiss Franc', CLP: 'Chilean Peso', CNY: 'Yuan Renminbi', COP: 'Colombian Peso',
-  CZK: 'Czech Koruna', DKK: 'Danish Krone', EGP: 'Egyptian Pound', EUR: 'Euro', GBP: 'Pound Sterling',
-  HKD: 'Hong Kong Dollar', HUF: 'Forint', IDR: 'Rupiah', ILS: 'New Israeli Sheqel', INR: 'Indian Rupee',
-  ISK: 'Iceland Krona', JPY: 'Yen', KRW: 'Won', MXN: 'Mexican Peso', MYR: 'Malaysian Ringgit', NGN: 'Naira',
-  NOK: 'Norwegian Krone', NZD: 'New Zealand Dollar', PHP: 'Philippine Peso', PLN: 'Zloty', RON: 'Romanian Leu',
-  RUB: 'Russian Ruble', SAR: 'Saudi Riyal', SEK: 'Swedish Krona', SGD: 'Singapore Dollar', THB: 'Baht',
-  TRY: 'Turkish Lira', TWD: 'New Taiwan Dollar', UAH: 'Hryvnia', USD: 'US Dollar', VND: 'Dong', ZAR: 'Rand',
-};
+/**
+ * The ISO 4217 codes HubSpot accepts: every current code (about 150, docs/api/settings/currencies
+ * and its central-fx enum), here the runtime's ICU list of currencies in use, without the IMF units
+ * (XDR, XSU) that are no currency a deal can be in. Names are ICU's English names.
+ */
+const CURRENCY_NAMES: Record<string, string> = (() => {
+  const names = new Intl.DisplayNames('en', { type: 'currency' });
+  const codes = Intl.supportedValuesOf('currency').filter((code) => code !== 'XDR' && code !== 'XSU');
+  return Object.fromEntries(codes.map((code) => [code, names.of(code) ?? code]));
+})();
+
+/** `conversionRate` > 0 with at most 6 decimals (multicurrency guide). */
+function checkConversionRate(rate: number): number {
+  if (!(rate > 0) || !/^\d+(\.\d{1,6})?$/.test(String(rate))) {
+    throw validationError('conversionRate must be a positive number with at most 6 decimal places', { context: { conversionRate: [String(rate)] } });
+  }
+  return rate;
+}
 
 export interface ExchangeRate {
   id: string;
@@ -39,7 +46,8 @@ export class CurrencySettings {
   companyCurrency: string;
   companyCurrencyUpdatedAt: string;
 
-  constructor(companyCurrency: string, at: string) {
+  /** `maxCurrencies` (company currency included) follows the portal's tier. */
+  constructor(companyCurrency: string, at: string, private readonly maxCurrencies: () => number) {
     this.companyCurrency = companyCurrency;
     this.companyCurrencyUpdatedAt = at;
   }
@@ -78,7 +86,11 @@ export class CurrencySettings {
   addRate(fromCurrencyCode: string, conversionRate: number, effectiveAt: string, at: string): ExchangeRate {
     const from = CurrencySettings.checkCode(fromCurrencyCode);
     if (from === this.companyCurrency) throw validationError(`${from} is the company currency; it has no exchange rate`);
-    if (!(conversionRate > 0)) throw validationError('conversionRate must be a positive number', { context: { conversionRate: [String(conversionRate)] } });
+    checkConversionRate(conversionRate);
+    const max = this.maxCurrencies();
+    if (!this.enabledCodes().includes(from) && this.enabledCodes().length >= max) {
+      throw validationError(`This account can have at most ${max} currencies`, { context: { fromCurrencyCode: [from] } });
+    }
     const rate: ExchangeRate = {
       id: String(this.ids.next()), fromCurrencyCode: from, toCurrencyCode: this.companyCurrency, conversionRate,
       effectiveAt, visibleInUI: true, createdAt: at, updatedAt: at,
@@ -141,8 +153,7 @@ export function registerCurrencyRoutes(app: Express, now: () => string): void {
 
   app.patch('/settings/v3/currencies/exchange-rates/:exchangeRateId', (req, res) => {
     const rate = portalOf(res).currencies.rate(req.params.exchangeRateId);
-    const conversionRate = numberField(requireFields(req.body, 'ExchangeRateUpdateRequest', ['conversionRate']), 'conversionRate') ?? 0;
-    if (!(conversionRate > 0)) throw validationError('conversionRate must be a positive number');
+    const conversionRate = checkConversionRate(numberField(requireFields(req.body, 'ExchangeRateUpdateRequest', ['conversionRate']), 'conversionRate') ?? 0);
     Object.assign(rate, { conversionRate, updatedAt: now() });
     res.json(rate);
   });

@@ -7,7 +7,20 @@ import type { Express, Request } from 'express';
 import { notFound, validationError } from './errors.js';
 import { INSPECTION_PREFIX } from './inspection-prefix.js';
 import type { SandboxState } from './state.js';
+import { parseTier, type PortalSettings } from './tier.js';
 import type { UserSeed } from './users.js';
+
+/** `{ tier?, limitIncrease?, probabilityInTenths? }` from an inspection body. */
+function settingsPatch(body: Record<string, unknown>): Partial<PortalSettings> {
+  const patch: Partial<PortalSettings> = {};
+  if (body['tier'] !== undefined) patch.tier = parseTier(body['tier']);
+  for (const key of ['limitIncrease', 'probabilityInTenths'] as const) {
+    if (body[key] === undefined) continue;
+    if (typeof body[key] !== 'boolean') throw validationError(`${key} must be a boolean`);
+    patch[key] = body[key];
+  }
+  return patch;
+}
 
 function bodyOf(req: Request): Record<string, unknown> {
   const body: unknown = req.body;
@@ -39,8 +52,16 @@ export function registerInspectionRoutes(app: Express, state: SandboxState): voi
   app.post('/_sandbox/portals', (req, res) => {
     const body = bodyOf(req);
     const users = userSeeds(body['users'] ?? body['owners']);
-    const portal = state.createPortal({ portalId: portalIdOf(body), ...(users ? { users } : {}) });
+    const portal = state.createPortal({ portalId: portalIdOf(body), ...(users ? { users } : {}), settings: settingsPatch(body) });
     res.status(201).json(portal.snapshot());
+  });
+
+  /** Changes a portal's tier and switches: `{ tier?, limitIncrease?, probabilityInTenths? }` → its settings. */
+  app.patch('/_sandbox/portals/:portalId', (req, res) => {
+    const portal = state.portals.get(Number(req.params.portalId));
+    if (!portal) throw notFound(`portal ${req.params.portalId} does not exist`);
+    portal.settings = { ...portal.settings, ...settingsPatch(bodyOf(req)) };
+    res.json(portal.settings);
   });
 
   app.get('/_sandbox/portals/:portalId/state', (req, res) => {

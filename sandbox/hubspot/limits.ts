@@ -2,12 +2,17 @@
  * Per-portal rate limits of a public OAuth app: 110 requests per rolling 10 seconds (search
  * excluded) with X-HubSpot-RateLimit-* headers, and search at 5 requests per second without
  * headers (https://developers.hubspot.com/docs/developer-tooling/platform/usage-guidelines;
- * docs/reference/hubspot-platform.md §6). The clock is the sandbox clock, so tests move time.
+ * docs/reference/hubspot-platform.md §6). The associations v4 API has its own limit per portal tier,
+ * counted apart from the general one (associations v4 guide, "Limits": 100 per 10 s on Free/Starter,
+ * 150 on Professional/Enterprise, 200 with the limit increase; tier.ts). The clock is the sandbox
+ * clock, so tests move time.
  */
 import type { RequestHandler } from 'express';
 import { apiError } from './errors.js';
+import type { Portal } from './portal.js';
 import { contextOf } from './request-context.js';
 import type { SandboxState } from './state.js';
+import { ASSOCIATIONS_WITH_LIMIT_INCREASE } from './tier.js';
 
 export interface RateLimits {
   /** Requests per rolling 10 s per portal; 0 = off. */
@@ -24,11 +29,16 @@ interface Window {
 const TEN_SECONDS = 10_000;
 const ONE_SECOND = 1_000;
 const SEARCH = /^\/crm\/v3\/objects\/[^/]+\/search$/;
+const ASSOCIATIONS = /^\/crm\/v4\/(associations\/|objects\/[^/]+\/[^/]+\/associations\/)/;
+
+export const associationsLimitOf = (portal: Portal): number =>
+  portal.settings.limitIncrease ? ASSOCIATIONS_WITH_LIMIT_INCREASE : portal.limits().associationsPer10s;
 
 /** Sliding windows of accepted requests' times, per portal. */
 export class RateLimiter {
   private readonly general: Window = { intervalMs: TEN_SECONDS, hits: new Map() };
   private readonly search: Window = { intervalMs: ONE_SECOND, hits: new Map() };
+  private readonly associations: Window = { intervalMs: TEN_SECONDS, hits: new Map() };
 
   constructor(public limits: RateLimits) {}
 
@@ -52,7 +62,12 @@ export class RateLimiter {
     return this.take(this.search, portalId, this.limits.searchRateLimitPerSecond, now);
   }
 
+  takeAssociations(portalId: number, max: number, now: number): number {
+    return this.take(this.associations, portalId, max, now);
+  }
+
   reset(): void {
+    this.associations.hits.clear();
     this.general.hits.clear();
     this.search.hits.clear();
   }
@@ -76,11 +91,14 @@ export function rateLimit(state: SandboxState): RequestHandler {
       }
       return next();
     }
+    // Turning the general limit off (0) turns the associations limit off too.
     if (limits.rateLimitPer10s <= 0) return next();
-    const remaining = state.limiter.takeGeneral(portal.id, now);
+    const isAssociations = ASSOCIATIONS.test(req.baseUrl + req.path);
+    const max = isAssociations ? associationsLimitOf(portal) : limits.rateLimitPer10s;
+    const remaining = isAssociations ? state.limiter.takeAssociations(portal.id, max, now) : state.limiter.takeGeneral(portal.id, now);
     const headers = {
       'X-HubSpot-RateLimit-Interval-Milliseconds': String(TEN_SECONDS),
-      'X-HubSpot-RateLimit-Max': String(limits.rateLimitPer10s),
+      'X-HubSpot-RateLimit-Max': String(max),
       'X-HubSpot-RateLimit-Remaining': String(Math.max(remaining, 0)),
     };
     if (remaining < 0) throw tooManyRequests('You have reached your ten_secondly_rolling limit.', 'TEN_SECONDLY_ROLLING', headers);

@@ -1,4 +1,5 @@
 /** Sandbox options with HubSpot's defaults filled in. */
+import type { PortalTier } from './tier.js';
 
 export interface HubSpotSandboxOptions {
   /** The app's client id; default 'sandbox-hubspot-client-id'. */
@@ -13,8 +14,10 @@ export interface HubSpotSandboxOptions {
   rateLimitPer10s?: number;
   /** Search requests per second per portal (HubSpot: 5); 0 turns the limit off. */
   searchRateLimitPerSecond?: number;
-  /** Seed of every random decision (fault rates); default 1. */
+  /** Seed of every random decision (fault rates, batch result order); default 1. */
   seed?: number;
+  /** The default portal's tier (tier.ts); default 'starter', the lowest limits of a paying portal. */
+  tier?: PortalTier;
   /** Milliseconds since the epoch; injectable so tests move time instead of sleeping. */
   now?: () => number;
 }
@@ -28,6 +31,7 @@ export interface ResolvedOptions {
   rateLimitPer10s: number;
   searchRateLimitPerSecond: number;
   seed: number;
+  tier: PortalTier;
   now: () => number;
 }
 
@@ -41,6 +45,7 @@ export function resolveOptions(options: HubSpotSandboxOptions = {}): ResolvedOpt
     rateLimitPer10s: options.rateLimitPer10s ?? 110,
     searchRateLimitPerSecond: options.searchRateLimitPerSecond ?? 5,
     seed: options.seed ?? 1,
+    tier: options.tier ?? 'starter',
     now: options.now ?? Date.now,
   };
 }

@@ -4,11 +4,12 @@ import { AssociationStore } from './associations/store.js';
 import { AssociationTypes } from './associations/types.js';
 import { CurrencySettings } from './currencies.js';
 import { FlowStore } from './flows/store.js';
-import { IdSequence } from './ids.js';
+import { hashSeed, Rng } from '../common/random.js';
 import { RecordStore } from './objects/store.js';
 import { OwnerStore } from './owners.js';
-import { DEFAULT_MAX_DEAL_PIPELINES, PipelineStore } from './pipelines/store.js';
+import { PipelineStore } from './pipelines/store.js';
 import { PropertyRegistry } from './properties/registry.js';
+import { DEFAULT_PORTAL_SETTINGS, tierLimits, type PortalSettings } from './tier.js';
 import { UserStore, type UserSeed } from './users.js';
 
 export interface PortalSeed {
@@ -17,8 +18,10 @@ export interface PortalSeed {
   users?: UserSeed[];
   /** Company currency; default USD. */
   companyCurrency?: string;
-  /** Deal pipeline limit of the portal's subscription; default 100 (Enterprise). */
+  /** Deal pipeline limit; default: the tier's. */
   maxDealPipelines?: number;
+  /** Tier and switches; default Starter, no limit increase, any probability 0.0–1.0. */
+  settings?: Partial<PortalSettings>;
   account?: Partial<AccountSettings>;
 }
 
@@ -28,8 +31,9 @@ export class Portal {
   readonly users = new UserStore(this.owners);
   readonly properties: PropertyRegistry;
   readonly records = new RecordStore();
-  /** Record ids are unique across object types, as HubSpot's are in practice. */
-  readonly recordIds = new IdSequence(100001);
+  settings: PortalSettings;
+  /** Seeded: batch results come back shuffled, the same way for the same seed and calls. */
+  readonly shuffler: Rng;
   readonly pipelines: PipelineStore;
   readonly currencies: CurrencySettings;
   readonly associationTypes = new AssociationTypes();
@@ -37,11 +41,13 @@ export class Portal {
   readonly flows = new FlowStore();
   readonly account: AccountSettings;
 
-  constructor(seed: PortalSeed, at: string) {
+  constructor(seed: PortalSeed, at: string, randomSeed: number) {
     this.id = seed.portalId;
+    this.settings = { ...DEFAULT_PORTAL_SETTINGS, ...seed.settings };
+    this.shuffler = new Rng(hashSeed(randomSeed, 'batch-order', seed.portalId));
     this.properties = new PropertyRegistry(at);
-    this.pipelines = new PipelineStore(at, seed.maxDealPipelines ?? DEFAULT_MAX_DEAL_PIPELINES);
-    this.currencies = new CurrencySettings(CurrencySettings.checkCode(seed.companyCurrency ?? 'USD'), at);
+    this.pipelines = new PipelineStore(at, () => seed.maxDealPipelines ?? this.limits().dealPipelines, () => this.settings.probabilityInTenths);
+    this.currencies = new CurrencySettings(CurrencySettings.checkCode(seed.companyCurrency ?? 'USD'), at, () => this.limits().currencies);
     this.account = { ...DEFAULT_ACCOUNT, ...seed.account };
     const users = seed.users?.length
       ? seed.users
@@ -49,9 +55,14 @@ export class Portal {
     for (const user of users) this.users.create(user, at);
   }
 
+  limits() {
+    return tierLimits(this.settings.tier);
+  }
+
   snapshot(): Record<string, unknown> {
     return {
       portalId: this.id,
+      settings: this.settings,
       users: this.users.all(),
       owners: this.owners.all(false),
       properties: this.properties.snapshot(),

@@ -46,7 +46,7 @@ export class SandboxState {
   createPortal(seed: PortalSeed): Portal {
     if (!Number.isInteger(seed.portalId) || seed.portalId <= 0) throw validationError('portalId must be a positive integer');
     if (this.portals.has(seed.portalId)) throw validationError(`portal ${seed.portalId} already exists`);
-    const portal = new Portal(seed, this.nowIso());
+    const portal = new Portal(seed, this.nowIso(), this.options.seed);
     this.portals.set(portal.id, portal);
     return portal;
   }
@@ -81,6 +81,6 @@ export class SandboxState {
     this.limiter.limits = { rateLimitPer10s: this.options.rateLimitPer10s, searchRateLimitPerSecond: this.options.searchRateLimitPerSecond };
     this.faults.reset();
     this.nextApproval = undefined;
-    this.createPortal({ portalId: this.options.defaultPortalId });
+    this.createPortal({ portalId: this.options.defaultPortalId, settings: { tier: this.options.tier } });
   }
 }

@@ -110,7 +110,9 @@ export function registerAssociationRoutes(app: Express, now: () => string): void
       for (const def of defs) portal.associations.add({ type: from, id: fromId }, { type: to, id: toId }, def);
       return { fromObjectTypeId: from.objectTypeId, fromObjectId: Number(fromId), toObjectTypeId: to.objectTypeId, toObjectId: Number(toId), labels: defs.flatMap((d) => (d.label ? [d.label] : [])) };
     });
-    res.status(errors.length ? 207 : 201).json(batchResponse(timer, results, errors));
+    // 200, not 201: HubSpot changed association batch create to 200 in August 2025
+    // (HubSpot/hubspot-api-python#448); clients should accept both.
+    res.status(errors.length ? 207 : 200).json(batchResponse(timer, results, errors));
   });
 
   app.post(`${batch}/associate/default`, (req, res) => {

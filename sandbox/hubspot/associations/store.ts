@@ -31,12 +31,35 @@ export class AssociationStore {
   }
 
   add(from: RecordRef, to: RecordRef, def: AssociationTypeDef): void {
+    this.keepOnePrimary(from, to, def);
     const withDefault = def.label === null ? [def] : [def, this.types.defaultType(from.type, to.type)];
     for (const d of withDefault) {
       this.addOne(from, to, d);
       const inverse = this.types.byId(d.inverseTypeId, to.type, from.type);
       if (inverse) this.addOne(to, from, inverse);
     }
+  }
+
+  /**
+   * "Only one can be the primary company" (associations v4 guide): a contact or deal holds at most
+   * one Primary company. A new primary replaces the old one, which stays associated unlabelled.
+   * Seen from either side: contact→company "Primary" (1) or company→contact "Primary" (2).
+   */
+  private keepOnePrimary(from: RecordRef, to: RecordRef, def: AssociationTypeDef): void {
+    if (def.category !== 'HUBSPOT_DEFINED' || def.label !== 'Primary') return;
+    const [holder, company] = from.type.name === 'companies' ? [to, from] : [from, to];
+    const primary = this.types.byId(from === holder ? def.typeId : def.inverseTypeId, holder.type, company.type);
+    if (!primary) return;
+    for (const { toId, types } of this.list(holder, company.type)) {
+      if (toId !== company.id && types.includes(primary)) this.removeTypes(holder, { type: company.type, id: toId }, [primary]);
+    }
+  }
+
+  /** Removes every association of one record, both ways (the record is gone for good). */
+  forgetRecord(record: RecordRef): void {
+    const key = nodeKey(record.type.name, record.id);
+    for (const target of this.edges.get(key)?.keys() ?? []) this.edges.get(target)?.delete(key);
+    this.edges.delete(key);
   }
 
   /** Removes every association between two records, both ways. */

@@ -3,6 +3,13 @@
  * `objectWriteTraceId`, a failing input fails alone and the response is 207 with its error under
  * `context.objectWriteTraceId`; otherwise the first failure fails the whole request and nothing is
  * written (https://developers.hubspot.com/docs/api-reference/error-handling#multi-status-errors).
+ * Upserts by `email` never fail partially: "Partial upserts are not supported when using email as
+ * the idProperty" (contacts guide).
+ *
+ * Results come back in no particular order ("There is no way to do it", HubSpot/hubspot-api-nodejs#190)
+ * and carry no `objectWriteTraceId` (the guide's 207 example has none): clients map results to inputs
+ * by a unique property or the upserted id property, never by position. The sandbox shuffles (seeded)
+ * and never leaves a batch of two or more in input order.
  */
 import type { Express } from 'express';
 import { batchResponse, batchTimer, errorEntry, type StandardError } from '../batch.js';
@@ -34,9 +41,10 @@ interface Prepared<T> {
 function runWrites<T>(
   ctx: WriteContext,
   inputs: unknown[],
+  allowPartial: boolean,
   prepareOne: (input: Json, index: number) => { prepared: PreparedWrite; extra: T },
 ): { committed: Array<{ record: CrmRecord; input: Json; extra: T }>; errors: StandardError[] } {
-  const multiStatus = inputs.length > 0 && inputs.every((input) => traceIdOf(input) !== undefined);
+  const multiStatus = allowPartial && inputs.length > 0 && inputs.every((input) => traceIdOf(input) !== undefined);
   const ready: Array<Prepared<T>> = [];
   const errors: StandardError[] = [];
   inputs.forEach((raw, index) => {
@@ -54,9 +62,25 @@ function runWrites<T>(
   return { committed, errors };
 }
 
-function withTrace<T extends object>(serialized: T, input: Json): T & { objectWriteTraceId?: string } {
-  const traceId = traceIdOf(input);
-  return traceId ? { ...serialized, objectWriteTraceId: traceId } : serialized;
+/** Batch results in no particular order: seeded, and never the input order when that is possible. */
+export function unordered<T>(portal: Portal, results: T[]): T[] {
+  const shuffled = portal.shuffler.shuffle(results);
+  const unchanged = shuffled.every((item, i) => item === results[i]);
+  return unchanged && results.length > 1 ? [...results.slice(1), results[0] as T] : shuffled;
+}
+
+/**
+ * "Duplicate IDs found in batch input: [id]. IDs must be unique" with `context.ids`: batch update
+ * and upsert refuse the whole request, trace ids or not (captured in public connector test fixtures,
+ * see tests/contract/hubspot/fixtures/README.md).
+ */
+function refuseDuplicateIds(ids: string[]): void {
+  const seen = new Set<string>();
+  const duplicates = new Set<string>();
+  for (const id of ids) (seen.has(id) ? duplicates : seen).add(id);
+  if (duplicates.size === 0) return;
+  const list = [...duplicates];
+  throw validationError(`Duplicate IDs found in batch input: [${list.join(', ')}]. IDs must be unique`, { context: { ids: list } });
 }
 
 function objectsNotFound(type: ObjectType, ids: string[]): HubSpotError {
@@ -68,17 +92,32 @@ function objectsNotFound(type: ObjectType, ids: string[]): HubSpotError {
 }
 
 function upsertKeys(portal: Portal, type: ObjectType, inputs: unknown[]): void {
-  const seen = new Set<string>();
-  for (const input of inputs) {
+  const ids = inputs.map((input) => {
     const body = requireFields(input, 'SimplePublicObjectBatchInputUpsert', ['id', 'idProperty', 'properties']);
-    const idProperty = stringField(body, 'idProperty') ?? '';
-    checkIdProperty(portal, type, idProperty, true);
-    const key = `${idProperty}\u0000${String(body['id'])}`;
-    // Duplicate ids in one upsert are refused outright (segmentio/action-destinations#3969).
-    if (seen.has(key)) throw validationError(`Duplicate id ${String(body['id'])} for ${idProperty} in batch upsert input`, { context: { ids: [String(body['id'])] } });
-    seen.add(key);
-  }
+    checkIdProperty(portal, type, stringField(body, 'idProperty') ?? '', true);
+    return String(body['id']);
+  });
+  refuseDuplicateIds(ids);
 }
+
+/**
+ * Batch update identifies records by id or a `hasUniqueValue` property: `email` is refused
+ * (HubSpot/hubspot-api-nodejs#548) and so is `hs_object_id` ("Unable to perform update/upsert by
+ * non-unique … property hs_object_id", segmentio/action-destinations#3957), for the whole batch.
+ */
+function updateKeys(portal: Portal, type: ObjectType, inputs: unknown[]): void {
+  const ids = inputs.map((input) => {
+    const body = requireFields(input, 'SimplePublicObjectBatchInput', ['id', 'properties']);
+    const idProperty = stringField(body, 'idProperty');
+    if (idProperty !== undefined) checkIdProperty(portal, type, idProperty, false);
+    return String(body['id']);
+  });
+  refuseDuplicateIds(ids);
+}
+
+/** Email upserts fail whole: "Partial upserts are not supported when using email as the idProperty" (contacts guide). */
+const partialAllowed = (type: ObjectType, inputs: unknown[]): boolean =>
+  !inputs.some((input) => isRecord(input) && type.builtInUniqueProperty !== undefined && input['idProperty'] === type.builtInUniqueProperty);
 
 interface WriteBatch<T> {
   action: 'create' | 'upsert' | 'update';
@@ -100,12 +139,9 @@ function registerWriteBatch<T>(app: Express, now: () => string, spec: WriteBatch
     const { ctx, runFlows } = objectWrites(portal, type, now);
     const inputs = batchInputs(req.body, spec.inputType, OBJECT_BATCH_MAX);
     spec.before?.(portal, type, inputs);
-    const { committed, errors } = runWrites(ctx, inputs, (input, index) => spec.prepareOne({ portal, type, ctx }, input, index));
-    const results = committed.map(({ record, input, extra }) => ({
-      ...withTrace(serializeRecord(portal, type, record, { allValues: true }), input),
-      ...spec.present?.(extra),
-    }));
-    res.status(errors.length ? 207 : spec.okStatus).json(batchResponse(timer, results, errors));
+    const { committed, errors } = runWrites(ctx, inputs, partialAllowed(type, inputs), (input, index) => spec.prepareOne({ portal, type, ctx }, input, index));
+    const results = committed.map(({ record, extra }) => ({ ...serializeRecord(portal, type, record, { allValues: true }), ...spec.present?.(extra) }));
+    res.status(errors.length ? 207 : spec.okStatus).json(batchResponse(timer, unordered(portal, results), errors));
     runFlows();
   });
 }
@@ -134,10 +170,10 @@ export function registerObjectBatchRoutes(app: Express, now: () => string): void
 
   registerWriteBatch(app, now, {
     action: 'update', inputType: 'BatchInputSimplePublicObjectBatchInput', okStatus: 200,
+    before: updateKeys,
     prepareOne: ({ portal, type, ctx }, input, index) => {
       const body = requireFields(input, 'SimplePublicObjectBatchInput', ['id', 'properties']);
       const idProperty = stringField(body, 'idProperty');
-      if (idProperty !== undefined && idProperty !== 'hs_object_id') checkIdProperty(portal, type, idProperty, false);
       const record = findRecord(portal, type, String(body['id']), idProperty);
       if (!record) throw objectsNotFound(type, [String(body['id'])]);
       return { prepared: prepare(ctx, index, record, body['properties']), extra: null };
@@ -162,7 +198,7 @@ export function registerObjectBatchRoutes(app: Express, now: () => string): void
       else missing.push(id);
     }
     const options = { ...(properties ? { properties } : {}), ...(propertiesWithHistory ? { propertiesWithHistory } : {}) };
-    const results = found.map((record) => serializeRecord(portal, type, record, options));
+    const results = unordered(portal, found.map((record) => serializeRecord(portal, type, record, options)));
     res.status(missing.length ? 207 : 200).json(batchResponse(timer, results, missing.length ? [errorEntry(objectsNotFound(type, missing), { ids: missing })] : []));
   });
 

@@ -86,6 +86,25 @@ export function registerObjectRoutes(app: Express, now: () => string): void {
     writes.runFlows();
   });
 
+  /**
+   * GDPR delete: "permanently delete a contact and all associated content" (contacts guide, GDPR
+   * section; body `{ objectId, idProperty? }`, 204). Unlike archiving, the contact is gone, also from
+   * `archived=true` reads, and its associations with it. An unknown contact is a 404 (undocumented:
+   * the stricter reading, so a client cannot take a typo for a deletion).
+   */
+  app.post('/crm/v3/objects/contacts/gdpr-delete', (req, res) => {
+    const portal = portalOf(res);
+    const type = objectTypeOf('contacts');
+    const body = requireFields(req.body, 'PublicGdprDeleteInput', ['objectId']);
+    const objectId = String(body['objectId']);
+    const idProperty = typeof body['idProperty'] === 'string' ? body['idProperty'] : undefined;
+    const record = findRecord(portal, type, objectId, idProperty) ?? findRecord(portal, type, objectId, idProperty, true);
+    if (!record) throw objectNotFound(objectId);
+    portal.associations.forgetRecord({ type, id: record.id });
+    portal.records.purge(type, record, uniquePropertyNames(portal, type));
+    res.status(204).end();
+  });
+
   // Archiving moves the record to the recycle bin; deleting what is not there is still 204.
   app.delete('/crm/v3/objects/:objectType/:objectId', (req, res) => {
     const portal = portalOf(res);

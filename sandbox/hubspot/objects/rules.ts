@@ -32,6 +32,21 @@ export function applyCreateDefaults(portal: Portal, type: ObjectType, values: Re
   }
 }
 
+/**
+ * Deal closing: when the pipeline has `autoCloseDateEnabled` and the write moves the deal into a
+ * stage whose metadata says `isClosed`, HubSpot sets `closedate` to now (pipelines audit payload; KB
+ * "default deal properties"). A `closedate` sent in the same write is kept; one already on the deal is
+ * overwritten (undocumented: the stricter reading, so a client that migrates close dates must send
+ * them with the stage).
+ */
+export function applyClosingRules(portal: Portal, type: ObjectType, current: Record<string, string>, values: Record<string, string>, at: string): void {
+  if (type.name !== 'deals' || values['dealstage'] === undefined || values['dealstage'] === current['dealstage']) return;
+  if (values['closedate'] !== undefined) return;
+  const pipeline = portal.pipelines.find(values['pipeline'] ?? current['pipeline'] ?? '');
+  const stage = pipeline?.stages.find((s) => s.id === values['dealstage'] && !s.archived);
+  if (pipeline?.autoCloseDateEnabled && stage?.metadata['isClosed'] === 'true') values['closedate'] = at;
+}
+
 /** Errors of the record as it would be after the write (`merged`), knowing which names changed. */
 export function checkRecordRules(portal: Portal, type: ObjectType, merged: Record<string, string>, changed: Record<string, string>, isCreate: boolean): PropertyValueError[] {
   const errors: PropertyValueError[] = [];

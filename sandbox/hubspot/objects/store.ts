@@ -3,7 +3,15 @@
  * value is absent. Unique values (email on contacts, hasUniqueValue properties) are indexed so that
  * upserts and duplicate checks stay O(1) at benchmark volumes.
  */
+import { IdSequence } from '../ids.js';
 import { OBJECT_TYPES, type ObjectType, type ObjectTypeName } from '../object-types.js';
+
+/**
+ * Every object type's ids start here: HubSpot ids are "unique only within that object type"
+ * (crm-properties-v3 guide), so a contact and a company may share an id and clients must key records
+ * by (type, id). Starting all types at the same number makes such collisions happen in tests.
+ */
+export const FIRST_RECORD_ID = 100001;
 
 export interface ValueVersion {
   value: string;
@@ -28,6 +36,7 @@ class TypeRecords {
   readonly records = new Map<string, CrmRecord>();
   /** property → unique value → record id, for live records only. */
   readonly unique = new Map<string, Map<string, string>>();
+  readonly ids = new IdSequence(FIRST_RECORD_ID);
 
   indexOf(property: string): Map<string, string> {
     let index = this.unique.get(property);
@@ -43,6 +52,19 @@ export class RecordStore {
     const records = this.byType.get(type.name);
     if (!records) throw new Error(`no records for ${type.name}`);
     return records;
+  }
+
+  /** The next id of this object type (ids are per type, not per portal). */
+  nextId(type: ObjectType): string {
+    return String(this.of(type).ids.next());
+  }
+
+  /** Removes a record for good (GDPR delete): not readable, not even as archived. */
+  purge(type: ObjectType, record: CrmRecord, uniqueProperties: readonly string[]): void {
+    const before = { ...record.properties };
+    record.archived = true;
+    this.reindex(type, record, before, uniqueProperties);
+    this.of(type).records.delete(record.id);
   }
 
   get(type: ObjectType, id: string): CrmRecord | undefined {

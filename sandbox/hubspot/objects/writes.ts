@@ -8,7 +8,7 @@ import { isRecord } from '../input.js';
 import { findObjectType, type ObjectType } from '../object-types.js';
 import type { Portal } from '../portal.js';
 import type { AssociationTypeDef } from '../associations/types.js';
-import { applyCreateDefaults, checkRecordRules, derivedValues } from './rules.js';
+import { applyClosingRules, applyCreateDefaults, checkRecordRules, derivedValues } from './rules.js';
 import { uniqueKey, type CrmRecord } from './store.js';
 import { validateValues, type PropertyValueError } from './validation.js';
 
@@ -24,8 +24,8 @@ export interface WriteContext {
   portal: Portal;
   type: ObjectType;
   at: string;
-  /** Unique values claimed by earlier inputs of the same batch ("property\0value" → input index). */
-  claimed: Map<string, number>;
+  /** Unique values claimed by earlier inputs of the same batch ("property\0value" → input index and record id). */
+  claimed: Map<string, { index: number; id: string }>;
   /** Writes made by HubSpot itself (workflows) may set read-only values. */
   internal?: boolean;
   afterWrite?: (event: WriteEvent) => void;
@@ -33,6 +33,8 @@ export interface WriteContext {
 
 export interface PreparedWrite {
   existing?: CrmRecord;
+  /** The record's id: the existing one, or a new id taken at prepare time (a refused batch leaves a gap, as ids in HubSpot do). */
+  id: string;
   changes: Record<string, string>;
   associations: Array<{ toType: ObjectType; toId: string; def: AssociationTypeDef }>;
 }
@@ -52,6 +54,17 @@ export function propertyValuesError(portalId: number, errors: PropertyValueError
     message: `Property values were not valid: ${JSON.stringify(entries)}`,
     errors: errors.map((e) => ({ message: e.message, code: e.code, context: { propertyName: [e.name] } })),
   });
+}
+
+/**
+ * A create missing required properties answers 400 "Error creating NOTE. Some required properties
+ * were not set." with `context.properties` (HubSpot/hubspot-api-nodejs#124), not the property-values
+ * body; other bad values answer "Property values were not valid".
+ */
+function requiredOrValuesError(ctx: WriteContext, isCreate: boolean, errors: PropertyValueError[]): HubSpotError {
+  const missing = errors.filter((e) => e.code === 'REQUIRED_PROPERTY').map((e) => e.name);
+  if (!isCreate || missing.length === 0) return propertyValuesError(ctx.portal.id, errors);
+  return validationError(`Error creating ${ctx.type.singular.toUpperCase()}. Some required properties were not set.`, { context: { properties: missing } });
 }
 
 /** The properties that must be unique on this object: email on contacts plus hasUniqueValue properties. */
@@ -75,7 +88,7 @@ function conflictError(type: ObjectType, property: string, value: string, existi
   });
 }
 
-function checkUnique(ctx: WriteContext, index: number, changes: Record<string, string>, selfId: string | undefined): void {
+function checkUnique(ctx: WriteContext, index: number, changes: Record<string, string>, selfId: string): void {
   const claims: string[] = [];
   for (const property of uniquePropertyNames(ctx.portal, ctx.type)) {
     const value = changes[property];
@@ -84,13 +97,14 @@ function checkUnique(ctx: WriteContext, index: number, changes: Record<string, s
     if (holder && holder.id !== selfId) throw conflictError(ctx.type, property, value, holder.id);
     const claim = `${property}\u0000${uniqueKey(property, value)}`;
     const claimedBy = ctx.claimed.get(claim);
-    if (claimedBy !== undefined && claimedBy !== index) {
-      throw apiError(409, { category: 'CONFLICT', message: `Duplicate value ${value} for unique property ${property} within the batch (inputs ${claimedBy} and ${index})` });
-    }
+    // Two inputs of one batch with the same value: 409 naming the earlier input's record the way a
+    // stored one is named (Joystream/youtube-synch#355 saw "Contact already exists" for it). Nothing is
+    // written, as for any failure of a batch without trace ids.
+    if (claimedBy !== undefined && claimedBy.index !== index) throw conflictError(ctx.type, property, value, claimedBy.id);
     claims.push(claim);
   }
   // Claimed only once the whole input passed, so a refused input never blocks a later one.
-  for (const claim of claims) ctx.claimed.set(claim, index);
+  for (const claim of claims) ctx.claimed.set(claim, { index, id: selfId });
 }
 
 function parseAssociations(ctx: WriteContext, raw: unknown): PreparedWrite['associations'] {
@@ -122,16 +136,19 @@ export function prepare(ctx: WriteContext, index: number, existing: CrmRecord | 
   const merged = { ...current, ...values };
   for (const [name, value] of Object.entries(merged)) if (value === '') delete merged[name];
   errors.push(...checkRecordRules(ctx.portal, ctx.type, merged, values, !existing));
-  if (errors.length > 0) throw propertyValuesError(ctx.portal.id, errors);
-  checkUnique(ctx, index, values, existing?.id);
-  return { ...(existing ? { existing } : {}), changes: values, associations: parseAssociations(ctx, rawAssociations) };
+  if (errors.length > 0) throw requiredOrValuesError(ctx, !existing, errors);
+  applyClosingRules(ctx.portal, ctx.type, current, values, ctx.at);
+  const associations = parseAssociations(ctx, rawAssociations);
+  const id = existing?.id ?? ctx.portal.records.nextId(ctx.type);
+  checkUnique(ctx, index, values, id);
+  return { ...(existing ? { existing } : {}), id, changes: values, associations };
 }
 
 /** Stores a prepared write; returns the record (new or updated). */
 export function commit(ctx: WriteContext, prepared: PreparedWrite): CrmRecord {
   const { portal, type, at } = ctx;
   const isCreate = !prepared.existing;
-  const record: CrmRecord = prepared.existing ?? { id: String(portal.recordIds.next()), properties: {}, history: {}, createdAt: at, updatedAt: at, archived: false };
+  const record: CrmRecord = prepared.existing ?? { id: prepared.id, properties: {}, history: {}, createdAt: at, updatedAt: at, archived: false };
   const before = { ...record.properties };
   const system: Record<string, string> = isCreate
     ? { hs_object_id: record.id, [type.createdProperty]: at, hs_createdate: at }

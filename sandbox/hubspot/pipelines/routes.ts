@@ -14,14 +14,19 @@ function dealPipelines(portal: Portal, rawType: string): PipelineStore {
   return portal.pipelines;
 }
 
-function stageInput(raw: unknown): StageInput {
+function stageInput(store: PipelineStore, raw: unknown): StageInput {
   const body = requireFields(raw, 'PipelineStageInput', ['label', 'displayOrder', 'metadata']);
-  return { label: stringField(body, 'label') ?? '', displayOrder: numberField(body, 'displayOrder') ?? 0, metadata: stageMetadata(body['metadata']) };
+  return { label: stringField(body, 'label') ?? '', displayOrder: numberField(body, 'displayOrder') ?? 0, metadata: stageMetadata(body['metadata'], store.inTenths()) };
 }
 
-function pipelineInput(raw: unknown): { label: string; displayOrder: number; stages: StageInput[] } {
+function pipelineInput(store: PipelineStore, raw: unknown): { label: string; displayOrder: number; stages: StageInput[]; autoCloseDateEnabled?: boolean } {
   const body = requireFields(raw, 'PipelineInput', ['label', 'displayOrder', 'stages']);
-  return { label: stringField(body, 'label') ?? '', displayOrder: numberField(body, 'displayOrder') ?? 0, stages: (arrayField(body, 'stages') ?? []).map(stageInput) };
+  const autoCloseDateEnabled = booleanField(body, 'autoCloseDateEnabled');
+  return {
+    label: stringField(body, 'label') ?? '', displayOrder: numberField(body, 'displayOrder') ?? 0,
+    stages: (arrayField(body, 'stages') ?? []).map((stage) => stageInput(store, stage)),
+    ...(autoCloseDateEnabled !== undefined ? { autoCloseDateEnabled } : {}),
+  };
 }
 
 function present(store: PipelineStore, pipeline: Pipeline): Pipeline {
@@ -43,7 +48,7 @@ export function registerPipelineRoutes(app: Express, now: () => string): void {
 
   app.post(base, (req, res) => {
     const store = dealPipelines(portalOf(res), req.params.objectType);
-    res.status(201).json(present(store, store.create(pipelineInput(req.body), now())));
+    res.status(201).json(present(store, store.create(pipelineInput(store, req.body), now())));
   });
 
   app.get(`${base}/:pipelineId`, (req, res) => {
@@ -54,8 +59,9 @@ export function registerPipelineRoutes(app: Express, now: () => string): void {
   app.put(`${base}/:pipelineId`, (req, res) => {
     const store = dealPipelines(portalOf(res), req.params.objectType);
     const pipeline = store.get(req.params.pipelineId);
-    const input = pipelineInput(req.body);
-    store.update(pipeline, { label: input.label, displayOrder: input.displayOrder }, now());
+    const input = pipelineInput(store, req.body);
+    const { stages: _stages, ...patch } = input;
+    store.update(pipeline, patch, now());
     store.replaceStages(pipeline, input.stages, now());
     res.json(present(store, pipeline));
   });
@@ -66,7 +72,11 @@ export function registerPipelineRoutes(app: Express, now: () => string): void {
     const label = stringField(body, 'label');
     const displayOrder = numberField(body, 'displayOrder');
     const archived = booleanField(body, 'archived');
-    const patch = { ...(label !== undefined ? { label } : {}), ...(displayOrder !== undefined ? { displayOrder } : {}), ...(archived !== undefined ? { archived } : {}) };
+    const autoCloseDateEnabled = booleanField(body, 'autoCloseDateEnabled');
+    const patch = {
+      ...(label !== undefined ? { label } : {}), ...(displayOrder !== undefined ? { displayOrder } : {}), ...(archived !== undefined ? { archived } : {}),
+      ...(autoCloseDateEnabled !== undefined ? { autoCloseDateEnabled } : {}),
+    };
     res.json(present(store, store.update(store.get(req.params.pipelineId), patch, now())));
   });
 
@@ -88,7 +98,7 @@ export function registerPipelineRoutes(app: Express, now: () => string): void {
 
   app.post(`${base}/:pipelineId/stages`, (req, res) => {
     const store = dealPipelines(portalOf(res), req.params.objectType);
-    res.status(201).json(store.addStage(store.get(req.params.pipelineId), stageInput(req.body), now()));
+    res.status(201).json(store.addStage(store.get(req.params.pipelineId), stageInput(store, req.body), now()));
   });
 
   app.get(`${base}/:pipelineId/stages/:stageId`, (req, res) => {
@@ -100,7 +110,7 @@ export function registerPipelineRoutes(app: Express, now: () => string): void {
     const store = dealPipelines(portalOf(res), String(req.params['objectType']));
     const pipeline = store.get(String(req.params['pipelineId']));
     const stage = store.stage(pipeline, String(req.params['stageId']));
-    if (!partial) return res.json(store.updateStage(pipeline, stage, stageInput(req.body), now()));
+    if (!partial) return res.json(store.updateStage(pipeline, stage, stageInput(store, req.body), now()));
     const body: Json = isRecord(req.body) ? req.body : {};
     const label = stringField(body, 'label');
     const displayOrder = numberField(body, 'displayOrder');
@@ -108,7 +118,7 @@ export function registerPipelineRoutes(app: Express, now: () => string): void {
     res.json(store.updateStage(pipeline, stage, {
       ...(label !== undefined ? { label } : {}),
       ...(displayOrder !== undefined ? { displayOrder } : {}),
-      ...(body['metadata'] !== undefined ? { metadata: stageMetadata(body['metadata']) } : {}),
+      ...(body['metadata'] !== undefined ? { metadata: stageMetadata(body['metadata'], store.inTenths()) } : {}),
       ...(archived !== undefined ? { archived } : {}),
     }, now()));
   };

@@ -1,7 +1,12 @@
 /**
  * Deal pipelines and stages (pipelines v3). Every portal starts with the "Sales Pipeline" (`default`)
- * and its seven stages; deal stages need `metadata.probability` between 0.0 and 1.0 in 0.1 steps
- * (https://developers.hubspot.com/docs/api/crm/pipelines), 1.0 meaning closed won and 0.0 closed lost.
+ * and its seven stages. Deal stages need `metadata.probability` "between 0.0 and 1.0"
+ * (https://developers.hubspot.com/docs/api/crm/pipelines, current text; older text said "in
+ * increments of 0.1", which a per-portal switch enforces). `isClosed` is the stage's own metadata,
+ * set independently of the probability (HubSpot's pipeline audit payload shows `isClosed: true` with
+ * probability 0.8); when it is not given the stage is open (the stricter reading: nothing derives it).
+ * A pipeline carries `autoCloseDateEnabled` (same audit payload): when on, a deal moving into a closed
+ * stage gets `closedate` = now (objects/rules.ts).
  */
 import { conflict, notFound, validationError } from '../errors.js';
 import { IdSequence } from '../ids.js';
@@ -27,6 +32,7 @@ export interface Pipeline {
   updatedAt: string;
   archived: boolean;
   archivedAt?: string;
+  autoCloseDateEnabled: boolean;
 }
 
 export interface StageInput {
@@ -35,26 +41,26 @@ export interface StageInput {
   metadata: Record<string, string>;
 }
 
-/** HubSpot Enterprise allows 100 deal pipelines (Free 1, Starter 2, Professional 15). */
-export const DEFAULT_MAX_DEAL_PIPELINES = 100;
-
-/** Probability "0.0".."1.0" in 0.1 steps, as HubSpot stores it; anything else is refused. */
-export function normalizeProbability(raw: unknown): string {
+/**
+ * Probability as HubSpot stores it ("0.0", "0.25", "1.0"): any value from 0.0 to 1.0, or with
+ * `inTenths` only the 0.1 steps.
+ */
+export function normalizeProbability(raw: unknown, inTenths: boolean): string {
   const value = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : Number.NaN;
   const tenths = value * 10;
-  if (!Number.isFinite(value) || value < 0 || value > 1 || Math.abs(tenths - Math.round(tenths)) > 1e-9) {
-    throw validationError(`Deal stage probability must be a number between 0.0 and 1.0 in increments of 0.1; got ${String(raw)}`, {
-      context: { probability: [String(raw)] },
-    });
+  const offStep = Math.abs(tenths - Math.round(tenths)) > 1e-9;
+  if (!Number.isFinite(value) || value < 0 || value > 1 || (inTenths && offStep)) {
+    const rule = inTenths ? 'between 0.0 and 1.0 in increments of 0.1' : 'between 0.0 and 1.0';
+    throw validationError(`Deal stage probability must be a number ${rule}; got ${String(raw)}`, { context: { probability: [String(raw)] } });
   }
-  return (Math.round(tenths) / 10).toFixed(1);
+  return offStep ? String(value) : (Math.round(tenths) / 10).toFixed(1);
 }
 
-export function stageMetadata(raw: unknown): Record<string, string> {
+export function stageMetadata(raw: unknown, inTenths: boolean): Record<string, string> {
   const metadata = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
   if (metadata['probability'] === undefined) throw validationError('Deal stages require metadata.probability', { context: { metadata: ['probability'] } });
-  const probability = normalizeProbability(metadata['probability']);
-  const isClosed = metadata['isClosed'] !== undefined ? String(metadata['isClosed']) === 'true' : probability === '0.0' || probability === '1.0';
+  const probability = normalizeProbability(metadata['probability'], inTenths);
+  const isClosed = String(metadata['isClosed']) === 'true';
   return { ...Object.fromEntries(Object.entries(metadata).map(([k, v]) => [k, String(v)])), probability, isClosed: String(isClosed) };
 }
 
@@ -67,17 +73,19 @@ const DEFAULT_STAGES: Array<[id: string, label: string, probability: string]> = 
   ['closedwon', 'Closed Won', '1.0'],
   ['closedlost', 'Closed Lost', '0.0'],
 ];
+const DEFAULT_CLOSED_STAGES = new Set(['closedwon', 'closedlost']);
 
 export class PipelineStore {
   private readonly pipelines: Pipeline[] = [];
   private readonly ids = new IdSequence(700000001);
 
-  constructor(at: string, private readonly maxPipelines = DEFAULT_MAX_DEAL_PIPELINES) {
+  /** `maxPipelines` follows the portal's tier; `inTenths` is the portal's probability-steps switch. */
+  constructor(at: string, private readonly maxPipelines: () => number, readonly inTenths: () => boolean) {
     this.pipelines.push({
-      id: 'default', label: 'Sales Pipeline', displayOrder: 0, createdAt: at, updatedAt: at, archived: false,
+      id: 'default', label: 'Sales Pipeline', displayOrder: 0, createdAt: at, updatedAt: at, archived: false, autoCloseDateEnabled: true,
       stages: DEFAULT_STAGES.map(([id, label, probability], displayOrder) => ({
         id, label, displayOrder, createdAt: at, updatedAt: at, archived: false, writePermissions: 'CRM_PERMISSIONS_ENFORCEMENT',
-        metadata: { isClosed: String(probability === '0.0' || probability === '1.0'), probability },
+        metadata: { isClosed: String(DEFAULT_CLOSED_STAGES.has(id)), probability },
       })),
     });
   }
@@ -116,12 +124,17 @@ export class PipelineStore {
     return this.list().find((p) => p.stages.some((s) => s.id === stageId && !s.archived));
   }
 
-  create(input: { label: string; displayOrder: number; stages: StageInput[] }, at: string): Pipeline {
-    if (this.list().length >= this.maxPipelines) {
-      throw validationError(`This account has reached its limit of ${this.maxPipelines} deal pipelines`, { subCategory: 'PipelineError.PIPELINE_LIMIT_REACHED' });
+  create(input: { label: string; displayOrder: number; stages: StageInput[]; autoCloseDateEnabled?: boolean }, at: string): Pipeline {
+    const max = this.maxPipelines();
+    if (this.list().length >= max) {
+      throw validationError(`This account has reached its limit of ${max} deal pipelines`, { subCategory: 'PipelineError.PIPELINE_LIMIT_REACHED' });
     }
     this.checkLabel(input.label);
-    const pipeline: Pipeline = { id: String(this.ids.next()), label: input.label, displayOrder: input.displayOrder, stages: [], createdAt: at, updatedAt: at, archived: false };
+    const pipeline: Pipeline = {
+      id: String(this.ids.next()), label: input.label, displayOrder: input.displayOrder, stages: [], createdAt: at, updatedAt: at, archived: false,
+      // HubSpot's new pipelines have it on; the stricter reading for a client that migrates close dates.
+      autoCloseDateEnabled: input.autoCloseDateEnabled ?? true,
+    };
     this.replaceStages(pipeline, input.stages, at);
     this.pipelines.push(pipeline);
     return pipeline;
@@ -146,7 +159,8 @@ export class PipelineStore {
     pipeline.updatedAt = at;
   }
 
-  update(pipeline: Pipeline, patch: { label?: string; displayOrder?: number; archived?: boolean }, at: string): Pipeline {
+  update(pipeline: Pipeline, patch: { label?: string; displayOrder?: number; archived?: boolean; autoCloseDateEnabled?: boolean }, at: string): Pipeline {
+    if (patch.autoCloseDateEnabled !== undefined) pipeline.autoCloseDateEnabled = patch.autoCloseDateEnabled;
     if (patch.label !== undefined) {
       this.checkLabel(patch.label, pipeline);
       pipeline.label = patch.label;

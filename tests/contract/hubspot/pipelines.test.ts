@@ -3,7 +3,8 @@ import { call, contract, expectShape, failure, fixture, installApp, type Install
 
 let app: Installed;
 beforeAll(async () => {
-  app = await installApp();
+  // Professional: a Starter portal allows 2 pipelines and few currencies; these tests make more.
+  app = await installApp(undefined, { tier: 'professional' });
 });
 afterAll(async () => {
   await app.sandbox.close();
@@ -28,10 +29,10 @@ describe('HubSpot pipelines v3 contract', () => {
     expect(typed.results[0]?.id).toBe('default');
   });
 
-  contract('POST /crm/v3/pipelines/:objectType', 'creates (201); a probability off the 0.1 grid is 400', async () => {
+  contract('POST /crm/v3/pipelines/:objectType', 'creates (201); a probability outside 0.0–1.0 is 400', async () => {
     const created = await createPipeline();
     expect(created.stages.map((s) => s.metadata?.['probability'])).toEqual(['0.5', '1.0']);
-    const bad = await call(app.client, 'POST', '/crm/v3/pipelines/deals', { label: 'Bad', displayOrder: 9, stages: [{ label: 'S', displayOrder: 0, metadata: { probability: '0.55' } }] });
+    const bad = await call(app.client, 'POST', '/crm/v3/pipelines/deals', { label: 'Bad', displayOrder: 9, stages: [{ label: 'S', displayOrder: 0, metadata: { probability: '1.5' } }] });
     expect(bad.status).toBe(400);
     expectShape(bad.body, fixture('error-envelope'));
   });

@@ -3,7 +3,8 @@ import { call, contract, expectShape, fixture, installApp, type Installed } from
 
 let app: Installed;
 beforeAll(async () => {
-  app = await installApp();
+  // Professional: a Starter portal allows 2 pipelines and few currencies; these tests make more.
+  app = await installApp(undefined, { tier: 'professional' });
 });
 afterAll(async () => {
   await app.sandbox.close();

@@ -65,8 +65,8 @@ describe('HubSpot sandbox: properties', () => {
 describe('HubSpot sandbox: pipelines', () => {
   const stages = [
     { label: 'Qualified', displayOrder: 0, metadata: { probability: '0.3' } },
-    { label: 'Closed won', displayOrder: 1, metadata: { probability: '1.0' } },
-    { label: 'Closed lost', displayOrder: 2, metadata: { probability: '0.0' } },
+    { label: 'Closed won', displayOrder: 1, metadata: { probability: '1.0', isClosed: 'true' } },
+    { label: 'Closed lost', displayOrder: 2, metadata: { probability: '0.0', isClosed: 'true' } },
   ];
 
   it('starts with the default Sales Pipeline', async () => {
@@ -75,8 +75,8 @@ describe('HubSpot sandbox: pipelines', () => {
     expect(res.body.results[0].stages.map((s: { id: string }) => s.id)).toContain('closedwon');
   });
 
-  it('requires deal stage probabilities between 0.0 and 1.0 in 0.1 steps', async () => {
-    await api('post', '/crm/v3/pipelines/deals', { label: 'P1', displayOrder: 1, stages: [{ label: 'S', displayOrder: 0, metadata: { probability: '0.25' } }] }).expect(400);
+  it('requires deal stage probabilities between 0.0 and 1.0', async () => {
+    await api('post', '/crm/v3/pipelines/deals', { label: 'P1', displayOrder: 1, stages: [{ label: 'S', displayOrder: 0, metadata: { probability: '1.25' } }] }).expect(400);
     await api('post', '/crm/v3/pipelines/deals', { label: 'P1', displayOrder: 1, stages: [{ label: 'S', displayOrder: 0, metadata: {} }] }).expect(400);
     const created = await api('post', '/crm/v3/pipelines/deals', { label: 'Pipedrive: Sales', displayOrder: 1, stages }).expect(201);
     expect(created.body.stages.map((s: { metadata: Record<string, string> }) => s.metadata)).toEqual([

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from '@jest/globals';
 import { Client } from '@hubspot/api-client';
-import { startHubSpotSandbox, type RunningHubSpotSandbox } from '../../../../sandbox/hubspot/index.js';
+import { startHubSpotSandbox, type HubSpotSandboxOptions, type RunningHubSpotSandbox } from '../../../../sandbox/hubspot/index.js';
 
 export const REDIRECT_URI = 'http://localhost:3000/oauth/hubspot/callback';
 
@@ -62,8 +62,8 @@ export const clientFor = (basePath: string, accessToken?: string): Client =>
   new Client({ basePath, numberOfApiCallRetries: 0, ...(accessToken ? { accessToken } : {}) });
 
 /** Authorize (auto-approved), then exchange the code with the official client's tokensApi. */
-export async function installApp(scopes = 'oauth crm.objects.contacts.read crm.objects.deals.write'): Promise<Installed> {
-  const sandbox = await startHubSpotSandbox({ searchRateLimitPerSecond: 0 });
+export async function installApp(scopes = 'oauth crm.objects.contacts.read crm.objects.deals.write', options: HubSpotSandboxOptions = {}): Promise<Installed> {
+  const sandbox = await startHubSpotSandbox({ searchRateLimitPerSecond: 0, ...options });
   const code = await authorizeCode(sandbox, scopes);
   const anonymous = clientFor(sandbox.apiBaseUrl);
   const tokens = await anonymous.oauth.tokensApi.create('authorization_code', code, REDIRECT_URI, sandbox.clientId, sandbox.clientSecret);
