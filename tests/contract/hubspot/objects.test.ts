@@ -64,6 +64,20 @@ describe('HubSpot CRM objects v3 contract', () => {
     expect(archived.archived).toBe(true);
   });
 
+  contract('POST /crm/v3/objects/contacts/gdpr-delete', 'deletes a contact for good (204): not even readable as archived, associations gone, email free; unknown is 404', async () => {
+    const contact = await objects().basicApi.create('contacts', { properties: { email: 'forget-me@example.com' }, associations: [] });
+    const company = await objects().basicApi.create('companies', { properties: { name: 'Keeps' }, associations: [] });
+    await app.client.crm.associations.v4.basicApi.createDefault('contacts', contact.id, 'companies', company.id);
+    await app.client.crm.contacts.basicApi.purge({ objectId: 'forget-me@example.com', idProperty: 'email' });
+    expect((await failure(objects().basicApi.getById('contacts', contact.id, undefined, undefined, undefined, true))).code).toBe(404);
+    const companyContacts = await call(app.client, 'GET', `/crm/v4/objects/companies/${company.id}/associations/contacts`);
+    expect(companyContacts.body['results']).toEqual([]);
+    await objects().basicApi.create('contacts', { properties: { email: 'forget-me@example.com' }, associations: [] });
+    const unknown = await call(app.client, 'POST', '/crm/v3/objects/contacts/gdpr-delete', { objectId: '999999999' });
+    expect(unknown.status).toBe(404);
+    expectShape(unknown.body, fixture('error-envelope'));
+  });
+
   contract('POST /crm/v3/objects/:objectType/batch/create', 'creates (201), or 207 with per-input errors keyed by objectWriteTraceId', async () => {
     const ok = await call(app.client, 'POST', '/crm/v3/objects/companies/batch/create', { inputs: [{ properties: { name: 'A' } }, { properties: { name: 'B' } }] });
     expect(ok.status).toBe(201);

@@ -63,6 +63,36 @@ describe('HubSpot sandbox: faults and stats', () => {
     await api('post', '/crm/v3/objects/deals/batch/upsert', body).expect(400);
   });
 
+  it('applies the write and then answers 5xx (afterApply), exactly N times: the lost answer a retrying client must survive', async () => {
+    const { app } = createHubSpotSandbox();
+    const api = authed(app, (await install(app)).access_token);
+    await request(app).post('/_sandbox/faults/targeted')
+      .send({ method: 'POST', path: '/crm/v3/objects/contacts/batch/create', afterApply: { respond: { status: 503 } } })
+      .expect(201);
+    const body = { inputs: [{ properties: { email: 'landed@example.com' } }] };
+    const lost = await api('post', '/crm/v3/objects/contacts/batch/create', body).expect(503);
+    expect(lost.body).toMatchObject({ status: 'error', category: 'INTERNAL_ERROR' });
+    expect(lost.headers['x-hubspot-ratelimit-remaining']).toBeUndefined();
+    const state = await request(app).get('/_sandbox/portals/12345678/state').expect(200);
+    expect(state.body.records.contacts.map((c: { properties: { email: string } }) => c.properties.email)).toEqual(['landed@example.com']);
+    // The fault fired once; a blind retry now meets the record it created.
+    const retry = await api('post', '/crm/v3/objects/contacts/batch/create', body).expect(409);
+    expect(retry.body.message).toBe(`Contact already exists. Existing ID: ${String(state.body.records.contacts[0].id)}`);
+  });
+
+  it('applies the write and then drops the connection (afterApply reset)', async () => {
+    const { app } = createHubSpotSandbox();
+    const api = authed(app, (await install(app)).access_token);
+    await request(app).post('/_sandbox/faults/targeted')
+      .send({ method: 'PATCH', path: '/crm/v3/objects/companies/:id', afterApply: { reset: true }, times: 1 })
+      .expect(201);
+    const company = await api('post', '/crm/v3/objects/companies', { properties: { name: 'Before' } }).expect(201);
+    await expect(api('patch', `/crm/v3/objects/companies/${company.body.id}`, { properties: { name: 'After' } })).rejects.toThrow(/socket hang up|ECONNRESET/);
+    const read = await api('get', `/crm/v3/objects/companies/${company.body.id}?properties=name`).expect(200);
+    expect(read.body.properties.name).toBe('After');
+    await request(app).post('/_sandbox/faults/targeted').send({ path: '/x', afterApply: { reset: true }, respond: { status: 500 } }).expect(400);
+  });
+
   it('applies seeded fault rates and expires the caller\'s token on a token-expiry fault', async () => {
     const { app } = createHubSpotSandbox();
     const api = authed(app, (await install(app)).access_token);

@@ -23,7 +23,10 @@ export function fixture(name: string): unknown {
 
 const kind = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
 
-/** Every key of the fixture is in `actual` with the same JSON type (null in the fixture accepts a string too). */
+/**
+ * Every key of the fixture is in `actual` with the same JSON type (null in the fixture accepts a string
+ * too); an array whose fixture has an item must have items, each of that shape.
+ */
 export function expectShape(actual: unknown, expected: unknown, path = '$'): void {
   if (expected === null) {
     expect([`${path}:null`, `${path}:string`]).toContain(`${path}:${kind(actual)}`);
@@ -31,7 +34,11 @@ export function expectShape(actual: unknown, expected: unknown, path = '$'): voi
   }
   expect(`${path}:${kind(actual)}`).toBe(`${path}:${kind(expected)}`);
   if (Array.isArray(expected) && Array.isArray(actual)) {
-    if (expected.length > 0 && actual.length > 0) actual.forEach((item, i) => expectShape(item, expected[0], `${path}[${i}]`));
+    // An empty array proves nothing about the item shape: the fixture's item must be met at least once.
+    if (expected.length > 0) {
+      expect(`${path}:${actual.length > 0 ? 'items' : 'empty'}`).toBe(`${path}:items`);
+      actual.forEach((item, i) => expectShape(item, expected[0], `${path}[${i}]`));
+    }
     return;
   }
   if (kind(expected) === 'object' && kind(actual) === 'object') {
