@@ -3,10 +3,12 @@
  * environment variable the backend reads on a line of its own, serving until SIGINT/SIGTERM.
  *
  * Flags: --pipedrive-port N, --hubspot-port N, --records N (generated dataset size), --seed N,
- * --dataset FILE (a dataset JSON instead), --plan lite|growth|premium|ultimate, --seats N.
+ * --dataset FILE (a dataset JSON instead), --plan lite|growth|premium|ultimate, --seats N,
+ * --hubspot-tier free|starter|professional|enterprise (the HubSpot portal's tier; default starter).
  */
 import { parseArgs } from 'node:util';
 import { startHubSpotSandbox } from './hubspot/index.js';
+import { parseTier } from './hubspot/tier.js';
 import { PLANS, type Plan } from './pipedrive/limits.js';
 import { startPipedriveSandbox } from './pipedrive/index.js';
 
@@ -19,6 +21,7 @@ const { values } = parseArgs({
     dataset: { type: 'string' },
     plan: { type: 'string', default: 'growth' },
     seats: { type: 'string', default: '5' },
+    'hubspot-tier': { type: 'string', default: 'starter' },
   },
 });
 
@@ -42,7 +45,7 @@ const pipedrive = await startPipedriveSandbox({
   seed,
   dataset: values.dataset ? { file: values.dataset } : { records: integer('records', values.records), seed },
 });
-const hubspot = await startHubSpotSandbox({ port: integer('hubspot-port', values['hubspot-port']), seed });
+const hubspot = await startHubSpotSandbox({ port: integer('hubspot-port', values['hubspot-port']), seed, tier: parseTier(values['hubspot-tier']) });
 
 for (const [name, value] of [...Object.entries(pipedrive.env()), ...Object.entries(hubspot.env())]) console.log(`${name}=${value}`);
 const settings = pipedrive.state.settings();

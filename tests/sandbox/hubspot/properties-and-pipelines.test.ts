@@ -5,7 +5,8 @@ import { authed, install } from './support/install.js';
 let api: ReturnType<typeof authed>;
 
 beforeEach(async () => {
-  const { app } = createHubSpotSandbox();
+  // Professional: Starter's 2 deal pipelines would refuse the duplicate label test's third pipeline before its label.
+  const { app } = createHubSpotSandbox({ tier: 'professional' });
   api = authed(app, (await install(app)).access_token);
 });
 
