@@ -9,7 +9,7 @@ import { RecordStore } from './objects/store.js';
 import { OwnerStore } from './owners.js';
 import { PipelineStore } from './pipelines/store.js';
 import { PropertyRegistry } from './properties/registry.js';
-import { DEFAULT_PORTAL_SETTINGS, tierLimits, type PortalSettings } from './tier.js';
+import { DEFAULT_PORTAL_SETTINGS, tierLimits, type PortalSettings, type TierLimits } from './tier.js';
 import { UserStore, type UserSeed } from './users.js';
 
 export interface PortalSeed {
@@ -55,7 +55,8 @@ export class Portal {
     for (const user of users) this.users.create(user, at);
   }
 
-  limits() {
+  /** The limits of the portal's current tier. */
+  limits(): TierLimits {
     return tierLimits(this.settings.tier);
   }
 
