@@ -47,6 +47,7 @@ function buildConfig(env: Env, dataDir: string, demo: DemoSandboxes | null): App
       appBaseUrl: sandboxEnv?.HUBSPOT_APP_BASE_URL ?? env.HUBSPOT_APP_BASE_URL,
       apiBaseUrl: sandboxEnv?.HUBSPOT_API_BASE_URL ?? env.HUBSPOT_API_BASE_URL,
       requestsPer10s: env.HUBSPOT_REQUESTS_PER_10S,
+      tier: { tier: env.HUBSPOT_TIER, limitIncrease: env.HUBSPOT_LIMIT_INCREASE },
     },
     pipedrive: {
       clientId: sandboxEnv?.PIPEDRIVE_CLIENT_ID ?? env.PIPEDRIVE_CLIENT_ID ?? '',

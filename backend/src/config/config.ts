@@ -1,3 +1,5 @@
+import type { PortalTierSetting } from '../hubspot/portal-limits.js';
+
 /** The resolved configuration the composition root hands to every factory (no module singletons). */
 export interface AppConfig {
   publicApiOrigin: string;
@@ -9,6 +11,8 @@ export interface AppConfig {
     appBaseUrl: string;
     apiBaseUrl: string;
     requestsPer10s: number;
+    /** The tier the shared limiter assumes for a portal whose settings say none (default: the lowest). */
+    tier?: PortalTierSetting;
   };
   pipedrive: {
     clientId: string;

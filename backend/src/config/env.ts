@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HUBSPOT_TIERS } from '../hubspot/portal-limits.js';
 
 const url = z.string().url();
 const optionalSecret = z.string().min(1).optional();
@@ -29,6 +30,10 @@ export const EnvSchema = z.object({
   HUBSPOT_API_BASE_URL: url.default('https://api.hubapi.com'),
   /** Requests per rolling 10 s per portal (HubSpot OAuth apps: 110). */
   HUBSPOT_REQUESTS_PER_10S: z.coerce.number().int().positive().default(110),
+  /** The portals' HubSpot tier, which sets the associations API's limit (HubSpot's API does not tell it): the lowest by default. */
+  HUBSPOT_TIER: z.enum(HUBSPOT_TIERS).default('free'),
+  /** HubSpot's API limit increase pack: associations at 200 per 10 s whatever the tier. */
+  HUBSPOT_LIMIT_INCREASE: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
   /** The web process also runs queued jobs (true), or leaves them to `npm run worker` processes (false). */
   WORKERS_IN_WEB: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
   /** Jobs one worker process runs at once. */
