@@ -5,6 +5,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startHubSpotSandbox, type RunningHubSpotSandbox } from '../../sandbox/hubspot/index.js';
+import pg from 'pg';
+import { createPortalLimiter } from '../../backend/src/hubspot/portal-limiter.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import type { CallRecord, LimiterWork } from '../support/hubspot-limiter-process.js';
 import { waitFor } from '../support/wait-for.js';
@@ -163,5 +165,55 @@ describe('the shared per-portal limiter', () => {
       expect(counts.min).toBeGreaterThanOrEqual(0.8 * limit);
     }
     expect(searchB.max).toBeLessThanOrEqual(SEARCH_LIMIT);
+  });
+});
+
+describe('a 429 one process reports', () => {
+  it('holds the bucket for every process sharing the database until Retry-After has passed', async () => {
+    // Two pools stand for two processes: the limiter keeps no state outside Postgres.
+    const other = new pg.Pool({ connectionString: db.url, max: 2 });
+    try {
+      const reporter = createPortalLimiter({ db: db.pool, requestsPer10s: GENERAL_LIMIT });
+      const waiter = createPortalLimiter({ db: other, requestsPer10s: GENERAL_LIMIT });
+      const portalId = 7003;
+      await waiter.acquire(portalId, ['general']);
+      const penalisedAt = Date.now();
+      await reporter.penalise(portalId, 'general', 1_500);
+      await waiter.acquire(portalId, ['general']);
+      expect(Date.now() - penalisedAt).toBeGreaterThanOrEqual(1_500);
+      // Other buckets and portals are not held.
+      const started = Date.now();
+      await waiter.acquire(portalId, ['associations']);
+      await waiter.acquire(portalId + 1, ['general']);
+      expect(Date.now() - started).toBeLessThan(1_000);
+    } finally {
+      await other.end();
+    }
+  });
+});
+
+describe('the per-portal writer lease', () => {
+  const waitingForLock = async () => {
+    const result = await db.pool.query<{ waiting: number }>(
+      "SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+    );
+    return result.rows[0]?.waiting ?? 0;
+  };
+
+  it('makes a second process wait while the first holds the portal, lets another portal go, and passes on when the holder is killed', async () => {
+    const holder = startChild({ LIMITER_MODE: 'lease', LEASE_PORTAL: String(PORTAL_A) });
+    await printed(holder, 'leased');
+    const second = startChild({ LIMITER_MODE: 'lease', LEASE_PORTAL: String(PORTAL_A) });
+    await printed(second, 'waiting');
+    // The second process is blocked inside Postgres on the portal's lock, not failed.
+    await waitFor(waitingForLock, (waiting) => waiting === 1, 20_000, 'the second process to wait for the lease');
+    const otherPortal = startChild({ LIMITER_MODE: 'lease', LEASE_PORTAL: String(PORTAL_B) });
+    await printed(otherPortal, 'leased');
+    expect(second.output()).not.toContain('leased');
+    expect(second.process.exitCode).toBeNull();
+
+    await stopProcess(holder.process, 'SIGKILL');
+    await printed(second, 'leased');
+    expect(await waitingForLock()).toBe(0);
   });
 });
