@@ -3,6 +3,15 @@
  * one writer"). Every HubSpot call first waits in `acquire(portalId, buckets)`; a 429 the caller got is
  * reported with `penalise`, so every process backs off, not only the one that got it.
  *
+ * How the HubSpot client calls it, for every request (its own limiter and retries off):
+ *   await limiter.acquire(portalId, ['general']);       // objects, batches, properties, pipelines, owners…
+ *   await limiter.acquire(portalId, ['associations']);  // /crm/v4/associations/… and /crm/v4/objects/…/associations/…
+ *   await limiter.acquire(portalId, ['search']);        // POST /crm/v3/objects/{type}/search
+ *   on a 429: await limiter.penalise(portalId, bucket, retryAfterMs ?? backoffMs), then acquire again.
+ * Associations are counted apart from the general limit, as the sandbox reads HubSpot's guide; if real
+ * HubSpot turns out to count them in both, declare ['general', 'associations'].
+ * Writes additionally run inside withPortalLease (portal-lease.ts).
+ *
  * Built on rate-limiter-flexible's RateLimiterPostgres (fixed windows keyed per bucket and portal, in
  * the table migration 0006 creates); the window sizes come from portal-limits.ts, which explains why no
  * rolling interval sees more than the limit.
