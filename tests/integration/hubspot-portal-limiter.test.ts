@@ -6,6 +6,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startHubSpotSandbox, type RunningHubSpotSandbox } from '../../sandbox/hubspot/index.js';
 import pg from 'pg';
+import { PortalLeaseLost, withPortalLease } from '../../backend/src/hubspot/portal-lease.js';
 import { createPortalLimiter } from '../../backend/src/hubspot/portal-limiter.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import type { CallRecord, LimiterWork } from '../support/hubspot-limiter-process.js';
@@ -215,5 +216,25 @@ describe('the per-portal writer lease', () => {
     await stopProcess(holder.process, 'SIGKILL');
     await printed(second, 'leased');
     expect(await waitingForLock()).toBe(0);
+    await Promise.all([stopProcess(second.process, 'SIGKILL'), stopProcess(otherPortal.process, 'SIGKILL')]);
+  });
+
+  it('is released when the work fails, so the next job for the portal gets it', async () => {
+    const portalId = 7004;
+    await expect(withPortalLease(db.pool, portalId, async () => Promise.reject(new Error('batch refused')))).rejects.toThrow('batch refused');
+    await expect(withPortalLease(db.pool, portalId, async (lease) => lease.portalId)).resolves.toBe(portalId);
+  });
+
+  it('tells the work when its connection (and so the lock) is gone', async () => {
+    // The only advisory lock held now is this lease's (the processes above are gone).
+    const reason = await withPortalLease(db.pool, 7005, async (lease) => {
+      const holder = await db.pool.query<{ pid: number }>(
+        "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+      );
+      await db.pool.query('SELECT pg_terminate_backend($1)', [holder.rows[0]?.pid]);
+      await new Promise((resolve) => lease.signal.addEventListener('abort', resolve, { once: true }));
+      return lease.signal.reason as unknown;
+    });
+    expect(reason).toBeInstanceOf(PortalLeaseLost);
   });
 });

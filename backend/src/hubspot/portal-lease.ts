@@ -4,7 +4,7 @@
  * first releases the lease (or its process dies: the lease is a session-level advisory lock, freed by
  * Postgres when the connection ends); it never fails for that reason.
  */
-import type pg from 'pg';
+import pg from 'pg';
 import { portalLeasesRepository } from '../db/repositories/portal-leases.repository.js';
 
 export interface PortalLease {
@@ -20,24 +20,21 @@ export class PortalLeaseLost extends Error {
   }
 }
 
-/** Runs `work` holding the portal's writer lease; waits for the lease first. Holds one pool client meanwhile. */
+/**
+ * Runs `work` holding the portal's writer lease; waits for the lease first. The lease lives on its own
+ * connection (same settings as `db`), outside the pool: jobs waiting for a lease never starve the pool
+ * the lease holder works with.
+ */
 export async function withPortalLease<T>(db: pg.Pool, portalId: number, work: (lease: PortalLease) => Promise<T>): Promise<T> {
-  const client = await db.connect();
+  const client = new pg.Client(db.options);
   const lost = new AbortController();
-  const onError = (error: Error) => lost.abort(new PortalLeaseLost(portalId, error));
-  client.on('error', onError);
-  let broken: Error | undefined;
+  client.on('error', (error) => lost.abort(new PortalLeaseLost(portalId, error)));
+  await client.connect();
   try {
     await portalLeasesRepository.lock(client, portalId);
     return await work({ portalId, signal: lost.signal });
   } finally {
-    try {
-      if (!lost.signal.aborted) await portalLeasesRepository.unlock(client, portalId);
-    } catch (error) {
-      broken = error as Error;
-    }
-    client.off('error', onError);
-    // A broken connection is destroyed, not returned to the pool (its lock died with it).
-    client.release(lost.signal.aborted ? true : broken);
+    // Closing the session frees its advisory lock, whether or not the connection still works.
+    await client.end().catch(() => undefined);
   }
 }

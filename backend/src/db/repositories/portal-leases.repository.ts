@@ -9,11 +9,11 @@ const KEY = "hashtextextended('smart-transfer:hubspot-portal-writer:' || $1::tex
 
 export const portalLeasesRepository = {
   /** Waits in Postgres (no polling) until the lock is free, then holds it for this session. */
-  async lock(client: pg.PoolClient, portalId: number): Promise<void> {
+  async lock(client: pg.ClientBase, portalId: number): Promise<void> {
     await client.query(`SELECT pg_advisory_lock(${KEY})`, [portalId]);
   },
 
-  async unlock(client: pg.PoolClient, portalId: number): Promise<void> {
+  async unlock(client: pg.ClientBase, portalId: number): Promise<void> {
     await client.query(`SELECT pg_advisory_unlock(${KEY})`, [portalId]);
   },
 };
