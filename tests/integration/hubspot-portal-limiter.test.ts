@@ -187,6 +187,11 @@ describe('a 429 one process reports', () => {
       await waiter.acquire(portalId, ['associations']);
       await waiter.acquire(portalId + 1, ['general']);
       expect(Date.now() - started).toBeLessThan(1_000);
+      // Without Retry-After (search's 429 has none), the bucket's whole interval: 1 s for search.
+      const searchPenalisedAt = Date.now();
+      await reporter.penalise(portalId, 'search');
+      await waiter.acquire(portalId, ['search']);
+      expect(Date.now() - searchPenalisedAt).toBeGreaterThanOrEqual(1_000);
     } finally {
       await other.end();
     }

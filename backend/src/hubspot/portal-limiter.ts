@@ -34,10 +34,11 @@ export interface PortalLimiter {
   /** Resolves when a call using `buckets` may go; waits (timers, no polling loop) while a window is spent. */
   acquire(portalId: number, buckets: readonly HubSpotBucket[]): Promise<void>;
   /**
-   * HubSpot answered 429 for `bucket` (policyName TEN_SECONDLY_ROLLING → general or associations,
-   * SECONDLY → search): nobody gets that bucket for `ms` (Retry-After, else the caller's backoff).
+   * HubSpot answered 429 (policyName TEN_SECONDLY_ROLLING or SECONDLY) to a call that used `bucket`:
+   * no process gets that bucket for `ms` (Retry-After), by default the bucket's whole interval (10 s,
+   * search 1 s), as HubSpot's own client waits. A DAILY 429 is no window to wait out: pause the task.
    */
-  penalise(portalId: number, bucket: HubSpotBucket, ms: number): Promise<void>;
+  penalise(portalId: number, bucket: HubSpotBucket, ms?: number): Promise<void>;
 }
 
 /** Created by migrations/0006_hubspot_limits.sql, so the library never runs DDL at run time. */
@@ -50,7 +51,8 @@ export function createPortalLimiter(options: PortalLimiterOptions): PortalLimite
   const stores = new Map<string, { plan: WindowPlan; store: RateLimiterPostgres }>();
 
   async function storeFor(portalId: number, bucket: HubSpotBucket) {
-    const plan = windowPlan(bucketLimit(bucket, options.requestsPer10s, await tierOf(portalId)));
+    const limit = bucketLimit(bucket, options.requestsPer10s, await tierOf(portalId));
+    const plan = windowPlan(limit);
     const id = `${plan.windowMs}/${plan.pointsPerWindow}`;
     let entry = stores.get(id);
     if (!entry) {
@@ -66,7 +68,7 @@ export function createPortalLimiter(options: PortalLimiterOptions): PortalLimite
       });
       stores.set(id, (entry = { plan, store }));
     }
-    return { ...entry, key: `${bucket}:${portalId}` };
+    return { ...entry, key: `${bucket}:${portalId}`, intervalMs: limit.intervalMs };
   }
 
   /** Takes one point of the bucket's current window, or says how long until the next window. */
@@ -112,11 +114,11 @@ export function createPortalLimiter(options: PortalLimiterOptions): PortalLimite
     },
 
     async penalise(portalId, bucket, ms) {
-      const { store, key, plan } = await storeFor(portalId, bucket);
+      const { store, key, plan, intervalMs } = await storeFor(portalId, bucket);
       // Never shorter than a window: blocking replaces the current window, and a window shorter than
       // windowMs would break the rolling-interval bound in portal-limits.ts.
       const current = await store.get(key);
-      const blockMs = Math.max(ms, plan.windowMs, current?.msBeforeNext ?? 0);
+      const blockMs = Math.max(ms ?? intervalMs, plan.windowMs, current?.msBeforeNext ?? 0);
       await store.block(key, blockMs / 1000);
     },
   };
