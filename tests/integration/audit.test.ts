@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AuditComparison, type AuditResponse, type AuditResult } from '../../shared/src/contracts/index.js';
+import { PIPEDRIVE_OBJECT_KEYS } from '../../backend/src/sources/pipedrive/pipedrive-objects.js';
 import type { RunningPipedriveSandbox } from '../../sandbox/pipedrive/index.js';
 import { type AuditHarness, FINISHED, startAuditHarness } from '../support/audit-harness.js';
 
@@ -45,13 +46,31 @@ afterAll(async () => {
 
 describe('the audit of a generated Pipedrive account', () => {
   let first: AuditResult;
+  let firstId: string;
 
   beforeAll(async () => {
     const audit = await runAudit();
     expect(audit.job.statusReason).toBeNull();
     expect(audit.job.status).toBe('COMPLETE');
     first = audit.result as AuditResult;
+    firstId = audit.id;
   }, 90_000);
+
+  it('runs as a transfer of kind audit with one finished task per counted object', async () => {
+    const transfers = await harness.db.pool.query('SELECT kind FROM transfers WHERE id = $1', [firstId]);
+    expect(transfers.rows).toEqual([{ kind: 'audit' }]);
+    const tasks = await harness.db.pool.query<{ object: string; position: number; status: string; read_count: string }>(
+      'SELECT object, position, status, read_count FROM transfer_tasks WHERE transfer_id = $1 ORDER BY position',
+      [firstId],
+    );
+    expect(tasks.rows.map((task) => task.object)).toEqual([...PIPEDRIVE_OBJECT_KEYS]);
+    expect(tasks.rows.map((task) => task.position)).toEqual(tasks.rows.map((_, index) => index + 1));
+    expect(tasks.rows.every((task) => task.status === 'done')).toBe(true);
+    const read = Object.fromEntries(tasks.rows.map((task) => [task.object, Number(task.read_count)]));
+    expect(read.persons).toBe(live('person').length);
+    expect(read.organizations).toBe(live('organization').length);
+    expect(read.activities).toBe(live('activity').length);
+  });
 
   it('counts every object exactly as the account holds it', () => {
     const rows = Object.fromEntries(first.objects.map((row) => [row.key, row]));
