@@ -23,6 +23,7 @@ import { realSleep } from './sleep.js';
 import { createSourceRegistry } from './sources/registry.js';
 import { createAuditHandler } from './transfer/audit/audit-handler.js';
 import { createAuditService } from './transfer/audit/audit.service.js';
+import { createProgressService } from './transfer/progress.service.js';
 
 export interface CompositionInput {
   config: AppConfig;
@@ -56,7 +57,8 @@ export function composeServices(input: CompositionInput) {
     queue,
     handlers: { audit: createAuditHandler({ db, clock, connector, sourceTokens, hubspot }) },
   });
-  const app: Express = createApp({ db, logger, clock, config, install, tickets, sourceConnect, jobs, audits });
+  const progress = createProgressService({ db });
+  const app: Express = createApp({ db, logger, clock, config, install, tickets, sourceConnect, jobs, audits, progress });
   return { app, vault, install, hubspotTokens, sourceTokens, tickets, sourceConnect, jobs, audits, runner };
 }
 export type Services = ReturnType<typeof composeServices>;

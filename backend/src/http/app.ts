@@ -8,6 +8,7 @@ import type { AppConfig } from '../config/config.js';
 import type { Db } from '../db/pool.js';
 import type { JobService } from '../jobs/job.service.js';
 import type { AuditService } from '../transfer/audit/audit.service.js';
+import type { ProgressService } from '../transfer/progress.service.js';
 import { errorHandler, notFoundHandler } from './middleware/errors.js';
 import { requestLog } from './middleware/request-log.js';
 import { rawBody, signedRequest } from './middleware/signed-request.js';
@@ -28,6 +29,7 @@ export interface AppServices {
   sourceConnect: SourceConnectService;
   jobs: JobService;
   audits: AuditService;
+  progress: ProgressService;
 }
 
 /** The HTTP app: public OAuth and download routes, and the /api tree where every call is signed by HubSpot. */
