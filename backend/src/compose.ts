@@ -44,7 +44,7 @@ export function composeServices(input: CompositionInput) {
   const hubspotOAuth = createHubSpotOAuthClient(config.hubspot);
   const install = createHubSpotInstallService({ db, config, manifest: input.manifest ?? readAppManifest(), states, oauth: hubspotOAuth, vault, clock });
   const hubspotTokens = createHubSpotTokens({ db, oauth: hubspotOAuth, vault, clock, logger });
-  const hubspot = createHubSpotApi({ apiBaseUrl: config.hubspot.apiBaseUrl, requestsPer10s: config.hubspot.requestsPer10s, tokens: hubspotTokens });
+  const hubspot = createHubSpotApi({ apiBaseUrl: config.hubspot.apiBaseUrl, requestsPer10s: config.hubspot.requestsPer10s, tokens: hubspotTokens, logger });
   const connector = input.connector ?? createSourceRegistry(config, { logger, clock, sleep: realSleep });
   const sourceTokens = createSourceTokens({ db, vault, clock, logger, connector });
   const tickets = createConnectTickets({ states, publicApiOrigin: config.publicApiOrigin });

@@ -23,6 +23,9 @@ export function toJobError(error: unknown, sourceName: string): unknown {
   if (error instanceof HubSpotReconnectNeeded) {
     return new FatalJobError('HubSpot no longer accepts Smart Transfer\'s access. Reinstall the app from the HubSpot Marketplace.');
   }
+  if (error instanceof HubSpotApiError && error.reason === 'daily_limit') {
+    return new RetryableJobError("HubSpot's daily API limit for your account is used up. This continues automatically when it resets.", error.retryAfterMs);
+  }
   if (error instanceof HubSpotApiError) {
     return new RetryableJobError('HubSpot is not responding right now. We keep retrying for a while.');
   }
