@@ -104,7 +104,7 @@ INSERT INTO transfers (id, portal_id, connection_id, kind, created_by_user_id, c
 INSERT INTO transfer_tasks (transfer_id, object, position, status, cursor, read_count)
   SELECT j.id, c.key, (row_number() OVER (PARTITION BY j.id ORDER BY c.key))::integer,
          CASE WHEN (c.value->>'done')::boolean THEN 'done' ELSE 'running' END,
-         jsonb_build_object('cursor', c.value->'cursor', 'breakdown', c.value->'breakdown', 'facets', c.value->'facets'),
+         c.value - 'total' - 'done',
          (c.value->>'total')::bigint
   FROM jobs j, jsonb_each(j.checkpoint->'counts') c
   WHERE j.kind = 'audit' AND jsonb_typeof(j.checkpoint->'counts') = 'object';
