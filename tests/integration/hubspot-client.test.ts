@@ -1,7 +1,8 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import pino from 'pino';
-import { createHubSpotApi, HubSpotApiError, type HubSpotPortalApi } from '../../backend/src/hubspot/hubspot-api.js';
+import { createHubSpotApi, type HubSpotPortalApi } from '../../backend/src/hubspot/hubspot-api.js';
+import { HubSpotApiError } from '../../backend/src/hubspot/hubspot-errors.js';
 import { installApp, type Installed } from '../contract/hubspot/support/contract.js';
 
 let installed: Installed;

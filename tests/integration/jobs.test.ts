@@ -2,10 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pino from 'pino';
 import { JobStatus } from '../../shared/src/contracts/index.js';
 import { jobsRepository } from '../../backend/src/db/repositories/jobs.repository.js';
+import { transferTasksRepository } from '../../backend/src/db/repositories/transfer-tasks.repository.js';
+import { transfersRepository } from '../../backend/src/db/repositories/transfers.repository.js';
 import { FatalJobError, RetryableJobError } from '../../backend/src/jobs/job-errors.js';
 import { createJobQueue, type JobQueue } from '../../backend/src/jobs/job-queue.js';
 import { createJobRunner, type JobContext } from '../../backend/src/jobs/job-runner.js';
 import { createJobService, type JobService } from '../../backend/src/jobs/job.service.js';
+import { createTransferRun } from '../../backend/src/jobs/transfer-run.js';
 import { canTransition } from '../../backend/src/jobs/job-states.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { portalWithConnection } from '../support/fixtures.js';
@@ -198,6 +201,38 @@ describe('durable jobs', () => {
     });
     await untilStatus(job.id, 'COMPLETE');
     expect(attempts).toBe(4);
+  });
+
+  it('lets a worker whose task was taken over stop without touching the job, which belongs to the new attempt', async () => {
+    const takenOver = deferred();
+    let committed = 0;
+    const { job, portalId } = await newJob(async (context) => {
+      await context.transfer.start(['persons']);
+      await context.transfer.commit((tx) => tx.advance('persons', { cursor: { page: 1 }, counts: { read: 10 } }));
+      committed += 1;
+      await takenOver.promise;
+      await context.transfer.commit((tx) => tx.advance('persons', { cursor: { page: 2 }, counts: { read: 10 } }));
+      committed += 1;
+      return 'complete';
+    });
+    await waitFor(async () => committed, (count) => count === 1, 20_000, 'the first commit');
+    // What a new attempt does first: take the transfer's tasks over.
+    const transfer = await transfersRepository.find(db.pool, job.id);
+    if (!transfer) throw new Error('the job has no transfer');
+    await createTransferRun(db.pool, transfer).start(['persons']);
+    takenOver.resolve();
+    await waitFor(
+      () => db.pool.query<{ state: string }>(`SELECT state FROM pgboss.job WHERE data->>'jobId' = $1`, [job.id]),
+      (result) => result.rows[0]?.state === 'completed',
+      20_000,
+      'the stale attempt to end',
+    );
+    expect(committed).toBe(1);
+    const after = await statusOf(job.id);
+    expect(after?.status).toBe('PROCESSING');
+    const tasks = await transferTasksRepository.list(db.pool, job.id);
+    expect(tasks.map((task) => [task.cursor, task.counts.read])).toEqual([[{ page: 1 }, 10]]);
+    await jobs.act(portalId, job.id, 'cancel');
   });
 
   it('hides one portal’s jobs from another', async () => {

@@ -7,8 +7,6 @@ import { decideHubSpotRetry, DEFAULT_HUBSPOT_RETRY_POLICY, type HubSpotFailure, 
 import { HubSpotApiError, type HubSpotBatchResult, type HubSpotInputError, policyNameOf, readBatchResponse, toInputError } from './hubspot-errors.js';
 import { parseHubSpotRateLimits, type HeaderSource } from './rate-limit-headers.js';
 
-export { HubSpotApiError } from './hubspot-errors.js';
-
 export interface HubSpotOwner {
   id: string;
   email: string | null;
@@ -169,7 +167,7 @@ export function createHubSpotApi(deps: {
          */
         async batch<T>(path: string, body: { inputs: readonly unknown[] } & Record<string, unknown>): Promise<HubSpotBatchResult<T>> {
           return call(portalId, `POST ${path}`, async (client) => {
-            const response = await request(client, 'POST', path, body, (status) => status < 400 || status === 400);
+            const response = await request(client, 'POST', path, body, (status) => status <= 400);
             if ('failure' in response) return response;
             return readBatchResponse<T>(response.status, response.body) ?? statusFailure(response.status, {}, response.body, Date.now());
           });

@@ -1,6 +1,6 @@
 import { HubSpotReconnectNeeded } from '../../auth/hubspot-tokens.service.js';
 import { SourceReconnectNeeded } from '../../auth/source-tokens.service.js';
-import { HubSpotApiError } from '../../hubspot/hubspot-api.js';
+import { HubSpotApiError } from '../../hubspot/hubspot-errors.js';
 import { FatalJobError, RetryableJobError } from '../../jobs/job-errors.js';
 import { SourceAuthError, SourceRateLimitError, SourceRequestError, SourceUnavailableError } from '../../sources/connector.js';
 
