@@ -24,6 +24,7 @@ import { createSourceRegistry } from './sources/registry.js';
 import { createAuditHandler } from './transfer/audit/audit-handler.js';
 import { createAuditService } from './transfer/audit/audit.service.js';
 import { createProgressService } from './transfer/progress.service.js';
+import { createTransferService } from './transfer/transfer.service.js';
 
 export interface CompositionInput {
   config: AppConfig;
@@ -58,7 +59,8 @@ export function composeServices(input: CompositionInput) {
     handlers: { audit: createAuditHandler({ db, clock, connector, sourceTokens, hubspot }) },
   });
   const progress = createProgressService({ db });
-  const app: Express = createApp({ db, logger, clock, config, install, tickets, sourceConnect, jobs, audits, progress });
+  const transfers = createTransferService({ db, jobs });
+  const app: Express = createApp({ db, logger, clock, config, install, tickets, sourceConnect, jobs, audits, progress, transfers });
   return { app, vault, install, hubspotTokens, sourceTokens, tickets, sourceConnect, jobs, audits, runner };
 }
 export type Services = ReturnType<typeof composeServices>;

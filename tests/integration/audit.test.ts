@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { AuditComparison, type AuditResponse, type AuditResult } from '../../shared/src/contracts/index.js';
+import { AuditComparison, type AuditResponse, type AuditResult, TransferResponse } from '../../shared/src/contracts/index.js';
 import { PIPEDRIVE_OBJECT_KEYS } from '../../backend/src/sources/pipedrive/pipedrive-objects.js';
 import type { RunningPipedriveSandbox } from '../../sandbox/pipedrive/index.js';
 import { type AuditHarness, FINISHED, startAuditHarness } from '../support/audit-harness.js';
@@ -57,16 +57,14 @@ describe('the audit of a generated Pipedrive account', () => {
   }, 90_000);
 
   it('runs as a transfer of kind audit with one finished task per counted object', async () => {
-    const transfers = await harness.db.pool.query('SELECT kind FROM transfers WHERE id = $1', [firstId]);
-    expect(transfers.rows).toEqual([{ kind: 'audit' }]);
-    const tasks = await harness.db.pool.query<{ object: string; position: number; status: string; read_count: string }>(
-      'SELECT object, position, status, read_count FROM transfer_tasks WHERE transfer_id = $1 ORDER BY position',
-      [firstId],
-    );
-    expect(tasks.rows.map((task) => task.object)).toEqual([...PIPEDRIVE_OBJECT_KEYS]);
-    expect(tasks.rows.map((task) => task.position)).toEqual(tasks.rows.map((_, index) => index + 1));
-    expect(tasks.rows.every((task) => task.status === 'done')).toBe(true);
-    const read = Object.fromEntries(tasks.rows.map((task) => [task.object, Number(task.read_count)]));
+    const res = await harness.api('GET', `/api/v1/transfers/${firstId}`);
+    expect(res.status).toBe(200);
+    const transfer = TransferResponse.parse(res.body);
+    expect([transfer.kind, transfer.job.status]).toEqual(['audit', 'COMPLETE']);
+    // Tasks come in dependency order, as the connector lists its objects.
+    expect(transfer.tasks.map((task) => task.object)).toEqual([...PIPEDRIVE_OBJECT_KEYS]);
+    expect(transfer.tasks.every((task) => task.status === 'done')).toBe(true);
+    const read = Object.fromEntries(transfer.tasks.map((task) => [task.object, task.counts.read]));
     expect(read.persons).toBe(live('person').length);
     expect(read.organizations).toBe(live('organization').length);
     expect(read.activities).toBe(live('activity').length);
