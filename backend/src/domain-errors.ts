@@ -17,11 +17,13 @@ export class DomainError extends Error {
 }
 
 /** The input breaks a rule (an unknown or unavailable source, a malformed value…). */
-export const invalid = (code: string, message: string, details?: unknown) => new DomainError('invalid', code, message, details);
+export const invalid = (code: string, message: string, details?: unknown) =>
+  new DomainError('invalid', code, message, details);
 /** No such thing for this caller (another portal's things do not exist for it). */
 export const notFound = (code: string, message: string) => new DomainError('not_found', code, message);
 /** The thing exists but its state forbids the change (a job already running, an audit not finished…). */
-export const conflict = (code: string, message: string, details?: unknown) => new DomainError('conflict', code, message, details);
+export const conflict = (code: string, message: string, details?: unknown) =>
+  new DomainError('conflict', code, message, details);
 /** The caller's credentials (a ticket, a code, a source's grant) were not accepted. */
 export const unauthorized = (code: string, message: string) => new DomainError('unauthorized', code, message);
 /** The caller is known but may not do this. */

@@ -53,16 +53,28 @@ beforeEach(async () => {
 
 describe('the HubSpot client', () => {
   it('waits out a TEN_SECONDLY_ROLLING 429 and logs why it retried', async () => {
-    await control('POST', '/faults/targeted', { method: 'GET', path: '/crm/v3/owners/', times: 1, respond: { status: 429 } });
+    await control('POST', '/faults/targeted', {
+      method: 'GET',
+      path: '/crm/v3/owners/',
+      times: 1,
+      respond: { status: 429 },
+    });
     const owners = await hubspot.owners();
     expect(owners.length).toBeGreaterThan(0);
     expect(waits).toHaveLength(1);
     expect(waits[0]).toBeGreaterThanOrEqual(10_000);
-    expect(logs.filter((line) => line.msg === 'hubspot call retried').map((line) => [line.reason, line.status])).toEqual([['ten_secondly_limit', 429]]);
+    expect(
+      logs.filter((line) => line.msg === 'hubspot call retried').map((line) => [line.reason, line.status]),
+    ).toEqual([['ten_secondly_limit', 429]]);
   });
 
   it('retries 5xx with backoff, then gives up with a typed error', async () => {
-    await control('POST', '/faults/targeted', { method: 'GET', path: '/account-info/v3/details', times: 'always', respond: { status: 503 } });
+    await control('POST', '/faults/targeted', {
+      method: 'GET',
+      path: '/account-info/v3/details',
+      times: 'always',
+      respond: { status: 503 },
+    });
     const failure = await hubspot.accountCurrencies().catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(HubSpotApiError);
     expect(failure).toMatchObject({ status: 503, reason: 'server_error' });
@@ -71,8 +83,20 @@ describe('the HubSpot client', () => {
   });
 
   it('never retries a DAILY 429 and says how long until the limit resets', async () => {
-    const body = { status: 'error', message: 'You have reached your daily limit.', errorType: 'RATE_LIMIT', category: 'RATE_LIMITS', policyName: 'DAILY', correlationId: 'c-1' };
-    await control('POST', '/faults/targeted', { method: 'GET', path: '/crm/v3/owners/', times: 1, respond: { status: 429, body } });
+    const body = {
+      status: 'error',
+      message: 'You have reached your daily limit.',
+      errorType: 'RATE_LIMIT',
+      category: 'RATE_LIMITS',
+      policyName: 'DAILY',
+      correlationId: 'c-1',
+    };
+    await control('POST', '/faults/targeted', {
+      method: 'GET',
+      path: '/crm/v3/owners/',
+      times: 1,
+      respond: { status: 429, body },
+    });
     const failure = await hubspot.owners().catch((error: unknown) => error);
     expect(failure).toMatchObject({ status: 429, reason: 'daily_limit' });
     expect((failure as HubSpotApiError).retryAfterMs).toBeGreaterThan(0);
@@ -80,12 +104,15 @@ describe('the HubSpot client', () => {
   });
 
   it('keeps the per-input errors of a 207: the valid inputs are written, the refused one is reported with its context', async () => {
-    const result = await hubspot.batch<{ id: string; properties: Record<string, string> }>('/crm/v3/objects/contacts/batch/create', {
-      inputs: [
-        { properties: { email: 'ok-1@example.com' }, objectWriteTraceId: 'p-1' },
-        { properties: { email: 'not-an-email' }, objectWriteTraceId: 'p-2' },
-      ],
-    });
+    const result = await hubspot.batch<{ id: string; properties: Record<string, string> }>(
+      '/crm/v3/objects/contacts/batch/create',
+      {
+        inputs: [
+          { properties: { email: 'ok-1@example.com' }, objectWriteTraceId: 'p-1' },
+          { properties: { email: 'not-an-email' }, objectWriteTraceId: 'p-2' },
+        ],
+      },
+    );
     expect(result.outcome).toBe('partial');
     expect(result.results.map((record) => record.properties.email)).toEqual(['ok-1@example.com']);
     expect(result.errors).toHaveLength(1);
@@ -93,7 +120,9 @@ describe('the HubSpot client', () => {
     expect(result.errors[0]?.context).toEqual({ objectWriteTraceId: ['p-2'] });
     // Checked through HubSpot's API: the valid contact exists, the refused one does not.
     const search = await installed.client.crm.contacts.searchApi.doSearch({
-      filterGroups: [{ filters: [{ propertyName: 'email', operator: 'IN' as never, values: ['ok-1@example.com', 'not-an-email'] }] }],
+      filterGroups: [
+        { filters: [{ propertyName: 'email', operator: 'IN' as never, values: ['ok-1@example.com', 'not-an-email'] }] },
+      ],
       properties: ['email'],
       limit: 10,
     });

@@ -22,7 +22,12 @@ async function startedSync(): Promise<TransferRun> {
   portalSeq += 1;
   const connection = await portalWithConnection(db.pool, portalSeq);
   const transfer = await withTransaction(db.pool, async (tx) => {
-    const job = await jobsRepository.create(tx, { portalId: portalSeq, connectionId: connection.id, kind: 'sync', createdByUserId: 1 });
+    const job = await jobsRepository.create(tx, {
+      portalId: portalSeq,
+      connectionId: connection.id,
+      kind: 'sync',
+      createdByUserId: 1,
+    });
     return transfersRepository.createForJob(tx, job.id);
   });
   const run = createTransferRun(db.pool, transfer);
@@ -34,7 +39,13 @@ async function startedSync(): Promise<TransferRun> {
 async function writePersonsBatch(tx: TransferBatch, between?: () => Promise<void>) {
   await tx.intend([
     { itemType: 'record', hubspotObject: 'contacts', itemKey: 'p-1', action: 'created' },
-    { itemType: 'record', hubspotObject: 'contacts', itemKey: 'p-2', action: 'reused', previousValues: { firstname: 'Ann' } },
+    {
+      itemType: 'record',
+      hubspotObject: 'contacts',
+      itemKey: 'p-2',
+      action: 'reused',
+      previousValues: { firstname: 'Ann' },
+    },
   ]);
   await tx.mapIds([
     { object: 'persons', sourceId: 'p-1', hubspotObject: 'contacts', hubspotId: '901' },
@@ -45,15 +56,28 @@ async function writePersonsBatch(tx: TransferBatch, between?: () => Promise<void
     { itemType: 'record', hubspotObject: 'contacts', itemKey: 'p-2', hubspotId: '902' },
   ]);
   await between?.();
-  await tx.recordErrors('persons', [{ sourceId: 'p-3', code: 'VALIDATION_ERROR', message: 'Email address x is invalid', context: { propertyName: ['email'] } }]);
+  await tx.recordErrors('persons', [
+    {
+      sourceId: 'p-3',
+      code: 'VALIDATION_ERROR',
+      message: 'Email address x is invalid',
+      context: { propertyName: ['email'] },
+    },
+  ]);
   await tx.advance('persons', { cursor: { after: 'p-3' }, counts: { read: 3, created: 1, updated: 1, failed: 1 } });
 }
 
 /** Every row the batch may have left, read from the database. */
 async function rowsOf(run: TransferRun) {
   const { id, connectionId } = run.transfer;
-  const count = async (sql: string, param: string) => Number((await db.pool.query<{ n: string }>(sql, [param])).rows[0]?.n);
-  const task = await db.pool.query<{ cursor: unknown; cursor_version: number; read_count: string; failed_count: string }>(
+  const count = async (sql: string, param: string) =>
+    Number((await db.pool.query<{ n: string }>(sql, [param])).rows[0]?.n);
+  const task = await db.pool.query<{
+    cursor: unknown;
+    cursor_version: number;
+    read_count: string;
+    failed_count: string;
+  }>(
     `SELECT cursor, cursor_version, read_count, failed_count FROM transfer_tasks WHERE transfer_id = $1 AND object = 'persons'`,
     [id],
   );
@@ -74,10 +98,19 @@ describe('commit(tx): one batch, one transaction', () => {
     const before = run.tasks().find((task) => task.object === 'persons');
     await run.commit((tx) => writePersonsBatch(tx));
     expect(await rowsOf(run)).toEqual({ idMap: 2, ledger: 2, errors: 1, cursor: { after: 'p-3' }, read: 3 });
-    const ledger = await db.pool.query('SELECT item_key, action, state, hubspot_id, previous_values FROM ledger_entries WHERE transfer_id = $1 ORDER BY item_key', [run.transfer.id]);
+    const ledger = await db.pool.query(
+      'SELECT item_key, action, state, hubspot_id, previous_values FROM ledger_entries WHERE transfer_id = $1 ORDER BY item_key',
+      [run.transfer.id],
+    );
     expect(ledger.rows).toEqual([
       { item_key: 'p-1', action: 'created', state: 'confirmed', hubspot_id: '901', previous_values: null },
-      { item_key: 'p-2', action: 'reused', state: 'confirmed', hubspot_id: '902', previous_values: { firstname: 'Ann' } },
+      {
+        item_key: 'p-2',
+        action: 'reused',
+        state: 'confirmed',
+        hubspot_id: '902',
+        previous_values: { firstname: 'Ann' },
+      },
     ]);
     const after = run.tasks().find((task) => task.object === 'persons');
     expect(after?.cursorVersion).toBe((before?.cursorVersion ?? 0) + 1);

@@ -11,7 +11,15 @@ let url: string;
 let pool: pg.Pool;
 
 const migrate = (count?: number) =>
-  runner({ databaseUrl: url, dir: MIGRATIONS_DIR, direction: 'up', migrationsTable: 'schema_migrations', checkOrder: true, log: () => {}, ...(count ? { count } : {}) });
+  runner({
+    databaseUrl: url,
+    dir: MIGRATIONS_DIR,
+    direction: 'up',
+    migrationsTable: 'schema_migrations',
+    checkOrder: true,
+    log: () => {},
+    ...(count ? { count } : {}),
+  });
 
 beforeAll(async () => {
   await createDatabase(adminUrl, name);
@@ -30,7 +38,9 @@ it('turns the jobs of an existing database into transfers, and an unfinished aud
   // The schema before transfers existed, with one finished and one half-counted audit.
   await migrate(2);
   await pool.query(`INSERT INTO portals (id, status, installed_by_user_id, scopes) VALUES (77, 'installed', 1, '{}')`);
-  const connection = await pool.query<{ id: string }>(`INSERT INTO connections (portal_id, source, status) VALUES (77, 'pipedrive', 'connected') RETURNING id`);
+  const connection = await pool.query<{ id: string }>(
+    `INSERT INTO connections (portal_id, source, status) VALUES (77, 'pipedrive', 'connected') RETURNING id`,
+  );
   const connectionId = connection.rows[0]?.id;
   const counts = {
     persons: { cursor: 'c-persons', total: 1500, breakdown: {}, done: false },
@@ -47,9 +57,17 @@ it('turns the jobs of an existing database into transfers, and an unfinished aud
 
   const transfers = await pool.query('SELECT id, kind FROM transfers ORDER BY created_at');
   expect(transfers.rows.map((row: { kind: string }) => row.kind)).toEqual(['audit', 'audit']);
-  const tasks = await pool.query('SELECT object, status, cursor, read_count FROM transfer_tasks WHERE transfer_id = $1 ORDER BY object', [pausedId]);
+  const tasks = await pool.query(
+    'SELECT object, status, cursor, read_count FROM transfer_tasks WHERE transfer_id = $1 ORDER BY object',
+    [pausedId],
+  );
   expect(tasks.rows).toEqual([
-    { object: 'deals', status: 'done', cursor: { cursor: null, breakdown: { open: 30, won: 10 }, facets: { currency: { EUR: 40 } } }, read_count: '40' },
+    {
+      object: 'deals',
+      status: 'done',
+      cursor: { cursor: null, breakdown: { open: 30, won: 10 }, facets: { currency: { EUR: 40 } } },
+      read_count: '40',
+    },
     { object: 'persons', status: 'running', cursor: { cursor: 'c-persons', breakdown: {} }, read_count: '1500' },
   ]);
   const checkpoint = await pool.query('SELECT checkpoint FROM jobs WHERE id = $1', [pausedId]);

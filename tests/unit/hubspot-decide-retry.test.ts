@@ -18,10 +18,21 @@ const NO_HEADERS: HubSpotRateLimits = parseHubSpotRateLimits({}, EVENING);
 // The lowest and highest jitter draws: every wait must lie between what these give.
 const LOW = () => 0;
 const HIGH = () => 0.999_999;
-const fixture = (name: string) => JSON.parse(readFileSync(`tests/contract/hubspot/fixtures/${name}`, 'utf8')) as unknown;
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(`tests/contract/hubspot/fixtures/${name}`, 'utf8')) as unknown;
 
-function answered(status: number, options: { limits?: Partial<HubSpotRateLimits>; policyName?: string; timeZone?: string } = {}): HubSpotFailure {
-  return { kind: 'status', status, limits: { ...NO_HEADERS, ...options.limits }, policyName: options.policyName ?? null, at: EVENING, timeZone: options.timeZone ?? null };
+function answered(
+  status: number,
+  options: { limits?: Partial<HubSpotRateLimits>; policyName?: string; timeZone?: string } = {},
+): HubSpotFailure {
+  return {
+    kind: 'status',
+    status,
+    limits: { ...NO_HEADERS, ...options.limits },
+    policyName: options.policyName ?? null,
+    at: EVENING,
+    timeZone: options.timeZone ?? null,
+  };
 }
 
 describe('jittered backoff', () => {
@@ -39,8 +50,13 @@ describe('429 by policyName', () => {
   });
 
   it('TEN_SECONDLY_ROLLING without Retry-After waits out the window the headers name, else ten seconds', () => {
-    const limits = parseHubSpotRateLimits({ 'x-hubspot-ratelimit-interval-milliseconds': '10000', 'x-hubspot-ratelimit-remaining': '0' }, EVENING);
-    expect(decideHubSpotRetry(answered(429, { limits, policyName: 'TEN_SECONDLY_ROLLING' }), 1, policy, HIGH)).toStrictEqual({
+    const limits = parseHubSpotRateLimits(
+      { 'x-hubspot-ratelimit-interval-milliseconds': '10000', 'x-hubspot-ratelimit-remaining': '0' },
+      EVENING,
+    );
+    expect(
+      decideHubSpotRetry(answered(429, { limits, policyName: 'TEN_SECONDLY_ROLLING' }), 1, policy, HIGH),
+    ).toStrictEqual({
       retry: true,
       waitMs: 10_000 + 200,
       reason: 'ten_secondly_limit',
@@ -50,34 +66,64 @@ describe('429 by policyName', () => {
   });
 
   it('SECONDLY (search) waits a second, or what Retry-After says', () => {
-    expect(decideHubSpotRetry(answered(429, { policyName: 'SECONDLY' }), 0, policy, LOW)).toStrictEqual({ retry: true, waitMs: 1050, reason: 'secondly_limit' });
+    expect(decideHubSpotRetry(answered(429, { policyName: 'SECONDLY' }), 0, policy, LOW)).toStrictEqual({
+      retry: true,
+      waitMs: 1050,
+      reason: 'secondly_limit',
+    });
     const limits = parseHubSpotRateLimits({ 'retry-after': '2' }, EVENING);
     expect(decideHubSpotRetry(answered(429, { limits, policyName: 'SECONDLY' }), 0, policy, LOW).waitMs).toBe(2050);
   });
 
   it('DAILY is never retried the same day: it reports the wait until midnight in the account’s time zone', () => {
-    expect(decideHubSpotRetry(answered(429, { policyName: 'DAILY' }), 0, policy)).toStrictEqual({ retry: false, waitMs: 6 * HOUR, reason: 'daily_limit' });
+    expect(decideHubSpotRetry(answered(429, { policyName: 'DAILY' }), 0, policy)).toStrictEqual({
+      retry: false,
+      waitMs: 6 * HOUR,
+      reason: 'daily_limit',
+    });
     // 18:00 UTC is 13:00 in New York (EST, UTC−5): eleven hours to its midnight.
     const newYork = decideHubSpotRetry(answered(429, { policyName: 'DAILY', timeZone: 'America/New_York' }), 0, policy);
     expect(newYork).toStrictEqual({ retry: false, waitMs: 11 * HOUR, reason: 'daily_limit' });
     const limits = parseHubSpotRateLimits({ 'retry-after': '120' }, EVENING);
-    expect(decideHubSpotRetry(answered(429, { limits, policyName: 'DAILY' }), 0, policy)).toStrictEqual({ retry: false, waitMs: 120_000, reason: 'daily_limit' });
+    expect(decideHubSpotRetry(answered(429, { limits, policyName: 'DAILY' }), 0, policy)).toStrictEqual({
+      retry: false,
+      waitMs: 120_000,
+      reason: 'daily_limit',
+    });
   });
 
   it('a spent daily budget in the headers counts as DAILY even without a policyName', () => {
-    const limits = parseHubSpotRateLimits({ 'x-hubspot-ratelimit-daily': '250000', 'x-hubspot-ratelimit-daily-remaining': '0' }, EVENING);
+    const limits = parseHubSpotRateLimits(
+      { 'x-hubspot-ratelimit-daily': '250000', 'x-hubspot-ratelimit-daily-remaining': '0' },
+      EVENING,
+    );
     expect(decideHubSpotRetry(answered(429, { limits }), 0, policy).reason).toBe('daily_limit');
   });
 
   it('a 429 naming no policy (e.g. too many concurrent calls) backs off, or waits for Retry-After when longer', () => {
-    expect(decideHubSpotRetry(answered(429), 2, policy, LOW)).toStrictEqual({ retry: true, waitMs: 200, reason: 'rate_limit' });
+    expect(decideHubSpotRetry(answered(429), 2, policy, LOW)).toStrictEqual({
+      retry: true,
+      waitMs: 200,
+      reason: 'rate_limit',
+    });
     const limits = parseHubSpotRateLimits({ 'retry-after': '5' }, EVENING);
-    expect(decideHubSpotRetry(answered(429, { limits }), 0, policy, LOW)).toStrictEqual({ retry: true, waitMs: 5000, reason: 'rate_limit' });
+    expect(decideHubSpotRetry(answered(429, { limits }), 0, policy, LOW)).toStrictEqual({
+      retry: true,
+      waitMs: 5000,
+      reason: 'rate_limit',
+    });
   });
 
   it('reads the policyName from HubSpot’s 429 body', () => {
     expect(policyNameOf(fixture('error-429.json'))).toBe('TEN_SECONDLY_ROLLING');
-    expect(policyNameOf({ status: 'error', message: 'You have reached your daily limit.', errorType: 'RATE_LIMIT', policyName: 'DAILY' })).toBe('DAILY');
+    expect(
+      policyNameOf({
+        status: 'error',
+        message: 'You have reached your daily limit.',
+        errorType: 'RATE_LIMIT',
+        policyName: 'DAILY',
+      }),
+    ).toBe('DAILY');
     expect(policyNameOf('<html>Too Many Requests</html>')).toBeNull();
   });
 });
@@ -95,17 +141,37 @@ describe('5xx, locks and other statuses', () => {
   });
 
   it('does not retry 501, 401 or a 4xx that will not change', () => {
-    expect(decideHubSpotRetry(answered(501), 0, policy)).toStrictEqual({ retry: false, waitMs: 0, reason: 'client_error' });
-    expect(decideHubSpotRetry(answered(401), 0, policy)).toStrictEqual({ retry: false, waitMs: 0, reason: 'unauthorized' });
-    expect(decideHubSpotRetry(answered(400), 0, policy)).toStrictEqual({ retry: false, waitMs: 0, reason: 'client_error' });
+    expect(decideHubSpotRetry(answered(501), 0, policy)).toStrictEqual({
+      retry: false,
+      waitMs: 0,
+      reason: 'client_error',
+    });
+    expect(decideHubSpotRetry(answered(401), 0, policy)).toStrictEqual({
+      retry: false,
+      waitMs: 0,
+      reason: 'unauthorized',
+    });
+    expect(decideHubSpotRetry(answered(400), 0, policy)).toStrictEqual({
+      retry: false,
+      waitMs: 0,
+      reason: 'client_error',
+    });
   });
 
   it('waits at least two seconds on 423 Locked', () => {
-    expect(decideHubSpotRetry(answered(423), 0, policy, LOW)).toStrictEqual({ retry: true, waitMs: 2050, reason: 'locked' });
+    expect(decideHubSpotRetry(answered(423), 0, policy, LOW)).toStrictEqual({
+      retry: true,
+      waitMs: 2050,
+      reason: 'locked',
+    });
   });
 
   it('stops once the retries are spent, still saying how long to wait', () => {
-    expect(decideHubSpotRetry(answered(503), 3, policy, LOW)).toStrictEqual({ retry: false, waitMs: 400, reason: 'server_error' });
+    expect(decideHubSpotRetry(answered(503), 3, policy, LOW)).toStrictEqual({
+      retry: false,
+      waitMs: 400,
+      reason: 'server_error',
+    });
     expect(decideHubSpotRetry(answered(429, { policyName: 'TEN_SECONDLY_ROLLING' }), 3, policy, LOW).retry).toBe(false);
   });
 });
@@ -113,12 +179,20 @@ describe('5xx, locks and other statuses', () => {
 describe('network errors', () => {
   it('retries a broken or refused connection with backoff', () => {
     for (const code of ['ECONNRESET', 'ECONNREFUSED', 'UND_ERR_SOCKET', 'ETIMEDOUT']) {
-      expect(decideHubSpotRetry({ kind: 'network', code }, 0, policy, LOW)).toStrictEqual({ retry: true, waitMs: 50, reason: 'network_error' });
+      expect(decideHubSpotRetry({ kind: 'network', code }, 0, policy, LOW)).toStrictEqual({
+        retry: true,
+        waitMs: 50,
+        reason: 'network_error',
+      });
     }
   });
 
   it('does not retry what waiting cannot heal (an unknown host)', () => {
-    expect(decideHubSpotRetry({ kind: 'network', code: 'ENOTFOUND' }, 0, policy)).toStrictEqual({ retry: false, waitMs: 0, reason: 'network_error' });
+    expect(decideHubSpotRetry({ kind: 'network', code: 'ENOTFOUND' }, 0, policy)).toStrictEqual({
+      retry: false,
+      waitMs: 0,
+      reason: 'network_error',
+    });
   });
 });
 
@@ -144,7 +218,9 @@ describe('rate-limit headers', () => {
   });
 
   it('ignores unreadable values', () => {
-    expect(parseHubSpotRateLimits({ 'x-hubspot-ratelimit-remaining': 'many', 'retry-after': 'soon' }, EVENING)).toStrictEqual(NO_HEADERS);
+    expect(
+      parseHubSpotRateLimits({ 'x-hubspot-ratelimit-remaining': 'many', 'retry-after': 'soon' }, EVENING),
+    ).toStrictEqual(NO_HEADERS);
   });
 
   it('counts midnight in a time zone Intl does not know as UTC', () => {
@@ -158,7 +234,11 @@ describe('per-input errors of a batch', () => {
     expect(result?.outcome).toBe('partial');
     expect(result?.results.map((record) => record.id)).toEqual(['1145814089']);
     expect(result?.errors).toHaveLength(1);
-    expect(result?.errors[0]).toMatchObject({ category: 'VALIDATION_ERROR', context: { objectWriteTraceId: ['549b1c2a9351'] }, details: [] });
+    expect(result?.errors[0]).toMatchObject({
+      category: 'VALIDATION_ERROR',
+      context: { objectWriteTraceId: ['549b1c2a9351'] },
+      details: [],
+    });
     expect(result?.errors[0]?.message).toContain('PROPERTY_DOESNT_EXIST');
   });
 
@@ -169,7 +249,11 @@ describe('per-input errors of a batch', () => {
       category: 'VALIDATION_ERROR',
       correlationId: 'c-1',
       errors: [
-        { message: 'discount was not a valid number', code: 'INVALID_INTEGER', context: { propertyName: ['discount'] } },
+        {
+          message: 'discount was not a valid number',
+          code: 'INVALID_INTEGER',
+          context: { propertyName: ['discount'] },
+        },
         { message: 'Email address x is invalid', code: 'INVALID_EMAIL', context: { propertyName: ['email'] } },
       ],
     };
@@ -183,7 +267,11 @@ describe('per-input errors of a batch', () => {
           message: 'Property values were not valid',
           context: {},
           details: [
-            { code: 'INVALID_INTEGER', message: 'discount was not a valid number', context: { propertyName: ['discount'] } },
+            {
+              code: 'INVALID_INTEGER',
+              message: 'discount was not a valid number',
+              context: { propertyName: ['discount'] },
+            },
             { code: 'INVALID_EMAIL', message: 'Email address x is invalid', context: { propertyName: ['email'] } },
           ],
         },
@@ -192,7 +280,11 @@ describe('per-input errors of a batch', () => {
   });
 
   it('a 200 is complete, and a status no batch answers with is not a batch result', () => {
-    expect(readBatchResponse(200, { status: 'COMPLETE', results: [{ id: '1' }] })).toStrictEqual({ outcome: 'complete', results: [{ id: '1' }], errors: [] });
+    expect(readBatchResponse(200, { status: 'COMPLETE', results: [{ id: '1' }] })).toStrictEqual({
+      outcome: 'complete',
+      results: [{ id: '1' }],
+      errors: [],
+    });
     expect(readBatchResponse(500, { message: 'internal' })).toBeNull();
   });
 });

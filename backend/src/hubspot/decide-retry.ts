@@ -87,21 +87,34 @@ export function untilMidnightMs(at: number, timeZone: string | null | undefined)
     }
   }
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', hour: 'numeric', minute: 'numeric', second: 'numeric' })
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    })
       .formatToParts(new Date(at))
       .map((part) => [part.type, Number(part.value)]),
   ) as Record<string, number>;
-  const sinceMidnight = (((parts.hour ?? 0) * 60 + (parts.minute ?? 0)) * 60 + (parts.second ?? 0)) * 1000 + (at % 1000);
+  const sinceMidnight =
+    (((parts.hour ?? 0) * 60 + (parts.minute ?? 0)) * 60 + (parts.second ?? 0)) * 1000 + (at % 1000);
   return 24 * 60 * 60 * 1000 - sinceMidnight;
 }
 
 /** How long a 429 asks us to wait, by the limit it names. */
-function rateLimitWait(failure: Extract<HubSpotFailure, { kind: 'status' }>, backoff: number): { waitMs: number; reason: HubSpotRetryReason } {
+function rateLimitWait(
+  failure: Extract<HubSpotFailure, { kind: 'status' }>,
+  backoff: number,
+): { waitMs: number; reason: HubSpotRetryReason } {
   const { limits, policyName } = failure;
   switch (policyName) {
     case 'TEN_SECONDLY_ROLLING':
       // The rolling window frees slots within its width; Retry-After, when sent, knows better.
-      return { waitMs: (limits.retryAfterMs ?? limits.intervalMs ?? TEN_SECONDS_MS) + backoff, reason: 'ten_secondly_limit' };
+      return {
+        waitMs: (limits.retryAfterMs ?? limits.intervalMs ?? TEN_SECONDS_MS) + backoff,
+        reason: 'ten_secondly_limit',
+      };
     case 'SECONDLY':
       return { waitMs: (limits.retryAfterMs ?? 1000) + backoff, reason: 'secondly_limit' };
     default:
@@ -118,17 +131,27 @@ export function decideHubSpotRetry(
 ): HubSpotRetryDecision {
   const exhausted = attempt >= policy.maxRetries;
   const backoff = jitteredBackoffMs(attempt, policy, random);
-  const retryAfter = (waitMs: number, reason: HubSpotRetryReason): HubSpotRetryDecision => ({ retry: !exhausted, waitMs, reason });
+  const retryAfter = (waitMs: number, reason: HubSpotRetryReason): HubSpotRetryDecision => ({
+    retry: !exhausted,
+    waitMs,
+    reason,
+  });
 
   if (failure.kind === 'network') {
-    return TRANSIENT_NETWORK_CODES.has(failure.code) ? retryAfter(backoff, 'network_error') : { retry: false, waitMs: 0, reason: 'network_error' };
+    return TRANSIENT_NETWORK_CODES.has(failure.code)
+      ? retryAfter(backoff, 'network_error')
+      : { retry: false, waitMs: 0, reason: 'network_error' };
   }
   const { status, limits } = failure;
   if (status === 401) return { retry: false, waitMs: 0, reason: 'unauthorized' };
   if (status === 429) {
     if (failure.policyName === 'DAILY' || limits.dailyRemaining === 0) {
       // Spent for today: waiting seconds only burns the error budget; the caller reschedules for the reset.
-      return { retry: false, waitMs: limits.retryAfterMs ?? untilMidnightMs(failure.at, failure.timeZone), reason: 'daily_limit' };
+      return {
+        retry: false,
+        waitMs: limits.retryAfterMs ?? untilMidnightMs(failure.at, failure.timeZone),
+        reason: 'daily_limit',
+      };
     }
     const { waitMs, reason } = rateLimitWait(failure, backoff);
     return retryAfter(waitMs, reason);

@@ -3,8 +3,20 @@ import Bottleneck from 'bottleneck';
 import type { Logger } from 'pino';
 import type { HubSpotTokens } from '../auth/hubspot-tokens.service.js';
 import { realSleep, type Sleep } from '../sleep.js';
-import { decideHubSpotRetry, DEFAULT_HUBSPOT_RETRY_POLICY, type HubSpotFailure, type HubSpotRetryPolicy } from './decide-retry.js';
-import { HubSpotApiError, type HubSpotBatchResult, type HubSpotInputError, policyNameOf, readBatchResponse, toInputError } from './hubspot-errors.js';
+import {
+  decideHubSpotRetry,
+  DEFAULT_HUBSPOT_RETRY_POLICY,
+  type HubSpotFailure,
+  type HubSpotRetryPolicy,
+} from './decide-retry.js';
+import {
+  HubSpotApiError,
+  type HubSpotBatchResult,
+  type HubSpotInputError,
+  policyNameOf,
+  readBatchResponse,
+  toInputError,
+} from './hubspot-errors.js';
 import { parseHubSpotRateLimits, type HeaderSource } from './rate-limit-headers.js';
 
 export interface HubSpotOwner {
@@ -42,13 +54,20 @@ function failureOfThrown(thrown: unknown, at: number): AttemptFailure | null {
     const body = typeof error.body === 'string' ? safeJson(error.body) : error.body;
     return statusFailure(error.code, error.headers ?? {}, body, at);
   }
-  const code = typeof error.cause?.code === 'string' ? error.cause.code : typeof error.code === 'string' ? error.code : null;
+  const code =
+    typeof error.cause?.code === 'string' ? error.cause.code : typeof error.code === 'string' ? error.code : null;
   return code === null ? null : { failure: { kind: 'network', code }, error: null };
 }
 
 function statusFailure(status: number, headers: HeaderSource, body: unknown, at: number): AttemptFailure {
   return {
-    failure: { kind: 'status', status, limits: parseHubSpotRateLimits(headers, at), policyName: policyNameOf(body), at },
+    failure: {
+      kind: 'status',
+      status,
+      limits: parseHubSpotRateLimits(headers, at),
+      policyName: policyNameOf(body),
+      at,
+    },
     error: toInputError(body),
   };
 }
@@ -99,7 +118,11 @@ export function createHubSpotApi(deps: {
   }
 
   /** Runs `attempt` until it succeeds or the retry rules give up; `attempt` returns a failure it recognises. */
-  async function call<T>(portalId: number, operation: string, attempt: (client: Client) => Promise<T | AttemptFailure>): Promise<T> {
+  async function call<T>(
+    portalId: number,
+    operation: string,
+    attempt: (client: Client) => Promise<T | AttemptFailure>,
+  ): Promise<T> {
     for (let retries = 0; ; retries += 1) {
       const portal = await portalClient(portalId);
       let outcome: T | AttemptFailure;
@@ -116,15 +139,30 @@ export function createHubSpotApi(deps: {
       const status = outcome.failure.kind === 'status' ? outcome.failure.status : null;
       if (!decision.retry) {
         deps.logger.warn({ portalId, operation, status, reason: decision.reason, retries }, 'hubspot call failed');
-        throw new HubSpotApiError(status, decision.reason, `HubSpot ${operation}: ${decision.reason} (HTTP ${status ?? 'none'}) after ${retries + 1} attempt(s)`, decision.waitMs, outcome.error);
+        throw new HubSpotApiError(
+          status,
+          decision.reason,
+          `HubSpot ${operation}: ${decision.reason} (HTTP ${status ?? 'none'}) after ${retries + 1} attempt(s)`,
+          decision.waitMs,
+          outcome.error,
+        );
       }
-      deps.logger.info({ portalId, operation, status, reason: decision.reason, waitMs: decision.waitMs, retries }, 'hubspot call retried');
+      deps.logger.info(
+        { portalId, operation, status, reason: decision.reason, waitMs: decision.waitMs, retries },
+        'hubspot call retried',
+      );
       await sleep(decision.waitMs);
     }
   }
 
   /** A raw request through the portal's client: the response, or the failure its status means. */
-  async function request(client: Client, method: string, path: string, body?: unknown, accept: (status: number) => boolean = (s) => s < 400) {
+  async function request(
+    client: Client,
+    method: string,
+    path: string,
+    body?: unknown,
+    accept: (status: number) => boolean = (s) => s < 400,
+  ) {
     const response = await client.apiRequest({ method, path, ...(body === undefined ? {} : { body }) });
     const text = await response.text();
     const parsed = text === '' ? null : safeJson(text);
@@ -139,9 +177,16 @@ export function createHubSpotApi(deps: {
           const owners: HubSpotOwner[] = [];
           let after: string | undefined;
           do {
-            const page = await call(portalId, 'GET /crm/v3/owners', (client) => client.crm.owners.ownersApi.getPage(undefined, after, 100, false));
+            const page = await call(portalId, 'GET /crm/v3/owners', (client) =>
+              client.crm.owners.ownersApi.getPage(undefined, after, 100, false),
+            );
             for (const owner of page.results) {
-              owners.push({ id: owner.id, email: owner.email ?? null, firstName: owner.firstName ?? null, lastName: owner.lastName ?? null });
+              owners.push({
+                id: owner.id,
+                email: owner.email ?? null,
+                firstName: owner.firstName ?? null,
+                lastName: owner.lastName ?? null,
+              });
             }
             after = page.paging?.next?.after;
           } while (after);
@@ -149,8 +194,14 @@ export function createHubSpotApi(deps: {
         },
 
         async accountCurrencies(): Promise<HubSpotAccountCurrencies> {
-          const response = await call(portalId, 'GET /account-info/v3/details', (client) => request(client, 'GET', '/account-info/v3/details'));
-          const details = (response.body ?? {}) as { companyCurrency?: string; additionalCurrencies?: string[]; timeZone?: string };
+          const response = await call(portalId, 'GET /account-info/v3/details', (client) =>
+            request(client, 'GET', '/account-info/v3/details'),
+          );
+          const details = (response.body ?? {}) as {
+            companyCurrency?: string;
+            additionalCurrencies?: string[];
+            timeZone?: string;
+          };
           const portal = portals.get(portalId);
           if (portal && details.timeZone) portal.timeZone = details.timeZone;
           return {
@@ -165,11 +216,17 @@ export function createHubSpotApi(deps: {
          * and of a refused batch (400) come back in the result, for the caller to record; other failures
          * are retried or thrown as HubSpotApiError.
          */
-        async batch<T>(path: string, body: { inputs: readonly unknown[] } & Record<string, unknown>): Promise<HubSpotBatchResult<T>> {
+        async batch<T>(
+          path: string,
+          body: { inputs: readonly unknown[] } & Record<string, unknown>,
+        ): Promise<HubSpotBatchResult<T>> {
           return call(portalId, `POST ${path}`, async (client) => {
             const response = await request(client, 'POST', path, body, (status) => status <= 400);
             if ('failure' in response) return response;
-            return readBatchResponse<T>(response.status, response.body) ?? statusFailure(response.status, {}, response.body, Date.now());
+            return (
+              readBatchResponse<T>(response.status, response.body) ??
+              statusFailure(response.status, {}, response.body, Date.now())
+            );
           });
         },
       };

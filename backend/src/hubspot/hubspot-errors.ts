@@ -36,7 +36,11 @@ export function toInputError(body: unknown): HubSpotInputError | null {
     subCategory: error.subCategory ?? null,
     message: error.message,
     context: error.context ?? {},
-    details: (error.errors ?? []).map((detail) => ({ code: detail.code ?? null, message: detail.message, context: detail.context ?? {} })),
+    details: (error.errors ?? []).map((detail) => ({
+      code: detail.code ?? null,
+      message: detail.message,
+      context: detail.context ?? {},
+    })),
   };
 }
 
@@ -56,7 +60,10 @@ export interface HubSpotBatchResult<T> {
   errors: HubSpotInputError[];
 }
 
-const BatchBody = z.object({ results: z.array(z.unknown()).catch([]).default([]), errors: z.array(z.unknown()).catch([]).default([]) });
+const BatchBody = z.object({
+  results: z.array(z.unknown()).catch([]).default([]),
+  errors: z.array(z.unknown()).catch([]).default([]),
+});
 
 /** Reads a batch response; null for a status a batch answer never has (the caller treats it as a failure). */
 export function readBatchResponse<T>(status: number, body: unknown): HubSpotBatchResult<T> | null {
@@ -68,7 +75,11 @@ export function readBatchResponse<T>(status: number, body: unknown): HubSpotBatc
   const parsed = BatchBody.safeParse(body);
   if (!parsed.success) return null;
   const errors = parsed.data.errors.map(toInputError).filter((error): error is HubSpotInputError => error !== null);
-  return { outcome: status === 207 || errors.length > 0 ? 'partial' : 'complete', results: parsed.data.results as T[], errors };
+  return {
+    outcome: status === 207 || errors.length > 0 ? 'partial' : 'complete',
+    results: parsed.data.results as T[],
+    errors,
+  };
 }
 
 /** A HubSpot call failed after our retries; `status` is HubSpot's HTTP status (null: not reachable). */

@@ -20,7 +20,8 @@ export interface JobContext {
 
 export type JobHandler = (context: JobContext) => Promise<'complete' | 'stopped'>;
 
-const UNEXPECTED = 'Something went wrong on our side while running this job. Start it again; if it fails again, contact support.';
+const UNEXPECTED =
+  'Something went wrong on our side while running this job. Start it again; if it fails again, contact support.';
 
 /**
  * Runs one attempt of a job through the state machine: PROCESSING, then COMPLETE, RETRYING (the queue
@@ -41,7 +42,8 @@ export function createJobRunner(deps: {
       try {
         const handler = deps.handlers[job.kind];
         const transfer = await transfersRepository.find(deps.db, jobId);
-        if (!handler || !transfer) throw new Error(`no ${handler ? 'transfer' : 'handler'} for ${job.kind} job ${jobId}`);
+        if (!handler || !transfer)
+          throw new Error(`no ${handler ? 'transfer' : 'handler'} for ${job.kind} job ${jobId}`);
         const context: JobContext = {
           job,
           transfer: createTransferRun(deps.db, transfer),
@@ -73,7 +75,8 @@ export function createJobRunner(deps: {
           return;
         }
         const reason = error instanceof RetryableJobError || error instanceof FatalJobError ? error.reason : UNEXPECTED;
-        if (!(error instanceof RetryableJobError || error instanceof FatalJobError)) logger.error({ err: error }, 'job failed unexpectedly');
+        if (!(error instanceof RetryableJobError || error instanceof FatalJobError))
+          logger.error({ err: error }, 'job failed unexpectedly');
         else logger.warn({ reason }, 'job failed');
         await jobsRepository.transition(deps.db, jobId, 'FAILED', reason);
       }
@@ -81,7 +84,12 @@ export function createJobRunner(deps: {
 
     /** pg-boss gave up on the job (its workers kept dying): it must not stay PROCESSING forever. */
     async markAbandoned(jobId: string): Promise<void> {
-      await jobsRepository.transition(deps.db, jobId, 'FAILED', 'The job stopped responding several times in a row. Start it again.');
+      await jobsRepository.transition(
+        deps.db,
+        jobId,
+        'FAILED',
+        'The job stopped responding several times in a row. Start it again.',
+      );
     },
   };
 }

@@ -35,7 +35,10 @@ export function createJobService(deps: { db: Db; queue: Pick<JobQueue, 'enqueue'
         });
       } catch (error) {
         if (isActiveJobConflict(error)) {
-          throw conflict('job_already_running', `Another ${input.kind} is already running for this connection. Wait for it to finish, or cancel it.`);
+          throw conflict(
+            'job_already_running',
+            `Another ${input.kind} is already running for this connection. Wait for it to finish, or cancel it.`,
+          );
         }
         throw error;
       }
@@ -52,9 +55,17 @@ export function createJobService(deps: { db: Db; queue: Pick<JobQueue, 'enqueue'
     async act(portalId: number, jobId: string, action: JobAction): Promise<JobRecord> {
       const job = await this.find(portalId, jobId);
       const target = { pause: 'PAUSED', resume: 'PENDING', cancel: 'CANCELED' } as const;
-      const changed = await jobsRepository.transition(deps.db, job.id, target[action], action === 'cancel' ? 'Canceled by the user.' : null);
+      const changed = await jobsRepository.transition(
+        deps.db,
+        job.id,
+        target[action],
+        action === 'cancel' ? 'Canceled by the user.' : null,
+      );
       if (!changed) {
-        throw conflict('job_state_conflict', `This job is ${job.status.toLowerCase()} and cannot be ${action === 'pause' ? 'paused' : `${action}d`}.`);
+        throw conflict(
+          'job_state_conflict',
+          `This job is ${job.status.toLowerCase()} and cannot be ${action === 'pause' ? 'paused' : `${action}d`}.`,
+        );
       }
       if (action === 'resume') await deps.queue.enqueue(changed.kind, changed.id);
       return changed;

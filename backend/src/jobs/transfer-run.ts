@@ -28,7 +28,9 @@ export interface TransferBatch {
   /** Ledger intents, written before the HubSpot call. */
   intend(items: readonly LedgerIntent[]): Promise<void>;
   /** HubSpot acknowledged these items: their ids confirm the intents. */
-  confirm(items: readonly { itemType: string; hubspotObject: string | null; itemKey: string; hubspotId: string }[]): Promise<void>;
+  confirm(
+    items: readonly { itemType: string; hubspotObject: string | null; itemKey: string; hubspotId: string }[],
+  ): Promise<void>;
   recordErrors(object: string, errors: readonly Omit<RecordError, 'object'>[]): Promise<void>;
   /** Moves the task of `object` on; refused (StaleTaskError, and nothing commits) if another attempt took it over. */
   advance(object: string, step: TaskStep): Promise<void>;
@@ -74,8 +76,10 @@ export function createTransferRun(db: Db, transfer: TransferRecord): TransferRun
       const result = await withTransaction(db, async (client) => {
         const batch: TransferBatch = {
           client,
-          mapIds: (mappings) => idMapRepository.upsert(client, { connectionId: transfer.connectionId, transferId: transfer.id, mappings }),
-          intend: (items) => ledgerRepository.intend(client, { transferId: transfer.id, connectionId: transfer.connectionId, items }),
+          mapIds: (mappings) =>
+            idMapRepository.upsert(client, { connectionId: transfer.connectionId, transferId: transfer.id, mappings }),
+          intend: (items) =>
+            ledgerRepository.intend(client, { transferId: transfer.id, connectionId: transfer.connectionId, items }),
           confirm: (items) => ledgerRepository.confirm(client, { transferId: transfer.id, items }),
           recordErrors: (object, errors) =>
             recordErrorsRepository.add(client, {
@@ -95,7 +99,13 @@ export function createTransferRun(db: Db, transfer: TransferRecord): TransferRun
               counts,
             });
             if (version === null) throw new StaleTaskError(transfer.id, object);
-            advanced.set(object, { ...task, cursor: step.cursor, cursorVersion: version, status, counts: addCounts(task.counts, counts) });
+            advanced.set(object, {
+              ...task,
+              cursor: step.cursor,
+              cursorVersion: version,
+              status,
+              counts: addCounts(task.counts, counts),
+            });
           },
         };
         return work(batch);

@@ -17,7 +17,12 @@ export function createProgressService(deps: { db: Db }) {
   return {
     /** The source apps, each with this portal's connection status. */
     async apps(portalId: number): Promise<SourceApp[]> {
-      return Promise.all(SOURCE_CATALOG.map(async (source) => ({ ...source, connectionStatus: await connectionStatus(portalId, source.id) })));
+      return Promise.all(
+        SOURCE_CATALOG.map(async (source) => ({
+          ...source,
+          connectionStatus: await connectionStatus(portalId, source.id),
+        })),
+      );
     },
 
     /** The User guide's steps for a portal's work with one source. */

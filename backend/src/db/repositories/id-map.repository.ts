@@ -10,7 +10,10 @@ export interface IdMapping {
 
 export const idMapRepository = {
   /** Records (or corrects) where source records went; unique per connection, object and source id. */
-  async upsert(db: Queryable, input: { connectionId: string; transferId: string; mappings: readonly IdMapping[] }): Promise<void> {
+  async upsert(
+    db: Queryable,
+    input: { connectionId: string; transferId: string; mappings: readonly IdMapping[] },
+  ): Promise<void> {
     if (input.mappings.length === 0) return;
     await db.query(
       `INSERT INTO id_map (connection_id, object, source_id, hubspot_object, hubspot_id, transfer_id)
@@ -30,7 +33,12 @@ export const idMapRepository = {
   },
 
   /** HubSpot ids of the given source records of one object (those not mapped yet are absent). */
-  async lookup(db: Queryable, connectionId: string, object: string, sourceIds: readonly string[]): Promise<Map<string, string>> {
+  async lookup(
+    db: Queryable,
+    connectionId: string,
+    object: string,
+    sourceIds: readonly string[],
+  ): Promise<Map<string, string>> {
     const result = await db.query<{ source_id: string; hubspot_id: string }>(
       'SELECT source_id, hubspot_id FROM id_map WHERE connection_id = $1 AND object = $2 AND source_id = ANY($3::text[])',
       [connectionId, object, sourceIds],

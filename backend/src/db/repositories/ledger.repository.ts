@@ -58,7 +58,10 @@ export const ledgerRepository = {
    * Writes intents before the HubSpot call. An item already in the ledger keeps its first row (and so the
    * values it had before the transfer first touched it).
    */
-  async intend(db: Queryable, input: { transferId: string; connectionId: string; items: readonly LedgerIntent[] }): Promise<void> {
+  async intend(
+    db: Queryable,
+    input: { transferId: string; connectionId: string; items: readonly LedgerIntent[] },
+  ): Promise<void> {
     if (input.items.length === 0) return;
     const { items } = input;
     await db.query(
@@ -83,7 +86,10 @@ export const ledgerRepository = {
   /** HubSpot acknowledged the items: their ids are recorded and the intents confirmed. */
   async confirm(
     db: Queryable,
-    input: { transferId: string; items: readonly { itemType: string; hubspotObject: string | null; itemKey: string; hubspotId: string }[] },
+    input: {
+      transferId: string;
+      items: readonly { itemType: string; hubspotObject: string | null; itemKey: string; hubspotId: string }[];
+    },
   ): Promise<void> {
     if (input.items.length === 0) return;
     const { items } = input;
@@ -92,18 +98,29 @@ export const ledgerRepository = {
        FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS c (item_type, hubspot_object, item_key, hubspot_id)
        WHERE l.transfer_id = $1 AND l.item_type = c.item_type AND l.hubspot_object IS NOT DISTINCT FROM c.hubspot_object
          AND l.item_key = c.item_key`,
-      [input.transferId, items.map((i) => i.itemType), items.map((i) => i.hubspotObject), items.map((i) => i.itemKey), items.map((i) => i.hubspotId)],
+      [
+        input.transferId,
+        items.map((i) => i.itemType),
+        items.map((i) => i.hubspotObject),
+        items.map((i) => i.itemKey),
+        items.map((i) => i.hubspotId),
+      ],
     );
   },
 
   /** Intents never confirmed: the in-flight batch a restarted worker reconciles before retrying. */
   async unconfirmed(db: Queryable, transferId: string): Promise<LedgerEntry[]> {
-    const result = await db.query<LedgerRow>(`SELECT * FROM ledger_entries WHERE transfer_id = $1 AND state = 'intended' ORDER BY id`, [transferId]);
+    const result = await db.query<LedgerRow>(
+      `SELECT * FROM ledger_entries WHERE transfer_id = $1 AND state = 'intended' ORDER BY id`,
+      [transferId],
+    );
     return result.rows.map(fromRow);
   },
 
   async forTransfer(db: Queryable, transferId: string): Promise<LedgerEntry[]> {
-    const result = await db.query<LedgerRow>('SELECT * FROM ledger_entries WHERE transfer_id = $1 ORDER BY id', [transferId]);
+    const result = await db.query<LedgerRow>('SELECT * FROM ledger_entries WHERE transfer_id = $1 ORDER BY id', [
+      transferId,
+    ]);
     return result.rows.map(fromRow);
   },
 };

@@ -29,7 +29,10 @@ interface RecordErrorRow {
 }
 
 export const recordErrorsRepository = {
-  async add(db: Queryable, input: { transferId: string; taskId: string | null; errors: readonly RecordError[] }): Promise<void> {
+  async add(
+    db: Queryable,
+    input: { transferId: string; taskId: string | null; errors: readonly RecordError[] },
+  ): Promise<void> {
     if (input.errors.length === 0) return;
     const { errors } = input;
     await db.query(
@@ -49,7 +52,9 @@ export const recordErrorsRepository = {
   },
 
   async forTransfer(db: Queryable, transferId: string): Promise<StoredRecordError[]> {
-    const result = await db.query<RecordErrorRow>('SELECT * FROM record_errors WHERE transfer_id = $1 ORDER BY id', [transferId]);
+    const result = await db.query<RecordErrorRow>('SELECT * FROM record_errors WHERE transfer_id = $1 ORDER BY id', [
+      transferId,
+    ]);
     return result.rows.map((row) => ({
       id: Number(row.id),
       transferId: row.transfer_id,

@@ -77,7 +77,9 @@ export const transferTasksRepository = {
   },
 
   async list(db: Queryable, transferId: string): Promise<TransferTaskRecord[]> {
-    const result = await db.query<TaskRow>('SELECT * FROM transfer_tasks WHERE transfer_id = $1 ORDER BY position', [transferId]);
+    const result = await db.query<TaskRow>('SELECT * FROM transfer_tasks WHERE transfer_id = $1 ORDER BY position', [
+      transferId,
+    ]);
     return result.rows.map(fromRow);
   },
 
@@ -107,7 +109,17 @@ export const transferTasksRepository = {
          read_count = read_count + $5, created_count = created_count + $6, updated_count = updated_count + $7,
          skipped_count = skipped_count + $8, failed_count = failed_count + $9
        WHERE id = $1 AND cursor_version = $2 RETURNING cursor_version`,
-      [input.taskId, input.expectedVersion, JSON.stringify(input.cursor ?? null), input.status, counts.read, counts.created, counts.updated, counts.skipped, counts.failed],
+      [
+        input.taskId,
+        input.expectedVersion,
+        JSON.stringify(input.cursor ?? null),
+        input.status,
+        counts.read,
+        counts.created,
+        counts.updated,
+        counts.skipped,
+        counts.failed,
+      ],
     );
     return result.rows[0]?.cursor_version ?? null;
   },

@@ -1,5 +1,10 @@
 import { Router } from 'express';
-import { ApiPaths, type AppsResponse, type GuideResponse, type PortalResponse } from '../../../../shared/src/contracts/index.js';
+import {
+  ApiPaths,
+  type AppsResponse,
+  type GuideResponse,
+  type PortalResponse,
+} from '../../../../shared/src/contracts/index.js';
 import type { ProgressService } from '../../transfer/progress.service.js';
 import { callerIdentity } from '../middleware/signed-request.js';
 
