@@ -23,6 +23,8 @@ import { realSleep } from './sleep.js';
 import { createSourceRegistry } from './sources/registry.js';
 import { createAuditHandler } from './transfer/audit/audit-handler.js';
 import { createAuditService } from './transfer/audit/audit.service.js';
+import { createProgressService } from './transfer/progress.service.js';
+import { createTransferService } from './transfer/transfer.service.js';
 
 export interface CompositionInput {
   config: AppConfig;
@@ -43,7 +45,7 @@ export function composeServices(input: CompositionInput) {
   const hubspotOAuth = createHubSpotOAuthClient(config.hubspot);
   const install = createHubSpotInstallService({ db, config, manifest: input.manifest ?? readAppManifest(), states, oauth: hubspotOAuth, vault, clock });
   const hubspotTokens = createHubSpotTokens({ db, oauth: hubspotOAuth, vault, clock, logger });
-  const hubspot = createHubSpotApi({ apiBaseUrl: config.hubspot.apiBaseUrl, requestsPer10s: config.hubspot.requestsPer10s, tokens: hubspotTokens });
+  const hubspot = createHubSpotApi({ apiBaseUrl: config.hubspot.apiBaseUrl, requestsPer10s: config.hubspot.requestsPer10s, tokens: hubspotTokens, logger });
   const connector = input.connector ?? createSourceRegistry(config, { logger, clock, sleep: realSleep });
   const sourceTokens = createSourceTokens({ db, vault, clock, logger, connector });
   const tickets = createConnectTickets({ states, publicApiOrigin: config.publicApiOrigin });
@@ -56,7 +58,9 @@ export function composeServices(input: CompositionInput) {
     queue,
     handlers: { audit: createAuditHandler({ db, clock, connector, sourceTokens, hubspot }) },
   });
-  const app: Express = createApp({ db, logger, clock, config, install, tickets, sourceConnect, jobs, audits });
+  const progress = createProgressService({ db });
+  const transfers = createTransferService({ db, jobs });
+  const app: Express = createApp({ db, logger, clock, config, install, tickets, sourceConnect, jobs, audits, progress, transfers });
   return { app, vault, install, hubspotTokens, sourceTokens, tickets, sourceConnect, jobs, audits, runner };
 }
 export type Services = ReturnType<typeof composeServices>;

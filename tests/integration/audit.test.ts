@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { AuditComparison, type AuditResponse, type AuditResult } from '../../shared/src/contracts/index.js';
+import { AuditComparison, type AuditResponse, type AuditResult, TransferResponse } from '../../shared/src/contracts/index.js';
+import { PIPEDRIVE_OBJECT_KEYS } from '../../backend/src/sources/pipedrive/pipedrive-objects.js';
 import type { RunningPipedriveSandbox } from '../../sandbox/pipedrive/index.js';
 import { type AuditHarness, FINISHED, startAuditHarness } from '../support/audit-harness.js';
 
@@ -45,13 +46,29 @@ afterAll(async () => {
 
 describe('the audit of a generated Pipedrive account', () => {
   let first: AuditResult;
+  let firstId: string;
 
   beforeAll(async () => {
     const audit = await runAudit();
     expect(audit.job.statusReason).toBeNull();
     expect(audit.job.status).toBe('COMPLETE');
     first = audit.result as AuditResult;
+    firstId = audit.id;
   }, 90_000);
+
+  it('runs as a transfer of kind audit with one finished task per counted object', async () => {
+    const res = await harness.api('GET', `/api/v1/transfers/${firstId}`);
+    expect(res.status).toBe(200);
+    const transfer = TransferResponse.parse(res.body);
+    expect([transfer.kind, transfer.job.status]).toEqual(['audit', 'COMPLETE']);
+    // Tasks come in dependency order, as the connector lists its objects.
+    expect(transfer.tasks.map((task) => task.object)).toEqual([...PIPEDRIVE_OBJECT_KEYS]);
+    expect(transfer.tasks.every((task) => task.status === 'done')).toBe(true);
+    const read = Object.fromEntries(transfer.tasks.map((task) => [task.object, task.counts.read]));
+    expect(read.persons).toBe(live('person').length);
+    expect(read.organizations).toBe(live('organization').length);
+    expect(read.activities).toBe(live('activity').length);
+  });
 
   it('counts every object exactly as the account holds it', () => {
     const rows = Object.fromEntries(first.objects.map((row) => [row.key, row]));

@@ -21,13 +21,13 @@ interface EndpointCount {
   requests: number;
 }
 
-/** The persons count as the job's checkpoint holds it (what a new worker resumes from). */
-async function savedPersons(jobId: string): Promise<{ total: number; done: boolean } | null> {
-  const { rows } = await harness.db.pool.query<{ persons: { total: number; done: boolean } | null }>(
-    `SELECT checkpoint->'counts'->'persons' AS persons FROM jobs WHERE id = $1`,
-    [jobId],
+/** The persons count as its transfer task holds it (what a new worker resumes from). */
+async function savedPersons(transferId: string): Promise<{ total: number; done: boolean } | null> {
+  const { rows } = await harness.db.pool.query<{ read_count: string; status: string }>(
+    `SELECT read_count, status FROM transfer_tasks WHERE transfer_id = $1 AND object = 'persons'`,
+    [transferId],
   );
-  return rows[0]?.persons ?? null;
+  return rows[0] ? { total: Number(rows[0].read_count), done: rows[0].status === 'done' } : null;
 }
 
 async function personsPageRequests(): Promise<number> {

@@ -1,6 +1,6 @@
 import type { SourceId } from '../../../shared/src/contracts/index.js';
 import { findSource } from '../sources/catalog.js';
-import { badRequest } from '../http/errors.js';
+import { invalid } from '../domain-errors.js';
 import type { OAuthStates } from './oauth-states.js';
 
 const TICKET_TTL_MS = 10 * 60 * 1000;
@@ -19,7 +19,7 @@ export function createConnectTickets(deps: { states: OAuthStates; publicApiOrigi
   return {
     async issue(holder: ConnectTicketHolder): Promise<{ connectUrl: string; expiresAt: Date }> {
       if (findSource(holder.source)?.availability !== 'available') {
-        throw badRequest('source_unavailable', 'Transfers from this app are not available yet.');
+        throw invalid('source_unavailable', 'Transfers from this app are not available yet.');
       }
       const { state: ticket, expiresAt } = await deps.states.issue('connect_ticket', { ...holder }, TICKET_TTL_MS);
       const url = new URL(`/oauth/${holder.source}/start`, deps.publicApiOrigin);

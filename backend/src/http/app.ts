@@ -8,6 +8,8 @@ import type { AppConfig } from '../config/config.js';
 import type { Db } from '../db/pool.js';
 import type { JobService } from '../jobs/job.service.js';
 import type { AuditService } from '../transfer/audit/audit.service.js';
+import type { ProgressService } from '../transfer/progress.service.js';
+import type { TransferService } from '../transfer/transfer.service.js';
 import { errorHandler, notFoundHandler } from './middleware/errors.js';
 import { requestLog } from './middleware/request-log.js';
 import { rawBody, signedRequest } from './middleware/signed-request.js';
@@ -17,6 +19,7 @@ import { healthRoutes } from './routes/health.routes.js';
 import { hubspotInstallRoutes } from './routes/hubspot-install.routes.js';
 import { portalRoutes } from './routes/portal.routes.js';
 import { sourceOAuthRoutes } from './routes/source-oauth.routes.js';
+import { transferRoutes } from './routes/transfer.routes.js';
 
 export interface AppServices {
   db: Db;
@@ -28,6 +31,8 @@ export interface AppServices {
   sourceConnect: SourceConnectService;
   jobs: JobService;
   audits: AuditService;
+  progress: ProgressService;
+  transfers: TransferService;
 }
 
 /** The HTTP app: public OAuth and download routes, and the /api tree where every call is signed by HubSpot. */
@@ -57,6 +62,7 @@ export function createApp(services: AppServices): Express {
   api.use(portalRoutes(services));
   api.use(connectRoutes(services));
   api.use(auditRoutes(services));
+  api.use(transferRoutes(services));
   app.use(api);
 
   app.use(notFoundHandler);

@@ -6,3 +6,4 @@ export * from './paths.js';
 export * from './connect.js';
 export * from './jobs.js';
 export * from './audit.js';
+export * from './transfers.js';

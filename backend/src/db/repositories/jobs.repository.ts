@@ -52,10 +52,10 @@ const fromRow = (row: JobRow): JobRecord => ({
 
 const FINAL: readonly JobStatus[] = ['COMPLETE', 'FAILED', 'CANCELED'];
 
-/** Postgres' unique_violation on jobs_connection_active_key: another job of the connection is unfinished. */
+/** Postgres' unique_violation on jobs_connection_kind_active_key: a job of that kind is unfinished on the connection. */
 export const isActiveJobConflict = (error: unknown) =>
   (error as { code?: string; constraint?: string }).code === '23505' &&
-  (error as { constraint?: string }).constraint === 'jobs_connection_active_key';
+  (error as { constraint?: string }).constraint === 'jobs_connection_kind_active_key';
 
 export const jobsRepository = {
   async create(db: Queryable, job: { portalId: number; connectionId: string; kind: JobKind; createdByUserId: number }): Promise<JobRecord> {

@@ -1,6 +1,16 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
+import { DomainError, type DomainErrorKind } from '../../domain-errors.js';
 import { HttpError } from '../errors.js';
+
+/** The one place where a domain's failure becomes an HTTP status. */
+const STATUS_OF: Readonly<Record<DomainErrorKind, number>> = {
+  invalid: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+};
 
 interface BodyParserError {
   type?: string;
@@ -10,8 +20,9 @@ interface BodyParserError {
 /** Renders every failure as `{ error: { code, message, details? } }`; unexpected ones are logged, not leaked. */
 export function errorHandler(logger: Logger) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
-    if (error instanceof HttpError) {
-      res.status(error.status).json({
+    if (error instanceof HttpError || error instanceof DomainError) {
+      const status = error instanceof HttpError ? error.status : STATUS_OF[error.kind];
+      res.status(status).json({
         error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) },
       });
       return;

@@ -1,6 +1,6 @@
 import { HubSpotReconnectNeeded } from '../../auth/hubspot-tokens.service.js';
 import { SourceReconnectNeeded } from '../../auth/source-tokens.service.js';
-import { HubSpotApiError } from '../../hubspot/hubspot-api.js';
+import { HubSpotApiError } from '../../hubspot/hubspot-errors.js';
 import { FatalJobError, RetryableJobError } from '../../jobs/job-errors.js';
 import { SourceAuthError, SourceRateLimitError, SourceRequestError, SourceUnavailableError } from '../../sources/connector.js';
 
@@ -22,6 +22,9 @@ export function toJobError(error: unknown, sourceName: string): unknown {
   }
   if (error instanceof HubSpotReconnectNeeded) {
     return new FatalJobError('HubSpot no longer accepts Smart Transfer\'s access. Reinstall the app from the HubSpot Marketplace.');
+  }
+  if (error instanceof HubSpotApiError && error.reason === 'daily_limit') {
+    return new RetryableJobError("HubSpot's daily API limit for your account is used up. This continues automatically when it resets.", error.retryAfterMs);
   }
   if (error instanceof HubSpotApiError) {
     return new RetryableJobError('HubSpot is not responding right now. We keep retrying for a while.');

@@ -4,7 +4,7 @@ import type { Db } from '../../db/pool.js';
 import { auditsRepository } from '../../db/repositories/audits.repository.js';
 import { connectionsRepository } from '../../db/repositories/connections.repository.js';
 import { type JobRecord, jobsRepository } from '../../db/repositories/jobs.repository.js';
-import { conflict, notFound } from '../../http/errors.js';
+import { conflict, notFound } from '../../domain-errors.js';
 import { type JobService, toJobContract } from '../../jobs/job.service.js';
 import { findSource } from '../../sources/catalog.js';
 import { compareAudits } from './compare-audits.js';
