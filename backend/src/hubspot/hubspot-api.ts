@@ -2,6 +2,7 @@ import { Client } from '@hubspot/api-client';
 import Bottleneck from 'bottleneck';
 import type { HubSpotTokens } from '../auth/hubspot-tokens.service.js';
 import { realSleep, type Sleep } from '../sleep.js';
+import { readProperties } from './hubspot-properties.js';
 
 export interface HubSpotOwner {
   id: string;
@@ -71,6 +72,8 @@ export function createHubSpotApi(deps: {
   return {
     forPortal(portalId: number) {
       return {
+        properties: (objectType: string) => readProperties((work) => call(portalId, work), objectType),
+
         async owners(): Promise<HubSpotOwner[]> {
           const owners: HubSpotOwner[] = [];
           let after: string | undefined;

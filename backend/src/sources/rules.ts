@@ -1,5 +1,5 @@
 import type { SourceId } from '../../../shared/src/contracts/index.js';
-import type { SourceMappingRules } from './mapping.js';
+import type { SourceMappingRules } from './mapping-rules.js';
 import { PIPEDRIVE_RULES } from './pipedrive/mapping-rules.js';
 
 /** Each source's mapping rules (data); a new source adds its own here. */

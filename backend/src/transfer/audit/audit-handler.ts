@@ -2,7 +2,6 @@ import type { SourceId } from '../../../../shared/src/contracts/index.js';
 import type { SourceTokens } from '../../auth/source-tokens.service.js';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/pool.js';
-import { auditsRepository } from '../../db/repositories/audits.repository.js';
 import { connectionsRepository } from '../../db/repositories/connections.repository.js';
 import type { HubSpotApi } from '../../hubspot/hubspot-api.js';
 import { FatalJobError } from '../../jobs/job-errors.js';
@@ -11,7 +10,7 @@ import { findSource } from '../../sources/catalog.js';
 import { SourceAuthError, type SourceConnector, type SourceSession } from '../../sources/connector.js';
 import { AuditCheckpoint } from './audit-checkpoint.js';
 import { toJobError } from './audit-errors.js';
-import { buildAuditResult } from './build-audit-result.js';
+import { recordAudit } from './record-audit.js';
 import { mappingRulesFor } from '../../sources/rules.js';
 
 /** Progress and checkpoint are saved at most this often while counting (and always at the end). */
@@ -77,19 +76,17 @@ export function createAuditHandler(deps: {
         await context.saveProgress({ done: 0, total: null, phase: 'Reading fields, pipelines and users' }, checkpoint);
       }
       if ((await countObjects(context, session, checkpoint, deps.clock)) === 'stopped') return 'stopped';
-      const hubspot = deps.hubspot.forPortal(context.job.portalId);
-      const [owners, currencies] = await Promise.all([hubspot.owners(), hubspot.accountCurrencies()]);
       const usage = session.usage();
-      const result = buildAuditResult({
+      const result = await recordAudit({ db: deps.db, hubspot: deps.hubspot.forPortal(context.job.portalId) }, {
+        id: context.job.id,
+        portalId: context.job.portalId,
+        connectionId: connection.id,
         source: connection.source,
         rules: mappingRulesFor(connection.source),
         catalog: checkpoint.catalog,
         counts: checkpoint.counts,
-        owners,
-        currencies,
         usage: { requests: checkpoint.usage.requests + usage.requests, tokens: checkpoint.usage.cost + usage.cost },
       });
-      await auditsRepository.save(deps.db, { id: context.job.id, portalId: context.job.portalId, connectionId: connection.id, result });
       const records = result.objects.reduce((sum, object) => sum + object.records, 0);
       await context.saveProgress({ done: records, total: records, phase: 'Audit complete' });
       return 'complete';
