@@ -5,10 +5,24 @@ import { jobsRepository } from '../db/repositories/jobs.repository.js';
 import type { Portal } from '../db/repositories/portals.repository.js';
 import type { GuideProgress } from './guide.js';
 
+interface ListedSource {
+  id: SourceId;
+  availability: 'available' | 'coming_soon';
+}
+
 export async function connectionStatus(db: Db, portalId: number, source: SourceId): Promise<ConnectionStatus> {
   const connection = await connectionsRepository.findLive(db, portalId, source);
   if (!connection) return 'not_connected';
   return connection.status === 'connected' ? 'connected' : 'reconnect_needed';
+}
+
+/** The source the User guide is about: the first available one the portal has a connection to, else the first available one. */
+export async function guideSource<S extends ListedSource>(db: Db, portalId: number, apps: readonly S[]): Promise<S | undefined> {
+  const available = apps.filter((app) => app.availability === 'available');
+  for (const app of available) {
+    if ((await connectionStatus(db, portalId, app.id)) !== 'not_connected') return app;
+  }
+  return available[0];
 }
 
 /** Where a portal stands with a source, as the User guide needs it. */

@@ -1,4 +1,3 @@
-import type { SourceId } from '../../../../shared/src/contracts/index.js';
 import type { SourceTokens } from '../../auth/source-tokens.service.js';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/pool.js';
@@ -6,12 +5,11 @@ import { connectionsRepository } from '../../db/repositories/connections.reposit
 import type { HubSpotApi } from '../../hubspot/hubspot-api.js';
 import { FatalJobError } from '../../jobs/job-errors.js';
 import type { JobContext, JobHandler } from '../../jobs/job-runner.js';
-import { findSource } from '../../sources/catalog.js';
-import { SourceAuthError, type SourceConnector, type SourceSession } from '../../sources/connector.js';
+import { SourceAuthError, type SourceSession } from '../../sources/connector.js';
+import type { SourceRegistry } from '../../sources/source-registry.js';
 import { AuditCheckpoint } from './audit-checkpoint.js';
 import { toJobError } from './audit-errors.js';
 import { recordAudit } from './record-audit.js';
-import { mappingRulesFor } from '../../sources/rules.js';
 
 /** Progress and checkpoint are saved at most this often while counting (and always at the end). */
 const SAVE_EVERY_MS = 500;
@@ -55,17 +53,17 @@ async function countObjects(context: JobContext, session: SourceSession, checkpo
 export function createAuditHandler(deps: {
   db: Db;
   clock: Clock;
-  connector: (source: SourceId) => SourceConnector;
+  sources: SourceRegistry;
   sourceTokens: SourceTokens;
   hubspot: HubSpotApi;
 }): JobHandler {
   return async (context) => {
     const connection = await connectionsRepository.find(deps.db, context.job.connectionId);
-    const sourceName = connection ? (findSource(connection.source)?.name ?? connection.source) : 'The app';
+    const sourceName = connection ? deps.sources.nameOf(connection.source) : 'The app';
     if (connection?.status !== 'connected') {
       throw new FatalJobError(`${sourceName} is not connected. Connect it, then run the audit again.`);
     }
-    const session = deps.connector(connection.source).session({
+    const session = deps.sources.connector(connection.source).session({
       apiDomain: connection.apiDomain,
       accessToken: () => deps.sourceTokens.accessToken(connection.id),
     });
@@ -82,7 +80,7 @@ export function createAuditHandler(deps: {
         portalId: context.job.portalId,
         connectionId: connection.id,
         source: connection.source,
-        rules: mappingRulesFor(connection.source),
+        rules: deps.sources.module(connection.source).mappingRules,
         catalog: checkpoint.catalog,
         counts: checkpoint.counts,
         usage: { requests: checkpoint.usage.requests + usage.requests, tokens: checkpoint.usage.cost + usage.cost },
