@@ -41,8 +41,8 @@ function createdName(rules: SourceMappingRules, row: ObjectRule, key: string, pa
 
 /**
  * HubSpot deal-stage probability in 0.1 steps, rounded half up (25 % → 0.3). Open stages stay within
- * 0.1–0.9: HubSpot reads 0.0 as closed lost and 1.0 as closed won, and Pipedrive's default stage
- * probability is 100 %, which would otherwise close every deal entering the stage.
+ * 0.1–0.9: HubSpot reads 0.0 as closed lost and 1.0 as closed won, and a source's default stage
+ * probability may be 100 % (Pipedrive's is), which would otherwise close every deal entering the stage.
  */
 function openStageProbability(percent: number): number {
   return Math.min(9, Math.max(1, Math.round(percent / 10))) / 10;
