@@ -45,10 +45,9 @@ export function composeServices(input: CompositionInput) {
   const hubspotTokens = createHubSpotTokens({ db, oauth: hubspotOAuth, vault, clock, logger });
   const hubspot = createHubSpotApi({ apiBaseUrl: config.hubspot.apiBaseUrl, requestsPer10s: config.hubspot.requestsPer10s, tokens: hubspotTokens });
   const sources = createSourceRegistry(input.sources ?? SOURCES, config.sources, { logger, clock, sleep: realSleep });
-  const connector = sources.connector;
-  const sourceTokens = createSourceTokens({ db, vault, clock, logger, connector });
+  const sourceTokens = createSourceTokens({ db, vault, clock, logger, connector: sources.connector });
   const tickets = createConnectTickets({ states, publicApiOrigin: config.publicApiOrigin, sources });
-  const sourceConnect = createSourceConnectService({ db, logger, clock, publicApiOrigin: config.publicApiOrigin, tickets, states, vault, connector });
+  const sourceConnect = createSourceConnectService({ db, logger, clock, publicApiOrigin: config.publicApiOrigin, tickets, states, vault, connector: sources.connector });
   const jobs = createJobService({ db, queue });
   const audits = createAuditService({ db, jobs, states, publicApiOrigin: config.publicApiOrigin, sources });
   const runner = createJobRunner({
