@@ -60,7 +60,7 @@ async function main(): Promise<void> {
       publicApiOrigin: 'http://127.0.0.1:9',
       tokenEncryptionKey: randomBytes(32),
       hubspot: { clientId: hubspot.clientId, clientSecret: hubspot.clientSecret, appBaseUrl: hubspot.appBaseUrl, apiBaseUrl: hubspot.apiBaseUrl, requestsPer10s: 110 },
-      pipedrive: { clientId: pipedrive.clientId, clientSecret: pipedrive.clientSecret, oauthBaseUrl: pipedrive.oauthBaseUrl, apiBaseUrl: pipedrive.apiBaseUrl },
+      sources: { pipedrive: { clientId: pipedrive.clientId, clientSecret: pipedrive.clientSecret, oauthBaseUrl: pipedrive.oauthBaseUrl, apiBaseUrl: pipedrive.apiBaseUrl } },
     },
   });
   await startWorkers(queue, services, 1);

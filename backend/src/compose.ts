@@ -1,6 +1,5 @@
 import type { Express } from 'express';
 import type { Logger } from 'pino';
-import type { SourceId } from '../../shared/src/contracts/index.js';
 import { createConnectTickets } from './auth/connect-tickets.js';
 import { createHubSpotInstallService } from './auth/hubspot-install.service.js';
 import { createHubSpotTokens } from './auth/hubspot-tokens.service.js';
@@ -18,9 +17,10 @@ import { createApp } from './http/app.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import { createJobRunner } from './jobs/job-runner.js';
 import { createJobService } from './jobs/job.service.js';
-import type { SourceConnector } from './sources/connector.js';
 import { realSleep } from './sleep.js';
-import { createSourceRegistry } from './sources/registry.js';
+import { SOURCES } from './sources/index.js';
+import type { SourceEntry } from './sources/source-module.js';
+import { createSourceRegistry } from './sources/source-registry.js';
 import { createAuditHandler } from './transfer/audit/audit-handler.js';
 import { createAuditService } from './transfer/audit/audit.service.js';
 import { createProgressService } from './transfer/progress.service.js';
@@ -33,8 +33,8 @@ export interface CompositionInput {
   clock: Clock;
   queue: JobQueue;
   manifest?: AppManifest;
-  /** Replaces the source registry (tests that need a connector with injected timing). */
-  connector?: (source: SourceId) => SourceConnector;
+  /** The source apps served (default: sources/index.ts's list); tests add a source or inject timing here. */
+  sources?: readonly SourceEntry[];
 }
 
 /** Wires clients, services, job handlers and the HTTP app: the one place that knows every part. */
@@ -46,22 +46,22 @@ export function composeServices(input: CompositionInput) {
   const install = createHubSpotInstallService({ db, config, manifest: input.manifest ?? readAppManifest(), states, oauth: hubspotOAuth, vault, clock });
   const hubspotTokens = createHubSpotTokens({ db, oauth: hubspotOAuth, vault, clock, logger });
   const hubspot = createHubSpotApi({ apiBaseUrl: config.hubspot.apiBaseUrl, requestsPer10s: config.hubspot.requestsPer10s, tokens: hubspotTokens, logger });
-  const connector = input.connector ?? createSourceRegistry(config, { logger, clock, sleep: realSleep });
-  const sourceTokens = createSourceTokens({ db, vault, clock, logger, connector });
-  const tickets = createConnectTickets({ states, publicApiOrigin: config.publicApiOrigin });
-  const sourceConnect = createSourceConnectService({ db, logger, clock, publicApiOrigin: config.publicApiOrigin, tickets, states, vault, connector });
+  const sources = createSourceRegistry(input.sources ?? SOURCES, config.sources, { logger, clock, sleep: realSleep });
+  const sourceTokens = createSourceTokens({ db, vault, clock, logger, connector: sources.connector });
+  const tickets = createConnectTickets({ states, publicApiOrigin: config.publicApiOrigin, sources });
+  const sourceConnect = createSourceConnectService({ db, logger, clock, publicApiOrigin: config.publicApiOrigin, tickets, states, vault, connector: sources.connector });
   const jobs = createJobService({ db, queue });
-  const audits = createAuditService({ db, jobs, states, publicApiOrigin: config.publicApiOrigin });
+  const audits = createAuditService({ db, jobs, states, publicApiOrigin: config.publicApiOrigin, sources });
   const runner = createJobRunner({
     db,
     logger,
     queue,
-    handlers: { audit: createAuditHandler({ db, clock, connector, sourceTokens, hubspot }) },
+    handlers: { audit: createAuditHandler({ db, clock, sources, sourceTokens, hubspot }) },
   });
-  const progress = createProgressService({ db });
+  const progress = createProgressService({ db, sources });
   const transfers = createTransferService({ db, jobs });
-  const app: Express = createApp({ db, logger, clock, config, install, tickets, sourceConnect, jobs, audits, progress, transfers });
-  return { app, vault, install, hubspotTokens, sourceTokens, tickets, sourceConnect, jobs, audits, runner };
+  const app: Express = createApp({ db, logger, clock, config, sources, install, tickets, sourceConnect, jobs, audits, progress, transfers });
+  return { app, sources, vault, install, hubspotTokens, sourceTokens, tickets, sourceConnect, jobs, audits, runner };
 }
 export type Services = ReturnType<typeof composeServices>;
 

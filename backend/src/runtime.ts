@@ -10,6 +10,8 @@ import { createPool, type Db } from './db/pool.js';
 import { type DemoSandboxes, startDemoSandboxes } from './demo.js';
 import { createJobQueue, type JobQueue } from './jobs/job-queue.js';
 import { createLogger } from './logger.js';
+import { SOURCES } from './sources/index.js';
+import { readSourceConfigs } from './sources/source-configs.js';
 
 export function loadEnv(): Env {
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -48,12 +50,8 @@ function buildConfig(env: Env, dataDir: string, demo: DemoSandboxes | null): App
       apiBaseUrl: sandboxEnv?.HUBSPOT_API_BASE_URL ?? env.HUBSPOT_API_BASE_URL,
       requestsPer10s: env.HUBSPOT_REQUESTS_PER_10S,
     },
-    pipedrive: {
-      clientId: sandboxEnv?.PIPEDRIVE_CLIENT_ID ?? env.PIPEDRIVE_CLIENT_ID ?? '',
-      clientSecret: sandboxEnv?.PIPEDRIVE_CLIENT_SECRET ?? env.PIPEDRIVE_CLIENT_SECRET ?? '',
-      oauthBaseUrl: sandboxEnv?.PIPEDRIVE_OAUTH_BASE_URL ?? env.PIPEDRIVE_OAUTH_BASE_URL,
-      apiBaseUrl: sandboxEnv?.PIPEDRIVE_API_BASE_URL ?? env.PIPEDRIVE_API_BASE_URL,
-    },
+    // Each source reads its own variables; the demo's sandboxes override them.
+    sources: readSourceConfigs({ ...process.env, ...sandboxEnv }, SOURCES),
   };
 }
 

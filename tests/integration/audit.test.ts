@@ -6,23 +6,31 @@ import { type AuditHarness, FINISHED, startAuditHarness } from '../support/audit
 
 let harness: AuditHarness;
 /** What each custom field type becomes in HubSpot: the rules' intent, written down independently here. */
-const EXPECTED_TARGETS: Record<string, { supported: boolean; targets: [type: string, fieldType: string][] }> = {
-  varchar: { supported: true, targets: [['string', 'text']] },
-  varchar_auto: { supported: true, targets: [['string', 'text']] },
-  text: { supported: true, targets: [['string', 'textarea']] },
-  double: { supported: true, targets: [['number', 'number']] },
-  int: { supported: true, targets: [['number', 'number']] },
-  monetary: { supported: true, targets: [['number', 'number'], ['string', 'text']] },
-  date: { supported: true, targets: [['date', 'date']] },
-  daterange: { supported: true, targets: [['date', 'date'], ['date', 'date']] },
-  time: { supported: true, targets: [['string', 'text']] },
-  timerange: { supported: true, targets: [['string', 'text'], ['string', 'text']] },
-  enum: { supported: true, targets: [['enumeration', 'select']] },
-  set: { supported: true, targets: [['enumeration', 'checkbox']] },
-  phone: { supported: true, targets: [['string', 'phonenumber']] },
-  address: { supported: true, targets: Array.from({ length: 6 }, () => ['string', 'text'] as [string, string]) },
+type Target = [kind: string, objectType: string | null, type: string, fieldType: string];
+/** A property created on the field's own HubSpot object. */
+const created = (type: string, fieldType: string): Target => ['created', null, type, fieldType];
+const EXPECTED_TARGETS: Record<string, { supported: boolean; targets: Target[] }> = {
+  varchar: { supported: true, targets: [created('string', 'text')] },
+  varchar_auto: { supported: true, targets: [created('string', 'text')] },
+  text: { supported: true, targets: [created('string', 'textarea')] },
+  double: { supported: true, targets: [created('number', 'number')] },
+  int: { supported: true, targets: [created('number', 'number')] },
+  monetary: { supported: true, targets: [created('number', 'number'), created('string', 'text')] },
+  date: { supported: true, targets: [created('date', 'date')] },
+  daterange: { supported: true, targets: [created('date', 'date'), created('date', 'date')] },
+  time: { supported: true, targets: [created('string', 'text')] },
+  timerange: { supported: true, targets: [created('string', 'text'), created('string', 'text')] },
+  enum: { supported: true, targets: [created('enumeration', 'select')] },
+  set: { supported: true, targets: [created('enumeration', 'checkbox')] },
+  phone: { supported: true, targets: [created('string', 'phonenumber')] },
+  address: { supported: true, targets: Array.from({ length: 6 }, () => created('string', 'text')) },
   visible_to: { supported: false, targets: [] },
+  // A user field becomes an owner property on the field's object; org and people fields become labelled associations.
+  user: { supported: true, targets: [['owner', null, 'enumeration', 'select']] },
+  org: { supported: true, targets: [['association', 'companies', 'association', 'USER_DEFINED']] },
+  people: { supported: true, targets: [['association', 'contacts', 'association', 'USER_DEFINED']] },
 };
+const hubspotObjectOf: Record<string, string> = { person: 'contacts', organization: 'companies', deal: 'deals', product: 'products' };
 
 async function runAudit(): Promise<AuditResponse> {
   const { id } = await harness.startAudit();
@@ -95,14 +103,18 @@ describe('the audit of a generated Pipedrive account', () => {
       for (const definition of harness.pipedrive.state.store.fields.custom(entity as keyof typeof objectsByEntity)) {
         const field = audited.get(definition.key);
         expect(field).toBeDefined();
-        const expected = EXPECTED_TARGETS[definition.field_type];
+        // HubSpot products have no associations to contacts or companies (line items carry them to deals).
+        const linkFromProduct = entity === 'product' && ['org', 'people'].includes(definition.field_type);
+        const expected = linkFromProduct ? { supported: false, targets: [] } : EXPECTED_TARGETS[definition.field_type];
+        // Every custom field type the dataset uses must have an expectation: none is skipped.
+        expect({ type: definition.field_type, known: expected !== undefined }).toEqual({ type: definition.field_type, known: true });
         if (!field || !expected) continue;
         expect({ key: field.key, label: field.label, type: field.sourceType }).toEqual({ key: definition.key, label: definition.name, type: definition.field_type });
-        expect(field.supported).toBe(expected.supported);
-        if (definition.field_type === 'user') expect(field.targets.map((target) => target.kind)).toEqual(['owner']);
-        else if (definition.field_type === 'org') expect(field.targets.map((target) => [target.kind, target.objectType])).toEqual([['association', 'companies']]);
-        else if (definition.field_type === 'people') expect(field.targets.map((target) => [target.kind, target.objectType])).toEqual([['association', 'contacts']]);
-        else expect(field.targets.map((target) => [target.type, target.fieldType])).toEqual(expected.targets);
+        expect({ entity, type: definition.field_type, supported: field.supported }).toEqual({ entity, type: definition.field_type, supported: expected.supported });
+        if (linkFromProduct) expect(field.reason).toMatch(/can’t be associated/);
+        expect(field.targets.map((target) => [target.kind, target.objectType, target.type, target.fieldType])).toEqual(
+          expected.targets.map(([kind, objectType, type, fieldType]) => [kind, objectType ?? hubspotObjectOf[entity], type, fieldType]),
+        );
         if (definition.options) expect(field.options?.map((option) => option.label)).toEqual(definition.options.map((option) => option.label));
         checked += 1;
       }

@@ -19,7 +19,7 @@ import {
   SourceRateLimitError,
   SourceUnavailableError,
 } from '../../backend/src/sources/connector.js';
-import type { RetryPolicy } from '../../backend/src/sources/pipedrive/decide-retry.js';
+import type { RetryPolicy } from '../../backend/src/http-client/retry.js';
 import { createPipedriveConnector } from '../../backend/src/sources/pipedrive/pipedrive.connector.js';
 import { realSleep } from '../../backend/src/sleep.js';
 

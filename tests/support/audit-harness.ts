@@ -2,10 +2,10 @@ import type { Express } from 'express';
 import { AuditResponse } from '../../shared/src/contracts/index.js';
 import { startHubSpotSandbox, type RunningHubSpotSandbox } from '../../sandbox/hubspot/index.js';
 import { startPipedriveSandbox, type PipedriveSandboxOptions, type RunningPipedriveSandbox } from '../../sandbox/pipedrive/index.js';
-import pino from 'pino';
 import type { AppConfig } from '../../backend/src/config/config.js';
-import { realSleep } from '../../backend/src/sleep.js';
-import type { RetryPolicy } from '../../backend/src/sources/pipedrive/decide-retry.js';
+import type { RetryPolicy } from '../../backend/src/http-client/retry.js';
+import { SOURCES } from '../../backend/src/sources/index.js';
+import { pipedrive as pipedriveSource } from '../../backend/src/sources/pipedrive/index.js';
 import { createPipedriveConnector } from '../../backend/src/sources/pipedrive/pipedrive.connector.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { connectPipedrive, installPortal } from './flows.js';
@@ -57,10 +57,12 @@ export async function startAuditHarness(options: {
     pipedrive: { clientId: pipedrive.clientId, clientSecret: pipedrive.clientSecret, oauthBaseUrl: pipedrive.oauthBaseUrl, apiBaseUrl: pipedrive.apiBaseUrl },
   });
   const clock = { now: () => new Date() };
-  const connector = options.retryPolicy
-    ? createPipedriveConnector({ config: config.pipedrive, logger: pino({ level: 'silent' }), clock, sleep: realSleep, retryPolicy: options.retryPolicy })
+  const { retryPolicy } = options;
+  // Pipedrive with the harness's retry policy, registered like any source.
+  const sources = retryPolicy
+    ? SOURCES.map((entry) => (entry.id === pipedriveSource.id ? { ...pipedriveSource, createConnector: (source, deps) => createPipedriveConnector({ config: source, ...deps, retryPolicy }) } satisfies typeof pipedriveSource : entry))
     : undefined;
-  const services = await testServices(db, config, clock, { workers: options.workers ?? true, ...(connector ? { connector: () => connector } : {}) });
+  const services = await testServices(db, config, clock, { workers: options.workers ?? true, ...(sources ? { sources } : {}) });
   await installPortal(services.app);
   await connectPipedrive(services.app, options.portalId);
 

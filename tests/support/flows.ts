@@ -20,11 +20,11 @@ export async function installPortal(app: Express): Promise<void> {
 }
 
 /**
- * Connects Pipedrive the way the UI does: a signed ticket request, then the browser tab: our start →
- * Pipedrive's authorize (the sandbox approves) → our callback.
+ * Connects a source the way the UI does: a signed ticket request, then the browser tab: our start →
+ * the source's authorize (the sandbox or stub approves) → our callback.
  */
-export async function connectPipedrive(app: Express, portalId: number, userId = 7): Promise<void> {
-  const ticket = await signedCall(app, { method: 'POST', path: withIdentity('/api/v1/connect-tickets', portalId, userId), body: { source: 'pipedrive' } });
+export async function connectSource(app: Express, portalId: number, source: string, userId = 7): Promise<void> {
+  const ticket = await signedCall(app, { method: 'POST', path: withIdentity('/api/v1/connect-tickets', portalId, userId), body: { source } });
   if (ticket.status !== 201) throw new Error(`connect ticket failed: ${ticket.status} ${JSON.stringify(ticket.body)}`);
   const start = await request(app).get(local(ConnectTicketResponse.parse(ticket.body).connectUrl));
   if (start.status !== 302) throw new Error(`connect start failed: ${start.status} ${JSON.stringify(start.body)}`);
@@ -32,3 +32,5 @@ export async function connectPipedrive(app: Express, portalId: number, userId = 
   const callback = await request(app).get(local(authorize.headers.get('location') as string)).set('Accept', 'application/json');
   if (callback.status !== 200) throw new Error(`connect callback failed: ${callback.status} ${JSON.stringify(callback.body)}`);
 }
+
+export const connectPipedrive = (app: Express, portalId: number, userId = 7): Promise<void> => connectSource(app, portalId, 'pipedrive', userId);

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import pino, { type Logger } from 'pino';
-import type { SourceId } from '../../shared/src/contracts/index.js';
 import type { Clock } from '../../backend/src/clock.js';
 import { composeServices, startWorkers } from '../../backend/src/compose.js';
 import type { AppConfig } from '../../backend/src/config/config.js';
 import { createJobQueue } from '../../backend/src/jobs/job-queue.js';
-import type { SourceConnector } from '../../backend/src/sources/connector.js';
+import type { PipedriveConfig } from '../../backend/src/sources/pipedrive/pipedrive-config.js';
+import type { SourceEntry } from '../../backend/src/sources/source-module.js';
 import type { TestDatabase } from './database.js';
 
 export const TEST_PUBLIC_ORIGIN = 'https://api.smart-transfer.test';
@@ -25,7 +25,9 @@ export function manualClock(start = new Date('2026-11-30T10:00:00Z')): Clock & {
   };
 }
 
-export function testConfig(overrides: { hubspot?: Partial<AppConfig['hubspot']>; pipedrive?: Partial<AppConfig['pipedrive']> } = {}): AppConfig {
+export function testConfig(
+  overrides: { hubspot?: Partial<AppConfig['hubspot']>; pipedrive?: Partial<PipedriveConfig>; sources?: Record<string, unknown> } = {},
+): AppConfig {
   return {
     publicApiOrigin: TEST_PUBLIC_ORIGIN,
     tokenEncryptionKey: randomBytes(32),
@@ -37,12 +39,15 @@ export function testConfig(overrides: { hubspot?: Partial<AppConfig['hubspot']>;
       requestsPer10s: 110,
       ...overrides.hubspot,
     },
-    pipedrive: {
-      clientId: 'test-pipedrive-client-id',
-      clientSecret: 'test-pipedrive-client-secret',
-      oauthBaseUrl: 'http://127.0.0.1:9',
-      apiBaseUrl: 'http://127.0.0.1:9',
-      ...overrides.pipedrive,
+    sources: {
+      pipedrive: {
+        clientId: 'test-pipedrive-client-id',
+        clientSecret: 'test-pipedrive-client-secret',
+        oauthBaseUrl: 'http://127.0.0.1:9',
+        apiBaseUrl: 'http://127.0.0.1:9',
+        ...overrides.pipedrive,
+      } satisfies PipedriveConfig,
+      ...overrides.sources,
     },
   };
 }
@@ -51,7 +56,8 @@ export interface TestServiceOptions {
   logger?: Logger;
   /** Run queued jobs in this process (default: jobs are only queued). */
   workers?: boolean;
-  connector?: (source: SourceId) => SourceConnector;
+  /** The source apps served (default: the product's list). */
+  sources?: readonly SourceEntry[];
 }
 
 /**
@@ -62,7 +68,7 @@ export async function testServices(db: TestDatabase, config: AppConfig, clock: C
   const logger = options.logger ?? pino({ level: 'silent' });
   const queue = createJobQueue({ databaseUrl: db.url, logger, superviseIntervalSeconds: 1, pollingIntervalSeconds: 0.5, retryLimit: 2, retryDelaySeconds: 1 });
   await queue.start(['audit']);
-  const services = composeServices({ config, db: db.pool, clock, logger, queue, ...(options.connector ? { connector: options.connector } : {}) });
+  const services = composeServices({ config, db: db.pool, clock, logger, queue, ...(options.sources ? { sources: options.sources } : {}) });
   if (options.workers) await startWorkers(queue, services);
   return { ...services, queue, close: () => queue.stop() };
 }

@@ -47,7 +47,8 @@ describe('the hubspot.fetch wrapper', () => {
 
   it('never sends a body the contract rejects', async () => {
     const { fetchMock } = fakeBackend({});
-    const notASource = JSON.parse('{"source":"hubspot"}') as ConnectTicketRequest;
+    // Not a source app id at all (which ids exist is the backend's list, checked there).
+    const notASource = JSON.parse('{"source":"Hub Spot!"}') as ConnectTicketRequest;
     const error = await failureOf(callApi(createConnectTicket, IDENTITY, notASource));
     expect(error.code).toBe('invalid_request');
     expect(fetchMock).not.toHaveBeenCalled();

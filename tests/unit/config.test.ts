@@ -16,6 +16,8 @@ describe('configuration', () => {
     expect(() => parseEnv({ HUBSPOT_API_BASE_URL: 'not a url' })).toThrow(/HUBSPOT_API_BASE_URL/);
     expect(() => parseEnv({ TOKEN_ENCRYPTION_KEY: 'c2hvcnQ=' })).toThrow(/TOKEN_ENCRYPTION_KEY: must be 32 bytes/);
     expect(() => parseEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+    // A source's own variables are checked by its module's config schema, at the same moment.
+    expect(() => parseEnv({ PIPEDRIVE_API_BASE_URL: 'not a url' })).toThrow(/PIPEDRIVE_API_BASE_URL/);
   });
 
   it('requires every secret explicitly in production', () => {

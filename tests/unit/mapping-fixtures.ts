@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import type { AuditField } from '../../shared/src/contracts/index.js';
 import type { SourceActivityType, SourceCatalog, SourceField, SourceObjectType, SourcePipeline } from '../../backend/src/sources/connector.js';
 import { PIPEDRIVE_RULES } from '../../backend/src/sources/pipedrive/mapping-rules.js';
-import { mapCatalog, type MappedCatalog } from '../../backend/src/transfer/audit/map-catalog.js';
+import { mapCatalog } from '../../backend/src/transfer/mapping/map-catalog.js';
+import type { MappedCatalog } from '../../backend/src/transfer/mapping/mapping-plan.js';
 import { builtInFields } from '../../sandbox/pipedrive/fields/builtin.js';
 import { FIELD_ENTITIES, FIELD_TYPES, type FieldEntity } from '../../sandbox/pipedrive/fields/types.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { type AttemptFailure, backoffMs, decideRetry, type RetryPolicy } from '../../backend/src/sources/pipedrive/decide-retry.js';
+import { backoffMs, type RetryPolicy } from '../../backend/src/http-client/retry.js';
+import { type AttemptFailure, decideRetry } from '../../backend/src/sources/pipedrive/decide-retry.js';
 import { parseRateLimitHeaders, type RateLimitSnapshot } from '../../backend/src/sources/pipedrive/rate-limit-headers.js';
 
 const policy: RetryPolicy = { maxRetries: 3, baseDelayMs: 100, maxDelayMs: 1000 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { collectPages, cursorPages, offsetPages, type Page } from '../../backend/src/sources/pipedrive/pipedrive-paging.js';
+import { collectPages, type Page } from '../../backend/src/http-client/paging.js';
+import { cursorPages, offsetPages } from '../../backend/src/sources/pipedrive/pipedrive-paging.js';
 import { toPipedriveTime, toSourceRecord } from '../../backend/src/sources/pipedrive/pipedrive-readers.js';
 
 async function all<T>(pages: AsyncGenerator<Page<T>>): Promise<Page<T>[]> {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { pino } from 'pino';
 import { SourceAuthError, SourceRateLimitError, SourceUnavailableError } from '../../backend/src/sources/connector.js';
 import { BURST_WINDOW_MS, BurstLimiter } from '../../backend/src/sources/pipedrive/burst-limiter.js';
-import type { RetryPolicy } from '../../backend/src/sources/pipedrive/decide-retry.js';
+import type { RetryPolicy } from '../../backend/src/http-client/retry.js';
 import { createPipedriveApis } from '../../backend/src/sources/pipedrive/pipedrive-apis.js';
 import { PipedriveRequestError } from '../../backend/src/sources/pipedrive/pipedrive-errors.js';
 import { createPipedriveTransport } from '../../backend/src/sources/pipedrive/pipedrive-transport.js';

@@ -10,10 +10,6 @@ export interface AppConfig {
     apiBaseUrl: string;
     requestsPer10s: number;
   };
-  pipedrive: {
-    clientId: string;
-    clientSecret: string;
-    oauthBaseUrl: string;
-    apiBaseUrl: string;
-  };
+  /** Each available source's own config, by source id, parsed by its module's config schema (sources/<id>/). */
+  sources: Readonly<Record<string, unknown>>;
 }

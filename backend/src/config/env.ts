@@ -1,11 +1,14 @@
 import { z } from 'zod';
+import { SOURCES } from '../sources/index.js';
+import { sourceConfigProblems } from '../sources/source-configs.js';
 
 const url = z.string().url();
 const optionalSecret = z.string().min(1).optional();
 
 /**
  * Every environment variable the backend reads, in one place. `.env.example` documents each one.
- * Unset secrets are allowed only outside production: demo mode generates safe local values.
+ * Unset secrets are allowed only outside production: demo mode generates safe local values. Each source's
+ * own variables (PIPEDRIVE_…) belong to its module's config schema and are checked here with the rest.
  */
 export const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -37,11 +40,6 @@ export const EnvSchema = z.object({
   JOB_HEARTBEAT_SECONDS: z.coerce.number().int().min(10).default(10),
   /** How often abandoned jobs are looked for. */
   JOB_SUPERVISE_SECONDS: z.coerce.number().int().min(1).default(10),
-  PIPEDRIVE_CLIENT_ID: optionalSecret,
-  PIPEDRIVE_CLIENT_SECRET: optionalSecret,
-  PIPEDRIVE_OAUTH_BASE_URL: url.default('https://oauth.pipedrive.com'),
-  /** Used only until a token response gives the account's own api_domain. */
-  PIPEDRIVE_API_BASE_URL: url.default('https://api.pipedrive.com'),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -58,8 +56,6 @@ const PRODUCTION_REQUIRED = [
   'TOKEN_ENCRYPTION_KEY',
   'HUBSPOT_CLIENT_ID',
   'HUBSPOT_CLIENT_SECRET',
-  'PIPEDRIVE_CLIENT_ID',
-  'PIPEDRIVE_CLIENT_SECRET',
 ] as const satisfies readonly (keyof Env)[];
 
 /** Parses the environment; a bad value fails with a message naming the variable. */
@@ -70,11 +66,9 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   const env = result.data;
-  if (env.NODE_ENV === 'production') {
-    const missing = PRODUCTION_REQUIRED.filter((name) => env[name] === undefined);
-    if (missing.length > 0) {
-      throw new ConfigError(missing.map((name) => `${name}: required when NODE_ENV=production`));
-    }
-  }
+  const production = env.NODE_ENV === 'production';
+  const missing = production ? PRODUCTION_REQUIRED.filter((name) => env[name] === undefined) : [];
+  const problems = [...missing.map((name) => `${name}: required when NODE_ENV=production`), ...sourceConfigProblems(source, SOURCES, production)];
+  if (problems.length > 0) throw new ConfigError(problems);
   return env;
 }

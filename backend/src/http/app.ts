@@ -7,6 +7,7 @@ import type { Clock } from '../clock.js';
 import type { AppConfig } from '../config/config.js';
 import type { Db } from '../db/pool.js';
 import type { JobService } from '../jobs/job.service.js';
+import type { SourceRegistry } from '../sources/source-registry.js';
 import type { AuditService } from '../transfer/audit/audit.service.js';
 import type { ProgressService } from '../transfer/progress.service.js';
 import type { TransferService } from '../transfer/transfer.service.js';
@@ -26,6 +27,7 @@ export interface AppServices {
   logger: Logger;
   clock: Clock;
   config: AppConfig;
+  sources: SourceRegistry;
   install: HubSpotInstallService;
   tickets: ConnectTickets;
   sourceConnect: SourceConnectService;

@@ -18,6 +18,7 @@ import {
   toInputError,
 } from './hubspot-errors.js';
 import { parseHubSpotRateLimits, type HeaderSource } from './rate-limit-headers.js';
+import { readProperties } from './hubspot-properties.js';
 
 export interface HubSpotOwner {
   id: string;
@@ -173,6 +174,9 @@ export function createHubSpotApi(deps: {
   return {
     forPortal(portalId: number) {
       return {
+        properties: (objectType: string) =>
+          readProperties((work) => call(portalId, `GET /crm/v3/properties/${objectType}`, work), objectType),
+
         async owners(): Promise<HubSpotOwner[]> {
           const owners: HubSpotOwner[] = [];
           let after: string | undefined;

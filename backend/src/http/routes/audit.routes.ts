@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { ApiPaths, type DownloadLinkResponse, JobAction, SourceId, StartAuditRequest } from '../../../../shared/src/contracts/index.js';
+import { ApiPaths, type DownloadLinkResponse, JobAction, StartAuditRequest } from '../../../../shared/src/contracts/index.js';
 import type { JobService } from '../../jobs/job.service.js';
+import type { SourceRegistry } from '../../sources/source-registry.js';
 import { toJobContract } from '../../jobs/job.service.js';
 import { auditCsv } from '../../transfer/audit/audit-csv.js';
 import type { AuditService } from '../../transfer/audit/audit.service.js';
@@ -10,14 +11,14 @@ import { parseInput } from '../validate.js';
 
 const IdParam = z.object({ id: z.string().uuid() });
 const JobActionParams = z.object({ id: z.string().uuid(), action: JobAction });
-const LatestQuery = z.object({ source: SourceId });
 
 /** Audits and job control, for the signed portal only. */
-export function auditRoutes(deps: { audits: AuditService; jobs: JobService }): Router {
+export function auditRoutes(deps: { audits: AuditService; jobs: JobService; sources: Pick<SourceRegistry, 'idSchema'> }): Router {
   const router = Router();
+  const LatestQuery = z.object({ source: deps.sources.idSchema });
 
   router.post(ApiPaths.audits, async (req, res) => {
-    const { source } = parseInput(StartAuditRequest, req.body, 'audit request');
+    const { source } = parseInput(StartAuditRequest.extend({ source: deps.sources.idSchema }), req.body, 'audit request');
     const { portalId, userId } = callerIdentity(res);
     res.status(202).json(await deps.audits.start({ portalId, userId, source }));
   });

@@ -30,7 +30,7 @@ export function portalRoutes(deps: { progress: ProgressService }): Router {
 
   router.get(ApiPaths.guide, async (_req, res) => {
     const { portal } = callerIdentity(res);
-    const body: GuideResponse = { portalId: portal.id, steps: await deps.progress.guide(portal, 'pipedrive') };
+    const body: GuideResponse = { portalId: portal.id, steps: await deps.progress.guide(portal) };
     res.json(body);
   });
   return router;

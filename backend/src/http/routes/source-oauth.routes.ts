@@ -1,19 +1,18 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { SourceId } from '../../../../shared/src/contracts/index.js';
 import type { SourceConnectService } from '../../auth/source-connect.service.js';
-import { findSource } from '../../sources/catalog.js';
+import type { SourceRegistry } from '../../sources/source-registry.js';
 import { HttpError } from '../errors.js';
 import { respondWithResult } from '../html-page.js';
 import { parseInput } from '../validate.js';
 import { OAuthCallbackQuery } from './hubspot-install.routes.js';
 
-const SourceParam = z.object({ source: SourceId });
 const StartQuery = z.object({ ticket: z.string().min(1).max(256) });
 
 /** The browser tab the HubSpot UI opens: start → the source's consent page → callback → "go back to HubSpot". */
-export function sourceOAuthRoutes(deps: { sourceConnect: SourceConnectService }): Router {
+export function sourceOAuthRoutes(deps: { sourceConnect: SourceConnectService; sources: Pick<SourceRegistry, 'idSchema' | 'nameOf'> }): Router {
   const router = Router();
+  const SourceParam = z.object({ source: deps.sources.idSchema });
   const failed = (res: Parameters<typeof respondWithResult>[0], error: unknown) => {
     if (!(error instanceof HttpError)) throw error;
     respondWithResult(res, { status: error.status, code: error.code, title: 'Connection failed', message: error.message });
@@ -32,7 +31,7 @@ export function sourceOAuthRoutes(deps: { sourceConnect: SourceConnectService })
   router.get('/oauth/:source/callback', async (req, res) => {
     try {
       const { source } = parseInput(SourceParam, req.params, 'source');
-      const name = findSource(source)?.name ?? source;
+      const name = deps.sources.nameOf(source);
       const query = parseInput(OAuthCallbackQuery, req.query, 'OAuth callback');
       if ('error' in query) {
         respondWithResult(res, {

@@ -7,6 +7,7 @@
  * (in flight + answered in the last window) is never below the server's.
  */
 import type { Clock } from '../../clock.js';
+import type { RequestLimiter } from '../../http-client/request-limiter.js';
 import type { RateLimitSnapshot } from './rate-limit-headers.js';
 import type { Sleep } from '../../sleep.js';
 
@@ -14,7 +15,7 @@ import type { Sleep } from '../../sleep.js';
 const DEFAULT_BURST_LIMIT = 80;
 export const BURST_WINDOW_MS = 2000;
 
-export class BurstLimiter {
+export class BurstLimiter implements RequestLimiter<RateLimitSnapshot> {
   private limit: number;
   private inFlight = 0;
   /** Receipt times of answered calls still inside the window, oldest first. */

@@ -1,7 +1,7 @@
 import {
-  BOOL, CHECKBOX, DATE, DATETIME, NUMBER, PHONE, SELECT, TEXT, TEXTAREA,
-  type FieldRule, type HubSpotObjectType, type ObjectRule, type SourceMappingRules, type TargetRule,
-} from '../mapping.js';
+  BOOL, CHECKBOX, DATE, DATETIME, type HubSpotObjectType, NUMBER, PHONE, SELECT, TEXT, TEXTAREA,
+} from '../../hubspot/object-model/index.js';
+import type { FieldRule, ObjectRule, SourceMappingRules, TargetRule } from '../mapping-rules.js';
 import type { PipedriveObjectKey } from './pipedrive-objects.js';
 
 /**

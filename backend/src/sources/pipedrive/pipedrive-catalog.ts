@@ -16,7 +16,8 @@ import type {
 } from '../connector.js';
 import type { PipedriveApis } from './pipedrive-apis.js';
 import { PIPEDRIVE_OBJECT_LABELS, type PipedriveObjectKey } from './pipedrive-objects.js';
-import { collectPages, cursorPages, PAGE_SIZE } from './pipedrive-paging.js';
+import { collectPages } from '../../http-client/paging.js';
+import { cursorPages, PAGE_SIZE } from './pipedrive-paging.js';
 
 /** What the five v2 field lists share (their generated models differ only in name). */
 interface V2Field {

@@ -10,7 +10,8 @@
 import { z } from 'zod';
 import type { Clock } from '../../clock.js';
 import { type SourceGrant, SourceAuthError, SourceUnavailableError } from '../connector.js';
-import { type AttemptFailure, decideRetry, DEFAULT_RETRY_POLICY, type RetryPolicy } from './decide-retry.js';
+import type { RetryPolicy } from '../../http-client/retry.js';
+import { type AttemptFailure, decideRetry, DEFAULT_RETRY_POLICY } from './decide-retry.js';
 import { PipedriveRequestError, toSourceError } from './pipedrive-errors.js';
 import { parseRateLimitHeaders } from './rate-limit-headers.js';
 import type { Sleep } from '../../sleep.js';

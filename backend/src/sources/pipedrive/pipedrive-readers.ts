@@ -9,7 +9,8 @@
 import type { ReadOptions, RecordPage, SourceRecord } from '../connector.js';
 import type { PipedriveApis } from './pipedrive-apis.js';
 import type { PipedriveObjectKey } from './pipedrive-objects.js';
-import { cursorPages, offsetPages, PAGE_SIZE, type Page } from './pipedrive-paging.js';
+import type { Page } from '../../http-client/paging.js';
+import { cursorPages, offsetPages, PAGE_SIZE } from './pipedrive-paging.js';
 
 /** The part of every Pipedrive record the readers rely on. */
 export interface PipedriveRecord {

@@ -1,16 +1,16 @@
 /** Pipedrive as a source: its OAuth, and sessions on the accounts it grants us. */
 import type { Logger } from 'pino';
 import type { Clock } from '../../clock.js';
-import type { AppConfig } from '../../config/config.js';
+import type { PipedriveConfig } from './pipedrive-config.js';
 import type { SourceConnector } from '../connector.js';
-import type { RetryPolicy } from './decide-retry.js';
+import type { RetryPolicy } from '../../http-client/retry.js';
 import { createPipedriveOAuth } from './pipedrive-oauth.js';
 import { createPipedriveSession } from './pipedrive-session.js';
 import { createPipedriveTransport } from './pipedrive-transport.js';
 import type { Sleep } from '../../sleep.js';
 
 export interface PipedriveConnectorDeps {
-  config: AppConfig['pipedrive'];
+  config: PipedriveConfig;
   logger: Logger;
   clock: Clock;
   sleep: Sleep;

@@ -1,18 +1,15 @@
-import type { SourceId } from '../../../../shared/src/contracts/index.js';
 import type { SourceTokens } from '../../auth/source-tokens.service.js';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/pool.js';
-import { auditsRepository } from '../../db/repositories/audits.repository.js';
 import { connectionsRepository } from '../../db/repositories/connections.repository.js';
 import type { HubSpotApi } from '../../hubspot/hubspot-api.js';
 import { FatalJobError } from '../../jobs/job-errors.js';
 import type { JobContext, JobHandler } from '../../jobs/job-runner.js';
-import { findSource } from '../../sources/catalog.js';
-import { type CountState, SourceAuthError, type SourceConnector, type SourceSession } from '../../sources/connector.js';
+import { type CountState, SourceAuthError, type SourceSession } from '../../sources/connector.js';
+import type { SourceRegistry } from '../../sources/source-registry.js';
 import { AuditCheckpoint, countStateOf, toCountCursor } from './audit-checkpoint.js';
 import { toJobError } from './audit-errors.js';
-import { buildAuditResult } from './build-audit-result.js';
-import { mappingRulesFor } from '../../sources/rules.js';
+import { recordAudit } from './record-audit.js';
 
 /** Progress and checkpoint are saved at most this often while counting (and always at the end). */
 const SAVE_EVERY_MS = 500;
@@ -66,17 +63,17 @@ async function countObjects(
 export function createAuditHandler(deps: {
   db: Db;
   clock: Clock;
-  connector: (source: SourceId) => SourceConnector;
+  sources: SourceRegistry;
   sourceTokens: SourceTokens;
   hubspot: HubSpotApi;
 }): JobHandler {
   return async (context) => {
     const connection = await connectionsRepository.find(deps.db, context.job.connectionId);
-    const sourceName = connection ? (findSource(connection.source)?.name ?? connection.source) : 'The app';
+    const sourceName = connection ? deps.sources.nameOf(connection.source) : 'The app';
     if (connection?.status !== 'connected') {
       throw new FatalJobError(`${sourceName} is not connected. Connect it, then run the audit again.`);
     }
-    const session = deps.connector(connection.source).session({
+    const session = deps.sources.connector(connection.source).session({
       apiDomain: connection.apiDomain,
       accessToken: () => deps.sourceTokens.accessToken(connection.id),
     });
@@ -88,19 +85,17 @@ export function createAuditHandler(deps: {
       }
       const { outcome, counts } = await countObjects(context, session, checkpoint, deps.clock);
       if (outcome === 'stopped') return 'stopped';
-      const hubspot = deps.hubspot.forPortal(context.job.portalId);
-      const [owners, currencies] = await Promise.all([hubspot.owners(), hubspot.accountCurrencies()]);
       const usage = session.usage();
-      const result = buildAuditResult({
+      const result = await recordAudit({ db: deps.db, hubspot: deps.hubspot.forPortal(context.job.portalId) }, {
+        id: context.job.id,
+        portalId: context.job.portalId,
+        connectionId: connection.id,
         source: connection.source,
-        rules: mappingRulesFor(connection.source),
+        rules: deps.sources.module(connection.source).mappingRules,
         catalog: checkpoint.catalog,
         counts,
-        owners,
-        currencies,
         usage: { requests: checkpoint.usage.requests + usage.requests, tokens: checkpoint.usage.cost + usage.cost },
       });
-      await auditsRepository.save(deps.db, { id: context.job.id, portalId: context.job.portalId, connectionId: connection.id, result });
       const records = result.objects.reduce((sum, object) => sum + object.records, 0);
       await context.saveProgress({ done: records, total: records, phase: 'Audit complete' });
       return 'complete';

@@ -6,13 +6,19 @@ import { connectionsRepository } from '../../db/repositories/connections.reposit
 import { type JobRecord, jobsRepository } from '../../db/repositories/jobs.repository.js';
 import { conflict, notFound } from '../../domain-errors.js';
 import { type JobService, toJobContract } from '../../jobs/job.service.js';
-import { findSource } from '../../sources/catalog.js';
+import type { SourceRegistry } from '../../sources/source-registry.js';
 import { compareAudits } from './compare-audits.js';
 
 const DOWNLOAD_LINK_TTL_MS = 5 * 60 * 1000;
 
 /** Starting, reading, comparing and exporting audits; every read is scoped to the signed portal. */
-export function createAuditService(deps: { db: Db; jobs: JobService; states: OAuthStates; publicApiOrigin: string }) {
+export function createAuditService(deps: {
+  db: Db;
+  jobs: JobService;
+  states: OAuthStates;
+  publicApiOrigin: string;
+  sources: Pick<SourceRegistry, 'nameOf'>;
+}) {
   async function toResponse(job: JobRecord): Promise<AuditResponse> {
     const audit = job.status === 'COMPLETE' ? await auditsRepository.findForPortal(deps.db, job.portalId, job.id) : null;
     return { id: job.id, job: toJobContract(job), previousAuditId: audit?.previousAuditId ?? null, result: audit?.result ?? null };
@@ -28,7 +34,7 @@ export function createAuditService(deps: { db: Db; jobs: JobService; states: OAu
 
   return {
     async start(input: { portalId: number; userId: number; source: SourceId }): Promise<AuditResponse> {
-      const name = findSource(input.source)?.name ?? input.source;
+      const name = deps.sources.nameOf(input.source);
       const connection = await connectionsRepository.findLive(deps.db, input.portalId, input.source);
       if (!connection) throw conflict('not_connected', `Connect ${name} before running an audit.`);
       if (connection.status !== 'connected') throw conflict('reconnect_needed', `${name} no longer accepts our access. Reconnect it, then run the audit.`);

@@ -1,44 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { z } from 'zod';
-import type {
-  AuditActivityType, AuditField, AuditObject, AuditPipeline, HubSpotPropertyTarget,
-} from '../../../../shared/src/contracts/index.js';
+import type { AuditField, AuditPipeline, HubSpotPropertyTarget } from '../../../../shared/src/contracts/index.js';
+import { canAssociate, HUBSPOT_OBJECTS, type HubSpotObjectType, TEXT, TEXTAREA } from '../../hubspot/object-model/index.js';
 import type { SourceActivityType, SourceCatalog, SourceField, SourcePipeline } from '../../sources/connector.js';
-import {
-  HUBSPOT_OBJECTS, TEXT, TEXTAREA, canAssociate,
-  type FieldRule, type HubSpotObjectType, type ObjectRule, type PipelineRules, type SourceMappingRules, type TargetRule,
-} from '../../sources/mapping.js';
-
-/** An audit row before the audit engine counts its records. */
-export interface MappedObject extends Omit<AuditObject, 'records' | 'breakdown'> {
-  /** The catalog object whose records the row counts. */
-  sourceObject: string;
-  /** For rows that take part of their source object (activities by type): the types they take; null = every record. */
-  sourceTypes: string[] | null;
-  /** This row also takes records whose type the catalog does not list (e.g. a type deleted since). */
-  takesOtherTypes: boolean;
-  /** The HubSpot property group the row's created properties go in. */
-  propertyGroup: { name: string; label: string };
-}
-
-export type MappedActivityType = Omit<z.infer<typeof AuditActivityType>, 'records'>;
-
-export interface NotTransferredObject {
-  key: string;
-  label: string;
-  reason: string;
-}
-
-export interface MappedCatalog {
-  objects: MappedObject[];
-  /** By row key. */
-  fields: Record<string, AuditField[]>;
-  /** Without deal counts (`deals: null`). */
-  pipelines: AuditPipeline[];
-  activityTypes: MappedActivityType[];
-  /** Catalog objects no row takes, so nothing the source has goes unmentioned. */
-  notTransferred: NotTransferredObject[];
-}
+import type { FieldRule, ObjectRule, PipelineRules, SourceMappingRules, TargetRule } from '../../sources/mapping-rules.js';
+import type { MappedCatalog } from './mapping-plan.js';
+import type { PortalProperties } from './portal-properties.js';
 
 /** HubSpot limits (hubspot-properties.md §4.1). */
 const MAX_NAME_LENGTH = 100;
@@ -75,8 +41,8 @@ function createdName(rules: SourceMappingRules, row: ObjectRule, key: string, pa
 
 /**
  * HubSpot deal-stage probability in 0.1 steps, rounded half up (25 % → 0.3). Open stages stay within
- * 0.1–0.9: HubSpot reads 0.0 as closed lost and 1.0 as closed won, and Pipedrive's default stage
- * probability is 100 %, which would otherwise close every deal entering the stage.
+ * 0.1–0.9: HubSpot reads 0.0 as closed lost and 1.0 as closed won, and a source's default stage
+ * probability may be 100 % (Pipedrive's is), which would otherwise close every deal entering the stage.
  */
 function openStageProbability(percent: number): number {
   return Math.min(9, Math.max(1, Math.round(percent / 10))) / 10;
@@ -267,16 +233,20 @@ const fullLabel = (base: string, part: string | undefined): string => (part === 
 
 /**
  * Created properties are labelled with the source label, but HubSpot wants labels unique per object:
- * a field whose label is already one of HubSpot's gets "(Pipedrive)", and fields sharing a label with
- * each other get "(Pipedrive <6 hex digits of their property name's hash>)", stable across catalog changes.
+ * a field whose label the portal already has (one of HubSpot's defaults, or any live property but the
+ * one we would create) gets "(<source name>)", and fields sharing a label with each other get
+ * "(<source name> <6 hex digits of their property name's hash>)", stable across catalog changes.
  */
-function settleLabels(rules: SourceMappingRules, drafts: readonly Draft[]): void {
+function settleLabels(rules: SourceMappingRules, drafts: readonly Draft[], portal: PortalProperties): void {
   const byObject = new Map<HubSpotObjectType, Draft[]>();
   for (const draft of drafts) {
     if (draft.labels.length > 0) byObject.set(draft.row.hubspotObject, [...(byObject.get(draft.row.hubspotObject) ?? []), draft]);
   }
   for (const [object, group] of byObject) {
-    const taken = new Set(Object.values(HUBSPOT_OBJECTS[object].properties).map(([label]) => label.toLowerCase()));
+    // A live property with the very name we create is ours from an earlier setup: its label is no collision.
+    const ours = new Set(group.flatMap((draft) => draft.labels.map(({ target }) => target.name)));
+    const live = (portal[object] ?? []).filter((property) => !ours.has(property.name)).map((property) => property.label);
+    const taken = new Set([...Object.values(HUBSPOT_OBJECTS[object].properties).map(([label]) => label), ...live].map((label) => label.toLowerCase()));
     const holders = new Map<string, Set<string>>();
     for (const draft of group) {
       for (const { base, part } of draft.labels) {
@@ -295,8 +265,11 @@ function settleLabels(rules: SourceMappingRules, drafts: readonly Draft[]): void
   }
 }
 
-/** Applies a source's mapping rules to its catalog: what every object, field, pipeline and activity type becomes. */
-export function mapCatalog(rules: SourceMappingRules, catalog: SourceCatalog): MappedCatalog {
+/**
+ * Applies a source's mapping rules to its catalog: what every object, field, pipeline and activity type
+ * becomes. `portal` holds the portal's live properties, whose labels created properties must not repeat.
+ */
+export function mapCatalog(rules: SourceMappingRules, catalog: SourceCatalog, portal: PortalProperties = {}): MappedCatalog {
   const routeOf = (type: string) => lookup(rules.activities.byType, type) ?? rules.activities.otherTypes;
   const rows: { row: ObjectRule; drafts: Draft[]; activityTypes: SourceActivityType[] | null }[] = [];
   for (const row of rules.objects) {
@@ -308,7 +281,7 @@ export function mapCatalog(rules: SourceMappingRules, catalog: SourceCatalog): M
     const context: RowContext = { rules, row, activityTypes: activityTypes ?? [] };
     rows.push({ row, activityTypes, drafts: source.fields.map((field) => draftField(context, field)) });
   }
-  settleLabels(rules, rows.flatMap(({ drafts }) => drafts));
+  settleLabels(rules, rows.flatMap(({ drafts }) => drafts), portal);
 
   const taken = new Set(rules.objects.map((row) => row.source));
   return {

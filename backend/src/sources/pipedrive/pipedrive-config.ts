@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+const url = z.string().url();
+const optionalSecret = z.string().min(1).optional();
+
+/** Pipedrive's environment variables (documented in .env.example), parsed into the connector's config. */
+export const PipedriveConfigSchema = z
+  .object({
+    PIPEDRIVE_CLIENT_ID: optionalSecret,
+    PIPEDRIVE_CLIENT_SECRET: optionalSecret,
+    PIPEDRIVE_OAUTH_BASE_URL: url.default('https://oauth.pipedrive.com'),
+    /** Used only until a token response gives the account's own api_domain. */
+    PIPEDRIVE_API_BASE_URL: url.default('https://api.pipedrive.com'),
+  })
+  .transform((env) => ({
+    clientId: env.PIPEDRIVE_CLIENT_ID ?? '',
+    clientSecret: env.PIPEDRIVE_CLIENT_SECRET ?? '',
+    oauthBaseUrl: env.PIPEDRIVE_OAUTH_BASE_URL,
+    apiBaseUrl: env.PIPEDRIVE_API_BASE_URL,
+  }));
+export type PipedriveConfig = z.output<typeof PipedriveConfigSchema>;
