@@ -286,6 +286,8 @@ export const Dataset = z.object({
     .object({ id: id.default(7010001), name: z.string().default('Sandbox Company'), domain: z.string().default('sandbox'), country: z.string().default('EE'), industry: z.string().default('Software') })
     .optional(),
   plan: z.enum(PLANS).optional(),
+  /** How the account's API behaves; see Store.options (listDeleted: lists also return soft-deleted rows). */
+  options: z.object({ listDeleted: z.boolean().default(false) }).optional(),
   seats: z.number().int().positive().optional(),
   users: z.array(DatasetUser).min(1).optional(),
   currencies: z.array(DatasetCurrency).optional(),

@@ -50,6 +50,7 @@ export function loadDataset(target: LoadTarget, dataset: Dataset): void {
   store.clear();
   const now = dataset.now ? Date.parse(dataset.now) : target.clock.now().getTime();
   if (dataset.company) store.company = { ...dataset.company };
+  if (dataset.options) store.options = { ...dataset.options };
   loadAccount(target, dataset, now);
   loadRecords(target, dataset, now);
 }
