@@ -18,6 +18,7 @@ import { registerDealsSummary } from './resources/deals-summary.js';
 import { registerFields } from './resources/fields.js';
 import { registerFiles } from './resources/files.js';
 import { registerFilters } from './resources/filters.js';
+import { registerLeads } from './resources/leads.js';
 import { registerLinks } from './resources/links.js';
 import { registerNotes } from './resources/notes.js';
 import { registerOrganizations } from './resources/organizations.js';
@@ -52,6 +53,7 @@ function registerRoutes(state: PipedriveSandboxState): void {
   registerFilters(routes, context);
   registerLinks(routes, context);
   registerDealsSummary(routes, context);
+  registerLeads(routes, context);
   registerWebhooks(routes, context, state.webhooks);
 }
 

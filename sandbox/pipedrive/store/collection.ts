@@ -65,8 +65,8 @@ export class Collection<E extends RecordEntity> {
    */
   visibleTo(index: number, userId: number): boolean {
     const table = this.table;
-    if (!table.hasColumn('visible_to') || this.store.user(userId)?.is_admin) return true;
-    return table.columnAt('visible_to', index) !== 1 || table.columnAt('owner_id', index) === userId;
+    if (!table.hasColumn('visible_to')) return true;
+    return this.store.canSee(userId, { owner_id: table.columnAt('owner_id', index), visible_to: table.columnAt('visible_to', index) });
   }
 
   /** The same check for a record in hand (single reads, webhooks). */

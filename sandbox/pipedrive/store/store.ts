@@ -7,7 +7,7 @@ import { FieldRegistry } from '../fields/registry.js';
 import { dateMs } from '../http/time.js';
 import { RecordTable, type StoredRecord } from './table.js';
 import type {
-  ActivityRecord, ActivityTypeRecord, CurrencyRecord, DealProductRecord, DealRecord, FileRecord, FilterRecord, NoteRecord,
+  ActivityRecord, ActivityTypeRecord, CurrencyRecord, DealProductRecord, DealRecord, FileRecord, FilterRecord, LeadLabelRecord, LeadRecord, NoteRecord,
   OrganizationRecord, OrganizationRelationshipRecord, ParticipantRecord, PersonRecord, PipelineRecord, ProductRecord,
   StageRecord, UserRecord,
 } from './types.js';
@@ -148,6 +148,9 @@ export class Store {
   currencies: CurrencyRecord[] = [];
   activityTypes: ActivityTypeRecord[] = [];
   filters: FilterRecord[] = [];
+  /** In add_time order (the order v1 /leads lists them in). */
+  leads: LeadRecord[] = [];
+  leadLabels: LeadLabelRecord[] = [];
   /** The user an API token or OAuth grant acts as when none is named. */
   defaultUserId = 1;
   /**
@@ -169,10 +172,17 @@ export class Store {
     this.currencies = [];
     this.activityTypes = [];
     this.filters = [];
+    this.leads = [];
+    this.leadLabels = [];
     this.options = { listDeleted: false };
   }
 
   user(id: number): UserRecord | undefined {
     return this.users.find((user) => user.id === id);
+  }
+
+  /** Whether a user may see a record with this owner and visible_to (see Collection.visibleTo). */
+  canSee(userId: number, record: { owner_id: number; visible_to: number }): boolean {
+    return record.visible_to !== 1 || record.owner_id === userId || this.user(userId)?.is_admin === true;
   }
 }
