@@ -153,7 +153,9 @@ export function registerV2Crud<E extends RecordEntity>(routes: RouteRegistry, sp
       operationId: spec.update.operationId,
       cost: spec.update.cost,
       handler: (req, res) => {
-        res.json(ok(writer.update(idParam(req), req.body, apiChange(res))));
+        const id = idParam(req);
+        found(id, callerOf(res).userId);
+        res.json(ok(writer.update(id, req.body, apiChange(res))));
       },
     });
   }
@@ -164,6 +166,7 @@ export function registerV2Crud<E extends RecordEntity>(routes: RouteRegistry, sp
       ...spec.remove,
       handler: (req, res) => {
         const id = idParam(req);
+        found(id, callerOf(res).userId);
         writer.remove(id, apiChange(res));
         res.json(ok({ id }));
       },

@@ -199,6 +199,8 @@ describe('audit completeness: the account as the sandbox serves it', () => {
       expect((await test.call('GET', `/api/v2/persons/${privatePerson?.id ?? 0}`, { token })).status).toBe(404);
       expect((await test.call('GET', `/api/v2/persons/${privatePerson?.id ?? 0}`, { token: test.sandbox.state.apiToken(PRIVATE_OWNER) })).status).toBe(200);
       expect((await test.call('GET', `/api/v2/persons/${privatePerson?.id ?? 0}`)).status).toBe(200);
+      expect((await test.call('PATCH', `/api/v2/persons/${privatePerson?.id ?? 0}`, { token, body: { name: 'Renamed by someone else' } })).status).toBe(404);
+      expect((await test.call('DELETE', `/api/v2/persons/${privatePerson?.id ?? 0}`, { token })).status).toBe(404);
 
       const deals = await test.call<{ data: { id: number }[] }>('GET', '/api/v2/deals?limit=500', { token });
       expect(ids(deals.body.data)).toEqual(ids(live(dataset.deals).filter((deal) => deal.is_archived !== true).filter(visibleTo(NON_ADMIN))));
