@@ -11,6 +11,7 @@ export type { DatasetSource, PipedriveSandboxOptions, SandboxSettings } from './
 export { PipedriveSandboxState } from './state.js';
 export type { Plan } from './limits.js';
 export type { DatasetInput } from './dataset/format.js';
+export { PIPEDRIVE_TEST_DATASETS } from './datasets/index.js';
 
 export interface PipedriveSandbox {
   app: Express;

@@ -42,6 +42,8 @@ const SettingsBody = z.strictObject({
   utcOffsetMinutes: z.number().int().min(-720).max(840).optional(),
   autoApprove: z.boolean().optional(),
   installingUserId: z.number().int().positive().optional(),
+  scope: z.string().optional(),
+  listDeleted: z.boolean().optional(),
 });
 const ClockBody = z.union([z.strictObject({ advanceMs: z.number().int() }), z.strictObject({ set: z.iso.datetime({ offset: true }) })]);
 const GenerateBody = z.strictObject({ generate: z.strictObject({ records: z.number().int().min(0).max(5_000_000), seed: z.number().int().optional() }) });

@@ -47,18 +47,25 @@ export interface PipedriveSandboxOptions {
   clock?: Clock;
   /** /oauth/authorize approves at once (default true) instead of showing the consent page. */
   autoApprove?: boolean;
-  /** The scope string token responses carry. */
+  /** The app's scopes (comma-separated): later grants carry them and OAuth calls are checked against them. */
   scope?: string;
+  /** Lists also return soft-deleted rows (overrides the dataset's `options.listDeleted`). */
+  listDeleted?: boolean;
   /** Webhook receivers that do not answer within this time fail (Pipedrive: 10 s). */
   webhookTimeoutMs?: number;
 }
 
 export interface SandboxSettings extends LimitSettings {
   autoApprove: boolean;
+  /** The user /oauth/authorize installs as (a non-admin connects with a non-admin user id). */
   installingUserId: number;
+  /** The app's OAuth scopes for later installs. */
+  scope: string;
+  /** Lists without a deleted filter also return soft-deleted rows (see Store.options). */
+  listDeleted: boolean;
 }
 
-const DEFAULT_SCOPE = 'base,deals:read,contacts:read,activities:read,products:read,users:read,recents:read,search:read,admin';
+const DEFAULT_SCOPE = 'base,deals:read,contacts:read,activities:read,products:read,leads:read,users:read,recents:read,search:read,admin';
 
 const WEBHOOK_ENTITIES: Partial<Record<RecordEntity, WebhookEntity>> = {
   person: 'person',
@@ -90,6 +97,7 @@ export class PipedriveSandboxState {
   /** Where the sandbox is reachable; set when it listens. */
   apiBaseUrl = 'http://127.0.0.1';
   private readonly initialDataset: DatasetSource;
+  private readonly listDeletedOverride: boolean | undefined;
   private readonly seed: number;
 
   constructor(options: PipedriveSandboxOptions = {}) {
@@ -122,6 +130,7 @@ export class PipedriveSandboxState {
       ...(options.faults?.sleep ? { sleep: options.faults.sleep } : {}),
     });
     this.initialDataset = options.dataset ?? { records: 1000, seed: this.seed };
+    this.listDeletedOverride = options.listDeleted;
     this.loadSource(this.initialDataset);
   }
 
@@ -130,24 +139,37 @@ export class PipedriveSandboxState {
   }
 
   settings(): SandboxSettings {
-    return { ...this.limits.settings, autoApprove: this.autoApprove, installingUserId: this.installingUserId ?? this.store.defaultUserId };
+    return {
+      ...this.limits.settings,
+      autoApprove: this.autoApprove,
+      installingUserId: this.installingUserId ?? this.store.defaultUserId,
+      scope: this.tokens.scope,
+      listDeleted: this.store.options.listDeleted,
+    };
   }
 
   configure(patch: Partial<SandboxSettings>): void {
-    const { autoApprove, installingUserId, ...limits } = patch;
+    const { autoApprove, installingUserId, scope, listDeleted, ...limits } = patch;
     this.limits.settings = { ...this.limits.settings, ...limits };
     if (autoApprove !== undefined) this.autoApprove = autoApprove;
     if (installingUserId !== undefined) this.installingUserId = installingUserId;
+    if (scope !== undefined) this.tokens.scope = scope;
+    if (listDeleted !== undefined) this.store.options.listDeleted = listDeleted;
   }
 
   /** Replaces the data (generated, JSON or file); plan and seats of a dataset apply too. */
   loadSource(source: DatasetSource): GeneratedCounts | undefined {
     const target = { store: this.store, records: this.records, tokens: this.tokens, clock: this.clock };
-    if ('records' in source) return generateDataset(target, { records: source.records, seed: source.seed ?? this.seed });
+    const listDeleted = this.listDeletedOverride !== undefined ? { listDeleted: this.listDeletedOverride } : {};
+    if ('records' in source) {
+      const counts = generateDataset(target, { records: source.records, seed: source.seed ?? this.seed });
+      this.configure(listDeleted);
+      return counts;
+    }
     const json: unknown = 'file' in source ? JSON.parse(readFileSync(source.file, 'utf8')) : source.json;
     const dataset = parseDataset(json);
     loadDataset(target, dataset);
-    this.configure({ ...(dataset.plan ? { plan: dataset.plan } : {}), ...(dataset.seats ? { seats: dataset.seats } : {}) });
+    this.configure({ ...(dataset.plan ? { plan: dataset.plan } : {}), ...(dataset.seats ? { seats: dataset.seats } : {}), ...listDeleted });
     return undefined;
   }
 
@@ -232,6 +254,10 @@ export class PipedriveSandboxState {
       userId: event.meta.userId,
       source: event.meta.source,
       timestamp: event.timestamp,
+      permits: (userId) => {
+        const collection: Collection<RecordEntity> = this.records[event.entity];
+        return collection.recordVisibleTo(record, userId);
+      },
     };
     this.webhooks.publish(change);
   }

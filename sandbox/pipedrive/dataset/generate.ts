@@ -10,7 +10,7 @@
  * notes in HTML, files, inactive and deleted users, filters, unicode and very long values, and
  * deleted records (some already past the 30-day purge).
  */
-import { Rng } from '../../common/random.js';
+import { hashSeed, Rng } from '../../common/random.js';
 import { CUSTOM_FIELD_TYPES, type CustomFieldType, type FieldDefinition, type FieldEntity } from '../fields/types.js';
 import { TIMEZONES } from '../fields/values.js';
 import { DEAL_CHANNELS, DEAL_LABELS, INDUSTRIES, ORGANIZATION_LABELS, PERSON_LABELS, PRODUCT_CATEGORIES } from '../fields/builtin.js';
@@ -32,13 +32,15 @@ export interface GenerateOptions {
   now?: number;
 }
 
-export type GeneratedCounts = Record<'organizations' | 'persons' | 'products' | 'deals' | 'dealProducts' | 'participants' | 'organizationRelationships' | 'activities' | 'notes' | 'files', number>;
+export type PlannedCounts = Record<'organizations' | 'persons' | 'products' | 'deals' | 'dealProducts' | 'participants' | 'organizationRelationships' | 'activities' | 'notes' | 'files', number>;
+/** Leads come on top of the planned records (1 %), so adding them changed no other count. */
+export type GeneratedCounts = PlannedCounts & { leads: number };
 
 const DAY = 24 * 60 * 60 * 1000;
 const YEAR = 365 * DAY;
 
 /** Share of the records per object; products have a floor so deal products have something to point at. */
-const MIX: readonly [keyof GeneratedCounts, number][] = [
+const MIX: readonly [keyof PlannedCounts, number][] = [
   ['organizations', 0.08],
   ['persons', 0.25],
   ['products', 0.01],
@@ -54,8 +56,8 @@ const MIX: readonly [keyof GeneratedCounts, number][] = [
 const CURRENCY_MIX: readonly (readonly [string, number])[] = [['EUR', 50], ['USD', 30], ['GBP', 10], ['SEK', 5], ['JPY', 5]];
 const ACTIVITY_MIX: readonly (readonly [string, number])[] = [['call', 30], ['meeting', 15], ['task', 20], ['deadline', 8], ['email', 15], ['lunch', 5], ['demo', 6], ['fax', 1]];
 
-export function plannedCounts(records: number): GeneratedCounts {
-  const counts = Object.fromEntries(MIX.map(([name, share]) => [name, Math.floor(records * share)])) as GeneratedCounts;
+export function plannedCounts(records: number): PlannedCounts {
+  const counts = Object.fromEntries(MIX.map(([name, share]) => [name, Math.floor(records * share)])) as PlannedCounts;
   counts.products = Math.max(counts.products, Math.min(5, records));
   // Rounding leftovers go to persons, so the total is exactly what was asked for.
   const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
@@ -71,7 +73,7 @@ export function generateDataset(target: LoadTarget, options: GenerateOptions): G
   store.company = { id: 7_000_000 + (options.seed % 999_999), name: `${rng.pick(COMPANY_WORDS)} Sandbox ${COMPANY_SUFFIXES[0]}`, domain: `sandbox-${options.seed}`, country: 'EE', industry: 'Software' };
   loadAccount(target, Dataset.parse(accountConfig(rng)), now);
 
-  const counts = plannedCounts(options.records);
+  const counts: GeneratedCounts = { ...plannedCounts(options.records), leads: Math.floor(options.records / 100) };
   const users = store.users.filter((user) => !user.is_deleted);
   const activeUsers = users.filter((user) => user.active_flag);
   // Mostly active owners, sometimes one who has left the company since.
@@ -255,21 +257,30 @@ export function generateDataset(target: LoadTarget, options: GenerateOptions): G
     records.organizationRelationship.load({ id, ...lifecycle(), type: rng.chance(0.6) ? 'parent' : 'related', rel_owner_org_id: owner, rel_linked_org_id: linked });
   }
 
+  // Leads use their own dice, so the records above and below are the same as before leads existed.
+  const leadRng = new Rng(hashSeed('leads', options.seed));
+  const leadIds = generateLeads(target, leadRng, counts, { now, ownerId: () => leadRng.pick(activeUsers).id });
+  /** Some activities, notes and files without a deal point at a lead instead. */
+  const leadOf = (dealId: number | null): string | null => (dealId === null && leadIds.length > 0 && leadRng.chance(0.15) ? leadRng.pick(leadIds) : null);
+
   for (let id = 1; id <= counts.activities; id += 1) {
     const times = lifecycle();
     const type = rng.weighted(ACTIVITY_MIX);
     const done = rng.chance(0.6);
     const personId = counts.persons > 0 && rng.chance(0.7) ? pickId(counts.persons) : null;
     const owner = ownerId();
+    // Drawn in the order they always were, so a seed gives the same records as before leads existed.
+    const subject = rng.pick(ACTIVITY_SUBJECTS[type] ?? ['Activity']);
+    const activityDeal = counts.deals > 0 && rng.chance(0.6) ? pickId(counts.deals) : null;
     records.activity.load({
       id,
       ...times,
-      subject: rng.pick(ACTIVITY_SUBJECTS[type] ?? ['Activity']),
+      subject,
       type,
       owner_id: owner,
       creator_user_id: owner,
-      deal_id: counts.deals > 0 && rng.chance(0.6) ? pickId(counts.deals) : null,
-      lead_id: null,
+      deal_id: activityDeal,
+      lead_id: leadOf(activityDeal),
       person_id: personId,
       org_id: counts.organizations > 0 && rng.chance(0.5) ? pickId(counts.organizations) : null,
       project_id: null,
@@ -296,6 +307,7 @@ export function generateDataset(target: LoadTarget, options: GenerateOptions): G
     const dealId = target === 'deal' && counts.deals > 0 ? pickId(counts.deals) : null;
     const personId = target === 'person' && counts.persons > 0 ? pickId(counts.persons) : null;
     const orgId = (target === 'org' || (dealId === null && personId === null)) && counts.organizations > 0 ? pickId(counts.organizations) : null;
+    const noteLead = leadOf(dealId);
     records.note.load({
       id,
       ...lifecycle(),
@@ -305,12 +317,12 @@ export function generateDataset(target: LoadTarget, options: GenerateOptions): G
       deal_id: dealId,
       person_id: personId,
       org_id: orgId,
-      lead_id: null,
+      lead_id: noteLead,
       project_id: null,
       pinned_to_deal_flag: dealId !== null && rng.chance(0.05),
       pinned_to_person_flag: personId !== null && rng.chance(0.05),
       pinned_to_organization_flag: orgId !== null && rng.chance(0.05),
-      pinned_to_lead_flag: false,
+      pinned_to_lead_flag: noteLead !== null && leadRng.chance(0.05),
       pinned_to_project_flag: false,
     });
   }
@@ -318,16 +330,19 @@ export function generateDataset(target: LoadTarget, options: GenerateOptions): G
   for (let id = 1; id <= counts.files; id += 1) {
     const [extension, mime] = rng.pick(FILE_TYPES);
     const name = `${rng.pick(['Proposal', 'Contract', 'Invoice', 'Screenshot', 'Tilbud', '見積書'])} ${id}.${extension}`;
+    const times = lifecycle();
+    const user = ownerId();
+    const fileDeal = counts.deals > 0 && rng.chance(0.6) ? pickId(counts.deals) : null;
     records.file.load({
       id,
-      ...lifecycle(),
-      user_id: ownerId(),
-      deal_id: counts.deals > 0 && rng.chance(0.6) ? pickId(counts.deals) : null,
+      ...times,
+      user_id: user,
+      deal_id: fileDeal,
       person_id: counts.persons > 0 && rng.chance(0.3) ? pickId(counts.persons) : null,
       org_id: counts.organizations > 0 && rng.chance(0.3) ? pickId(counts.organizations) : null,
       product_id: null,
       activity_id: counts.activities > 0 && rng.chance(0.1) ? pickId(counts.activities) : null,
-      lead_id: null,
+      lead_id: leadOf(fileDeal),
       file_name: name,
       file_type: mime,
       file_size: rng.int(200, 200_000),
@@ -340,6 +355,49 @@ export function generateDataset(target: LoadTarget, options: GenerateOptions): G
     });
   }
   return counts;
+}
+
+const LEAD_LABELS = [
+  { id: 'f08b42a0-4e75-11ea-9643-03698ef1cfd6', name: 'Hot', color: 'red' },
+  { id: 'f08b42a1-4e75-11ea-9643-03698ef1cfd6', name: 'Warm', color: 'orange' },
+  { id: 'f08b42a2-4e75-11ea-9643-03698ef1cfd6', name: 'Cold', color: 'blue' },
+] as const;
+
+/** A version-4-shaped UUID from the dice. */
+function uuidFrom(rng: Rng): string {
+  const hex = Array.from({ length: 8 }, () => rng.int(0, 0xffff).toString(16).padStart(4, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** Lead labels and leads (a fifth archived), linked to persons and organizations; returns the lead ids. */
+function generateLeads(target: LoadTarget, rng: Rng, counts: GeneratedCounts, context: { now: number; ownerId: () => number }): string[] {
+  const { store } = target;
+  store.leadLabels = LEAD_LABELS.map((label) => ({ ...label, add_time: context.now - YEAR, update_time: context.now - YEAR }));
+  const leads = Array.from({ length: counts.leads }, () => {
+    const add = context.now - rng.int(1, 2 * YEAR);
+    const owner = context.ownerId();
+    return {
+      id: uuidFrom(rng),
+      title: `${rng.pick(COMPANY_WORDS)} lead`,
+      owner_id: owner,
+      creator_id: owner,
+      label_ids: rng.chance(0.5) ? [rng.pick(LEAD_LABELS).id] : [],
+      person_id: counts.persons > 0 && rng.chance(0.7) ? rng.int(1, counts.persons) : null,
+      organization_id: counts.organizations > 0 && rng.chance(0.5) ? rng.int(1, counts.organizations) : null,
+      origin: rng.chance(0.8) ? 'ManuallyCreated' : 'API',
+      channel: null,
+      source_deal_id: null,
+      is_archived: rng.chance(0.2),
+      was_seen: rng.chance(0.6),
+      value: rng.chance(0.7) ? { amount: rng.int(1, 200) * 100, currency: rng.weighted(CURRENCY_MIX) } : null,
+      expected_close_date: rng.chance(0.4) ? new Date(add + rng.int(10, 120) * DAY).toISOString().slice(0, 10) : null,
+      visible_to: rng.chance(0.9) ? 3 : 1,
+      add_time: add,
+      update_time: add + Math.floor(rng.next() * (context.now - add)),
+    };
+  });
+  store.leads = leads.sort((a, b) => a.add_time - b.add_time);
+  return leads.map((lead) => lead.id);
 }
 
 function asciiName(name: string): string {

@@ -50,8 +50,10 @@ export function loadDataset(target: LoadTarget, dataset: Dataset): void {
   store.clear();
   const now = dataset.now ? Date.parse(dataset.now) : target.clock.now().getTime();
   if (dataset.company) store.company = { ...dataset.company };
+  if (dataset.options) store.options = { ...dataset.options };
   loadAccount(target, dataset, now);
   loadRecords(target, dataset, now);
+  loadLeads(target, dataset, now);
 }
 
 /** Users, currencies, activity types, custom fields, pipelines and filters. */
@@ -175,6 +177,29 @@ function byId<T extends { id: number }>(records: readonly T[]): T[] {
   return [...records].sort((a, b) => a.id - b.id);
 }
 
+/** Lead labels, then leads in add_time order (checked against persons, organizations, deals and labels). */
+function loadLeads(target: LoadTarget, dataset: Dataset, now: number): void {
+  const { store } = target;
+  store.leadLabels = dataset.leadLabels.map((label) => ({ ...label, add_time: now, update_time: now }));
+  const labels = new Set(store.leadLabels.map((label) => label.id));
+  const seen = new Set<string>();
+  store.leads = dataset.leads
+    .map((lead) => {
+      const where = `leads[id=${lead.id}]`;
+      if (seen.has(lead.id)) throw new DatasetError(`${where}: duplicate id`);
+      seen.add(lead.id);
+      if (lead.person_id !== null && !target.records.person.find(lead.person_id)) throw new DatasetError(`${where}: person ${lead.person_id} does not exist`);
+      if (lead.organization_id !== null && !target.records.organization.find(lead.organization_id)) throw new DatasetError(`${where}: organization ${lead.organization_id} does not exist`);
+      if (lead.source_deal_id !== null && !target.records.deal.find(lead.source_deal_id)) throw new DatasetError(`${where}: deal ${lead.source_deal_id} does not exist`);
+      const unknownLabel = lead.label_ids.find((label) => !labels.has(label));
+      if (unknownLabel) throw new DatasetError(`${where}: lead label ${unknownLabel} does not exist`);
+      const ownerId = lead.owner_id ?? store.defaultUserId;
+      if (!store.user(ownerId) || !store.user(lead.creator_id ?? ownerId)) throw new DatasetError(`${where}: user does not exist`);
+      return { ...lead, ...timesOf(lead, now), owner_id: ownerId, creator_id: lead.creator_id ?? ownerId };
+    })
+    .sort((a, b) => a.add_time - b.add_time);
+}
+
 /** Converts and checks references, then stores each kind in id order. */
 function loadRecords(target: LoadTarget, dataset: Dataset, now: number): void {
   const { store, records } = target;
@@ -185,9 +210,11 @@ function loadRecords(target: LoadTarget, dataset: Dataset, now: number): void {
     deal: new Set(dataset.deals.map((record) => record.id)),
     activity: new Set(dataset.activities.map((record) => record.id)),
     user: new Set(store.users.map((user) => user.id)),
+    lead: new Set(dataset.leads.map((lead) => lead.id)),
   };
-  const need = (kind: keyof typeof ids, id: number | null | undefined, where: string): void => {
-    if (id !== null && id !== undefined && !ids[kind].has(id)) throw new DatasetError(`${where}: ${kind} ${id} does not exist`);
+  const need = (kind: keyof typeof ids, id: number | string | null | undefined, where: string): void => {
+    // Each set holds one kind of id (numbers, or UUID strings for leads).
+    if (id !== null && id !== undefined && !(ids[kind] as Set<number | string>).has(id)) throw new DatasetError(`${where}: ${kind} ${id} does not exist`);
   };
   const owner = (id: number | undefined, where: string): number => {
     need('user', id, where);
@@ -300,6 +327,7 @@ function loadRecords(target: LoadTarget, dataset: Dataset, now: number): void {
     const where = `activities[id=${activity.id}]`;
     if (!typeKeys.has(activity.type)) throw new DatasetError(`${where}: no activity type ${activity.type}`);
     need('deal', activity.deal_id, where);
+    need('lead', activity.lead_id, where);
     need('organization', activity.org_id, where);
     for (const participant of activity.participants) need('person', participant.person_id, where);
     const primary = activity.participants.find((participant) => participant.primary) ?? activity.participants[0];
@@ -309,7 +337,6 @@ function loadRecords(target: LoadTarget, dataset: Dataset, now: number): void {
       ...timesOf(activity, now),
       owner_id: ownerId,
       creator_user_id: ownerId,
-      lead_id: null,
       person_id: primary?.person_id ?? null,
       project_id: null,
       due_time: activity.due_time === null ? null : withSeconds(activity.due_time),
@@ -324,6 +351,7 @@ function loadRecords(target: LoadTarget, dataset: Dataset, now: number): void {
   for (const note of byId(dataset.notes)) {
     const where = `notes[id=${note.id}]`;
     need('deal', note.deal_id, where);
+    need('lead', note.lead_id, where);
     need('person', note.person_id, where);
     need('organization', note.org_id, where);
     records.note.load({
@@ -332,7 +360,6 @@ function loadRecords(target: LoadTarget, dataset: Dataset, now: number): void {
       user_id: owner(note.user_id, where),
       last_update_user_id: null,
       project_id: null,
-      pinned_to_lead_flag: false,
       pinned_to_project_flag: false,
     });
   }
@@ -343,11 +370,11 @@ function loadRecords(target: LoadTarget, dataset: Dataset, now: number): void {
     need('organization', file.org_id, where);
     need('product', file.product_id, where);
     need('activity', file.activity_id, where);
+    need('lead', file.lead_id, where);
     records.file.load({
       ...file,
       ...timesOf(file, now),
       user_id: owner(file.user_id, where),
-      lead_id: null,
       inline_flag: false,
       remote_location: 's3',
       remote_id: `sandbox/${store.company.id}/${file.id}`,

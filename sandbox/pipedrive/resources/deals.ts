@@ -10,6 +10,8 @@ import { QueryParams } from '../http/params.js';
 import type { RouteRegistry } from '../http/routes.js';
 import type { DealRecord, DealStatus } from '../store/types.js';
 import { ok } from '../http/envelope.js';
+import { callerOf } from '../http/context.js';
+import { checkDealIncludeFields, dealIncludedFields } from './deal-counts.js';
 import {
   applyCustomFields, ensureLive, ensureUser, parseBody, renderCustomFields, renderLabels, renderViewOf, type RenderView,
   type ResourceContext,
@@ -81,6 +83,7 @@ export function renderDeal(context: ResourceContext, deal: DealRecord, view: Ren
     mrr: deal.mrr,
     acv: deal.acv,
     custom_fields: renderCustomFields(context.store, 'deal', deal.custom, view),
+    ...dealIncludedFields(context.records, deal, view),
   };
 }
 
@@ -98,7 +101,10 @@ export function registerDeals(routes: RouteRegistry, context: ResourceContext): 
       handler: (req, res) => {
         const params = new QueryParams(req.query);
         const view = renderViewOf(params);
+        checkDealIncludeFields(view);
+        const userId = callerOf(res).userId;
         const { records, nextCursor } = listPage(collection, params, DEAL_LIST, [
+          (index) => collection.visibleTo(index, userId),
           ...statusMatchers(context, params),
           (index) => (table.columnAt('is_archived', index) === 1) === archived,
           ...dealFilters(params, table.columnAt.bind(table)),

@@ -80,7 +80,7 @@ export function registerFiles(routes: RouteRegistry, context: ResourceContext): 
       const page = pageTableV1(collection, new QueryParams(req.query), {
         sortFields: ['id', 'update_time'],
         maxLimit: 100,
-        matches: (index) => collection.live(index),
+        matches: (index) => collection.listed(index),
       });
       res.json(ok(page.records.map((file) => renderFile(context, file)), { pagination: page.pagination }));
     },

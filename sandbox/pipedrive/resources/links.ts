@@ -93,7 +93,7 @@ export function registerLinks(routes: RouteRegistry, context: ResourceContext): 
       if (!context.records.deal.find(dealId)) throw notFound('Deal');
       const params = new QueryParams(req.query);
       const table = participants.table;
-      const all = [...table.scan((index) => participants.live(index) && table.columnAt('deal_id', index) === dealId)].map((index) => table.at(index));
+      const all = [...table.scan((index) => participants.listed(index) && table.columnAt('deal_id', index) === dealId)].map((index) => table.at(index));
       const page = pageV1(all, params.start(), params.limit(500, 100));
       res.json(ok(page.items.map((participant) => renderParticipant(context, participant)), { pagination: page.pagination }));
     },
@@ -111,7 +111,7 @@ export function registerLinks(routes: RouteRegistry, context: ResourceContext): 
       const matches = [
         ...table.scan(
           (index) =>
-            relationships.live(index) && (table.columnAt('rel_owner_org_id', index) === orgId || table.columnAt('rel_linked_org_id', index) === orgId),
+            relationships.listed(index) && (table.columnAt('rel_owner_org_id', index) === orgId || table.columnAt('rel_linked_org_id', index) === orgId),
         ),
       ].map((index) => table.at(index));
       res.json(ok(matches.map((relationship) => renderRelationship(context, relationship, orgId)), { start: 0, limit: matches.length, more_items_in_collection: false }));

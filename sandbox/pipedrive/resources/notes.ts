@@ -81,7 +81,7 @@ export function registerNotes(routes: RouteRegistry, context: ResourceContext): 
     cost: 20,
     handler: (req, res) => {
       const params = new QueryParams(req.query);
-      const matchers: Matcher[] = [(index) => collection.live(index)];
+      const matchers: Matcher[] = [(index) => collection.listed(index)];
       for (const name of ['user_id', 'deal_id', 'person_id', 'org_id']) {
         const value = params.int(name);
         if (value !== undefined) matchers.push((index) => table.columnAt(name, index) === value);

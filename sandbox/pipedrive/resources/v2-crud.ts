@@ -98,9 +98,10 @@ function sortValue(value: SortKey): SortKey | null {
 export function registerV2Crud<E extends RecordEntity>(routes: RouteRegistry, spec: V2CrudSpec<E>): RecordWriter {
   const { collection } = spec;
   const route = (def: Omit<RouteDef, 'spec'>): void => routes.add({ ...def, spec: 'v2' });
-  const found = (id: number): EntityRecords[E] => {
+  // A record the caller may not see is answered like a missing one.
+  const found = (id: number, userId: number): EntityRecords[E] => {
     const record = collection.find(id);
-    if (!record) throw notFound(spec.noun);
+    if (!record || !collection.recordVisibleTo(record, userId)) throw notFound(spec.noun);
     return record;
   };
 
@@ -114,7 +115,8 @@ export function registerV2Crud<E extends RecordEntity>(routes: RouteRegistry, sp
       handler: (req, res) => {
         const params = new QueryParams(req.query);
         const view = renderViewOf(params);
-        const matchers = [(index: number) => collection.live(index), ...(list.filters?.(params) ?? [])];
+        const userId = callerOf(res).userId;
+        const matchers = [(index: number) => collection.listed(index) && collection.visibleTo(index, userId), ...(list.filters?.(params) ?? [])];
         const { records, nextCursor } = listPage(collection, params, list, matchers);
         res.json(ok(records.map((record) => spec.render(record, view)), { next_cursor: nextCursor }));
       },
@@ -127,7 +129,7 @@ export function registerV2Crud<E extends RecordEntity>(routes: RouteRegistry, sp
       ...spec.get,
       handler: (req, res) => {
         // A deleted record stays readable (is_deleted: true) until the 30-day purge.
-        res.json(ok(spec.render(found(idParam(req)), renderViewOf(new QueryParams(req.query)))));
+        res.json(ok(spec.render(found(idParam(req), callerOf(res).userId), renderViewOf(new QueryParams(req.query)))));
       },
     });
   }
@@ -151,7 +153,9 @@ export function registerV2Crud<E extends RecordEntity>(routes: RouteRegistry, sp
       operationId: spec.update.operationId,
       cost: spec.update.cost,
       handler: (req, res) => {
-        res.json(ok(writer.update(idParam(req), req.body, apiChange(res))));
+        const id = idParam(req);
+        found(id, callerOf(res).userId);
+        res.json(ok(writer.update(id, req.body, apiChange(res))));
       },
     });
   }
@@ -162,6 +166,7 @@ export function registerV2Crud<E extends RecordEntity>(routes: RouteRegistry, sp
       ...spec.remove,
       handler: (req, res) => {
         const id = idParam(req);
+        found(id, callerOf(res).userId);
         writer.remove(id, apiChange(res));
         res.json(ok({ id }));
       },

@@ -53,6 +53,28 @@ export class Collection<E extends RecordEntity> {
     return !this.table.deletedAt(index);
   }
 
+  /** What a list without a deleted filter shows: live rows, or every existing row under `listDeleted`. */
+  listed(index: number): boolean {
+    return this.store.options.listDeleted ? this.exists(index) : this.live(index);
+  }
+
+  /**
+   * Whether a user may see the row: admins see everything; others do not see rows with
+   * `visible_to` 1 (owner & followers) that another user owns. Only persons, organizations, deals
+   * and products carry `visible_to`; permission sets and followers are not modelled.
+   */
+  visibleTo(index: number, userId: number): boolean {
+    const table = this.table;
+    if (!table.hasColumn('visible_to')) return true;
+    return this.store.canSee(userId, { owner_id: table.columnAt('owner_id', index), visible_to: table.columnAt('visible_to', index) });
+  }
+
+  /** The same check for a record in hand (single reads, webhooks). */
+  recordVisibleTo(record: EntityRecords[E], userId: number): boolean {
+    const index = this.table.indexOf(record.id);
+    return index === undefined || this.visibleTo(index, userId);
+  }
+
   /** A record that exists, deleted (within 30 days) or not. */
   find(id: number): EntityRecords[E] | undefined {
     const index = this.table.indexOf(id);

@@ -7,7 +7,7 @@ import { FieldRegistry } from '../fields/registry.js';
 import { dateMs } from '../http/time.js';
 import { RecordTable, type StoredRecord } from './table.js';
 import type {
-  ActivityRecord, ActivityTypeRecord, CurrencyRecord, DealProductRecord, DealRecord, FileRecord, FilterRecord, NoteRecord,
+  ActivityRecord, ActivityTypeRecord, CurrencyRecord, DealProductRecord, DealRecord, FileRecord, FilterRecord, LeadLabelRecord, LeadRecord, NoteRecord,
   OrganizationRecord, OrganizationRelationshipRecord, ParticipantRecord, PersonRecord, PipelineRecord, ProductRecord,
   StageRecord, UserRecord,
 } from './types.js';
@@ -46,11 +46,11 @@ function createTables(): Tables {
   return {
     person: new RecordTable<PersonRecord>(
       rowKeys<PersonRecord>()(['name', 'first_name', 'last_name', 'owner_id', 'org_id', 'emails', 'phones', 'im', 'visible_to', 'label_ids', 'picture_id', 'postal_address', 'notes', 'birthday', 'job_title', 'custom']),
-      { owner_id: (r) => r.owner_id, org_id: (r) => r.org_id },
+      { owner_id: (r) => r.owner_id, org_id: (r) => r.org_id, visible_to: (r) => r.visible_to },
     ),
     organization: new RecordTable<OrganizationRecord>(
       rowKeys<OrganizationRecord>()(['name', 'owner_id', 'visible_to', 'address', 'label_ids', 'website', 'linkedin', 'industry', 'annual_revenue', 'employee_count', 'custom']),
-      { owner_id: (r) => r.owner_id },
+      { owner_id: (r) => r.owner_id, visible_to: (r) => r.visible_to },
     ),
     deal: new RecordTable<DealRecord>(
       rowKeys<DealRecord>()([
@@ -67,11 +67,12 @@ function createTables(): Tables {
         stage_id: (r) => r.stage_id,
         status: (r) => DEAL_STATUS_CODE[r.status],
         is_archived: (r) => (r.is_archived ? 1 : 0),
+        visible_to: (r) => r.visible_to,
       },
     ),
     product: new RecordTable<ProductRecord>(
       rowKeys<ProductRecord>()(['name', 'code', 'unit', 'tax', 'is_linkable', 'visible_to', 'owner_id', 'description', 'category', 'billing_frequency', 'billing_frequency_cycles', 'prices', 'custom']),
-      { owner_id: (r) => r.owner_id },
+      { owner_id: (r) => r.owner_id, visible_to: (r) => r.visible_to },
     ),
     activity: new RecordTable<ActivityRecord>(
       rowKeys<ActivityRecord>()([
@@ -107,6 +108,7 @@ function createTables(): Tables {
         'user_id', 'deal_id', 'person_id', 'org_id', 'product_id', 'activity_id', 'lead_id', 'file_name', 'file_type', 'file_size',
         'inline_flag', 'remote_location', 'remote_id', 's3_bucket', 'name', 'description',
       ]),
+      { deal_id: (r) => r.deal_id },
     ),
     participant: new RecordTable<ParticipantRecord>(rowKeys<ParticipantRecord>()(['deal_id', 'person_id', 'added_by_user_id']), {
       deal_id: (r) => r.deal_id,
@@ -134,6 +136,10 @@ export interface Company {
   industry: string;
 }
 
+export interface StoreOptions {
+  listDeleted: boolean;
+}
+
 export class Store {
   readonly tables: Tables = createTables();
   readonly fields: FieldRegistry;
@@ -142,8 +148,17 @@ export class Store {
   currencies: CurrencyRecord[] = [];
   activityTypes: ActivityTypeRecord[] = [];
   filters: FilterRecord[] = [];
+  /** In add_time order (the order v1 /leads lists them in). */
+  leads: LeadRecord[] = [];
+  leadLabels: LeadLabelRecord[] = [];
   /** The user an API token or OAuth grant acts as when none is named. */
   defaultUserId = 1;
+  /**
+   * `listDeleted`: lists without a deleted filter also return soft-deleted rows (within the 30 days)
+   * with `is_deleted: true` / `active_flag: false`. The spec does not promise they are left out, so a
+   * reader must skip them itself; off by default. Set per dataset (`options`) or /_sandbox/settings.
+   */
+  options: StoreOptions = { listDeleted: false };
 
   constructor(clock: Clock) {
     this.fields = new FieldRegistry(clock);
@@ -157,9 +172,17 @@ export class Store {
     this.currencies = [];
     this.activityTypes = [];
     this.filters = [];
+    this.leads = [];
+    this.leadLabels = [];
+    this.options = { listDeleted: false };
   }
 
   user(id: number): UserRecord | undefined {
     return this.users.find((user) => user.id === id);
+  }
+
+  /** Whether a user may see a record with this owner and visible_to (see Collection.visibleTo). */
+  canSee(userId: number, record: { owner_id: number; visible_to: number }): boolean {
+    return record.visible_to !== 1 || record.owner_id === userId || this.user(userId)?.is_admin === true;
   }
 }

@@ -136,6 +136,10 @@ export class RecordTable<T extends StoredRecord> {
     return this.deletedFlags[index] === 1;
   }
 
+  hasColumn(name: string): boolean {
+    return this.columns.has(name);
+  }
+
   columnAt(name: string, index: number): number {
     const column = this.columns.get(name);
     if (!column) throw new Error(`no column ${name}`);

@@ -72,10 +72,10 @@ export class Webhooks {
     return this.hooks.length < before;
   }
 
-  /** Queues a first attempt to every subscribed webhook. */
+  /** Queues a first attempt to every subscribed webhook whose user may see the record. */
   publish(change: WebhookChange): void {
     for (const webhook of this.hooks) {
-      if (subscribes(webhook, change)) this.dispatch({ webhook, change, attempt: 1, dueAt: change.timestamp });
+      if (subscribes(webhook, change) && change.permits(webhook.user_id)) this.dispatch({ webhook, change, attempt: 1, dueAt: change.timestamp });
     }
   }
 

@@ -22,6 +22,8 @@ export interface WebhookChange {
   userId: number;
   source: 'api' | 'app';
   timestamp: number;
+  /** Whether a webhook's user may see the record: events go only to webhooks whose user can. */
+  permits(userId: number): boolean;
 }
 
 export interface PayloadContext {

@@ -6,6 +6,8 @@ import { describe, expect, it } from '@jest/globals';
 import { createFrozenClock } from '../../../sandbox/common/clock.js';
 import { createPipedriveSandbox } from '../../../sandbox/pipedrive/index.js';
 import { endpointName } from '../../../sandbox/pipedrive/http/routes.js';
+import { operationScopes } from '../../../sandbox/pipedrive/oauth/scopes.js';
+import { completenessCases } from './cases/completeness.js';
 import { oauthCases } from './cases/oauth.js';
 import { v1Cases } from './cases/v1.js';
 import { v2FieldCases } from './cases/v2-fields.js';
@@ -35,7 +37,7 @@ function servedRoutes(): string[] {
 }
 
 describe('route coverage', () => {
-  const cases = [...v2RecordCases(), ...v2FieldCases(), ...v1Cases(), ...oauthCases()];
+  const cases = [...v2RecordCases(), ...v2FieldCases(), ...v1Cases(), ...oauthCases(), ...completenessCases()];
   const covered = new Set(cases.map((contractCase) => expressRouteOf(specs, contractCase.target)));
 
   it('has a contract case for every route the sandbox serves', () => {
@@ -58,6 +60,16 @@ describe('route coverage', () => {
         const expected = `${operation.method.toUpperCase()} ${operation.path.replace(/\/$/, '')}`;
         return served === expected && route.cost === operation.cost ? [] : [`${route.operationId}: ${served} cost ${route.cost}, spec ${expected} cost ${operation.cost}`];
       });
+    expect(mismatches).toEqual([]);
+  });
+
+  it("enforces each operation's OAuth scopes as its security list names them (the sandbox's line scan equals a full parse)", () => {
+    const operations = specs.all();
+    expect(operations.filter((operation) => operation.oauthScopes !== undefined).length).toBeGreaterThan(300);
+    const mismatches = operations.flatMap((operation) => {
+      const enforced = operationScopes(operation.spec, operation.operationId);
+      return JSON.stringify(enforced) === JSON.stringify(operation.oauthScopes) ? [] : [`${operation.operationId}: enforces ${JSON.stringify(enforced)}, spec ${JSON.stringify(operation.oauthScopes)}`];
+    });
     expect(mismatches).toEqual([]);
   });
 });

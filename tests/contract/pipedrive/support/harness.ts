@@ -43,6 +43,7 @@ export interface Fixtures {
   fileId: number;
   filterId: number;
   userId: number;
+  leadId: string;
 }
 
 export type CaseTarget = { spec: SpecName; operationId: string } | { route: string; check: (result: CallResult) => void };
@@ -80,6 +81,7 @@ function fixturesOf(state: PipedriveSandboxState): Fixtures {
     fileId: firstLive(records.file.liveRecords()),
     filterId: state.store.filters[0]?.id ?? 0,
     userId: state.store.users[1]?.id ?? 0,
+    leadId: state.store.leads.find((lead) => !lead.is_archived)?.id ?? '',
   };
 }
 

@@ -26,6 +26,8 @@ export interface SpecOperation {
   path: string;
   /** x-token-cost. */
   cost: number;
+  /** The scopes of the operation's `security: - oauth2: [...]` entry, if it has one. */
+  oauthScopes: string[] | undefined;
   /** Media type per documented status. */
   mediaTypes: Record<string, string | undefined>;
   validate(status: number, body: unknown): string | undefined;
@@ -78,6 +80,7 @@ interface CachedOperation {
   method: string;
   path: string;
   cost: unknown;
+  oauthScopes: string[] | undefined;
   responses: OpenAPIV3.ResponsesObject;
 }
 
@@ -87,7 +90,7 @@ interface CachedOperation {
  */
 function operationsOf(spec: SpecName): CachedOperation[] {
   const source = readFileSync(`${SPEC_DIR}openapi-${spec}.yaml`, 'utf8');
-  const cache = join(tmpdir(), `pipedrive-openapi-${spec}-${createHash('sha256').update(source).digest('hex').slice(0, 16)}.json`);
+  const cache = join(tmpdir(), `pipedrive-openapi-2-${spec}-${createHash('sha256').update(source).digest('hex').slice(0, 16)}.json`);
   if (existsSync(cache)) return JSON.parse(readFileSync(cache, 'utf8')) as CachedOperation[];
   const document = parseYaml(source) as OpenAPIV3.Document;
   const operations: CachedOperation[] = [];
@@ -96,7 +99,8 @@ function operationsOf(spec: SpecName): CachedOperation[] {
       const operation = item?.[method];
       if (!operation?.operationId) continue;
       const cost: unknown = (operation as Record<string, unknown>)['x-token-cost'];
-      operations.push({ operationId: operation.operationId, method, path, cost, responses: dereference(operation.responses, document) as OpenAPIV3.ResponsesObject });
+      const oauthScopes = operation.security?.find((requirement) => 'oauth2' in requirement)?.oauth2;
+      operations.push({ operationId: operation.operationId, method, path, cost, oauthScopes, responses: dereference(operation.responses, document) as OpenAPIV3.ResponsesObject });
     }
   }
   writeFileSync(cache, JSON.stringify(operations));
@@ -106,7 +110,7 @@ function operationsOf(spec: SpecName): CachedOperation[] {
 function loadSpec(spec: SpecName): Map<string, SpecOperation> {
   const operations = new Map<string, SpecOperation>();
   for (const operation of operationsOf(spec)) {
-    const { method, path, cost } = operation;
+    const { method, path, cost, oauthScopes } = operation;
       const responses: Record<string, { schema: OpenAPIV3.SchemaObject }> = {};
       const mediaTypes: Record<string, string | undefined> = {};
       for (const [status, response] of Object.entries(operation.responses)) {
@@ -128,6 +132,7 @@ function loadSpec(spec: SpecName): Map<string, SpecOperation> {
         method,
         path,
         cost: typeof cost === 'number' ? cost : Number.NaN,
+        oauthScopes,
         mediaTypes,
         validate(status, body) {
           if (!(String(status) in responses)) return `status ${status} is not documented (documented: ${Object.keys(responses).join(', ')})`;
