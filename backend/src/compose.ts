@@ -2,6 +2,7 @@ import type { Express } from 'express';
 import type { Logger } from 'pino';
 import type { SourceId } from '../../shared/src/contracts/index.js';
 import { createConnectTickets } from './auth/connect-tickets.js';
+import { createExpiryPurge } from './auth/expiry-purge.js';
 import { createHubSpotInstallService } from './auth/hubspot-install.service.js';
 import { createHubSpotTokens } from './auth/hubspot-tokens.service.js';
 import { createOAuthStates } from './auth/oauth-states.js';
@@ -56,8 +57,9 @@ export function composeServices(input: CompositionInput) {
     queue,
     handlers: { audit: createAuditHandler({ db, clock, connector, sourceTokens, hubspot }) },
   });
+  const purge = createExpiryPurge({ db, clock, logger });
   const app: Express = createApp({ db, logger, clock, config, install, tickets, sourceConnect, jobs, audits });
-  return { app, vault, install, hubspotTokens, sourceTokens, tickets, sourceConnect, jobs, audits, runner };
+  return { app, vault, install, hubspotTokens, sourceTokens, tickets, sourceConnect, jobs, audits, runner, purge };
 }
 export type Services = ReturnType<typeof composeServices>;
 

@@ -5,7 +5,7 @@ import type { Db, Queryable } from '../db/pool.js';
 import { connectionsRepository } from '../db/repositories/connections.repository.js';
 import { type SourceConnector, SourceAuthError, type SourceGrant } from '../sources/connector.js';
 import { createTokenKeeper, type GrantStore } from './token-keeper.js';
-import type { TokenVault } from './token-vault.js';
+import { connectionTokenAad, type TokenVault } from './token-vault.js';
 
 /** The source no longer accepts our grant: the user must reconnect it. */
 export class SourceReconnectNeeded extends Error {
@@ -31,6 +31,7 @@ export function createSourceTokens(deps: {
     return { accessTokenSealed: connection.accessTokenSealed, refreshTokenSealed: connection.refreshTokenSealed, expiresAt: connection.expiresAt };
   };
   const store: GrantStore<string, SourceGrant> = {
+    aad: connectionTokenAad,
     read: (db, id) => usable(db, id, false),
     readForUpdate: (db, id) => usable(db, id, true),
     refresh: async (db, id, refreshToken) => {
