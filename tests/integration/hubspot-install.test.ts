@@ -6,6 +6,10 @@ import request from 'supertest';
 import { startHubSpotSandbox, type RunningHubSpotSandbox } from '../../sandbox/hubspot/index.js';
 import { HubSpotReconnectNeeded } from '../../backend/src/auth/hubspot-tokens.service.js';
 import { portalTokenAad } from '../../backend/src/auth/token-vault.js';
+import { resealLegacyTokens } from '../../backend/src/auth/token-reseal.js';
+import { portalsRepository } from '../../backend/src/db/repositories/portals.repository.js';
+import { createCipheriv, randomBytes } from 'node:crypto';
+import pino from 'pino';
 import { readAppManifest } from '../../backend/src/hubspot/app-manifest.js';
 import { Writable } from 'node:stream';
 import { createLogger } from '../../backend/src/logger.js';
@@ -224,6 +228,46 @@ describe('HubSpot access tokens', () => {
     expect(a).not.toBe(first);
     expect(b).toBe(a);
     expect(c).toBe(a);
+  });
+
+  it('binds the sealed tokens to their portal: copied to another portal\'s row, they do not decrypt', async () => {
+    const { services } = await setup();
+    await install(services);
+    const other = PORTAL + 1;
+    await portalsRepository.upsertInstalled(db.pool, { id: other, hubDomain: null, installedByUserId: 1, scopes: ['oauth'] });
+    await db.pool.query(
+      `INSERT INTO hubspot_tokens (portal_id, access_token_enc, refresh_token_enc, expires_at)
+       SELECT $2, access_token_enc, refresh_token_enc, expires_at FROM hubspot_tokens WHERE portal_id = $1`,
+      [PORTAL, other],
+    );
+    await expect(services.hubspotTokens.accessToken(PORTAL)).resolves.toEqual(expect.any(String));
+    await expect(services.hubspotTokens.accessToken(other)).rejects.toThrow();
+  });
+
+  it('re-seals tokens stored before they were bound to their row, once, at start-up', async () => {
+    const { services, config } = await setup();
+    await install(services);
+    const accessToken = await services.hubspotTokens.accessToken(PORTAL);
+    // A row as the previous version stored it: AES-256-GCM without additional data, `v1.` prefix.
+    const legacySeal = (plaintext: string) => {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', config.tokenEncryptionKey, iv);
+      const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+      return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ciphertext.toString('base64url')].join('.');
+    };
+    const row = (await db.pool.query('SELECT refresh_token_enc FROM hubspot_tokens WHERE portal_id = $1', [PORTAL])).rows[0];
+    const refreshToken = services.vault.decrypt(row.refresh_token_enc, portalTokenAad(PORTAL));
+    await db.pool.query('UPDATE hubspot_tokens SET access_token_enc = $2, refresh_token_enc = $3 WHERE portal_id = $1', [
+      PORTAL, legacySeal(accessToken), legacySeal(refreshToken),
+    ]);
+    await expect(services.hubspotTokens.accessToken(PORTAL)).rejects.toThrow();
+
+    expect(await resealLegacyTokens({ db: db.pool, vault: services.vault, logger: pino({ level: 'silent' }) })).toBe(1);
+    const resealed = (await db.pool.query('SELECT access_token_enc, refresh_token_enc FROM hubspot_tokens WHERE portal_id = $1', [PORTAL])).rows[0];
+    expect(resealed.access_token_enc).toMatch(/^v2\./);
+    expect(services.vault.decrypt(resealed.refresh_token_enc, portalTokenAad(PORTAL))).toBe(refreshToken);
+    await expect(services.hubspotTokens.accessToken(PORTAL)).resolves.toBe(accessToken);
+    expect(await resealLegacyTokens({ db: db.pool, vault: services.vault, logger: pino({ level: 'silent' }) })).toBe(0);
   });
 
   it('marks the portal disconnected when HubSpot answers invalid_grant', async () => {
