@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import type { Logger } from 'pino';
 import type { SourceId } from '../../shared/src/contracts/index.js';
+import { createApiDomainCheck } from './auth/api-domain.js';
 import { createConnectTickets } from './auth/connect-tickets.js';
 import { createExpiryPurge } from './auth/expiry-purge.js';
 import { createHubSpotInstallService } from './auth/hubspot-install.service.js';
@@ -46,9 +47,10 @@ export function composeServices(input: CompositionInput) {
   const hubspotTokens = createHubSpotTokens({ db, oauth: hubspotOAuth, vault, clock, logger });
   const hubspot = createHubSpotApi({ apiBaseUrl: config.hubspot.apiBaseUrl, requestsPer10s: config.hubspot.requestsPer10s, tokens: hubspotTokens });
   const connector = input.connector ?? createSourceRegistry(config, { logger, clock, sleep: realSleep });
-  const sourceTokens = createSourceTokens({ db, vault, clock, logger, connector });
+  const apiDomainAllowed = createApiDomainCheck(config);
+  const sourceTokens = createSourceTokens({ db, vault, clock, logger, connector, apiDomainAllowed });
   const tickets = createConnectTickets({ states, publicApiOrigin: config.publicApiOrigin });
-  const sourceConnect = createSourceConnectService({ db, logger, clock, publicApiOrigin: config.publicApiOrigin, tickets, states, vault, connector });
+  const sourceConnect = createSourceConnectService({ db, logger, clock, publicApiOrigin: config.publicApiOrigin, tickets, states, vault, connector, apiDomainAllowed });
   const jobs = createJobService({ db, queue });
   const audits = createAuditService({ db, jobs, states, publicApiOrigin: config.publicApiOrigin });
   const runner = createJobRunner({

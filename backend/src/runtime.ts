@@ -68,6 +68,7 @@ function buildConfig(env: Env, dataDir: string, overrides: RuntimeOverrides): Ap
       clientSecret: env.PIPEDRIVE_CLIENT_SECRET ?? '',
       oauthBaseUrl: env.PIPEDRIVE_OAUTH_BASE_URL,
       apiBaseUrl: env.PIPEDRIVE_API_BASE_URL,
+      ...(env.PIPEDRIVE_ALLOWED_API_DOMAINS === undefined ? {} : { allowedApiDomains: env.PIPEDRIVE_ALLOWED_API_DOMAINS }),
       ...overrides.pipedrive,
     },
   };

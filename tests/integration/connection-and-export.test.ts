@@ -79,6 +79,23 @@ describe('the Pipedrive connection', () => {
     await connectPipedrive(harness.app, harness.portalId);
   });
 
+  it('refuses an api_domain the configuration does not trust, and connects nothing', async () => {
+    await harness.api('DELETE', '/api/v1/connections/pipedrive');
+    const { state } = harness.pipedrive;
+    const trusted = state.apiBaseUrl;
+    // The same sandbox under another host name: reachable, but not a host the configuration names.
+    state.apiBaseUrl = trusted.replace('127.0.0.1', 'localhost');
+    try {
+      await expect(connectPipedrive(harness.app, harness.portalId)).rejects.toThrow(/502 .*source_api_domain_refused/);
+    } finally {
+      state.apiBaseUrl = trusted;
+    }
+    const rows = await harness.db.pool.query(`SELECT count(*)::int AS n FROM connections WHERE portal_id = $1 AND status <> 'disconnected'`, [harness.portalId]);
+    expect(rows.rows[0].n).toBe(0);
+    await connectPipedrive(harness.app, harness.portalId);
+    expect(ConnectionResponse.parse((await harness.api('GET', '/api/v1/connections/pipedrive')).body).status).toBe('connected');
+  });
+
   it('does not spend a connect link on HEAD (link scanners, chat previews)', async () => {
     const ticket = ConnectTicketResponse.parse((await harness.api('POST', '/api/v1/connect-tickets', { source: 'pipedrive' })).body);
     const head = await request(harness.app).head(path(ticket.connectUrl));

@@ -7,9 +7,16 @@ import { connectionsRepository } from '../db/repositories/connections.repository
 import { jobsRepository } from '../db/repositories/jobs.repository.js';
 import { badRequest, forbidden, HttpError, notFound } from '../http/errors.js';
 import { type SourceConnector, SourceAuthError } from '../sources/connector.js';
+import type { ApiDomainCheck } from './api-domain.js';
 import type { ConnectTickets } from './connect-tickets.js';
 import type { OAuthStates } from './oauth-states.js';
 import { connectionTokenAad, type TokenVault } from './token-vault.js';
+
+class UntrustedApiDomain extends Error {
+  constructor(readonly apiDomain: string | null) {
+    super('untrusted api domain');
+  }
+}
 
 /** Connecting a source from inside HubSpot: ticket → source OAuth → encrypted grant bound to the portal. */
 export function createSourceConnectService(deps: {
@@ -21,6 +28,7 @@ export function createSourceConnectService(deps: {
   states: OAuthStates;
   vault: TokenVault;
   connector: (source: SourceId) => SourceConnector;
+  apiDomainAllowed: ApiDomainCheck;
 }) {
   const redirectUri = (source: SourceId) => `${deps.publicApiOrigin}/oauth/${source}/callback`;
 
@@ -50,9 +58,14 @@ export function createSourceConnectService(deps: {
       let account;
       try {
         grant = await connector.exchangeCode({ code: input.code, redirectUri: redirectUri(source) });
+        if (!deps.apiDomainAllowed(source, grant.apiDomain)) throw new UntrustedApiDomain(grant.apiDomain);
         const accessToken = grant.accessToken;
         account = await connector.session({ apiDomain: grant.apiDomain, accessToken: async () => accessToken }).account();
       } catch (error) {
+        if (error instanceof UntrustedApiDomain) {
+          deps.logger.warn({ source, apiDomain: error.apiDomain }, 'source named an untrusted API host: connect refused');
+          throw new HttpError(502, 'source_api_domain_refused', 'The app named an API host we do not trust, so nothing was connected. Contact support.');
+        }
         if (error instanceof SourceAuthError) throw badRequest('invalid_code', 'The app did not accept the authorization. Start again from HubSpot.');
         deps.logger.warn({ source, err: error }, 'source connect failed');
         throw new HttpError(502, 'source_unavailable', 'We could not reach the app to finish connecting. Try again in a moment.');

@@ -17,5 +17,10 @@ export interface AppConfig {
     clientSecret: string;
     oauthBaseUrl: string;
     apiBaseUrl: string;
+    /**
+     * API hosts a token's `api_domain` may name, besides `apiBaseUrl`: exact origins or `https://*.domain`
+     * (default `https://*.pipedrive.com`).
+     */
+    allowedApiDomains?: string[];
   };
 }

@@ -49,6 +49,15 @@ export const EnvSchema = z.object({
   PIPEDRIVE_OAUTH_BASE_URL: url.default('https://oauth.pipedrive.com'),
   /** Used only until a token response gives the account's own api_domain. */
   PIPEDRIVE_API_BASE_URL: url.default('https://api.pipedrive.com'),
+  /**
+   * Comma-separated hosts a token's api_domain may name besides PIPEDRIVE_API_BASE_URL (origins, or
+   * https://*.domain); default https://*.pipedrive.com.
+   */
+  PIPEDRIVE_ALLOWED_API_DOMAINS: z
+    .string()
+    .optional()
+    .transform((value) => value?.split(',').map((entry) => entry.trim()).filter((entry) => entry.length > 0))
+    .pipe(z.array(z.string().regex(/^https?:\/\/(\*\.)?[a-z0-9.-]+(:\d+)?$/i, 'each entry must be an origin, optionally https://*.domain')).optional()),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
