@@ -96,6 +96,24 @@ describe('the Pipedrive connection', () => {
     expect(ConnectionResponse.parse((await harness.api('GET', '/api/v1/connections/pipedrive')).body).status).toBe('connected');
   });
 
+  it('keeps the trusted API host when a refresh names an untrusted one (the fresh tokens are kept)', async () => {
+    const { state } = harness.pipedrive;
+    const trusted = state.apiBaseUrl;
+    const before = (await harness.db.pool.query('SELECT access_token_enc FROM connections WHERE portal_id = $1 AND status = $2', [harness.portalId, 'connected'])).rows[0];
+    await harness.db.pool.query(`UPDATE connections SET expires_at = now() WHERE portal_id = $1 AND status = 'connected'`, [harness.portalId]);
+    state.apiBaseUrl = trusted.replace('127.0.0.1', 'localhost');
+    try {
+      const started = await harness.startAudit();
+      await harness.untilAudit(started.id, (row) => FINISHED.includes(row.job.status), 'the audit after a refresh');
+    } finally {
+      state.apiBaseUrl = trusted;
+    }
+    const after = (await harness.db.pool.query('SELECT access_token_enc, api_domain, expires_at FROM connections WHERE portal_id = $1 AND status = $2', [harness.portalId, 'connected'])).rows[0];
+    expect(after.access_token_enc).not.toBe(before.access_token_enc);
+    expect(after.expires_at.getTime()).toBeGreaterThan(Date.now());
+    expect(after.api_domain).toBe(trusted);
+  });
+
   it('does not spend a connect link on HEAD (link scanners, chat previews)', async () => {
     const ticket = ConnectTicketResponse.parse((await harness.api('POST', '/api/v1/connect-tickets', { source: 'pipedrive' })).body);
     const head = await request(harness.app).head(path(ticket.connectUrl));

@@ -32,7 +32,8 @@ export function errorHandler(logger: Logger) {
     }
     if (isClientHttpError(parserError)) {
       const code = (parserError.type ?? 'bad_request').replace(/[^a-z]+/gi, '_').toLowerCase();
-      res.status(parserError.status as number).json({ error: { code, message: 'The request could not be read (its encoding or charset is not supported).' } });
+      const message = 'The request body could not be read (an unsupported encoding or charset, or an incomplete body).';
+      res.status(parserError.status as number).json({ error: { code, message } });
       return;
     }
     logger.error({ err: error, method: req.method, route: (req.route as { path?: string } | undefined)?.path }, 'unhandled error');
