@@ -13,13 +13,14 @@ import { startHubSpotSandbox } from '../sandbox/hubspot/index.js';
 import { type Plan, startPipedriveSandbox } from '../sandbox/pipedrive/index.js';
 import { systemClock } from '../backend/src/clock.js';
 import { composeServices, startWorkers } from '../backend/src/compose.js';
-import { createDatabase, waitForNoSessions } from '../backend/src/db/create-database.js';
+import { createDatabase } from '../backend/src/db/create-database.js';
 import { startEmbeddedServer } from '../backend/src/db/embedded-server.js';
 import { migrateUp } from '../backend/src/db/migrate.js';
 import { createPool } from '../backend/src/db/pool.js';
 import { jobsRepository } from '../backend/src/db/repositories/jobs.repository.js';
-import { installDemo } from '../backend/src/demo.js';
+import { installDemo } from '../backend/src/demo/install.js';
 import { createJobQueue } from '../backend/src/jobs/job-queue.js';
+import { waitForNoSessions } from '../tests/support/postgres-cleanup.js';
 
 const { values } = parseArgs({
   options: { records: { type: 'string', default: '1000000' }, plan: { type: 'string', default: 'lite' }, seats: { type: 'string', default: '1' } },
@@ -68,9 +69,13 @@ async function main(): Promise<void> {
 
   // Connect Pipedrive through the same steps as the browser tab: ticket → start → authorize → callback.
   const { connectUrl } = await services.tickets.issue({ portalId: PORTAL, userId: 1, source: 'pipedrive' });
-  const authorizeUrl = await services.sourceConnect.start('pipedrive', new URL(connectUrl).searchParams.get('ticket') ?? '');
+  const { url: authorizeUrl, browserNonce } = await services.sourceConnect.start('pipedrive', new URL(connectUrl).searchParams.get('ticket') ?? '');
   const approved = new URL((await fetch(authorizeUrl, { redirect: 'manual' })).headers.get('location') ?? '');
-  await services.sourceConnect.complete('pipedrive', { code: approved.searchParams.get('code') ?? '', state: approved.searchParams.get('state') ?? '' });
+  await services.sourceConnect.complete('pipedrive', {
+    code: approved.searchParams.get('code') ?? '',
+    state: approved.searchParams.get('state') ?? '',
+    browserNonce,
+  });
   await fetch(`${pipedrive.apiBaseUrl}/_sandbox/requests`, { method: 'DELETE' });
 
   const started = Date.now();

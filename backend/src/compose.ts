@@ -1,6 +1,8 @@
 import type { Express } from 'express';
 import type { Logger } from 'pino';
+import { createApiDomainCheck } from './auth/api-domain.js';
 import { createConnectTickets } from './auth/connect-tickets.js';
+import { createExpiryPurge } from './auth/expiry-purge.js';
 import { createHubSpotInstallService } from './auth/hubspot-install.service.js';
 import { createHubSpotTokens } from './auth/hubspot-tokens.service.js';
 import { createOAuthStates } from './auth/oauth-states.js';
@@ -47,9 +49,10 @@ export function composeServices(input: CompositionInput) {
   const hubspotTokens = createHubSpotTokens({ db, oauth: hubspotOAuth, vault, clock, logger });
   const hubspot = createHubSpotApi({ apiBaseUrl: config.hubspot.apiBaseUrl, requestsPer10s: config.hubspot.requestsPer10s, tokens: hubspotTokens, logger });
   const sources = createSourceRegistry(input.sources ?? SOURCES, config.sources, { logger, clock, sleep: realSleep });
-  const sourceTokens = createSourceTokens({ db, vault, clock, logger, connector: sources.connector });
+  const apiDomainAllowed = createApiDomainCheck(sources.trustedApiDomains);
+  const sourceTokens = createSourceTokens({ db, vault, clock, logger, connector: sources.connector, apiDomainAllowed });
   const tickets = createConnectTickets({ states, publicApiOrigin: config.publicApiOrigin, sources });
-  const sourceConnect = createSourceConnectService({ db, logger, clock, publicApiOrigin: config.publicApiOrigin, tickets, states, vault, connector: sources.connector });
+  const sourceConnect = createSourceConnectService({ db, logger, clock, publicApiOrigin: config.publicApiOrigin, tickets, states, vault, connector: sources.connector, apiDomainAllowed });
   const jobs = createJobService({ db, queue });
   const audits = createAuditService({ db, jobs, states, publicApiOrigin: config.publicApiOrigin, sources });
   const runner = createJobRunner({
@@ -60,8 +63,9 @@ export function composeServices(input: CompositionInput) {
   });
   const progress = createProgressService({ db, sources });
   const transfers = createTransferService({ db, jobs });
+  const purge = createExpiryPurge({ db, clock, logger });
   const app: Express = createApp({ db, logger, clock, config, sources, install, tickets, sourceConnect, jobs, audits, progress, transfers });
-  return { app, sources, vault, install, hubspotTokens, sourceTokens, tickets, sourceConnect, jobs, audits, runner };
+  return { app, sources, vault, install, hubspotTokens, sourceTokens, tickets, sourceConnect, jobs, audits, runner, purge };
 }
 export type Services = ReturnType<typeof composeServices>;
 

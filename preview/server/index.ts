@@ -12,6 +12,7 @@
  * - POST /preview/api/fetch — HubSpot's fetch proxy: checks, signs and forwards each `hubspot.fetch`.
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import helmet from 'helmet';
 import { PREVIEW_LOCATIONS, type PreviewBoot, type PreviewContext, type PreviewLocation, type PreviewUser } from '../shared/protocol.ts';
 import { buildPreview, DEFAULT_OUT_DIR, PreviewBuildError, workerFile, type EntrypointOverrides } from './bundles.ts';
 import { createFetchProxy } from './fetch-proxy.ts';
@@ -149,6 +150,20 @@ export function createPreviewRouter(options: PreviewOptions): Router {
     }
     res.status(403).type('text').send('The local preview answers browsers on this machine only.');
   });
+  // Never framed by another site, no sniffing, no referrer. The pages' own inline boot data and scripts
+  // are left alone: only frame-ancestors is set in their CSP.
+  router.use(
+    '/preview',
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: { defaultSrc: helmet.contentSecurityPolicy.dangerouslyDisableDefaultSrc, frameAncestors: ["'none'"] },
+      },
+      frameguard: { action: 'deny' },
+      referrerPolicy: { policy: 'no-referrer' },
+      strictTransportSecurity: false,
+    }),
+  );
   const noStore = (_req: Request, res: Response, next: NextFunction) => {
     res.setHeader('Cache-Control', 'no-store');
     next();
@@ -182,6 +197,11 @@ export function createPreviewRouter(options: PreviewOptions): Router {
   }
 
   router.use('/preview/assets', noStore, whenBuilt, express.static(outDir, { index: false, fallthrough: false }));
+  // A missing or unreadable asset: its status and a plain line, never the error's stack or local path.
+  router.use('/preview/assets', (error: { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
+    const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+    res.status(status).type('text').send(status === 404 ? 'No such preview asset.' : 'The preview asset could not be served.');
+  });
 
   // Same-origin JSON only: a cross-site form cannot post here, and a cross-site fetch with a JSON
   // content type needs a CORS preflight this route never grants.

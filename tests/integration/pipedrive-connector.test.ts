@@ -35,7 +35,7 @@ beforeAll(async () => {
   const clock = createSandboxClock();
   sandbox = await startPipedriveSandbox({ clock, dataset: { records: RECORDS, seed: 11 }, redirectUri: REDIRECT_URI });
   connector = createPipedriveConnector({
-    config: { clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, oauthBaseUrl: sandbox.oauthBaseUrl, apiBaseUrl: 'http://127.0.0.1:9' },
+    config: { clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, oauthBaseUrl: sandbox.oauthBaseUrl, apiBaseUrl: 'http://127.0.0.1:9', allowedApiDomains: [] },
     logger: pino({ level: 'silent' }),
     clock,
     sleep: async (ms) => sandbox.state.advanceClock(ms),
@@ -292,7 +292,7 @@ describe('limits and failures', () => {
     // Real waiting here: the burst window is a span of time, and jumping the shared clock for each
     // waiting call would empty it early. With 4 slots the 12 catalog calls take about two windows.
     const realTime = createPipedriveConnector({
-      config: { clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, oauthBaseUrl: sandbox.oauthBaseUrl, apiBaseUrl: sandbox.apiBaseUrl },
+      config: { clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, oauthBaseUrl: sandbox.oauthBaseUrl, apiBaseUrl: sandbox.apiBaseUrl, allowedApiDomains: [] },
       logger: pino({ level: 'silent' }),
       clock: sandbox.state.clock,
       sleep: realSleep,

@@ -91,6 +91,20 @@ describe('signed UI calls', () => {
     expect(res.status).toBe(200);
   });
 
+  it.each(['%3F', '%3f'])('refuses (401) a raw URL with an encoded "?" (%s) before its query, even when correctly signed', async (mark) => {
+    // Signed as `/api/v1/portal?portalId=OTHER…?portalId=PORTAL…`, routed with another identity.
+    const path = `/api/v1/portal${mark}portalId=${OTHER_PORTAL}&userId=7&x=?portalId=${PORTAL}&userId=7`;
+    const res = await signedCall(app, { method: 'GET', path });
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('ambiguous_url');
+  });
+
+  it('reads the identity from the signed string: a literal "?" inside an encoded query value still works', async () => {
+    const res = await signedCall(app, { method: 'GET', path: withIdentity('/api/v1/portal?note=what%3F%20now', PORTAL) });
+    expect(res.status).toBe(200);
+    expect(PortalResponse.parse(res.body).portalId).toBe(PORTAL);
+  });
+
   it('refuses a signed call without identity', async () => {
     const res = await signedCall(app, { method: 'GET', path: '/api/v1/portal' });
     expect(res.status).toBe(401);
@@ -158,6 +172,20 @@ describe('connect tickets', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe(code);
     expect(await ticketCount()).toBe(before);
+  });
+
+  it('refuses a replayed signed POST with 409 and creates no second ticket; a repeated GET is still served', async () => {
+    const call = { method: 'POST', path: withIdentity('/api/v1/connect-tickets', PORTAL), body: { source: 'pipedrive' }, timestampMs: Date.now() } as const;
+    const first = await signedCall(app, call);
+    expect(first.status).toBe(201);
+    const after = await ticketCount();
+    const replay = await signedCall(app, call);
+    expect(replay.status).toBe(409);
+    expect(replay.body.error.code).toBe('replayed_request');
+    expect(await ticketCount()).toBe(after);
+    const read = { method: 'GET', path: withIdentity('/api/v1/portal', PORTAL), timestampMs: Date.now() } as const;
+    expect((await signedCall(app, read)).status).toBe(200);
+    expect((await signedCall(app, read)).status).toBe(200);
   });
 
   it('refuses a signed body that is not JSON with 400 invalid_json', async () => {

@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { runner } from 'node-pg-migrate';
 import pg from 'pg';
-import { createDatabase, dropDatabase, waitForNoSessions } from '../../backend/src/db/create-database.js';
+import { createDatabase, dropDatabase } from '../../backend/src/db/create-database.js';
 import { MIGRATIONS_DIR } from '../../backend/src/db/migrate.js';
+import { waitForNoSessions } from '../support/postgres-cleanup.js';
 
 const adminUrl = process.env.PG_ADMIN_URL ?? '';
 const name = `t_migration_${randomBytes(6).toString('hex')}`;

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { REPO_ROOT } from '../../preview/server/project.ts';
 import { launchChromium } from './support/chromium.ts';
-import { startPreviewStack, type PreviewStack } from './support/preview-stack.ts';
+import { PREVIEW_PORTAL_ID, startPreviewStack, type PreviewStack } from './support/preview-stack.ts';
 const OUTPUT = join(REPO_ROOT, 'test-output', 'preview');
 /** How long one UI state may take to appear (an audit of the sandbox runs in a few seconds). */
 const UI_TIMEOUT = 30_000;
@@ -77,6 +77,33 @@ function nextTab(): Promise<Page> {
 }
 
 describe('local preview in Chromium', () => {
+  it('connect flow: a second browser that opens an authorize URL started by another gets a refusal page, and nothing is connected', async () => {
+    const page = await openPreview('/preview/home', 'source-pipedrive');
+    await page.getByTestId('connect-pipedrive').click();
+    const continueLink = page.getByTestId('continue-pipedrive');
+    await visible(continueLink);
+    const connectUrl = (await continueLink.getAttribute('href')) as string;
+    await page.close();
+    // The first browser starts the flow (it gets the flow's cookie) but stops at the authorize URL…
+    const started = await context.request.get(connectUrl, { maxRedirects: 0 });
+    expect(started.status()).toBe(302);
+    const authorizeUrl = started.headers().location as string;
+    // …and sends it to someone else, whose browser opens it.
+    const other = await browser.newContext();
+    try {
+      const victim = await other.newPage();
+      await victim.goto(authorizeUrl);
+      await victim.waitForURL(/\/oauth\/pipedrive\/callback\?/);
+      await visible(victim.getByRole('heading', { name: 'Connection failed' }));
+      expect(await victim.textContent('body')).toContain('Start again from HubSpot');
+      await shot(victim, 'connect-other-browser-refused');
+    } finally {
+      await other.close();
+    }
+    const connections = await stack.db.pool.query('SELECT count(*)::int AS n FROM connections WHERE portal_id = $1', [PREVIEW_PORTAL_ID]);
+    expect(connections.rows[0].n).toBe(0);
+  }, 60_000);
+
   it('app home: finds Pipedrive with the search box and clicks Transfer', async () => {
     const page = await openPreview('/preview/home', 'source-pipedrive');
     const tiles = page.locator('[data-testid^="source-"]:not([data-testid="source-search"])');

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { createDatabase, dropDatabase, waitForNoSessions } from '../../backend/src/db/create-database.js';
+import { createDatabase, dropDatabase } from '../../backend/src/db/create-database.js';
+import { waitForNoSessions } from './postgres-cleanup.js';
 
 export interface TestDatabase {
   url: string;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { connectionsRepository } from '../../backend/src/db/repositories/connections.repository.js';
 import { portalsRepository } from '../../backend/src/db/repositories/portals.repository.js';
@@ -6,6 +7,7 @@ import { portalsRepository } from '../../backend/src/db/repositories/portals.rep
 export async function portalWithConnection(pool: pg.Pool, portalId: number) {
   await portalsRepository.upsertInstalled(pool, { id: portalId, hubDomain: null, installedByUserId: 1, scopes: ['oauth'] });
   return connectionsRepository.upsertConnected(pool, {
+    id: randomUUID(),
     portalId,
     source: 'pipedrive',
     userId: 1,

@@ -4,6 +4,12 @@ import { ConnectTicketResponse } from '../../shared/src/contracts/index.js';
 import { TEST_PUBLIC_ORIGIN } from './test-app.js';
 import { signedCall, withIdentity } from './signed-request.js';
 
+/** The `name=value` pairs a response sets, as a browser would send them back (for supertest's Cookie header). */
+export function browserCookies(res: { headers: Record<string, unknown> }): string {
+  const set = (res.headers['set-cookie'] as string[] | undefined) ?? [];
+  return set.map((cookie) => cookie.split(';', 1)[0]).join('; ');
+}
+
 /** Path and query of one of our own public URLs, for supertest. */
 const local = (url: string) => {
   const parsed = new URL(url);
@@ -15,7 +21,10 @@ const local = (url: string) => {
 export async function installPortal(app: Express): Promise<void> {
   const start = await request(app).get('/oauth/hubspot/install');
   const authorize = await fetch(start.headers.location as string, { redirect: 'manual' });
-  const done = await request(app).get(local(authorize.headers.get('location') as string)).set('Accept', 'application/json');
+  const done = await request(app)
+    .get(local(authorize.headers.get('location') as string))
+    .set('Accept', 'application/json')
+    .set('Cookie', browserCookies(start));
   if (done.status !== 200) throw new Error(`install failed: ${done.status} ${JSON.stringify(done.body)}`);
 }
 
@@ -29,7 +38,10 @@ export async function connectSource(app: Express, portalId: number, source: stri
   const start = await request(app).get(local(ConnectTicketResponse.parse(ticket.body).connectUrl));
   if (start.status !== 302) throw new Error(`connect start failed: ${start.status} ${JSON.stringify(start.body)}`);
   const authorize = await fetch(start.headers.location as string, { redirect: 'manual' });
-  const callback = await request(app).get(local(authorize.headers.get('location') as string)).set('Accept', 'application/json');
+  const callback = await request(app)
+    .get(local(authorize.headers.get('location') as string))
+    .set('Accept', 'application/json')
+    .set('Cookie', browserCookies(start));
   if (callback.status !== 200) throw new Error(`connect callback failed: ${callback.status} ${JSON.stringify(callback.body)}`);
 }
 

@@ -45,6 +45,7 @@ export function testConfig(
         clientSecret: 'test-pipedrive-client-secret',
         oauthBaseUrl: 'http://127.0.0.1:9',
         apiBaseUrl: 'http://127.0.0.1:9',
+        allowedApiDomains: ['https://*.pipedrive.com'],
         ...overrides.pipedrive,
       } satisfies PipedriveConfig,
       ...overrides.sources,

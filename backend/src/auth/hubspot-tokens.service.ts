@@ -5,7 +5,7 @@ import { hubspotTokensRepository } from '../db/repositories/hubspot-tokens.repos
 import { portalsRepository } from '../db/repositories/portals.repository.js';
 import { HubSpotOAuthError, type HubSpotOAuthClient, type HubSpotTokenGrant } from '../hubspot/hubspot-oauth.client.js';
 import { createTokenKeeper, type GrantStore } from './token-keeper.js';
-import type { TokenVault } from './token-vault.js';
+import { portalTokenAad, type TokenVault } from './token-vault.js';
 
 /** The portal's grant is gone (uninstalled or revoked): the user must reinstall the app. */
 export class HubSpotReconnectNeeded extends Error {
@@ -23,6 +23,7 @@ export function createHubSpotTokens(deps: { db: Db; oauth: HubSpotOAuthClient; v
     return lock ? hubspotTokensRepository.findForUpdate(db, portalId) : hubspotTokensRepository.find(db, portalId);
   };
   const store: GrantStore<number, HubSpotTokenGrant> = {
+    aad: portalTokenAad,
     read: (db, portalId) => usable(db, portalId, false),
     readForUpdate: (db, portalId) => usable(db, portalId, true),
     refresh: (_db, _portalId, refreshToken) => deps.oauth.refresh(refreshToken),

@@ -1,6 +1,8 @@
 /** The resolved configuration the composition root hands to every factory (no module singletons). */
 export interface AppConfig {
   publicApiOrigin: string;
+  /** Proxy hops whose X-Forwarded-For is trusted for the client address (0: none, the default). */
+  trustProxy?: number;
   tokenEncryptionKey: Buffer;
   hubspot: {
     clientId: string;

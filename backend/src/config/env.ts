@@ -14,6 +14,13 @@ export const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** 1: demo mode even though something real is configured (local use only; see config/start-mode.ts). */
+  DEMO: z.enum(['0', '1']).optional().transform((value) => value === '1'),
+  /**
+   * How many proxy hops in front of the app may set X-Forwarded-For (the client address used for rate
+   * limits). 0, the default: none; the socket's address is the client's.
+   */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The origin HubSpot calls (permittedUrls.fetch) and signs; OAuth redirect URIs are built from it. */
   PUBLIC_API_ORIGIN: url.optional(),

@@ -46,6 +46,11 @@ export interface SourceModule<Config = unknown> extends SourceListing {
   config: { schema: z.ZodType<Config>; requiredInProduction: readonly string[] };
   // Method syntax on purpose: a list of modules with different configs must type-check as one list.
   createConnector(config: Config, deps: SourceDeps): SourceConnector;
+  /**
+   * The API hosts a token response may name for the account (Pipedrive's `api_domain`), as origins or
+   * `https://*.domain`; a source whose tokens never name a host leaves this out.
+   */
+  trustedApiDomains?(config: Config): readonly string[];
   mappingRules: SourceMappingRules;
   /** By the source's field type; types without one pass their value through as text. */
   valueConverters: Readonly<Record<string, ValueConverter>>;

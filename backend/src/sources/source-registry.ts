@@ -32,6 +32,11 @@ export function createSourceRegistry(entries: readonly SourceEntry[], configs: R
       if (!connector) throw new Error(`Source "${id}" is not available`);
       return connector;
     },
+    /** The API hosts a token of this source may name (see SourceModule.trustedApiDomains). */
+    trustedApiDomains: (id: string): readonly string[] => {
+      const entry = find(id);
+      return entry && isAvailable(entry) ? (entry.trustedApiDomains?.(configs[id]) ?? []) : [];
+    },
     /** A source id in a request: well-formed and listed (an unknown app is bad input, not "not connected"). */
     idSchema: SourceId.refine((id) => find(id) !== undefined, 'is not a source app Smart Transfer knows'),
   };

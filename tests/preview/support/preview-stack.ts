@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { systemClock } from '../../../backend/src/clock.js';
-import { installDemo } from '../../../backend/src/demo.js';
+import { installDemo } from '../../../backend/src/demo/install.js';
 import { startHubSpotSandbox, type RunningHubSpotSandbox } from '../../../sandbox/hubspot/index.js';
 import { startPipedriveSandbox, type RunningPipedriveSandbox } from '../../../sandbox/pipedrive/index.js';
 import { createPreviewRouter } from '../../../preview/server/index.ts';

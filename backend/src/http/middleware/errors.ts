@@ -15,7 +15,12 @@ const STATUS_OF: Readonly<Record<DomainErrorKind, number>> = {
 interface BodyParserError {
   type?: string;
   status?: number;
+  expose?: boolean;
 }
+
+/** A body-parser (or static file) failure the client caused: its 4xx status, in our error shape. */
+const isClientHttpError = (error: BodyParserError) =>
+  error.expose === true && typeof error.status === 'number' && error.status >= 400 && error.status < 500;
 
 /** Renders every failure as `{ error: { code, message, details? } }`; unexpected ones are logged, not leaked. */
 export function errorHandler(logger: Logger) {
@@ -34,6 +39,12 @@ export function errorHandler(logger: Logger) {
     }
     if (parserError.type === 'entity.parse.failed') {
       res.status(400).json({ error: { code: 'invalid_json', message: 'The request body is not valid JSON.' } });
+      return;
+    }
+    if (isClientHttpError(parserError)) {
+      const code = (parserError.type ?? 'bad_request').replace(/[^a-z]+/gi, '_').toLowerCase();
+      const message = 'The request body could not be read (an unsupported encoding or charset, or an incomplete body).';
+      res.status(parserError.status as number).json({ error: { code, message } });
       return;
     }
     logger.error({ err: error, method: req.method, route: (req.route as { path?: string } | undefined)?.path }, 'unhandled error');

@@ -55,6 +55,10 @@ export function auditRoutes(deps: { audits: AuditService; jobs: JobService; sour
 /** The browser tab a download link opens: the CSV as a file, or a plain error page. */
 export function downloadRoutes(deps: { audits: AuditService }): Router {
   const router = Router();
+  // Link scanners and chat previews send HEAD: the single-use link is not spent.
+  router.head('/downloads/:token', (_req, res) => {
+    res.status(200).end();
+  });
   router.get('/downloads/:token', async (req, res) => {
     const audit = await deps.audits.redeemExportLink(String(req.params.token).slice(0, 256));
     if (!audit) {

@@ -14,6 +14,8 @@ export const pipedrive: SourceModule<PipedriveConfig> = {
   auth: { kind: 'oauth2', tokensExpire: true },
   config: { schema: PipedriveConfigSchema, requiredInProduction: ['PIPEDRIVE_CLIENT_ID', 'PIPEDRIVE_CLIENT_SECRET'] },
   createConnector: (config, deps) => createPipedriveConnector({ config, ...deps }),
+  // Each account's API lives on its own pipedrive.com subdomain, named by the token response's api_domain.
+  trustedApiDomains: (config) => [new URL(config.apiBaseUrl).origin, ...config.allowedApiDomains],
   mappingRules: PIPEDRIVE_RULES,
   valueConverters: PIPEDRIVE_VALUE_CONVERTERS,
 };
