@@ -41,7 +41,11 @@ const projects = [
     displayName: 'integration',
     roots: ['<rootDir>/tests'],
     testMatch: ['**/*.test.ts', '**/*.test.tsx'],
-    testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/unit/', '<rootDir>/tests/preview/browser[^/]*\\.test\\.ts$'],
+    testPathIgnorePatterns: [
+      '/node_modules/',
+      '<rootDir>/tests/unit/',
+      '<rootDir>/tests/preview/browser[^/]*\\.test\\.ts$',
+    ],
   },
   {
     ...typescript,
