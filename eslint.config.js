@@ -56,6 +56,13 @@ export default defineConfig([
   {
     files: ['hubspot-app/**/*.{ts,tsx}', 'preview/client/**/*.{ts,tsx}'],
     extends: [reactHooks.configs.flat.recommended],
+    rules: {
+      // Two React Compiler rules the UI cannot follow on HubSpot's React 18 (no compiler, no useEffectEvent):
+      // they forbid the latest-callback ref (`ref.current = onChange` in render), loading data in an effect
+      // and mirroring a controlled prop (the preview's components copy HubSpot's controlled/uncontrolled props).
+      'react-hooks/refs': 'off',
+      'react-hooks/set-state-in-effect': 'off',
+    },
   },
   prettier,
 ]);
