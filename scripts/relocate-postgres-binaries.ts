@@ -5,4 +5,7 @@
 import { relocatePostgresBinaries } from '../backend/src/db/postgres-binaries.js';
 
 const target = relocatePostgresBinaries();
-if (target) process.stdout.write(`Embedded Postgres binaries copied to ${target} (the checkout is not reachable by the postgres user)\n`);
+if (target)
+  process.stdout.write(
+    `Embedded Postgres binaries copied to ${target} (the checkout is not reachable by the postgres user)\n`,
+  );

@@ -25,7 +25,11 @@ export async function openRuntimeDatabase(options: {
   let url = options.databaseUrl;
   let stop = async () => {};
   if (!url) {
-    const server = await startEmbeddedServer({ dataDir: join(options.dataDir, 'postgres'), persistent: true, durable: true });
+    const server = await startEmbeddedServer({
+      dataDir: join(options.dataDir, 'postgres'),
+      persistent: true,
+      durable: true,
+    });
     const name = options.freshDatabase ?? APP_DATABASE;
     if (options.freshDatabase !== undefined) await dropDatabase(server.adminUrl, name);
     if (!(await databaseExists(server.adminUrl, name))) await createDatabase(server.adminUrl, name);

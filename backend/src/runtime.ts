@@ -56,7 +56,9 @@ function buildConfig(env: Env, dataDir: string, overrides: RuntimeOverrides): Ap
   return {
     publicApiOrigin: env.PUBLIC_API_ORIGIN ?? `http://localhost:${env.PORT}`,
     trustProxy: env.TRUST_PROXY,
-    tokenEncryptionKey: env.TOKEN_ENCRYPTION_KEY ? Buffer.from(env.TOKEN_ENCRYPTION_KEY, 'base64') : localEncryptionKey(dataDir),
+    tokenEncryptionKey: env.TOKEN_ENCRYPTION_KEY
+      ? Buffer.from(env.TOKEN_ENCRYPTION_KEY, 'base64')
+      : localEncryptionKey(dataDir),
     hubspot: {
       clientId: env.HUBSPOT_CLIENT_ID ?? '',
       clientSecret: env.HUBSPOT_CLIENT_SECRET ?? '',
@@ -82,7 +84,10 @@ export async function bootRuntime(role: 'web' | 'worker', overrides?: RuntimeOve
   const logger = createLogger(env.LOG_LEVEL);
   const dataDir = resolveDataDir(env.DATA_DIR);
   if (dataDir.fallbackFrom) {
-    logger.warn({ wanted: dataDir.fallbackFrom, using: dataDir.dir }, 'data folder not reachable by the postgres user; using a temp folder');
+    logger.warn(
+      { wanted: dataDir.fallbackFrom, using: dataDir.dir },
+      'data folder not reachable by the postgres user; using a temp folder',
+    );
   }
   const databaseUrl = overrides?.freshDatabase === undefined ? env.DATABASE_URL : undefined;
   const database: RuntimeDatabase = await openRuntimeDatabase({

@@ -82,7 +82,10 @@ const handleErrors: ErrorRequestHandler = (error: unknown, _req, res, next) => {
     return;
   }
   // express.json() failures (malformed JSON, too large) carry their HTTP status.
-  const status = typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : 500;
+  const status =
+    typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number'
+      ? error.status
+      : 500;
   if (status >= 500) console.error('pipedrive sandbox:', error);
   res.status(status).json(errorBody(status >= 500 ? 'Internal server error' : 'Bad request'));
 };

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Request } from 'express';
+import { type Clock, type SandboxClock, toSandboxClock } from '../common/clock.js';
 import { createFaults, type FaultRates, type Faults, type TargetedFault } from '../common/faults.js';
-import { toSandboxClock, type Clock, type SandboxClock } from '../common/clock.js';
 import { generateDataset, type GeneratedCounts } from './dataset/generate.js';
 import { loadDataset, parseDataset } from './dataset/load.js';
 import { standardResponse, UNAUTHORIZED } from './http/errors.js';
@@ -14,8 +14,8 @@ import { endpointName, RouteRegistry } from './http/routes.js';
 import { Limits, type LimitSettings, type Plan } from './limits.js';
 import { credentialOf } from './oauth/authenticate.js';
 import { OAuthTokens } from './oauth/tokens.js';
-import { DEFAULT_VIEW, type Collections, type ResourceContext } from './resources/context.js';
 import { renderActivity } from './resources/activities.js';
+import { type Collections, DEFAULT_VIEW, type ResourceContext } from './resources/context.js';
 import { renderDeal } from './resources/deals.js';
 import { renderNote } from './resources/notes.js';
 import { renderOrganization } from './resources/organizations.js';
@@ -23,8 +23,8 @@ import { renderPerson } from './resources/persons.js';
 import { renderPipeline, renderStage } from './resources/pipelines.js';
 import { renderProduct } from './resources/products.js';
 import type { RecordWriter } from './resources/v2-crud.js';
-import { Collection, type ChangeEvent } from './store/collection.js';
-import { RECORD_ENTITIES, Store, type RecordEntity } from './store/store.js';
+import { type ChangeEvent, Collection } from './store/collection.js';
+import { RECORD_ENTITIES, type RecordEntity, Store } from './store/store.js';
 import { Webhooks } from './webhooks/delivery.js';
 import type { PayloadContext, WebhookChange, WebhookEntity } from './webhooks/payload.js';
 
@@ -42,7 +42,13 @@ export interface PipedriveSandboxOptions {
   seed?: number;
   /** Default: a generated dataset of 1,000 records. */
   dataset?: DatasetSource;
-  faults?: { seed?: number; rates?: Partial<FaultRates>; slowMs?: number; targeted?: TargetedFault[]; sleep?: (ms: number) => Promise<void> };
+  faults?: {
+    seed?: number;
+    rates?: Partial<FaultRates>;
+    slowMs?: number;
+    targeted?: TargetedFault[];
+    sleep?: (ms: number) => Promise<void>;
+  };
   /** Any `{ now(): Date }`; the sandbox adds controls (advance/set) on top of it. */
   clock?: Clock;
   /** /oauth/authorize approves at once (default true) instead of showing the consent page. */
@@ -65,7 +71,8 @@ export interface SandboxSettings extends LimitSettings {
   listDeleted: boolean;
 }
 
-const DEFAULT_SCOPE = 'base,deals:read,contacts:read,activities:read,products:read,leads:read,users:read,recents:read,search:read,admin';
+const DEFAULT_SCOPE =
+  'base,deals:read,contacts:read,activities:read,products:read,leads:read,users:read,recents:read,search:read,admin';
 
 const WEBHOOK_ENTITIES: Partial<Record<RecordEntity, WebhookEntity>> = {
   person: 'person',
@@ -109,10 +116,20 @@ export class PipedriveSandboxState {
     this.autoApprove = options.autoApprove ?? true;
     this.store = new Store(this.clock);
     const emit = (event: ChangeEvent): void => this.publish(event);
-    this.records = Object.fromEntries(RECORD_ENTITIES.map((entity) => [entity, new Collection(entity, this.store, this.clock, emit)])) as Collections;
+    this.records = Object.fromEntries(
+      RECORD_ENTITIES.map((entity) => [entity, new Collection(entity, this.store, this.clock, emit)]),
+    ) as Collections;
     this.tokens = new OAuthTokens(this.clock, options.scope ?? DEFAULT_SCOPE);
-    this.limits = new Limits(this.clock, { plan: options.plan ?? 'growth', seats: options.seats ?? 5, dailyBudgetOverride: null, burstOverride: null, utcOffsetMinutes: 0 });
-    this.webhooks = new Webhooks(this.clock, (entity) => this.payloadContext(entity), { timeoutMs: options.webhookTimeoutMs ?? 10_000 });
+    this.limits = new Limits(this.clock, {
+      plan: options.plan ?? 'growth',
+      seats: options.seats ?? 5,
+      dailyBudgetOverride: null,
+      burstOverride: null,
+      utcOffsetMinutes: 0,
+    });
+    this.webhooks = new Webhooks(this.clock, (entity) => this.payloadContext(entity), {
+      timeoutMs: options.webhookTimeoutMs ?? 10_000,
+    });
     this.faults = createFaults({
       responder: {
         errorResponse: (status) => standardResponse(status),
@@ -169,7 +186,11 @@ export class PipedriveSandboxState {
     const json: unknown = 'file' in source ? JSON.parse(readFileSync(source.file, 'utf8')) : source.json;
     const dataset = parseDataset(json);
     loadDataset(target, dataset);
-    this.configure({ ...(dataset.plan ? { plan: dataset.plan } : {}), ...(dataset.seats ? { seats: dataset.seats } : {}), ...listDeleted });
+    this.configure({
+      ...(dataset.plan ? { plan: dataset.plan } : {}),
+      ...(dataset.seats ? { seats: dataset.seats } : {}),
+      ...listDeleted,
+    });
     return undefined;
   }
 
@@ -199,7 +220,9 @@ export class PipedriveSandboxState {
     return token;
   }
 
-  private expireCallerToken(req: Request): { status: number; body?: unknown; headers?: Record<string, string> } | undefined {
+  private expireCallerToken(
+    req: Request,
+  ): { status: number; body?: unknown; headers?: Record<string, string> } | undefined {
     const credential = credentialOf(this.tokens, req);
     if (!credential.ok || credential.kind !== 'oauth') return undefined;
     this.tokens.expireAccess(credential.token);

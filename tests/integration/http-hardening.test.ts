@@ -25,7 +25,8 @@ async function appWith(options: { trustProxy?: number } = {}) {
   return { app: services.app, services, clock };
 }
 
-const count = async (table: string) => ((await db.pool.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0] as { n: number }).n;
+const count = async (table: string) =>
+  ((await db.pool.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0] as { n: number }).n;
 
 describe('HTTP basics', () => {
   it.each([
@@ -61,7 +62,8 @@ describe('HTTP basics', () => {
 describe('rate limits on the public routes', () => {
   it(`answers 429 with Retry-After after ${PUBLIC_REQUESTS_PER_MINUTE} requests a minute from one address`, async () => {
     const { app } = await appWith();
-    for (let i = 0; i < PUBLIC_REQUESTS_PER_MINUTE; i += 1) expect((await request(app).head('/oauth/hubspot/install')).status).toBe(200);
+    for (let i = 0; i < PUBLIC_REQUESTS_PER_MINUTE; i += 1)
+      expect((await request(app).head('/oauth/hubspot/install')).status).toBe(200);
     const limited = await request(app).get('/oauth/hubspot/install').set('Accept', 'application/json');
     expect(limited.status).toBe(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
@@ -73,16 +75,23 @@ describe('rate limits on the public routes', () => {
 
   it('ignores X-Forwarded-For unless TRUST_PROXY says how many hops to trust', async () => {
     const spend = async (app: Express, address: string) => {
-      for (let i = 0; i < PUBLIC_REQUESTS_PER_MINUTE; i += 1) await request(app).head('/oauth/hubspot/install').set('X-Forwarded-For', address);
+      for (let i = 0; i < PUBLIC_REQUESTS_PER_MINUTE; i += 1)
+        await request(app).head('/oauth/hubspot/install').set('X-Forwarded-For', address);
     };
     const direct = await appWith();
     await spend(direct.app, '198.51.100.1');
-    expect((await request(direct.app).head('/oauth/hubspot/install').set('X-Forwarded-For', '198.51.100.2')).status).toBe(429);
+    expect(
+      (await request(direct.app).head('/oauth/hubspot/install').set('X-Forwarded-For', '198.51.100.2')).status,
+    ).toBe(429);
 
     const proxied = await appWith({ trustProxy: 1 });
     await spend(proxied.app, '198.51.100.1');
-    expect((await request(proxied.app).head('/oauth/hubspot/install').set('X-Forwarded-For', '198.51.100.1')).status).toBe(429);
-    expect((await request(proxied.app).head('/oauth/hubspot/install').set('X-Forwarded-For', '198.51.100.2')).status).toBe(200);
+    expect(
+      (await request(proxied.app).head('/oauth/hubspot/install').set('X-Forwarded-For', '198.51.100.1')).status,
+    ).toBe(429);
+    expect(
+      (await request(proxied.app).head('/oauth/hubspot/install').set('X-Forwarded-For', '198.51.100.2')).status,
+    ).toBe(200);
   });
 });
 
@@ -90,7 +99,15 @@ it('purges expired states, tickets, download links and replay records on a sched
   const { app, services, clock } = await appWith();
   await db.pool.query('INSERT INTO portals (id, status, scopes) VALUES (77, $1, $2)', ['installed', ['oauth']]);
   await request(app).get('/oauth/hubspot/install');
-  expect((await signedCall(app, { method: 'POST', path: withIdentity('/api/v1/connect-tickets', 77), body: { source: 'pipedrive' } })).status).toBe(201);
+  expect(
+    (
+      await signedCall(app, {
+        method: 'POST',
+        path: withIdentity('/api/v1/connect-tickets', 77),
+        body: { source: 'pipedrive' },
+      })
+    ).status,
+  ).toBe(201);
   const fresh = await request(app).get('/oauth/hubspot/install');
   expect(fresh.status).toBe(302);
   expect(await count('oauth_states')).toBeGreaterThanOrEqual(3);
@@ -99,8 +116,18 @@ it('purges expired states, tickets, download links and replay records on a sched
   clock.advance(11 * 60 * 1000);
   const stop = services.purge.schedule(20);
   try {
-    await waitFor(() => count('oauth_states'), (n) => n === 0, 5_000, 'expired states purged');
-    await waitFor(() => count('signed_request_replays'), (n) => n === 0, 5_000, 'replay records purged');
+    await waitFor(
+      () => count('oauth_states'),
+      (n) => n === 0,
+      5_000,
+      'expired states purged',
+    );
+    await waitFor(
+      () => count('signed_request_replays'),
+      (n) => n === 0,
+      5_000,
+      'replay records purged',
+    );
   } finally {
     stop();
   }

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pino from 'pino';
-import { JobStatus } from '../../shared/src/contracts/index.js';
 import { jobsRepository } from '../../backend/src/db/repositories/jobs.repository.js';
 import { transferTasksRepository } from '../../backend/src/db/repositories/transfer-tasks.repository.js';
 import { transfersRepository } from '../../backend/src/db/repositories/transfers.repository.js';
+import { createJobService, type JobService } from '../../backend/src/jobs/job.service.js';
 import { FatalJobError, RetryableJobError } from '../../backend/src/jobs/job-errors.js';
 import { createJobQueue, type JobQueue } from '../../backend/src/jobs/job-queue.js';
 import { createJobRunner, type JobContext } from '../../backend/src/jobs/job-runner.js';
-import { createJobService, type JobService } from '../../backend/src/jobs/job.service.js';
-import { createTransferRun } from '../../backend/src/jobs/transfer-run.js';
 import { canTransition } from '../../backend/src/jobs/job-states.js';
+import { createTransferRun } from '../../backend/src/jobs/transfer-run.js';
+import { JobStatus } from '../../shared/src/contracts/index.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { portalWithConnection } from '../support/fixtures.js';
 import { deferred, waitFor } from '../support/wait-for.js';
@@ -26,7 +26,14 @@ let portalSeq = 100;
 beforeAll(async () => {
   db = await createTestDatabase();
   const logger = pino({ level: 'silent' });
-  queue = createJobQueue({ databaseUrl: db.url, logger, superviseIntervalSeconds: 1, pollingIntervalSeconds: 0.5, retryLimit: 2, retryDelaySeconds: 1 });
+  queue = createJobQueue({
+    databaseUrl: db.url,
+    logger,
+    superviseIntervalSeconds: 1,
+    pollingIntervalSeconds: 0.5,
+    retryLimit: 2,
+    retryDelaySeconds: 1,
+  });
   await queue.start(['audit', 'sync']);
   const scripted: Script = async (context) => {
     const script = scripts.get(`${context.job.connectionId}/${context.job.kind}`);
@@ -53,14 +60,24 @@ async function newJob(script: Script) {
 
 const statusOf = (id: string) => jobsRepository.find(db.pool, id);
 const untilStatus = (id: string, wanted: JobStatus) =>
-  waitFor(() => statusOf(id), (job) => job?.status === wanted, 20_000, `job ${id} to be ${wanted}`);
+  waitFor(
+    () => statusOf(id),
+    (job) => job?.status === wanted,
+    20_000,
+    `job ${id} to be ${wanted}`,
+  );
 
 describe('job state machine', () => {
   it('the SQL transition accepts exactly the moves job-states.ts allows, for every pair of states', async () => {
     portalSeq += 1;
     const connection = await portalWithConnection(db.pool, portalSeq);
     // A job that is never enqueued: no worker touches it while the test moves it around.
-    const job = await jobsRepository.create(db.pool, { portalId: portalSeq, connectionId: connection.id, kind: 'audit', createdByUserId: 1 });
+    const job = await jobsRepository.create(db.pool, {
+      portalId: portalSeq,
+      connectionId: connection.id,
+      kind: 'audit',
+      createdByUserId: 1,
+    });
     const verdicts: string[] = [];
     const expected: string[] = [];
     for (const from of JobStatus.options) {
@@ -97,7 +114,10 @@ describe('durable jobs', () => {
       await release.promise;
       return 'complete';
     });
-    await expect(jobs.start({ portalId, connectionId, kind: 'audit', userId: 1 })).rejects.toMatchObject({ kind: 'conflict', code: 'job_already_running' });
+    await expect(jobs.start({ portalId, connectionId, kind: 'audit', userId: 1 })).rejects.toMatchObject({
+      kind: 'conflict',
+      code: 'job_already_running',
+    });
     const syncRunning = deferred();
     scripts.set(`${connectionId}/sync`, async () => {
       syncRunning.resolve();
@@ -108,7 +128,10 @@ describe('durable jobs', () => {
     await Promise.all([auditRunning.promise, syncRunning.promise]);
     expect((await statusOf(job.id))?.status).toBe('PROCESSING');
     expect((await statusOf(sync.id))?.status).toBe('PROCESSING');
-    await expect(jobs.start({ portalId, connectionId, kind: 'sync', userId: 1 })).rejects.toMatchObject({ kind: 'conflict', code: 'job_already_running' });
+    await expect(jobs.start({ portalId, connectionId, kind: 'sync', userId: 1 })).rejects.toMatchObject({
+      kind: 'conflict',
+      code: 'job_already_running',
+    });
     release.resolve();
     await untilStatus(job.id, 'COMPLETE');
     await untilStatus(sync.id, 'COMPLETE');
@@ -127,16 +150,30 @@ describe('durable jobs', () => {
         await context.saveProgress({ done: next, total: 1000, phase: 'counting' }, { page: next });
         if (next === 3 && page === 0) reachedPage.resolve();
         if (await context.stopRequested()) return 'stopped';
-        if (next === 3 && page === 0) await waitFor(() => context.stopRequested(), (stop) => stop, 20_000, 'pause');
+        if (next === 3 && page === 0)
+          await waitFor(
+            () => context.stopRequested(),
+            (stop) => stop,
+            20_000,
+            'pause',
+          );
       }
       return 'complete';
     });
     await reachedPage.promise;
     await jobs.act(portalId, job.id, 'pause');
     const paused = await untilStatus(job.id, 'PAUSED');
-    await waitFor(() => statusOf(job.id), (row) => Number((row?.checkpoint as { page?: number }).page) >= 3, 5000, 'checkpoint');
+    await waitFor(
+      () => statusOf(job.id),
+      (row) => Number((row?.checkpoint as { page?: number }).page) >= 3,
+      5000,
+      'checkpoint',
+    );
     expect(paused?.status).toBe('PAUSED');
-    await expect(jobs.act(portalId, job.id, 'pause')).rejects.toMatchObject({ kind: 'conflict', code: 'job_state_conflict' });
+    await expect(jobs.act(portalId, job.id, 'pause')).rejects.toMatchObject({
+      kind: 'conflict',
+      code: 'job_state_conflict',
+    });
     await jobs.act(portalId, job.id, 'resume');
     const finished = await untilStatus(job.id, 'COMPLETE');
     expect(finished?.progress.done).toBe(1000);
@@ -149,7 +186,12 @@ describe('durable jobs', () => {
     const { job, portalId } = await newJob(async (context) => {
       runs += 1;
       started.resolve();
-      await waitFor(() => context.stopRequested(), (stop) => stop, 20_000, 'cancel');
+      await waitFor(
+        () => context.stopRequested(),
+        (stop) => stop,
+        20_000,
+        'cancel',
+      );
       return 'stopped';
     });
     await started.promise;
@@ -215,7 +257,12 @@ describe('durable jobs', () => {
       committed += 1;
       return 'complete';
     });
-    await waitFor(async () => committed, (count) => count === 1, 20_000, 'the first commit');
+    await waitFor(
+      async () => committed,
+      (count) => count === 1,
+      20_000,
+      'the first commit',
+    );
     // What a new attempt does first: take the transfer's tasks over.
     const transfer = await transfersRepository.find(db.pool, job.id);
     if (!transfer) throw new Error('the job has no transfer');

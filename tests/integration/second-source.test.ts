@@ -8,13 +8,13 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import express from 'express';
 import { z } from 'zod';
-import { AppsResponse, AuditResponse, GuideResponse } from '../../shared/src/contracts/index.js';
-import { startHubSpotSandbox, type RunningHubSpotSandbox } from '../../sandbox/hubspot/index.js';
-import { TEXT } from '../../backend/src/hubspot/object-model/index.js';
 import { collectPages, pagesFrom } from '../../backend/src/http-client/paging.js';
+import { TEXT } from '../../backend/src/hubspot/object-model/index.js';
 import type { CountState, SourceCatalog, SourceConnector } from '../../backend/src/sources/connector.js';
 import { SOURCES } from '../../backend/src/sources/index.js';
 import type { SourceModule } from '../../backend/src/sources/source-module.js';
+import { type RunningHubSpotSandbox, startHubSpotSandbox } from '../../sandbox/hubspot/index.js';
+import { AppsResponse, AuditResponse, GuideResponse } from '../../shared/src/contracts/index.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { connectSource, installPortal } from '../support/flows.js';
 import { signedCall, withIdentity } from '../support/signed-request.js';
@@ -22,7 +22,11 @@ import { TEST_CLIENT_SECRET, testConfig, testServices } from '../support/test-ap
 import { waitFor } from '../support/wait-for.js';
 
 const PORTAL_ID = 5150;
-const CONTACTS = Array.from({ length: 7 }, (_, index) => ({ id: String(index + 1), email: `c${index + 1}@stub.example`, nickname: `Nick ${index + 1}` }));
+const CONTACTS = Array.from({ length: 7 }, (_, index) => ({
+  id: String(index + 1),
+  email: `c${index + 1}@stub.example`,
+  nickname: `Nick ${index + 1}`,
+}));
 const ACCESS_TOKEN = 'stub-access-token';
 
 /** The stub CRM's API: OAuth (approves at once), its account, its contact fields and contacts in pages of 3. */
@@ -38,7 +42,9 @@ function stubCrm(): express.Express {
     if (req.body?.code !== 'stub-code') return void res.status(400).json({ error: 'invalid_grant' });
     res.json({ access_token: ACCESS_TOKEN, refresh_token: 'stub-refresh' });
   });
-  app.use((req, res, next) => (req.headers.authorization === `Bearer ${ACCESS_TOKEN}` ? next() : res.status(401).end()));
+  app.use((req, res, next) =>
+    req.headers.authorization === `Bearer ${ACCESS_TOKEN}` ? next() : res.status(401).end(),
+  );
   app.get('/account', (_req, res) => res.json({ id: 'acct-1', name: 'Stub Inc.' }));
   app.get('/contacts', (req, res) => {
     const start = Number(req.query.cursor ?? 0);
@@ -52,22 +58,41 @@ function stubCrm(): express.Express {
 function stubConnector(config: { baseUrl: string }): SourceConnector {
   return {
     id: 'stubcrm',
-    authorizeUrl: ({ state, redirectUri }) => `${config.baseUrl}/authorize?${new URLSearchParams({ state, redirect_uri: redirectUri })}`,
+    authorizeUrl: ({ state, redirectUri }) =>
+      `${config.baseUrl}/authorize?${new URLSearchParams({ state, redirect_uri: redirectUri })}`,
     async exchangeCode({ code }) {
-      const response = await fetch(`${config.baseUrl}/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
+      const response = await fetch(`${config.baseUrl}/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code }),
+      });
       const body = (await response.json()) as { access_token: string; refresh_token: string };
-      return { accessToken: body.access_token, refreshToken: body.refresh_token, expiresInSeconds: 3600, scopes: [], apiDomain: null };
+      return {
+        accessToken: body.access_token,
+        refreshToken: body.refresh_token,
+        expiresInSeconds: 3600,
+        scopes: [],
+        apiDomain: null,
+      };
     },
     refresh: () => Promise.reject(new Error('the stub never expires a token in this test')),
     session({ accessToken }) {
       let requests = 0;
       const get = async <T>(path: string): Promise<T> => {
         requests += 1;
-        const response = await fetch(`${config.baseUrl}${path}`, { headers: { authorization: `Bearer ${await accessToken()}` } });
+        const response = await fetch(`${config.baseUrl}${path}`, {
+          headers: { authorization: `Bearer ${await accessToken()}` },
+        });
         return (await response.json()) as T;
       };
       const contactPages = (from: string | null) =>
-        pagesFrom((cursor) => get<{ items: typeof CONTACTS; next: string | null }>(`/contacts${cursor === null ? '' : `?cursor=${cursor}`}`), from);
+        pagesFrom(
+          (cursor) =>
+            get<{ items: typeof CONTACTS; next: string | null }>(
+              `/contacts${cursor === null ? '' : `?cursor=${cursor}`}`,
+            ),
+          from,
+        );
       const account = async () => {
         const { id, name } = await get<{ id: string; name: string }>('/account');
         return { accountId: id, accountName: name, defaultCurrency: null, locale: 'en_US', timeZone: null };
@@ -75,9 +100,19 @@ function stubConnector(config: { baseUrl: string }): SourceConnector {
       return {
         account,
         async catalog(): Promise<SourceCatalog> {
-          const field = (key: string, label: string) => ({ key, label, type: 'text', isCustom: key !== 'email', options: null, subfields: null, mandatory: false });
+          const field = (key: string, label: string) => ({
+            key,
+            label,
+            type: 'text',
+            isCustom: key !== 'email',
+            options: null,
+            subfields: null,
+            mandatory: false,
+          });
           return {
-            objects: [{ key: 'contacts', label: 'Contacts', fields: [field('email', 'Email'), field('nickname', 'Nickname')] }],
+            objects: [
+              { key: 'contacts', label: 'Contacts', fields: [field('email', 'Email'), field('nickname', 'Nickname')] },
+            ],
             pipelines: [],
             users: [],
             currencies: [],
@@ -109,13 +144,25 @@ const stubSource: SourceModule<{ baseUrl: string }> = {
   description: 'A test-only CRM.',
   availability: 'available',
   auth: { kind: 'oauth2', tokensExpire: false },
-  config: { schema: z.object({ STUB_CRM_URL: z.string().url() }).transform((env) => ({ baseUrl: env.STUB_CRM_URL })), requiredInProduction: [] },
+  config: {
+    schema: z.object({ STUB_CRM_URL: z.string().url() }).transform((env) => ({ baseUrl: env.STUB_CRM_URL })),
+    requiredInProduction: [],
+  },
   createConnector: (config) => stubConnector(config),
   mappingRules: {
     source: 'stubcrm',
     sourceName: 'Stub CRM',
     propertyPrefix: 'stubcrm',
-    objects: [{ key: 'contacts', label: 'Contacts', source: 'contacts', hubspotObject: 'contacts', singular: 'contact', fields: { email: { targets: [{ to: 'standard', name: 'email' }] } } }],
+    objects: [
+      {
+        key: 'contacts',
+        label: 'Contacts',
+        source: 'contacts',
+        hubspotObject: 'contacts',
+        singular: 'contact',
+        fields: { email: { targets: [{ to: 'standard', name: 'email' }] } },
+      },
+    ],
     notTransferred: {},
     activities: { source: 'activities', byType: {}, otherTypes: 'tasks' },
     commonFields: {},
@@ -136,16 +183,29 @@ beforeAll(async () => {
   db = await createTestDatabase();
   hubspot = await startHubSpotSandbox({ defaultPortalId: 1, clientSecret: TEST_CLIENT_SECRET });
   const post = (path: string, body: unknown) =>
-    fetch(`${hubspot.apiBaseUrl}/_sandbox${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(`${hubspot.apiBaseUrl}/_sandbox${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   await post('/portals', { portalId: PORTAL_ID, users: [{ email: 'owner@hubspot.example', firstName: 'Owner' }] });
   await post('/oauth/next-approval', { portalId: PORTAL_ID });
   stub = await new Promise((resolve) => {
     const listening = stubCrm().listen(0, '127.0.0.1', () => resolve(listening));
   });
   const config = testConfig({
-    hubspot: { clientId: hubspot.clientId, clientSecret: hubspot.clientSecret, appBaseUrl: hubspot.appBaseUrl, apiBaseUrl: hubspot.apiBaseUrl },
+    hubspot: {
+      clientId: hubspot.clientId,
+      clientSecret: hubspot.clientSecret,
+      appBaseUrl: hubspot.appBaseUrl,
+      apiBaseUrl: hubspot.apiBaseUrl,
+    },
     // The stub's config comes out of its own schema, from its own variable, like Pipedrive's.
-    sources: { stubcrm: stubSource.config.schema.parse({ STUB_CRM_URL: `http://127.0.0.1:${(stub.address() as AddressInfo).port}` }) },
+    sources: {
+      stubcrm: stubSource.config.schema.parse({
+        STUB_CRM_URL: `http://127.0.0.1:${(stub.address() as AddressInfo).port}`,
+      }),
+    },
   });
   // The one line that registers a source, as in backend/src/sources/index.ts.
   const sources = [...SOURCES, stubSource];
@@ -164,13 +224,20 @@ afterAll(async () => {
 describe('a second source registered through the list', () => {
   it('appears in the list of apps, connected', async () => {
     const apps = AppsResponse.parse((await api('GET', '/api/v1/apps')).body).apps;
-    expect(apps.map((app) => [app.id, app.availability, app.connectionStatus])).toContainEqual(['stubcrm', 'available', 'connected']);
+    expect(apps.map((app) => [app.id, app.availability, app.connectionStatus])).toContainEqual([
+      'stubcrm',
+      'available',
+      'connected',
+    ]);
     expect(apps.find((app) => app.id === 'stubcrm')?.name).toBe('Stub CRM');
   });
 
   it('is what the User guide talks about once it is the connected source', async () => {
     const guide = GuideResponse.parse((await api('GET', '/api/v1/guide')).body);
-    expect(guide.steps.find((step) => step.id === 'connect')).toMatchObject({ title: 'Connect Stub CRM', state: 'complete' });
+    expect(guide.steps.find((step) => step.id === 'connect')).toMatchObject({
+      title: 'Connect Stub CRM',
+      state: 'complete',
+    });
   });
 
   it('is audited end to end: counted through its pages, its fields mapped by its own rules', async () => {
@@ -186,8 +253,15 @@ describe('a second source registered through the list', () => {
     expect(audit.job.statusReason).toBeNull();
     expect(audit.result?.source).toBe('stubcrm');
     expect(audit.result?.account.accountName).toBe('Stub Inc.');
-    expect(audit.result?.objects.map((row) => [row.key, row.hubspotObject, row.records])).toEqual([['contacts', 'contacts', CONTACTS.length]]);
-    expect(audit.result?.fields.contacts?.map((field) => [field.key, field.targets.map((target) => `${target.kind} ${target.name}`)])).toEqual([
+    expect(audit.result?.objects.map((row) => [row.key, row.hubspotObject, row.records])).toEqual([
+      ['contacts', 'contacts', CONTACTS.length],
+    ]);
+    expect(
+      audit.result?.fields.contacts?.map((field) => [
+        field.key,
+        field.targets.map((target) => `${target.kind} ${target.name}`),
+      ]),
+    ).toEqual([
       ['email', ['standard email']],
       ['nickname', ['created stubcrm_contact_nickname']],
     ]);

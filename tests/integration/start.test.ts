@@ -18,7 +18,17 @@ afterAll(async () => {
 });
 
 /** Every variable that makes a configuration real, removed: what a fresh clone without `.env` has. */
-const REAL_SETTINGS = ['DATABASE_URL', 'HUBSPOT_CLIENT_ID', 'HUBSPOT_CLIENT_SECRET', 'PIPEDRIVE_CLIENT_ID', 'PIPEDRIVE_CLIENT_SECRET', 'PUBLIC_API_ORIGIN', 'TOKEN_ENCRYPTION_KEY', 'DEMO', 'NODE_ENV'];
+const REAL_SETTINGS = [
+  'DATABASE_URL',
+  'HUBSPOT_CLIENT_ID',
+  'HUBSPOT_CLIENT_SECRET',
+  'PIPEDRIVE_CLIENT_ID',
+  'PIPEDRIVE_CLIENT_SECRET',
+  'PUBLIC_API_ORIGIN',
+  'TOKEN_ENCRYPTION_KEY',
+  'DEMO',
+  'NODE_ENV',
+];
 const bareEnv = (extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv => {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...extra };
   for (const name of REAL_SETTINGS) if (!(name in extra)) delete env[name];
@@ -26,7 +36,8 @@ const bareEnv = (extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv => {
 };
 
 /** `npm start`'s command (package.json), run directly so the test owns the process. */
-const npmStart = (env: NodeJS.ProcessEnv) => spawn(join('node_modules', '.bin', 'tsx'), ['backend/src/start.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+const npmStart = (env: NodeJS.ProcessEnv) =>
+  spawn(join('node_modules', '.bin', 'tsx'), ['backend/src/start.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 
 /** Resolves with everything printed once `marker` appears on stdout; rejects if the process exits first. */
 function waitForOutput(process: ChildProcess, marker: string): Promise<string> {
@@ -54,10 +65,13 @@ function exitOf(process: ChildProcess): Promise<{ code: number | null; output: s
 }
 
 it('npm start with DATABASE_URL but no HubSpot secret exits non-zero naming the missing variables (no silent demo mode)', async () => {
-  const partial = npmStart(bareEnv({ DATABASE_URL: 'postgres://nobody@127.0.0.1:9/none', HUBSPOT_CLIENT_ID: 'id', PORT: '0' }));
+  const partial = npmStart(
+    bareEnv({ DATABASE_URL: 'postgres://nobody@127.0.0.1:9/none', HUBSPOT_CLIENT_ID: 'id', PORT: '0' }),
+  );
   const { code, output } = await exitOf(partial);
   expect(code).not.toBe(0);
-  for (const name of ['HUBSPOT_CLIENT_SECRET', 'PIPEDRIVE_CLIENT_ID', 'PIPEDRIVE_CLIENT_SECRET']) expect(output).toContain(name);
+  for (const name of ['HUBSPOT_CLIENT_SECRET', 'PIPEDRIVE_CLIENT_ID', 'PIPEDRIVE_CLIENT_SECRET'])
+    expect(output).toContain(name);
   expect(output).not.toContain('HUBSPOT_CLIENT_ID:');
   expect(output).not.toContain('running in demo mode');
 }, 30_000);

@@ -11,7 +11,8 @@ export interface TestDatabase {
 
 function adminUrl(): string {
   const url = process.env.PG_ADMIN_URL;
-  if (!url) throw new Error('PG_ADMIN_URL is not set: run the tests through npm test (jest globalSetup starts Postgres)');
+  if (!url)
+    throw new Error('PG_ADMIN_URL is not set: run the tests through npm test (jest globalSetup starts Postgres)');
   return url;
 }
 

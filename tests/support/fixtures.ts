@@ -5,7 +5,12 @@ import { portalsRepository } from '../../backend/src/db/repositories/portals.rep
 
 /** An installed portal with a connected Pipedrive connection (tokens are opaque sealed strings here). */
 export async function portalWithConnection(pool: pg.Pool, portalId: number) {
-  await portalsRepository.upsertInstalled(pool, { id: portalId, hubDomain: null, installedByUserId: 1, scopes: ['oauth'] });
+  await portalsRepository.upsertInstalled(pool, {
+    id: portalId,
+    hubDomain: null,
+    installedByUserId: 1,
+    scopes: ['oauth'],
+  });
   return connectionsRepository.upsertConnected(pool, {
     id: randomUUID(),
     portalId,
@@ -13,6 +18,12 @@ export async function portalWithConnection(pool: pg.Pool, portalId: number) {
     userId: 1,
     accountId: `company-${portalId}`,
     accountName: 'Test company',
-    grant: { accessTokenSealed: 'sealed-a', refreshTokenSealed: 'sealed-r', expiresAt: new Date(Date.now() + 3600_000), scopes: ['base'], apiDomain: null },
+    grant: {
+      accessTokenSealed: 'sealed-a',
+      refreshTokenSealed: 'sealed-r',
+      expiresAt: new Date(Date.now() + 3600_000),
+      scopes: ['base'],
+      apiDomain: null,
+    },
   });
 }

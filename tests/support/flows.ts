@@ -1,8 +1,8 @@
 import type { Express } from 'express';
 import request from 'supertest';
 import { ConnectTicketResponse } from '../../shared/src/contracts/index.js';
-import { TEST_PUBLIC_ORIGIN } from './test-app.js';
 import { signedCall, withIdentity } from './signed-request.js';
+import { TEST_PUBLIC_ORIGIN } from './test-app.js';
 
 /** The `name=value` pairs a response sets, as a browser would send them back (for supertest's Cookie header). */
 export function browserCookies(res: { headers: Record<string, unknown> }): string {
@@ -33,7 +33,11 @@ export async function installPortal(app: Express): Promise<void> {
  * the source's authorize (the sandbox or stub approves) → our callback.
  */
 export async function connectSource(app: Express, portalId: number, source: string, userId = 7): Promise<void> {
-  const ticket = await signedCall(app, { method: 'POST', path: withIdentity('/api/v1/connect-tickets', portalId, userId), body: { source } });
+  const ticket = await signedCall(app, {
+    method: 'POST',
+    path: withIdentity('/api/v1/connect-tickets', portalId, userId),
+    body: { source },
+  });
   if (ticket.status !== 201) throw new Error(`connect ticket failed: ${ticket.status} ${JSON.stringify(ticket.body)}`);
   const start = await request(app).get(local(ConnectTicketResponse.parse(ticket.body).connectUrl));
   if (start.status !== 302) throw new Error(`connect start failed: ${start.status} ${JSON.stringify(start.body)}`);
@@ -42,7 +46,9 @@ export async function connectSource(app: Express, portalId: number, source: stri
     .get(local(authorize.headers.get('location') as string))
     .set('Accept', 'application/json')
     .set('Cookie', browserCookies(start));
-  if (callback.status !== 200) throw new Error(`connect callback failed: ${callback.status} ${JSON.stringify(callback.body)}`);
+  if (callback.status !== 200)
+    throw new Error(`connect callback failed: ${callback.status} ${JSON.stringify(callback.body)}`);
 }
 
-export const connectPipedrive = (app: Express, portalId: number, userId = 7): Promise<void> => connectSource(app, portalId, 'pipedrive', userId);
+export const connectPipedrive = (app: Express, portalId: number, userId = 7): Promise<void> =>
+  connectSource(app, portalId, 'pipedrive', userId);

@@ -34,7 +34,10 @@ export async function waitForNoSessions(adminUrl: string, name: string): Promise
   await client.connect();
   try {
     for (let attempt = 0; attempt < 100; attempt += 1) {
-      const result = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+      const result = await client.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+        [name],
+      );
       if (result.rows[0]?.n === 0) return;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

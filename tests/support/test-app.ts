@@ -12,7 +12,9 @@ export const TEST_PUBLIC_ORIGIN = 'https://api.smart-transfer.test';
 export const TEST_CLIENT_SECRET = 'test-hubspot-client-secret';
 
 /** A clock tests move by hand, so expiry is tested without waiting. */
-export function manualClock(start = new Date('2026-11-30T10:00:00Z')): Clock & { advance(ms: number): void; set(date: Date): void } {
+export function manualClock(
+  start = new Date('2026-11-30T10:00:00Z'),
+): Clock & { advance(ms: number): void; set(date: Date): void } {
   let now = start.getTime();
   return {
     now: () => new Date(now),
@@ -26,7 +28,11 @@ export function manualClock(start = new Date('2026-11-30T10:00:00Z')): Clock & {
 }
 
 export function testConfig(
-  overrides: { hubspot?: Partial<AppConfig['hubspot']>; pipedrive?: Partial<PipedriveConfig>; sources?: Record<string, unknown> } = {},
+  overrides: {
+    hubspot?: Partial<AppConfig['hubspot']>;
+    pipedrive?: Partial<PipedriveConfig>;
+    sources?: Record<string, unknown>;
+  } = {},
 ): AppConfig {
   return {
     publicApiOrigin: TEST_PUBLIC_ORIGIN,
@@ -65,11 +71,30 @@ export interface TestServiceOptions {
  * The real services over a test database with a real (pg-boss) job queue; logs go nowhere unless a
  * logger is given. Call close() in afterAll.
  */
-export async function testServices(db: TestDatabase, config: AppConfig, clock: Clock, options: TestServiceOptions = {}) {
+export async function testServices(
+  db: TestDatabase,
+  config: AppConfig,
+  clock: Clock,
+  options: TestServiceOptions = {},
+) {
   const logger = options.logger ?? pino({ level: 'silent' });
-  const queue = createJobQueue({ databaseUrl: db.url, logger, superviseIntervalSeconds: 1, pollingIntervalSeconds: 0.5, retryLimit: 2, retryDelaySeconds: 1 });
+  const queue = createJobQueue({
+    databaseUrl: db.url,
+    logger,
+    superviseIntervalSeconds: 1,
+    pollingIntervalSeconds: 0.5,
+    retryLimit: 2,
+    retryDelaySeconds: 1,
+  });
   await queue.start(['audit']);
-  const services = composeServices({ config, db: db.pool, clock, logger, queue, ...(options.sources ? { sources: options.sources } : {}) });
+  const services = composeServices({
+    config,
+    db: db.pool,
+    clock,
+    logger,
+    queue,
+    ...(options.sources ? { sources: options.sources } : {}),
+  });
   if (options.workers) await startWorkers(queue, services);
   return { ...services, queue, close: () => queue.stop() };
 }

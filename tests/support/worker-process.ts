@@ -28,7 +28,10 @@ export function workerEnv(config: AppConfig, databaseUrl: string): NodeJS.Proces
 /** Starts `backend/src/worker.ts` (what `npm run worker` runs) and resolves once it says it is running. */
 export function startWorkerProcess(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   // One process (node with tsx's loader), so a signal reaches the worker itself, not a wrapper.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'backend/src/worker.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'backend/src/worker.ts'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => {

@@ -30,7 +30,13 @@ describe('configuration', () => {
     }
     expect(thrown).toBeInstanceOf(ConfigError);
     const problems = (thrown as ConfigError).problems.join('\n');
-    for (const name of ['PUBLIC_API_ORIGIN', 'DATABASE_URL', 'TOKEN_ENCRYPTION_KEY', 'HUBSPOT_CLIENT_SECRET', 'PIPEDRIVE_CLIENT_ID']) {
+    for (const name of [
+      'PUBLIC_API_ORIGIN',
+      'DATABASE_URL',
+      'TOKEN_ENCRYPTION_KEY',
+      'HUBSPOT_CLIENT_SECRET',
+      'PIPEDRIVE_CLIENT_ID',
+    ]) {
       expect(problems).toContain(name);
     }
     expect(problems).not.toContain('HUBSPOT_CLIENT_ID:');
@@ -52,7 +58,12 @@ describe('configuration', () => {
 });
 
 describe('start mode (npm start)', () => {
-  const CREDENTIALS = { HUBSPOT_CLIENT_ID: 'id', HUBSPOT_CLIENT_SECRET: 's', PIPEDRIVE_CLIENT_ID: 'pid', PIPEDRIVE_CLIENT_SECRET: 'ps' };
+  const CREDENTIALS = {
+    HUBSPOT_CLIENT_ID: 'id',
+    HUBSPOT_CLIENT_SECRET: 's',
+    PIPEDRIVE_CLIENT_ID: 'pid',
+    PIPEDRIVE_CLIENT_SECRET: 'ps',
+  };
   const modeOf = (raw: Record<string, string>) => startMode(parseEnv(raw), raw);
   const problems = (run: () => void) => {
     try {
@@ -72,8 +83,11 @@ describe('start mode (npm start)', () => {
   });
 
   it('stops a partial configuration naming what is missing (DATABASE_URL without the HubSpot secret)', () => {
-    const listed = problems(() => requireRealConfiguration({ DATABASE_URL: 'postgres://u@db/app', HUBSPOT_CLIENT_ID: 'id' }));
-    for (const name of ['HUBSPOT_CLIENT_SECRET', 'PIPEDRIVE_CLIENT_ID', 'PIPEDRIVE_CLIENT_SECRET']) expect(listed).toContain(`${name}:`);
+    const listed = problems(() =>
+      requireRealConfiguration({ DATABASE_URL: 'postgres://u@db/app', HUBSPOT_CLIENT_ID: 'id' }),
+    );
+    for (const name of ['HUBSPOT_CLIENT_SECRET', 'PIPEDRIVE_CLIENT_ID', 'PIPEDRIVE_CLIENT_SECRET'])
+      expect(listed).toContain(`${name}:`);
     expect(listed).not.toContain('HUBSPOT_CLIENT_ID:');
   });
 
@@ -86,8 +100,12 @@ describe('start mode (npm start)', () => {
     expect(modeOf({ ...CREDENTIALS, DATABASE_URL: 'postgres://u@db/app', DEMO: '1' })).toBe('demo');
     expect(problems(() => modeOf({ ...CREDENTIALS, DEMO: '1', NODE_ENV: 'development' }))).toBe('');
     const production = {
-      ...CREDENTIALS, NODE_ENV: 'production', DEMO: '1', PUBLIC_API_ORIGIN: 'https://api.example.com',
-      DATABASE_URL: 'postgres://u@db/app', TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      ...CREDENTIALS,
+      NODE_ENV: 'production',
+      DEMO: '1',
+      PUBLIC_API_ORIGIN: 'https://api.example.com',
+      DATABASE_URL: 'postgres://u@db/app',
+      TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     };
     expect(problems(() => modeOf(production))).toContain('DEMO:');
   });

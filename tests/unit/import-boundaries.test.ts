@@ -19,7 +19,9 @@ function sourceFiles(dir: string): string[] {
 
 /** Every module specifier of a file: static imports and re-exports, dynamic import(), require(). */
 const specifiers = (text: string) =>
-  [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire\s*\(\s*)['"]([^'"]+)['"]/g)].map((match) => match[1] as string);
+  [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire\s*\(\s*)['"]([^'"]+)['"]/g)].map(
+    (match) => match[1] as string,
+  );
 
 it('no file under backend/src outside the demo root imports sandbox/ or preview/', () => {
   const files = sourceFiles(BACKEND).filter((file) => !file.startsWith(`${DEMO_ROOT}/`));

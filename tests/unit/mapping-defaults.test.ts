@@ -1,11 +1,27 @@
 import { describe, expect, it } from '@jest/globals';
 import type { SourceField } from '../../backend/src/sources/connector.js';
 import { PIPEDRIVE_RULES } from '../../backend/src/sources/pipedrive/mapping-rules.js';
-import { catalogOf, customField, described, everyTypeEverywhere, fieldOf, mapPipedrive, objectOf } from './mapping-fixtures.js';
+import {
+  catalogOf,
+  customField,
+  described,
+  everyTypeEverywhere,
+  fieldOf,
+  mapPipedrive,
+  objectOf,
+} from './mapping-fixtures.js';
 
 const mapped = mapPipedrive(everyTypeEverywhere());
 const targetsOf = (row: string, key: string) => described(fieldOf(mapped, row, key));
-const builtIn = (key: string, type: string): SourceField => ({ key, label: key, type, isCustom: false, options: null, subfields: null, mandatory: false });
+const builtIn = (key: string, type: string): SourceField => ({
+  key,
+  label: key,
+  type,
+  isCustom: false,
+  options: null,
+  subfields: null,
+  mandatory: false,
+});
 
 describe('Pipedrive objects', () => {
   it('become contacts, companies, deals, products, the four activity objects and notes', () => {
@@ -23,7 +39,10 @@ describe('Pipedrive objects', () => {
   });
 
   it('groups created properties per source object', () => {
-    expect(mapped.objects.find((row) => row.key === 'persons')?.propertyGroup).toEqual({ name: 'pipedrive_person', label: 'Pipedrive person fields' });
+    expect(mapped.objects.find((row) => row.key === 'persons')?.propertyGroup).toEqual({
+      name: 'pipedrive_person',
+      label: 'Pipedrive person fields',
+    });
     expect(mapped.objects.find((row) => row.key === 'task_activities')?.propertyGroup).toEqual({
       name: 'pipedrive_activity',
       label: 'Pipedrive activity fields',
@@ -48,7 +67,9 @@ describe('Pipedrive objects', () => {
  */
 describe('decisions the mapping keeps', () => {
   it('keeps Pipedrive’s industry list as its own dropdown: HubSpot’s industry values are fixed', () => {
-    expect(targetsOf('organizations', 'industry')).toEqual(['created companies.pipedrive_organization_industry enumeration/select']);
+    expect(targetsOf('organizations', 'industry')).toEqual([
+      'created companies.pipedrive_organization_industry enumeration/select',
+    ]);
   });
 
   it('writes Close Date from the expected or actual close and keeps every source date (Dates)', () => {
@@ -68,7 +89,9 @@ describe('decisions the mapping keeps', () => {
 
   it('gives records their owner and deals their pipeline and stage (Users, Pipelines)', () => {
     for (const row of ['persons', 'organizations', 'deals', 'email_activities']) {
-      expect(fieldOf(mapped, row, 'owner_id').targets.map((target) => [target.kind, target.name])).toEqual([['owner', 'hubspot_owner_id']]);
+      expect(fieldOf(mapped, row, 'owner_id').targets.map((target) => [target.kind, target.name])).toEqual([
+        ['owner', 'hubspot_owner_id'],
+      ]);
     }
     expect(fieldOf(mapped, 'deals', 'pipeline_id').targets.map((target) => target.kind)).toEqual(['pipeline']);
     expect(fieldOf(mapped, 'deals', 'stage_id').targets.map((target) => target.kind)).toEqual(['stage', 'created']);
@@ -76,22 +99,35 @@ describe('decisions the mapping keeps', () => {
 });
 
 describe('fields of the live API that the sandbox does not model', () => {
-
   it('refuse counts Pipedrive calculates, keep the record id, and take the deal currency', () => {
-    const result = mapPipedrive(catalogOf([
-      objectOf('deal', [builtIn('id', 'int'), builtIn('activities_count', 'int'), builtIn('next_activity_date', 'date'), builtIn('currency', 'varchar')]),
-    ]));
-    expect(fieldOf(result, 'deals', 'activities_count')).toMatchObject({ supported: false, reason: expect.stringContaining('calculates') });
+    const result = mapPipedrive(
+      catalogOf([
+        objectOf('deal', [
+          builtIn('id', 'int'),
+          builtIn('activities_count', 'int'),
+          builtIn('next_activity_date', 'date'),
+          builtIn('currency', 'varchar'),
+        ]),
+      ]),
+    );
+    expect(fieldOf(result, 'deals', 'activities_count')).toMatchObject({
+      supported: false,
+      reason: expect.stringContaining('calculates'),
+    });
     expect(fieldOf(result, 'deals', 'next_activity_date').supported).toBe(false);
     expect(described(fieldOf(result, 'deals', 'id'))).toEqual(['created deals.pipedrive_deal_id string/text']);
-    expect(described(fieldOf(result, 'deals', 'currency'))).toEqual(['standard deals.deal_currency_code enumeration/select']);
+    expect(described(fieldOf(result, 'deals', 'currency'))).toEqual([
+      'standard deals.deal_currency_code enumeration/select',
+    ]);
   });
 
   it('apply built-in rules by key to built-in fields only', () => {
     const lookalike = { ...customField('varchar', 'Title'), key: 'title' };
-    expect(described(fieldOf(mapPipedrive(catalogOf([{ key: 'deals', label: 'Deals', fields: [lookalike] }])), 'deals', 'title'))).toEqual([
-      'created deals.pipedrive_deal_title string/text',
-    ]);
+    expect(
+      described(
+        fieldOf(mapPipedrive(catalogOf([{ key: 'deals', label: 'Deals', fields: [lookalike] }])), 'deals', 'title'),
+      ),
+    ).toEqual(['created deals.pipedrive_deal_title string/text']);
   });
 });
 
@@ -111,7 +147,9 @@ describe('the Pipedrive rules themselves', () => {
   });
 
   it('route every activity type to an object that has an activity row', () => {
-    const activityRows = PIPEDRIVE_RULES.objects.filter((row) => row.source === PIPEDRIVE_RULES.activities.source).map((row) => row.hubspotObject);
+    const activityRows = PIPEDRIVE_RULES.objects
+      .filter((row) => row.source === PIPEDRIVE_RULES.activities.source)
+      .map((row) => row.hubspotObject);
     for (const object of [...Object.values(PIPEDRIVE_RULES.activities.byType), PIPEDRIVE_RULES.activities.otherTypes]) {
       expect(activityRows).toContain(object);
     }
@@ -119,7 +157,9 @@ describe('the Pipedrive rules themselves', () => {
 
   it('give split parts keys that cannot read as a hash (a letter outside a–f)', () => {
     const parts = Object.values(PIPEDRIVE_RULES.fieldTypes).flatMap((rule) =>
-      'targets' in rule ? rule.targets.flatMap((target) => (target.to === 'created' && target.part ? [target.part.key] : [])) : [],
+      'targets' in rule
+        ? rule.targets.flatMap((target) => (target.to === 'created' && target.part ? [target.part.key] : []))
+        : [],
     );
     expect(parts.length).toBeGreaterThan(0);
     for (const part of parts) expect(part).toMatch(/[g-z]/);

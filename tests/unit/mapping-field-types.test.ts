@@ -1,12 +1,28 @@
 import { describe, expect, it } from '@jest/globals';
-import { catalogOf, customField, everyTypeEverywhere, fieldOf, mapPipedrive, objectOf, options } from './mapping-fixtures.js';
+import {
+  catalogOf,
+  customField,
+  everyTypeEverywhere,
+  fieldOf,
+  mapPipedrive,
+  objectOf,
+  options,
+} from './mapping-fixtures.js';
 
 describe('Pipedrive field types', () => {
   it('gives the reason a user needs where a value changes shape or cannot go', () => {
     const mapped = mapPipedrive(
-      catalogOf([objectOf('deal', ['monetary', 'daterange', 'time', 'visible_to', 'picture', 'lead', 'project'].map((type) => customField(type, `My ${type}`)))]),
+      catalogOf([
+        objectOf(
+          'deal',
+          ['monetary', 'daterange', 'time', 'visible_to', 'picture', 'lead', 'project'].map((type) =>
+            customField(type, `My ${type}`),
+          ),
+        ),
+      ]),
     );
-    const reason = (type: string) => mapped.fields['deals']?.find((field) => field.sourceType === type && field.isCustom)?.reason;
+    const reason = (type: string) =>
+      mapped.fields['deals']?.find((field) => field.sourceType === type && field.isCustom)?.reason;
     expect(reason('monetary')).toMatch(/currency/);
     expect(reason('daterange')).toMatch(/start date and an end date/);
     expect(reason('time')).toMatch(/no time-of-day property/);
@@ -33,14 +49,23 @@ describe('Pipedrive field types', () => {
     const org = customField('org', 'Supplier');
     const person = customField('people', 'Buyer');
     const mapped = mapPipedrive(catalogOf([objectOf('product', [org, person])]));
-    expect(fieldOf(mapped, 'products', org.key)).toMatchObject({ supported: false, reason: 'HubSpot products can’t be associated with companies.' });
-    expect(fieldOf(mapped, 'products', person.key)).toMatchObject({ supported: false, reason: 'HubSpot products can’t be associated with contacts.' });
+    expect(fieldOf(mapped, 'products', org.key)).toMatchObject({
+      supported: false,
+      reason: 'HubSpot products can’t be associated with companies.',
+    });
+    expect(fieldOf(mapped, 'products', person.key)).toMatchObject({
+      supported: false,
+      reason: 'HubSpot products can’t be associated with contacts.',
+    });
   });
 
   it('keeps the source options (id and label) on option fields', () => {
     const field = customField('enum', 'Tier', { options: options('Gold', 'Silver') });
     const mapped = fieldOf(mapPipedrive(catalogOf([objectOf('organization', [field])])), 'organizations', field.key);
-    expect(mapped.options).toEqual([{ id: '1', label: 'Gold' }, { id: '2', label: 'Silver' }]);
+    expect(mapped.options).toEqual([
+      { id: '1', label: 'Gold' },
+      { id: '2', label: 'Silver' },
+    ]);
   });
 });
 
@@ -49,7 +74,8 @@ describe('option limits (≤ 5,000 options; label and value ≤ 3,000 characters
     const field = customField(type, 'Choice', { options: fieldOptions });
     return fieldOf(mapPipedrive(catalogOf([objectOf('person', [field])])), 'persons', field.key);
   };
-  const many = (count: number) => Array.from({ length: count }, (_, index) => ({ id: String(index + 1), label: `Option ${index + 1}` }));
+  const many = (count: number) =>
+    Array.from({ length: count }, (_, index) => ({ id: String(index + 1), label: `Option ${index + 1}` }));
 
   it('takes exactly 5,000 options as a dropdown', () => {
     expect(verdict('enum', many(5000)).targets[0]).toMatchObject({ type: 'enumeration', fieldType: 'select' });
@@ -97,7 +123,15 @@ describe('a catalog with every field type on every object', () => {
       expect(row.unsupportedProperties).toBe(fields.filter((field) => !field.supported).length);
     }
     expect(mapped.objects.map((row) => row.key)).toEqual([
-      'persons', 'organizations', 'deals', 'products', 'call_activities', 'meeting_activities', 'task_activities', 'email_activities', 'notes',
+      'persons',
+      'organizations',
+      'deals',
+      'products',
+      'call_activities',
+      'meeting_activities',
+      'task_activities',
+      'email_activities',
+      'notes',
     ]);
   });
 });

@@ -1,7 +1,7 @@
 /** Pipedrive's value converters, checked against how the sandbox's HubSpot parses property values. */
 import { describe, expect, it } from '@jest/globals';
-import { formatDate, isValidNumber, parseTimestamp } from '../../sandbox/hubspot/values.js';
 import { pipedrive } from '../../backend/src/sources/pipedrive/index.js';
+import { formatDate, isValidNumber, parseTimestamp } from '../../sandbox/hubspot/values.js';
 
 const convert = (type: string, value: unknown) => {
   const converter = pipedrive.valueConverters[type];
@@ -33,8 +33,13 @@ describe('Pipedrive value converters', () => {
   });
 
   it('write nothing for empty or malformed values instead of a value HubSpot would refuse', () => {
-    expect([convert('set', []), convert('int', 'abc'), convert('double', Number.NaN), convert('date', '29/02/2024'), convert('boolean', 'yes'), convert('enum', '')]).toEqual([
-      null, null, null, null, null, null,
-    ]);
+    expect([
+      convert('set', []),
+      convert('int', 'abc'),
+      convert('double', Number.NaN),
+      convert('date', '29/02/2024'),
+      convert('boolean', 'yes'),
+      convert('enum', ''),
+    ]).toEqual([null, null, null, null, null, null]);
   });
 });

@@ -20,7 +20,8 @@ export function createApiDomainCheck(trustedApiDomains: (source: string) => read
     } catch {
       return false;
     }
-    if (candidate.username || candidate.password || (candidate.pathname !== '/' && candidate.pathname !== '')) return false;
+    if (candidate.username || candidate.password || (candidate.pathname !== '/' && candidate.pathname !== ''))
+      return false;
     return trustedApiDomains(source).some((pattern) => matches(pattern, candidate));
   };
 }

@@ -15,7 +15,11 @@ export interface ConnectTicketHolder {
  * A signed UI call cannot open an OAuth flow itself, so it asks for a single-use, short-lived ticket bound
  * to its portal and user, and opens our /oauth/<source>/start?ticket=… in a new tab.
  */
-export function createConnectTickets(deps: { states: OAuthStates; publicApiOrigin: string; sources: Pick<SourceRegistry, 'find'> }) {
+export function createConnectTickets(deps: {
+  states: OAuthStates;
+  publicApiOrigin: string;
+  sources: Pick<SourceRegistry, 'find'>;
+}) {
   return {
     async issue(holder: ConnectTicketHolder): Promise<{ connectUrl: string; expiresAt: Date }> {
       if (deps.sources.find(holder.source)?.availability !== 'available') {

@@ -14,7 +14,9 @@ export const EXPIRY_PURGE_INTERVAL_MS = 10 * 60 * 1000;
 export function createExpiryPurge(deps: { db: Db; clock: Clock; logger: Logger }) {
   const run = async (): Promise<number> => {
     const now = deps.clock.now();
-    const removed = (await oauthStatesRepository.deleteExpired(deps.db, now)) + (await signedRequestsRepository.deleteExpired(deps.db, now));
+    const removed =
+      (await oauthStatesRepository.deleteExpired(deps.db, now)) +
+      (await signedRequestsRepository.deleteExpired(deps.db, now));
     if (removed > 0) deps.logger.debug({ removed }, 'expired states, links and replay records purged');
     return removed;
   };

@@ -1,12 +1,12 @@
+import type { Clock } from '../clock.js';
 import type { AppConfig } from '../config/config.js';
 import type { Db } from '../db/pool.js';
 import { withTransaction } from '../db/pool.js';
 import { hubspotTokensRepository } from '../db/repositories/hubspot-tokens.repository.js';
 import { type Portal, portalsRepository } from '../db/repositories/portals.repository.js';
-import type { Clock } from '../clock.js';
-import type { AppManifest } from '../hubspot/app-manifest.js';
-import { HubSpotOAuthError, type HubSpotOAuthClient } from '../hubspot/hubspot-oauth.client.js';
 import { badRequest, forbidden, HttpError } from '../http/errors.js';
+import type { AppManifest } from '../hubspot/app-manifest.js';
+import { type HubSpotOAuthClient, HubSpotOAuthError } from '../hubspot/hubspot-oauth.client.js';
 import type { OAuthStates } from './oauth-states.js';
 import { portalTokenAad, type TokenVault } from './token-vault.js';
 
@@ -32,7 +32,8 @@ export function createHubSpotInstallService(deps: {
       url.searchParams.set('client_id', deps.config.hubspot.clientId);
       url.searchParams.set('redirect_uri', redirectUri);
       url.searchParams.set('scope', deps.manifest.requiredScopes.join(' '));
-      if (deps.manifest.optionalScopes.length > 0) url.searchParams.set('optional_scope', deps.manifest.optionalScopes.join(' '));
+      if (deps.manifest.optionalScopes.length > 0)
+        url.searchParams.set('optional_scope', deps.manifest.optionalScopes.join(' '));
       url.searchParams.set('state', state);
       return { url: url.toString(), browserNonce };
     },
@@ -40,10 +41,16 @@ export function createHubSpotInstallService(deps: {
     async completeInstall(input: { code: string; state: string; browserNonce: string | undefined }): Promise<Portal> {
       const outcome = await deps.states.consumeInBrowser('hubspot_install', input.state, input.browserNonce);
       if (!outcome.ok && outcome.reason === 'unknown') {
-        throw badRequest('invalid_state', 'This install link has expired or was already used. Start the install again from HubSpot.');
+        throw badRequest(
+          'invalid_state',
+          'This install link has expired or was already used. Start the install again from HubSpot.',
+        );
       }
       if (!outcome.ok) {
-        throw forbidden('other_browser', 'This install was started in another browser (or its cookie is gone). Start the install again from HubSpot, in this browser.');
+        throw forbidden(
+          'other_browser',
+          'This install was started in another browser (or its cookie is gone). Start the install again from HubSpot, in this browser.',
+        );
       }
       try {
         const grant = await deps.oauth.exchangeCode(input.code, redirectUri);
@@ -70,9 +77,16 @@ export function createHubSpotInstallService(deps: {
       } catch (error) {
         if (error instanceof HubSpotOAuthError) {
           if (error.kind === 'invalid_grant') {
-            throw badRequest('invalid_code', 'HubSpot did not accept the authorization code. Start the install again from HubSpot.');
+            throw badRequest(
+              'invalid_code',
+              'HubSpot did not accept the authorization code. Start the install again from HubSpot.',
+            );
           }
-          throw new HttpError(502, 'hubspot_oauth_failed', 'HubSpot could not complete the install. Try again in a moment.');
+          throw new HttpError(
+            502,
+            'hubspot_oauth_failed',
+            'HubSpot could not complete the install. Try again in a moment.',
+          );
         }
         throw error;
       }

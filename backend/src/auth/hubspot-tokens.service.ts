@@ -3,7 +3,7 @@ import type { Clock } from '../clock.js';
 import type { Db, Queryable } from '../db/pool.js';
 import { hubspotTokensRepository } from '../db/repositories/hubspot-tokens.repository.js';
 import { portalsRepository } from '../db/repositories/portals.repository.js';
-import { HubSpotOAuthError, type HubSpotOAuthClient, type HubSpotTokenGrant } from '../hubspot/hubspot-oauth.client.js';
+import { type HubSpotOAuthClient, HubSpotOAuthError, type HubSpotTokenGrant } from '../hubspot/hubspot-oauth.client.js';
 import { createTokenKeeper, type GrantStore } from './token-keeper.js';
 import { portalTokenAad, type TokenVault } from './token-vault.js';
 
@@ -16,7 +16,13 @@ export class HubSpotReconnectNeeded extends Error {
 }
 
 /** Valid HubSpot access tokens per portal; `invalid_grant` on refresh marks the portal disconnected. */
-export function createHubSpotTokens(deps: { db: Db; oauth: HubSpotOAuthClient; vault: TokenVault; clock: Clock; logger: Logger }) {
+export function createHubSpotTokens(deps: {
+  db: Db;
+  oauth: HubSpotOAuthClient;
+  vault: TokenVault;
+  clock: Clock;
+  logger: Logger;
+}) {
   const usable = async (db: Queryable, portalId: number, lock: boolean) => {
     const portal = await portalsRepository.find(db, portalId);
     if (!portal || portal.status !== 'installed') return null;

@@ -8,7 +8,8 @@ const STATE_TTL_MS = 10 * 60 * 1000;
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
 /** A browser-bound state is used by the browser that started the flow, or not at all. */
-export type BoundStateOutcome = { ok: true; payload: Record<string, unknown> } | { ok: false; reason: 'unknown' | 'other_browser' };
+export type BoundStateOutcome =
+  { ok: true; payload: Record<string, unknown> } | { ok: false; reason: 'unknown' | 'other_browser' };
 
 function sameHash(expected: string, nonce: string | undefined): boolean {
   if (!nonce) return false;
@@ -22,7 +23,12 @@ function sameHash(expected: string, nonce: string | undefined): boolean {
  * the browser that started the flow: the browser keeps a random nonce (in a cookie), the row its hash.
  */
 export function createOAuthStates(deps: { db: Db; clock: Clock }) {
-  const insert = async (purpose: OAuthStatePurpose, payload: Record<string, unknown>, ttlMs: number, browserNonce?: string) => {
+  const insert = async (
+    purpose: OAuthStatePurpose,
+    payload: Record<string, unknown>,
+    ttlMs: number,
+    browserNonce?: string,
+  ) => {
     const state = randomBytes(32).toString('base64url');
     const expiresAt = new Date(deps.clock.now().getTime() + ttlMs);
     await oauthStatesRepository.insert(deps.db, {
@@ -36,12 +42,19 @@ export function createOAuthStates(deps: { db: Db; clock: Clock }) {
   };
 
   return {
-    async issue(purpose: OAuthStatePurpose, payload: Record<string, unknown> = {}, ttlMs = STATE_TTL_MS): Promise<{ state: string; expiresAt: Date }> {
+    async issue(
+      purpose: OAuthStatePurpose,
+      payload: Record<string, unknown> = {},
+      ttlMs = STATE_TTL_MS,
+    ): Promise<{ state: string; expiresAt: Date }> {
       return insert(purpose, payload, ttlMs);
     },
 
     /** A state bound to the browser that will hold `browserNonce` (returned, to be set as a cookie). */
-    async issueForBrowser(purpose: OAuthStatePurpose, payload: Record<string, unknown> = {}): Promise<{ state: string; browserNonce: string }> {
+    async issueForBrowser(
+      purpose: OAuthStatePurpose,
+      payload: Record<string, unknown> = {},
+    ): Promise<{ state: string; browserNonce: string }> {
       const browserNonce = randomBytes(32).toString('base64url');
       const { state } = await insert(purpose, payload, STATE_TTL_MS, browserNonce);
       return { state, browserNonce };
@@ -53,10 +66,15 @@ export function createOAuthStates(deps: { db: Db; clock: Clock }) {
     },
 
     /** As consume, and the browser must hold the nonce the state was bound to (used up either way). */
-    async consumeInBrowser(purpose: OAuthStatePurpose, state: string, browserNonce: string | undefined): Promise<BoundStateOutcome> {
+    async consumeInBrowser(
+      purpose: OAuthStatePurpose,
+      state: string,
+      browserNonce: string | undefined,
+    ): Promise<BoundStateOutcome> {
       const consumed = await oauthStatesRepository.consume(deps.db, sha256(state), purpose, deps.clock.now());
       if (!consumed) return { ok: false, reason: 'unknown' };
-      if (consumed.browserHash === null || !sameHash(consumed.browserHash, browserNonce)) return { ok: false, reason: 'other_browser' };
+      if (consumed.browserHash === null || !sameHash(consumed.browserHash, browserNonce))
+        return { ok: false, reason: 'other_browser' };
       return { ok: true, payload: consumed.payload };
     },
   };

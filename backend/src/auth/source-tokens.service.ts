@@ -3,7 +3,7 @@ import type { SourceId } from '../../../shared/src/contracts/index.js';
 import type { Clock } from '../clock.js';
 import type { Db, Queryable } from '../db/pool.js';
 import { connectionsRepository } from '../db/repositories/connections.repository.js';
-import { type SourceConnector, SourceAuthError, type SourceGrant } from '../sources/connector.js';
+import { SourceAuthError, type SourceConnector, type SourceGrant } from '../sources/connector.js';
 import type { ApiDomainCheck } from './api-domain.js';
 import { createTokenKeeper, type GrantStore } from './token-keeper.js';
 import { connectionTokenAad, type TokenVault } from './token-vault.js';
@@ -26,11 +26,22 @@ export function createSourceTokens(deps: {
   apiDomainAllowed: ApiDomainCheck;
 }) {
   const usable = async (db: Queryable, connectionId: string, lock: boolean) => {
-    const connection = lock ? await connectionsRepository.findForUpdate(db, connectionId) : await connectionsRepository.find(db, connectionId);
-    if (connection?.status !== 'connected' || !connection.accessTokenSealed || !connection.refreshTokenSealed || !connection.expiresAt) {
+    const connection = lock
+      ? await connectionsRepository.findForUpdate(db, connectionId)
+      : await connectionsRepository.find(db, connectionId);
+    if (
+      connection?.status !== 'connected' ||
+      !connection.accessTokenSealed ||
+      !connection.refreshTokenSealed ||
+      !connection.expiresAt
+    ) {
       return null;
     }
-    return { accessTokenSealed: connection.accessTokenSealed, refreshTokenSealed: connection.refreshTokenSealed, expiresAt: connection.expiresAt };
+    return {
+      accessTokenSealed: connection.accessTokenSealed,
+      refreshTokenSealed: connection.refreshTokenSealed,
+      expiresAt: connection.expiresAt,
+    };
   };
   const store: GrantStore<string, SourceGrant> = {
     aad: connectionTokenAad,
@@ -45,11 +56,20 @@ export function createSourceTokens(deps: {
       const connection = await connectionsRepository.find(db, id);
       // An untrusted host is refused (the connection keeps its host) and recorded; the fresh tokens are kept.
       const trusted = connection !== null && deps.apiDomainAllowed(connection.source, grant.apiDomain);
-      if (!trusted) deps.logger.warn({ connectionId: id, apiDomain: grant.apiDomain }, 'refresh named an untrusted API host: ignored');
-      await connectionsRepository.saveRefreshed(db, id, { ...sealed, scopes: grant.scopes, apiDomain: trusted ? grant.apiDomain : null });
+      if (!trusted)
+        deps.logger.warn(
+          { connectionId: id, apiDomain: grant.apiDomain },
+          'refresh named an untrusted API host: ignored',
+        );
+      await connectionsRepository.saveRefreshed(db, id, {
+        ...sealed,
+        scopes: grant.scopes,
+        apiDomain: trusted ? grant.apiDomain : null,
+      });
     },
     isRevocation: (error) => error instanceof SourceAuthError,
-    markRevoked: (db, id) => connectionsRepository.markReconnectNeeded(db, id, 'The source refused our access (revoked or uninstalled).'),
+    markRevoked: (db, id) =>
+      connectionsRepository.markReconnectNeeded(db, id, 'The source refused our access (revoked or uninstalled).'),
     revokedError: (id) => new SourceReconnectNeeded(id),
   };
   return createTokenKeeper({ ...deps, store, name: 'source' });

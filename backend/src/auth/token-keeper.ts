@@ -55,7 +55,11 @@ export function createTokenKeeper<Key extends string | number, Grant extends Fre
       if (!stored) return null;
       if (fresh(stored.expiresAt)) return deps.vault.decrypt(stored.accessTokenSealed, deps.store.aad(key));
       try {
-        const grant = await deps.store.refresh(tx, key, deps.vault.decrypt(stored.refreshTokenSealed, deps.store.aad(key)));
+        const grant = await deps.store.refresh(
+          tx,
+          key,
+          deps.vault.decrypt(stored.refreshTokenSealed, deps.store.aad(key)),
+        );
         const sealed: SealedGrant = {
           accessTokenSealed: deps.vault.encrypt(grant.accessToken, deps.store.aad(key)),
           refreshTokenSealed: deps.vault.encrypt(grant.refreshToken, deps.store.aad(key)),

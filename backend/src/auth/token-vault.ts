@@ -39,7 +39,9 @@ export function createTokenVault(key: Buffer): TokenVault {
       cipher.setAAD(Buffer.from(aad, 'utf8'));
       const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
       const tag = cipher.getAuthTag();
-      return [VERSION, iv, tag, ciphertext].map((part) => (typeof part === 'string' ? part : part.toString('base64url'))).join('.');
+      return [VERSION, iv, tag, ciphertext]
+        .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
+        .join('.');
     },
     decrypt: (sealed, aad) => open(sealed, VERSION, aad),
     isLegacy: (sealed) => sealed.startsWith(`${LEGACY_VERSION}.`),

@@ -15,7 +15,10 @@ export const EnvSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** 1: demo mode even though something real is configured (local use only; see config/start-mode.ts). */
-  DEMO: z.enum(['0', '1']).optional().transform((value) => value === '1'),
+  DEMO: z
+    .enum(['0', '1'])
+    .optional()
+    .transform((value) => value === '1'),
   /**
    * How many proxy hops in front of the app may set X-Forwarded-For (the client address used for rate
    * limits). 0, the default: none; the socket's address is the client's.
@@ -24,7 +27,10 @@ export const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The origin HubSpot calls (permittedUrls.fetch) and signs; OAuth redirect URIs are built from it. */
   PUBLIC_API_ORIGIN: url.optional(),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
   /** Where the embedded Postgres and generated demo secrets live when DATABASE_URL is not set. */
   DATA_DIR: z.string().min(1).default('.data'),
   /** 32 bytes, base64: encrypts every OAuth token at rest (AES-256-GCM). */
@@ -40,7 +46,10 @@ export const EnvSchema = z.object({
   /** Requests per rolling 10 s per portal (HubSpot OAuth apps: 110). */
   HUBSPOT_REQUESTS_PER_10S: z.coerce.number().int().positive().default(110),
   /** The web process also runs queued jobs (true), or leaves them to `npm run worker` processes (false). */
-  WORKERS_IN_WEB: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  WORKERS_IN_WEB: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
   /** Jobs one worker process runs at once. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
   /** A worker that stops sending heartbeats this long (killed, frozen) loses its job to another worker. */
@@ -75,7 +84,10 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   const env = result.data;
   const production = env.NODE_ENV === 'production';
   const missing = production ? PRODUCTION_REQUIRED.filter((name) => env[name] === undefined) : [];
-  const problems = [...missing.map((name) => `${name}: required when NODE_ENV=production`), ...sourceConfigProblems(source, SOURCES, production)];
+  const problems = [
+    ...missing.map((name) => `${name}: required when NODE_ENV=production`),
+    ...sourceConfigProblems(source, SOURCES, production),
+  ];
   if (problems.length > 0) throw new ConfigError(problems);
   return env;
 }

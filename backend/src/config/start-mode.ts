@@ -24,7 +24,8 @@ const isSet = (raw: RawEnv, name: string) => raw[name] !== undefined && raw[name
  */
 export function startMode(env: Env, raw: RawEnv): StartMode {
   if (env.DEMO) {
-    if (env.NODE_ENV === 'production') throw new ConfigError(['DEMO: demo mode is for local use, not with NODE_ENV=production']);
+    if (env.NODE_ENV === 'production')
+      throw new ConfigError(['DEMO: demo mode is for local use, not with NODE_ENV=production']);
     return 'demo';
   }
   if (env.NODE_ENV !== 'production' && REAL_SETTINGS.every((name) => !isSet(raw, name))) return 'demo';
@@ -39,7 +40,10 @@ export function requireRealConfiguration(raw: RawEnv): void {
   const missing = CREDENTIALS.filter((name) => !isSet(raw, name));
   if (missing.length > 0) {
     throw new ConfigError(
-      missing.map((name) => `${name}: required by a real configuration (for demo mode, set none of ${REAL_SETTINGS.join(', ')}, or DEMO=1)`),
+      missing.map(
+        (name) =>
+          `${name}: required by a real configuration (for demo mode, set none of ${REAL_SETTINGS.join(', ')}, or DEMO=1)`,
+      ),
     );
   }
 }

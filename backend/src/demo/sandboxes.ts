@@ -20,7 +20,12 @@ export async function startDemoSandboxes(): Promise<DemoSandboxes> {
   const pipedrive = await startPipedriveSandbox({ dataset: DEMO_DATASET, plan: 'growth', seats: 3 });
   return {
     overrides: {
-      hubspot: { clientId: hubspot.clientId, clientSecret: hubspot.clientSecret, appBaseUrl: hubspot.appBaseUrl, apiBaseUrl: hubspot.apiBaseUrl },
+      hubspot: {
+        clientId: hubspot.clientId,
+        clientSecret: hubspot.clientSecret,
+        appBaseUrl: hubspot.appBaseUrl,
+        apiBaseUrl: hubspot.apiBaseUrl,
+      },
       sourceEnv: {
         PIPEDRIVE_CLIENT_ID: pipedrive.clientId,
         PIPEDRIVE_CLIENT_SECRET: pipedrive.clientSecret,

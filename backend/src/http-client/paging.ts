@@ -11,7 +11,10 @@ export interface Page<T> {
 }
 
 /** Yields page after page from `from` (null: the start) until a page has no next cursor. */
-export async function* pagesFrom<T>(fetchPage: (cursor: string | null) => Promise<Page<T>>, from: string | null): AsyncGenerator<Page<T>> {
+export async function* pagesFrom<T>(
+  fetchPage: (cursor: string | null) => Promise<Page<T>>,
+  from: string | null,
+): AsyncGenerator<Page<T>> {
   let cursor = from;
   for (;;) {
     const page = await fetchPage(cursor);

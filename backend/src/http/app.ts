@@ -55,7 +55,13 @@ export function createApp(services: AppServices): Express {
   app.use(['/oauth', '/downloads'], publicRateLimit());
   app.use('/oauth', cookieParser());
   app.use(hubspotInstallRoutes({ install: services.install, publicApiOrigin: config.publicApiOrigin }));
-  app.use(sourceOAuthRoutes({ sourceConnect: services.sourceConnect, sources: services.sources, publicApiOrigin: config.publicApiOrigin }));
+  app.use(
+    sourceOAuthRoutes({
+      sourceConnect: services.sourceConnect,
+      sources: services.sources,
+      publicApiOrigin: config.publicApiOrigin,
+    }),
+  );
   app.use(downloadRoutes(services));
 
   // Everything under /api is a UI call: raw body kept, HubSpot signature checked, portal resolved.

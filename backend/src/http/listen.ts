@@ -23,5 +23,13 @@ export async function listen(app: Express, host: string, port: number): Promise<
 
 /** The lines `npm start` prints once it answers. */
 export function startBanner(url: string, headline: string, extra: readonly string[] = []): string {
-  return ['', headline, ...extra, `  API:     ${url}`, `  Health:  ${url}/healthz`, `  Install: ${url}/oauth/hubspot/install`, ''].join('\n');
+  return [
+    '',
+    headline,
+    ...extra,
+    `  API:     ${url}`,
+    `  Health:  ${url}/healthz`,
+    `  Install: ${url}/oauth/hubspot/install`,
+    '',
+  ].join('\n');
 }

@@ -17,8 +17,8 @@ import {
   readBatchResponse,
   toInputError,
 } from './hubspot-errors.js';
-import { parseHubSpotRateLimits, type HeaderSource } from './rate-limit-headers.js';
 import { readProperties } from './hubspot-properties.js';
+import { type HeaderSource, parseHubSpotRateLimits } from './rate-limit-headers.js';
 
 export interface HubSpotOwner {
   id: string;

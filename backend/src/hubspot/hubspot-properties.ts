@@ -14,5 +14,11 @@ type Call = <T>(work: (client: Client) => Promise<T>) => Promise<T>;
 /** The portal's live, unarchived properties of one object type (one call: HubSpot does not page this list). */
 export async function readProperties(call: Call, objectType: string): Promise<HubSpotProperty[]> {
   const page = await call((client) => client.crm.properties.coreApi.getAll(objectType, false));
-  return page.results.map(({ name, label, type, fieldType, groupName }) => ({ name, label, type, fieldType, groupName }));
+  return page.results.map(({ name, label, type, fieldType, groupName }) => ({
+    name,
+    label,
+    type,
+    fieldType,
+    groupName,
+  }));
 }

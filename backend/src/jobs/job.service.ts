@@ -1,8 +1,8 @@
 import type { Job, JobAction, JobKind } from '../../../shared/src/contracts/index.js';
-import { conflict, notFound } from '../domain-errors.js';
 import { type Db, withTransaction } from '../db/pool.js';
 import { isActiveJobConflict, type JobRecord, jobsRepository } from '../db/repositories/jobs.repository.js';
 import { transfersRepository } from '../db/repositories/transfers.repository.js';
+import { conflict, notFound } from '../domain-errors.js';
 import type { JobQueue } from './job-queue.js';
 
 export function toJobContract(job: JobRecord): Job {

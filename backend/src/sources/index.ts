@@ -7,7 +7,22 @@ import type { SourceEntry } from './source-module.js';
  */
 export const SOURCES: readonly SourceEntry[] = [
   pipedrive,
-  { id: 'zoho', name: 'Zoho CRM', description: 'Leads, contacts, accounts, deals, products and activities.', availability: 'coming_soon' },
-  { id: 'salesforce', name: 'Salesforce', description: 'Accounts, contacts, leads, opportunities, cases and activities.', availability: 'coming_soon' },
-  { id: 'activecampaign', name: 'ActiveCampaign', description: 'Contacts, accounts, deals, lists and tags.', availability: 'coming_soon' },
+  {
+    id: 'zoho',
+    name: 'Zoho CRM',
+    description: 'Leads, contacts, accounts, deals, products and activities.',
+    availability: 'coming_soon',
+  },
+  {
+    id: 'salesforce',
+    name: 'Salesforce',
+    description: 'Accounts, contacts, leads, opportunities, cases and activities.',
+    availability: 'coming_soon',
+  },
+  {
+    id: 'activecampaign',
+    name: 'ActiveCampaign',
+    description: 'Contacts, accounts, deals, lists and tags.',
+    availability: 'coming_soon',
+  },
 ];

@@ -1,12 +1,22 @@
 import { SourceId } from '../../../shared/src/contracts/index.js';
 import type { SourceConnector } from './connector.js';
-import { isAvailable, type SourceDeps, type SourceEntry, type SourceListing, type SourceModule } from './source-module.js';
+import {
+  isAvailable,
+  type SourceDeps,
+  type SourceEntry,
+  type SourceListing,
+  type SourceModule,
+} from './source-module.js';
 
 /**
  * The sources this process serves: the list of apps, and each available source's module and connector
  * (built once from its config). Made from sources/index.ts's list at composition; tests add their own.
  */
-export function createSourceRegistry(entries: readonly SourceEntry[], configs: Readonly<Record<string, unknown>>, deps: SourceDeps) {
+export function createSourceRegistry(
+  entries: readonly SourceEntry[],
+  configs: Readonly<Record<string, unknown>>,
+  deps: SourceDeps,
+) {
   const connectors = new Map<string, SourceConnector>(
     entries.filter(isAvailable).map((source) => {
       if (!Object.hasOwn(configs, source.id)) throw new Error(`No configuration for source "${source.id}"`);
@@ -22,7 +32,8 @@ export function createSourceRegistry(entries: readonly SourceEntry[], configs: R
   };
   return {
     /** The list of apps, in display order. */
-    apps: (): SourceListing[] => entries.map(({ id, name, description, availability }) => ({ id, name, description, availability })),
+    apps: (): SourceListing[] =>
+      entries.map(({ id, name, description, availability }) => ({ id, name, description, availability })),
     find,
     /** The name users know a source by, or its id when it is not listed. */
     nameOf: (id: string): string => find(id)?.name ?? id,

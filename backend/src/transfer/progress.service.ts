@@ -27,7 +27,9 @@ export function createProgressService(deps: { db: Db; sources: Pick<SourceRegist
     /** The source apps, each with this portal's connection status. */
     async apps(portalId: number): Promise<SourceApp[]> {
       return Promise.all(
-        deps.sources.apps().map(async (source) => ({ ...source, connectionStatus: await connectionStatus(portalId, source.id) })),
+        deps.sources
+          .apps()
+          .map(async (source) => ({ ...source, connectionStatus: await connectionStatus(portalId, source.id) })),
       );
     },
 

@@ -14,7 +14,9 @@ const time = z.iso.datetime({ offset: true });
 const optionalTime = time.optional();
 const day = z.iso.date();
 const text = z.string().nullable().default(null);
-const contacts = z.array(z.object({ value: z.string(), primary: z.boolean().default(false), label: z.string().default('work') })).default([]);
+const contacts = z
+  .array(z.object({ value: z.string(), primary: z.boolean().default(false), label: z.string().default('work') }))
+  .default([]);
 const address = z
   .object({
     value: z.string(),
@@ -182,10 +184,20 @@ export const DatasetProduct = z.object({
   owner_id: id.optional(),
   description: text,
   category: text,
-  billing_frequency: z.enum(['one-time', 'annually', 'semi-annually', 'quarterly', 'monthly', 'weekly']).default('one-time'),
+  billing_frequency: z
+    .enum(['one-time', 'annually', 'semi-annually', 'quarterly', 'monthly', 'weekly'])
+    .default('one-time'),
   billing_frequency_cycles: z.number().int().nullable().default(null),
   prices: z
-    .array(z.object({ price: z.number(), currency: z.string(), cost: z.number().default(0), direct_cost: z.number().nullable().default(null), notes: z.string().default('') }))
+    .array(
+      z.object({
+        price: z.number(),
+        currency: z.string(),
+        cost: z.number().default(0),
+        direct_cost: z.number().nullable().default(null),
+        notes: z.string().default(''),
+      }),
+    )
     .default([]),
   custom_fields: customFields,
 });
@@ -203,7 +215,9 @@ export const DatasetDealProduct = z.object({
   tax_method: z.enum(['exclusive', 'inclusive', 'none']).default('inclusive'),
   comments: text,
   is_enabled: z.boolean().default(true),
-  billing_frequency: z.enum(['one-time', 'annually', 'semi-annually', 'quarterly', 'monthly', 'weekly']).default('one-time'),
+  billing_frequency: z
+    .enum(['one-time', 'annually', 'semi-annually', 'quarterly', 'monthly', 'weekly'])
+    .default('one-time'),
   billing_frequency_cycles: z.number().int().nullable().default(null),
   billing_start_date: day.nullable().default(null),
 });
@@ -261,7 +275,12 @@ export const DatasetFile = z.object({
   description: text,
 });
 
-export const DatasetParticipant = z.object({ ...recordBase, deal_id: id, person_id: id, added_by_user_id: id.optional() });
+export const DatasetParticipant = z.object({
+  ...recordBase,
+  deal_id: id,
+  person_id: id,
+  added_by_user_id: id.optional(),
+});
 
 export const DatasetOrganizationRelationship = z.object({
   ...recordBase,
@@ -273,7 +292,9 @@ export const DatasetOrganizationRelationship = z.object({
 export const DatasetLeadLabel = z.object({
   id: uuid,
   name: z.string(),
-  color: z.enum(['blue', 'brown', 'dark-gray', 'gray', 'green', 'orange', 'pink', 'purple', 'red', 'yellow']).default('gray'),
+  color: z
+    .enum(['blue', 'brown', 'dark-gray', 'gray', 'green', 'orange', 'pink', 'purple', 'red', 'yellow'])
+    .default('gray'),
 });
 
 /** Leads are not deals: UUID ids, their own person/organization and `value { amount, currency }`. */
@@ -305,7 +326,14 @@ export const DatasetFilter = z.object({
   active_flag: z.boolean().default(true),
   visible_to: visibleTo,
   conditions: z
-    .array(z.object({ object: z.string(), field_id: z.string(), operator: z.string(), value: z.string().nullable().default(null) }))
+    .array(
+      z.object({
+        object: z.string(),
+        field_id: z.string(),
+        operator: z.string(),
+        value: z.string().nullable().default(null),
+      }),
+    )
     .default([]),
 });
 
@@ -314,7 +342,13 @@ export const Dataset = z.object({
   /** "Now" for records without times; defaults to the sandbox clock. */
   now: optionalTime,
   company: z
-    .object({ id: id.default(7010001), name: z.string().default('Sandbox Company'), domain: z.string().default('sandbox'), country: z.string().default('EE'), industry: z.string().default('Software') })
+    .object({
+      id: id.default(7010001),
+      name: z.string().default('Sandbox Company'),
+      domain: z.string().default('sandbox'),
+      country: z.string().default('EE'),
+      industry: z.string().default('Software'),
+    })
     .optional(),
   plan: z.enum(PLANS).optional(),
   /** How the account's API behaves; see Store.options (listDeleted: lists also return soft-deleted rows). */

@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { Clock } from '../../common/clock.js';
-import { parseCustomValue, type ValueRefs } from '../fields/values.js';
 import type { FieldEntity } from '../fields/types.js';
+import { parseCustomValue, type ValueRefs } from '../fields/values.js';
 import { formatV1Time, formatV2Time, withSeconds } from '../http/time.js';
 import type { OAuthTokens } from '../oauth/tokens.js';
 import type { Collections } from '../resources/context.js';
@@ -15,7 +15,13 @@ import type { Store } from '../store/store.js';
 import type { CustomValues, FilterRecord, UserRecord } from '../store/types.js';
 import { BASELINE_ACTIVITY_TYPES, BASELINE_CURRENCIES, BASELINE_PIPELINES, BASELINE_USERS } from './baseline.js';
 import {
-  Dataset, DatasetActivityType, DatasetCurrency, DatasetField, DatasetPipeline, DatasetUser, type DatasetFilter,
+  Dataset,
+  DatasetActivityType,
+  DatasetCurrency,
+  DatasetField,
+  type DatasetFilter,
+  DatasetPipeline,
+  DatasetUser,
 } from './format.js';
 
 export interface LoadTarget {
@@ -57,7 +63,11 @@ export function loadDataset(target: LoadTarget, dataset: Dataset): void {
 }
 
 /** Users, currencies, activity types, custom fields, pipelines and filters. */
-export function loadAccount(target: LoadTarget, dataset: Pick<Dataset, 'users' | 'currencies' | 'activityTypes' | 'fields' | 'pipelines' | 'filters'>, now: number): void {
+export function loadAccount(
+  target: LoadTarget,
+  dataset: Pick<Dataset, 'users' | 'currencies' | 'activityTypes' | 'fields' | 'pipelines' | 'filters'>,
+  now: number,
+): void {
   const { store, tokens } = target;
   const users = dataset.users ?? BASELINE_USERS.map((user) => parse(DatasetUser, user));
   store.users = users.map((user, index) => toUser(user, index === 0, now));
@@ -92,16 +102,32 @@ export function loadAccount(target: LoadTarget, dataset: Pick<Dataset, 'users' |
 
   for (const entity of ['deal', 'person', 'organization', 'product', 'activity'] as const) {
     for (const field of dataset.fields?.[entity] ?? []) {
-      store.fields.add(entity, { name: field.name, type: field.field_type, options: field.options ?? [], ...optional(field) });
+      store.fields.add(entity, {
+        name: field.name,
+        type: field.field_type,
+        options: field.options ?? [],
+        ...optional(field),
+      });
     }
   }
 
   const pipelines = dataset.pipelines ?? BASELINE_PIPELINES.map((pipeline) => parse(DatasetPipeline, pipeline));
   pipelines.forEach((pipeline, index) => {
     const times = timesOf(pipeline, now);
-    target.records.pipeline.load({ id: pipeline.id, ...times, is_deleted: pipeline.is_deleted, name: pipeline.name, order_nr: index + 1, is_deal_probability_enabled: pipeline.is_deal_probability_enabled });
+    target.records.pipeline.load({
+      id: pipeline.id,
+      ...times,
+      is_deleted: pipeline.is_deleted,
+      name: pipeline.name,
+      order_nr: index + 1,
+      is_deal_probability_enabled: pipeline.is_deal_probability_enabled,
+    });
   });
-  const stages = pipelines.flatMap((pipeline) => pipeline.stages.map((stage, index) => ({ stage, pipelineId: pipeline.id, order: index + 1 }))).sort((a, b) => a.stage.id - b.stage.id);
+  const stages = pipelines
+    .flatMap((pipeline) =>
+      pipeline.stages.map((stage, index) => ({ stage, pipelineId: pipeline.id, order: index + 1 })),
+    )
+    .sort((a, b) => a.stage.id - b.stage.id);
   for (const { stage, pipelineId, order } of stages) {
     target.records.stage.load({
       id: stage.id,
@@ -119,7 +145,11 @@ export function loadAccount(target: LoadTarget, dataset: Pick<Dataset, 'users' |
 }
 
 function optional(field: z.output<typeof DatasetField>): { key?: string; id?: number; description?: string | null } {
-  return { ...(field.key ? { key: field.key } : {}), ...(field.id ? { id: field.id } : {}), ...(field.description !== undefined ? { description: field.description } : {}) };
+  return {
+    ...(field.key ? { key: field.key } : {}),
+    ...(field.id ? { id: field.id } : {}),
+    ...(field.description !== undefined ? { description: field.description } : {}),
+  };
 }
 
 function parse<T extends z.ZodType>(schema: T, value: z.input<T>): z.output<T> {
@@ -163,12 +193,24 @@ function toFilter(filter: z.output<typeof DatasetFilter>, defaultUser: number, n
     update_time: stamp,
     conditions: {
       glue: 'and',
-      conditions: [{ glue: 'and', conditions: filter.conditions.map((condition) => ({ ...condition, extra_value: null, json_value_flag: false })) }],
+      conditions: [
+        {
+          glue: 'and',
+          conditions: filter.conditions.map((condition) => ({
+            ...condition,
+            extra_value: null,
+            json_value_flag: false,
+          })),
+        },
+      ],
     },
   };
 }
 
-function timesOf(record: { add_time?: string | undefined; update_time?: string | undefined }, now: number): { add_time: number; update_time: number } {
+function timesOf(
+  record: { add_time?: string | undefined; update_time?: string | undefined },
+  now: number,
+): { add_time: number; update_time: number } {
   const add = record.add_time ? Date.parse(record.add_time) : now;
   return { add_time: add, update_time: Math.max(add, record.update_time ? Date.parse(record.update_time) : add) };
 }
@@ -188,13 +230,17 @@ function loadLeads(target: LoadTarget, dataset: Dataset, now: number): void {
       const where = `leads[id=${lead.id}]`;
       if (seen.has(lead.id)) throw new DatasetError(`${where}: duplicate id`);
       seen.add(lead.id);
-      if (lead.person_id !== null && !target.records.person.find(lead.person_id)) throw new DatasetError(`${where}: person ${lead.person_id} does not exist`);
-      if (lead.organization_id !== null && !target.records.organization.find(lead.organization_id)) throw new DatasetError(`${where}: organization ${lead.organization_id} does not exist`);
-      if (lead.source_deal_id !== null && !target.records.deal.find(lead.source_deal_id)) throw new DatasetError(`${where}: deal ${lead.source_deal_id} does not exist`);
+      if (lead.person_id !== null && !target.records.person.find(lead.person_id))
+        throw new DatasetError(`${where}: person ${lead.person_id} does not exist`);
+      if (lead.organization_id !== null && !target.records.organization.find(lead.organization_id))
+        throw new DatasetError(`${where}: organization ${lead.organization_id} does not exist`);
+      if (lead.source_deal_id !== null && !target.records.deal.find(lead.source_deal_id))
+        throw new DatasetError(`${where}: deal ${lead.source_deal_id} does not exist`);
       const unknownLabel = lead.label_ids.find((label) => !labels.has(label));
       if (unknownLabel) throw new DatasetError(`${where}: lead label ${unknownLabel} does not exist`);
       const ownerId = lead.owner_id ?? store.defaultUserId;
-      if (!store.user(ownerId) || !store.user(lead.creator_id ?? ownerId)) throw new DatasetError(`${where}: user does not exist`);
+      if (!store.user(ownerId) || !store.user(lead.creator_id ?? ownerId))
+        throw new DatasetError(`${where}: user does not exist`);
       return { ...lead, ...timesOf(lead, now), owner_id: ownerId, creator_id: lead.creator_id ?? ownerId };
     })
     .sort((a, b) => a.add_time - b.add_time);
@@ -214,7 +260,8 @@ function loadRecords(target: LoadTarget, dataset: Dataset, now: number): void {
   };
   const need = (kind: keyof typeof ids, id: number | string | null | undefined, where: string): void => {
     // Each set holds one kind of id (numbers, or UUID strings for leads).
-    if (id !== null && id !== undefined && !(ids[kind] as Set<number | string>).has(id)) throw new DatasetError(`${where}: ${kind} ${id} does not exist`);
+    if (id !== null && id !== undefined && !(ids[kind] as Set<number | string>).has(id))
+      throw new DatasetError(`${where}: ${kind} ${id} does not exist`);
   };
   const owner = (id: number | undefined, where: string): number => {
     need('user', id, where);
@@ -237,7 +284,12 @@ function loadRecords(target: LoadTarget, dataset: Dataset, now: number): void {
   for (const org of byId(dataset.organizations)) {
     const where = `organizations[id=${org.id}]`;
     const { custom_fields: customFields, owner_id: ownerId, ...rest } = org;
-    records.organization.load({ ...rest, ...timesOf(org, now), owner_id: owner(ownerId, where), custom: custom('organization', customFields, where) });
+    records.organization.load({
+      ...rest,
+      ...timesOf(org, now),
+      owner_id: owner(ownerId, where),
+      custom: custom('organization', customFields, where),
+    });
   }
   for (const person of byId(dataset.persons)) {
     const where = `persons[id=${person.id}]`;
@@ -248,7 +300,7 @@ function loadRecords(target: LoadTarget, dataset: Dataset, now: number): void {
       ...rest,
       ...timesOf(person, now),
       first_name: first === undefined ? (firstWord ?? null) : first,
-      last_name: last === undefined ? (others.join(' ') || null) : last,
+      last_name: last === undefined ? others.join(' ') || null : last,
       owner_id: owner(ownerId, where),
       picture_id: null,
       custom: custom('person', customFields, where),
@@ -257,7 +309,12 @@ function loadRecords(target: LoadTarget, dataset: Dataset, now: number): void {
   for (const product of byId(dataset.products)) {
     const where = `products[id=${product.id}]`;
     const { custom_fields: customFields, owner_id: ownerId, ...rest } = product;
-    records.product.load({ ...rest, ...timesOf(product, now), owner_id: owner(ownerId, where), custom: custom('product', customFields, where) });
+    records.product.load({
+      ...rest,
+      ...timesOf(product, now),
+      owner_id: owner(ownerId, where),
+      custom: custom('product', customFields, where),
+    });
   }
   for (const deal of byId(dataset.deals)) {
     const where = `deals[id=${deal.id}]`;
@@ -267,7 +324,13 @@ function loadRecords(target: LoadTarget, dataset: Dataset, now: number): void {
     if (!stage) throw new DatasetError(`${where}: stage ${deal.stage_id ?? '(first)'} does not exist`);
     const times = timesOf(deal, now);
     const closed = formatV2Time(times.update_time);
-    const { custom_fields: customFields, owner_id: ownerId, creator_user_id: creator, stage_id: _stage, ...rest } = deal;
+    const {
+      custom_fields: customFields,
+      owner_id: ownerId,
+      creator_user_id: creator,
+      stage_id: _stage,
+      ...rest
+    } = deal;
     const won = deal.status === 'won' ? (deal.won_time ?? closed) : null;
     const lost = deal.status === 'lost' ? (deal.lost_time ?? closed) : null;
     records.deal.load({
@@ -314,7 +377,11 @@ function loadRecords(target: LoadTarget, dataset: Dataset, now: number): void {
     const where = `participants[id=${participant.id}]`;
     need('deal', participant.deal_id, where);
     need('person', participant.person_id, where);
-    records.participant.load({ ...participant, ...timesOf(participant, now), added_by_user_id: owner(participant.added_by_user_id, where) });
+    records.participant.load({
+      ...participant,
+      ...timesOf(participant, now),
+      added_by_user_id: owner(participant.added_by_user_id, where),
+    });
   }
   for (const relationship of byId(dataset.organizationRelationships)) {
     const where = `organizationRelationships[id=${relationship.id}]`;
@@ -341,7 +408,10 @@ function loadRecords(target: LoadTarget, dataset: Dataset, now: number): void {
       project_id: null,
       due_time: activity.due_time === null ? null : withSeconds(activity.due_time),
       duration: activity.duration === null ? null : withSeconds(activity.duration),
-      participants: activity.participants.map((participant) => ({ person_id: participant.person_id, primary: participant === primary })),
+      participants: activity.participants.map((participant) => ({
+        person_id: participant.person_id,
+        primary: participant === primary,
+      })),
       attendees: [],
       conference_meeting_client: null,
       conference_meeting_url: null,

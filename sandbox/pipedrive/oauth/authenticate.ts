@@ -6,8 +6,8 @@
  * "Scope and URL mismatch".
  */
 import type { Request, RequestHandler } from 'express';
-import { SCOPE_MISMATCH, UNAUTHORIZED } from '../http/errors.js';
 import { callerOf, setCaller } from '../http/context.js';
+import { SCOPE_MISMATCH, UNAUTHORIZED } from '../http/errors.js';
 import type { RouteDef } from '../http/routes.js';
 import { operationScopes, scopeAllows } from './scopes.js';
 import type { Credential, OAuthTokens } from './tokens.js';
@@ -16,7 +16,12 @@ export function credentialOf(tokens: OAuthTokens, req: Request): Credential {
   const header = req.headers.authorization;
   const bearer = header?.toLowerCase().startsWith('bearer ') ? header.slice(7).trim() : undefined;
   const headerToken = req.headers['x-api-token'];
-  const apiToken = typeof headerToken === 'string' ? headerToken : typeof req.query.api_token === 'string' ? req.query.api_token : undefined;
+  const apiToken =
+    typeof headerToken === 'string'
+      ? headerToken
+      : typeof req.query.api_token === 'string'
+        ? req.query.api_token
+        : undefined;
   return tokens.verify(bearer, apiToken);
 }
 
@@ -27,7 +32,12 @@ export function authenticate(tokens: OAuthTokens, userActive: (userId: number) =
       res.status(UNAUTHORIZED.status).set(UNAUTHORIZED.headers).json(UNAUTHORIZED.body);
       return;
     }
-    setCaller(res, { userId: credential.userId, kind: credential.kind, token: credential.token, scope: credential.kind === 'oauth' ? credential.scope : null });
+    setCaller(res, {
+      userId: credential.userId,
+      kind: credential.kind,
+      token: credential.token,
+      scope: credential.kind === 'oauth' ? credential.scope : null,
+    });
     next();
   };
 }
@@ -36,7 +46,11 @@ export function authenticate(tokens: OAuthTokens, userActive: (userId: number) =
 export function requireScope(def: RouteDef): RequestHandler {
   return (_req, res, next) => {
     const caller = callerOf(res);
-    if (caller.scope !== null && def.spec !== null && !scopeAllows(caller.scope, operationScopes(def.spec, def.operationId))) {
+    if (
+      caller.scope !== null &&
+      def.spec !== null &&
+      !scopeAllows(caller.scope, operationScopes(def.spec, def.operationId))
+    ) {
       res.status(SCOPE_MISMATCH.status).json(SCOPE_MISMATCH.body);
       return;
     }

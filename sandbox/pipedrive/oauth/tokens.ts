@@ -88,8 +88,10 @@ export class OAuthTokens {
   exchangeCode(code: string, redirectUri: string | undefined): TokenPair {
     const entry = this.codes.get(code);
     if (!entry || entry.used) throw new OAuthError('invalid_grant', 'Invalid grant: authorization_code is invalid');
-    if (this.now() > entry.expiresAt) throw new OAuthError('invalid_grant', 'Invalid grant: authorization_code has expired');
-    if (redirectUri !== entry.redirectUri) throw new OAuthError('invalid_request', 'Invalid request: redirect_uri is invalid');
+    if (this.now() > entry.expiresAt)
+      throw new OAuthError('invalid_grant', 'Invalid grant: authorization_code has expired');
+    if (redirectUri !== entry.redirectUri)
+      throw new OAuthError('invalid_request', 'Invalid request: redirect_uri is invalid');
     entry.used = true;
     const grant: Grant = {
       id: this.nextGrantId,
@@ -158,7 +160,9 @@ export class OAuthTokens {
     }
     if (apiToken !== undefined) {
       const userId = this.apiTokens.get(apiToken);
-      return userId === undefined ? { ok: false, reason: 'invalid' } : { ok: true, userId, kind: 'api_token', token: apiToken };
+      return userId === undefined
+        ? { ok: false, reason: 'invalid' }
+        : { ok: true, userId, kind: 'api_token', token: apiToken };
     }
     return { ok: false, reason: 'missing' };
   }
@@ -166,7 +170,10 @@ export class OAuthTokens {
   summary(): { grants: number; activeAccessTokens: number } {
     const now = this.now();
     const active = [...this.accessTokens.values()].filter((access) => !access.revoked && now < access.expiresAt);
-    return { grants: [...this.grants.values()].filter((grant) => !grant.revoked).length, activeAccessTokens: active.length };
+    return {
+      grants: [...this.grants.values()].filter((grant) => !grant.revoked).length,
+      activeAccessTokens: active.length,
+    };
   }
 
   /** Forgets every grant and code (API tokens stay: they belong to the users). */
@@ -180,7 +187,13 @@ export class OAuthTokens {
   private issueAccess(grant: Grant): TokenPair {
     const token = `v1u:${randomBytes(48).toString('base64')}`;
     this.accessTokens.set(token, { grantId: grant.id, expiresAt: this.now() + ACCESS_TTL_S * 1000, revoked: false });
-    return { access_token: token, token_type: 'Bearer', refresh_token: grant.refreshToken, scope: grant.scope, expires_in: ACCESS_TTL_S };
+    return {
+      access_token: token,
+      token_type: 'Bearer',
+      refresh_token: grant.refreshToken,
+      scope: grant.scope,
+      expires_in: ACCESS_TTL_S,
+    };
   }
 
   private now(): number {

@@ -11,15 +11,32 @@ import type { Collections, RenderView } from './context.js';
 
 /** The spec's include_fields values for deals (getDeals, getDeal, getArchivedDeals). */
 export const DEAL_INCLUDE_FIELDS = [
-  'next_activity_id', 'last_activity_id', 'first_won_time', 'products_count', 'files_count', 'notes_count', 'followers_count',
-  'email_messages_count', 'activities_count', 'done_activities_count', 'undone_activities_count', 'participants_count',
-  'last_incoming_mail_time', 'last_outgoing_mail_time', 'smart_bcc_email', 'source_lead_id',
+  'next_activity_id',
+  'last_activity_id',
+  'first_won_time',
+  'products_count',
+  'files_count',
+  'notes_count',
+  'followers_count',
+  'email_messages_count',
+  'activities_count',
+  'done_activities_count',
+  'undone_activities_count',
+  'participants_count',
+  'last_incoming_mail_time',
+  'last_outgoing_mail_time',
+  'smart_bcc_email',
+  'source_lead_id',
 ] as const;
 
 const cache = new WeakMap<object, Map<string, { version: number; counts: Map<number, number> }>>();
 
 /** Live rows per deal id, optionally only those `accept` takes (named by `variant` for the cache). */
-function countsByDeal(collection: Collection<RecordEntity>, variant = 'all', accept: (index: number) => boolean = () => true): Map<number, number> {
+function countsByDeal(
+  collection: Collection<RecordEntity>,
+  variant = 'all',
+  accept: (index: number) => boolean = () => true,
+): Map<number, number> {
   const table = collection.table;
   const perTable = cache.get(table) ?? new Map<string, { version: number; counts: Map<number, number> }>();
   cache.set(table, perTable);
@@ -36,7 +53,8 @@ function countsByDeal(collection: Collection<RecordEntity>, variant = 'all', acc
 
 export function checkDealIncludeFields(view: RenderView): void {
   const unknown = [...view.includeFields].find((name) => !(DEAL_INCLUDE_FIELDS as readonly string[]).includes(name));
-  if (unknown) throw badRequest(`Parameter include_fields must be a comma-separated list of: ${DEAL_INCLUDE_FIELDS.join(', ')}`);
+  if (unknown)
+    throw badRequest(`Parameter include_fields must be a comma-separated list of: ${DEAL_INCLUDE_FIELDS.join(', ')}`);
 }
 
 /** The optional fields a read asked for. Followers and mail are not modelled: 0 and null. */
@@ -62,5 +80,7 @@ export function dealIncludedFields(records: Collections, deal: DealRecord, view:
     smart_bcc_email: () => null,
     source_lead_id: () => deal.source_lead_id,
   };
-  return Object.fromEntries(DEAL_INCLUDE_FIELDS.filter((name) => view.includeFields.has(name)).map((name) => [name, compute[name]()]));
+  return Object.fromEntries(
+    DEAL_INCLUDE_FIELDS.filter((name) => view.includeFields.has(name)).map((name) => [name, compute[name]()]),
+  );
 }

@@ -3,15 +3,25 @@
  * caller's default currency. Each counts only its side of the archived split (since 2025-07-15 the
  * plain summary leaves archived deals out).
  */
-import { ok } from '../http/envelope.js';
 import { callerOf } from '../http/context.js';
+import { ok } from '../http/envelope.js';
 import { badRequest } from '../http/errors.js';
 import { QueryParams } from '../http/params.js';
 import type { RouteRegistry } from '../http/routes.js';
 import type { ResourceContext } from './context.js';
 
 /** Value of one unit in EUR; the sandbox's fixed exchange rates. */
-const EUR_RATES: Readonly<Record<string, number>> = { EUR: 1, USD: 0.92, GBP: 1.17, SEK: 0.088, JPY: 0.0062, CHF: 1.04, PLN: 0.23, BRL: 0.17, INR: 0.011 };
+const EUR_RATES: Readonly<Record<string, number>> = {
+  EUR: 1,
+  USD: 0.92,
+  GBP: 1.17,
+  SEK: 0.088,
+  JPY: 0.0062,
+  CHF: 1.04,
+  PLN: 0.23,
+  BRL: 0.17,
+  INR: 0.011,
+};
 
 function convert(amount: number, from: string, to: string): number {
   return (amount * (EUR_RATES[from] ?? 1)) / (EUR_RATES[to] ?? 1);
@@ -36,17 +46,30 @@ export function registerDealsSummary(routes: RouteRegistry, context: ResourceCon
       handler: (req, res) => {
         const params = new QueryParams(req.query);
         const status = params.oneOf('status', ['open', 'won', 'lost'] as const);
-        if (params.string('filter_id') !== undefined) throw badRequest('Parameter filter_id is not supported by the sandbox');
+        if (params.string('filter_id') !== undefined)
+          throw badRequest('Parameter filter_id is not supported by the sandbox');
         const owner = params.int('user_id');
         const pipeline = params.int('pipeline_id');
         const stage = params.int('stage_id');
         const caller = callerOf(res).userId;
         const target = context.store.user(caller)?.default_currency ?? 'EUR';
-        const probabilities = new Map([...context.records.stage.liveRecords()].map((record) => [record.id, record.deal_probability]));
+        const probabilities = new Map(
+          [...context.records.stage.liveRecords()].map((record) => [record.id, record.deal_probability]),
+        );
         const values = new Map<string, { value: number; count: number; weighted: number }>();
         for (const deal of context.records.deal.liveRecords()) {
-          if (deal.is_archived !== archived || !context.records.deal.recordVisibleTo(deal, caller) || (status && deal.status !== status) || (owner !== undefined && deal.owner_id !== owner)) continue;
-          if ((pipeline !== undefined && deal.pipeline_id !== pipeline) || (stage !== undefined && deal.stage_id !== stage)) continue;
+          if (
+            deal.is_archived !== archived ||
+            !context.records.deal.recordVisibleTo(deal, caller) ||
+            (status && deal.status !== status) ||
+            (owner !== undefined && deal.owner_id !== owner)
+          )
+            continue;
+          if (
+            (pipeline !== undefined && deal.pipeline_id !== pipeline) ||
+            (stage !== undefined && deal.stage_id !== stage)
+          )
+            continue;
           const entry = values.get(deal.currency) ?? { value: 0, count: 0, weighted: 0 };
           const probability = deal.probability ?? probabilities.get(deal.stage_id) ?? 100;
           entry.value += deal.value;
@@ -68,7 +91,11 @@ export function registerDealsSummary(routes: RouteRegistry, context: ResourceCon
             value_formatted: formatted(entry.value, currency),
             value_converted_formatted: formatted(converted, target),
           };
-          weightedTotal[currency] = { value: entry.weighted, count: entry.count, value_formatted: formatted(entry.weighted, currency) };
+          weightedTotal[currency] = {
+            value: entry.weighted,
+            count: entry.count,
+            value_formatted: formatted(entry.weighted, currency),
+          };
           total += converted;
           weighted += convert(entry.weighted, currency, target);
           count += entry.count;

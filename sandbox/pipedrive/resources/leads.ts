@@ -4,15 +4,25 @@
  * /leads holds only leads that are not archived, /leads/archived only archived ones. Leads inherit
  * the deals' custom fields, but a value only appears when set; the sandbox sets none.
  */
-import { ok } from '../http/envelope.js';
 import { callerOf } from '../http/context.js';
+import { ok } from '../http/envelope.js';
 import { badRequest, notFound } from '../http/errors.js';
 import { QueryParams } from '../http/params.js';
 import type { RouteRegistry } from '../http/routes.js';
 import type { LeadLabelRecord, LeadRecord } from '../store/types.js';
 import type { ResourceContext } from './context.js';
 
-const SORT_FIELDS = ['id', 'title', 'owner_id', 'creator_id', 'was_seen', 'expected_close_date', 'next_activity_id', 'add_time', 'update_time'] as const;
+const SORT_FIELDS = [
+  'id',
+  'title',
+  'owner_id',
+  'creator_id',
+  'was_seen',
+  'expected_close_date',
+  'next_activity_id',
+  'add_time',
+  'update_time',
+] as const;
 
 function leadTime(ms: number): string {
   return new Date(ms).toISOString();
@@ -46,7 +56,13 @@ export function renderLead(context: ResourceContext, lead: LeadRecord): Record<s
 }
 
 function renderLeadLabel(label: LeadLabelRecord): Record<string, unknown> {
-  return { id: label.id, name: label.name, color: label.color, add_time: leadTime(label.add_time), update_time: leadTime(label.update_time) };
+  return {
+    id: label.id,
+    name: label.name,
+    color: label.color,
+    add_time: leadTime(label.add_time),
+    update_time: leadTime(label.update_time),
+  };
 }
 
 function sortKey(lead: LeadRecord, field: (typeof SORT_FIELDS)[number]): string | number | boolean | null {
@@ -64,7 +80,8 @@ export function registerLeads(routes: RouteRegistry, context: ResourceContext): 
       cost,
       handler: (req, res) => {
         const params = new QueryParams(req.query);
-        if (params.string('filter_id') !== undefined) throw badRequest('Parameter filter_id is not supported by the sandbox');
+        if (params.string('filter_id') !== undefined)
+          throw badRequest('Parameter filter_id is not supported by the sandbox');
         const userId = callerOf(res).userId;
         const owner = params.int('owner_id');
         const person = params.int('person_id');
@@ -72,11 +89,15 @@ export function registerLeads(routes: RouteRegistry, context: ResourceContext): 
         // /leads/archived documents no updated_since.
         const rawSince = archived ? undefined : params.string('updated_since');
         const since = rawSince === undefined ? undefined : Date.parse(rawSince);
-        if (since !== undefined && Number.isNaN(since)) throw badRequest('Parameter updated_since must be an ISO 8601 time');
-        const [field = 'add_time', rawDirection = 'ASC'] = (params.string('sort') ?? 'add_time ASC').trim().split(/\s+/);
+        if (since !== undefined && Number.isNaN(since))
+          throw badRequest('Parameter updated_since must be an ISO 8601 time');
+        const [field = 'add_time', rawDirection = 'ASC'] = (params.string('sort') ?? 'add_time ASC')
+          .trim()
+          .split(/\s+/);
         const sortField = SORT_FIELDS.find((candidate) => candidate === field);
         const direction = rawDirection.toUpperCase();
-        if (!sortField || (direction !== 'ASC' && direction !== 'DESC')) throw badRequest(`Parameter sort must be "<field> ASC|DESC" with a field among: ${SORT_FIELDS.join(', ')}`);
+        if (!sortField || (direction !== 'ASC' && direction !== 'DESC'))
+          throw badRequest(`Parameter sort must be "<field> ASC|DESC" with a field among: ${SORT_FIELDS.join(', ')}`);
         const start = params.start();
         const limit = params.limit(500, 100);
         const matching = store.leads.filter(
@@ -92,10 +113,18 @@ export function registerLeads(routes: RouteRegistry, context: ResourceContext): 
         const sorted = [...matching].sort((a, b) => {
           const left = sortKey(a, sortField);
           const right = sortKey(b, sortField);
-          return sign * (left === right ? a.add_time - b.add_time : left === null ? -1 : right === null ? 1 : left < right ? -1 : 1);
+          return (
+            sign *
+            (left === right ? a.add_time - b.add_time : left === null ? -1 : right === null ? 1 : left < right ? -1 : 1)
+          );
         });
         const items = sorted.slice(start, start + limit);
-        res.json(ok(items.map((lead) => renderLead(context, lead)), { start, limit, more_items_in_collection: start + limit < sorted.length }));
+        res.json(
+          ok(
+            items.map((lead) => renderLead(context, lead)),
+            { start, limit, more_items_in_collection: start + limit < sorted.length },
+          ),
+        );
       },
     });
   list('/v1/leads', 'getLeads', 20, false);

@@ -4,16 +4,16 @@
  * its filters, rendering and body parsing; this module does the rest.
  */
 import type { Response } from 'express';
+import { callerOf } from '../http/context.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
 import { ok } from '../http/envelope.js';
 import { ApiError, badRequest, notFound } from '../http/errors.js';
 import { QueryParams } from '../http/params.js';
-import { callerOf } from '../http/context.js';
 import type { RouteDef, RouteRegistry } from '../http/routes.js';
 import type { ChangeMeta, Collection, Fields } from '../store/collection.js';
 import type { EntityRecords, RecordEntity } from '../store/store.js';
 import type { SortKey } from '../store/table.js';
-import { DEFAULT_VIEW, idParam, renderViewOf, type RenderView } from './context.js';
+import { DEFAULT_VIEW, idParam, type RenderView, renderViewOf } from './context.js';
 
 export type Matcher = (index: number) => boolean;
 
@@ -39,7 +39,9 @@ export interface V2CrudSpec<E extends RecordEntity> {
   list?: Operation & ListSpec & { filters?: (params: QueryParams) => Matcher[] };
   get?: Operation;
   add?: Operation & { status: 200 | 201; parse: (input: unknown, userId: number) => Fields<EntityRecords[E]> };
-  update?: Operation & { parse: (input: unknown, existing: EntityRecords[E], userId: number) => Partial<Fields<EntityRecords[E]>> };
+  update?: Operation & {
+    parse: (input: unknown, existing: EntityRecords[E], userId: number) => Partial<Fields<EntityRecords[E]>>;
+  };
   remove?: Operation;
   render: (record: EntityRecords[E], view: RenderView) => Record<string, unknown>;
 }
@@ -86,7 +88,12 @@ export function listPage<E extends RecordEntity>(
   const last = page.indices[page.indices.length - 1];
   const nextCursor =
     page.hasMore && last !== undefined
-      ? encodeCursor({ field: sortBy, fieldValue: sortValue(keyAt ? keyAt(last) : table.numericKeyAt(sortBy, last)), sortDirection: direction, id: table.idAt(last) })
+      ? encodeCursor({
+          field: sortBy,
+          fieldValue: sortValue(keyAt ? keyAt(last) : table.numericKeyAt(sortBy, last)),
+          sortDirection: direction,
+          id: table.idAt(last),
+        })
       : null;
   return { records: page.indices.map((index) => table.at(index)), nextCursor };
 }
@@ -116,9 +123,17 @@ export function registerV2Crud<E extends RecordEntity>(routes: RouteRegistry, sp
         const params = new QueryParams(req.query);
         const view = renderViewOf(params);
         const userId = callerOf(res).userId;
-        const matchers = [(index: number) => collection.listed(index) && collection.visibleTo(index, userId), ...(list.filters?.(params) ?? [])];
+        const matchers = [
+          (index: number) => collection.listed(index) && collection.visibleTo(index, userId),
+          ...(list.filters?.(params) ?? []),
+        ];
         const { records, nextCursor } = listPage(collection, params, list, matchers);
-        res.json(ok(records.map((record) => spec.render(record, view)), { next_cursor: nextCursor }));
+        res.json(
+          ok(
+            records.map((record) => spec.render(record, view)),
+            { next_cursor: nextCursor },
+          ),
+        );
       },
     });
   }

@@ -4,8 +4,8 @@
  * dataset loading all write through here, so they behave alike.
  */
 import type { Clock } from '../../common/clock.js';
-import type { StoredRecord } from './table.js';
 import type { EntityRecords, RecordEntity, Store } from './store.js';
+import type { StoredRecord } from './table.js';
 
 /** Deleted records disappear for good after 30 days (Pipedrive's permanent deletion). */
 export const PURGE_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
@@ -66,7 +66,10 @@ export class Collection<E extends RecordEntity> {
   visibleTo(index: number, userId: number): boolean {
     const table = this.table;
     if (!table.hasColumn('visible_to')) return true;
-    return this.store.canSee(userId, { owner_id: table.columnAt('owner_id', index), visible_to: table.columnAt('visible_to', index) });
+    return this.store.canSee(userId, {
+      owner_id: table.columnAt('owner_id', index),
+      visible_to: table.columnAt('visible_to', index),
+    });
   }
 
   /** The same check for a record in hand (single reads, webhooks). */
@@ -90,7 +93,11 @@ export class Collection<E extends RecordEntity> {
     return this.findLive(id) !== undefined;
   }
 
-  create(values: Fields<EntityRecords[E]>, meta: ChangeMeta, times?: { add_time?: number; update_time?: number; id?: number }): EntityRecords[E] {
+  create(
+    values: Fields<EntityRecords[E]>,
+    meta: ChangeMeta,
+    times?: { add_time?: number; update_time?: number; id?: number },
+  ): EntityRecords[E] {
     const now = this.clock.now().getTime();
     const add = times?.add_time ?? now;
     const record = {
@@ -139,8 +146,20 @@ export class Collection<E extends RecordEntity> {
     return Math.max(this.clock.now().getTime(), previous);
   }
 
-  private fire(action: ChangeAction, current: EntityRecords[E] | null, previous: EntityRecords[E] | null, meta: ChangeMeta): void {
+  private fire(
+    action: ChangeAction,
+    current: EntityRecords[E] | null,
+    previous: EntityRecords[E] | null,
+    meta: ChangeMeta,
+  ): void {
     // The mapped union cannot be built from a generic E without help; entity, current and previous agree by construction.
-    this.emit({ entity: this.entity, action, current, previous, meta, timestamp: this.clock.now().getTime() } as ChangeEvent);
+    this.emit({
+      entity: this.entity,
+      action,
+      current,
+      previous,
+      meta,
+      timestamp: this.clock.now().getTime(),
+    } as ChangeEvent);
   }
 }

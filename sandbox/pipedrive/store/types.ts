@@ -338,7 +338,8 @@ export interface LeadRecord {
   update_time: number;
 }
 
-export type LeadLabelColor = 'blue' | 'brown' | 'dark-gray' | 'gray' | 'green' | 'orange' | 'pink' | 'purple' | 'red' | 'yellow';
+export type LeadLabelColor =
+  'blue' | 'brown' | 'dark-gray' | 'gray' | 'green' | 'orange' | 'pink' | 'purple' | 'red' | 'yellow';
 
 export interface LeadLabelRecord {
   id: string;

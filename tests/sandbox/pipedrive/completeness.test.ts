@@ -3,11 +3,11 @@
  * the archived-deal split, per-deal counts through include_fields, leads, and what a non-admin,
  * reduced-scope or deactivated connection gets. Expected values are computed from the dataset file.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PIPEDRIVE_TEST_DATASETS } from '../../../sandbox/pipedrive/index.js';
-import { oauthAccessToken, pageAll, startTestSandbox, type TestSandbox } from './support.js';
 import { startReceiver } from './receiver.js';
+import { oauthAccessToken, pageAll, startTestSandbox, type TestSandbox } from './support.js';
 
 interface Row {
   id: number;
@@ -45,11 +45,13 @@ interface DatasetFile {
 
 const dataset = JSON.parse(readFileSync(PIPEDRIVE_TEST_DATASETS.auditCompleteness, 'utf8')) as DatasetFile;
 const live = <T extends { is_deleted?: boolean }>(rows: T[]): T[] => rows.filter((row) => row.is_deleted !== true);
-const ids = (rows: { id: number | string }[]): (number | string)[] => rows.map((row) => row.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+const ids = (rows: { id: number | string }[]): (number | string)[] =>
+  rows.map((row) => row.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 const NON_ADMIN = 2;
 const PRIVATE_OWNER = 3;
 /** What a non-admin (not the owner) may see: everything except visible_to 1 rows of other users. */
-const visibleTo = (userId: number) => (row: { owner_id?: number; visible_to?: number }) => row.visible_to !== 1 || row.owner_id === userId;
+const visibleTo = (userId: number) => (row: { owner_id?: number; visible_to?: number }) =>
+  row.visible_to !== 1 || row.owner_id === userId;
 
 describe('audit completeness: the account as the sandbox serves it', () => {
   let test: TestSandbox;
@@ -88,7 +90,9 @@ describe('audit completeness: the account as the sandbox serves it', () => {
       ] as const) {
         const reply = await test.call<{ data: { id: number; active_flag: boolean }[] }>('GET', path);
         expect(ids(reply.body.data)).toEqual(ids(rows));
-        expect(ids(reply.body.data.filter((row) => !row.active_flag))).toEqual(ids(rows.filter((row) => row.is_deleted === true)));
+        expect(ids(reply.body.data.filter((row) => !row.active_flag))).toEqual(
+          ids(rows.filter((row) => row.is_deleted === true)),
+        );
       }
     });
 
@@ -96,7 +100,9 @@ describe('audit completeness: the account as the sandbox serves it', () => {
       const all = (await pageAll<{ id: number }>(test, '/api/v2/deals')).items;
       expect(all.some((deal) => dataset.deals.find((row) => row.id === deal.id)?.is_deleted)).toBe(false);
       const deleted = (await pageAll<{ id: number; is_deleted: boolean }>(test, '/api/v2/deals?status=deleted')).items;
-      expect(ids(deleted)).toEqual(ids(dataset.deals.filter((row) => row.is_deleted === true && row.is_archived !== true)));
+      expect(ids(deleted)).toEqual(
+        ids(dataset.deals.filter((row) => row.is_deleted === true && row.is_archived !== true)),
+      );
     });
   });
 
@@ -106,10 +112,14 @@ describe('audit completeness: the account as the sandbox serves it', () => {
 
     it('splits deals between /deals and /deals/archived, by status too', async () => {
       expect(archived.map((deal) => deal.status ?? 'open').sort()).toEqual(['lost', 'open', 'won', 'won']);
-      const listed = (await pageAll<{ id: number; is_archived: boolean; archive_time: string | null }>(test, '/api/v2/deals')).items;
+      const listed = (
+        await pageAll<{ id: number; is_archived: boolean; archive_time: string | null }>(test, '/api/v2/deals')
+      ).items;
       expect(ids(listed)).toEqual(ids(active));
       expect(listed.every((deal) => !deal.is_archived && deal.archive_time === null)).toBe(true);
-      const archivedListed = (await pageAll<{ id: number; is_archived: boolean; archive_time: string | null }>(test, '/api/v2/deals/archived')).items;
+      const archivedListed = (
+        await pageAll<{ id: number; is_archived: boolean; archive_time: string | null }>(test, '/api/v2/deals/archived')
+      ).items;
       expect(ids(archivedListed)).toEqual(ids(archived));
       expect(archivedListed.every((deal) => deal.is_archived && deal.archive_time !== null)).toBe(true);
       for (const status of ['open', 'won', 'lost']) {
@@ -132,7 +142,8 @@ describe('audit completeness: the account as the sandbox serves it', () => {
 
   describe('include_fields counts on deals', () => {
     it('returns products, participants, files, notes and activities per deal, counting live rows only', async () => {
-      const fields = 'products_count,participants_count,files_count,notes_count,activities_count,done_activities_count,undone_activities_count';
+      const fields =
+        'products_count,participants_count,files_count,notes_count,activities_count,done_activities_count,undone_activities_count';
       const deals = [
         ...(await pageAll<Record<string, number>>(test, `/api/v2/deals?include_fields=${fields}`)).items,
         ...(await pageAll<Record<string, number>>(test, `/api/v2/deals/archived?include_fields=${fields}`)).items,
@@ -169,7 +180,10 @@ describe('audit completeness: the account as the sandbox serves it', () => {
 
   describe('leads', () => {
     it('lists active leads in /leads and archived ones in /leads/archived, with UUID ids, and lead labels', async () => {
-      const active = await test.call<{ data: { id: string; is_archived: boolean; value: unknown }[] }>('GET', '/v1/leads');
+      const active = await test.call<{ data: { id: string; is_archived: boolean; value: unknown }[] }>(
+        'GET',
+        '/v1/leads',
+      );
       const archived = await test.call<{ data: { id: string; is_archived: boolean }[] }>('GET', '/v1/leads/archived');
       expect(ids(active.body.data)).toEqual(ids(dataset.leads.filter((lead) => lead.is_archived !== true)));
       expect(ids(archived.body.data)).toEqual(ids(dataset.leads.filter((lead) => lead.is_archived === true)));
@@ -183,7 +197,8 @@ describe('audit completeness: the account as the sandbox serves it', () => {
 
     it('serves activities and notes that point at a lead', async () => {
       const leadId = dataset.activities.find((activity) => activity.lead_id)?.lead_id ?? '';
-      const activities = (await pageAll<{ id: number; lead_id: string }>(test, `/api/v2/activities?lead_id=${leadId}`)).items;
+      const activities = (await pageAll<{ id: number; lead_id: string }>(test, `/api/v2/activities?lead_id=${leadId}`))
+        .items;
       expect(ids(activities)).toEqual(ids(dataset.activities.filter((activity) => activity.lead_id === leadId)));
       const notes = await test.call<{ data: { id: number; lead_id: string }[] }>('GET', `/v1/notes?lead_id=${leadId}`);
       expect(ids(notes.body.data)).toEqual(ids(dataset.notes.filter((note) => note.lead_id === leadId)));
@@ -193,26 +208,58 @@ describe('audit completeness: the account as the sandbox serves it', () => {
   describe('who is connected', () => {
     it('hides visible_to 1 records of other users from a non-admin, in lists and single reads; their owner and admins see them', async () => {
       const token = test.sandbox.state.apiToken(NON_ADMIN);
-      const persons = (await pageAll<{ id: number }>({ ...test, call: (method, path, init) => test.call(method, path, { ...init, token }) }, '/api/v2/persons')).items;
+      const persons = (
+        await pageAll<{ id: number }>(
+          { ...test, call: (method, path, init) => test.call(method, path, { ...init, token }) },
+          '/api/v2/persons',
+        )
+      ).items;
       expect(ids(persons)).toEqual(ids(dataset.persons.filter(visibleTo(NON_ADMIN))));
-      const privatePerson = dataset.persons.find((person) => person.visible_to === 1 && person.owner_id === PRIVATE_OWNER);
+      const privatePerson = dataset.persons.find(
+        (person) => person.visible_to === 1 && person.owner_id === PRIVATE_OWNER,
+      );
       expect((await test.call('GET', `/api/v2/persons/${privatePerson?.id ?? 0}`, { token })).status).toBe(404);
-      expect((await test.call('GET', `/api/v2/persons/${privatePerson?.id ?? 0}`, { token: test.sandbox.state.apiToken(PRIVATE_OWNER) })).status).toBe(200);
+      expect(
+        (
+          await test.call('GET', `/api/v2/persons/${privatePerson?.id ?? 0}`, {
+            token: test.sandbox.state.apiToken(PRIVATE_OWNER),
+          })
+        ).status,
+      ).toBe(200);
       expect((await test.call('GET', `/api/v2/persons/${privatePerson?.id ?? 0}`)).status).toBe(200);
-      expect((await test.call('PATCH', `/api/v2/persons/${privatePerson?.id ?? 0}`, { token, body: { name: 'Renamed by someone else' } })).status).toBe(404);
+      expect(
+        (
+          await test.call('PATCH', `/api/v2/persons/${privatePerson?.id ?? 0}`, {
+            token,
+            body: { name: 'Renamed by someone else' },
+          })
+        ).status,
+      ).toBe(404);
       expect((await test.call('DELETE', `/api/v2/persons/${privatePerson?.id ?? 0}`, { token })).status).toBe(404);
 
       const deals = await test.call<{ data: { id: number }[] }>('GET', '/api/v2/deals?limit=500', { token });
-      expect(ids(deals.body.data)).toEqual(ids(live(dataset.deals).filter((deal) => deal.is_archived !== true).filter(visibleTo(NON_ADMIN))));
+      expect(ids(deals.body.data)).toEqual(
+        ids(
+          live(dataset.deals)
+            .filter((deal) => deal.is_archived !== true)
+            .filter(visibleTo(NON_ADMIN)),
+        ),
+      );
       const summary = await test.call<{ data: { total_count: number } }>('GET', '/v1/deals/summary', { token });
       expect(summary.body.data.total_count).toBe(deals.body.data.length);
       const leads = await test.call<{ data: { id: string }[] }>('GET', '/v1/leads', { token });
-      expect(ids(leads.body.data)).toEqual(ids(dataset.leads.filter((lead) => lead.is_archived !== true).filter(visibleTo(NON_ADMIN))));
+      expect(ids(leads.body.data)).toEqual(
+        ids(dataset.leads.filter((lead) => lead.is_archived !== true).filter(visibleTo(NON_ADMIN))),
+      );
     });
 
     it('tells admin from non-admin in /users/me access[]', async () => {
       for (const user of dataset.users.filter((candidate) => candidate.active_flag !== false)) {
-        const me = await test.call<{ data: { id: number; access: { app: string; admin: boolean }[] } }>('GET', '/v1/users/me', { token: test.sandbox.state.apiToken(user.id) });
+        const me = await test.call<{ data: { id: number; access: { app: string; admin: boolean }[] } }>(
+          'GET',
+          '/v1/users/me',
+          { token: test.sandbox.state.apiToken(user.id) },
+        );
         expect(me.body.data.id).toBe(user.id);
         expect(me.body.data.access.find((access) => access.app === 'sales')?.admin).toBe(user.is_admin === true);
       }
@@ -228,28 +275,49 @@ describe('audit completeness: the account as the sandbox serves it', () => {
         expect(ids(persons.body.data)).toEqual(ids(dataset.persons.filter(visibleTo(NON_ADMIN))));
         const deals = await test.call('GET', '/api/v2/deals', { bearer });
         expect(deals.status).toBe(403);
-        expect(deals.body).toEqual({ success: false, error: 'Scope and URL mismatch', errorCode: 403, error_info: 'Please check developers.pipedrive.com' });
+        expect(deals.body).toEqual({
+          success: false,
+          error: 'Scope and URL mismatch',
+          errorCode: 403,
+          error_info: 'Please check developers.pipedrive.com',
+        });
         expect((await test.call('GET', '/v1/leads', { bearer })).status).toBe(403);
         // API tokens are not scoped.
-        expect((await test.call('GET', '/api/v2/deals', { token: test.sandbox.state.apiToken(NON_ADMIN) })).status).toBe(200);
+        expect(
+          (await test.call('GET', '/api/v2/deals', { token: test.sandbox.state.apiToken(NON_ADMIN) })).status,
+        ).toBe(200);
       } finally {
-        test.sandbox.state.configure({ installingUserId: 1, scope: 'base,deals:read,contacts:read,activities:read,products:read,leads:read,users:read,recents:read,search:read,admin' });
+        test.sandbox.state.configure({
+          installingUserId: 1,
+          scope:
+            'base,deals:read,contacts:read,activities:read,products:read,leads:read,users:read,recents:read,search:read,admin',
+        });
       }
     });
 
     it('answers 401 to a deactivated user, by API token and by OAuth', async () => {
       const deactivated = dataset.users.find((user) => user.active_flag === false);
-      expect((await test.call('GET', '/v1/users/me', { token: test.sandbox.state.apiToken(deactivated?.id ?? 0) })).status).toBe(401);
+      expect(
+        (await test.call('GET', '/v1/users/me', { token: test.sandbox.state.apiToken(deactivated?.id ?? 0) })).status,
+      ).toBe(401);
       test.sandbox.state.configure({ installingUserId: NON_ADMIN });
       try {
         const bearer = await oauthAccessToken(test);
         expect((await test.call('GET', '/v1/users/me', { bearer })).status).toBe(200);
-        await fetch(`${test.sandbox.apiBaseUrl}/_sandbox/users/${NON_ADMIN}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ active_flag: false }) });
+        await fetch(`${test.sandbox.apiBaseUrl}/_sandbox/users/${NON_ADMIN}`, {
+          method: 'PATCH',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ active_flag: false }),
+        });
         const refused = await test.call('GET', '/v1/users/me', { bearer });
         expect(refused.status).toBe(401);
         expect(refused.headers.get('x-401-by-gw')).toBe('true');
       } finally {
-        await fetch(`${test.sandbox.apiBaseUrl}/_sandbox/users/${NON_ADMIN}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ active_flag: true }) });
+        await fetch(`${test.sandbox.apiBaseUrl}/_sandbox/users/${NON_ADMIN}`, {
+          method: 'PATCH',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ active_flag: true }),
+        });
         test.sandbox.state.configure({ installingUserId: 1 });
       }
     });
@@ -258,18 +326,34 @@ describe('audit completeness: the account as the sandbox serves it', () => {
       const receiver = await startReceiver();
       try {
         const subscribe = (userId: number, name: string) =>
-          test.call('POST', '/v1/webhooks', { token: test.sandbox.state.apiToken(userId), body: { subscription_url: `${receiver.url}?hook=${name}`, event_action: '*', event_object: 'person', name } });
+          test.call('POST', '/v1/webhooks', {
+            token: test.sandbox.state.apiToken(userId),
+            body: { subscription_url: `${receiver.url}?hook=${name}`, event_action: '*', event_object: 'person', name },
+          });
         await subscribe(NON_ADMIN, 'non-admin');
         await subscribe(1, 'admin');
-        await test.call('POST', '/_sandbox/records/persons', { body: { name: 'Private newcomer', owner_id: PRIVATE_OWNER, visible_to: 1, user_id: PRIVATE_OWNER } });
-        await test.call('POST', '/_sandbox/records/persons', { body: { name: 'Shared newcomer', owner_id: PRIVATE_OWNER, visible_to: 3, user_id: PRIVATE_OWNER } });
+        await test.call('POST', '/_sandbox/records/persons', {
+          body: { name: 'Private newcomer', owner_id: PRIVATE_OWNER, visible_to: 1, user_id: PRIVATE_OWNER },
+        });
+        await test.call('POST', '/_sandbox/records/persons', {
+          body: { name: 'Shared newcomer', owner_id: PRIVATE_OWNER, visible_to: 3, user_id: PRIVATE_OWNER },
+        });
         await receiver.received(3);
         await test.sandbox.state.webhooks.idle();
-        const names = receiver.deliveries.map((delivery) => `${(delivery.body as { meta: { webhook_id: string } }).meta.webhook_id}:${String((delivery.body as { data: { name: string } }).data.name)}`);
+        const names = receiver.deliveries.map(
+          (delivery) =>
+            `${(delivery.body as { meta: { webhook_id: string } }).meta.webhook_id}:${String((delivery.body as { data: { name: string } }).data.name)}`,
+        );
         expect(names).toHaveLength(3);
         const hooks = await test.call<{ data: { id: number; name: string }[] }>('GET', '/v1/webhooks');
         const idOf = (name: string) => String(hooks.body.data.find((hook) => hook.name === name)?.id);
-        expect(names.sort()).toEqual([`${idOf('admin')}:Private newcomer`, `${idOf('admin')}:Shared newcomer`, `${idOf('non-admin')}:Shared newcomer`].sort());
+        expect(names.sort()).toEqual(
+          [
+            `${idOf('admin')}:Private newcomer`,
+            `${idOf('admin')}:Shared newcomer`,
+            `${idOf('non-admin')}:Shared newcomer`,
+          ].sort(),
+        );
       } finally {
         await receiver.close();
       }
@@ -286,10 +370,15 @@ describe('the transferred-only dataset', () => {
       }
       expect((await pageAll(test, '/api/v2/deals/archived')).items).toEqual([]);
       expect((await pageAll(test, '/api/v2/deals/products?deal_ids=1,2,3,4,5,6')).items).toEqual([]);
-      const overview = await fetch(`${test.sandbox.apiBaseUrl}/_sandbox`).then((response) => response.json() as Promise<{ records: Record<string, number> }>);
-      expect(Object.entries(overview.records).filter(([, count]) => count > 0).map(([entity]) => entity).sort()).toEqual(
-        ['activity', 'deal', 'note', 'organization', 'person', 'pipeline', 'product', 'stage'].sort(),
+      const overview = await fetch(`${test.sandbox.apiBaseUrl}/_sandbox`).then(
+        (response) => response.json() as Promise<{ records: Record<string, number> }>,
       );
+      expect(
+        Object.entries(overview.records)
+          .filter(([, count]) => count > 0)
+          .map(([entity]) => entity)
+          .sort(),
+      ).toEqual(['activity', 'deal', 'note', 'organization', 'person', 'pipeline', 'product', 'stage'].sort());
     } finally {
       await test.close();
     }
@@ -303,9 +392,13 @@ describe('generated datasets', () => {
       const { store, records } = test.sandbox.state;
       expect(store.leads).toHaveLength(20);
       const leadIds = new Set(store.leads.map((lead) => lead.id));
-      const linked = [...records.activity.liveRecords(), ...records.note.liveRecords()].filter((row) => row.lead_id !== null);
+      const linked = [...records.activity.liveRecords(), ...records.note.liveRecords()].filter(
+        (row) => row.lead_id !== null,
+      );
       expect(linked.length).toBeGreaterThan(0);
-      expect(linked.every((row) => row.lead_id !== null && leadIds.has(row.lead_id) && row.deal_id === null)).toBe(true);
+      expect(linked.every((row) => row.lead_id !== null && leadIds.has(row.lead_id) && row.deal_id === null)).toBe(
+        true,
+      );
       const active = await test.call<{ data: unknown[] }>('GET', '/v1/leads?limit=500');
       const archived = await test.call<{ data: unknown[] }>('GET', '/v1/leads/archived?limit=500');
       expect(active.body.data.length + archived.body.data.length).toBe(20);

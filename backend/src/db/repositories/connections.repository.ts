@@ -101,7 +101,15 @@ export const connectionsRepository = {
    */
   async upsertConnected(
     db: Queryable,
-    input: { id: string; portalId: number; source: SourceId; userId: number; accountId: string; accountName: string | null; grant: SealedSourceGrant },
+    input: {
+      id: string;
+      portalId: number;
+      source: SourceId;
+      userId: number;
+      accountId: string;
+      accountName: string | null;
+      grant: SealedSourceGrant;
+    },
   ): Promise<Connection> {
     const { grant } = input;
     const result = await db.query<ConnectionRow>(
@@ -114,8 +122,19 @@ export const connectionsRepository = {
          expires_at = EXCLUDED.expires_at, scopes = EXCLUDED.scopes, connected_by_user_id = EXCLUDED.connected_by_user_id,
          status_reason = NULL, updated_at = now()
        RETURNING *`,
-      [input.id, input.portalId, input.source, input.accountId, input.accountName, grant.apiDomain, grant.accessTokenSealed,
-        grant.refreshTokenSealed, grant.expiresAt, grant.scopes, input.userId],
+      [
+        input.id,
+        input.portalId,
+        input.source,
+        input.accountId,
+        input.accountName,
+        grant.apiDomain,
+        grant.accessTokenSealed,
+        grant.refreshTokenSealed,
+        grant.expiresAt,
+        grant.scopes,
+        input.userId,
+      ],
     );
     return fromRow(result.rows[0] as ConnectionRow);
   },
@@ -128,9 +147,15 @@ export const connectionsRepository = {
     return result.rows.map(fromRow);
   },
 
-  async replaceSealed(db: Queryable, id: string, sealed: { accessTokenSealed: string | null; refreshTokenSealed: string | null }): Promise<void> {
+  async replaceSealed(
+    db: Queryable,
+    id: string,
+    sealed: { accessTokenSealed: string | null; refreshTokenSealed: string | null },
+  ): Promise<void> {
     await db.query('UPDATE connections SET access_token_enc = $2, refresh_token_enc = $3 WHERE id = $1', [
-      id, sealed.accessTokenSealed, sealed.refreshTokenSealed,
+      id,
+      sealed.accessTokenSealed,
+      sealed.refreshTokenSealed,
     ]);
   },
 

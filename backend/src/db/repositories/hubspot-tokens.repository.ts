@@ -54,7 +54,9 @@ export const hubspotTokensRepository = {
 
   async replaceSealed(db: Queryable, tokens: Omit<SealedHubSpotTokens, 'expiresAt'>): Promise<void> {
     await db.query('UPDATE hubspot_tokens SET access_token_enc = $2, refresh_token_enc = $3 WHERE portal_id = $1', [
-      tokens.portalId, tokens.accessTokenSealed, tokens.refreshTokenSealed,
+      tokens.portalId,
+      tokens.accessTokenSealed,
+      tokens.refreshTokenSealed,
     ]);
   },
 

@@ -12,15 +12,18 @@ export interface ConsumedState {
 export const oauthStatesRepository = {
   async insert(
     db: Queryable,
-    state: { hash: string; purpose: OAuthStatePurpose; payload: Record<string, unknown>; expiresAt: Date; browserHash?: string },
+    state: {
+      hash: string;
+      purpose: OAuthStatePurpose;
+      payload: Record<string, unknown>;
+      expiresAt: Date;
+      browserHash?: string;
+    },
   ): Promise<void> {
-    await db.query('INSERT INTO oauth_states (state_hash, purpose, payload, expires_at, browser_hash) VALUES ($1, $2, $3, $4, $5)', [
-      state.hash,
-      state.purpose,
-      JSON.stringify(state.payload),
-      state.expiresAt,
-      state.browserHash ?? null,
-    ]);
+    await db.query(
+      'INSERT INTO oauth_states (state_hash, purpose, payload, expires_at, browser_hash) VALUES ($1, $2, $3, $4, $5)',
+      [state.hash, state.purpose, JSON.stringify(state.payload), state.expiresAt, state.browserHash ?? null],
+    );
   },
 
   /** Deletes and returns an unexpired state in one statement, so a state can be used once only. */

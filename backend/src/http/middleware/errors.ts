@@ -28,7 +28,11 @@ export function errorHandler(logger: Logger) {
     if (error instanceof HttpError || error instanceof DomainError) {
       const status = error instanceof HttpError ? error.status : STATUS_OF[error.kind];
       res.status(status).json({
-        error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) },
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.details === undefined ? {} : { details: error.details }),
+        },
       });
       return;
     }
@@ -47,8 +51,13 @@ export function errorHandler(logger: Logger) {
       res.status(parserError.status as number).json({ error: { code, message } });
       return;
     }
-    logger.error({ err: error, method: req.method, route: (req.route as { path?: string } | undefined)?.path }, 'unhandled error');
-    res.status(500).json({ error: { code: 'internal_error', message: 'Something went wrong on our side. Try again.' } });
+    logger.error(
+      { err: error, method: req.method, route: (req.route as { path?: string } | undefined)?.path },
+      'unhandled error',
+    );
+    res
+      .status(500)
+      .json({ error: { code: 'internal_error', message: 'Something went wrong on our side. Try again.' } });
   };
 }
 

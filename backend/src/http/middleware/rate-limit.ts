@@ -16,6 +16,8 @@ export function publicRateLimit(limit = PUBLIC_REQUESTS_PER_MINUTE) {
     legacyHeaders: false,
     // X-Forwarded-For without TRUST_PROXY is expected (and ignored), not a misconfiguration to warn about.
     validate: { xForwardedForHeader: false },
-    message: { error: { code: 'rate_limited', message: 'Too many requests from this address. Wait a minute and try again.' } },
+    message: {
+      error: { code: 'rate_limited', message: 'Too many requests from this address. Wait a minute and try again.' },
+    },
   });
 }

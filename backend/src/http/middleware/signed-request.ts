@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { decodeUriForSignature, MAX_SIGNATURE_AGE_MS, verifySignatureV3 } from '../../auth/hubspot-signature.js';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/pool.js';
 import { type Portal, portalsRepository } from '../../db/repositories/portals.repository.js';
 import { signedRequestsRepository } from '../../db/repositories/signed-requests.repository.js';
-import { decodeUriForSignature, MAX_SIGNATURE_AGE_MS, verifySignatureV3 } from '../../auth/hubspot-signature.js';
 import { badRequest, conflict, forbidden, unauthorized } from '../errors.js';
 
 /** Who is calling: taken from the signed query string only, never from a body. */
@@ -38,12 +38,21 @@ const READ_ONLY_METHODS = new Set(['GET', 'HEAD']);
  * Verifies `X-HubSpot-Signature-v3` over method + public URL + raw body + timestamp, then resolves the
  * calling portal. Nothing past this middleware runs for an unsigned, stale or tampered request.
  */
-export function signedRequest(deps: { db: Db; clientSecret: string; publicApiOrigin: string; appId?: number; clock: Clock }) {
+export function signedRequest(deps: {
+  db: Db;
+  clientSecret: string;
+  publicApiOrigin: string;
+  appId?: number;
+  clock: Clock;
+}) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const body = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
     const rawPath = req.originalUrl.split('?', 1)[0] ?? '';
     if (ENCODED_QUERY_MARK.test(rawPath)) {
-      throw unauthorized('ambiguous_url', 'The request URL has an encoded "?" in its path, which makes its signature ambiguous.');
+      throw unauthorized(
+        'ambiguous_url',
+        'The request URL has an encoded "?" in its path, which makes its signature ambiguous.',
+      );
     }
     const uri = `${deps.publicApiOrigin}${req.originalUrl}`;
     const signature = req.get('x-hubspot-signature-v3');
@@ -77,7 +86,8 @@ export function signedRequest(deps: { db: Db; clientSecret: string; publicApiOri
     }
     const portal = await portalsRepository.find(deps.db, portalId);
     if (!portal) throw forbidden('portal_not_installed', 'Smart Transfer is not installed in this HubSpot account.');
-    if (portal.status === 'uninstalled') throw forbidden('portal_uninstalled', 'Smart Transfer was uninstalled from this HubSpot account.');
+    if (portal.status === 'uninstalled')
+      throw forbidden('portal_uninstalled', 'Smart Transfer was uninstalled from this HubSpot account.');
     if (!READ_ONLY_METHODS.has(req.method)) {
       const signatureHash = createHash('sha256').update(String(signature)).digest('hex');
       const expiresAt = new Date(Number(timestamp) + MAX_SIGNATURE_AGE_MS);

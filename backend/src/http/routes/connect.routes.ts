@@ -8,14 +8,26 @@ import { callerIdentity } from '../middleware/signed-request.js';
 import { parseInput } from '../validate.js';
 
 /** Connecting, polling and disconnecting a source from the HubSpot UI. */
-export function connectRoutes(deps: { tickets: ConnectTickets; sourceConnect: SourceConnectService; sources: Pick<SourceRegistry, 'idSchema'> }): Router {
+export function connectRoutes(deps: {
+  tickets: ConnectTickets;
+  sourceConnect: SourceConnectService;
+  sources: Pick<SourceRegistry, 'idSchema'>;
+}): Router {
   const router = Router();
   const SourceParam = z.object({ source: deps.sources.idSchema });
   router.post(ApiPaths.connectTickets, async (req, res) => {
-    const { source } = parseInput(ConnectTicketRequest.extend({ source: deps.sources.idSchema }), req.body, 'connect request');
+    const { source } = parseInput(
+      ConnectTicketRequest.extend({ source: deps.sources.idSchema }),
+      req.body,
+      'connect request',
+    );
     const { portalId, userId } = callerIdentity(res);
     const ticket = await deps.tickets.issue({ portalId, userId, source });
-    const body: ConnectTicketResponse = { source, connectUrl: ticket.connectUrl, expiresAt: ticket.expiresAt.toISOString() };
+    const body: ConnectTicketResponse = {
+      source,
+      connectUrl: ticket.connectUrl,
+      expiresAt: ticket.expiresAt.toISOString(),
+    };
     res.status(201).json(body);
   });
 

@@ -8,7 +8,11 @@ import { parseInput } from '../validate.js';
 
 export const OAuthCallbackQuery = z.union([
   z.object({ code: z.string().min(1).max(512), state: z.string().min(1).max(256) }),
-  z.object({ error: z.string().min(1).max(256), error_description: z.string().max(1024).optional(), state: z.string().optional() }),
+  z.object({
+    error: z.string().min(1).max(256),
+    error_description: z.string().max(1024).optional(),
+    state: z.string().optional(),
+  }),
 ]);
 
 /** The marketplace install link points here: every install starts in the browser that will finish it. */
@@ -30,7 +34,9 @@ export function hubspotInstallRoutes(deps: { install: HubSpotInstallService; pub
     const query = parseInput(OAuthCallbackQuery, req.query, 'OAuth callback');
     if ('error' in query) {
       respondWithResult(res, {
-        status: 400, code: 'install_denied', title: 'Install cancelled',
+        status: 400,
+        code: 'install_denied',
+        title: 'Install cancelled',
         message: 'HubSpot did not grant access, so Smart Transfer was not installed.',
       });
       return;
@@ -39,12 +45,18 @@ export function hubspotInstallRoutes(deps: { install: HubSpotInstallService; pub
       await deps.install.completeInstall({ ...query, browserNonce: readFlowCookie(req, FLOW_COOKIES.install) });
       clearFlowCookie(res, FLOW_COOKIES.install, deps.publicApiOrigin);
       respondWithResult(res, {
-        status: 200, title: 'Smart Transfer is installed',
+        status: 200,
+        title: 'Smart Transfer is installed',
         message: 'Go back to HubSpot and open Smart Transfer to start your transfer.',
       });
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
-      respondWithResult(res, { status: error.status, code: error.code, title: 'Install failed', message: error.message });
+      respondWithResult(res, {
+        status: error.status,
+        code: error.code,
+        title: 'Install failed',
+        message: error.message,
+      });
     }
   });
   return router;

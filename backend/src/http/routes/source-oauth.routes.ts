@@ -20,7 +20,12 @@ export function sourceOAuthRoutes(deps: {
   const SourceParam = z.object({ source: deps.sources.idSchema });
   const failed = (res: Parameters<typeof respondWithResult>[0], error: unknown) => {
     if (!(error instanceof HttpError)) throw error;
-    respondWithResult(res, { status: error.status, code: error.code, title: 'Connection failed', message: error.message });
+    respondWithResult(res, {
+      status: error.status,
+      code: error.code,
+      title: 'Connection failed',
+      message: error.message,
+    });
   };
 
   // Link scanners and chat previews send HEAD: the single-use ticket is not spent.
@@ -47,7 +52,9 @@ export function sourceOAuthRoutes(deps: {
       const query = parseInput(OAuthCallbackQuery, req.query, 'OAuth callback');
       if ('error' in query) {
         respondWithResult(res, {
-          status: 400, code: 'connect_denied', title: 'Connection cancelled',
+          status: 400,
+          code: 'connect_denied',
+          title: 'Connection cancelled',
           message: `${name} did not grant access. Go back to HubSpot to try again.`,
         });
         return;
@@ -55,7 +62,8 @@ export function sourceOAuthRoutes(deps: {
       await deps.sourceConnect.complete(source, { ...query, browserNonce: readFlowCookie(req, FLOW_COOKIES.connect) });
       clearFlowCookie(res, FLOW_COOKIES.connect, deps.publicApiOrigin);
       respondWithResult(res, {
-        status: 200, title: `${name} is connected`,
+        status: 200,
+        title: `${name} is connected`,
         message: 'You can close this tab and go back to HubSpot: Smart Transfer is ready to audit your data.',
       });
     } catch (error) {

@@ -9,7 +9,9 @@ const RECORDS = ['contacts', 'companies', 'deals'] as const;
  */
 const ASSOCIABLE = new Set<string>([
   ...RECORDS.flatMap((from) => RECORDS.map((to) => `${from}>${to}`)),
-  ...ENGAGEMENTS.flatMap((engagement) => RECORDS.flatMap((record) => [`${engagement}>${record}`, `${record}>${engagement}`])),
+  ...ENGAGEMENTS.flatMap((engagement) =>
+    RECORDS.flatMap((record) => [`${engagement}>${record}`, `${record}>${engagement}`]),
+  ),
 ]);
 
 export function canAssociate(from: HubSpotObjectType, to: HubSpotObjectType): boolean {

@@ -1,6 +1,7 @@
 /** The HubSpot objects the transfer writes, and the property type/fieldType pairs HubSpot accepts. */
 
-export type HubSpotObjectType = 'contacts' | 'companies' | 'deals' | 'products' | 'calls' | 'meetings' | 'tasks' | 'emails' | 'notes';
+export type HubSpotObjectType =
+  'contacts' | 'companies' | 'deals' | 'products' | 'calls' | 'meetings' | 'tasks' | 'emails' | 'notes';
 
 /** A HubSpot property type with the fieldTypes HubSpot accepts for it (properties guide), so an invalid pair does not compile. */
 export type PropertyKind =
@@ -21,4 +22,3 @@ export const BOOL: PropertyKind = { type: 'bool', fieldType: 'booleancheckbox' }
 export const SELECT: PropertyKind = { type: 'enumeration', fieldType: 'select' };
 export const CHECKBOX: PropertyKind = { type: 'enumeration', fieldType: 'checkbox' };
 export const RADIO: PropertyKind = { type: 'enumeration', fieldType: 'radio' };
-

@@ -1,4 +1,17 @@
-import { BOOL, CHECKBOX, DATETIME, HTML, type HubSpotObjectType, NUMBER, PHONE, type PropertyKind, RADIO, SELECT, TEXT, TEXTAREA } from './property-kinds.js';
+import {
+  BOOL,
+  CHECKBOX,
+  DATETIME,
+  HTML,
+  type HubSpotObjectType,
+  NUMBER,
+  PHONE,
+  type PropertyKind,
+  RADIO,
+  SELECT,
+  TEXT,
+  TEXTAREA,
+} from './property-kinds.js';
 
 type StandardProperties = Readonly<Record<string, readonly [label: string, kind: PropertyKind]>>;
 

@@ -8,8 +8,8 @@
  */
 import type { Clock } from '../../clock.js';
 import type { RequestLimiter } from '../../http-client/request-limiter.js';
-import type { RateLimitSnapshot } from './rate-limit-headers.js';
 import type { Sleep } from '../../sleep.js';
+import type { RateLimitSnapshot } from './rate-limit-headers.js';
 
 /** Pipedrive's smallest OAuth burst limit (Lite plan), used until a response names the real one. */
 const DEFAULT_BURST_LIMIT = 80;

@@ -3,7 +3,12 @@
  * came back and how many retries were already spent, so every branch is unit-tested and the reason is
  * logged (the shared pieces are in http-client/retry.ts).
  */
-import { backoffMs, isTransientNetworkCode, type RetryDecision as Decision, type RetryPolicy } from '../../http-client/retry.js';
+import {
+  backoffMs,
+  isTransientNetworkCode,
+  type RetryDecision as Decision,
+  type RetryPolicy,
+} from '../../http-client/retry.js';
 import type { RateLimitSnapshot } from './rate-limit-headers.js';
 
 /** One failed attempt, reduced to what the rules look at. */
@@ -19,7 +24,8 @@ export type AttemptFailure =
     }
   | { kind: 'network'; code: string };
 
-export type RetryReason = 'unauthorized' | 'daily_budget' | 'burst_limit' | 'server_error' | 'network_error' | 'client_error';
+export type RetryReason =
+  'unauthorized' | 'daily_budget' | 'burst_limit' | 'server_error' | 'network_error' | 'client_error';
 
 export type RetryDecision = Decision<RetryReason>;
 
@@ -44,7 +50,11 @@ function isBudgetExhausted(limits: RateLimitSnapshot, tokenCost: number): boolea
   return limits.burstRemaining !== null && limits.burstRemaining > 0;
 }
 
-export function decideRetry(failure: AttemptFailure, attempt: number, policy: RetryPolicy = DEFAULT_RETRY_POLICY): RetryDecision {
+export function decideRetry(
+  failure: AttemptFailure,
+  attempt: number,
+  policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+): RetryDecision {
   const exhausted = attempt >= policy.maxRetries;
   const backoff = backoffMs(attempt, policy);
 
@@ -65,7 +75,11 @@ export function decideRetry(failure: AttemptFailure, attempt: number, policy: Re
   }
   // 501 "not implemented" will not change on a retry; the other 5xx are outages or maintenance (503).
   if (status >= 500 && status !== 501) {
-    return { retry: !exhausted, waitMs: exhausted ? 0 : Math.max(limits.retryAfterMs ?? 0, backoff), reason: 'server_error' };
+    return {
+      retry: !exhausted,
+      waitMs: exhausted ? 0 : Math.max(limits.retryAfterMs ?? 0, backoff),
+      reason: 'server_error',
+    };
   }
   return { retry: false, waitMs: 0, reason: 'client_error' };
 }

@@ -1,8 +1,8 @@
 /** Pipedrive as a source module: what the rest of the backend knows of Pipedrive, in one place. */
 import type { SourceModule } from '../source-module.js';
 import { PIPEDRIVE_RULES } from './mapping-rules.js';
-import { type PipedriveConfig, PipedriveConfigSchema } from './pipedrive-config.js';
 import { createPipedriveConnector } from './pipedrive.connector.js';
+import { type PipedriveConfig, PipedriveConfigSchema } from './pipedrive-config.js';
 import { PIPEDRIVE_VALUE_CONVERTERS } from './value-converters.js';
 
 export const pipedrive: SourceModule<PipedriveConfig> = {

@@ -24,7 +24,16 @@ export const PipedriveConfigSchema = z
           .map((entry) => entry.trim())
           .filter((entry) => entry.length > 0),
       )
-      .pipe(z.array(z.string().regex(/^https?:\/\/(\*\.)?[a-z0-9.-]+(:\d+)?$/i, 'each entry must be an origin, optionally https://*.domain'))),
+      .pipe(
+        z.array(
+          z
+            .string()
+            .regex(
+              /^https?:\/\/(\*\.)?[a-z0-9.-]+(:\d+)?$/i,
+              'each entry must be an origin, optionally https://*.domain',
+            ),
+        ),
+      ),
   })
   .transform((env) => ({
     clientId: env.PIPEDRIVE_CLIENT_ID ?? '',

@@ -15,7 +15,10 @@ interface OffsetList<T> {
 }
 
 /** v2: `cursor` in, `additional_data.next_cursor` out (opaque, null on the last page). */
-export function cursorPages<T>(fetchPage: (cursor: string | undefined) => Promise<CursorList<T>>, from: string | null): AsyncGenerator<Page<T>> {
+export function cursorPages<T>(
+  fetchPage: (cursor: string | undefined) => Promise<CursorList<T>>,
+  from: string | null,
+): AsyncGenerator<Page<T>> {
   return pagesFrom(async (cursor) => {
     const response = await fetchPage(cursor ?? undefined);
     return { items: response.data ?? [], next: response.additional_data?.next_cursor ?? null };
@@ -29,7 +32,10 @@ function parseStart(cursor: string): number {
 }
 
 /** v1: `start` in, `additional_data.pagination.next_start` out; our cursor is that offset as a string. */
-export function offsetPages<T>(fetchPage: (start: number) => Promise<OffsetList<T>>, from: string | null): AsyncGenerator<Page<T>> {
+export function offsetPages<T>(
+  fetchPage: (start: number) => Promise<OffsetList<T>>,
+  from: string | null,
+): AsyncGenerator<Page<T>> {
   return pagesFrom(async (cursor) => {
     const response = await fetchPage(cursor === null ? 0 : parseStart(cursor));
     const pagination = response.additional_data?.pagination;

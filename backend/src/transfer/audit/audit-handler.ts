@@ -14,7 +14,8 @@ import { recordAudit } from './record-audit.js';
 /** Progress and checkpoint are saved at most this often while counting (and always at the end). */
 const SAVE_EVERY_MS = 500;
 
-const countedSoFar = (counts: Record<string, CountState>) => Object.values(counts).reduce((sum, state) => sum + state.total, 0);
+const countedSoFar = (counts: Record<string, CountState>) =>
+  Object.values(counts).reduce((sum, state) => sum + state.total, 0);
 
 /**
  * Counts every object of the source concurrently, one transfer task per object: each page's count and
@@ -38,8 +39,15 @@ async function countObjects(
     const usage = session.usage();
     const pending = tasks.map((task) => task.object).filter((key) => !counts[key]?.done);
     await context.saveProgress(
-      { done: countedSoFar(counts), total: null, phase: pending.length > 0 ? `Counting ${pending.join(', ')}` : 'Reading HubSpot owners and currencies' },
-      { ...checkpoint, usage: { requests: checkpoint.usage.requests + usage.requests, cost: checkpoint.usage.cost + usage.cost } },
+      {
+        done: countedSoFar(counts),
+        total: null,
+        phase: pending.length > 0 ? `Counting ${pending.join(', ')}` : 'Reading HubSpot owners and currencies',
+      },
+      {
+        ...checkpoint,
+        usage: { requests: checkpoint.usage.requests + usage.requests, cost: checkpoint.usage.cost + usage.cost },
+      },
     );
     if (!force && (await context.stopRequested())) stopping = true;
   };
@@ -49,7 +57,9 @@ async function countObjects(
       const resumeFrom = task.status === 'pending' ? undefined : counts[task.object];
       for await (const state of session.count(task.object, resumeFrom)) {
         const read = state.total - (counts[task.object]?.total ?? 0);
-        await context.transfer.commit((tx) => tx.advance(task.object, { cursor: toCountCursor(state), counts: { read }, done: state.done }));
+        await context.transfer.commit((tx) =>
+          tx.advance(task.object, { cursor: toCountCursor(state), counts: { read }, done: state.done }),
+        );
         counts[task.object] = state;
         await save(false);
         if (stopping) return;
@@ -86,16 +96,19 @@ export function createAuditHandler(deps: {
       const { outcome, counts } = await countObjects(context, session, checkpoint, deps.clock);
       if (outcome === 'stopped') return 'stopped';
       const usage = session.usage();
-      const result = await recordAudit({ db: deps.db, hubspot: deps.hubspot.forPortal(context.job.portalId) }, {
-        id: context.job.id,
-        portalId: context.job.portalId,
-        connectionId: connection.id,
-        source: connection.source,
-        rules: deps.sources.module(connection.source).mappingRules,
-        catalog: checkpoint.catalog,
-        counts,
-        usage: { requests: checkpoint.usage.requests + usage.requests, tokens: checkpoint.usage.cost + usage.cost },
-      });
+      const result = await recordAudit(
+        { db: deps.db, hubspot: deps.hubspot.forPortal(context.job.portalId) },
+        {
+          id: context.job.id,
+          portalId: context.job.portalId,
+          connectionId: connection.id,
+          source: connection.source,
+          rules: deps.sources.module(connection.source).mappingRules,
+          catalog: checkpoint.catalog,
+          counts,
+          usage: { requests: checkpoint.usage.requests + usage.requests, tokens: checkpoint.usage.cost + usage.cost },
+        },
+      );
       const records = result.objects.reduce((sum, object) => sum + object.records, 0);
       await context.saveProgress({ done: records, total: records, phase: 'Audit complete' });
       return 'complete';

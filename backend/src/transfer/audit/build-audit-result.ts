@@ -15,7 +15,11 @@ export interface AuditInputs {
 const sum = (values: Iterable<number>) => [...values].reduce((total, value) => total + value, 0);
 
 /** A row's records: the whole object, or (activities) the types the row takes, plus unlisted types if it takes those. */
-function rowCount(row: PlannedObject, count: CountState | undefined, listedTypes: ReadonlySet<string>): Pick<AuditObject, 'records' | 'breakdown'> {
+function rowCount(
+  row: PlannedObject,
+  count: CountState | undefined,
+  listedTypes: ReadonlySet<string>,
+): Pick<AuditObject, 'records' | 'breakdown'> {
   if (!count) return { records: 0, breakdown: {} };
   if (row.sourceTypes === null) return { records: count.total, breakdown: count.breakdown };
   const taken = Object.entries(count.breakdown).filter(
@@ -29,9 +33,19 @@ export function dateFormatOf(locale: string | null): string | null {
   if (!locale) return null;
   const sample = new Date(Date.UTC(2033, 10, 22));
   try {
-    return new Intl.DateTimeFormat(locale.replace('_', '-'), { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' })
+    return new Intl.DateTimeFormat(locale.replace('_', '-'), {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      timeZone: 'UTC',
+    })
       .formatToParts(sample)
-      .map((part) => ({ year: 'YYYY', month: 'MM', day: 'DD', literal: part.value })[part.type as 'year' | 'month' | 'day' | 'literal'] ?? part.value)
+      .map(
+        (part) =>
+          ({ year: 'YYYY', month: 'MM', day: 'DD', literal: part.value })[
+            part.type as 'year' | 'month' | 'day' | 'literal'
+          ] ?? part.value,
+      )
       .join('');
   } catch {
     return null;
@@ -58,7 +72,9 @@ export function buildAuditResult(inputs: AuditInputs): AuditResult {
   // The object split by type (activities) is the one whose rows take some of its types.
   const typedObject = plan.objects.find((row) => row.sourceTypes !== null)?.sourceObject;
   const typeCounts = (typedObject === undefined ? undefined : inputs.counts[typedObject]?.breakdown) ?? {};
-  const inHubSpot = new Set([inputs.currencies.companyCurrency, ...inputs.currencies.additionalCurrencies].filter((code) => code !== null));
+  const inHubSpot = new Set(
+    [inputs.currencies.companyCurrency, ...inputs.currencies.additionalCurrencies].filter((code) => code !== null),
+  );
   const used = usedCurrencies(inputs.counts);
   return {
     source: plan.source,
@@ -69,7 +85,12 @@ export function buildAuditResult(inputs: AuditInputs): AuditResult {
     users: plan.owners,
     currencies: inputs.catalog.currencies
       .filter((currency) => currency.active || used.has(currency.code))
-      .map((currency) => ({ code: currency.code, name: currency.name, used: used.has(currency.code), inHubSpot: inHubSpot.has(currency.code) })),
+      .map((currency) => ({
+        code: currency.code,
+        name: currency.name,
+        used: used.has(currency.code),
+        inHubSpot: inHubSpot.has(currency.code),
+      })),
     activityTypes: plan.activityTypes.map((type) => ({ ...type, records: typeCounts[type.key] ?? 0 })),
     notTransferred: plan.notTransferred,
     usage: inputs.usage,

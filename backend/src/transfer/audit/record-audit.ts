@@ -13,26 +13,48 @@ import { buildAuditResult } from './build-audit-result.js';
  * The audit's last step: reads the portal's side once (owners, currencies, live properties), builds the
  * mapping plan and the result, and saves both in one transaction, so no audit exists without its plan.
  */
-export async function recordAudit(deps: { db: Db; hubspot: HubSpotPortalApi }, audit: {
-  id: string;
-  portalId: number;
-  connectionId: string;
-  source: SourceId;
-  rules: SourceMappingRules;
-  catalog: SourceCatalog;
-  counts: Record<string, CountState>;
-  usage: AuditResult['usage'];
-}): Promise<AuditResult> {
+export async function recordAudit(
+  deps: { db: Db; hubspot: HubSpotPortalApi },
+  audit: {
+    id: string;
+    portalId: number;
+    connectionId: string;
+    source: SourceId;
+    rules: SourceMappingRules;
+    catalog: SourceCatalog;
+    counts: Record<string, CountState>;
+    usage: AuditResult['usage'];
+  },
+): Promise<AuditResult> {
   const [owners, currencies, portal] = await Promise.all([
     deps.hubspot.owners(),
     deps.hubspot.accountCurrencies(),
-    readPortalProperties(deps.hubspot, audit.rules.objects.map((row) => row.hubspotObject)),
+    readPortalProperties(
+      deps.hubspot,
+      audit.rules.objects.map((row) => row.hubspotObject),
+    ),
   ]);
   const plan = buildMappingPlan({ source: audit.source, rules: audit.rules, catalog: audit.catalog, owners, portal });
-  const result = buildAuditResult({ plan, catalog: audit.catalog, counts: audit.counts, currencies, usage: audit.usage });
+  const result = buildAuditResult({
+    plan,
+    catalog: audit.catalog,
+    counts: audit.counts,
+    currencies,
+    usage: audit.usage,
+  });
   await withTransaction(deps.db, async (tx) => {
-    await auditsRepository.save(tx, { id: audit.id, portalId: audit.portalId, connectionId: audit.connectionId, result });
-    await mappingPlansRepository.save(tx, { auditId: audit.id, portalId: audit.portalId, connectionId: audit.connectionId, plan });
+    await auditsRepository.save(tx, {
+      id: audit.id,
+      portalId: audit.portalId,
+      connectionId: audit.connectionId,
+      result,
+    });
+    await mappingPlansRepository.save(tx, {
+      auditId: audit.id,
+      portalId: audit.portalId,
+      connectionId: audit.connectionId,
+      plan,
+    });
   });
   return result;
 }

@@ -8,7 +8,9 @@ import type { PortalProperties } from './portal-properties.js';
 
 /** Source users matched to HubSpot owners by email (case-insensitive). */
 function matchOwners(users: readonly SourceUser[], owners: readonly HubSpotOwner[]): MappingPlan['owners'] {
-  const ownersByEmail = new Map(owners.filter((owner) => owner.email).map((owner) => [owner.email?.toLowerCase(), owner]));
+  const ownersByEmail = new Map(
+    owners.filter((owner) => owner.email).map((owner) => [owner.email?.toLowerCase(), owner]),
+  );
   return users.map((user) => {
     const owner = user.email ? ownersByEmail.get(user.email.toLowerCase()) : undefined;
     const ownerName = [owner?.firstName, owner?.lastName].filter(Boolean).join(' ');

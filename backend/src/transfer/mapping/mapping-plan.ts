@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { AuditActivityType, AuditField, AuditObject, AuditPipeline, AuditUser, SourceId } from '../../../../shared/src/contracts/index.js';
+import {
+  AuditActivityType,
+  AuditField,
+  AuditObject,
+  AuditPipeline,
+  AuditUser,
+  SourceId,
+} from '../../../../shared/src/contracts/index.js';
 
 /** One source object (or, for activities, the types of it one HubSpot object takes) and the HubSpot object it becomes. */
 export const PlannedObject = AuditObject.omit({ records: true, breakdown: true }).extend({
