@@ -9,20 +9,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { startHubSpotSandbox } from '../sandbox/hubspot/index.js';
-import { type Plan, startPipedriveSandbox } from '../sandbox/pipedrive/index.js';
 import { systemClock } from '../backend/src/clock.js';
 import { composeServices, startWorkers } from '../backend/src/compose.js';
-import { createDatabase, waitForNoSessions } from '../backend/src/db/create-database.js';
+import { createDatabase } from '../backend/src/db/create-database.js';
 import { startEmbeddedServer } from '../backend/src/db/embedded-server.js';
 import { migrateUp } from '../backend/src/db/migrate.js';
 import { createPool } from '../backend/src/db/pool.js';
 import { jobsRepository } from '../backend/src/db/repositories/jobs.repository.js';
-import { installDemo } from '../backend/src/demo.js';
+import { installDemo } from '../backend/src/demo/install.js';
 import { createJobQueue } from '../backend/src/jobs/job-queue.js';
+import { startHubSpotSandbox } from '../sandbox/hubspot/index.js';
+import { type Plan, startPipedriveSandbox } from '../sandbox/pipedrive/index.js';
+import { waitForNoSessions } from '../tests/support/postgres-cleanup.js';
 
 const { values } = parseArgs({
-  options: { records: { type: 'string', default: '1000000' }, plan: { type: 'string', default: 'lite' }, seats: { type: 'string', default: '1' } },
+  options: {
+    records: { type: 'string', default: '1000000' },
+    plan: { type: 'string', default: 'lite' },
+    seats: { type: 'string', default: '1' },
+  },
 });
 const records = Number(values.records);
 const plan = values.plan as Plan;
@@ -40,8 +45,12 @@ async function main(): Promise<void> {
   const generatedAt = Date.now();
   const pipedrive = await startPipedriveSandbox({ dataset: { records, seed: 1 }, plan, seats });
   const settings = pipedrive.state.settings();
-  say(`Pipedrive sandbox: ${records.toLocaleString('en')} records generated in ${((Date.now() - generatedAt) / 1000).toFixed(1)} s`);
-  say(`Pipedrive plan: ${settings.plan}, ${settings.seats} seat(s); daily token budget ${pipedrive.state.limits.dailyBudget().toLocaleString('en')} tokens`);
+  say(
+    `Pipedrive sandbox: ${records.toLocaleString('en')} records generated in ${((Date.now() - generatedAt) / 1000).toFixed(1)} s`,
+  );
+  say(
+    `Pipedrive plan: ${settings.plan}, ${settings.seats} seat(s); daily token budget ${pipedrive.state.limits.dailyBudget().toLocaleString('en')} tokens`,
+  );
   const hubspot = await startHubSpotSandbox({ defaultPortalId: PORTAL });
   const dataDir = join(tmpdir(), `bench-pg-${process.pid}`);
   const postgres = await startEmbeddedServer({ dataDir, persistent: false, durable: false });
@@ -59,8 +68,21 @@ async function main(): Promise<void> {
     config: {
       publicApiOrigin: 'http://127.0.0.1:9',
       tokenEncryptionKey: randomBytes(32),
-      hubspot: { clientId: hubspot.clientId, clientSecret: hubspot.clientSecret, appBaseUrl: hubspot.appBaseUrl, apiBaseUrl: hubspot.apiBaseUrl, requestsPer10s: 110 },
-      pipedrive: { clientId: pipedrive.clientId, clientSecret: pipedrive.clientSecret, oauthBaseUrl: pipedrive.oauthBaseUrl, apiBaseUrl: pipedrive.apiBaseUrl },
+      hubspot: {
+        clientId: hubspot.clientId,
+        clientSecret: hubspot.clientSecret,
+        appBaseUrl: hubspot.appBaseUrl,
+        apiBaseUrl: hubspot.apiBaseUrl,
+        requestsPer10s: 110,
+      },
+      sources: {
+        pipedrive: {
+          clientId: pipedrive.clientId,
+          clientSecret: pipedrive.clientSecret,
+          oauthBaseUrl: pipedrive.oauthBaseUrl,
+          apiBaseUrl: pipedrive.apiBaseUrl,
+        },
+      },
     },
   });
   await startWorkers(queue, services, 1);
@@ -68,9 +90,16 @@ async function main(): Promise<void> {
 
   // Connect Pipedrive through the same steps as the browser tab: ticket → start → authorize → callback.
   const { connectUrl } = await services.tickets.issue({ portalId: PORTAL, userId: 1, source: 'pipedrive' });
-  const authorizeUrl = await services.sourceConnect.start('pipedrive', new URL(connectUrl).searchParams.get('ticket') ?? '');
+  const { url: authorizeUrl, browserNonce } = await services.sourceConnect.start(
+    'pipedrive',
+    new URL(connectUrl).searchParams.get('ticket') ?? '',
+  );
   const approved = new URL((await fetch(authorizeUrl, { redirect: 'manual' })).headers.get('location') ?? '');
-  await services.sourceConnect.complete('pipedrive', { code: approved.searchParams.get('code') ?? '', state: approved.searchParams.get('state') ?? '' });
+  await services.sourceConnect.complete('pipedrive', {
+    code: approved.searchParams.get('code') ?? '',
+    state: approved.searchParams.get('state') ?? '',
+    browserNonce,
+  });
   await fetch(`${pipedrive.apiBaseUrl}/_sandbox/requests`, { method: 'DELETE' });
 
   const started = Date.now();
@@ -83,10 +112,18 @@ async function main(): Promise<void> {
   const seconds = Number(((Date.now() - started) / 1000).toFixed(1));
   if (job?.status !== 'COMPLETE') throw new Error(`audit ended ${job?.status}: ${job?.statusReason}`);
   const result = (await services.audits.get(PORTAL, audit.id)).result;
-  const stats = (await (await fetch(`${pipedrive.apiBaseUrl}/_sandbox/requests`)).json()) as { total: number; costs: { tokens?: number } };
+  const stats = (await (await fetch(`${pipedrive.apiBaseUrl}/_sandbox/requests`)).json()) as {
+    total: number;
+    costs: { tokens?: number };
+  };
   const counted = result?.objects.reduce((sum, row) => sum + row.records, 0) ?? 0;
-  for (const row of result?.objects ?? []) say(`  ${row.sourceLabel.padEnd(24)} → ${row.hubspotLabel.padEnd(10)} ${row.records.toLocaleString('en').padStart(10)} records`);
-  say(`Audited ${counted.toLocaleString('en')} records in ${seconds} s: ${stats.total} Pipedrive requests, ${stats.costs.tokens ?? 0} tokens (the audit's own count: ${result?.usage.requests} requests, ${result?.usage.tokens} tokens)`);
+  for (const row of result?.objects ?? [])
+    say(
+      `  ${row.sourceLabel.padEnd(24)} → ${row.hubspotLabel.padEnd(10)} ${row.records.toLocaleString('en').padStart(10)} records`,
+    );
+  say(
+    `Audited ${counted.toLocaleString('en')} records in ${seconds} s: ${stats.total} Pipedrive requests, ${stats.costs.tokens ?? 0} tokens (the audit's own count: ${result?.usage.requests} requests, ${result?.usage.tokens} tokens)`,
+  );
 
   clearInterval(sampler);
   await queue.stop();
@@ -97,7 +134,18 @@ async function main(): Promise<void> {
   rmSync(dataDir, { recursive: true, force: true });
   // records: the account's size as generated (deleted records, files, deal products… included);
   // auditedRecords: what the audit found to transfer.
-  say(JSON.stringify({ records, auditedRecords: counted, seconds, pipedriveRequests: stats.total, pipedriveTokens: stats.costs.tokens ?? 0, plan, seats, peakRssMb }));
+  say(
+    JSON.stringify({
+      records,
+      auditedRecords: counted,
+      seconds,
+      pipedriveRequests: stats.total,
+      pipedriveTokens: stats.costs.tokens ?? 0,
+      plan,
+      seats,
+      peakRssMb,
+    }),
+  );
 }
 
 main().catch((error: unknown) => {

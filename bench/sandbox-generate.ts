@@ -3,14 +3,17 @@
  * Pipedrive sandbox's in-memory store and prints a JSON summary as its last line:
  * { records, seconds, peakRssMb }.
  */
-import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
 import { PipedriveSandboxState } from '../sandbox/pipedrive/index.js';
 
-const { values } = parseArgs({ options: { records: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '1' } } });
+const { values } = parseArgs({
+  options: { records: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '1' } },
+});
 const records = Number(values.records);
 const seed = Number(values.seed);
-if (!Number.isSafeInteger(records) || records < 0 || !Number.isSafeInteger(seed)) throw new Error('--records and --seed must be integers');
+if (!Number.isSafeInteger(records) || records < 0 || !Number.isSafeInteger(seed))
+  throw new Error('--records and --seed must be integers');
 
 const state = new PipedriveSandboxState({ dataset: { records: 0, seed } });
 const started = performance.now();

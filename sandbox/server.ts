@@ -9,8 +9,8 @@
 import { parseArgs } from 'node:util';
 import { startHubSpotSandbox } from './hubspot/index.js';
 import { parseTier } from './hubspot/tier.js';
-import { PLANS, type Plan } from './pipedrive/limits.js';
 import { startPipedriveSandbox } from './pipedrive/index.js';
+import { type Plan, PLANS } from './pipedrive/limits.js';
 
 const { values } = parseArgs({
   options: {
@@ -27,7 +27,8 @@ const { values } = parseArgs({
 
 function integer(name: string, raw: string): number {
   const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`--${name} must be a non-negative integer, got ${raw}`);
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new Error(`--${name} must be a non-negative integer, got ${raw}`);
   return value;
 }
 
@@ -45,11 +46,18 @@ const pipedrive = await startPipedriveSandbox({
   seed,
   dataset: values.dataset ? { file: values.dataset } : { records: integer('records', values.records), seed },
 });
-const hubspot = await startHubSpotSandbox({ port: integer('hubspot-port', values['hubspot-port']), seed, tier: parseTier(values['hubspot-tier']) });
+const hubspot = await startHubSpotSandbox({
+  port: integer('hubspot-port', values['hubspot-port']),
+  seed,
+  tier: parseTier(values['hubspot-tier']),
+});
 
-for (const [name, value] of [...Object.entries(pipedrive.env()), ...Object.entries(hubspot.env())]) console.log(`${name}=${value}`);
+for (const [name, value] of [...Object.entries(pipedrive.env()), ...Object.entries(hubspot.env())])
+  console.log(`${name}=${value}`);
 const settings = pipedrive.state.settings();
-console.log(`Pipedrive plan: ${settings.plan}, seats: ${settings.seats} (daily budget ${pipedrive.state.limits.dailyBudget()} tokens)`);
+console.log(
+  `Pipedrive plan: ${settings.plan}, seats: ${settings.seats} (daily budget ${pipedrive.state.limits.dailyBudget()} tokens)`,
+);
 console.log(`Pipedrive API token (user ${pipedrive.state.store.defaultUserId}): ${pipedrive.state.apiToken()}`);
 console.log(`Inspection: ${pipedrive.apiBaseUrl}/_sandbox and ${hubspot.apiBaseUrl}/_sandbox`);
 

@@ -26,7 +26,9 @@ function contractFiles(dir: string): string[] {
 
 /** What the copy of each contract file must contain: file name → content. */
 export function expectedCopy(sourceDir = CONTRACTS_SOURCE_DIR): Map<string, string> {
-  return new Map(contractFiles(sourceDir).map((name) => [name, GENERATED_HEADER + readFileSync(join(sourceDir, name), 'utf8')]));
+  return new Map(
+    contractFiles(sourceDir).map((name) => [name, GENERATED_HEADER + readFileSync(join(sourceDir, name), 'utf8')]),
+  );
 }
 
 /** The copy as it is on disk: file name → content. */

@@ -1,7 +1,8 @@
 import type { Express } from 'express';
 import type { Logger } from 'pino';
-import type { SourceId } from '../../shared/src/contracts/index.js';
+import { createApiDomainCheck } from './auth/api-domain.js';
 import { createConnectTickets } from './auth/connect-tickets.js';
+import { createExpiryPurge } from './auth/expiry-purge.js';
 import { createHubSpotInstallService } from './auth/hubspot-install.service.js';
 import { createHubSpotTokens } from './auth/hubspot-tokens.service.js';
 import { createOAuthStates } from './auth/oauth-states.js';
@@ -11,18 +12,21 @@ import { createTokenVault } from './auth/token-vault.js';
 import type { Clock } from './clock.js';
 import type { AppConfig } from './config/config.js';
 import type { Db } from './db/pool.js';
+import { createApp } from './http/app.js';
 import { type AppManifest, readAppManifest } from './hubspot/app-manifest.js';
 import { createHubSpotApi } from './hubspot/hubspot-api.js';
 import { createHubSpotOAuthClient } from './hubspot/hubspot-oauth.client.js';
-import { createApp } from './http/app.js';
+import { createJobService } from './jobs/job.service.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import { createJobRunner } from './jobs/job-runner.js';
-import { createJobService } from './jobs/job.service.js';
-import type { SourceConnector } from './sources/connector.js';
 import { realSleep } from './sleep.js';
-import { createSourceRegistry } from './sources/registry.js';
-import { createAuditHandler } from './transfer/audit/audit-handler.js';
+import { SOURCES } from './sources/index.js';
+import type { SourceEntry } from './sources/source-module.js';
+import { createSourceRegistry } from './sources/source-registry.js';
 import { createAuditService } from './transfer/audit/audit.service.js';
+import { createAuditHandler } from './transfer/audit/audit-handler.js';
+import { createProgressService } from './transfer/progress.service.js';
+import { createTransferService } from './transfer/transfer.service.js';
 
 export interface CompositionInput {
   config: AppConfig;
@@ -31,8 +35,8 @@ export interface CompositionInput {
   clock: Clock;
   queue: JobQueue;
   manifest?: AppManifest;
-  /** Replaces the source registry (tests that need a connector with injected timing). */
-  connector?: (source: SourceId) => SourceConnector;
+  /** The source apps served (default: sources/index.ts's list); tests add a source or inject timing here. */
+  sources?: readonly SourceEntry[];
 }
 
 /** Wires clients, services, job handlers and the HTTP app: the one place that knows every part. */
@@ -41,28 +45,85 @@ export function composeServices(input: CompositionInput) {
   const vault = createTokenVault(config.tokenEncryptionKey);
   const states = createOAuthStates({ db, clock });
   const hubspotOAuth = createHubSpotOAuthClient(config.hubspot);
-  const install = createHubSpotInstallService({ db, config, manifest: input.manifest ?? readAppManifest(), states, oauth: hubspotOAuth, vault, clock });
+  const install = createHubSpotInstallService({
+    db,
+    config,
+    manifest: input.manifest ?? readAppManifest(),
+    states,
+    oauth: hubspotOAuth,
+    vault,
+    clock,
+  });
   const hubspotTokens = createHubSpotTokens({ db, oauth: hubspotOAuth, vault, clock, logger });
-  const hubspot = createHubSpotApi({ apiBaseUrl: config.hubspot.apiBaseUrl, requestsPer10s: config.hubspot.requestsPer10s, tokens: hubspotTokens });
-  const connector = input.connector ?? createSourceRegistry(config, { logger, clock, sleep: realSleep });
-  const sourceTokens = createSourceTokens({ db, vault, clock, logger, connector });
-  const tickets = createConnectTickets({ states, publicApiOrigin: config.publicApiOrigin });
-  const sourceConnect = createSourceConnectService({ db, logger, clock, publicApiOrigin: config.publicApiOrigin, tickets, states, vault, connector });
+  const hubspot = createHubSpotApi({
+    apiBaseUrl: config.hubspot.apiBaseUrl,
+    requestsPer10s: config.hubspot.requestsPer10s,
+    tokens: hubspotTokens,
+    logger,
+  });
+  const sources = createSourceRegistry(input.sources ?? SOURCES, config.sources, { logger, clock, sleep: realSleep });
+  const apiDomainAllowed = createApiDomainCheck(sources.trustedApiDomains);
+  const sourceTokens = createSourceTokens({ db, vault, clock, logger, connector: sources.connector, apiDomainAllowed });
+  const tickets = createConnectTickets({ states, publicApiOrigin: config.publicApiOrigin, sources });
+  const sourceConnect = createSourceConnectService({
+    db,
+    logger,
+    clock,
+    publicApiOrigin: config.publicApiOrigin,
+    tickets,
+    states,
+    vault,
+    connector: sources.connector,
+    apiDomainAllowed,
+  });
   const jobs = createJobService({ db, queue });
-  const audits = createAuditService({ db, jobs, states, publicApiOrigin: config.publicApiOrigin });
+  const audits = createAuditService({ db, jobs, states, publicApiOrigin: config.publicApiOrigin, sources });
   const runner = createJobRunner({
     db,
     logger,
     queue,
-    handlers: { audit: createAuditHandler({ db, clock, connector, sourceTokens, hubspot }) },
+    handlers: { audit: createAuditHandler({ db, clock, sources, sourceTokens, hubspot }) },
   });
-  const app: Express = createApp({ db, logger, clock, config, install, tickets, sourceConnect, jobs, audits });
-  return { app, vault, install, hubspotTokens, sourceTokens, tickets, sourceConnect, jobs, audits, runner };
+  const progress = createProgressService({ db, sources });
+  const transfers = createTransferService({ db, jobs });
+  const purge = createExpiryPurge({ db, clock, logger });
+  const app: Express = createApp({
+    db,
+    logger,
+    clock,
+    config,
+    sources,
+    install,
+    tickets,
+    sourceConnect,
+    jobs,
+    audits,
+    progress,
+    transfers,
+  });
+  return {
+    app,
+    sources,
+    vault,
+    install,
+    hubspotTokens,
+    sourceTokens,
+    tickets,
+    sourceConnect,
+    jobs,
+    audits,
+    runner,
+    purge,
+  };
 }
 export type Services = ReturnType<typeof composeServices>;
 
 /** Makes this process a worker: it runs queued jobs, and records as failed those the queue gave up on. */
-export async function startWorkers(queue: JobQueue, services: Pick<Services, 'runner'>, concurrency = 2): Promise<void> {
+export async function startWorkers(
+  queue: JobQueue,
+  services: Pick<Services, 'runner'>,
+  concurrency = 2,
+): Promise<void> {
   await queue.work('audit', (jobId, attempt) => services.runner.run(jobId, attempt), concurrency);
   await queue.workDeadLetters((jobId) => services.runner.markAbandoned(jobId));
 }

@@ -9,22 +9,29 @@ export interface RuntimeDatabase {
   stop(): Promise<void>;
 }
 
+/** The app's own database in its embedded Postgres. */
+const APP_DATABASE = 'smart_transfer';
+
 /**
- * DATABASE_URL when given; otherwise the app's own embedded Postgres under the data folder.
- * The demo keeps a separate database, recreated at every start.
+ * DATABASE_URL when given; otherwise the app's own embedded Postgres under the data folder, with the
+ * app's database, or `freshDatabase` dropped and recreated at every start (the demo's).
  */
 export async function openRuntimeDatabase(options: {
   databaseUrl?: string;
+  freshDatabase?: string;
   dataDir: string;
-  demo: boolean;
   logger: Logger;
 }): Promise<RuntimeDatabase> {
   let url = options.databaseUrl;
   let stop = async () => {};
   if (!url) {
-    const server = await startEmbeddedServer({ dataDir: join(options.dataDir, 'postgres'), persistent: true, durable: true });
-    const name = options.demo ? 'smart_transfer_demo' : 'smart_transfer';
-    if (options.demo) await dropDatabase(server.adminUrl, name);
+    const server = await startEmbeddedServer({
+      dataDir: join(options.dataDir, 'postgres'),
+      persistent: true,
+      durable: true,
+    });
+    const name = options.freshDatabase ?? APP_DATABASE;
+    if (options.freshDatabase !== undefined) await dropDatabase(server.adminUrl, name);
     if (!(await databaseExists(server.adminUrl, name))) await createDatabase(server.adminUrl, name);
     url = server.urlFor(name);
     stop = () => server.stop();

@@ -1,26 +1,35 @@
 import { existsSync } from 'node:fs';
 import type { Logger } from 'pino';
+import { resealLegacyTokens } from './auth/token-reseal.js';
 import { systemClock } from './clock.js';
 import { composeServices, type Services, startWorkers } from './compose.js';
 import type { AppConfig } from './config/config.js';
 import { localEncryptionKey, resolveDataDir } from './config/data-dir.js';
 import { ConfigError, type Env, parseEnv } from './config/env.js';
+import { requireRealConfiguration } from './config/start-mode.js';
 import { openRuntimeDatabase, type RuntimeDatabase } from './database.js';
 import { createPool, type Db } from './db/pool.js';
-import { type DemoSandboxes, startDemoSandboxes } from './demo.js';
 import { createJobQueue, type JobQueue } from './jobs/job-queue.js';
 import { createLogger } from './logger.js';
+import { SOURCES } from './sources/index.js';
+import { readSourceConfigs } from './sources/source-configs.js';
 
+/** The environment (and `.env`); a bad value stops the process naming the variable. */
 export function loadEnv(): Env {
   if (existsSync('.env')) process.loadEnvFile('.env');
   try {
     return parseEnv(process.env);
   } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    }
+    exitOnConfigError(error);
     throw error;
+  }
+}
+
+/** A configuration problem ends the process with its message (the variables named), not a stack trace. */
+export function exitOnConfigError(error: unknown): void {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
   }
 }
 
@@ -28,56 +37,64 @@ export interface Runtime {
   env: Env;
   config: AppConfig;
   logger: Logger;
-  demo: DemoSandboxes | null;
   db: Db;
   queue: JobQueue;
   services: Services;
   close(): Promise<void>;
 }
 
-function buildConfig(env: Env, dataDir: string, demo: DemoSandboxes | null): AppConfig {
-  const sandboxEnv = demo?.env;
+/** What a composition root other than the production one changes (the demo: sandbox hosts, a fresh database). */
+export interface RuntimeOverrides {
+  hubspot?: Partial<AppConfig['hubspot']>;
+  /** Source variables (PIPEDRIVE_…) that win over the environment's: the demo points the sources at its sandboxes. */
+  sourceEnv?: Readonly<Record<string, string>>;
+  /** A database of the embedded Postgres recreated at this start, instead of DATABASE_URL or the app's own. */
+  freshDatabase?: string;
+}
+
+function buildConfig(env: Env, dataDir: string, overrides: RuntimeOverrides): AppConfig {
   return {
     publicApiOrigin: env.PUBLIC_API_ORIGIN ?? `http://localhost:${env.PORT}`,
-    tokenEncryptionKey: env.TOKEN_ENCRYPTION_KEY ? Buffer.from(env.TOKEN_ENCRYPTION_KEY, 'base64') : localEncryptionKey(dataDir),
+    trustProxy: env.TRUST_PROXY,
+    tokenEncryptionKey: env.TOKEN_ENCRYPTION_KEY
+      ? Buffer.from(env.TOKEN_ENCRYPTION_KEY, 'base64')
+      : localEncryptionKey(dataDir),
     hubspot: {
-      clientId: sandboxEnv?.HUBSPOT_CLIENT_ID ?? env.HUBSPOT_CLIENT_ID ?? '',
-      clientSecret: sandboxEnv?.HUBSPOT_CLIENT_SECRET ?? env.HUBSPOT_CLIENT_SECRET ?? '',
+      clientId: env.HUBSPOT_CLIENT_ID ?? '',
+      clientSecret: env.HUBSPOT_CLIENT_SECRET ?? '',
       ...(env.HUBSPOT_APP_ID === undefined ? {} : { appId: env.HUBSPOT_APP_ID }),
-      appBaseUrl: sandboxEnv?.HUBSPOT_APP_BASE_URL ?? env.HUBSPOT_APP_BASE_URL,
-      apiBaseUrl: sandboxEnv?.HUBSPOT_API_BASE_URL ?? env.HUBSPOT_API_BASE_URL,
+      appBaseUrl: env.HUBSPOT_APP_BASE_URL,
+      apiBaseUrl: env.HUBSPOT_API_BASE_URL,
       requestsPer10s: env.HUBSPOT_REQUESTS_PER_10S,
       tier: { tier: env.HUBSPOT_TIER, limitIncrease: env.HUBSPOT_LIMIT_INCREASE },
+      ...overrides.hubspot,
     },
-    pipedrive: {
-      clientId: sandboxEnv?.PIPEDRIVE_CLIENT_ID ?? env.PIPEDRIVE_CLIENT_ID ?? '',
-      clientSecret: sandboxEnv?.PIPEDRIVE_CLIENT_SECRET ?? env.PIPEDRIVE_CLIENT_SECRET ?? '',
-      oauthBaseUrl: sandboxEnv?.PIPEDRIVE_OAUTH_BASE_URL ?? env.PIPEDRIVE_OAUTH_BASE_URL,
-      apiBaseUrl: sandboxEnv?.PIPEDRIVE_API_BASE_URL ?? env.PIPEDRIVE_API_BASE_URL,
-    },
+    // Each source reads its own variables; the demo's sandboxes override them.
+    sources: readSourceConfigs({ ...process.env, ...overrides.sourceEnv }, SOURCES),
   };
 }
 
 /**
- * Everything but the HTTP listener: env → data folder → (demo sandboxes) → database → queue → services,
- * and the job workers when this process runs them. Shared by `npm start` and `npm run worker`.
+ * Everything but the HTTP listener: env → data folder → database → queue → services, and the job
+ * workers when this process runs them. Shared by `main.ts`, `worker.ts` and the demo's root, which passes
+ * its overrides; without them the configuration must be real and complete.
  */
-export async function bootRuntime(role: 'web' | 'worker'): Promise<Runtime> {
+export async function bootRuntime(role: 'web' | 'worker', overrides?: RuntimeOverrides): Promise<Runtime> {
   const env = loadEnv();
+  if (!overrides) requireRealConfiguration(process.env);
   const logger = createLogger(env.LOG_LEVEL);
-  const demoMode = env.HUBSPOT_CLIENT_ID === undefined || env.HUBSPOT_CLIENT_SECRET === undefined;
-  if (demoMode && role === 'worker') {
-    throw new ConfigError(['HUBSPOT_CLIENT_ID: a separate worker needs the real configuration; in demo mode `npm start` runs the jobs itself']);
-  }
   const dataDir = resolveDataDir(env.DATA_DIR);
   if (dataDir.fallbackFrom) {
-    logger.warn({ wanted: dataDir.fallbackFrom, using: dataDir.dir }, 'data folder not reachable by the postgres user; using a temp folder');
+    logger.warn(
+      { wanted: dataDir.fallbackFrom, using: dataDir.dir },
+      'data folder not reachable by the postgres user; using a temp folder',
+    );
   }
-  const demo = demoMode ? await startDemoSandboxes() : null;
+  const databaseUrl = overrides?.freshDatabase === undefined ? env.DATABASE_URL : undefined;
   const database: RuntimeDatabase = await openRuntimeDatabase({
-    ...(env.DATABASE_URL === undefined ? {} : { databaseUrl: env.DATABASE_URL }),
+    ...(databaseUrl === undefined ? {} : { databaseUrl }),
+    ...(overrides?.freshDatabase === undefined ? {} : { freshDatabase: overrides.freshDatabase }),
     dataDir: dataDir.dir,
-    demo: demoMode,
     logger,
   });
   const db = createPool(database.url);
@@ -88,21 +105,22 @@ export async function bootRuntime(role: 'web' | 'worker'): Promise<Runtime> {
     superviseIntervalSeconds: env.JOB_SUPERVISE_SECONDS,
   });
   await queue.start(['audit']);
-  const config = buildConfig(env, dataDir.dir, demo);
+  const config = buildConfig(env, dataDir.dir, overrides ?? {});
   const services = composeServices({ config, db, logger, clock: systemClock, queue });
+  await resealLegacyTokens({ db, vault: services.vault, logger });
+  const stopPurge = role === 'web' ? services.purge.schedule() : () => {};
   if (role === 'worker' || env.WORKERS_IN_WEB) await startWorkers(queue, services, env.WORKER_CONCURRENCY);
   return {
     env,
     config,
     logger,
-    demo,
     db,
     queue,
     services,
     async close() {
+      stopPurge();
       await queue.stop();
       await db.end();
-      await demo?.close();
       await database.stop();
     },
   };

@@ -1,4 +1,4 @@
-import { bootRuntime, stopOnSignals } from './runtime.js';
+import { bootRuntime, exitOnConfigError, stopOnSignals } from './runtime.js';
 
 /** `npm run worker`: a process that only runs queued jobs; start as many as needed against one Postgres. */
 async function main(): Promise<void> {
@@ -9,6 +9,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Smart Transfer worker failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  exitOnConfigError(error);
+  process.stderr.write(
+    `Smart Transfer worker failed to start: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
   process.exit(1);
 });

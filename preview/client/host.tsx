@@ -3,15 +3,21 @@
  * renders each component with the host's DOM implementation, passes `hubspot.fetch` calls to the
  * preview's fetch proxy (which signs them like HubSpot), and carries out the extension's actions.
  */
+import './styles.css';
 import { createRemoteReceiver } from '@remote-ui/core';
-import { RemoteRenderer, createController } from '@remote-ui/react/host';
+import { createController, RemoteRenderer } from '@remote-ui/react/host';
 import { createEndpoint, fromWebWorker } from '@remote-ui/rpc';
 import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { toExtensionResponse, type HostApi, type PreviewBoot, type ProxyEnvelope, type ProxyRequest } from '../shared/protocol.ts';
+import {
+  type HostApi,
+  type PreviewBoot,
+  type ProxyEnvelope,
+  type ProxyRequest,
+  toExtensionResponse,
+} from '../shared/protocol.ts';
 import { HOST_COMPONENTS, hostComponent } from './components/index.tsx';
 import { addAlert, closeIframe, closeOverlay, dismissAlert, openIframe, useHostState } from './host-state.ts';
-import './styles.css';
 
 function readBoot(): PreviewBoot {
   const element = document.getElementById('preview-boot');
@@ -54,12 +60,22 @@ function Alerts() {
   return (
     <div className="pv-toasts" aria-live="polite">
       {alerts.map((alert) => (
-        <div key={alert.id} className={`pv-alert pv-alert-${alert.type === 'error' ? 'danger' : alert.type} pv-toast`} role="status" data-testid="preview-alert">
+        <div
+          key={alert.id}
+          className={`pv-alert pv-alert-${alert.type === 'error' ? 'danger' : alert.type} pv-toast`}
+          role="status"
+          data-testid="preview-alert"
+        >
           <div>
             {alert.title && <p className="pv-alert-title">{alert.title}</p>}
             <p className="pv-alert-body">{alert.message}</p>
           </div>
-          <button type="button" className="pv-overlay-close" aria-label="Dismiss" onClick={() => dismissAlert(alert.id)}>
+          <button
+            type="button"
+            className="pv-overlay-close"
+            aria-label="Dismiss"
+            onClick={() => dismissAlert(alert.id)}
+          >
             ×
           </button>
         </div>
@@ -72,15 +88,28 @@ function IframeModalLayer() {
   const { iframe } = useHostState();
   if (!iframe) return null;
   return (
-    <div className="pv-backdrop pv-backdrop-modal" onMouseDown={(event) => event.target === event.currentTarget && closeIframe()}>
-      <section role="dialog" aria-modal="true" aria-label={iframe.title ?? 'Embedded page'} className="pv-modal" style={{ width: Math.min(iframe.width, window.innerWidth - 32) }}>
+    <div
+      className="pv-backdrop pv-backdrop-modal"
+      onMouseDown={(event) => event.target === event.currentTarget && closeIframe()}
+    >
+      <section
+        role="dialog"
+        aria-modal="true"
+        aria-label={iframe.title ?? 'Embedded page'}
+        className="pv-modal"
+        style={{ width: Math.min(iframe.width, window.innerWidth - 32) }}
+      >
         <header className="pv-overlay-header">
           <h2>{iframe.title}</h2>
           <button type="button" className="pv-overlay-close" aria-label="Close" onClick={closeIframe}>
             ×
           </button>
         </header>
-        <iframe title={iframe.title ?? 'Embedded page'} src={iframe.uri} style={{ width: '100%', height: iframe.height, border: 0 }} />
+        <iframe
+          title={iframe.title ?? 'Embedded page'}
+          src={iframe.uri}
+          style={{ width: '100%', height: iframe.height, border: 0 }}
+        />
       </section>
     </div>
   );
@@ -93,8 +122,12 @@ function Page({ boot }: { boot: PreviewBoot }) {
 
   useEffect(() => {
     const worker = new Worker(boot.workerUrl, { name: `extension-${boot.location}` });
-    worker.addEventListener('error', (event) => setFailure(`The extension stopped with an error: ${event.message || 'see the browser console'}`));
-    const endpoint = createEndpoint<{ render(channel: typeof receiver.receive, api: HostApi): void }>(fromWebWorker(worker));
+    worker.addEventListener('error', (event) =>
+      setFailure(`The extension stopped with an error: ${event.message || 'see the browser console'}`),
+    );
+    const endpoint = createEndpoint<{ render(channel: typeof receiver.receive, api: HostApi): void }>(
+      fromWebWorker(worker),
+    );
     const api: HostApi = {
       context: boot.context,
       fetch: (request) => proxyFetch(boot.fetchUrl, request),
@@ -105,7 +138,9 @@ function Page({ boot }: { boot: PreviewBoot }) {
         closeOverlay: (id) => closeOverlay(id),
         copyTextToClipboard: (text) => copyText(text),
         navigateToPage: ({ to }) => {
-          const page = boot.pages.find((candidate) => candidate.location === to.replace(/^\//, '') || candidate.path === to);
+          const page = boot.pages.find(
+            (candidate) => candidate.location === to.replace(/^\//, '') || candidate.path === to,
+          );
           if (page) window.location.assign(page.path);
           else addAlert({ type: 'info', message: `navigateToPage("${to}") has no page in the local preview.` });
         },
@@ -132,7 +167,12 @@ function Page({ boot }: { boot: PreviewBoot }) {
         </div>
         <nav className="pv-chrome-nav" aria-label="Preview pages">
           {boot.pages.map((page) => (
-            <a key={page.location} href={page.path} className={page.location === boot.location ? 'pv-chrome-current' : undefined} aria-current={page.location === boot.location ? 'page' : undefined}>
+            <a
+              key={page.location}
+              href={page.path}
+              className={page.location === boot.location ? 'pv-chrome-current' : undefined}
+              aria-current={page.location === boot.location ? 'page' : undefined}
+            >
               {page.title}
             </a>
           ))}
@@ -142,7 +182,11 @@ function Page({ boot }: { boot: PreviewBoot }) {
         </div>
       </header>
       <main className="pv-main">
-        <p className="pv-crumbs">{boot.location === 'settings' ? 'Marketplace › Connected apps › Smart Transfer › Settings' : 'Apps › Smart Transfer'}</p>
+        <p className="pv-crumbs">
+          {boot.location === 'settings'
+            ? 'Marketplace › Connected apps › Smart Transfer › Settings'
+            : 'Apps › Smart Transfer'}
+        </p>
         <h1 className="pv-page-title">{boot.title}</h1>
         {failure && (
           <div className="pv-alert pv-alert-danger" role="alert" data-testid="preview-failure">

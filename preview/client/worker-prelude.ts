@@ -9,11 +9,15 @@
  */
 import { createRemoteRoot, type RemoteChannel } from '@remote-ui/core';
 import { createRoot } from '@remote-ui/react';
-import { createEndpoint, retain, type MessageEndpoint } from '@remote-ui/rpc';
+import { createEndpoint, type MessageEndpoint, retain } from '@remote-ui/rpc';
 import type { ReactElement } from 'react';
 import type { HostApi, ProxyRequest } from '../shared/protocol.ts';
 
-type ExtensionApi = { context: HostApi['context']; actions: HostApi['actions']; runServerlessFunction: () => Promise<never> };
+type ExtensionApi = {
+  context: HostApi['context'];
+  actions: HostApi['actions'];
+  runServerlessFunction: () => Promise<never>;
+};
 type ExtendCallback = (api: ExtensionApi) => ReactElement;
 
 interface FetchOptions {
@@ -42,7 +46,8 @@ const requireHost = (): HostApi => {
   return host;
 };
 
-const notInPreview = (what: string) => () => Promise.reject(new Error(`${what} is not available in the local preview.`));
+const notInPreview = (what: string) => () =>
+  Promise.reject(new Error(`${what} is not available in the local preview.`));
 
 function plainHeaders(headers: FetchOptions['headers']): Record<string, string> | undefined {
   if (!headers) return undefined;
@@ -91,7 +96,11 @@ worker.logger = { debug: log('debug'), info: log('info'), warn: log('warn'), err
 worker.hsWorkerAPI = {
   useExtensionContext: () => requireHost().context,
   useExtensionActions: () => requireHost().actions,
-  useExtensionApi: () => ({ context: requireHost().context, actions: requireHost().actions, runServerlessFunction: notInPreview('runServerlessFunction') }),
+  useExtensionApi: () => ({
+    context: requireHost().context,
+    actions: requireHost().actions,
+    runServerlessFunction: notInPreview('runServerlessFunction'),
+  }),
   useAppPageLocation: () => ({ path: '/', params: {} }),
   fetchCrmSearch: notInPreview('CRM search'),
   fetchCrmProperties: notInPreview('CRM properties'),
@@ -111,7 +120,13 @@ createEndpoint(worker).expose({
       return;
     }
     const root = createRemoteRoot(channel);
-    createRoot(root).render(registered({ context: api.context, actions: api.actions, runServerlessFunction: notInPreview('runServerlessFunction') }));
+    createRoot(root).render(
+      registered({
+        context: api.context,
+        actions: api.actions,
+        runServerlessFunction: notInPreview('runServerlessFunction'),
+      }),
+    );
     void root.mount();
   },
 });

@@ -8,7 +8,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import type { BuildOptions, Metafile, OutputFile } from 'esbuild';
 import { PREVIEW_LOCATIONS, type PreviewLocation } from '../shared/protocol.ts';
-import { readHubSpotProject, REPO_ROOT, type HubSpotProject } from './project.ts';
+import { type HubSpotProject, readHubSpotProject, REPO_ROOT } from './project.ts';
 
 export const DEFAULT_OUT_DIR = join(REPO_ROOT, 'preview', 'dist');
 const CLIENT_DIR = join(REPO_ROOT, 'preview', 'client');
@@ -56,15 +56,26 @@ async function run(options: BuildOptions): Promise<{ outputFiles: OutputFile[]; 
   } catch (error) {
     const errors = (error as { errors?: { text: string; location?: { file: string; line: number } | null }[] }).errors;
     if (!errors) throw error;
-    throw new PreviewBuildError(errors.map((e) => (e.location ? `${e.location.file}:${e.location.line}: ${e.text}` : e.text)));
+    throw new PreviewBuildError(
+      errors.map((e) => (e.location ? `${e.location.file}:${e.location.line}: ${e.text}` : e.text)),
+    );
   }
 }
 
 /** The worker bundle of one page, in memory (also used by the component-coverage test). */
-export function buildWorkerBundle(location: PreviewLocation, outDir: string, project: HubSpotProject = readHubSpotProject()) {
+export function buildWorkerBundle(
+  location: PreviewLocation,
+  outDir: string,
+  project: HubSpotProject = readHubSpotProject(),
+) {
   return run({
     ...common,
-    stdin: { contents: workerEntrySource(project.entrypoints[location]), resolveDir: REPO_ROOT, sourcefile: `preview-worker-${location}.ts`, loader: 'ts' },
+    stdin: {
+      contents: workerEntrySource(project.entrypoints[location]),
+      resolveDir: REPO_ROOT,
+      sourcefile: `preview-worker-${location}.ts`,
+      loader: 'ts',
+    },
     outfile: join(outDir, workerFile(location)),
   });
 }
@@ -94,10 +105,16 @@ export type EntrypointOverrides = Partial<Record<PreviewLocation, string>>;
 async function buildAll(outDir: string, overrides: EntrypointOverrides): Promise<BuiltPreview> {
   const declared = readHubSpotProject();
   const project = { ...declared, entrypoints: { ...declared.entrypoints, ...overrides } };
-  const [host, ...workers] = await Promise.all([buildHostBundle(outDir), ...PREVIEW_LOCATIONS.map((location) => buildWorkerBundle(location, outDir, project))]);
+  const [host, ...workers] = await Promise.all([
+    buildHostBundle(outDir),
+    ...PREVIEW_LOCATIONS.map((location) => buildWorkerBundle(location, outDir, project)),
+  ]);
   await writeAtomically([host, ...workers].flatMap((result) => result?.outputFiles ?? []));
   const inputs = Object.fromEntries(
-    PREVIEW_LOCATIONS.map((location, index) => [location, Object.keys(workers[index]?.metafile.inputs ?? {}).map((file) => relative(REPO_ROOT, join(REPO_ROOT, file)))]),
+    PREVIEW_LOCATIONS.map((location, index) => [
+      location,
+      Object.keys(workers[index]?.metafile.inputs ?? {}).map((file) => relative(REPO_ROOT, join(REPO_ROOT, file))),
+    ]),
   ) as Record<PreviewLocation, string[]>;
   return { outDir, inputs };
 }
@@ -108,7 +125,10 @@ const builds = new Map<string, Promise<BuiltPreview>>();
  * Builds the preview into `outDir` once per process (later calls share the result); a failed build
  * is forgotten so the next call tries again.
  */
-export function buildPreview(outDir: string = DEFAULT_OUT_DIR, overrides: EntrypointOverrides = {}): Promise<BuiltPreview> {
+export function buildPreview(
+  outDir: string = DEFAULT_OUT_DIR,
+  overrides: EntrypointOverrides = {},
+): Promise<BuiltPreview> {
   const key = `${outDir}\n${JSON.stringify(overrides)}`;
   let build = builds.get(key);
   if (!build) {

@@ -45,7 +45,10 @@ export interface ProxyAnswer {
 const Method = z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 const Request = z.object({
   requestUri: z.string().min(1),
-  method: z.string().transform((method) => method.toUpperCase()).pipe(Method),
+  method: z
+    .string()
+    .transform((method) => method.toUpperCase())
+    .pipe(Method),
   requestTimeoutMillis: z.number().positive().optional(),
   requestBody: z.unknown().optional(),
   requestHeaders: z.record(z.string(), z.string()).optional(),
@@ -55,9 +58,21 @@ const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 // HubSpot's request-validation page: these escapes are decoded in the URI that is signed.
 const DECODED: Record<string, string> = {
-  '%3A': ':', '%2F': '/', '%3F': '?', '%40': '@', '%21': '!', '%24': '$', '%27': "'", '%28': '(', '%29': ')', '%2A': '*', '%2C': ',', '%3B': ';',
+  '%3A': ':',
+  '%2F': '/',
+  '%3F': '?',
+  '%40': '@',
+  '%21': '!',
+  '%24': '$',
+  '%27': "'",
+  '%28': '(',
+  '%29': ')',
+  '%2A': '*',
+  '%2C': ',',
+  '%3B': ';',
 };
-const decodeForSigning = (uri: string) => uri.replace(/%(3A|2F|3F|40|21|24|27|28|29|2A|2C|3B)/gi, (m) => DECODED[m.toUpperCase()] ?? m);
+const decodeForSigning = (uri: string) =>
+  uri.replace(/%(3A|2F|3F|40|21|24|27|28|29|2A|2C|3B)/gi, (m) => DECODED[m.toUpperCase()] ?? m);
 
 /** The abort of AbortSignal.timeout (a DOMException, not always an `Error` of this realm). */
 const timedOut = (error: unknown): boolean => {
@@ -68,8 +83,20 @@ const timedOut = (error: unknown): boolean => {
 const trimSlash = (origin: string) => origin.replace(/\/+$/, '');
 
 /** The headers HubSpot's proxy adds to a call: v2 and v3 signatures and the timestamp. */
-export function hubspotSignatureHeaders(input: { clientSecret: string; method: string; url: string; body: string; timestamp: number }): Record<string, string> {
-  const options = { clientSecret: input.clientSecret, requestBody: input.body, url: decodeForSigning(input.url), timestamp: input.timestamp, signature: '' };
+export function hubspotSignatureHeaders(input: {
+  clientSecret: string;
+  method: string;
+  url: string;
+  body: string;
+  timestamp: number;
+}): Record<string, string> {
+  const options = {
+    clientSecret: input.clientSecret,
+    requestBody: input.body,
+    url: decodeForSigning(input.url),
+    timestamp: input.timestamp,
+    signature: '',
+  };
   return {
     'X-HubSpot-Signature': Signature.getSignature(input.method, 'v2', options),
     'X-HubSpot-Signature-Version': 'v2',
@@ -110,7 +137,14 @@ export function createFetchProxy(options: FetchProxyOptions) {
     requestUri: [requestUri],
     ...(appStatus === undefined ? {} : { appServerStatusCode: [String(appStatus)] as [string] }),
   });
-  const proxyError = (httpStatus: number, category: string, message: string, method: string, uri: string, appStatus?: number): ProxyAnswer => ({
+  const proxyError = (
+    httpStatus: number,
+    category: string,
+    message: string,
+    method: string,
+    uri: string,
+    appStatus?: number,
+  ): ProxyAnswer => ({
     httpStatus,
     envelope: { status: 'error', category, message, context: context(method, uri, appStatus) },
   });
@@ -119,8 +153,17 @@ export function createFetchProxy(options: FetchProxyOptions) {
   async function handle(raw: unknown): Promise<ProxyAnswer> {
     const parsed = Request.safeParse(raw);
     if (!parsed.success) {
-      const uri = typeof (raw as { requestUri?: unknown } | null)?.requestUri === 'string' ? String((raw as { requestUri: string }).requestUri) : '';
-      return proxyError(400, 'VALIDATION_ERROR', 'Invalid proxy request: requestUri and an HTTP method (GET, POST, PUT, PATCH, DELETE) are required', 'UNKNOWN', uri);
+      const uri =
+        typeof (raw as { requestUri?: unknown } | null)?.requestUri === 'string'
+          ? String((raw as { requestUri: string }).requestUri)
+          : '';
+      return proxyError(
+        400,
+        'VALIDATION_ERROR',
+        'Invalid proxy request: requestUri and an HTTP method (GET, POST, PUT, PATCH, DELETE) are required',
+        'UNKNOWN',
+        uri,
+      );
     }
     const { requestUri, method, requestBody, requestHeaders = {} } = parsed.data;
 
@@ -131,7 +174,13 @@ export function createFetchProxy(options: FetchProxyOptions) {
       return proxyError(400, 'VALIDATION_ERROR', 'URL is malformed', method, requestUri);
     }
     if (!permitted.has(url.origin)) {
-      return proxyError(403, 'VALIDATION_ERROR', `'${url.origin}' is not in permittedUrls.fetch of app-hsmeta.json`, method, requestUri);
+      return proxyError(
+        403,
+        'VALIDATION_ERROR',
+        `'${url.origin}' is not in permittedUrls.fetch of app-hsmeta.json`,
+        method,
+        requestUri,
+      );
     }
     // HubSpot's proxy (as its local dev proxy mirrors it): only an Authorization header may be sent.
     const headerNames = Object.keys(requestHeaders);
@@ -139,7 +188,13 @@ export function createFetchProxy(options: FetchProxyOptions) {
       return proxyError(400, 'VALIDATION_ERROR', "Only 'Authorization' header is allowed", method, requestUri);
     }
     if (headerNames.some((name) => name.toLowerCase() !== 'authorization')) {
-      return proxyError(400, 'VALIDATION_ERROR', "Invalid Request Headers provided. Only 'Authorization' header is allowed from hubspot.fetch()", method, requestUri);
+      return proxyError(
+        400,
+        'VALIDATION_ERROR',
+        "Invalid Request Headers provided. Only 'Authorization' header is allowed from hubspot.fetch()",
+        method,
+        requestUri,
+      );
     }
 
     const withBody = METHODS_WITH_BODY.has(method) && requestBody !== undefined && requestBody !== null;
@@ -150,7 +205,13 @@ export function createFetchProxy(options: FetchProxyOptions) {
     const timeout = Math.min(parsed.data.requestTimeoutMillis ?? FETCH_DEFAULT_TIMEOUT_MS, FETCH_MAX_TIMEOUT_MS);
 
     if (inFlight >= FETCH_MAX_CONCURRENT) {
-      return proxyError(429, 'RATE_LIMITS', `Too many concurrent requests: at most ${FETCH_MAX_CONCURRENT} per app and account`, method, requestUri);
+      return proxyError(
+        429,
+        'RATE_LIMITS',
+        `Too many concurrent requests: at most ${FETCH_MAX_CONCURRENT} per app and account`,
+        method,
+        requestUri,
+      );
     }
 
     // The identity HubSpot appends to the URL (covered by the signature).
@@ -162,7 +223,13 @@ export function createFetchProxy(options: FetchProxyOptions) {
 
     const timestamp = now();
     const headers: Record<string, string> = {
-      ...hubspotSignatureHeaders({ clientSecret: options.clientSecret, method, url: `${publicOrigin}${pathAndQuery}`, body, timestamp }),
+      ...hubspotSignatureHeaders({
+        clientSecret: options.clientSecret,
+        method,
+        url: `${publicOrigin}${pathAndQuery}`,
+        body,
+        timestamp,
+      }),
       ...(withBody ? { 'content-type': 'application/json' } : {}),
       ...(headerNames[0] ? { authorization: requestHeaders[headerNames[0]] ?? '' } : {}),
     };
@@ -193,7 +260,14 @@ export function createFetchProxy(options: FetchProxyOptions) {
           : proxyError(500, 'INTERNAL_SERVER_ERROR', 'Network error', method, requestUri, res.status);
       }
       if (text === null) {
-        return proxyError(502, 'PAYLOAD_TOO_LARGE', 'Response body is larger than 1 MB', method, requestUri, res.status);
+        return proxyError(
+          502,
+          'PAYLOAD_TOO_LARGE',
+          'Response body is larger than 1 MB',
+          method,
+          requestUri,
+          res.status,
+        );
       }
       let responseBody: unknown;
       if (text.trim() !== '') {
@@ -218,7 +292,11 @@ export function createFetchProxy(options: FetchProxyOptions) {
       }
       return {
         httpStatus: res.status,
-        envelope: { status: 'success', ...(responseBody === undefined ? {} : { responseBody }), context: context(method, requestUri, res.status) },
+        envelope: {
+          status: 'success',
+          ...(responseBody === undefined ? {} : { responseBody }),
+          context: context(method, requestUri, res.status),
+        },
       };
     } finally {
       inFlight -= 1;

@@ -12,8 +12,15 @@
  * - POST /preview/api/fetch — HubSpot's fetch proxy: checks, signs and forwards each `hubspot.fetch`.
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
-import { PREVIEW_LOCATIONS, type PreviewBoot, type PreviewContext, type PreviewLocation, type PreviewUser } from '../shared/protocol.ts';
-import { buildPreview, DEFAULT_OUT_DIR, PreviewBuildError, workerFile, type EntrypointOverrides } from './bundles.ts';
+import helmet from 'helmet';
+import {
+  PREVIEW_LOCATIONS,
+  type PreviewBoot,
+  type PreviewContext,
+  type PreviewLocation,
+  type PreviewUser,
+} from '../shared/protocol.ts';
+import { buildPreview, DEFAULT_OUT_DIR, type EntrypointOverrides, PreviewBuildError, workerFile } from './bundles.ts';
 import { createFetchProxy } from './fetch-proxy.ts';
 import { readHubSpotProject } from './project.ts';
 
@@ -87,7 +94,8 @@ const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 /** The host name of a Host header, without its port. */
 const hostOf = (host: string | undefined): string => (host ?? '').toLowerCase().replace(/:\d+$/, '');
 
-const escapeJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+const escapeJson = (value: unknown) =>
+  JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function pageHtml(boot: PreviewBoot): string {
@@ -118,7 +126,12 @@ function indexHtml(): string {
 }
 
 function buildErrorHtml(error: unknown): string {
-  const detail = error instanceof PreviewBuildError ? error.messages.join('\n') : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  const detail =
+    error instanceof PreviewBuildError
+      ? error.messages.join('\n')
+      : error instanceof Error
+        ? (error.stack ?? error.message)
+        : String(error);
   return `<!doctype html><html lang="en"><head><meta charset="utf-8" /><title>Preview build failed</title></head>
 <body style="font-family: sans-serif; padding: 24px"><h1>The preview could not be built</h1><pre>${escapeHtml(detail)}</pre></body></html>
 `;
@@ -133,7 +146,11 @@ export function createPreviewRouter(options: PreviewOptions): Router {
     publicApiOrigin: options.publicApiOrigin,
     backendBaseUrl: options.backendBaseUrl,
     permittedOrigins: project.permittedFetchOrigins,
-    identity: { portalId: options.portalId, userId: options.userId, ...(options.appId === undefined ? {} : { appId: options.appId }) },
+    identity: {
+      portalId: options.portalId,
+      userId: options.userId,
+      ...(options.appId === undefined ? {} : { appId: options.appId }),
+    },
   });
   // Start building now, so the first page view does not wait for it.
   const overrides = options.entrypoints ?? {};
@@ -142,13 +159,33 @@ export function createPreviewRouter(options: PreviewOptions): Router {
   const router = express.Router();
   router.use('/preview', (req: Request, res: Response, next: NextFunction) => {
     // A loopback client, not relayed by a proxy, asking for a loopback host name (no DNS rebinding).
-    const local = isLoopback(req.socket.remoteAddress) && req.headers['x-forwarded-for'] === undefined && LOOPBACK_HOSTS.has(hostOf(req.headers.host));
+    const local =
+      isLoopback(req.socket.remoteAddress) &&
+      req.headers['x-forwarded-for'] === undefined &&
+      LOOPBACK_HOSTS.has(hostOf(req.headers.host));
     if (options.allowRemote || local) {
       next();
       return;
     }
     res.status(403).type('text').send('The local preview answers browsers on this machine only.');
   });
+  // Never framed by another site, no sniffing, no referrer. The pages' own inline boot data and scripts
+  // are left alone: only frame-ancestors is set in their CSP.
+  router.use(
+    '/preview',
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: helmet.contentSecurityPolicy.dangerouslyDisableDefaultSrc,
+          frameAncestors: ["'none'"],
+        },
+      },
+      frameguard: { action: 'deny' },
+      referrerPolicy: { policy: 'no-referrer' },
+      strictTransportSecurity: false,
+    }),
+  );
   const noStore = (_req: Request, res: Response, next: NextFunction) => {
     res.setHeader('Cache-Control', 'no-store');
     next();
@@ -182,13 +219,23 @@ export function createPreviewRouter(options: PreviewOptions): Router {
   }
 
   router.use('/preview/assets', noStore, whenBuilt, express.static(outDir, { index: false, fallthrough: false }));
+  // A missing or unreadable asset: its status and a plain line, never the error's stack or local path.
+  router.use('/preview/assets', (error: { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
+    const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+    res
+      .status(status)
+      .type('text')
+      .send(status === 404 ? 'No such preview asset.' : 'The preview asset could not be served.');
+  });
 
   // Same-origin JSON only: a cross-site form cannot post here, and a cross-site fetch with a JSON
   // content type needs a CORS preflight this route never grants.
   router.post('/preview/api/fetch', noStore, express.json({ limit: '2mb' }), async (req, res, next) => {
     try {
       if (!req.is('application/json')) {
-        res.status(415).json({ status: 'error', category: 'VALIDATION_ERROR', message: 'The preview proxy takes JSON only.' });
+        res
+          .status(415)
+          .json({ status: 'error', category: 'VALIDATION_ERROR', message: 'The preview proxy takes JSON only.' });
         return;
       }
       const { httpStatus, envelope } = await proxy.handle(req.body as unknown);
@@ -197,16 +244,21 @@ export function createPreviewRouter(options: PreviewOptions): Router {
       next(error);
     }
   });
-  router.use('/preview/api/fetch', (error: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
-    if (error.type === 'entity.too.large') {
-      res.status(413).json({ status: 'error', category: 'VALIDATION_ERROR', message: 'Request body is larger than 1 MB' });
-      return;
-    }
-    if (error.type === 'entity.parse.failed') {
-      res.status(400).json({ status: 'error', category: 'VALIDATION_ERROR', message: 'Invalid JSON Request Body' });
-      return;
-    }
-    next(error);
-  });
+  router.use(
+    '/preview/api/fetch',
+    (error: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
+      if (error.type === 'entity.too.large') {
+        res
+          .status(413)
+          .json({ status: 'error', category: 'VALIDATION_ERROR', message: 'Request body is larger than 1 MB' });
+        return;
+      }
+      if (error.type === 'entity.parse.failed') {
+        res.status(400).json({ status: 'error', category: 'VALIDATION_ERROR', message: 'Invalid JSON Request Body' });
+        return;
+      }
+      next(error);
+    },
+  );
   return router;
 }

@@ -116,7 +116,10 @@ export interface HostApi {
     closeOverlay(id: string): void;
     copyTextToClipboard(text: string): Promise<void>;
     navigateToPage(options: { to: string; params?: Record<string, string> }): void;
-    openIframeModal(options: { uri: string; height: number; width: number; title?: string; flush?: boolean }, onClose?: () => void): void;
+    openIframeModal(
+      options: { uri: string; height: number; width: number; title?: string; flush?: boolean },
+      onClose?: () => void,
+    ): void;
     reloadPage(): void;
   };
   /** Called when the entry module never called hubspot.extend (so nothing can render). */

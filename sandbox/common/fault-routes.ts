@@ -35,11 +35,18 @@ export const TargetedFaultBody = z
     respond: FaultResponseBody.optional(),
     reset: z.literal(true).optional(),
     delayMs: z.number().int().min(0).optional(),
-    afterApply: z.union([z.strictObject({ respond: FaultResponseBody }), z.strictObject({ reset: z.literal(true) })]).optional(),
+    afterApply: z
+      .union([z.strictObject({ respond: FaultResponseBody }), z.strictObject({ reset: z.literal(true) })])
+      .optional(),
   })
-  .refine((fault) => [fault.respond, fault.reset, fault.delayMs, fault.afterApply].filter((action) => action !== undefined).length === 1, {
-    message: 'give exactly one of respond, reset, delayMs, afterApply',
-  });
+  .refine(
+    (fault) =>
+      [fault.respond, fault.reset, fault.delayMs, fault.afterApply].filter((action) => action !== undefined).length ===
+      1,
+    {
+      message: 'give exactly one of respond, reset, delayMs, afterApply',
+    },
+  );
 
 function isJsonValue(value: unknown): boolean {
   if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) return true;

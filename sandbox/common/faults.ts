@@ -16,12 +16,12 @@
  * under the sandbox's own inspection path.
  */
 import type { Request, RequestHandler, Response } from 'express';
-import { hashSeed, Rng } from './random.js';
-import { RequestStats, type RequestLogEntry, type RequestStatsSnapshot } from './request-stats.js';
 import { faultControlRouter } from './fault-routes.js';
+import { hashSeed, Rng } from './random.js';
+import { type RequestLogEntry, RequestStats, type RequestStatsSnapshot } from './request-stats.js';
 
-export type { EndpointStats, RequestLogEntry, RequestStatsSnapshot } from './request-stats.js';
 export { createFaultControlClient, type FaultControlClient } from './fault-client.js';
+export type { EndpointStats, RequestLogEntry, RequestStatsSnapshot } from './request-stats.js';
 
 /** Probabilities in [0, 1]. The first four are exclusive outcomes; `slow` is independent (a slow call still runs). */
 export interface FaultRates {
@@ -175,8 +175,11 @@ export function createFaults(options: FaultsOptions): Faults {
       if (patch.seed !== undefined) rollsPerEndpoint.clear();
     },
     addTargeted(spec) {
-      const actions = [spec.respond, spec.reset, spec.delayMs, spec.afterApply].filter((action) => action !== undefined);
-      if (actions.length !== 1) throw new Error('a targeted fault needs exactly one of respond, reset, delayMs, afterApply');
+      const actions = [spec.respond, spec.reset, spec.delayMs, spec.afterApply].filter(
+        (action) => action !== undefined,
+      );
+      if (actions.length !== 1)
+        throw new Error('a targeted fault needs exactly one of respond, reset, delayMs, afterApply');
       const id = `fault-${nextId}`;
       nextId += 1;
       active.push({ id, spec, matchPath: compilePathPattern(spec.path), remaining: spec.times ?? 1, hits: 0 });
@@ -217,7 +220,11 @@ export function createFaults(options: FaultsOptions): Faults {
     return fault.spec;
   }
 
-  function roll(endpoint: string): { outcome: 'none' | 'rateLimited' | 'serverError' | 'connectionReset' | 'tokenExpiry'; slow: boolean; status: number } {
+  function roll(endpoint: string): {
+    outcome: 'none' | 'rateLimited' | 'serverError' | 'connectionReset' | 'tokenExpiry';
+    slow: boolean;
+    status: number;
+  } {
     const n = rollsPerEndpoint.get(endpoint) ?? 0;
     rollsPerEndpoint.set(endpoint, n + 1);
     const rng = new Rng(hashSeed(settings.seed, endpoint, n));
@@ -232,7 +239,9 @@ export function createFaults(options: FaultsOptions): Faults {
       dice -= rates[kind];
     }
     const slow = rng.next() < rates.slow;
-    const status = rng.pick(settings.serverErrorStatuses.length > 0 ? settings.serverErrorStatuses : DEFAULT_SERVER_ERRORS);
+    const status = rng.pick(
+      settings.serverErrorStatuses.length > 0 ? settings.serverErrorStatuses : DEFAULT_SERVER_ERRORS,
+    );
     return { outcome, slow, status };
   }
 
@@ -245,7 +254,12 @@ export function createFaults(options: FaultsOptions): Faults {
     endpointOfRequest.set(req, endpoint);
     stats.arrived(endpoint);
     res.once('close', () => {
-      stats.finished({ method: req.method, path: req.originalUrl, endpoint, status: res.headersSent ? res.statusCode : 0 });
+      stats.finished({
+        method: req.method,
+        path: req.originalUrl,
+        endpoint,
+        status: res.headersSent ? res.statusCode : 0,
+      });
     });
     const send = (response: FaultResponse): void => {
       res.status(response.status);
@@ -310,7 +324,11 @@ export function createFaults(options: FaultsOptions): Faults {
  * Lets the route run to its answer, then drops that answer: the first `res.end` (every Express send
  * ends there) destroys the socket or, with the original `end` restored, sends the fault response.
  */
-function replaceAnswer(res: Response, afterApply: NonNullable<TargetedFault['afterApply']>, answer: (response: FaultResponse) => void): void {
+function replaceAnswer(
+  res: Response,
+  afterApply: NonNullable<TargetedFault['afterApply']>,
+  answer: (response: FaultResponse) => void,
+): void {
   const originalEnd = res.end.bind(res);
   res.end = ((..._args: unknown[]) => {
     res.end = originalEnd;
@@ -329,7 +347,8 @@ function validateRates(rates: Partial<FaultRates>): void {
   for (const [name, value] of Object.entries(rates)) {
     if (!(value >= 0 && value <= 1)) throw new Error(`fault rate ${name} must be between 0 and 1`);
   }
-  const exclusive = (rates.rateLimited ?? 0) + (rates.serverError ?? 0) + (rates.connectionReset ?? 0) + (rates.tokenExpiry ?? 0);
+  const exclusive =
+    (rates.rateLimited ?? 0) + (rates.serverError ?? 0) + (rates.connectionReset ?? 0) + (rates.tokenExpiry ?? 0);
   if (exclusive > 1) throw new Error('rateLimited + serverError + connectionReset + tokenExpiry must not exceed 1');
 }
 
@@ -363,7 +382,11 @@ function matches(fault: ActiveFault, req: Request): boolean {
 export function containsJson(actual: unknown, expected: JsonValue): boolean {
   if (expected === null || typeof expected !== 'object') return actual === expected;
   if (Array.isArray(expected)) {
-    return Array.isArray(actual) && actual.length === expected.length && expected.every((item, index) => containsJson(actual[index], item));
+    return (
+      Array.isArray(actual) &&
+      actual.length === expected.length &&
+      expected.every((item, index) => containsJson(actual[index], item))
+    );
   }
   if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) return false;
   const record: Record<string, unknown> = { ...actual };

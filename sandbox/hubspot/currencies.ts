@@ -24,7 +24,9 @@ const CURRENCY_NAMES: Record<string, string> = (() => {
 /** `conversionRate` > 0 with at most 6 decimals (multicurrency guide). */
 function checkConversionRate(rate: number): number {
   if (!(rate > 0) || !/^\d+(\.\d{1,6})?$/.test(String(rate))) {
-    throw validationError('conversionRate must be a positive number with at most 6 decimal places', { context: { conversionRate: [String(rate)] } });
+    throw validationError('conversionRate must be a positive number with at most 6 decimal places', {
+      context: { conversionRate: [String(rate)] },
+    });
   }
   return rate;
 }
@@ -47,14 +49,19 @@ export class CurrencySettings {
   companyCurrencyUpdatedAt: string;
 
   /** `maxCurrencies` (company currency included) follows the portal's tier. */
-  constructor(companyCurrency: string, at: string, private readonly maxCurrencies: () => number) {
+  constructor(
+    companyCurrency: string,
+    at: string,
+    private readonly maxCurrencies: () => number,
+  ) {
     this.companyCurrency = companyCurrency;
     this.companyCurrencyUpdatedAt = at;
   }
 
   static checkCode(code: string): string {
     const upper = code.toUpperCase();
-    if (!Object.hasOwn(CURRENCY_NAMES, upper)) throw validationError(`${code} is not a supported currency code`, { context: { currencyCode: [code] } });
+    if (!Object.hasOwn(CURRENCY_NAMES, upper))
+      throw validationError(`${code} is not a supported currency code`, { context: { currencyCode: [code] } });
     return upper;
   }
 
@@ -72,7 +79,8 @@ export class CurrencySettings {
     const latest = new Map<string, ExchangeRate>();
     for (const rate of this.rates) {
       const seen = latest.get(rate.fromCurrencyCode);
-      if (rate.effectiveAt <= at && (!seen || rate.effectiveAt >= seen.effectiveAt)) latest.set(rate.fromCurrencyCode, rate);
+      if (rate.effectiveAt <= at && (!seen || rate.effectiveAt >= seen.effectiveAt))
+        latest.set(rate.fromCurrencyCode, rate);
     }
     return [...latest.values()];
   }
@@ -85,15 +93,24 @@ export class CurrencySettings {
 
   addRate(fromCurrencyCode: string, conversionRate: number, effectiveAt: string, at: string): ExchangeRate {
     const from = CurrencySettings.checkCode(fromCurrencyCode);
-    if (from === this.companyCurrency) throw validationError(`${from} is the company currency; it has no exchange rate`);
+    if (from === this.companyCurrency)
+      throw validationError(`${from} is the company currency; it has no exchange rate`);
     checkConversionRate(conversionRate);
     const max = this.maxCurrencies();
     if (!this.enabledCodes().includes(from) && this.enabledCodes().length >= max) {
-      throw validationError(`This account can have at most ${max} currencies`, { context: { fromCurrencyCode: [from] } });
+      throw validationError(`This account can have at most ${max} currencies`, {
+        context: { fromCurrencyCode: [from] },
+      });
     }
     const rate: ExchangeRate = {
-      id: String(this.ids.next()), fromCurrencyCode: from, toCurrencyCode: this.companyCurrency, conversionRate,
-      effectiveAt, visibleInUI: true, createdAt: at, updatedAt: at,
+      id: String(this.ids.next()),
+      fromCurrencyCode: from,
+      toCurrencyCode: this.companyCurrency,
+      conversionRate,
+      effectiveAt,
+      visibleInUI: true,
+      createdAt: at,
+      updatedAt: at,
     };
     this.rates.push(rate);
     return rate;
@@ -108,7 +125,9 @@ export class CurrencySettings {
 
 export function registerCurrencyRoutes(app: Express, now: () => string): void {
   app.get('/settings/v3/currencies/codes', (_req, res) => {
-    res.json({ results: Object.entries(CURRENCY_NAMES).map(([currencyCode, currencyName]) => ({ currencyCode, currencyName })) });
+    res.json({
+      results: Object.entries(CURRENCY_NAMES).map(([currencyCode, currencyName]) => ({ currencyCode, currencyName })),
+    });
   });
 
   const companyCurrency = (settings: CurrencySettings) => ({
@@ -123,7 +142,9 @@ export function registerCurrencyRoutes(app: Express, now: () => string): void {
 
   app.put('/settings/v3/currencies/company-currency', (req, res) => {
     const settings = portalOf(res).currencies;
-    const code = CurrencySettings.checkCode(stringField(requireFields(req.body, 'CompanyCurrencyUpdate', ['currencyCode']), 'currencyCode') ?? '');
+    const code = CurrencySettings.checkCode(
+      stringField(requireFields(req.body, 'CompanyCurrencyUpdate', ['currencyCode']), 'currencyCode') ?? '',
+    );
     if (settings.allRates().length > 0 && code !== settings.companyCurrency) {
       throw validationError('The company currency cannot be changed once exchange rates exist');
     }
@@ -133,13 +154,20 @@ export function registerCurrencyRoutes(app: Express, now: () => string): void {
   });
 
   app.get('/settings/v3/currencies/exchange-rates', (req, res) => {
-    res.json(pageOf(portalOf(res).currencies.allRates(), parseLimit(req.query['limit'], 100, 100), req.query['after'], req));
+    res.json(
+      pageOf(portalOf(res).currencies.allRates(), parseLimit(req.query['limit'], 100, 100), req.query['after'], req),
+    );
   });
 
   app.post('/settings/v3/currencies/exchange-rates', (req, res) => {
     const body = requireFields(req.body, 'ExchangeRateCreateRequest', ['fromCurrencyCode', 'conversionRate']);
     const at = now();
-    const rate = portalOf(res).currencies.addRate(stringField(body, 'fromCurrencyCode') ?? '', numberField(body, 'conversionRate') ?? 0, stringField(body, 'effectiveAt') ?? at, at);
+    const rate = portalOf(res).currencies.addRate(
+      stringField(body, 'fromCurrencyCode') ?? '',
+      numberField(body, 'conversionRate') ?? 0,
+      stringField(body, 'effectiveAt') ?? at,
+      at,
+    );
     res.status(201).json(rate);
   });
 
@@ -153,7 +181,9 @@ export function registerCurrencyRoutes(app: Express, now: () => string): void {
 
   app.patch('/settings/v3/currencies/exchange-rates/:exchangeRateId', (req, res) => {
     const rate = portalOf(res).currencies.rate(req.params.exchangeRateId);
-    const conversionRate = checkConversionRate(numberField(requireFields(req.body, 'ExchangeRateUpdateRequest', ['conversionRate']), 'conversionRate') ?? 0);
+    const conversionRate = checkConversionRate(
+      numberField(requireFields(req.body, 'ExchangeRateUpdateRequest', ['conversionRate']), 'conversionRate') ?? 0,
+    );
     Object.assign(rate, { conversionRate, updatedAt: now() });
     res.json(rate);
   });

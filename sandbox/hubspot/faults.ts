@@ -12,8 +12,14 @@ import { endpointOf } from './stats.js';
 
 /** Categories HubSpot uses for the statuses a fault may stage. */
 const CATEGORY_BY_STATUS: Record<number, string> = {
-  400: 'VALIDATION_ERROR', 401: 'INVALID_AUTHENTICATION', 403: 'MISSING_SCOPES', 404: 'OBJECT_NOT_FOUND',
-  409: 'CONFLICT', 423: 'LOCKED', 429: 'RATE_LIMITS', 477: 'MIGRATION_IN_PROGRESS',
+  400: 'VALIDATION_ERROR',
+  401: 'INVALID_AUTHENTICATION',
+  403: 'MISSING_SCOPES',
+  404: 'OBJECT_NOT_FOUND',
+  409: 'CONFLICT',
+  423: 'LOCKED',
+  429: 'RATE_LIMITS',
+  477: 'MIGRATION_IN_PROGRESS',
 };
 
 function errorResponse(status: number): FaultResponse {
@@ -21,12 +27,27 @@ function errorResponse(status: number): FaultResponse {
     return {
       status,
       headers: { 'X-HubSpot-RateLimit-Interval-Milliseconds': '10000', 'X-HubSpot-RateLimit-Remaining': '0' },
-      body: apiErrorBody({ category: 'RATE_LIMITS', message: 'You have reached your ten_secondly_rolling limit.', extra: { errorType: 'RATE_LIMIT', policyName: 'TEN_SECONDLY_ROLLING' } }),
+      body: apiErrorBody({
+        category: 'RATE_LIMITS',
+        message: 'You have reached your ten_secondly_rolling limit.',
+        extra: { errorType: 'RATE_LIMIT', policyName: 'TEN_SECONDLY_ROLLING' },
+      }),
     };
   }
   // 423: "Locks will last for 2 seconds" (error-handling guide).
-  const message = status === 423 ? 'The record is locked; retry after at least 2 seconds.' : status >= 500 ? 'internal error' : `error ${status}`;
-  return { status, body: apiErrorBody({ category: CATEGORY_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'ERROR'), message }) };
+  const message =
+    status === 423
+      ? 'The record is locked; retry after at least 2 seconds.'
+      : status >= 500
+        ? 'internal error'
+        : `error ${status}`;
+  return {
+    status,
+    body: apiErrorBody({
+      category: CATEGORY_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'ERROR'),
+      message,
+    }),
+  };
 }
 
 export function createHubSpotFaults(state: SandboxState): Faults {

@@ -6,7 +6,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import { buildApp } from './app.js';
-import { resolveOptions, type HubSpotSandboxOptions } from './options.js';
+import { type HubSpotSandboxOptions, resolveOptions } from './options.js';
 import { SandboxState } from './state.js';
 
 export type { HubSpotSandboxOptions } from './options.js';

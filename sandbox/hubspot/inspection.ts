@@ -35,7 +35,8 @@ function portalIdOf(body: Record<string, unknown>): number {
 
 function userSeeds(raw: unknown): UserSeed[] | undefined {
   if (raw === undefined) return undefined;
-  if (!Array.isArray(raw)) throw validationError('users must be an array of { email, firstName?, lastName?, superAdmin? }');
+  if (!Array.isArray(raw))
+    throw validationError('users must be an array of { email, firstName?, lastName?, superAdmin? }');
   return raw.map((entry: unknown) => {
     const user = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : {};
     if (typeof user['email'] !== 'string') throw validationError('every user needs an email');
@@ -52,7 +53,11 @@ export function registerInspectionRoutes(app: Express, state: SandboxState): voi
   app.post('/_sandbox/portals', (req, res) => {
     const body = bodyOf(req);
     const users = userSeeds(body['users'] ?? body['owners']);
-    const portal = state.createPortal({ portalId: portalIdOf(body), ...(users ? { users } : {}), settings: settingsPatch(body) });
+    const portal = state.createPortal({
+      portalId: portalIdOf(body),
+      ...(users ? { users } : {}),
+      settings: settingsPatch(body),
+    });
     res.status(201).json(portal.snapshot());
   });
 
@@ -90,7 +95,11 @@ export function registerInspectionRoutes(app: Express, state: SandboxState): voi
 
   /** Requests per endpoint (with statuses), per portal, and refresh_token grants per refresh token. */
   app.get('/_sandbox/stats', (_req, res) => {
-    res.json({ ...state.faults.requests(), byPortal: state.portalCounts.snapshot(), refreshTokens: state.oauth.refreshTokenStats() });
+    res.json({
+      ...state.faults.requests(),
+      byPortal: state.portalCounts.snapshot(),
+      refreshTokens: state.oauth.refreshTokenStats(),
+    });
   });
 
   app.get('/_sandbox/limits', (_req, res) => {

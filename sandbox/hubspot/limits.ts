@@ -95,13 +95,16 @@ export function rateLimit(state: SandboxState): RequestHandler {
     if (limits.rateLimitPer10s <= 0) return next();
     const isAssociations = ASSOCIATIONS.test(req.baseUrl + req.path);
     const max = isAssociations ? associationsLimitOf(portal) : limits.rateLimitPer10s;
-    const remaining = isAssociations ? state.limiter.takeAssociations(portal.id, max, now) : state.limiter.takeGeneral(portal.id, now);
+    const remaining = isAssociations
+      ? state.limiter.takeAssociations(portal.id, max, now)
+      : state.limiter.takeGeneral(portal.id, now);
     const headers = {
       'X-HubSpot-RateLimit-Interval-Milliseconds': String(TEN_SECONDS),
       'X-HubSpot-RateLimit-Max': String(max),
       'X-HubSpot-RateLimit-Remaining': String(Math.max(remaining, 0)),
     };
-    if (remaining < 0) throw tooManyRequests('You have reached your ten_secondly_rolling limit.', 'TEN_SECONDLY_ROLLING', headers);
+    if (remaining < 0)
+      throw tooManyRequests('You have reached your ten_secondly_rolling limit.', 'TEN_SECONDLY_ROLLING', headers);
     res.set(headers);
     next();
   };

@@ -6,8 +6,7 @@
 import { validationError } from './errors.js';
 
 export type ObjectTypeName =
-  | 'contacts' | 'companies' | 'deals' | 'products' | 'line_items'
-  | 'calls' | 'emails' | 'meetings' | 'notes' | 'tasks';
+  'contacts' | 'companies' | 'deals' | 'products' | 'line_items' | 'calls' | 'emails' | 'meetings' | 'notes' | 'tasks';
 
 export interface ObjectType {
   name: ObjectTypeName;
@@ -36,46 +35,77 @@ const ENGAGEMENT_RETURNED = ['hs_createdate', 'hs_lastmodifieddate', 'hs_object_
 
 function engagement(name: ObjectTypeName, objectTypeId: string, singular: string, searchable: string[]): ObjectType {
   return {
-    name, objectTypeId, singular, defaultReturned: ENGAGEMENT_RETURNED, searchable, allowsUniqueProperties: false,
-    createdProperty: 'hs_createdate', modifiedProperty: 'hs_lastmodifieddate',
+    name,
+    objectTypeId,
+    singular,
+    defaultReturned: ENGAGEMENT_RETURNED,
+    searchable,
+    allowsUniqueProperties: false,
+    createdProperty: 'hs_createdate',
+    modifiedProperty: 'hs_lastmodifieddate',
   };
 }
 
 export const OBJECT_TYPES: readonly ObjectType[] = [
   {
-    name: 'contacts', objectTypeId: '0-1', singular: 'contact',
+    name: 'contacts',
+    objectTypeId: '0-1',
+    singular: 'contact',
     defaultReturned: ['createdate', 'email', 'firstname', 'hs_object_id', 'lastmodifieddate', 'lastname'],
     searchable: ['firstname', 'lastname', 'email', 'phone', 'mobilephone', 'company'],
-    allowsUniqueProperties: true, builtInUniqueProperty: 'email',
-    createdProperty: 'createdate', modifiedProperty: 'lastmodifieddate',
+    allowsUniqueProperties: true,
+    builtInUniqueProperty: 'email',
+    createdProperty: 'createdate',
+    modifiedProperty: 'lastmodifieddate',
   },
   {
-    name: 'companies', objectTypeId: '0-2', singular: 'company',
+    name: 'companies',
+    objectTypeId: '0-2',
+    singular: 'company',
     defaultReturned: ['createdate', 'domain', 'hs_lastmodifieddate', 'hs_object_id', 'name'],
     searchable: ['website', 'phone', 'name', 'domain'],
     allowsUniqueProperties: true,
-    createdProperty: 'createdate', modifiedProperty: 'hs_lastmodifieddate',
+    createdProperty: 'createdate',
+    modifiedProperty: 'hs_lastmodifieddate',
   },
   {
-    name: 'deals', objectTypeId: '0-3', singular: 'deal',
-    defaultReturned: ['amount', 'closedate', 'createdate', 'dealname', 'dealstage', 'hs_lastmodifieddate', 'hs_object_id', 'pipeline'],
+    name: 'deals',
+    objectTypeId: '0-3',
+    singular: 'deal',
+    defaultReturned: [
+      'amount',
+      'closedate',
+      'createdate',
+      'dealname',
+      'dealstage',
+      'hs_lastmodifieddate',
+      'hs_object_id',
+      'pipeline',
+    ],
     searchable: ['dealname', 'pipeline', 'dealstage', 'description', 'dealtype'],
     allowsUniqueProperties: true,
-    createdProperty: 'createdate', modifiedProperty: 'hs_lastmodifieddate',
+    createdProperty: 'createdate',
+    modifiedProperty: 'hs_lastmodifieddate',
   },
   {
-    name: 'products', objectTypeId: '0-7', singular: 'product',
+    name: 'products',
+    objectTypeId: '0-7',
+    singular: 'product',
     defaultReturned: ['createdate', 'description', 'hs_lastmodifieddate', 'hs_object_id', 'name', 'price'],
     searchable: ['name', 'description', 'price', 'hs_sku'],
     allowsUniqueProperties: false,
-    createdProperty: 'createdate', modifiedProperty: 'hs_lastmodifieddate',
+    createdProperty: 'createdate',
+    modifiedProperty: 'hs_lastmodifieddate',
   },
   {
-    name: 'line_items', objectTypeId: '0-8', singular: 'line_item',
+    name: 'line_items',
+    objectTypeId: '0-8',
+    singular: 'line_item',
     defaultReturned: ['amount', 'createdate', 'hs_lastmodifieddate', 'hs_object_id', 'price', 'quantity'],
     searchable: ['name'],
     allowsUniqueProperties: false,
-    createdProperty: 'createdate', modifiedProperty: 'hs_lastmodifieddate',
+    createdProperty: 'createdate',
+    modifiedProperty: 'hs_lastmodifieddate',
   },
   engagement('calls', '0-48', 'call', ['hs_call_title', 'hs_call_body']),
   engagement('emails', '0-49', 'email', ['hs_email_subject']),

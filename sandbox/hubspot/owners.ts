@@ -70,11 +70,15 @@ export function registerOwnerRoutes(app: Express): void {
   app.get('/crm/v3/owners/:ownerId', (req, res) => {
     const portal = portalOf(res);
     const idProperty = req.query['idProperty'] ?? 'id';
-    if (idProperty !== 'id' && idProperty !== 'userId') throw validationError(`Unknown idProperty ${String(idProperty)}`);
+    if (idProperty !== 'id' && idProperty !== 'userId')
+      throw validationError(`Unknown idProperty ${String(idProperty)}`);
     const archived = req.query['archived'] === 'true';
     const owner =
-      idProperty === 'userId' ? portal.owners.byUserId(Number(req.params.ownerId)) : portal.owners.byId(req.params.ownerId);
-    if (!owner || owner.archived !== archived) throw notFound(`Owner with ${idProperty}=${req.params.ownerId} not found`);
+      idProperty === 'userId'
+        ? portal.owners.byUserId(Number(req.params.ownerId))
+        : portal.owners.byId(req.params.ownerId);
+    if (!owner || owner.archived !== archived)
+      throw notFound(`Owner with ${idProperty}=${req.params.ownerId} not found`);
     res.json(owner);
   });
 }

@@ -9,7 +9,8 @@ export interface ForwardPaging {
 export function parseLimit(raw: unknown, fallback: number, max: number): number {
   if (raw === undefined || raw === '') return fallback;
   const limit = Number(raw);
-  if (!Number.isInteger(limit) || limit < 1) throw validationError(`limit must be a positive integer, got ${String(raw)}`);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw validationError(`limit must be a positive integer, got ${String(raw)}`);
   return Math.min(limit, max);
 }
 
@@ -17,7 +18,8 @@ export function parseLimit(raw: unknown, fallback: number, max: number): number 
 export function parseAfter(raw: unknown): number {
   if (raw === undefined || raw === '') return 0;
   const offset = Number(raw);
-  if (!Number.isInteger(offset) || offset < 0) throw validationError(`after must be an integer-formatted cursor, got ${String(raw)}`);
+  if (!Number.isInteger(offset) || offset < 0)
+    throw validationError(`after must be an integer-formatted cursor, got ${String(raw)}`);
   return offset;
 }
 
@@ -33,7 +35,12 @@ export function pagingAfter(req: Request, after: string): { paging: ForwardPagin
 }
 
 /** One page of an in-memory list, cursor = offset. */
-export function pageOf<T>(items: readonly T[], limit: number, rawAfter: unknown, req: Request): { results: T[]; paging?: ForwardPaging } {
+export function pageOf<T>(
+  items: readonly T[],
+  limit: number,
+  rawAfter: unknown,
+  req: Request,
+): { results: T[]; paging?: ForwardPaging } {
   const offset = parseAfter(rawAfter);
   const results = items.slice(offset, offset + limit);
   const end = offset + results.length;

@@ -1,16 +1,16 @@
 /** One HubSpot account ("portal"): every store the API reads and writes, isolated per portal. */
-import { DEFAULT_ACCOUNT, type AccountSettings } from './account.js';
+import { hashSeed, Rng } from '../common/random.js';
+import { type AccountSettings, DEFAULT_ACCOUNT } from './account.js';
 import { AssociationStore } from './associations/store.js';
 import { AssociationTypes } from './associations/types.js';
 import { CurrencySettings } from './currencies.js';
 import { FlowStore } from './flows/store.js';
-import { hashSeed, Rng } from '../common/random.js';
 import { RecordStore } from './objects/store.js';
 import { OwnerStore } from './owners.js';
 import { PipelineStore } from './pipelines/store.js';
 import { PropertyRegistry } from './properties/registry.js';
-import { DEFAULT_PORTAL_SETTINGS, tierLimits, type PortalSettings, type TierLimits } from './tier.js';
-import { UserStore, type UserSeed } from './users.js';
+import { DEFAULT_PORTAL_SETTINGS, type PortalSettings, type TierLimits, tierLimits } from './tier.js';
+import { type UserSeed, UserStore } from './users.js';
 
 export interface PortalSeed {
   portalId: number;
@@ -46,8 +46,16 @@ export class Portal {
     this.settings = { ...DEFAULT_PORTAL_SETTINGS, ...seed.settings };
     this.shuffler = new Rng(hashSeed(randomSeed, 'batch-order', seed.portalId));
     this.properties = new PropertyRegistry(at);
-    this.pipelines = new PipelineStore(at, () => seed.maxDealPipelines ?? this.limits().dealPipelines, () => this.settings.probabilityInTenths);
-    this.currencies = new CurrencySettings(CurrencySettings.checkCode(seed.companyCurrency ?? 'USD'), at, () => this.limits().currencies);
+    this.pipelines = new PipelineStore(
+      at,
+      () => seed.maxDealPipelines ?? this.limits().dealPipelines,
+      () => this.settings.probabilityInTenths,
+    );
+    this.currencies = new CurrencySettings(
+      CurrencySettings.checkCode(seed.companyCurrency ?? 'USD'),
+      at,
+      () => this.limits().currencies,
+    );
     this.account = { ...DEFAULT_ACCOUNT, ...seed.account };
     const users = seed.users?.length
       ? seed.users

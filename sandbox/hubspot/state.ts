@@ -2,8 +2,8 @@
  * The whole sandbox's state: portals, OAuth grants, the clock, limits, faults, request counts, and
  * which portal/user the next authorize approves.
  */
-import type { Faults } from '../common/faults.js';
 import { createSandboxClock, type SandboxClock } from '../common/clock.js';
+import type { Faults } from '../common/faults.js';
 import { validationError } from './errors.js';
 import { createHubSpotFaults } from './faults.js';
 import { RateLimiter } from './limits.js';
@@ -30,7 +30,10 @@ export class SandboxState {
   constructor(readonly options: ResolvedOptions) {
     // The shared sandbox clock: the injected time plus an offset the inspection endpoint advances.
     this.clock = createSandboxClock({ now: () => new Date(options.now()) });
-    this.limiter = new RateLimiter({ rateLimitPer10s: options.rateLimitPer10s, searchRateLimitPerSecond: options.searchRateLimitPerSecond });
+    this.limiter = new RateLimiter({
+      rateLimitPer10s: options.rateLimitPer10s,
+      searchRateLimitPerSecond: options.searchRateLimitPerSecond,
+    });
     this.faults = createHubSpotFaults(this);
     this.reset();
   }
@@ -44,7 +47,8 @@ export class SandboxState {
   }
 
   createPortal(seed: PortalSeed): Portal {
-    if (!Number.isInteger(seed.portalId) || seed.portalId <= 0) throw validationError('portalId must be a positive integer');
+    if (!Number.isInteger(seed.portalId) || seed.portalId <= 0)
+      throw validationError('portalId must be a positive integer');
     if (this.portals.has(seed.portalId)) throw validationError(`portal ${seed.portalId} already exists`);
     const portal = new Portal(seed, this.nowIso(), this.options.seed);
     this.portals.set(portal.id, portal);
@@ -78,7 +82,10 @@ export class SandboxState {
     this.portalCounts.reset();
     this.clock.set(new Date(this.options.now()));
     this.limiter.reset();
-    this.limiter.limits = { rateLimitPer10s: this.options.rateLimitPer10s, searchRateLimitPerSecond: this.options.searchRateLimitPerSecond };
+    this.limiter.limits = {
+      rateLimitPer10s: this.options.rateLimitPer10s,
+      searchRateLimitPerSecond: this.options.searchRateLimitPerSecond,
+    };
     this.faults.reset();
     this.nextApproval = undefined;
     this.createPortal({ portalId: this.options.defaultPortalId, settings: { tier: this.options.tier } });

@@ -28,4 +28,5 @@ export class PortalRequestCounts {
 }
 
 /** "METHOD /path" with numeric ids as {id}: "GET /crm/v3/objects/contacts/{id}". */
-export const endpointOf = (method: string, path: string): string => `${method} ${path.replace(/\/\d+(?=\/|$)/g, '/{id}')}`;
+export const endpointOf = (method: string, path: string): string =>
+  `${method} ${path.replace(/\/\d+(?=\/|$)/g, '/{id}')}`;

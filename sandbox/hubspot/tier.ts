@@ -36,7 +36,8 @@ export const ASSOCIATIONS_WITH_LIMIT_INCREASE = 200;
 
 export function parseTier(raw: unknown): PortalTier {
   const tier = String(raw).toLowerCase();
-  if (!(PORTAL_TIERS as readonly string[]).includes(tier)) throw validationError(`tier must be one of ${PORTAL_TIERS.join(', ')}`);
+  if (!(PORTAL_TIERS as readonly string[]).includes(tier))
+    throw validationError(`tier must be one of ${PORTAL_TIERS.join(', ')}`);
   return tier as PortalTier;
 }
 
@@ -55,4 +56,8 @@ export interface PortalSettings {
   probabilityInTenths: boolean;
 }
 
-export const DEFAULT_PORTAL_SETTINGS: PortalSettings = { tier: 'starter', limitIncrease: false, probabilityInTenths: false };
+export const DEFAULT_PORTAL_SETTINGS: PortalSettings = {
+  tier: 'starter',
+  limitIncrease: false,
+  probabilityInTenths: false,
+};

@@ -53,7 +53,10 @@ export class UserStore {
     };
     this.users.push(user);
     if (user.sendWelcomeEmail) this.invitations.push(user.email);
-    this.owners.add({ email: user.email, firstName: user.firstName, lastName: user.lastName, userId: Number(user.id) }, at);
+    this.owners.add(
+      { email: user.email, firstName: user.firstName, lastName: user.lastName, userId: Number(user.id) },
+      at,
+    );
     return user;
   }
 

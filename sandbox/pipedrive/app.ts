@@ -8,7 +8,7 @@ import { callerOf } from './http/context.js';
 import { ApiError, errorBody, rateLimitedBody } from './http/errors.js';
 import type { RouteDef } from './http/routes.js';
 import { inspectionRouter } from './inspection.js';
-import { authenticate } from './oauth/authenticate.js';
+import { authenticate, requireScope } from './oauth/authenticate.js';
 import { registerOAuth } from './oauth/routes.js';
 import { registerAccount } from './resources/account.js';
 import { registerActivities } from './resources/activities.js';
@@ -18,6 +18,7 @@ import { registerDealsSummary } from './resources/deals-summary.js';
 import { registerFields } from './resources/fields.js';
 import { registerFiles } from './resources/files.js';
 import { registerFilters } from './resources/filters.js';
+import { registerLeads } from './resources/leads.js';
 import { registerLinks } from './resources/links.js';
 import { registerNotes } from './resources/notes.js';
 import { registerOrganizations } from './resources/organizations.js';
@@ -52,6 +53,7 @@ function registerRoutes(state: PipedriveSandboxState): void {
   registerFilters(routes, context);
   registerLinks(routes, context);
   registerDealsSummary(routes, context);
+  registerLeads(routes, context);
   registerWebhooks(routes, context, state.webhooks);
 }
 
@@ -80,7 +82,10 @@ const handleErrors: ErrorRequestHandler = (error: unknown, _req, res, next) => {
     return;
   }
   // express.json() failures (malformed JSON, too large) carry their HTTP status.
-  const status = typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : 500;
+  const status =
+    typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number'
+      ? error.status
+      : 500;
   if (status >= 500) console.error('pipedrive sandbox:', error);
   res.status(status).json(errorBody(status >= 500 ? 'Internal server error' : 'Bad request'));
 };
@@ -98,8 +103,11 @@ export function buildApp(state: PipedriveSandboxState): Express {
   app.use(express.json({ limit: '20mb' }));
   app.use(express.urlencoded({ extended: false }));
   app.use(state.faults.middleware);
-  const auth = authenticate(state.tokens);
-  state.routes.mount(app, (def) => [auth, limit(state, def)]);
+  const auth = authenticate(state.tokens, (userId) => {
+    const user = state.store.user(userId);
+    return user !== undefined && user.active_flag && !user.is_deleted;
+  });
+  state.routes.mount(app, (def) => [auth, requireScope(def), limit(state, def)]);
   app.use(['/api', '/v1'], auth, (_req, res) => {
     res.status(404).json(errorBody('Unknown method .'));
   });

@@ -5,12 +5,13 @@
 import type { Express } from 'express';
 import { listen } from '../common/listen.js';
 import { buildApp } from './app.js';
-import { PipedriveSandboxState, type PipedriveSandboxOptions } from './state.js';
+import { type PipedriveSandboxOptions, PipedriveSandboxState } from './state.js';
 
+export type { DatasetInput } from './dataset/format.js';
+export { PIPEDRIVE_TEST_DATASETS } from './datasets/index.js';
+export type { Plan } from './limits.js';
 export type { DatasetSource, PipedriveSandboxOptions, SandboxSettings } from './state.js';
 export { PipedriveSandboxState } from './state.js';
-export type { Plan } from './limits.js';
-export type { DatasetInput } from './dataset/format.js';
 
 export interface PipedriveSandbox {
   app: Express;
@@ -39,7 +40,9 @@ export interface RunningPipedriveSandbox {
 /** How often webhook retries are checked against the clock while the sandbox serves. */
 const RETRY_TICK_MS = 1000;
 
-export async function startPipedriveSandbox(options: PipedriveSandboxOptions & { port?: number; host?: string } = {}): Promise<RunningPipedriveSandbox> {
+export async function startPipedriveSandbox(
+  options: PipedriveSandboxOptions & { port?: number; host?: string } = {},
+): Promise<RunningPipedriveSandbox> {
   const { port = 0, host = '127.0.0.1', ...sandboxOptions } = options;
   const { app, state } = createPipedriveSandbox(sandboxOptions);
   const server = await listen(app, port, host);

@@ -7,8 +7,8 @@
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import { z } from 'zod';
 import { DatasetError } from './dataset/load.js';
-import { CUSTOM_FIELD_TYPES, type FieldEntity } from './fields/types.js';
 import { FieldNotFound } from './fields/registry.js';
+import { CUSTOM_FIELD_TYPES, type FieldEntity } from './fields/types.js';
 import { ApiError } from './http/errors.js';
 import { formatV1Time } from './http/time.js';
 import { PLANS } from './limits.js';
@@ -42,12 +42,32 @@ const SettingsBody = z.strictObject({
   utcOffsetMinutes: z.number().int().min(-720).max(840).optional(),
   autoApprove: z.boolean().optional(),
   installingUserId: z.number().int().positive().optional(),
+  scope: z.string().optional(),
+  listDeleted: z.boolean().optional(),
 });
-const ClockBody = z.union([z.strictObject({ advanceMs: z.number().int() }), z.strictObject({ set: z.iso.datetime({ offset: true }) })]);
-const GenerateBody = z.strictObject({ generate: z.strictObject({ records: z.number().int().min(0).max(5_000_000), seed: z.number().int().optional() }) });
-const FieldBody = z.strictObject({ name: z.string().min(1), field_type: z.enum(CUSTOM_FIELD_TYPES), options: z.array(z.string().min(1)).optional() });
-const FieldPatchBody = z.strictObject({ name: z.string().min(1).optional(), description: z.string().nullable().optional() });
-const UserPatchBody = z.strictObject({ name: z.string().optional(), email: z.string().optional(), active_flag: z.boolean().optional(), is_admin: z.boolean().optional(), default_currency: z.string().optional() });
+const ClockBody = z.union([
+  z.strictObject({ advanceMs: z.number().int() }),
+  z.strictObject({ set: z.iso.datetime({ offset: true }) }),
+]);
+const GenerateBody = z.strictObject({
+  generate: z.strictObject({ records: z.number().int().min(0).max(5_000_000), seed: z.number().int().optional() }),
+});
+const FieldBody = z.strictObject({
+  name: z.string().min(1),
+  field_type: z.enum(CUSTOM_FIELD_TYPES),
+  options: z.array(z.string().min(1)).optional(),
+});
+const FieldPatchBody = z.strictObject({
+  name: z.string().min(1).optional(),
+  description: z.string().nullable().optional(),
+});
+const UserPatchBody = z.strictObject({
+  name: z.string().optional(),
+  email: z.string().optional(),
+  active_flag: z.boolean().optional(),
+  is_admin: z.boolean().optional(),
+  default_currency: z.string().optional(),
+});
 
 class InspectionError extends Error {
   constructor(
@@ -67,7 +87,12 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
 
 function entityOf(resource: string | undefined): RecordEntity {
   const entity = resource === undefined ? undefined : RESOURCE_ENTITIES[resource];
-  if (!entity) throw new InspectionError(404, 'not_found', `unknown resource ${resource ?? ''}; one of ${Object.keys(RESOURCE_ENTITIES).join(', ')}`);
+  if (!entity)
+    throw new InspectionError(
+      404,
+      'not_found',
+      `unknown resource ${resource ?? ''}; one of ${Object.keys(RESOURCE_ENTITIES).join(', ')}`,
+    );
   return entity;
 }
 
@@ -77,7 +102,8 @@ function fieldEntityOf(raw: string | undefined): FieldEntity {
 
 function positiveId(raw: string | undefined): number {
   const id = Number(raw);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new InspectionError(400, 'invalid_request', 'id must be a positive integer');
+  if (!Number.isSafeInteger(id) || id <= 0)
+    throw new InspectionError(400, 'invalid_request', 'id must be a positive integer');
   return id;
 }
 
@@ -87,7 +113,10 @@ export function inspectionRouter(state: PipedriveSandboxState): Router {
   router.use(state.faults.router());
   /** Changes made here count as made in Pipedrive's UI by the given (or default) user. */
   const appChange = (body: unknown): ChangeMeta => {
-    const userId = typeof body === 'object' && body !== null && 'user_id' in body && typeof body.user_id === 'number' ? body.user_id : state.store.defaultUserId;
+    const userId =
+      typeof body === 'object' && body !== null && 'user_id' in body && typeof body.user_id === 'number'
+        ? body.user_id
+        : state.store.defaultUserId;
     return { userId, source: 'app' };
   };
   const withoutActor = (body: unknown): unknown => {
@@ -102,17 +131,27 @@ export function inspectionRouter(state: PipedriveSandboxState): Router {
     res.json({
       company: store.company,
       settings: state.settings(),
-      budget: { daily: limits.dailyBudget(), spentToday: limits.spentToday(), resetsAt: limits.resetsAt().toISOString() },
+      budget: {
+        daily: limits.dailyBudget(),
+        spentToday: limits.spentToday(),
+        resetsAt: limits.resetsAt().toISOString(),
+      },
       clock: state.clock.now().toISOString(),
       oauth: { clientId: state.clientId, ...state.tokens.summary() },
       apiTokens: store.users.map((user) => ({ user_id: user.id, api_token: state.tokens.apiTokenOf(user.id) ?? null })),
       records: Object.fromEntries(RECORD_ENTITIES.map((entity) => [entity, state.records[entity].table.size])),
-      webhooks: { subscriptions: state.webhooks.list().length, deliveries: state.webhooks.deliveries.length, pendingRetries: state.webhooks.pendingRetries() },
+      webhooks: {
+        subscriptions: state.webhooks.list().length,
+        deliveries: state.webhooks.deliveries.length,
+        pendingRetries: state.webhooks.pendingRetries(),
+      },
     });
   });
 
   router.patch('/settings', (req, res) => {
-    state.configure(Object.fromEntries(Object.entries(parse(SettingsBody, req.body)).filter(([, value]) => value !== undefined)));
+    state.configure(
+      Object.fromEntries(Object.entries(parse(SettingsBody, req.body)).filter(([, value]) => value !== undefined)),
+    );
     res.json(state.settings());
   });
 
@@ -138,8 +177,18 @@ export function inspectionRouter(state: PipedriveSandboxState): Router {
   router.post('/dataset', (req, res) => {
     const body: unknown = req.body;
     const generate = GenerateBody.safeParse(body);
-    const counts = state.loadSource(generate.success ? { records: generate.data.generate.records, ...(generate.data.generate.seed !== undefined ? { seed: generate.data.generate.seed } : {}) } : { json: body });
-    res.json({ records: Object.fromEntries(RECORD_ENTITIES.map((entity) => [entity, state.records[entity].table.size])), generated: counts ?? null });
+    const counts = state.loadSource(
+      generate.success
+        ? {
+            records: generate.data.generate.records,
+            ...(generate.data.generate.seed !== undefined ? { seed: generate.data.generate.seed } : {}),
+          }
+        : { json: body },
+    );
+    res.json({
+      records: Object.fromEntries(RECORD_ENTITIES.map((entity) => [entity, state.records[entity].table.size])),
+      generated: counts ?? null,
+    });
   });
 
   router.post('/tokens/expire', (req, res) => {
@@ -154,7 +203,8 @@ export function inspectionRouter(state: PipedriveSandboxState): Router {
   router.post('/records/:resource', (req, res) => {
     entityOf(req.params.resource);
     const writer = state.writers.get(req.params.resource);
-    if (!writer) throw new InspectionError(405, 'not_supported', `${req.params.resource} are created through the API only`);
+    if (!writer)
+      throw new InspectionError(405, 'not_supported', `${req.params.resource} are created through the API only`);
     res.status(201).json(writer.create(withoutActor(req.body), appChange(req.body)));
   });
   router.patch('/records/:resource/:id', (req, res) => {
@@ -165,13 +215,20 @@ export function inspectionRouter(state: PipedriveSandboxState): Router {
   });
   router.delete('/records/:resource/:id', (req, res) => {
     const entity = entityOf(req.params.resource);
-    if (!state.records[entity].delete(positiveId(req.params.id), appChange(req.body))) throw new InspectionError(404, 'not_found', 'no such live record');
+    if (!state.records[entity].delete(positiveId(req.params.id), appChange(req.body)))
+      throw new InspectionError(404, 'not_found', 'no such live record');
     res.status(204).end();
   });
 
   router.post('/fields/:entity', (req, res) => {
     const body = parse(FieldBody, req.body);
-    res.status(201).json(state.store.fields.add(fieldEntityOf(req.params.entity), { name: body.name, type: body.field_type, options: body.options ?? [] }));
+    res.status(201).json(
+      state.store.fields.add(fieldEntityOf(req.params.entity), {
+        name: body.name,
+        type: body.field_type,
+        options: body.options ?? [],
+      }),
+    );
   });
   router.patch('/fields/:entity/:key', (req, res) => {
     const body = parse(FieldPatchBody, req.body);
@@ -207,11 +264,16 @@ export function inspectionRouter(state: PipedriveSandboxState): Router {
       next(error);
       return;
     }
-    if (error instanceof InspectionError) res.status(error.status).json({ error: { code: error.code, message: error.message } });
-    else if (error instanceof ApiError) res.status(error.status).json({ error: { code: 'invalid_request', message: error.message } });
-    else if (error instanceof FieldNotFound) res.status(404).json({ error: { code: 'not_found', message: error.message } });
-    else if (error instanceof DatasetError) res.status(400).json({ error: { code: 'invalid_dataset', message: error.message } });
-    else if (error instanceof Error) res.status(400).json({ error: { code: 'invalid_request', message: error.message } });
+    if (error instanceof InspectionError)
+      res.status(error.status).json({ error: { code: error.code, message: error.message } });
+    else if (error instanceof ApiError)
+      res.status(error.status).json({ error: { code: 'invalid_request', message: error.message } });
+    else if (error instanceof FieldNotFound)
+      res.status(404).json({ error: { code: 'not_found', message: error.message } });
+    else if (error instanceof DatasetError)
+      res.status(400).json({ error: { code: 'invalid_dataset', message: error.message } });
+    else if (error instanceof Error)
+      res.status(400).json({ error: { code: 'invalid_request', message: error.message } });
     else next(error);
   };
   router.use(errors);

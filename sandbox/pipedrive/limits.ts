@@ -89,7 +89,8 @@ export class Limits {
       'x-daily-ratelimit-token-remaining': String(Math.max(0, budget - this.spent)),
     });
     if (window.length >= limit) return { allowed: false, reason: 'burst', headers: headers(0) };
-    if (budget - this.spent < cost) return { allowed: false, reason: 'budget', headers: headers(limit - window.length) };
+    if (budget - this.spent < cost)
+      return { allowed: false, reason: 'budget', headers: headers(limit - window.length) };
     window.push(now);
     this.spent += cost;
     return { allowed: true, headers: headers(limit - window.length) };

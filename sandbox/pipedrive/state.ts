@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Request } from 'express';
+import { type Clock, type SandboxClock, toSandboxClock } from '../common/clock.js';
 import { createFaults, type FaultRates, type Faults, type TargetedFault } from '../common/faults.js';
-import { toSandboxClock, type Clock, type SandboxClock } from '../common/clock.js';
 import { generateDataset, type GeneratedCounts } from './dataset/generate.js';
 import { loadDataset, parseDataset } from './dataset/load.js';
 import { standardResponse, UNAUTHORIZED } from './http/errors.js';
@@ -14,8 +14,8 @@ import { endpointName, RouteRegistry } from './http/routes.js';
 import { Limits, type LimitSettings, type Plan } from './limits.js';
 import { credentialOf } from './oauth/authenticate.js';
 import { OAuthTokens } from './oauth/tokens.js';
-import { DEFAULT_VIEW, type Collections, type ResourceContext } from './resources/context.js';
 import { renderActivity } from './resources/activities.js';
+import { type Collections, DEFAULT_VIEW, type ResourceContext } from './resources/context.js';
 import { renderDeal } from './resources/deals.js';
 import { renderNote } from './resources/notes.js';
 import { renderOrganization } from './resources/organizations.js';
@@ -23,8 +23,8 @@ import { renderPerson } from './resources/persons.js';
 import { renderPipeline, renderStage } from './resources/pipelines.js';
 import { renderProduct } from './resources/products.js';
 import type { RecordWriter } from './resources/v2-crud.js';
-import { Collection, type ChangeEvent } from './store/collection.js';
-import { RECORD_ENTITIES, Store, type RecordEntity } from './store/store.js';
+import { type ChangeEvent, Collection } from './store/collection.js';
+import { RECORD_ENTITIES, type RecordEntity, Store } from './store/store.js';
 import { Webhooks } from './webhooks/delivery.js';
 import type { PayloadContext, WebhookChange, WebhookEntity } from './webhooks/payload.js';
 
@@ -42,23 +42,37 @@ export interface PipedriveSandboxOptions {
   seed?: number;
   /** Default: a generated dataset of 1,000 records. */
   dataset?: DatasetSource;
-  faults?: { seed?: number; rates?: Partial<FaultRates>; slowMs?: number; targeted?: TargetedFault[]; sleep?: (ms: number) => Promise<void> };
+  faults?: {
+    seed?: number;
+    rates?: Partial<FaultRates>;
+    slowMs?: number;
+    targeted?: TargetedFault[];
+    sleep?: (ms: number) => Promise<void>;
+  };
   /** Any `{ now(): Date }`; the sandbox adds controls (advance/set) on top of it. */
   clock?: Clock;
   /** /oauth/authorize approves at once (default true) instead of showing the consent page. */
   autoApprove?: boolean;
-  /** The scope string token responses carry. */
+  /** The app's scopes (comma-separated): later grants carry them and OAuth calls are checked against them. */
   scope?: string;
+  /** Lists also return soft-deleted rows (overrides the dataset's `options.listDeleted`). */
+  listDeleted?: boolean;
   /** Webhook receivers that do not answer within this time fail (Pipedrive: 10 s). */
   webhookTimeoutMs?: number;
 }
 
 export interface SandboxSettings extends LimitSettings {
   autoApprove: boolean;
+  /** The user /oauth/authorize installs as (a non-admin connects with a non-admin user id). */
   installingUserId: number;
+  /** The app's OAuth scopes for later installs. */
+  scope: string;
+  /** Lists without a deleted filter also return soft-deleted rows (see Store.options). */
+  listDeleted: boolean;
 }
 
-const DEFAULT_SCOPE = 'base,deals:read,contacts:read,activities:read,products:read,users:read,recents:read,search:read,admin';
+const DEFAULT_SCOPE =
+  'base,deals:read,contacts:read,activities:read,products:read,leads:read,users:read,recents:read,search:read,admin';
 
 const WEBHOOK_ENTITIES: Partial<Record<RecordEntity, WebhookEntity>> = {
   person: 'person',
@@ -90,6 +104,7 @@ export class PipedriveSandboxState {
   /** Where the sandbox is reachable; set when it listens. */
   apiBaseUrl = 'http://127.0.0.1';
   private readonly initialDataset: DatasetSource;
+  private readonly listDeletedOverride: boolean | undefined;
   private readonly seed: number;
 
   constructor(options: PipedriveSandboxOptions = {}) {
@@ -101,10 +116,20 @@ export class PipedriveSandboxState {
     this.autoApprove = options.autoApprove ?? true;
     this.store = new Store(this.clock);
     const emit = (event: ChangeEvent): void => this.publish(event);
-    this.records = Object.fromEntries(RECORD_ENTITIES.map((entity) => [entity, new Collection(entity, this.store, this.clock, emit)])) as Collections;
+    this.records = Object.fromEntries(
+      RECORD_ENTITIES.map((entity) => [entity, new Collection(entity, this.store, this.clock, emit)]),
+    ) as Collections;
     this.tokens = new OAuthTokens(this.clock, options.scope ?? DEFAULT_SCOPE);
-    this.limits = new Limits(this.clock, { plan: options.plan ?? 'growth', seats: options.seats ?? 5, dailyBudgetOverride: null, burstOverride: null, utcOffsetMinutes: 0 });
-    this.webhooks = new Webhooks(this.clock, (entity) => this.payloadContext(entity), { timeoutMs: options.webhookTimeoutMs ?? 10_000 });
+    this.limits = new Limits(this.clock, {
+      plan: options.plan ?? 'growth',
+      seats: options.seats ?? 5,
+      dailyBudgetOverride: null,
+      burstOverride: null,
+      utcOffsetMinutes: 0,
+    });
+    this.webhooks = new Webhooks(this.clock, (entity) => this.payloadContext(entity), {
+      timeoutMs: options.webhookTimeoutMs ?? 10_000,
+    });
     this.faults = createFaults({
       responder: {
         errorResponse: (status) => standardResponse(status),
@@ -122,6 +147,7 @@ export class PipedriveSandboxState {
       ...(options.faults?.sleep ? { sleep: options.faults.sleep } : {}),
     });
     this.initialDataset = options.dataset ?? { records: 1000, seed: this.seed };
+    this.listDeletedOverride = options.listDeleted;
     this.loadSource(this.initialDataset);
   }
 
@@ -130,24 +156,41 @@ export class PipedriveSandboxState {
   }
 
   settings(): SandboxSettings {
-    return { ...this.limits.settings, autoApprove: this.autoApprove, installingUserId: this.installingUserId ?? this.store.defaultUserId };
+    return {
+      ...this.limits.settings,
+      autoApprove: this.autoApprove,
+      installingUserId: this.installingUserId ?? this.store.defaultUserId,
+      scope: this.tokens.scope,
+      listDeleted: this.store.options.listDeleted,
+    };
   }
 
   configure(patch: Partial<SandboxSettings>): void {
-    const { autoApprove, installingUserId, ...limits } = patch;
+    const { autoApprove, installingUserId, scope, listDeleted, ...limits } = patch;
     this.limits.settings = { ...this.limits.settings, ...limits };
     if (autoApprove !== undefined) this.autoApprove = autoApprove;
     if (installingUserId !== undefined) this.installingUserId = installingUserId;
+    if (scope !== undefined) this.tokens.scope = scope;
+    if (listDeleted !== undefined) this.store.options.listDeleted = listDeleted;
   }
 
   /** Replaces the data (generated, JSON or file); plan and seats of a dataset apply too. */
   loadSource(source: DatasetSource): GeneratedCounts | undefined {
     const target = { store: this.store, records: this.records, tokens: this.tokens, clock: this.clock };
-    if ('records' in source) return generateDataset(target, { records: source.records, seed: source.seed ?? this.seed });
+    const listDeleted = this.listDeletedOverride !== undefined ? { listDeleted: this.listDeletedOverride } : {};
+    if ('records' in source) {
+      const counts = generateDataset(target, { records: source.records, seed: source.seed ?? this.seed });
+      this.configure(listDeleted);
+      return counts;
+    }
     const json: unknown = 'file' in source ? JSON.parse(readFileSync(source.file, 'utf8')) : source.json;
     const dataset = parseDataset(json);
     loadDataset(target, dataset);
-    this.configure({ ...(dataset.plan ? { plan: dataset.plan } : {}), ...(dataset.seats ? { seats: dataset.seats } : {}) });
+    this.configure({
+      ...(dataset.plan ? { plan: dataset.plan } : {}),
+      ...(dataset.seats ? { seats: dataset.seats } : {}),
+      ...listDeleted,
+    });
     return undefined;
   }
 
@@ -177,7 +220,9 @@ export class PipedriveSandboxState {
     return token;
   }
 
-  private expireCallerToken(req: Request): { status: number; body?: unknown; headers?: Record<string, string> } | undefined {
+  private expireCallerToken(
+    req: Request,
+  ): { status: number; body?: unknown; headers?: Record<string, string> } | undefined {
     const credential = credentialOf(this.tokens, req);
     if (!credential.ok || credential.kind !== 'oauth') return undefined;
     this.tokens.expireAccess(credential.token);
@@ -232,6 +277,10 @@ export class PipedriveSandboxState {
       userId: event.meta.userId,
       source: event.meta.source,
       timestamp: event.timestamp,
+      permits: (userId) => {
+        const collection: Collection<RecordEntity> = this.records[event.entity];
+        return collection.recordVisibleTo(record, userId);
+      },
     };
     this.webhooks.publish(change);
   }

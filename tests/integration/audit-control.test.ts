@@ -17,16 +17,27 @@ afterAll(async () => {
 });
 
 /** Every persons page takes a while, so the audit is still running when the test acts on it. */
-const slowPersons = () => harness.pipedriveControl('POST', '/faults/targeted', { method: 'GET', path: '/api/v2/persons', times: 'always', delayMs: 250 });
+const slowPersons = () =>
+  harness.pipedriveControl('POST', '/faults/targeted', {
+    method: 'GET',
+    path: '/api/v2/persons',
+    times: 'always',
+    delayMs: 250,
+  });
 const clearFaults = () => harness.pipedriveControl('DELETE', '/faults/targeted');
 const jobAction = async (id: string, action: string) => harness.api('POST', `/api/v1/jobs/${id}/${action}`);
-const personsRow = async (id: string) => (await harness.audit(id)).result?.objects.find((row) => row.key === 'persons')?.records;
+const personsRow = async (id: string) =>
+  (await harness.audit(id)).result?.objects.find((row) => row.key === 'persons')?.records;
 
 describe('pausing, resuming and canceling an audit', () => {
   it('pauses at a checkpoint, then resumes and finishes with the same counts as an uninterrupted audit', async () => {
     await slowPersons();
     const started = await harness.startAudit();
-    await harness.untilAudit(started.id, (audit) => audit.job.status === 'PROCESSING' && audit.job.progress.done > 0, 'counting to start');
+    await harness.untilAudit(
+      started.id,
+      (audit) => audit.job.status === 'PROCESSING' && audit.job.progress.done > 0,
+      'counting to start',
+    );
     const paused = await jobAction(started.id, 'pause');
     expect(paused.status).toBe(200);
     expect(Job.parse(paused.body).status).toBe('PAUSED');
@@ -34,7 +45,11 @@ describe('pausing, resuming and canceling an audit', () => {
     expect(whilePaused.result).toBeNull();
     await clearFaults();
     expect((await jobAction(started.id, 'resume')).status).toBe(200);
-    const resumed = await harness.untilAudit(started.id, (audit) => FINISHED.includes(audit.job.status), 'the resumed audit to finish');
+    const resumed = await harness.untilAudit(
+      started.id,
+      (audit) => FINISHED.includes(audit.job.status),
+      'the resumed audit to finish',
+    );
     expect(resumed.job.status).toBe('COMPLETE');
     expect(await personsRow(started.id)).toBe([...harness.pipedrive.state.records.person.liveRecords()].length);
   });
@@ -55,7 +70,12 @@ describe('pausing, resuming and canceling an audit', () => {
 
 describe('when Pipedrive fails during an audit', () => {
   it('a 5xx that persists ends as FAILED with a reason, after RETRYING', async () => {
-    await harness.pipedriveControl('POST', '/faults/targeted', { method: 'GET', path: '/api/v2/products', times: 'always', respond: { status: 503 } });
+    await harness.pipedriveControl('POST', '/faults/targeted', {
+      method: 'GET',
+      path: '/api/v2/products',
+      times: 'always',
+      respond: { status: 503 },
+    });
     const started = await harness.startAudit();
     const seen = new Set<string>();
     const failed = await waitFor(
@@ -77,20 +97,37 @@ describe('when Pipedrive fails during an audit', () => {
   it('a spent daily budget leaves the audit RETRYING with the reason, waiting for the reset', async () => {
     await harness.pipedriveControl('PATCH', '/settings', { dailyBudgetOverride: 0 });
     const started = await harness.startAudit();
-    const waiting = await harness.untilAudit(started.id, (audit) => audit.job.status === 'RETRYING', 'the audit to wait for the budget');
-    expect(waiting.job.statusReason).toBe("Pipedrive's daily API budget for your account is used up. This continues automatically when it resets.");
+    const waiting = await harness.untilAudit(
+      started.id,
+      (audit) => audit.job.status === 'RETRYING',
+      'the audit to wait for the budget',
+    );
+    expect(waiting.job.statusReason).toBe(
+      "Pipedrive's daily API budget for your account is used up. This continues automatically when it resets.",
+    );
     await harness.pipedriveControl('PATCH', '/settings', { dailyBudgetOverride: null });
     await harness.pipedriveControl('POST', '/limits/reset');
     expect(Job.parse((await jobAction(started.id, 'cancel')).body).status).toBe('CANCELED');
   });
 
   it('a revoked grant (401) fails the audit with a reason and marks the connection "reconnect needed"', async () => {
-    await harness.pipedriveControl('POST', '/faults/targeted', { method: 'GET', path: '/api/v2/*', times: 'always', respond: { status: 401 } });
+    await harness.pipedriveControl('POST', '/faults/targeted', {
+      method: 'GET',
+      path: '/api/v2/*',
+      times: 'always',
+      respond: { status: 401 },
+    });
     const started = await harness.startAudit();
-    const failed = await harness.untilAudit(started.id, (audit) => FINISHED.includes(audit.job.status), 'the audit to fail');
+    const failed = await harness.untilAudit(
+      started.id,
+      (audit) => FINISHED.includes(audit.job.status),
+      'the audit to fail',
+    );
     await clearFaults();
     expect(failed.job.status).toBe('FAILED');
-    expect(failed.job.statusReason).toBe("Pipedrive no longer accepts Smart Transfer's access. Reconnect Pipedrive, then run it again.");
+    expect(failed.job.statusReason).toBe(
+      "Pipedrive no longer accepts Smart Transfer's access. Reconnect Pipedrive, then run it again.",
+    );
     const connection = ConnectionResponse.parse((await harness.api('GET', '/api/v1/connections/pipedrive')).body);
     expect(connection.status).toBe('reconnect_needed');
     const guide = (await harness.api('GET', '/api/v1/guide')).body as { steps: { id: string; state: string }[] };

@@ -1,15 +1,21 @@
+import { createCipheriv, randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { Logger } from 'pino';
+import pino from 'pino';
+import request from 'supertest';
+import { HubSpotReconnectNeeded } from '../../backend/src/auth/hubspot-tokens.service.js';
+import { resealLegacyTokens } from '../../backend/src/auth/token-reseal.js';
+import { portalTokenAad } from '../../backend/src/auth/token-vault.js';
 import type { Clock } from '../../backend/src/clock.js';
 import type { AppConfig } from '../../backend/src/config/config.js';
-import request from 'supertest';
-import { startHubSpotSandbox, type RunningHubSpotSandbox } from '../../sandbox/hubspot/index.js';
-import { HubSpotReconnectNeeded } from '../../backend/src/auth/hubspot-tokens.service.js';
+import { portalsRepository } from '../../backend/src/db/repositories/portals.repository.js';
 import { readAppManifest } from '../../backend/src/hubspot/app-manifest.js';
-import { Writable } from 'node:stream';
 import { createLogger } from '../../backend/src/logger.js';
+import { type RunningHubSpotSandbox, startHubSpotSandbox } from '../../sandbox/hubspot/index.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { TEST_PUBLIC_ORIGIN, manualClock, testConfig, testServices } from '../support/test-app.js';
+import { browserCookies } from '../support/flows.js';
+import { manualClock, TEST_PUBLIC_ORIGIN, testConfig, testServices } from '../support/test-app.js';
 
 const PORTAL = 24681357;
 let db: TestDatabase;
@@ -41,7 +47,12 @@ async function servicesFor(config: AppConfig, clock: Clock, logger?: Logger) {
 async function setup(logger?: Logger) {
   const clock = manualClock(new Date());
   const config = testConfig({
-    hubspot: { clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, appBaseUrl: sandbox.appBaseUrl, apiBaseUrl: sandbox.apiBaseUrl },
+    hubspot: {
+      clientId: sandbox.clientId,
+      clientSecret: sandbox.clientSecret,
+      appBaseUrl: sandbox.appBaseUrl,
+      apiBaseUrl: sandbox.apiBaseUrl,
+    },
   });
   return { clock, config, services: await servicesFor(config, clock, logger) };
 }
@@ -55,14 +66,18 @@ async function install(services: TestServices) {
   expect(authorize.status).toBe(302);
   const callback = new URL(authorize.headers.get('location') as string);
   expect(`${callback.origin}${callback.pathname}`).toBe(`${TEST_PUBLIC_ORIGIN}/oauth/hubspot/callback`);
-  const done = await request(services.app).get(`${callback.pathname}${callback.search}`).set('Accept', 'application/json');
+  const done = await request(services.app)
+    .get(`${callback.pathname}${callback.search}`)
+    .set('Accept', 'application/json')
+    .set('Cookie', browserCookies(start));
   return { start, callback, done };
 }
 
 /** How many times HubSpot (the sandbox) granted a refresh with the refresh token we hold for the portal. */
 async function refreshGrants(services: TestServices): Promise<number | undefined> {
-  const row = (await db.pool.query('SELECT refresh_token_enc FROM hubspot_tokens WHERE portal_id = $1', [PORTAL])).rows[0];
-  const refreshToken = services.vault.decrypt(row.refresh_token_enc);
+  const row = (await db.pool.query('SELECT refresh_token_enc FROM hubspot_tokens WHERE portal_id = $1', [PORTAL]))
+    .rows[0];
+  const refreshToken = services.vault.decrypt(row.refresh_token_enc, portalTokenAad(PORTAL));
   const stats = (await (await fetch(`${sandbox.apiBaseUrl}/_sandbox/stats`)).json()) as {
     refreshTokens: { refreshToken: string; refreshGrants: number }[];
   };
@@ -80,7 +95,9 @@ describe('HubSpot install (OAuth)', () => {
     expect(first.searchParams.get('scope')?.split(' ')).toEqual(readAppManifest().requiredScopes);
     expect(first.searchParams.get('state')).not.toBe(second.searchParams.get('state'));
     const stored = await db.pool.query('SELECT state_hash FROM oauth_states');
-    expect(stored.rows.map((row: { state_hash: string }) => row.state_hash)).not.toContain(first.searchParams.get('state'));
+    expect(stored.rows.map((row: { state_hash: string }) => row.state_hash)).not.toContain(
+      first.searchParams.get('state'),
+    );
   });
 
   it('stores the portal and its tokens encrypted, never in plaintext', async () => {
@@ -91,23 +108,71 @@ describe('HubSpot install (OAuth)', () => {
     expect(portal.rows[0]).toMatchObject({ status: 'installed' });
     expect(portal.rows[0].scopes).toEqual(expect.arrayContaining(readAppManifest().requiredScopes));
 
-    const row = (await db.pool.query('SELECT * FROM hubspot_tokens WHERE portal_id = $1', [PORTAL])).rows[0] as Record<string, unknown>;
+    const row = (await db.pool.query('SELECT * FROM hubspot_tokens WHERE portal_id = $1', [PORTAL])).rows[0] as Record<
+      string,
+      unknown
+    >;
     const accessToken = await services.hubspotTokens.accessToken(PORTAL);
     const info = await fetch(`${sandbox.apiBaseUrl}/oauth/v1/access-tokens/${accessToken}`);
     expect(((await info.json()) as { hub_id: number }).hub_id).toBe(PORTAL);
     const rowText = JSON.stringify(row);
     expect(rowText).not.toContain(accessToken);
-    expect(String(row.access_token_enc)).toMatch(/^v1\./);
-    expect(String(row.refresh_token_enc)).toMatch(/^v1\./);
-    expect(services.vault.decrypt(String(row.refresh_token_enc))).not.toBe('');
-    expect(rowText).not.toContain(services.vault.decrypt(String(row.refresh_token_enc)));
+    expect(String(row.access_token_enc)).toMatch(/^v2\./);
+    expect(String(row.refresh_token_enc)).toMatch(/^v2\./);
+    expect(services.vault.decrypt(String(row.refresh_token_enc), portalTokenAad(PORTAL))).not.toBe('');
+    expect(rowText).not.toContain(services.vault.decrypt(String(row.refresh_token_enc), portalTokenAad(PORTAL)));
+  });
+
+  it('sets an HttpOnly, SameSite=Lax, Secure cookie scoped to /oauth when the install starts', async () => {
+    const { services } = await setup();
+    const start = await request(services.app).get('/oauth/hubspot/install');
+    const [cookie] = (start.headers['set-cookie'] as unknown as string[]) ?? [];
+    expect(cookie).toMatch(/^st_install=[\w-]{43};/);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Lax');
+    expect(cookie).toContain('Secure');
+    expect(cookie).toContain('Path=/oauth');
+    const stored = await db.pool.query('SELECT browser_hash FROM oauth_states');
+    expect(stored.rows[0].browser_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(cookie).not.toContain(stored.rows[0].browser_hash);
+  });
+
+  it.each([
+    ['without the cookie', () => ''],
+    ["with another browser's cookie", (own: string) => own.replace(/=.*/, `=${'A'.repeat(43)}`)],
+  ])(
+    'refuses the callback in a browser that did not start the install (%s): clear page, no portal stored',
+    async (_name, cookie) => {
+      const { services } = await setup();
+      const start = await request(services.app).get('/oauth/hubspot/install');
+      const authorize = await fetch(start.headers.location as string, { redirect: 'manual' });
+      const callback = new URL(authorize.headers.get('location') as string);
+      const res = await request(services.app)
+        .get(`${callback.pathname}${callback.search}`)
+        .set('Accept', 'text/html')
+        .set('Cookie', cookie(browserCookies(start)));
+      expect(res.status).toBe(403);
+      expect(res.text).toContain('Install failed');
+      expect(res.text).toContain('Start the install again from HubSpot');
+      expect((await db.pool.query('SELECT count(*)::int AS n FROM portals')).rows[0].n).toBe(0);
+      expect((await db.pool.query('SELECT count(*)::int AS n FROM hubspot_tokens')).rows[0].n).toBe(0);
+    },
+  );
+
+  it('answers a HEAD on the install link without issuing a state', async () => {
+    const { services } = await setup();
+    const head = await request(services.app).head('/oauth/hubspot/install');
+    expect(head.status).toBe(200);
+    expect((await db.pool.query('SELECT count(*)::int AS n FROM oauth_states')).rows[0].n).toBe(0);
   });
 
   it('refuses a replayed callback (state is single-use) and changes nothing', async () => {
     const { services } = await setup();
     const { callback } = await install(services);
     await db.pool.query('DELETE FROM portals');
-    const replay = await request(services.app).get(`${callback.pathname}${callback.search}`).set('Accept', 'application/json');
+    const replay = await request(services.app)
+      .get(`${callback.pathname}${callback.search}`)
+      .set('Accept', 'application/json');
     expect(replay.status).toBe(400);
     expect(replay.body.error.code).toBe('invalid_state');
     expect((await db.pool.query('SELECT count(*)::int AS n FROM portals')).rows[0].n).toBe(0);
@@ -119,7 +184,9 @@ describe('HubSpot install (OAuth)', () => {
     const authorize = await fetch(start.headers.location as string, { redirect: 'manual' });
     const callback = new URL(authorize.headers.get('location') as string);
     clock.advance(11 * 60 * 1000);
-    const res = await request(services.app).get(`${callback.pathname}${callback.search}`).set('Accept', 'application/json');
+    const res = await request(services.app)
+      .get(`${callback.pathname}${callback.search}`)
+      .set('Accept', 'application/json');
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('invalid_state');
   });
@@ -137,10 +204,14 @@ describe('HubSpot install (OAuth)', () => {
 
   it('answers 400 when the user denies access, and shows a page to a browser', async () => {
     const { services } = await setup();
-    const json = await request(services.app).get('/oauth/hubspot/callback?error=access_denied&state=x').set('Accept', 'application/json');
+    const json = await request(services.app)
+      .get('/oauth/hubspot/callback?error=access_denied&state=x')
+      .set('Accept', 'application/json');
     expect(json.status).toBe(400);
     expect(json.body.error.code).toBe('install_denied');
-    const html = await request(services.app).get('/oauth/hubspot/callback?error=access_denied&state=x').set('Accept', 'text/html');
+    const html = await request(services.app)
+      .get('/oauth/hubspot/callback?error=access_denied&state=x')
+      .set('Accept', 'text/html');
     expect(html.status).toBe(400);
     expect(html.text).toContain('Install cancelled');
   });
@@ -149,7 +220,10 @@ describe('HubSpot install (OAuth)', () => {
     const { services } = await setup();
     const start = await request(services.app).get('/oauth/hubspot/install');
     const state = new URL(start.headers.location as string).searchParams.get('state') as string;
-    const res = await request(services.app).get(`/oauth/hubspot/callback?code=not-a-real-code&state=${state}`).set('Accept', 'application/json');
+    const res = await request(services.app)
+      .get(`/oauth/hubspot/callback?code=not-a-real-code&state=${state}`)
+      .set('Accept', 'application/json')
+      .set('Cookie', browserCookies(start));
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('invalid_code');
     expect((await db.pool.query('SELECT count(*)::int AS n FROM portals')).rows[0].n).toBe(0);
@@ -176,6 +250,62 @@ describe('HubSpot access tokens', () => {
     expect(a).not.toBe(first);
     expect(b).toBe(a);
     expect(c).toBe(a);
+  });
+
+  it("binds the sealed tokens to their portal: copied to another portal's row, they do not decrypt", async () => {
+    const { services } = await setup();
+    await install(services);
+    const other = PORTAL + 1;
+    await portalsRepository.upsertInstalled(db.pool, {
+      id: other,
+      hubDomain: null,
+      installedByUserId: 1,
+      scopes: ['oauth'],
+    });
+    await db.pool.query(
+      `INSERT INTO hubspot_tokens (portal_id, access_token_enc, refresh_token_enc, expires_at)
+       SELECT $2, access_token_enc, refresh_token_enc, expires_at FROM hubspot_tokens WHERE portal_id = $1`,
+      [PORTAL, other],
+    );
+    await expect(services.hubspotTokens.accessToken(PORTAL)).resolves.toEqual(expect.any(String));
+    await expect(services.hubspotTokens.accessToken(other)).rejects.toThrow();
+  });
+
+  it('re-seals tokens stored before they were bound to their row, once, at start-up', async () => {
+    const { services, config } = await setup();
+    await install(services);
+    const accessToken = await services.hubspotTokens.accessToken(PORTAL);
+    // A row as the previous version stored it: AES-256-GCM without additional data, `v1.` prefix.
+    const legacySeal = (plaintext: string) => {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', config.tokenEncryptionKey, iv);
+      const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+      return [
+        'v1',
+        iv.toString('base64url'),
+        cipher.getAuthTag().toString('base64url'),
+        ciphertext.toString('base64url'),
+      ].join('.');
+    };
+    const row = (await db.pool.query('SELECT refresh_token_enc FROM hubspot_tokens WHERE portal_id = $1', [PORTAL]))
+      .rows[0];
+    const refreshToken = services.vault.decrypt(row.refresh_token_enc, portalTokenAad(PORTAL));
+    await db.pool.query(
+      'UPDATE hubspot_tokens SET access_token_enc = $2, refresh_token_enc = $3 WHERE portal_id = $1',
+      [PORTAL, legacySeal(accessToken), legacySeal(refreshToken)],
+    );
+    await expect(services.hubspotTokens.accessToken(PORTAL)).rejects.toThrow();
+
+    expect(await resealLegacyTokens({ db: db.pool, vault: services.vault, logger: pino({ level: 'silent' }) })).toBe(1);
+    const resealed = (
+      await db.pool.query('SELECT access_token_enc, refresh_token_enc FROM hubspot_tokens WHERE portal_id = $1', [
+        PORTAL,
+      ])
+    ).rows[0];
+    expect(resealed.access_token_enc).toMatch(/^v2\./);
+    expect(services.vault.decrypt(resealed.refresh_token_enc, portalTokenAad(PORTAL))).toBe(refreshToken);
+    await expect(services.hubspotTokens.accessToken(PORTAL)).resolves.toBe(accessToken);
+    expect(await resealLegacyTokens({ db: db.pool, vault: services.vault, logger: pino({ level: 'silent' }) })).toBe(0);
   });
 
   it('marks the portal disconnected when HubSpot answers invalid_grant', async () => {
@@ -206,10 +336,11 @@ it('never writes tokens, codes or states to the logs', async () => {
   const { callback } = await install(services);
   clock.advance(26 * 60 * 1000);
   const accessToken = await services.hubspotTokens.accessToken(PORTAL);
-  const row = (await db.pool.query('SELECT refresh_token_enc FROM hubspot_tokens WHERE portal_id = $1', [PORTAL])).rows[0];
+  const row = (await db.pool.query('SELECT refresh_token_enc FROM hubspot_tokens WHERE portal_id = $1', [PORTAL]))
+    .rows[0];
   const secrets = [
     accessToken,
-    services.vault.decrypt(row.refresh_token_enc),
+    services.vault.decrypt(row.refresh_token_enc, portalTokenAad(PORTAL)),
     callback.searchParams.get('code') as string,
     callback.searchParams.get('state') as string,
     sandbox.clientSecret,

@@ -4,10 +4,10 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startHubSpotSandbox, type RunningHubSpotSandbox } from '../../sandbox/hubspot/index.js';
 import pg from 'pg';
 import { PortalLeaseLost, withPortalLease } from '../../backend/src/hubspot/portal-lease.js';
 import { createPortalLimiter } from '../../backend/src/hubspot/portal-limiter.js';
+import { type RunningHubSpotSandbox, startHubSpotSandbox } from '../../sandbox/hubspot/index.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import type { CallRecord, LimiterWork } from '../support/hubspot-limiter-process.js';
 import { waitFor } from '../support/wait-for.js';
@@ -32,7 +32,14 @@ interface Child {
 
 function startChild(env: Record<string, string>): Child {
   const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/hubspot-limiter-process.ts'], {
-    env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: db.url, HUBSPOT_API_BASE_URL: sandbox.apiBaseUrl, HUBSPOT_REQUESTS_PER_10S: String(GENERAL_LIMIT), ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: db.url,
+      HUBSPOT_API_BASE_URL: sandbox.apiBaseUrl,
+      HUBSPOT_REQUESTS_PER_10S: String(GENERAL_LIMIT),
+      ...env,
+    },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   children.push(child);
@@ -42,7 +49,13 @@ function startChild(env: Record<string, string>): Child {
   return { process: child, output: () => output };
 }
 
-const printed = (child: Child, line: string) => waitFor(async () => child.output(), (output) => output.split('\n').includes(line), 20_000, `"${line}" from a child`);
+const printed = (child: Child, line: string) =>
+  waitFor(
+    async () => child.output(),
+    (output) => output.split('\n').includes(line),
+    20_000,
+    `"${line}" from a child`,
+  );
 
 async function sandboxCall(method: string, path: string, body?: unknown) {
   const response = await fetch(`${sandbox.apiBaseUrl}${path}`, {
@@ -58,12 +71,23 @@ async function sandboxCall(method: string, path: string, body?: unknown) {
 async function installPortal(portalId: number): Promise<string> {
   expect((await sandboxCall('POST', '/_sandbox/portals', { portalId })).status).toBe(201);
   expect((await sandboxCall('POST', '/_sandbox/oauth/next-approval', { portalId })).status).toBe(204);
-  const query = new URLSearchParams({ client_id: sandbox.clientId, redirect_uri: REDIRECT_URI, scope: SCOPES, state: 's' });
+  const query = new URLSearchParams({
+    client_id: sandbox.clientId,
+    redirect_uri: REDIRECT_URI,
+    scope: SCOPES,
+    state: 's',
+  });
   const authorize = await sandboxCall('GET', `/oauth/authorize?${query}`);
   const code = new URL(authorize.headers.get('location') ?? '').searchParams.get('code') ?? '';
   const token = await fetch(`${sandbox.apiBaseUrl}/oauth/v1/token`, {
     method: 'POST',
-    body: new URLSearchParams({ grant_type: 'authorization_code', client_id: sandbox.clientId, client_secret: sandbox.clientSecret, redirect_uri: REDIRECT_URI, code }),
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      client_id: sandbox.clientId,
+      client_secret: sandbox.clientSecret,
+      redirect_uri: REDIRECT_URI,
+      code,
+    }),
   });
   expect(token.status).toBe(200);
   return ((await token.json()) as { access_token: string }).access_token;
@@ -123,14 +147,31 @@ describe('the shared per-portal limiter', () => {
         calls: 70,
         concurrency: 4,
       },
-      { portalId: PORTAL_B, accessToken: tokenB, bucket: 'search', method: 'POST', path: '/crm/v3/objects/contacts/search', body: { limit: 1 }, calls: 10, concurrency: 2 },
+      {
+        portalId: PORTAL_B,
+        accessToken: tokenB,
+        bucket: 'search',
+        method: 'POST',
+        path: '/crm/v3/objects/contacts/search',
+        body: { limit: 1 },
+        calls: 10,
+        concurrency: 2,
+      },
     ];
-    const processes = [startChild({ LIMITER_MODE: 'calls', LIMITER_WORK: JSON.stringify(work) }), startChild({ LIMITER_MODE: 'calls', LIMITER_WORK: JSON.stringify(work) })];
+    const processes = [
+      startChild({ LIMITER_MODE: 'calls', LIMITER_WORK: JSON.stringify(work) }),
+      startChild({ LIMITER_MODE: 'calls', LIMITER_WORK: JSON.stringify(work) }),
+    ];
     await Promise.all(processes.map((child) => printed(child, 'ready')));
     for (const child of processes) child.process.stdin?.write('go\n');
     const results = await Promise.all(
       processes.map(async (child) => {
-        const output = await waitFor(async () => child.output(), (text) => text.includes('RESULT '), 40_000, 'the calls to finish');
+        const output = await waitFor(
+          async () => child.output(),
+          (text) => text.includes('RESULT '),
+          40_000,
+          'the calls to finish',
+        );
         const line = output.split('\n').find((text) => text.startsWith('RESULT ')) ?? '';
         return JSON.parse(line.slice('RESULT '.length)) as CallRecord[];
       }),
@@ -147,7 +188,8 @@ describe('the shared per-portal limiter', () => {
     expect(stats.byPortal[String(PORTAL_A)]?.total).toBe(2 * (14 + 70));
     expect(stats.byPortal[String(PORTAL_B)]?.total).toBe(2 * (14 + 10));
 
-    const sent = (portalId: number, bucket: string) => calls.filter((call) => call.portalId === portalId && call.bucket === bucket).map((call) => call.sentAt);
+    const sent = (portalId: number, bucket: string) =>
+      calls.filter((call) => call.portalId === portalId && call.bucket === bucket).map((call) => call.sentAt);
     const generalA = rollingCounts(sent(PORTAL_A, 'general'), 10_000);
     const generalB = rollingCounts(sent(PORTAL_B, 'general'), 10_000);
     const associationsA = rollingCounts(sent(PORTAL_A, 'associations'), 10_000);
@@ -226,7 +268,9 @@ describe('the per-portal writer lease', () => {
 
   it('is released when the work fails, so the next job for the portal gets it', async () => {
     const portalId = 7004;
-    await expect(withPortalLease(db.pool, portalId, async () => Promise.reject(new Error('batch refused')))).rejects.toThrow('batch refused');
+    await expect(
+      withPortalLease(db.pool, portalId, async () => Promise.reject(new Error('batch refused'))),
+    ).rejects.toThrow('batch refused');
     await expect(withPortalLease(db.pool, portalId, async (lease) => lease.portalId)).resolves.toBe(portalId);
   });
 

@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pino from 'pino';
-import type { JobStatus } from '../../shared/src/contracts/index.js';
 import { jobsRepository } from '../../backend/src/db/repositories/jobs.repository.js';
+import { transferTasksRepository } from '../../backend/src/db/repositories/transfer-tasks.repository.js';
+import { transfersRepository } from '../../backend/src/db/repositories/transfers.repository.js';
+import { createJobService, type JobService } from '../../backend/src/jobs/job.service.js';
 import { FatalJobError, RetryableJobError } from '../../backend/src/jobs/job-errors.js';
 import { createJobQueue, type JobQueue } from '../../backend/src/jobs/job-queue.js';
 import { createJobRunner, type JobContext } from '../../backend/src/jobs/job-runner.js';
-import { createJobService, type JobService } from '../../backend/src/jobs/job.service.js';
-import { JOB_TRANSITIONS, canTransition } from '../../backend/src/jobs/job-states.js';
+import { canTransition } from '../../backend/src/jobs/job-states.js';
+import { createTransferRun } from '../../backend/src/jobs/transfer-run.js';
+import { JobStatus } from '../../shared/src/contracts/index.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { portalWithConnection } from '../support/fixtures.js';
 import { deferred, waitFor } from '../support/wait-for.js';
@@ -23,21 +26,23 @@ let portalSeq = 100;
 beforeAll(async () => {
   db = await createTestDatabase();
   const logger = pino({ level: 'silent' });
-  queue = createJobQueue({ databaseUrl: db.url, logger, superviseIntervalSeconds: 1, pollingIntervalSeconds: 0.5, retryLimit: 2, retryDelaySeconds: 1 });
-  await queue.start(['audit']);
-  const runner = createJobRunner({
-    db: db.pool,
+  queue = createJobQueue({
+    databaseUrl: db.url,
     logger,
-    queue,
-    handlers: {
-      audit: async (context) => {
-        const script = scripts.get(context.job.connectionId);
-        if (!script) throw new Error('no script for this job');
-        return script(context);
-      },
-    },
+    superviseIntervalSeconds: 1,
+    pollingIntervalSeconds: 0.5,
+    retryLimit: 2,
+    retryDelaySeconds: 1,
   });
+  await queue.start(['audit', 'sync']);
+  const scripted: Script = async (context) => {
+    const script = scripts.get(`${context.job.connectionId}/${context.job.kind}`);
+    if (!script) throw new Error('no script for this job');
+    return script(context);
+  };
+  const runner = createJobRunner({ db: db.pool, logger, queue, handlers: { audit: scripted, sync: scripted } });
   await queue.work('audit', (jobId, attempt) => runner.run(jobId, attempt), 4);
+  await queue.work('sync', (jobId, attempt) => runner.run(jobId, attempt), 2);
   jobs = createJobService({ db: db.pool, queue });
 });
 afterAll(async () => {
@@ -48,22 +53,44 @@ afterAll(async () => {
 async function newJob(script: Script) {
   portalSeq += 1;
   const connection = await portalWithConnection(db.pool, portalSeq);
-  scripts.set(connection.id, script);
+  scripts.set(`${connection.id}/audit`, script);
   const job = await jobs.start({ portalId: portalSeq, connectionId: connection.id, kind: 'audit', userId: 1 });
   return { job, portalId: portalSeq, connectionId: connection.id };
 }
 
 const statusOf = (id: string) => jobsRepository.find(db.pool, id);
 const untilStatus = (id: string, wanted: JobStatus) =>
-  waitFor(() => statusOf(id), (job) => job?.status === wanted, 20_000, `job ${id} to be ${wanted}`);
+  waitFor(
+    () => statusOf(id),
+    (job) => job?.status === wanted,
+    20_000,
+    `job ${id} to be ${wanted}`,
+  );
 
 describe('job state machine', () => {
-  it('allows only the documented transitions, and nothing leaves a final state', () => {
-    for (const final of ['COMPLETE', 'FAILED', 'CANCELED'] as const) expect(JOB_TRANSITIONS[final]).toEqual([]);
-    expect(canTransition('PAUSED', 'PROCESSING')).toBe(false);
-    expect(canTransition('PAUSED', 'PENDING')).toBe(true);
-    expect(canTransition('RETRYING', 'PROCESSING')).toBe(true);
-    expect(canTransition('COMPLETE', 'PENDING')).toBe(false);
+  it('the SQL transition accepts exactly the moves job-states.ts allows, for every pair of states', async () => {
+    portalSeq += 1;
+    const connection = await portalWithConnection(db.pool, portalSeq);
+    // A job that is never enqueued: no worker touches it while the test moves it around.
+    const job = await jobsRepository.create(db.pool, {
+      portalId: portalSeq,
+      connectionId: connection.id,
+      kind: 'audit',
+      createdByUserId: 1,
+    });
+    const verdicts: string[] = [];
+    const expected: string[] = [];
+    for (const from of JobStatus.options) {
+      for (const to of JobStatus.options) {
+        await db.pool.query('UPDATE jobs SET status = $2 WHERE id = $1', [job.id, from]);
+        const moved = await jobsRepository.transition(db.pool, job.id, to);
+        const now = await statusOf(job.id);
+        verdicts.push(`${from}→${to}: ${moved ? 'accepted' : 'refused'}, now ${now?.status}`);
+        expected.push(`${from}→${to}: ${canTransition(from, to) ? `accepted, now ${to}` : `refused, now ${from}`}`);
+      }
+    }
+    expect(verdicts).toEqual(expected);
+    expect(verdicts.filter((verdict) => verdict.includes('refused')).length).toBeGreaterThan(0);
   });
 });
 
@@ -79,15 +106,35 @@ describe('durable jobs', () => {
     expect(done?.finishedAt).not.toBeNull();
   });
 
-  it('keeps at most one unfinished job per connection', async () => {
+  it('never runs two jobs of one kind on a connection, but lets a job of another kind run alongside', async () => {
     const release = deferred();
+    const auditRunning = deferred();
     const { job, portalId, connectionId } = await newJob(async () => {
+      auditRunning.resolve();
       await release.promise;
       return 'complete';
     });
-    await expect(jobs.start({ portalId, connectionId, kind: 'audit', userId: 1 })).rejects.toMatchObject({ status: 409, code: 'job_already_running' });
+    await expect(jobs.start({ portalId, connectionId, kind: 'audit', userId: 1 })).rejects.toMatchObject({
+      kind: 'conflict',
+      code: 'job_already_running',
+    });
+    const syncRunning = deferred();
+    scripts.set(`${connectionId}/sync`, async () => {
+      syncRunning.resolve();
+      await release.promise;
+      return 'complete';
+    });
+    const sync = await jobs.start({ portalId, connectionId, kind: 'sync', userId: 1 });
+    await Promise.all([auditRunning.promise, syncRunning.promise]);
+    expect((await statusOf(job.id))?.status).toBe('PROCESSING');
+    expect((await statusOf(sync.id))?.status).toBe('PROCESSING');
+    await expect(jobs.start({ portalId, connectionId, kind: 'sync', userId: 1 })).rejects.toMatchObject({
+      kind: 'conflict',
+      code: 'job_already_running',
+    });
     release.resolve();
     await untilStatus(job.id, 'COMPLETE');
+    await untilStatus(sync.id, 'COMPLETE');
     const second = await jobs.start({ portalId, connectionId, kind: 'audit', userId: 1 });
     expect(second.status).toBe('PENDING');
     await untilStatus(second.id, 'COMPLETE');
@@ -103,16 +150,30 @@ describe('durable jobs', () => {
         await context.saveProgress({ done: next, total: 1000, phase: 'counting' }, { page: next });
         if (next === 3 && page === 0) reachedPage.resolve();
         if (await context.stopRequested()) return 'stopped';
-        if (next === 3 && page === 0) await waitFor(() => context.stopRequested(), (stop) => stop, 20_000, 'pause');
+        if (next === 3 && page === 0)
+          await waitFor(
+            () => context.stopRequested(),
+            (stop) => stop,
+            20_000,
+            'pause',
+          );
       }
       return 'complete';
     });
     await reachedPage.promise;
     await jobs.act(portalId, job.id, 'pause');
     const paused = await untilStatus(job.id, 'PAUSED');
-    await waitFor(() => statusOf(job.id), (row) => Number((row?.checkpoint as { page?: number }).page) >= 3, 5000, 'checkpoint');
+    await waitFor(
+      () => statusOf(job.id),
+      (row) => Number((row?.checkpoint as { page?: number }).page) >= 3,
+      5000,
+      'checkpoint',
+    );
     expect(paused?.status).toBe('PAUSED');
-    await expect(jobs.act(portalId, job.id, 'pause')).rejects.toMatchObject({ status: 409, code: 'job_state_conflict' });
+    await expect(jobs.act(portalId, job.id, 'pause')).rejects.toMatchObject({
+      kind: 'conflict',
+      code: 'job_state_conflict',
+    });
     await jobs.act(portalId, job.id, 'resume');
     const finished = await untilStatus(job.id, 'COMPLETE');
     expect(finished?.progress.done).toBe(1000);
@@ -125,13 +186,18 @@ describe('durable jobs', () => {
     const { job, portalId } = await newJob(async (context) => {
       runs += 1;
       started.resolve();
-      await waitFor(() => context.stopRequested(), (stop) => stop, 20_000, 'cancel');
+      await waitFor(
+        () => context.stopRequested(),
+        (stop) => stop,
+        20_000,
+        'cancel',
+      );
       return 'stopped';
     });
     await started.promise;
     const canceled = await jobs.act(portalId, job.id, 'cancel');
     expect(canceled.status).toBe('CANCELED');
-    await expect(jobs.act(portalId, job.id, 'resume')).rejects.toMatchObject({ status: 409 });
+    await expect(jobs.act(portalId, job.id, 'resume')).rejects.toMatchObject({ kind: 'conflict' });
     expect((await statusOf(job.id))?.statusReason).toBe('Canceled by the user.');
     expect(runs).toBe(1);
   });
@@ -179,9 +245,46 @@ describe('durable jobs', () => {
     expect(attempts).toBe(4);
   });
 
+  it('lets a worker whose task was taken over stop without touching the job, which belongs to the new attempt', async () => {
+    const takenOver = deferred();
+    let committed = 0;
+    const { job, portalId } = await newJob(async (context) => {
+      await context.transfer.start(['persons']);
+      await context.transfer.commit((tx) => tx.advance('persons', { cursor: { page: 1 }, counts: { read: 10 } }));
+      committed += 1;
+      await takenOver.promise;
+      await context.transfer.commit((tx) => tx.advance('persons', { cursor: { page: 2 }, counts: { read: 10 } }));
+      committed += 1;
+      return 'complete';
+    });
+    await waitFor(
+      async () => committed,
+      (count) => count === 1,
+      20_000,
+      'the first commit',
+    );
+    // What a new attempt does first: take the transfer's tasks over.
+    const transfer = await transfersRepository.find(db.pool, job.id);
+    if (!transfer) throw new Error('the job has no transfer');
+    await createTransferRun(db.pool, transfer).start(['persons']);
+    takenOver.resolve();
+    await waitFor(
+      () => db.pool.query<{ state: string }>(`SELECT state FROM pgboss.job WHERE data->>'jobId' = $1`, [job.id]),
+      (result) => result.rows[0]?.state === 'completed',
+      20_000,
+      'the stale attempt to end',
+    );
+    expect(committed).toBe(1);
+    const after = await statusOf(job.id);
+    expect(after?.status).toBe('PROCESSING');
+    const tasks = await transferTasksRepository.list(db.pool, job.id);
+    expect(tasks.map((task) => [task.cursor, task.counts.read])).toEqual([[{ page: 1 }, 10]]);
+    await jobs.act(portalId, job.id, 'cancel');
+  });
+
   it('hides one portal’s jobs from another', async () => {
     const { job } = await newJob(async () => 'complete');
-    await expect(jobs.find(999_999, job.id)).rejects.toMatchObject({ status: 404, code: 'job_not_found' });
-    await expect(jobs.act(999_999, job.id, 'cancel')).rejects.toMatchObject({ status: 404 });
+    await expect(jobs.find(999_999, job.id)).rejects.toMatchObject({ kind: 'not_found', code: 'job_not_found' });
+    await expect(jobs.act(999_999, job.id, 'cancel')).rejects.toMatchObject({ kind: 'not_found' });
   });
 });

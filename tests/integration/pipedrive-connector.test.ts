@@ -6,22 +6,22 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { pino } from 'pino';
-import { createSandboxClock } from '../../sandbox/common/clock.js';
-import { subfieldsOf } from '../../sandbox/pipedrive/fields/values.js';
-import { type RunningPipedriveSandbox, startPipedriveSandbox } from '../../sandbox/pipedrive/index.js';
-import { CUSTOM_FIELD_TYPES, type FieldEntity } from '../../sandbox/pipedrive/fields/types.js';
+import type { RetryPolicy } from '../../backend/src/http-client/retry.js';
+import { realSleep } from '../../backend/src/sleep.js';
 import {
   type CountState,
+  SourceAuthError,
   type SourceConnector,
   type SourceGrant,
-  type SourceSession,
-  SourceAuthError,
   SourceRateLimitError,
+  type SourceSession,
   SourceUnavailableError,
 } from '../../backend/src/sources/connector.js';
-import type { RetryPolicy } from '../../backend/src/sources/pipedrive/decide-retry.js';
 import { createPipedriveConnector } from '../../backend/src/sources/pipedrive/pipedrive.connector.js';
-import { realSleep } from '../../backend/src/sleep.js';
+import { createSandboxClock } from '../../sandbox/common/clock.js';
+import { CUSTOM_FIELD_TYPES, type FieldEntity } from '../../sandbox/pipedrive/fields/types.js';
+import { subfieldsOf } from '../../sandbox/pipedrive/fields/values.js';
+import { type RunningPipedriveSandbox, startPipedriveSandbox } from '../../sandbox/pipedrive/index.js';
 
 const REDIRECT_URI = 'https://smart-transfer.test/oauth/pipedrive/callback';
 const RETRY_POLICY: RetryPolicy = { maxRetries: 3, baseDelayMs: 50, maxDelayMs: 2000 };
@@ -35,7 +35,13 @@ beforeAll(async () => {
   const clock = createSandboxClock();
   sandbox = await startPipedriveSandbox({ clock, dataset: { records: RECORDS, seed: 11 }, redirectUri: REDIRECT_URI });
   connector = createPipedriveConnector({
-    config: { clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, oauthBaseUrl: sandbox.oauthBaseUrl, apiBaseUrl: 'http://127.0.0.1:9' },
+    config: {
+      clientId: sandbox.clientId,
+      clientSecret: sandbox.clientSecret,
+      oauthBaseUrl: sandbox.oauthBaseUrl,
+      apiBaseUrl: 'http://127.0.0.1:9',
+      allowedApiDomains: [],
+    },
     logger: pino({ level: 'silent' }),
     clock,
     sleep: async (ms) => sandbox.state.advanceClock(ms),
@@ -58,7 +64,10 @@ async function authorize(state: string): Promise<URL> {
 async function connect(): Promise<{ grant: SourceGrant; session: SourceSession }> {
   const code = (await authorize('state')).searchParams.get('code') ?? '';
   const grant = await connector.exchangeCode({ code, redirectUri: REDIRECT_URI });
-  return { grant, session: connector.session({ apiDomain: grant.apiDomain, accessToken: async () => grant.accessToken }) };
+  return {
+    grant,
+    session: connector.session({ apiDomain: grant.apiDomain, accessToken: async () => grant.accessToken }),
+  };
 }
 
 async function finalCount(session: SourceSession, objectKey: string, from?: CountState): Promise<CountState> {
@@ -99,7 +108,10 @@ describe('OAuth', () => {
     expect(`${callback.origin}${callback.pathname}`).toBe(REDIRECT_URI);
     expect(callback.searchParams.get('state')).toBe('st-42');
 
-    const grant = await connector.exchangeCode({ code: callback.searchParams.get('code') ?? '', redirectUri: REDIRECT_URI });
+    const grant = await connector.exchangeCode({
+      code: callback.searchParams.get('code') ?? '',
+      redirectUri: REDIRECT_URI,
+    });
     expect(grant.apiDomain).toBe(sandbox.apiBaseUrl);
     expect(grant.scopes).toContain('base');
     expect(grant.expiresInSeconds).toBeGreaterThan(0);
@@ -107,7 +119,10 @@ describe('OAuth', () => {
     const refreshed = await connector.refresh(grant.refreshToken);
     expect(refreshed.refreshToken).toBe(grant.refreshToken);
     expect(refreshed.accessToken).not.toBe(grant.accessToken);
-    const session = connector.session({ apiDomain: refreshed.apiDomain, accessToken: async () => refreshed.accessToken });
+    const session = connector.session({
+      apiDomain: refreshed.apiDomain,
+      accessToken: async () => refreshed.accessToken,
+    });
     expect((await session.account()).accountId).toBe(String(sandbox.state.store.company.id));
   });
 
@@ -142,12 +157,21 @@ describe('catalog', () => {
         isCustom: field.is_custom,
         options: field.options?.map((option) => ({ id: String(option.id), label: option.label })) ?? null,
         // v1 (notes) has no subfields; v2 lists them for monetary, address and range fields.
-        subfields: entity === 'note' ? null : (subfieldsOf(field)?.map((sub) => ({ key: sub.field_code, label: sub.field_name, type: sub.field_type })) ?? null),
+        subfields:
+          entity === 'note'
+            ? null
+            : (subfieldsOf(field)?.map((sub) => ({
+                key: sub.field_code,
+                label: sub.field_name,
+                type: sub.field_type,
+              })) ?? null),
         mandatory: REPORTS_MANDATORY.has(key) ? field.mandatory : false,
       }));
       expect(catalog.objects.find((object) => object.key === key)?.fields).toEqual(expected);
     }
-    const customTypes = new Set(catalog.objects.flatMap((object) => object.fields.filter((field) => field.isCustom).map((field) => field.type)));
+    const customTypes = new Set(
+      catalog.objects.flatMap((object) => object.fields.filter((field) => field.isCustom).map((field) => field.type)),
+    );
     expect([...customTypes].sort()).toEqual([...CUSTOM_FIELD_TYPES].sort());
   });
 
@@ -173,11 +197,30 @@ describe('catalog', () => {
           })),
       }));
     expect(catalog.pipelines).toEqual(expectedPipelines);
-    expect(catalog.users).toEqual(store.users.map((user) => ({ id: String(user.id), name: user.name, email: user.email, active: user.active_flag && !user.is_deleted })));
+    expect(catalog.users).toEqual(
+      store.users.map((user) => ({
+        id: String(user.id),
+        name: user.name,
+        email: user.email,
+        active: user.active_flag && !user.is_deleted,
+      })),
+    );
     expect(catalog.users.some((user) => !user.active)).toBe(true);
-    expect(catalog.currencies).toEqual(store.currencies.map((currency) => ({ code: currency.code, name: currency.name, active: currency.active_flag, custom: currency.is_custom_flag })));
+    expect(catalog.currencies).toEqual(
+      store.currencies.map((currency) => ({
+        code: currency.code,
+        name: currency.name,
+        active: currency.active_flag,
+        custom: currency.is_custom_flag,
+      })),
+    );
     expect(catalog.activityTypes).toEqual(
-      store.activityTypes.map((type) => ({ key: type.key_string, name: type.name, active: type.active_flag, custom: type.is_custom_flag })),
+      store.activityTypes.map((type) => ({
+        key: type.key_string,
+        name: type.name,
+        active: type.active_flag,
+        custom: type.is_custom_flag,
+      })),
     );
     const installer = store.user(sandbox.state.settings().installingUserId);
     expect(catalog.account).toEqual({
@@ -197,7 +240,11 @@ describe('counts', () => {
     expect(session.countableObjects()).toEqual(COUNTED);
     const counted = await Promise.all(COUNTED.map(async (key) => [key, await finalCount(session, key)] as const));
     for (const [key, state] of counted) {
-      expect({ key, total: state.total, breakdown: state.breakdown, done: state.done }).toEqual({ key, ...expected[key], done: true });
+      expect({ key, total: state.total, breakdown: state.breakdown, done: state.done }).toEqual({
+        key,
+        ...expected[key],
+        done: true,
+      });
     }
   });
 
@@ -206,8 +253,13 @@ describe('counts', () => {
     sandbox.state.faults.resetRequests();
     await finalCount(session, 'deals');
     await finalCount(session, 'persons');
-    const byEndpoint = Object.fromEntries(sandbox.state.faults.requests().endpoints.map((stats) => [stats.endpoint, stats.requests]));
-    expect(byEndpoint).toEqual({ 'GET /v1/deals/summary': 3, 'GET /api/v2/persons': Math.ceil(datasetCounts().persons.total / 500) });
+    const byEndpoint = Object.fromEntries(
+      sandbox.state.faults.requests().endpoints.map((stats) => [stats.endpoint, stats.requests]),
+    );
+    expect(byEndpoint).toEqual({
+      'GET /v1/deals/summary': 3,
+      'GET /api/v2/persons': Math.ceil(datasetCounts().persons.total / 500),
+    });
   });
 
   it('resumes from a saved state (a new worker, a new session) without counting anything twice', async () => {
@@ -230,7 +282,11 @@ describe('counts', () => {
   });
 });
 
-async function readAll(session: SourceSession, objectKey: string, options: { cursor?: string | null; since?: string } = {}) {
+async function readAll(
+  session: SourceSession,
+  objectKey: string,
+  options: { cursor?: string | null; since?: string } = {},
+) {
   const ids: string[] = [];
   const cursors: (string | null)[] = [];
   for await (const page of session.read(objectKey, options)) {
@@ -243,7 +299,10 @@ async function readAll(session: SourceSession, objectKey: string, options: { cur
 describe('reading', () => {
   it('pages through more than 1,250 records, each exactly once, and resumes from a page cursor', async () => {
     const { session } = await connect();
-    for (const [key, entity] of [['persons', 'person'], ['notes', 'note']] as const) {
+    for (const [key, entity] of [
+      ['persons', 'person'],
+      ['notes', 'note'],
+    ] as const) {
       const expected = [...sandbox.state.records[entity].liveRecords()].map((record) => String(record.id));
       const { ids, cursors } = await readAll(session, key);
       expect(ids).toEqual(expected);
@@ -277,7 +336,9 @@ describe('reading', () => {
     const meta = { userId: state.store.defaultUserId, source: 'app' } as const;
     const live = [...state.records.person.liveRecords()].map((person) => person.id);
     const idAt = (index: number): number => live[index] ?? Number.NaN;
-    const changed = [idAt(3), idAt(700), idAt(1400)].map((id) => String(persons.update(id, { name: 'Renamed Person' }, meta).id));
+    const changed = [idAt(3), idAt(700), idAt(1400)].map((id) =>
+      String(persons.update(id, { name: 'Renamed Person' }, meta).id),
+    );
     const created = String(persons.create({ name: 'Brand New Person' }, meta).id);
     // Deleted since: Pipedrive's lists leave deleted persons out, so it must not come back.
     persons.remove(idAt(10), meta);
@@ -292,7 +353,13 @@ describe('limits and failures', () => {
     // Real waiting here: the burst window is a span of time, and jumping the shared clock for each
     // waiting call would empty it early. With 4 slots the 12 catalog calls take about two windows.
     const realTime = createPipedriveConnector({
-      config: { clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, oauthBaseUrl: sandbox.oauthBaseUrl, apiBaseUrl: sandbox.apiBaseUrl },
+      config: {
+        clientId: sandbox.clientId,
+        clientSecret: sandbox.clientSecret,
+        oauthBaseUrl: sandbox.oauthBaseUrl,
+        apiBaseUrl: sandbox.apiBaseUrl,
+        allowedApiDomains: [],
+      },
       logger: pino({ level: 'silent' }),
       clock: sandbox.state.clock,
       sleep: realSleep,
@@ -318,7 +385,8 @@ describe('limits and failures', () => {
     state.configure({ dailyBudgetOverride: state.limits.spentToday() + 5 });
     try {
       const error = await finalCount(session, 'persons').catch((caught: unknown) => caught);
-      if (!(error instanceof SourceRateLimitError)) throw new Error(`expected SourceRateLimitError, got ${String(error)}`);
+      if (!(error instanceof SourceRateLimitError))
+        throw new Error(`expected SourceRateLimitError, got ${String(error)}`);
       expect(error.limit).toBe('daily');
       const untilReset = state.limits.resetsAt().getTime() - state.clock.now().getTime();
       expect(Math.abs(error.retryAfterMs - untilReset)).toBeLessThan(1000);
@@ -342,7 +410,12 @@ describe('limits and failures', () => {
     expect((await finalCount(session, 'products')).total).toBe(datasetCounts().products.total);
 
     faults.resetRequests();
-    const always = faults.addTargeted({ method: 'GET', path: '/api/v2/products', times: 'always', respond: { status: 500 } });
+    const always = faults.addTargeted({
+      method: 'GET',
+      path: '/api/v2/products',
+      times: 'always',
+      respond: { status: 500 },
+    });
     try {
       await expect(finalCount(session, 'products')).rejects.toBeInstanceOf(SourceUnavailableError);
     } finally {

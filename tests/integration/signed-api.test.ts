@@ -1,11 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Express } from 'express';
 import request from 'supertest';
-import { AppsResponse, ConnectTicketResponse, ErrorEnvelope, GuideResponse, PortalResponse } from '../../shared/src/contracts/index.js';
 import { portalsRepository } from '../../backend/src/db/repositories/portals.repository.js';
+import {
+  AppsResponse,
+  ConnectTicketResponse,
+  ErrorEnvelope,
+  GuideResponse,
+  PortalResponse,
+} from '../../shared/src/contracts/index.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { signedCall, withIdentity } from '../support/signed-request.js';
-import { TEST_PUBLIC_ORIGIN, manualClock, testConfig, testServices } from '../support/test-app.js';
+import { manualClock, TEST_PUBLIC_ORIGIN, testConfig, testServices } from '../support/test-app.js';
 
 const PORTAL = 4242;
 const OTHER_PORTAL = 5151;
@@ -21,8 +27,18 @@ async function ticketCount(): Promise<number> {
 beforeAll(async () => {
   db = await createTestDatabase();
   ({ app, close } = await testServices(db, testConfig(), manualClock(new Date())));
-  await portalsRepository.upsertInstalled(db.pool, { id: PORTAL, hubDomain: 'acme.example', installedByUserId: 7, scopes: ['oauth'] });
-  await portalsRepository.upsertInstalled(db.pool, { id: OTHER_PORTAL, hubDomain: null, installedByUserId: 8, scopes: ['oauth'] });
+  await portalsRepository.upsertInstalled(db.pool, {
+    id: PORTAL,
+    hubDomain: 'acme.example',
+    installedByUserId: 7,
+    scopes: ['oauth'],
+  });
+  await portalsRepository.upsertInstalled(db.pool, {
+    id: OTHER_PORTAL,
+    hubDomain: null,
+    installedByUserId: 8,
+    scopes: ['oauth'],
+  });
   await db.pool.query(`UPDATE portals SET status = 'uninstalled' WHERE id = $1`, [OTHER_PORTAL]);
 });
 afterAll(async () => {
@@ -34,7 +50,11 @@ describe('signed UI calls', () => {
   it('serves a correctly signed call for the signed portal', async () => {
     const res = await signedCall(app, { method: 'GET', path: withIdentity('/api/v1/portal', PORTAL) });
     expect(res.status).toBe(200);
-    expect(PortalResponse.parse(res.body)).toMatchObject({ portalId: PORTAL, status: 'installed', hubDomain: 'acme.example' });
+    expect(PortalResponse.parse(res.body)).toMatchObject({
+      portalId: PORTAL,
+      status: 'installed',
+      hubDomain: 'acme.example',
+    });
   });
 
   it('refuses an unsigned call with 401 and the error envelope', async () => {
@@ -44,13 +64,21 @@ describe('signed UI calls', () => {
   });
 
   it('refuses a call signed with another secret', async () => {
-    const res = await signedCall(app, { method: 'GET', path: withIdentity('/api/v1/portal', PORTAL), secret: 'forged' });
+    const res = await signedCall(app, {
+      method: 'GET',
+      path: withIdentity('/api/v1/portal', PORTAL),
+      secret: 'forged',
+    });
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('signature_mismatch');
   });
 
   it('refuses a stale call (signed 6 minutes ago)', async () => {
-    const res = await signedCall(app, { method: 'GET', path: withIdentity('/api/v1/portal', PORTAL), timestampMs: Date.now() - 6 * 60 * 1000 });
+    const res = await signedCall(app, {
+      method: 'GET',
+      path: withIdentity('/api/v1/portal', PORTAL),
+      timestampMs: Date.now() - 6 * 60 * 1000,
+    });
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('signature_stale');
   });
@@ -81,14 +109,40 @@ describe('signed UI calls', () => {
   });
 
   it('refuses conflicting identities (HubSpot appended a different portalId)', async () => {
-    const res = await signedCall(app, { method: 'GET', path: `${withIdentity('/api/v1/portal', PORTAL)}&portalId=${OTHER_PORTAL}` });
+    const res = await signedCall(app, {
+      method: 'GET',
+      path: `${withIdentity('/api/v1/portal', PORTAL)}&portalId=${OTHER_PORTAL}`,
+    });
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('identity_missing');
   });
 
   it('accepts HubSpot appending the same identity again', async () => {
-    const res = await signedCall(app, { method: 'GET', path: `${withIdentity('/api/v1/portal', PORTAL)}&appId=3&portalId=${PORTAL}&userId=7` });
+    const res = await signedCall(app, {
+      method: 'GET',
+      path: `${withIdentity('/api/v1/portal', PORTAL)}&appId=3&portalId=${PORTAL}&userId=7`,
+    });
     expect(res.status).toBe(200);
+  });
+
+  it.each(['%3F', '%3f'])(
+    'refuses (401) a raw URL with an encoded "?" (%s) before its query, even when correctly signed',
+    async (mark) => {
+      // Signed as `/api/v1/portal?portalId=OTHER…?portalId=PORTAL…`, routed with another identity.
+      const path = `/api/v1/portal${mark}portalId=${OTHER_PORTAL}&userId=7&x=?portalId=${PORTAL}&userId=7`;
+      const res = await signedCall(app, { method: 'GET', path });
+      expect(res.status).toBe(401);
+      expect(res.body.error.code).toBe('ambiguous_url');
+    },
+  );
+
+  it('reads the identity from the signed string: a literal "?" inside an encoded query value still works', async () => {
+    const res = await signedCall(app, {
+      method: 'GET',
+      path: withIdentity('/api/v1/portal?note=what%3F%20now', PORTAL),
+    });
+    expect(res.status).toBe(200);
+    expect(PortalResponse.parse(res.body).portalId).toBe(PORTAL);
   });
 
   it('refuses a signed call without identity', async () => {
@@ -126,8 +180,14 @@ describe('portal views', () => {
     const guide = GuideResponse.parse(res.body);
     expect(guide.portalId).toBe(PORTAL);
     expect(guide.steps.map((step) => [step.id, step.state])).toEqual([
-      ['install', 'complete'], ['connect', 'available'], ['audit', 'locked'], ['configure', 'locked'],
-      ['sync', 'locked'], ['onetime', 'locked'], ['markup', 'locked'], ['cleanup', 'locked'],
+      ['install', 'complete'],
+      ['connect', 'available'],
+      ['audit', 'locked'],
+      ['configure', 'locked'],
+      ['sync', 'locked'],
+      ['onetime', 'locked'],
+      ['markup', 'locked'],
+      ['cleanup', 'locked'],
     ]);
     expect(guide.steps.find((step) => step.id === 'audit')?.reason).toBe('Connect Pipedrive first.');
   });
@@ -136,14 +196,21 @@ describe('portal views', () => {
 describe('connect tickets', () => {
   it('issues a single-use ticket URL bound to the signed portal', async () => {
     const before = await ticketCount();
-    const res = await signedCall(app, { method: 'POST', path: withIdentity('/api/v1/connect-tickets', PORTAL), body: { source: 'pipedrive' } });
+    const res = await signedCall(app, {
+      method: 'POST',
+      path: withIdentity('/api/v1/connect-tickets', PORTAL),
+      body: { source: 'pipedrive' },
+    });
     expect(res.status).toBe(201);
     const ticket = ConnectTicketResponse.parse(res.body);
     const url = new URL(ticket.connectUrl);
     expect(`${url.origin}${url.pathname}`).toBe(`${TEST_PUBLIC_ORIGIN}/oauth/pipedrive/start`);
     expect(url.searchParams.get('ticket')).toMatch(/^[A-Za-z0-9_-]{40,}$/);
     expect(await ticketCount()).toBe(before + 1);
-    const stored = await db.pool.query('SELECT payload FROM oauth_states WHERE purpose = $1 ORDER BY created_at DESC LIMIT 1', ['connect_ticket']);
+    const stored = await db.pool.query(
+      'SELECT payload FROM oauth_states WHERE purpose = $1 ORDER BY created_at DESC LIMIT 1',
+      ['connect_ticket'],
+    );
     expect(stored.rows[0].payload).toEqual({ portalId: PORTAL, userId: 7, source: 'pipedrive' });
   });
 
@@ -160,9 +227,32 @@ describe('connect tickets', () => {
     expect(await ticketCount()).toBe(before);
   });
 
+  it('refuses a replayed signed POST with 409 and creates no second ticket; a repeated GET is still served', async () => {
+    const call = {
+      method: 'POST',
+      path: withIdentity('/api/v1/connect-tickets', PORTAL),
+      body: { source: 'pipedrive' },
+      timestampMs: Date.now(),
+    } as const;
+    const first = await signedCall(app, call);
+    expect(first.status).toBe(201);
+    const after = await ticketCount();
+    const replay = await signedCall(app, call);
+    expect(replay.status).toBe(409);
+    expect(replay.body.error.code).toBe('replayed_request');
+    expect(await ticketCount()).toBe(after);
+    const read = { method: 'GET', path: withIdentity('/api/v1/portal', PORTAL), timestampMs: Date.now() } as const;
+    expect((await signedCall(app, read)).status).toBe(200);
+    expect((await signedCall(app, read)).status).toBe(200);
+  });
+
   it('refuses a signed body that is not JSON with 400 invalid_json', async () => {
     const before = await ticketCount();
-    const res = await signedCall(app, { method: 'POST', path: withIdentity('/api/v1/connect-tickets', PORTAL), rawBody: '{"source":' });
+    const res = await signedCall(app, {
+      method: 'POST',
+      path: withIdentity('/api/v1/connect-tickets', PORTAL),
+      rawBody: '{"source":',
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('invalid_json');
     expect(await ticketCount()).toBe(before);

@@ -17,6 +17,28 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** Every variable that makes a configuration real, removed: what a fresh clone without `.env` has. */
+const REAL_SETTINGS = [
+  'DATABASE_URL',
+  'HUBSPOT_CLIENT_ID',
+  'HUBSPOT_CLIENT_SECRET',
+  'PIPEDRIVE_CLIENT_ID',
+  'PIPEDRIVE_CLIENT_SECRET',
+  'PUBLIC_API_ORIGIN',
+  'TOKEN_ENCRYPTION_KEY',
+  'DEMO',
+  'NODE_ENV',
+];
+const bareEnv = (extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv => {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...extra };
+  for (const name of REAL_SETTINGS) if (!(name in extra)) delete env[name];
+  return env;
+};
+
+/** `npm start`'s command (package.json), run directly so the test owns the process. */
+const npmStart = (env: NodeJS.ProcessEnv) =>
+  spawn(join('node_modules', '.bin', 'tsx'), ['backend/src/start.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+
 /** Resolves with everything printed once `marker` appears on stdout; rejects if the process exits first. */
 function waitForOutput(process: ChildProcess, marker: string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -32,14 +54,44 @@ function waitForOutput(process: ChildProcess, marker: string): Promise<string> {
   });
 }
 
-it('npm start (demo mode, its own Postgres) answers /healthz', async () => {
+/** The exit code and everything printed by a process expected to stop by itself. */
+function exitOf(process: ChildProcess): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    let output = '';
+    process.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    process.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    process.once('exit', (code) => resolve({ code, output }));
+  });
+}
+
+it('npm start with DATABASE_URL but no HubSpot secret exits non-zero naming the missing variables (no silent demo mode)', async () => {
+  const partial = npmStart(
+    bareEnv({ DATABASE_URL: 'postgres://nobody@127.0.0.1:9/none', HUBSPOT_CLIENT_ID: 'id', PORT: '0' }),
+  );
+  const { code, output } = await exitOf(partial);
+  expect(code).not.toBe(0);
+  for (const name of ['HUBSPOT_CLIENT_SECRET', 'PIPEDRIVE_CLIENT_ID', 'PIPEDRIVE_CLIENT_SECRET'])
+    expect(output).toContain(name);
+  expect(output).not.toContain('HUBSPOT_CLIENT_ID:');
+  expect(output).not.toContain('running in demo mode');
+}, 30_000);
+
+it('npm start with nothing real configured runs the demo (its own Postgres), prints the preview, answers /healthz without X-Powered-By', async () => {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
-  for (const name of ['DATABASE_URL', 'HUBSPOT_CLIENT_ID', 'HUBSPOT_CLIENT_SECRET', 'PUBLIC_API_ORIGIN', 'TOKEN_ENCRYPTION_KEY']) delete env[name];
-  child = spawn(join('node_modules', '.bin', 'tsx'), ['backend/src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child = npmStart(bareEnv({ PORT: String(port) }));
   const output = await waitForOutput(child, 'Health:');
   expect(output).toContain('demo mode');
+  expect(output).toContain(`Preview: http://localhost:${port}/preview/settings`);
   const res = await fetch(`http://127.0.0.1:${port}/healthz`);
   expect(res.status).toBe(200);
+  expect(res.headers.get('x-powered-by')).toBeNull();
+  expect(res.headers.get('cache-control')).toBe('no-store');
   expect(await res.json()).toEqual({ status: 'ok', database: 'ok' });
-}, 60_000);
+  const preview = await fetch(`http://127.0.0.1:${port}/preview/home`);
+  expect(preview.headers.get('x-powered-by')).toBeNull();
+  expect(preview.headers.get('x-frame-options')).toBe('DENY');
+  const missingAsset = await fetch(`http://127.0.0.1:${port}/preview/assets/nothing-here.js`);
+  expect(missingAsset.status).toBe(404);
+  const body = await missingAsset.text();
+  expect(body).not.toMatch(/at .*\(|\/work\/|node_modules/);
+}, 90_000);

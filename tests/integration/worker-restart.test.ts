@@ -9,7 +9,11 @@ const workers: ChildProcess[] = [];
 
 beforeAll(async () => {
   // Jobs run only in separate worker processes, as with `WORKERS_IN_WEB=false` and `npm run worker`.
-  harness = await startAuditHarness({ portalId: 8080, workers: false, pipedrive: { dataset: { records: 20_000, seed: 3 } } });
+  harness = await startAuditHarness({
+    portalId: 8080,
+    workers: false,
+    pipedrive: { dataset: { records: 20_000, seed: 3 } },
+  });
 }, 60_000);
 afterAll(async () => {
   await Promise.all(workers.map((worker) => stopProcess(worker)));
@@ -21,13 +25,13 @@ interface EndpointCount {
   requests: number;
 }
 
-/** The persons count as the job's checkpoint holds it (what a new worker resumes from). */
-async function savedPersons(jobId: string): Promise<{ total: number; done: boolean } | null> {
-  const { rows } = await harness.db.pool.query<{ persons: { total: number; done: boolean } | null }>(
-    `SELECT checkpoint->'counts'->'persons' AS persons FROM jobs WHERE id = $1`,
-    [jobId],
+/** The persons count as its transfer task holds it (what a new worker resumes from). */
+async function savedPersons(transferId: string): Promise<{ total: number; done: boolean } | null> {
+  const { rows } = await harness.db.pool.query<{ read_count: string; status: string }>(
+    `SELECT read_count, status FROM transfer_tasks WHERE transfer_id = $1 AND object = 'persons'`,
+    [transferId],
   );
-  return rows[0]?.persons ?? null;
+  return rows[0] ? { total: Number(rows[0].read_count), done: rows[0].status === 'done' } : null;
 }
 
 async function personsPageRequests(): Promise<number> {
@@ -37,7 +41,12 @@ async function personsPageRequests(): Promise<number> {
 
 it('finishes an audit whose worker was killed (SIGKILL) mid-way, in another worker, from its checkpoint', async () => {
   // Slow persons pages keep the audit running long enough to kill its worker in the middle.
-  await harness.pipedriveControl('POST', '/faults/targeted', { method: 'GET', path: '/api/v2/persons', times: 'always', delayMs: 300 });
+  await harness.pipedriveControl('POST', '/faults/targeted', {
+    method: 'GET',
+    path: '/api/v2/persons',
+    times: 'always',
+    delayMs: 300,
+  });
   const env = workerEnv(harness.config, harness.db.url);
   const first = await startWorkerProcess(env);
   workers.push(first);
@@ -55,11 +64,17 @@ it('finishes an audit whose worker was killed (SIGKILL) mid-way, in another work
 
   const second = await startWorkerProcess(env);
   workers.push(second);
-  const done = await harness.untilAudit(started.id, (audit) => audit.job.status === 'COMPLETE' || audit.job.status === 'FAILED', 'the audit to finish in the second worker');
+  const done = await harness.untilAudit(
+    started.id,
+    (audit) => audit.job.status === 'COMPLETE' || audit.job.status === 'FAILED',
+    'the audit to finish in the second worker',
+  );
   expect(done.job.status).toBe('COMPLETE');
   const persons = done.result?.objects.find((row) => row.key === 'persons');
   expect(persons?.records).toBe([...harness.pipedrive.state.records.person.liveRecords()].length);
-  const attempts = await harness.db.pool.query<{ attempts: number }>('SELECT attempts FROM jobs WHERE id = $1', [started.id]);
+  const attempts = await harness.db.pool.query<{ attempts: number }>('SELECT attempts FROM jobs WHERE id = $1', [
+    started.id,
+  ]);
   expect(attempts.rows[0]?.attempts).toBe(2);
   // Resumed, not restarted: the second worker read only the persons pages after the checkpoint.
   const pages = Math.ceil((persons?.records ?? 0) / 500);

@@ -6,13 +6,13 @@
  *
  * Chromium is required, not optional: without it this suite fails and says how to install it.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { REPO_ROOT } from '../../preview/server/project.ts';
 import { launchChromium } from './support/chromium.ts';
-import { startPreviewStack, type PreviewStack } from './support/preview-stack.ts';
+import { PREVIEW_PORTAL_ID, type PreviewStack, startPreviewStack } from './support/preview-stack.ts';
 const OUTPUT = join(REPO_ROOT, 'test-output', 'preview');
 /** How long one UI state may take to appear (an audit of the sandbox runs in a few seconds). */
 const UI_TIMEOUT = 30_000;
@@ -51,13 +51,15 @@ afterAll(async () => {
 });
 
 /** A screenshot of the whole page, or of the window only (an open overlay covers the window). */
-const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage });
+const shot = (page: Page, name: string, fullPage = true) =>
+  page.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage });
 
 /** Nothing on the page is a component the host could not render. */
 async function expectNoPlaceholders(page: Page): Promise<void> {
   const placeholders = page.locator('[data-preview-unknown]');
   const names: (string | null)[] = [];
-  for (let i = 0; i < (await placeholders.count()); i += 1) names.push(await placeholders.nth(i).getAttribute('data-preview-unknown'));
+  for (let i = 0; i < (await placeholders.count()); i += 1)
+    names.push(await placeholders.nth(i).getAttribute('data-preview-unknown'));
   expect(names).toEqual([]);
 }
 
@@ -77,6 +79,35 @@ function nextTab(): Promise<Page> {
 }
 
 describe('local preview in Chromium', () => {
+  it('connect flow: a second browser that opens an authorize URL started by another gets a refusal page, and nothing is connected', async () => {
+    const page = await openPreview('/preview/home', 'source-pipedrive');
+    await page.getByTestId('connect-pipedrive').click();
+    const continueLink = page.getByTestId('continue-pipedrive');
+    await visible(continueLink);
+    const connectUrl = (await continueLink.getAttribute('href')) as string;
+    await page.close();
+    // The first browser starts the flow (it gets the flow's cookie) but stops at the authorize URL…
+    const started = await context.request.get(connectUrl, { maxRedirects: 0 });
+    expect(started.status()).toBe(302);
+    const authorizeUrl = started.headers().location as string;
+    // …and sends it to someone else, whose browser opens it.
+    const other = await browser.newContext();
+    try {
+      const victim = await other.newPage();
+      await victim.goto(authorizeUrl);
+      await victim.waitForURL(/\/oauth\/pipedrive\/callback\?/);
+      await visible(victim.getByRole('heading', { name: 'Connection failed' }));
+      expect(await victim.textContent('body')).toContain('Start again from HubSpot');
+      await shot(victim, 'connect-other-browser-refused');
+    } finally {
+      await other.close();
+    }
+    const connections = await stack.db.pool.query('SELECT count(*)::int AS n FROM connections WHERE portal_id = $1', [
+      PREVIEW_PORTAL_ID,
+    ]);
+    expect(connections.rows[0].n).toBe(0);
+  }, 60_000);
+
   it('app home: finds Pipedrive with the search box and clicks Transfer', async () => {
     const page = await openPreview('/preview/home', 'source-pipedrive');
     const tiles = page.locator('[data-testid^="source-"]:not([data-testid="source-search"])');
@@ -101,7 +132,9 @@ describe('local preview in Chromium', () => {
     await page.getByTestId('connect-pipedrive').click();
     const continueLink = page.getByTestId('continue-pipedrive');
     await visible(continueLink);
-    expect(await continueLink.getAttribute('href')).toMatch(new RegExp(`^${stack.origin}/oauth/pipedrive/start\\?ticket=`));
+    expect(await continueLink.getAttribute('href')).toMatch(
+      new RegExp(`^${stack.origin}/oauth/pipedrive/start\\?ticket=`),
+    );
     expect(await continueLink.getAttribute('target')).toBe('_blank');
     await shot(page, 'home-transfer');
     await expectNoPlaceholders(page);

@@ -6,14 +6,18 @@
  * names are compared with the list the host was written against, so an upgrade that adds, removes or
  * renames a component fails too.
  */
-import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
 import ts from 'typescript';
-import { HOST_COMPONENT_NAMES, PACKAGE_COMPONENT_NAMES, RECORDED_PACKAGE } from '../../preview/shared/component-names.ts';
-import { PREVIEW_LOCATIONS, type PreviewLocation } from '../../preview/shared/protocol.ts';
 import { buildWorkerBundle } from '../../preview/server/bundles.ts';
 import { readHubSpotProject, REPO_ROOT } from '../../preview/server/project.ts';
+import {
+  HOST_COMPONENT_NAMES,
+  PACKAGE_COMPONENT_NAMES,
+  RECORDED_PACKAGE,
+} from '../../preview/shared/component-names.ts';
+import { PREVIEW_LOCATIONS, type PreviewLocation } from '../../preview/shared/protocol.ts';
 
 const PACKAGE = '@hubspot/ui-extensions';
 const PACKAGE_DIR = join(REPO_ROOT, 'node_modules', '@hubspot', 'ui-extensions');
@@ -24,7 +28,9 @@ interface Registry {
 
 /** The package's component registry (internal module, same instance the entry points use). */
 async function registry(): Promise<Registry> {
-  const module = (await import(join(PACKAGE_DIR, 'dist', 'shared.synced', 'remoteComponents.synced.js'))) as { __hubSpotComponentRegistry: Registry };
+  const module = (await import(join(PACKAGE_DIR, 'dist', 'shared.synced', 'remoteComponents.synced.js'))) as {
+    __hubSpotComponentRegistry: Registry;
+  };
   return module.__hubSpotComponentRegistry;
 }
 
@@ -57,7 +63,13 @@ interface PackageImport {
 
 /** The value imports from the package (and its sub-paths) in one source file. */
 function packageImports(file: string): PackageImport[] {
-  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    file,
+    readFileSync(file, 'utf8'),
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const found: PackageImport[] = [];
   for (const statement of source.statements) {
     if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
@@ -70,7 +82,8 @@ function packageImports(file: string): PackageImport[] {
     const bindings = clause.namedBindings;
     if (bindings && ts.isNamespaceImport(bindings)) names.push('*');
     if (bindings && ts.isNamedImports(bindings)) {
-      for (const element of bindings.elements) if (!element.isTypeOnly) names.push((element.propertyName ?? element.name).text);
+      for (const element of bindings.elements)
+        if (!element.isTypeOnly) names.push((element.propertyName ?? element.name).text);
     }
     found.push({ file, module, names });
   }
@@ -79,7 +92,11 @@ function packageImports(file: string): PackageImport[] {
 
 /** The HubSpot component names a page's bundle can render, from the files esbuild bundled for it. */
 async function componentsUsedBy(location: PreviewLocation): Promise<{ names: Set<string>; files: string[] }> {
-  const { metafile } = await buildWorkerBundle(location, join(REPO_ROOT, 'preview', 'dist', 'coverage-test'), readHubSpotProject());
+  const { metafile } = await buildWorkerBundle(
+    location,
+    join(REPO_ROOT, 'preview', 'dist', 'coverage-test'),
+    readHubSpotProject(),
+  );
   const files = Object.keys(metafile.inputs)
     .filter((input) => /\.(ts|tsx)$/.test(input) && !input.includes('node_modules'))
     .map((input) => join(REPO_ROOT, input))
@@ -116,7 +133,8 @@ describe('preview component coverage', () => {
   });
 
   it(`the package still exports exactly the components of ${RECORDED_PACKAGE}`, async () => {
-    const installed = (JSON.parse(readFileSync(join(PACKAGE_DIR, 'package.json'), 'utf8')) as { version: string }).version;
+    const installed = (JSON.parse(readFileSync(join(PACKAGE_DIR, 'package.json'), 'utf8')) as { version: string })
+      .version;
     expect(`${PACKAGE}@${installed}`).toBe(RECORDED_PACKAGE);
     for (const [entry, recorded] of Object.entries(PACKAGE_COMPONENT_NAMES)) {
       const exported = new Set([...(await componentExports(entry)).values()].flat());
@@ -132,10 +150,21 @@ describe('preview component coverage', () => {
   it("the host's component map has exactly the listed names", () => {
     // client/components/index.tsx is browser code; its map's keys are read from the source.
     const file = join(REPO_ROOT, 'preview', 'client', 'components', 'index.tsx');
-    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+    const source = ts.createSourceFile(
+      file,
+      readFileSync(file, 'utf8'),
+      ts.ScriptTarget.Latest,
+      true,
+      ts.ScriptKind.TSX,
+    );
     let keys: string[] = [];
     source.forEachChild(function visit(node) {
-      if (ts.isVariableDeclaration(node) && node.name.getText() === 'HOST_COMPONENTS' && node.initializer && ts.isObjectLiteralExpression(node.initializer)) {
+      if (
+        ts.isVariableDeclaration(node) &&
+        node.name.getText() === 'HOST_COMPONENTS' &&
+        node.initializer &&
+        ts.isObjectLiteralExpression(node.initializer)
+      ) {
         keys = node.initializer.properties.map((property) => property.name?.getText() ?? '');
       }
       node.forEachChild(visit);

@@ -3,12 +3,17 @@
  * signature, JSON body, no custom headers) and how it answers, in HubSpot's proxy envelope, for each
  * way a call can go wrong. The real backend's refusals are in signed-preview-calls.test.ts.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { verifySignatureV3 } from '../../backend/src/auth/hubspot-signature.js';
 import { createFetchProxy, type FetchProxyOptions } from '../../preview/server/fetch-proxy.ts';
-import { FETCH_MAX_BYTES, FETCH_MAX_CONCURRENT, toExtensionResponse, type ProxyEnvelope } from '../../preview/shared/protocol.ts';
+import {
+  FETCH_MAX_BYTES,
+  FETCH_MAX_CONCURRENT,
+  type ProxyEnvelope,
+  toExtensionResponse,
+} from '../../preview/shared/protocol.ts';
 
 const PERMITTED = 'https://api.smart-transfer.example';
 const PUBLIC = 'https://public.smart-transfer.test';
@@ -33,7 +38,12 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const call = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const call = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       seen.push(call);
       answer(call, res);
     });
@@ -69,9 +79,16 @@ const errorOf = (envelope: ProxyEnvelope) => (envelope.status === 'error' ? enve
 
 describe('preview fetch proxy: what reaches the app server', () => {
   it('maps the permitted origin to the backend, appends the identity and signs over the public URL', async () => {
-    const { httpStatus, envelope } = await proxy().handle({ requestUri: `${PERMITTED}/api/v1/apps?portalId=12345678&userId=501`, method: 'GET' });
+    const { httpStatus, envelope } = await proxy().handle({
+      requestUri: `${PERMITTED}/api/v1/apps?portalId=12345678&userId=501`,
+      method: 'GET',
+    });
     expect(httpStatus).toBe(200);
-    expect(envelope).toMatchObject({ status: 'success', responseBody: { ok: true }, context: { appServerStatusCode: ['200'], httpMethod: ['GET'] } });
+    expect(envelope).toMatchObject({
+      status: 'success',
+      responseBody: { ok: true },
+      context: { appServerStatusCode: ['200'], httpMethod: ['GET'] },
+    });
     const [call] = seen;
     expect(call?.url).toBe('/api/v1/apps?portalId=12345678&userId=501&portalId=12345678&userId=501');
     const verdict = verifySignatureV3({
@@ -112,20 +129,53 @@ describe('preview fetch proxy: what reaches the app server', () => {
   });
 
   it('passes an Authorization header and nothing else', async () => {
-    await proxy().handle({ requestUri: `${PERMITTED}/api/v1/apps`, method: 'GET', requestHeaders: { Authorization: 'Bearer abc' } });
+    await proxy().handle({
+      requestUri: `${PERMITTED}/api/v1/apps`,
+      method: 'GET',
+      requestHeaders: { Authorization: 'Bearer abc' },
+    });
     expect(seen[0]?.headers.authorization).toBe('Bearer abc');
   });
 });
 
 describe('preview fetch proxy: refusals before the app server', () => {
   it.each([
-    ['a URL outside permittedUrls.fetch', { requestUri: 'https://evil.example/api/v1/apps', method: 'GET' }, 403, "'https://evil.example' is not in permittedUrls.fetch"],
-    ['http instead of https', { requestUri: 'http://api.smart-transfer.example/api/v1/apps', method: 'GET' }, 403, 'is not in permittedUrls.fetch'],
+    [
+      'a URL outside permittedUrls.fetch',
+      { requestUri: 'https://evil.example/api/v1/apps', method: 'GET' },
+      403,
+      "'https://evil.example' is not in permittedUrls.fetch",
+    ],
+    [
+      'http instead of https',
+      { requestUri: 'http://api.smart-transfer.example/api/v1/apps', method: 'GET' },
+      403,
+      'is not in permittedUrls.fetch',
+    ],
     ['a malformed URL', { requestUri: '/api/v1/apps', method: 'GET' }, 400, 'URL is malformed'],
     ['an unknown method', { requestUri: `${PERMITTED}/api/v1/apps`, method: 'TRACE' }, 400, 'Invalid proxy request'],
-    ['a custom header', { requestUri: `${PERMITTED}/api/v1/apps`, method: 'GET', requestHeaders: { 'X-Custom': '1' } }, 400, "Only 'Authorization' header is allowed from hubspot.fetch()"],
-    ['two headers', { requestUri: `${PERMITTED}/api/v1/apps`, method: 'GET', requestHeaders: { Authorization: 'x', 'X-Custom': '1' } }, 400, "Only 'Authorization' header is allowed"],
-    ['a body over 1 MB', { requestUri: `${PERMITTED}/api/v1/audits`, method: 'POST', requestBody: { blob: 'x'.repeat(FETCH_MAX_BYTES) } }, 413, 'larger than 1 MB'],
+    [
+      'a custom header',
+      { requestUri: `${PERMITTED}/api/v1/apps`, method: 'GET', requestHeaders: { 'X-Custom': '1' } },
+      400,
+      "Only 'Authorization' header is allowed from hubspot.fetch()",
+    ],
+    [
+      'two headers',
+      {
+        requestUri: `${PERMITTED}/api/v1/apps`,
+        method: 'GET',
+        requestHeaders: { Authorization: 'x', 'X-Custom': '1' },
+      },
+      400,
+      "Only 'Authorization' header is allowed",
+    ],
+    [
+      'a body over 1 MB',
+      { requestUri: `${PERMITTED}/api/v1/audits`, method: 'POST', requestBody: { blob: 'x'.repeat(FETCH_MAX_BYTES) } },
+      413,
+      'larger than 1 MB',
+    ],
   ])('refuses %s', async (_what, request, status, message) => {
     const { httpStatus, envelope } = await proxy().handle(request);
     expect(httpStatus).toBe(status);
@@ -142,7 +192,9 @@ describe('preview fetch proxy: refusals before the app server', () => {
       });
     };
     const p = proxy();
-    const first = Array.from({ length: FETCH_MAX_CONCURRENT }, () => p.handle({ requestUri: `${PERMITTED}/api/v1/apps`, method: 'GET' }));
+    const first = Array.from({ length: FETCH_MAX_CONCURRENT }, () =>
+      p.handle({ requestUri: `${PERMITTED}/api/v1/apps`, method: 'GET' }),
+    );
     // The 21st call is refused at once while the first 20 are still with the app server.
     await expect(p.handle({ requestUri: `${PERMITTED}/api/v1/apps`, method: 'GET' })).resolves.toMatchObject({
       httpStatus: 429,
@@ -171,7 +223,10 @@ describe('preview fetch proxy: answers like HubSpot', () => {
       context: { appServerStatusCode: ['401'] },
     });
     // The extension sees the app server's status and JSON.
-    expect(toExtensionResponse(httpStatus, envelope)).toEqual({ status: 401, body: JSON.stringify({ error: { code: 'signature_mismatch', message: 'no' } }) });
+    expect(toExtensionResponse(httpStatus, envelope)).toEqual({
+      status: 401,
+      body: JSON.stringify({ error: { code: 'signature_mismatch', message: 'no' } }),
+    });
   });
 
   it('does not follow redirects', async () => {
@@ -190,7 +245,10 @@ describe('preview fetch proxy: answers like HubSpot', () => {
       res.end('<html>hi</html>');
     };
     const answerOf = await proxy().handle({ requestUri: `${PERMITTED}/api/v1/apps`, method: 'GET' });
-    expect(answerOf).toMatchObject({ httpStatus: 400, envelope: { category: 'VALIDATION_ERROR', message: 'Invalid JSON Response Body' } });
+    expect(answerOf).toMatchObject({
+      httpStatus: 400,
+      envelope: { category: 'VALIDATION_ERROR', message: 'Invalid JSON Response Body' },
+    });
   });
 
   it('refuses a response over 1 MB', async () => {
@@ -206,14 +264,27 @@ describe('preview fetch proxy: answers like HubSpot', () => {
     answer = (_req, res) => {
       held.push(() => res.end('{}'));
     };
-    const answerOf = await proxy().handle({ requestUri: `${PERMITTED}/api/v1/apps`, method: 'GET', requestTimeoutMillis: 150 });
-    expect(answerOf).toMatchObject({ httpStatus: 504, envelope: { category: 'GATEWAY_TIMEOUT', message: 'Gateway took too long to respond' } });
+    const answerOf = await proxy().handle({
+      requestUri: `${PERMITTED}/api/v1/apps`,
+      method: 'GET',
+      requestTimeoutMillis: 150,
+    });
+    expect(answerOf).toMatchObject({
+      httpStatus: 504,
+      envelope: { category: 'GATEWAY_TIMEOUT', message: 'Gateway took too long to respond' },
+    });
     held.splice(0).forEach((release) => release());
   });
 
   it('answers a network error when the app server is down', async () => {
-    const answerOf = await proxy({ backendBaseUrl: 'http://127.0.0.1:9' }).handle({ requestUri: `${PERMITTED}/api/v1/apps`, method: 'GET' });
-    expect(answerOf).toMatchObject({ httpStatus: 500, envelope: { category: 'INTERNAL_SERVER_ERROR', message: 'Network error' } });
+    const answerOf = await proxy({ backendBaseUrl: 'http://127.0.0.1:9' }).handle({
+      requestUri: `${PERMITTED}/api/v1/apps`,
+      method: 'GET',
+    });
+    expect(answerOf).toMatchObject({
+      httpStatus: 500,
+      envelope: { category: 'INTERNAL_SERVER_ERROR', message: 'Network error' },
+    });
   });
 
   it('gives the extension an empty body for 204', async () => {
@@ -221,7 +292,10 @@ describe('preview fetch proxy: answers like HubSpot', () => {
       res.writeHead(204);
       res.end();
     };
-    const { httpStatus, envelope } = await proxy().handle({ requestUri: `${PERMITTED}/api/v1/connections/pipedrive`, method: 'DELETE' });
+    const { httpStatus, envelope } = await proxy().handle({
+      requestUri: `${PERMITTED}/api/v1/connections/pipedrive`,
+      method: 'DELETE',
+    });
     expect(toExtensionResponse(httpStatus, envelope)).toEqual({ status: 204, body: null });
   });
 

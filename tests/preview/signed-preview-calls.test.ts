@@ -3,10 +3,10 @@
  * signs is served, and the backend refuses any preview call that is unsigned, signed with another
  * secret, stale, or altered after signing (URL, identity or body). The secret stays on the server.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { request as httpRequest } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { hubspotSignatureHeaders } from '../../preview/server/fetch-proxy.ts';
-import { startPreviewStack, PREVIEW_PORTAL_ID, PREVIEW_USER_ID, type PreviewStack } from './support/preview-stack.ts';
+import { PREVIEW_PORTAL_ID, PREVIEW_USER_ID, type PreviewStack, startPreviewStack } from './support/preview-stack.ts';
 
 const PERMITTED = 'https://api.smart-transfer.example';
 const IDENTITY = `portalId=${PREVIEW_PORTAL_ID}&userId=${PREVIEW_USER_ID}`;
@@ -46,15 +46,24 @@ describe('preview calls and the signature check', () => {
   it('serves a call the preview proxy signed, for the demo portal', async () => {
     const { status, body } = await viaPreview({ requestUri: `${PERMITTED}/api/v1/apps?${IDENTITY}`, method: 'GET' });
     expect(status).toBe(200);
-    expect(body).toMatchObject({ status: 'success', context: { appServerStatusCode: ['200'], portalId: [String(PREVIEW_PORTAL_ID)] } });
+    expect(body).toMatchObject({
+      status: 'success',
+      context: { appServerStatusCode: ['200'], portalId: [String(PREVIEW_PORTAL_ID)] },
+    });
     const apps = (body.responseBody as { apps: { id: string }[] }).apps;
     expect(apps.map((app) => app.id)).toContain('pipedrive');
   });
 
   it('serves a signed POST with its body', async () => {
-    const { body } = await viaPreview({ requestUri: `${PERMITTED}/api/v1/connect-tickets?${IDENTITY}`, method: 'POST', requestBody: { source: 'pipedrive' } });
+    const { body } = await viaPreview({
+      requestUri: `${PERMITTED}/api/v1/connect-tickets?${IDENTITY}`,
+      method: 'POST',
+      requestBody: { source: 'pipedrive' },
+    });
     expect(body).toMatchObject({ status: 'success', context: { appServerStatusCode: ['201'] } });
-    expect((body.responseBody as { connectUrl: string }).connectUrl).toContain(`${stack.origin}/oauth/pipedrive/start?ticket=`);
+    expect((body.responseBody as { connectUrl: string }).connectUrl).toContain(
+      `${stack.origin}/oauth/pipedrive/start?ticket=`,
+    );
   });
 
   it('is refused when unsigned', async () => {
@@ -72,7 +81,12 @@ describe('preview calls and the signature check', () => {
         body: JSON.stringify({ requestUri: `${PERMITTED}/api/v1/apps?${IDENTITY}`, method: 'GET' }),
       });
       const body = (await res.json()) as Record<string, unknown>;
-      expect(body).toMatchObject({ status: 'error', category: 'BAD_GATEWAY', context: { appServerStatusCode: ['401'] }, responseBody: { error: { code: 'signature_mismatch' } } });
+      expect(body).toMatchObject({
+        status: 'error',
+        category: 'BAD_GATEWAY',
+        context: { appServerStatusCode: ['401'] },
+        responseBody: { error: { code: 'signature_mismatch' } },
+      });
     } finally {
       await other.close();
     }
@@ -83,14 +97,22 @@ describe('preview calls and the signature check', () => {
     const headers = sign('GET', signedPath);
     expect((await direct(signedPath, { headers })).status).toBe(200);
     const otherUser = signedPath.replace(`userId=${PREVIEW_USER_ID}`, 'userId=999');
-    expect(await direct(otherUser, { headers })).toMatchObject({ status: 401, body: { error: { code: 'signature_mismatch' } } });
-    expect(await direct(signedPath.replace('/apps', '/guide'), { headers })).toMatchObject({ status: 401, body: { error: { code: 'signature_mismatch' } } });
+    expect(await direct(otherUser, { headers })).toMatchObject({
+      status: 401,
+      body: { error: { code: 'signature_mismatch' } },
+    });
+    expect(await direct(signedPath.replace('/apps', '/guide'), { headers })).toMatchObject({
+      status: 401,
+      body: { error: { code: 'signature_mismatch' } },
+    });
   });
 
   it('is refused when the body is changed after signing', async () => {
     const path = `/api/v1/connect-tickets?${IDENTITY}`;
     const headers = sign('POST', path, JSON.stringify({ source: 'pipedrive' }));
-    expect((await direct(path, { method: 'POST', headers, body: JSON.stringify({ source: 'pipedrive' }) })).status).toBe(201);
+    expect(
+      (await direct(path, { method: 'POST', headers, body: JSON.stringify({ source: 'pipedrive' }) })).status,
+    ).toBe(201);
     expect(await direct(path, { method: 'POST', headers, body: JSON.stringify({ source: 'zoho' }) })).toMatchObject({
       status: 401,
       body: { error: { code: 'signature_mismatch' } },
@@ -100,7 +122,10 @@ describe('preview calls and the signature check', () => {
   it('is refused when the signature is stale (replayed after 5 minutes)', async () => {
     const path = `/api/v1/apps?${IDENTITY}`;
     const headers = sign('GET', path, '', stack.clientSecret, Date.now() - 6 * 60 * 1000);
-    expect(await direct(path, { headers })).toMatchObject({ status: 401, body: { error: { code: 'signature_stale' } } });
+    expect(await direct(path, { headers })).toMatchObject({
+      status: 401,
+      body: { error: { code: 'signature_stale' } },
+    });
   });
 
   it('answers browsers on this machine only (not through a proxy)', async () => {
@@ -110,7 +135,9 @@ describe('preview calls and the signature check', () => {
       body: JSON.stringify({ requestUri: `${PERMITTED}/api/v1/apps?${IDENTITY}`, method: 'GET' }),
     });
     expect(res.status).toBe(403);
-    expect((await fetch(`${stack.origin}/preview/settings`, { headers: { 'x-forwarded-for': '203.0.113.9' } })).status).toBe(403);
+    expect(
+      (await fetch(`${stack.origin}/preview/settings`, { headers: { 'x-forwarded-for': '203.0.113.9' } })).status,
+    ).toBe(403);
     // A page on another host name that resolves to this machine (DNS rebinding) gets nothing either.
     expect(await statusWithHost(`${stack.origin}/preview/settings`, 'attacker.example:80')).toBe(403);
     expect(await statusWithHost(`${stack.origin}/preview/settings`, 'localhost:3000')).toBe(200);
@@ -118,7 +145,13 @@ describe('preview calls and the signature check', () => {
   });
 
   it('never sends the client secret to the browser', async () => {
-    for (const path of ['/preview/settings', '/preview/home', '/preview/assets/host.js', '/preview/assets/worker-settings.js', '/preview/assets/worker-home.js']) {
+    for (const path of [
+      '/preview/settings',
+      '/preview/home',
+      '/preview/assets/host.js',
+      '/preview/assets/worker-settings.js',
+      '/preview/assets/worker-home.js',
+    ]) {
       const res = await fetch(`${stack.origin}${path}`);
       expect(res.status).toBe(200);
       expect(await res.text()).not.toContain(stack.clientSecret);

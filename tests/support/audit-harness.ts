@@ -1,12 +1,16 @@
 import type { Express } from 'express';
-import { AuditResponse } from '../../shared/src/contracts/index.js';
-import { startHubSpotSandbox, type RunningHubSpotSandbox } from '../../sandbox/hubspot/index.js';
-import { startPipedriveSandbox, type PipedriveSandboxOptions, type RunningPipedriveSandbox } from '../../sandbox/pipedrive/index.js';
-import pino from 'pino';
 import type { AppConfig } from '../../backend/src/config/config.js';
-import { realSleep } from '../../backend/src/sleep.js';
-import type { RetryPolicy } from '../../backend/src/sources/pipedrive/decide-retry.js';
+import type { RetryPolicy } from '../../backend/src/http-client/retry.js';
+import { SOURCES } from '../../backend/src/sources/index.js';
+import { pipedrive as pipedriveSource } from '../../backend/src/sources/pipedrive/index.js';
 import { createPipedriveConnector } from '../../backend/src/sources/pipedrive/pipedrive.connector.js';
+import { type RunningHubSpotSandbox, startHubSpotSandbox } from '../../sandbox/hubspot/index.js';
+import {
+  type PipedriveSandboxOptions,
+  type RunningPipedriveSandbox,
+  startPipedriveSandbox,
+} from '../../sandbox/pipedrive/index.js';
+import { AuditResponse } from '../../shared/src/contracts/index.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { connectPipedrive, installPortal } from './flows.js';
 import { signedCall, withIdentity } from './signed-request.js';
@@ -21,7 +25,12 @@ export interface AuditHarness {
   config: AppConfig;
   app: Express;
   /** A signed UI call for the harness portal (or another one). */
-  api(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown, portalId?: number): ReturnType<typeof signedCall>;
+  api(
+    method: 'GET' | 'POST' | 'DELETE',
+    path: string,
+    body?: unknown,
+    portalId?: number,
+  ): ReturnType<typeof signedCall>;
   /** The Pipedrive sandbox's inspection endpoint. */
   pipedriveControl(method: string, path: string, body?: unknown): Promise<unknown>;
   startAudit(): Promise<AuditResponse>;
@@ -44,23 +53,54 @@ export async function startAuditHarness(options: {
   ownerEmails?: (pipedrive: RunningPipedriveSandbox) => string[];
 }): Promise<AuditHarness> {
   const db = await createTestDatabase();
-  const pipedrive = await startPipedriveSandbox({ dataset: { records: 2000, seed: 11 }, plan: 'growth', seats: 3, ...options.pipedrive });
+  const pipedrive = await startPipedriveSandbox({
+    dataset: { records: 2000, seed: 11 },
+    plan: 'growth',
+    seats: 3,
+    ...options.pipedrive,
+  });
   // Signed test calls use the test secret: the app's HubSpot client secret must be the same.
   const hubspot = await startHubSpotSandbox({ defaultPortalId: 1, clientSecret: TEST_CLIENT_SECRET });
   const post = (path: string, body: unknown) =>
-    fetch(`${hubspot.apiBaseUrl}/_sandbox${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(`${hubspot.apiBaseUrl}/_sandbox${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   const emails = options.ownerEmails?.(pipedrive) ?? ['owner@hubspot.example'];
   await post('/portals', { portalId: options.portalId, users: emails.map((email) => ({ email, firstName: 'Owner' })) });
   await post('/oauth/next-approval', { portalId: options.portalId });
   const config = testConfig({
-    hubspot: { clientId: hubspot.clientId, clientSecret: hubspot.clientSecret, appBaseUrl: hubspot.appBaseUrl, apiBaseUrl: hubspot.apiBaseUrl },
-    pipedrive: { clientId: pipedrive.clientId, clientSecret: pipedrive.clientSecret, oauthBaseUrl: pipedrive.oauthBaseUrl, apiBaseUrl: pipedrive.apiBaseUrl },
+    hubspot: {
+      clientId: hubspot.clientId,
+      clientSecret: hubspot.clientSecret,
+      appBaseUrl: hubspot.appBaseUrl,
+      apiBaseUrl: hubspot.apiBaseUrl,
+    },
+    pipedrive: {
+      clientId: pipedrive.clientId,
+      clientSecret: pipedrive.clientSecret,
+      oauthBaseUrl: pipedrive.oauthBaseUrl,
+      apiBaseUrl: pipedrive.apiBaseUrl,
+    },
   });
   const clock = { now: () => new Date() };
-  const connector = options.retryPolicy
-    ? createPipedriveConnector({ config: config.pipedrive, logger: pino({ level: 'silent' }), clock, sleep: realSleep, retryPolicy: options.retryPolicy })
+  const { retryPolicy } = options;
+  // Pipedrive with the harness's retry policy, registered like any source.
+  const sources = retryPolicy
+    ? SOURCES.map((entry) =>
+        entry.id === pipedriveSource.id
+          ? ({
+              ...pipedriveSource,
+              createConnector: (source, deps) => createPipedriveConnector({ config: source, ...deps, retryPolicy }),
+            } satisfies typeof pipedriveSource)
+          : entry,
+      )
     : undefined;
-  const services = await testServices(db, config, clock, { workers: options.workers ?? true, ...(connector ? { connector: () => connector } : {}) });
+  const services = await testServices(db, config, clock, {
+    workers: options.workers ?? true,
+    ...(sources ? { sources } : {}),
+  });
   await installPortal(services.app);
   await connectPipedrive(services.app, options.portalId);
 
@@ -86,7 +126,8 @@ export async function startAuditHarness(options: {
     },
     async startAudit() {
       const started = await api('POST', '/api/v1/audits', { source: 'pipedrive' });
-      if (started.status !== 202) throw new Error(`audit did not start: ${started.status} ${JSON.stringify(started.body)}`);
+      if (started.status !== 202)
+        throw new Error(`audit did not start: ${started.status} ${JSON.stringify(started.body)}`);
       return AuditResponse.parse(started.body);
     },
     audit,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { createDatabase, dropDatabase, waitForNoSessions } from '../../backend/src/db/create-database.js';
+import { createDatabase, dropDatabase } from '../../backend/src/db/create-database.js';
+import { waitForNoSessions } from './postgres-cleanup.js';
 
 export interface TestDatabase {
   url: string;
@@ -10,7 +11,8 @@ export interface TestDatabase {
 
 function adminUrl(): string {
   const url = process.env.PG_ADMIN_URL;
-  if (!url) throw new Error('PG_ADMIN_URL is not set: run the tests through npm test (jest globalSetup starts Postgres)');
+  if (!url)
+    throw new Error('PG_ADMIN_URL is not set: run the tests through npm test (jest globalSetup starts Postgres)');
   return url;
 }
 

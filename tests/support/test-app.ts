@@ -1,18 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import pino, { type Logger } from 'pino';
-import type { SourceId } from '../../shared/src/contracts/index.js';
 import type { Clock } from '../../backend/src/clock.js';
 import { composeServices, startWorkers } from '../../backend/src/compose.js';
 import type { AppConfig } from '../../backend/src/config/config.js';
 import { createJobQueue } from '../../backend/src/jobs/job-queue.js';
-import type { SourceConnector } from '../../backend/src/sources/connector.js';
+import type { PipedriveConfig } from '../../backend/src/sources/pipedrive/pipedrive-config.js';
+import type { SourceEntry } from '../../backend/src/sources/source-module.js';
 import type { TestDatabase } from './database.js';
 
 export const TEST_PUBLIC_ORIGIN = 'https://api.smart-transfer.test';
 export const TEST_CLIENT_SECRET = 'test-hubspot-client-secret';
 
 /** A clock tests move by hand, so expiry is tested without waiting. */
-export function manualClock(start = new Date('2026-11-30T10:00:00Z')): Clock & { advance(ms: number): void; set(date: Date): void } {
+export function manualClock(
+  start = new Date('2026-11-30T10:00:00Z'),
+): Clock & { advance(ms: number): void; set(date: Date): void } {
   let now = start.getTime();
   return {
     now: () => new Date(now),
@@ -25,7 +27,13 @@ export function manualClock(start = new Date('2026-11-30T10:00:00Z')): Clock & {
   };
 }
 
-export function testConfig(overrides: { hubspot?: Partial<AppConfig['hubspot']>; pipedrive?: Partial<AppConfig['pipedrive']> } = {}): AppConfig {
+export function testConfig(
+  overrides: {
+    hubspot?: Partial<AppConfig['hubspot']>;
+    pipedrive?: Partial<PipedriveConfig>;
+    sources?: Record<string, unknown>;
+  } = {},
+): AppConfig {
   return {
     publicApiOrigin: TEST_PUBLIC_ORIGIN,
     tokenEncryptionKey: randomBytes(32),
@@ -37,12 +45,16 @@ export function testConfig(overrides: { hubspot?: Partial<AppConfig['hubspot']>;
       requestsPer10s: 110,
       ...overrides.hubspot,
     },
-    pipedrive: {
-      clientId: 'test-pipedrive-client-id',
-      clientSecret: 'test-pipedrive-client-secret',
-      oauthBaseUrl: 'http://127.0.0.1:9',
-      apiBaseUrl: 'http://127.0.0.1:9',
-      ...overrides.pipedrive,
+    sources: {
+      pipedrive: {
+        clientId: 'test-pipedrive-client-id',
+        clientSecret: 'test-pipedrive-client-secret',
+        oauthBaseUrl: 'http://127.0.0.1:9',
+        apiBaseUrl: 'http://127.0.0.1:9',
+        allowedApiDomains: ['https://*.pipedrive.com'],
+        ...overrides.pipedrive,
+      } satisfies PipedriveConfig,
+      ...overrides.sources,
     },
   };
 }
@@ -51,18 +63,38 @@ export interface TestServiceOptions {
   logger?: Logger;
   /** Run queued jobs in this process (default: jobs are only queued). */
   workers?: boolean;
-  connector?: (source: SourceId) => SourceConnector;
+  /** The source apps served (default: the product's list). */
+  sources?: readonly SourceEntry[];
 }
 
 /**
  * The real services over a test database with a real (pg-boss) job queue; logs go nowhere unless a
  * logger is given. Call close() in afterAll.
  */
-export async function testServices(db: TestDatabase, config: AppConfig, clock: Clock, options: TestServiceOptions = {}) {
+export async function testServices(
+  db: TestDatabase,
+  config: AppConfig,
+  clock: Clock,
+  options: TestServiceOptions = {},
+) {
   const logger = options.logger ?? pino({ level: 'silent' });
-  const queue = createJobQueue({ databaseUrl: db.url, logger, superviseIntervalSeconds: 1, pollingIntervalSeconds: 0.5, retryLimit: 2, retryDelaySeconds: 1 });
+  const queue = createJobQueue({
+    databaseUrl: db.url,
+    logger,
+    superviseIntervalSeconds: 1,
+    pollingIntervalSeconds: 0.5,
+    retryLimit: 2,
+    retryDelaySeconds: 1,
+  });
   await queue.start(['audit']);
-  const services = composeServices({ config, db: db.pool, clock, logger, queue, ...(options.connector ? { connector: options.connector } : {}) });
+  const services = composeServices({
+    config,
+    db: db.pool,
+    clock,
+    logger,
+    queue,
+    ...(options.sources ? { sources: options.sources } : {}),
+  });
   if (options.workers) await startWorkers(queue, services);
   return { ...services, queue, close: () => queue.stop() };
 }

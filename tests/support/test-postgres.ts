@@ -1,8 +1,9 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDatabase } from '../../backend/src/db/create-database.js';
-import { type EmbeddedServer, removeStaleClusters, startEmbeddedServer } from '../../backend/src/db/embedded-server.js';
+import { type EmbeddedServer, startEmbeddedServer } from '../../backend/src/db/embedded-server.js';
 import { migrateUp } from '../../backend/src/db/migrate.js';
+import { removeStaleClusters } from './postgres-cleanup.js';
 
 export const TEMPLATE_DATABASE = 'app_template';
 

@@ -1,8 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { AppConfig } from '../../backend/src/config/config.js';
+import type { PipedriveConfig } from '../../backend/src/sources/pipedrive/pipedrive-config.js';
 
 /** The environment a separate `npm run worker` process needs to share the harness's database and sandboxes. */
 export function workerEnv(config: AppConfig, databaseUrl: string): NodeJS.ProcessEnv {
+  const pipedrive = config.sources.pipedrive as PipedriveConfig;
   return {
     ...process.env,
     NODE_ENV: 'test',
@@ -14,10 +16,10 @@ export function workerEnv(config: AppConfig, databaseUrl: string): NodeJS.Proces
     HUBSPOT_CLIENT_SECRET: config.hubspot.clientSecret,
     HUBSPOT_APP_BASE_URL: config.hubspot.appBaseUrl,
     HUBSPOT_API_BASE_URL: config.hubspot.apiBaseUrl,
-    PIPEDRIVE_CLIENT_ID: config.pipedrive.clientId,
-    PIPEDRIVE_CLIENT_SECRET: config.pipedrive.clientSecret,
-    PIPEDRIVE_OAUTH_BASE_URL: config.pipedrive.oauthBaseUrl,
-    PIPEDRIVE_API_BASE_URL: config.pipedrive.apiBaseUrl,
+    PIPEDRIVE_CLIENT_ID: pipedrive.clientId,
+    PIPEDRIVE_CLIENT_SECRET: pipedrive.clientSecret,
+    PIPEDRIVE_OAUTH_BASE_URL: pipedrive.oauthBaseUrl,
+    PIPEDRIVE_API_BASE_URL: pipedrive.apiBaseUrl,
     JOB_HEARTBEAT_SECONDS: '10',
     JOB_SUPERVISE_SECONDS: '1',
   };
@@ -26,7 +28,10 @@ export function workerEnv(config: AppConfig, databaseUrl: string): NodeJS.Proces
 /** Starts `backend/src/worker.ts` (what `npm run worker` runs) and resolves once it says it is running. */
 export function startWorkerProcess(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   // One process (node with tsx's loader), so a signal reaches the worker itself, not a wrapper.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'backend/src/worker.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'backend/src/worker.ts'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => {

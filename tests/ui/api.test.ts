@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
-import { ApiError } from '../../hubspot-app/app/shared/api-error.ts';
 import { apiUrl, callApi } from '../../hubspot-app/app/shared/api.ts';
+import { ApiError } from '../../hubspot-app/app/shared/api-error.ts';
 import type { ConnectTicketRequest } from '../../hubspot-app/app/shared/contracts/index.ts';
 import { createConnectTicket, getGuide, listApps } from '../../hubspot-app/app/shared/endpoints.ts';
-import { APPS, GUIDE, errorResponse, fakeBackend, jsonResponse, url } from './support/backend.ts';
+import { APPS, errorResponse, fakeBackend, GUIDE, jsonResponse, url } from './support/backend.ts';
 
 afterEach(() => {
   jest.restoreAllMocks();
@@ -35,7 +35,11 @@ describe('the hubspot.fetch wrapper', () => {
   });
 
   it('POSTs a JSON body the contract accepts', async () => {
-    const ticket = { source: 'pipedrive', connectUrl: 'https://api.smart-transfer.example/oauth/pipedrive/start?ticket=t', expiresAt: 'soon' };
+    const ticket = {
+      source: 'pipedrive',
+      connectUrl: 'https://api.smart-transfer.example/oauth/pipedrive/start?ticket=t',
+      expiresAt: 'soon',
+    };
     const { fetchMock } = fakeBackend({ 'POST /api/v1/connect-tickets': [jsonResponse(ticket, 201)] });
     await expect(callApi(createConnectTicket, IDENTITY, { source: 'pipedrive' })).resolves.toEqual(ticket);
     expect(fetchMock).toHaveBeenCalledWith(url('/api/v1/connect-tickets'), {
@@ -47,14 +51,19 @@ describe('the hubspot.fetch wrapper', () => {
 
   it('never sends a body the contract rejects', async () => {
     const { fetchMock } = fakeBackend({});
-    const notASource = JSON.parse('{"source":"hubspot"}') as ConnectTicketRequest;
+    // Not a source app id at all (which ids exist is the backend's list, checked there).
+    const notASource = JSON.parse('{"source":"Hub Spot!"}') as ConnectTicketRequest;
     const error = await failureOf(callApi(createConnectTicket, IDENTITY, notASource));
     expect(error.code).toBe('invalid_request');
     expect(fetchMock).not.toHaveBeenCalled();
   });
 
   it("turns the backend's error envelope into an error carrying its code, status and message", async () => {
-    fakeBackend({ 'GET /api/v1/apps': [errorResponse(403, 'portal_uninstalled', 'Smart Transfer was uninstalled from this HubSpot account.')] });
+    fakeBackend({
+      'GET /api/v1/apps': [
+        errorResponse(403, 'portal_uninstalled', 'Smart Transfer was uninstalled from this HubSpot account.'),
+      ],
+    });
     const error = await failureOf(callApi(listApps, IDENTITY));
     expect({ code: error.code, status: error.status, message: error.message }).toEqual({
       code: 'portal_uninstalled',
@@ -64,7 +73,11 @@ describe('the hubspot.fetch wrapper', () => {
   });
 
   it('rewords signature failures, which mean nothing to a user', async () => {
-    fakeBackend({ 'GET /api/v1/apps': [errorResponse(401, 'signature_stale', 'This request is too old (signed more than 5 minutes ago).')] });
+    fakeBackend({
+      'GET /api/v1/apps': [
+        errorResponse(401, 'signature_stale', 'This request is too old (signed more than 5 minutes ago).'),
+      ],
+    });
     const error = await failureOf(callApi(listApps, IDENTITY));
     expect(error.code).toBe('signature_stale');
     expect(error.message).toBe("HubSpot couldn't confirm who is asking. Reload the page and try again.");
@@ -72,7 +85,12 @@ describe('the hubspot.fetch wrapper', () => {
 
   it("explains the backend's status when HubSpot's proxy answers for it (BAD_GATEWAY with appServerStatusCode)", async () => {
     const proxied = jsonResponse(
-      { status: 'error', message: 'Error returned from Request Uri', category: 'BAD_GATEWAY', context: { appServerStatusCode: ['429'] } },
+      {
+        status: 'error',
+        message: 'Error returned from Request Uri',
+        category: 'BAD_GATEWAY',
+        context: { appServerStatusCode: ['429'] },
+      },
       502,
     );
     fakeBackend({ 'GET /api/v1/apps': [proxied] });
@@ -87,10 +105,17 @@ describe('the hubspot.fetch wrapper', () => {
   it.each([
     [502, 'Something went wrong on the Smart Transfer side. Try again in a moment.'],
     [429, 'Smart Transfer is busy right now. Wait a few seconds, then try again.'],
-    [401, "Smart Transfer couldn't confirm this HubSpot account. Reload the page; if it keeps happening, reinstall the app."],
+    [
+      401,
+      "Smart Transfer couldn't confirm this HubSpot account. Reload the page; if it keeps happening, reinstall the app.",
+    ],
     [404, "This part of Smart Transfer isn't available yet."],
   ])('explains a %i whose body is not our envelope (e.g. a proxy error page)', async (status, message) => {
-    const notJson = { ok: false, status, json: () => Promise.reject(new SyntaxError('Unexpected token <')) } as Response;
+    const notJson = {
+      ok: false,
+      status,
+      json: () => Promise.reject(new SyntaxError('Unexpected token <')),
+    } as Response;
     fakeBackend({ 'GET /api/v1/apps': [notJson] });
     const error = await failureOf(callApi(listApps, IDENTITY));
     expect({ code: error.code, message: error.message }).toEqual({ code: `http_${status}`, message });

@@ -1,6 +1,33 @@
+import {
+  Alert,
+  Button,
+  EmptyState,
+  Heading,
+  LoadingButton,
+  ProgressBar,
+  StatisticsItem,
+  StatusTag,
+  Table,
+  Tile,
+} from '@hubspot/ui-extensions';
 import { describe, expect, it, jest } from '@jest/globals';
-import { Alert, Button, EmptyState, Heading, LoadingButton, ProgressBar, StatisticsItem, StatusTag, Table, Tile } from '@hubspot/ui-extensions';
-import { AUDIT_1, AUDIT_2, NO_AUDIT, RESULT, appsWith, cleanUpAfterEach, columnOf, completeAudit, errorResponse, fakeBackend, fakePollingClock, jsonResponse, renderHome, unfinishedAudit, url } from './support/index.ts';
+import {
+  appsWith,
+  AUDIT_1,
+  AUDIT_2,
+  cleanUpAfterEach,
+  columnOf,
+  completeAudit,
+  errorResponse,
+  fakeBackend,
+  fakePollingClock,
+  jsonResponse,
+  NO_AUDIT,
+  renderHome,
+  RESULT,
+  unfinishedAudit,
+  url,
+} from './support/index.ts';
 
 cleanUpAfterEach();
 
@@ -14,32 +41,47 @@ describe('app home once Pipedrive is connected', () => {
       'GET /api/v1/audits': [NO_AUDIT],
       'POST /api/v1/audits': [jsonResponse(unfinishedAudit(AUDIT_1, 'PENDING'), 202)],
       [`GET /api/v1/audits/${AUDIT_1}`]: [
-        jsonResponse(unfinishedAudit(AUDIT_1, 'PROCESSING', { progress: { done: 450, total: 3830, phase: 'Counting deals' } })),
+        jsonResponse(
+          unfinishedAudit(AUDIT_1, 'PROCESSING', { progress: { done: 450, total: 3830, phase: 'Counting deals' } }),
+        ),
       ],
     });
     const { findByTestId, maybeFindByTestId, waitFor } = renderHome();
     const tile = () => findByTestId(Tile, 'source-pipedrive');
     await waitFor(() => expect(tile().maybeFind(EmptyState, { testId: 'audit-empty' })).not.toBeNull());
-    expect(callsTo('GET /api/v1/audits')).toEqual([[url('/api/v1/audits', 'source=pipedrive'), { method: 'GET', timeout: 15000 }]]);
+    expect(callsTo('GET /api/v1/audits')).toEqual([
+      [url('/api/v1/audits', 'source=pipedrive'), { method: 'GET', timeout: 15000 }],
+    ]);
     expect(tile().find(StatusTag, { testId: 'connection-pipedrive' }).text).toBe('Connected');
     expect(tile().maybeFind(LoadingButton, { testId: 'connect-pipedrive' })).toBeNull();
     expect(tile().find(Button, { testId: 'disconnect-pipedrive' }).text).toBe('Disconnect');
-    expect(maybeFindByTestId(Tile, 'source-zoho')?.maybeFind(LoadingButton, { testId: 'connect-zoho' })?.props.disabled).toBe(true);
+    expect(
+      maybeFindByTestId(Tile, 'source-zoho')?.maybeFind(LoadingButton, { testId: 'connect-zoho' })?.props.disabled,
+    ).toBe(true);
 
     tile().find(LoadingButton, { testId: 'audit-start' }).trigger('onClick');
     await waitFor(() => expect(tile().maybeFind(ProgressBar)).not.toBeNull());
-    expect(callsTo('POST /api/v1/audits')).toEqual([[url('/api/v1/audits'), { method: 'POST', timeout: 15000, body: { source: 'pipedrive' } }]]);
+    expect(callsTo('POST /api/v1/audits')).toEqual([
+      [url('/api/v1/audits'), { method: 'POST', timeout: 15000, body: { source: 'pipedrive' } }],
+    ]);
     await jest.advanceTimersByTimeAsync(2000);
     await waitFor(() => expect(tile().find(ProgressBar).props.title).toBe('Counting deals'));
     expect(tile().find(ProgressBar).props.valueDescription).toBe('450 of 3,830 records');
   });
 
   it("shows the latest audit's headline numbers and opens its full results, with a way back to the apps", async () => {
-    fakeBackend({ 'GET /api/v1/apps': [CONNECTED], 'GET /api/v1/audits': [jsonResponse(completeAudit(AUDIT_1, RESULT))] });
+    fakeBackend({
+      'GET /api/v1/apps': [CONNECTED],
+      'GET /api/v1/audits': [jsonResponse(completeAudit(AUDIT_1, RESULT))],
+    });
     const { find, findAll, findByTestId, maybeFind, waitFor, appNames } = renderHome();
     const tile = () => findByTestId(Tile, 'source-pipedrive');
     await waitFor(() => expect(tile().maybeFind(StatisticsItem)).not.toBeNull());
-    expect(tile().findAll(StatisticsItem).map((item) => item.props.number)).toEqual(['3,830', '7', '71 of 74', '1,140']);
+    expect(
+      tile()
+        .findAll(StatisticsItem)
+        .map((item) => item.props.number),
+    ).toEqual(['3,830', '7', '71 of 74', '1,140']);
 
     const open = tile().find(Button, { testId: 'audit-open-results' });
     expect(open.text).toBe('See the full results');
@@ -66,7 +108,9 @@ describe('app home once Pipedrive is connected', () => {
     await waitFor(() => expect(tile().maybeFind(LoadingButton, { testId: 'audit-start' })).not.toBeNull());
 
     tile().find(LoadingButton, { testId: 'audit-start' }).trigger('onClick');
-    await waitFor(() => expect(tile().find(StatusTag, { testId: 'connection-pipedrive' }).text).toBe('Reconnect needed'));
+    await waitFor(() =>
+      expect(tile().find(StatusTag, { testId: 'connection-pipedrive' }).text).toBe('Reconnect needed'),
+    );
     expect(tile().find(LoadingButton, { testId: 'connect-pipedrive' }).text).toBe('Reconnect');
     expect(tile().maybeFind(EmptyState, { testId: 'audit-empty' })).toBeNull();
     // The apps were refreshed in place (no spinner) and now say the connection needs attention.

@@ -1,8 +1,47 @@
-import { describe, expect, it, jest } from '@jest/globals';
-import { Accordion, Alert, Button, DescriptionListItem, EmptyState, ErrorState, Flex, LoadingButton, Panel, SearchInput, StatisticsItem, Table, Text } from '@hubspot/ui-extensions';
+import {
+  Accordion,
+  Alert,
+  Button,
+  DescriptionListItem,
+  EmptyState,
+  ErrorState,
+  Flex,
+  LoadingButton,
+  Panel,
+  SearchInput,
+  StatisticsItem,
+  Table,
+  Text,
+} from '@hubspot/ui-extensions';
 import type { RenderedElementNode } from '@hubspot/ui-extensions/testing';
+import { describe, expect, it, jest } from '@jest/globals';
 import type { AuditResponse } from '../../hubspot-app/app/shared/contracts/index.ts';
-import { AUDIT_1, AUDIT_2, COMPARISON, LEAD_TEMPERATURE, NO_CHANGES, REGION, RESULT, appsWith, cleanUpAfterEach, columnOf, completeAudit, errorResponse, fakeBackend, fakePollingClock, fire, guideWithAudit, jsonResponse, pendingResponse, renderSettings, rowsOf, textOf, unfinishedAudit, url, type Reply } from './support/index.ts';
+import {
+  appsWith,
+  AUDIT_1,
+  AUDIT_2,
+  cleanUpAfterEach,
+  columnOf,
+  COMPARISON,
+  completeAudit,
+  errorResponse,
+  fakeBackend,
+  fakePollingClock,
+  fire,
+  guideWithAudit,
+  jsonResponse,
+  LEAD_TEMPERATURE,
+  NO_CHANGES,
+  pendingResponse,
+  REGION,
+  renderSettings,
+  type Reply,
+  RESULT,
+  rowsOf,
+  textOf,
+  unfinishedAudit,
+  url,
+} from './support/index.ts';
 
 cleanUpAfterEach();
 
@@ -53,7 +92,9 @@ describe('audit results (settings page, Smart Transfer tab)', () => {
     expect(panelOf(section(), 'deals').maybeFind(Table)).toBeNull();
 
     section().find(Button, { testId: 'object-properties-deals' }).trigger('onClick');
-    await waitFor(() => expect(panelOf(section(), 'deals').maybeFind(Table, { testId: 'fields-deals' })).not.toBeNull());
+    await waitFor(() =>
+      expect(panelOf(section(), 'deals').maybeFind(Table, { testId: 'fields-deals' })).not.toBeNull(),
+    );
     const panel = panelOf(section(), 'deals');
     expect(panel.props.title).toBe('Deals → Deals');
     expect(panel.find(Text, { testId: 'records-deals' }).text).toBe('450 records');
@@ -66,7 +107,15 @@ describe('audit results (settings page, Smart Transfer tab)', () => {
     ]);
 
     expect(rowsOf(panel.find(Table, { testId: 'fields-deals' }))).toEqual([
-      ['Title', 'title', 'varchar', '✓ Supported', 'Deal name HubSpot property dealname', 'Single-line text (string)', '—'],
+      [
+        'Title',
+        'title',
+        'varchar',
+        '✓ Supported',
+        'Deal name HubSpot property dealname',
+        'Single-line text (string)',
+        '—',
+      ],
       [
         'Value',
         'value',
@@ -94,10 +143,22 @@ describe('audit results (settings page, Smart Transfer tab)', () => {
         '—',
         '12 options Zone 1, Zone 2, Zone 3, Zone 4, Zone 5, Zone 6, Zone 7, Zone 8, Zone 9, Zone 10 and 2 more',
       ],
-      ['Visible to', 'visible_to', 'visible_to', '✗ Not supported Visibility follows HubSpot’s own permissions and is not transferred.', '—', '—', '—'],
+      [
+        'Visible to',
+        'visible_to',
+        'visible_to',
+        '✗ Not supported Visibility follows HubSpot’s own permissions and is not transferred.',
+        '—',
+        '—',
+        '—',
+      ],
     ]);
 
-    expect(panel.findAll(Table).map((table) => table.props.testId)).toEqual(['fields-deals', 'pipeline-1', 'pipeline-2']);
+    expect(panel.findAll(Table).map((table) => table.props.testId)).toEqual([
+      'fields-deals',
+      'pipeline-1',
+      'pipeline-2',
+    ]);
     expect(rowsOf(panel.find(Table, { testId: 'pipeline-1' }))).toEqual([
       ['Qualified', '10%', '10%'],
       ['Proposal made', '55%', '60%'],
@@ -105,7 +166,10 @@ describe('audit results (settings page, Smart Transfer tab)', () => {
       ['Closed won Added in HubSpot', '—', '100%'],
       ['Closed lost Added in HubSpot', '—', '0%'],
     ]);
-    expect(['1', '2'].map((id) => textOf(panel.find(Flex, { testId: `pipeline-heading-${id}` })))).toEqual(['Sales 410 deals', 'Partners']);
+    expect(['1', '2'].map((id) => textOf(panel.find(Flex, { testId: `pipeline-heading-${id}` })))).toEqual([
+      'Sales 410 deals',
+      'Partners',
+    ]);
     expect(rowsOf(panel.find(Table, { testId: 'pipeline-2' }))[0]).toEqual(['Intro', '100%', '90%']);
 
     fire(panel, 'onClose');
@@ -115,7 +179,9 @@ describe('audit results (settings page, Smart Transfer tab)', () => {
   it('shows the detail of other objects without pipelines, and opens it when HubSpot reports the panel open', async () => {
     const { section, waitFor } = await openResults(completeAudit(AUDIT_1, RESULT));
     fire(panelOf(section(), 'persons'), 'onOpen');
-    await waitFor(() => expect(panelOf(section(), 'persons').maybeFind(Table, { testId: 'fields-persons' })).not.toBeNull());
+    await waitFor(() =>
+      expect(panelOf(section(), 'persons').maybeFind(Table, { testId: 'fields-persons' })).not.toBeNull(),
+    );
     const panel = panelOf(section(), 'persons');
     expect(panel.props.title).toBe('Persons → Contacts');
     expect(panel.findAll(Table).map((table) => table.props.testId)).toEqual(['fields-persons']);
@@ -167,7 +233,11 @@ describe('audit results (settings page, Smart Transfer tab)', () => {
 
   it('shows users with their HubSpot owner match, currencies, account settings, activity types and what is not transferred', async () => {
     const { section, accordion } = await openResults(completeAudit(AUDIT_1, RESULT));
-    expect(section().findAll(Accordion).map((item) => item.props.title)).toEqual([
+    expect(
+      section()
+        .findAll(Accordion)
+        .map((item) => item.props.title),
+    ).toEqual([
       'Changes since the previous audit',
       'Users (3)',
       'Currencies (3)',
@@ -177,7 +247,9 @@ describe('audit results (settings page, Smart Transfer tab)', () => {
     ]);
 
     const users = accordion('section-users');
-    expect(users.find(Text, { testId: 'users-summary' }).text).toBe('1 of 3 Pipedrive users match a HubSpot owner by email.');
+    expect(users.find(Text, { testId: 'users-summary' }).text).toBe(
+      '1 of 3 Pipedrive users match a HubSpot owner by email.',
+    );
     expect(rowsOf(users.find(Table))).toEqual([
       ['Ana Silva', 'ana@acme.example', 'Active', 'Matching owner Ana Silva'],
       ['Ben Okafor', 'ben@acme.example', 'Active', 'No matching owner'],
@@ -194,7 +266,11 @@ describe('audit results (settings page, Smart Transfer tab)', () => {
       ['GBP · Pound Sterling', 'No', 'Not in HubSpot yet'],
     ]);
 
-    expect(accordion('section-account').findAll(DescriptionListItem).map((item) => [item.props.label, textOf(item)])).toEqual([
+    expect(
+      accordion('section-account')
+        .findAll(DescriptionListItem)
+        .map((item) => [item.props.label, textOf(item)]),
+    ).toEqual([
       ['Account', 'Acme Ltd'],
       ['Default currency', 'EUR'],
       ['Locale', 'de_DE'],
@@ -217,7 +293,14 @@ describe('audit results (settings page, Smart Transfer tab)', () => {
   it('says so when an account has no users, currencies, activity types or settings, and leaves nothing out', async () => {
     const bare = {
       ...RESULT,
-      account: { accountId: '9001', accountName: null, defaultCurrency: null, locale: null, timeZone: null, dateFormat: null },
+      account: {
+        accountId: '9001',
+        accountName: null,
+        defaultCurrency: null,
+        locale: null,
+        timeZone: null,
+        dateFormat: null,
+      },
       users: [],
       currencies: [],
       activityTypes: [],
@@ -225,12 +308,22 @@ describe('audit results (settings page, Smart Transfer tab)', () => {
     };
     const { accordion } = await openResults(completeAudit(AUDIT_1, bare));
     expect(accordion('section-users').find(Text, { testId: 'no-users' }).text).toBe('Pipedrive has no users to match.');
-    expect(accordion('section-currencies').find(Text, { testId: 'no-currencies' }).text).toBe('Pipedrive uses no currencies.');
-    expect(accordion('section-activity-types').find(Text, { testId: 'no-activity-types' }).text).toBe('Pipedrive has no activity types.');
+    expect(accordion('section-currencies').find(Text, { testId: 'no-currencies' }).text).toBe(
+      'Pipedrive uses no currencies.',
+    );
+    expect(accordion('section-activity-types').find(Text, { testId: 'no-activity-types' }).text).toBe(
+      'Pipedrive has no activity types.',
+    );
     expect(accordion('section-not-transferred').find(Text, { testId: 'nothing-left-out' }).text).toBe(
       'Everything the audit found in Pipedrive is part of the transfer.',
     );
-    expect(accordion('section-account').findAll(DescriptionListItem).map(textOf)).toEqual(['Not set', 'Not set', 'Not set', 'Not set', 'Not set']);
+    expect(accordion('section-account').findAll(DescriptionListItem).map(textOf)).toEqual([
+      'Not set',
+      'Not set',
+      'Not set',
+      'Not set',
+      'Not set',
+    ]);
   });
 });
 
@@ -239,7 +332,9 @@ describe('comparing audits', () => {
     const { callsTo, accordion } = await openResults(completeAudit(AUDIT_1, RESULT));
     const empty = accordion('section-changes').find(EmptyState, { testId: 'no-previous-audit' });
     expect(empty.props.title).toBe('Nothing to compare yet');
-    expect(empty.find(Text).text).toBe('This is your first audit. Run a new audit later to see what changed in Pipedrive since this one.');
+    expect(empty.find(Text).text).toBe(
+      'This is your first audit. Run a new audit later to see what changed in Pipedrive since this one.',
+    );
     expect(callsTo(`GET /api/v1/audits/${AUDIT_1}/comparison`)).toEqual([]);
   });
 
@@ -252,18 +347,31 @@ describe('comparing audits', () => {
     });
     section().find(LoadingButton, { testId: 'audit-start' }).trigger('onClick');
     await waitFor(() => expect(section().maybeFind(Table, { testId: 'audit-objects' })).toBeNull());
-    expect(callsTo('POST /api/v1/audits')).toEqual([[url('/api/v1/audits'), { ...POST_OPTIONS, body: { source: 'pipedrive' } }]]);
+    expect(callsTo('POST /api/v1/audits')).toEqual([
+      [url('/api/v1/audits'), { ...POST_OPTIONS, body: { source: 'pipedrive' } }],
+    ]);
 
     await jest.advanceTimersByTimeAsync(2000);
-    await waitFor(() => expect(accordion('section-changes').maybeFind(Table, { testId: 'changes-fields' })).not.toBeNull());
-    expect(callsTo(`GET /api/v1/audits/${AUDIT_2}/comparison`)).toEqual([[url(`/api/v1/audits/${AUDIT_2}/comparison`), GET_OPTIONS]]);
+    await waitFor(() =>
+      expect(accordion('section-changes').maybeFind(Table, { testId: 'changes-fields' })).not.toBeNull(),
+    );
+    expect(callsTo(`GET /api/v1/audits/${AUDIT_2}/comparison`)).toEqual([
+      [url(`/api/v1/audits/${AUDIT_2}/comparison`), GET_OPTIONS],
+    ]);
     const changes = accordion('section-changes');
-    expect(changes.findAll(Table).map((table) => table.props.testId)).toEqual(['changes-fields', 'changes-pipelines', 'changes-users', 'changes-records']);
+    expect(changes.findAll(Table).map((table) => table.props.testId)).toEqual([
+      'changes-fields',
+      'changes-pipelines',
+      'changes-users',
+      'changes-records',
+    ]);
     expect(rowsOf(changes.find(Table, { testId: 'changes-fields' }))).toEqual([
       ['Added', 'Deals › Budget', '—'],
       ['Changed', 'Deals › Lead temperature', 'Option renamed from "Warm" to "Lukewarm"'],
     ]);
-    expect(rowsOf(changes.find(Table, { testId: 'changes-pipelines' }))).toEqual([['Changed', 'Sales', 'Stage "Demo" added']]);
+    expect(rowsOf(changes.find(Table, { testId: 'changes-pipelines' }))).toEqual([
+      ['Changed', 'Sales', 'Stage "Demo" added'],
+    ]);
     expect(rowsOf(changes.find(Table, { testId: 'changes-users' }))).toEqual([['Removed', 'Carla Gómez', '—']]);
     // Only the counts that moved.
     expect(rowsOf(changes.find(Table, { testId: 'changes-records' }))).toEqual([['Deals', '450', '447', '−3']]);
@@ -275,7 +383,9 @@ describe('comparing audits', () => {
       [`GET /api/v1/audits/${AUDIT_2}/comparison`]: [jsonResponse(NO_CHANGES)],
     });
     await waitFor(() => expect(accordion('section-changes').maybeFind(Text, { testId: 'no-changes' })).not.toBeNull());
-    expect(accordion('section-changes').find(Text, { testId: 'no-changes' }).text).toBe('No changes since the previous audit.');
+    expect(accordion('section-changes').find(Text, { testId: 'no-changes' }).text).toBe(
+      'No changes since the previous audit.',
+    );
     expect(accordion('section-changes').maybeFind(Table)).toBeNull();
   });
 
@@ -285,7 +395,9 @@ describe('comparing audits', () => {
         errorResponse(404, 'no_previous_audit', 'This is the first audit: there is nothing to compare it with yet.'),
       ],
     });
-    await waitFor(() => expect(accordion('section-changes').maybeFind(EmptyState, { testId: 'no-previous-audit' })).not.toBeNull());
+    await waitFor(() =>
+      expect(accordion('section-changes').maybeFind(EmptyState, { testId: 'no-previous-audit' })).not.toBeNull(),
+    );
     expect(accordion('section-changes').maybeFind(ErrorState)).toBeNull();
     expect(callsTo(`GET /api/v1/audits/${AUDIT_2}/comparison`)).toHaveLength(1);
   });
@@ -308,7 +420,10 @@ describe('comparing audits', () => {
 });
 
 describe('exporting results', () => {
-  const link = (token: string) => ({ url: `https://api.smart-transfer.example/downloads/${token}`, expiresAt: '2026-12-01T15:09:00.000Z' });
+  const link = (token: string) => ({
+    url: `https://api.smart-transfer.example/downloads/${token}`,
+    expiresAt: '2026-12-01T15:09:00.000Z',
+  });
 
   it('asks for a fresh single-use link on each "Export results" and offers "Download CSV" in a new tab', async () => {
     const first = pendingResponse();
@@ -321,7 +436,9 @@ describe('exporting results', () => {
 
     exportButton().trigger('onClick');
     await waitFor(() => expect(exportButton().props.loading).toBe(true));
-    expect(callsTo(`POST /api/v1/audits/${AUDIT_1}/export-link`)).toEqual([[url(`/api/v1/audits/${AUDIT_1}/export-link`), POST_OPTIONS]]);
+    expect(callsTo(`POST /api/v1/audits/${AUDIT_1}/export-link`)).toEqual([
+      [url(`/api/v1/audits/${AUDIT_1}/export-link`), POST_OPTIONS],
+    ]);
     first.resolve(jsonResponse(link('tk_1'), 201));
     await waitFor(() => expect(section().maybeFind(Button, { testId: 'audit-download' })).not.toBeNull());
     const download = section().find(Button, { testId: 'audit-download' });

@@ -1,6 +1,36 @@
+import {
+  Alert,
+  Button,
+  EmptyState,
+  ErrorState,
+  Flex,
+  LoadingButton,
+  LoadingSpinner,
+  ProgressBar,
+  StatisticsItem,
+  StatusTag,
+  Text,
+} from '@hubspot/ui-extensions';
 import { describe, expect, it, jest } from '@jest/globals';
-import { Alert, Button, EmptyState, ErrorState, Flex, LoadingButton, LoadingSpinner, ProgressBar, StatisticsItem, StatusTag, Text } from '@hubspot/ui-extensions';
-import { AUDIT_1, NO_AUDIT, RESULT, appsWith, cleanUpAfterEach, completeAudit, errorResponse, fakeBackend, fakePollingClock, guideWithAudit, job, jsonResponse, pendingResponse, renderSettings, unfinishedAudit, url, type Reply } from './support/index.ts';
+import {
+  appsWith,
+  AUDIT_1,
+  cleanUpAfterEach,
+  completeAudit,
+  errorResponse,
+  fakeBackend,
+  fakePollingClock,
+  guideWithAudit,
+  job,
+  jsonResponse,
+  NO_AUDIT,
+  pendingResponse,
+  renderSettings,
+  type Reply,
+  RESULT,
+  unfinishedAudit,
+  url,
+} from './support/index.ts';
 
 cleanUpAfterEach();
 
@@ -22,7 +52,10 @@ async function openAuditSection(routes: Record<string, Reply[]>) {
   const section = () => page.tab('smart-transfer').find(Flex, { testId: 'step-section-audit' });
   const progress = () => section().find(ProgressBar, { testId: 'audit-progress' });
   const status = () => section().find(StatusTag, { testId: 'audit-status' }).text;
-  const controls = () => section().findAll(LoadingButton).map((button) => button.props.testId);
+  const controls = () =>
+    section()
+      .findAll(LoadingButton)
+      .map((button) => button.props.testId);
   return { ...backend, ...page, section, progress, status, controls };
 }
 
@@ -40,7 +73,9 @@ describe('running an audit (settings page, Smart Transfer tab)', () => {
       'GET /api/v1/audits': [NO_AUDIT],
       'POST /api/v1/audits': [started],
       [GET_AUDIT]: [
-        jsonResponse(unfinishedAudit(AUDIT_1, 'PROCESSING', { progress: { done: 1200, total: 3830, phase: 'Counting persons' } })),
+        jsonResponse(
+          unfinishedAudit(AUDIT_1, 'PROCESSING', { progress: { done: 1200, total: 3830, phase: 'Counting persons' } }),
+        ),
         jsonResponse(completeAudit(AUDIT_1, RESULT)),
       ],
     });
@@ -54,7 +89,9 @@ describe('running an audit (settings page, Smart Transfer tab)', () => {
     expect(start.text).toBe('Audit my data');
     start.trigger('onClick');
     await waitFor(() => expect(section().find(LoadingButton, { testId: 'audit-start' }).props.loading).toBe(true));
-    expect(callsTo('POST /api/v1/audits')).toEqual([[url('/api/v1/audits'), { ...POST_OPTIONS, body: { source: 'pipedrive' } }]]);
+    expect(callsTo('POST /api/v1/audits')).toEqual([
+      [url('/api/v1/audits'), { ...POST_OPTIONS, body: { source: 'pipedrive' } }],
+    ]);
 
     started.resolve(jsonResponse(unfinishedAudit(AUDIT_1, 'PENDING'), 202));
     await waitFor(() => expect(section().maybeFind(ProgressBar)).not.toBeNull());
@@ -74,12 +111,21 @@ describe('running an audit (settings page, Smart Transfer tab)', () => {
     expect(callsTo(GET_AUDIT)).toEqual([[url(AUDIT_PATH), GET_OPTIONS]]);
     await waitFor(() => expect(progress().props.title).toBe('Counting persons'));
     const running = progress().props;
-    expect([running.value, running.maxValue, running.showPercentage, running.valueDescription]).toEqual([1200, 3830, true, '1,200 of 3,830 records']);
+    expect([running.value, running.maxValue, running.showPercentage, running.valueDescription]).toEqual([
+      1200,
+      3830,
+      true,
+      '1,200 of 3,830 records',
+    ]);
     expect(status()).toBe('Running');
 
     await jest.advanceTimersByTimeAsync(2000);
     await waitFor(() => expect(section().maybeFind(ProgressBar)).toBeNull());
-    expect(section().findAll(StatisticsItem).map((item) => [item.props.label, item.props.number])).toEqual([
+    expect(
+      section()
+        .findAll(StatisticsItem)
+        .map((item) => [item.props.label, item.props.number]),
+    ).toEqual([
       ['Records', '3,830'],
       ['Objects', '7'],
       ['Supported fields', '71 of 74'],
@@ -111,7 +157,9 @@ describe('running an audit (settings page, Smart Transfer tab)', () => {
 
     section().find(LoadingButton, { testId: 'audit-pause' }).trigger('onClick');
     await waitFor(() => expect(status()).toBe('Paused'));
-    expect(callsTo(`POST /api/v1/jobs/${AUDIT_1}/pause`)).toEqual([[url(`/api/v1/jobs/${AUDIT_1}/pause`), POST_OPTIONS]]);
+    expect(callsTo(`POST /api/v1/jobs/${AUDIT_1}/pause`)).toEqual([
+      [url(`/api/v1/jobs/${AUDIT_1}/pause`), POST_OPTIONS],
+    ]);
     expect(section().find(Text, { testId: 'audit-waiting' }).text).toBe('Paused. Resume to continue where it stopped.');
     expect(progress().props.variant).toBe('warning');
     expect(controls()).toEqual(['audit-resume', 'audit-cancel']);
@@ -120,7 +168,9 @@ describe('running an audit (settings page, Smart Transfer tab)', () => {
 
     section().find(LoadingButton, { testId: 'audit-resume' }).trigger('onClick');
     await waitFor(() => expect(status()).toBe('Queued'));
-    expect(callsTo(`POST /api/v1/jobs/${AUDIT_1}/resume`)).toEqual([[url(`/api/v1/jobs/${AUDIT_1}/resume`), POST_OPTIONS]]);
+    expect(callsTo(`POST /api/v1/jobs/${AUDIT_1}/resume`)).toEqual([
+      [url(`/api/v1/jobs/${AUDIT_1}/resume`), POST_OPTIONS],
+    ]);
     await jest.advanceTimersByTimeAsync(2000);
     await waitFor(() => expect(status()).toBe('Running'));
     expect(progress().props.valueDescription).toBe('1,500 of 3,830 records');
@@ -128,7 +178,9 @@ describe('running an audit (settings page, Smart Transfer tab)', () => {
 
     section().find(LoadingButton, { testId: 'audit-cancel' }).trigger('onClick');
     await waitFor(() => expect(section().maybeFind(Alert, { testId: 'audit-outcome' })).not.toBeNull());
-    expect(callsTo(`POST /api/v1/jobs/${AUDIT_1}/cancel`)).toEqual([[url(`/api/v1/jobs/${AUDIT_1}/cancel`), POST_OPTIONS]]);
+    expect(callsTo(`POST /api/v1/jobs/${AUDIT_1}/cancel`)).toEqual([
+      [url(`/api/v1/jobs/${AUDIT_1}/cancel`), POST_OPTIONS],
+    ]);
     expect(section().find(Alert, { testId: 'audit-outcome' }).props.title).toBe('The audit was canceled');
     expect(section().find(LoadingButton, { testId: 'audit-start' }).text).toBe('Run a new audit');
     expect(section().maybeFind(ProgressBar)).toBeNull();
@@ -145,7 +197,9 @@ describe('running an audit (settings page, Smart Transfer tab)', () => {
         jsonResponse(unfinishedAudit(AUDIT_1, 'PROCESSING')),
         jsonResponse(completeAudit(AUDIT_1, RESULT)),
       ],
-      [`POST /api/v1/jobs/${AUDIT_1}/pause`]: [errorResponse(409, 'job_state_conflict', 'This job is complete and cannot be paused.')],
+      [`POST /api/v1/jobs/${AUDIT_1}/pause`]: [
+        errorResponse(409, 'job_state_conflict', 'This job is complete and cannot be paused.'),
+      ],
     });
     await waitFor(() => expect(section().maybeFind(ProgressBar)).not.toBeNull());
     const loadsBefore = callsTo('GET /api/v1/audits').length;
@@ -153,7 +207,9 @@ describe('running an audit (settings page, Smart Transfer tab)', () => {
     section().find(LoadingButton, { testId: 'audit-pause' }).trigger('onClick');
     await waitFor(() => expect(section().maybeFind(Alert, { testId: 'audit-problem' })).not.toBeNull());
     expect(section().find(Alert, { testId: 'audit-problem' }).props.title).toBe("We couldn't pause the audit");
-    expect(section().find(Text, { testId: 'audit-problem-message' }).text).toBe('This job is complete and cannot be paused.');
+    expect(section().find(Text, { testId: 'audit-problem-message' }).text).toBe(
+      'This job is complete and cannot be paused.',
+    );
     await waitFor(() => expect(status()).toBe('Complete'));
     expect(callsTo('GET /api/v1/audits')).toHaveLength(loadsBefore + 1);
   });
@@ -205,7 +261,9 @@ describe('running an audit (settings page, Smart Transfer tab)', () => {
       'GET /api/v1/audits': [
         jsonResponse(unfinishedAudit(AUDIT_1, 'PROCESSING')),
         jsonResponse(unfinishedAudit(AUDIT_1, 'PROCESSING')),
-        jsonResponse(unfinishedAudit(AUDIT_1, 'PROCESSING', { progress: { done: 3000, total: 3830, phase: 'Counting notes' } })),
+        jsonResponse(
+          unfinishedAudit(AUDIT_1, 'PROCESSING', { progress: { done: 3000, total: 3830, phase: 'Counting notes' } }),
+        ),
       ],
       [GET_AUDIT]: [offline, offline, offline, jsonResponse(completeAudit(AUDIT_1, RESULT))],
     });
@@ -247,7 +305,11 @@ describe('running an audit (settings page, Smart Transfer tab)', () => {
 
   it('shows a load failure in words a user understands, and loads again on Try again', async () => {
     const { callsTo, waitFor, section } = await openAuditSection({
-      'GET /api/v1/audits': [{ fail: new Error('network down') }, { fail: new Error('network down') }, jsonResponse(completeAudit(AUDIT_1, RESULT))],
+      'GET /api/v1/audits': [
+        { fail: new Error('network down') },
+        { fail: new Error('network down') },
+        jsonResponse(completeAudit(AUDIT_1, RESULT)),
+      ],
     });
     await waitFor(() => expect(section().maybeFind(ErrorState)).not.toBeNull());
     expect(section().find(ErrorState).props.title).toBe("We couldn't load your audit");
@@ -270,7 +332,11 @@ describe("the User guide's Audit your data task", () => {
       'GET /api/v1/apps': [CONNECTED],
       'GET /api/v1/audits': [NO_AUDIT],
       'POST /api/v1/audits': [jsonResponse(unfinishedAudit(AUDIT_1, 'PENDING'), 202)],
-      [GET_AUDIT]: [jsonResponse(unfinishedAudit(AUDIT_1, 'PROCESSING', { progress: { done: 10, total: null, phase: 'Reading fields' } }))],
+      [GET_AUDIT]: [
+        jsonResponse(
+          unfinishedAudit(AUDIT_1, 'PROCESSING', { progress: { done: 10, total: null, phase: 'Reading fields' } }),
+        ),
+      ],
     });
     const { waitFor, tab, stateOf } = renderSettings();
     const line = () => tab('user-guide').find(Flex, { testId: 'guide-step-audit' });
@@ -279,13 +345,22 @@ describe("the User guide's Audit your data task", () => {
 
     line().find(LoadingButton, { testId: 'audit-start' }).trigger('onClick');
     await waitFor(() => expect(line().maybeFind(ProgressBar)).not.toBeNull());
-    expect(callsTo('POST /api/v1/audits')).toEqual([[url('/api/v1/audits'), { ...POST_OPTIONS, body: { source: 'pipedrive' } }]]);
+    expect(callsTo('POST /api/v1/audits')).toEqual([
+      [url('/api/v1/audits'), { ...POST_OPTIONS, body: { source: 'pipedrive' } }],
+    ]);
     await waitFor(() => expect(stateOf('audit')).toBe('In progress'));
 
     await jest.advanceTimersByTimeAsync(2000);
     await waitFor(() => expect(line().find(ProgressBar).props.title).toBe('Reading fields'));
     // The total is still unknown: no share on the bar, only the count in words.
-    expect([line().find(ProgressBar).props.value, line().find(ProgressBar).props.valueDescription]).toEqual([undefined, '10 records counted so far']);
-    expect(line().findAll(LoadingButton).map((button) => button.props.testId)).toEqual(['audit-pause', 'audit-cancel']);
+    expect([line().find(ProgressBar).props.value, line().find(ProgressBar).props.valueDescription]).toEqual([
+      undefined,
+      '10 records counted so far',
+    ]);
+    expect(
+      line()
+        .findAll(LoadingButton)
+        .map((button) => button.props.testId),
+    ).toEqual(['audit-pause', 'audit-cancel']);
   });
 });

@@ -1,12 +1,31 @@
-import { describe, expect, it } from '@jest/globals';
 import { Alert, Button, Flex, LoadingButton, Modal, StatusTag, Text, Tile } from '@hubspot/ui-extensions';
 import type { RenderedElementNode } from '@hubspot/ui-extensions/testing';
-import { APPS, GUIDE, NO_AUDIT, appsWith, cleanUpAfterEach, errorResponse, fakeBackend, guideWithAudit, jsonResponse, renderHome, renderSettings, url } from './support/index.ts';
+import { describe, expect, it } from '@jest/globals';
+import {
+  APPS,
+  appsWith,
+  cleanUpAfterEach,
+  errorResponse,
+  fakeBackend,
+  GUIDE,
+  guideWithAudit,
+  jsonResponse,
+  NO_AUDIT,
+  renderHome,
+  renderSettings,
+  url,
+} from './support/index.ts';
 
 cleanUpAfterEach();
 
 const CONNECTED = jsonResponse(appsWith({ connectionStatus: 'connected' }));
-const DISCONNECTED = jsonResponse({ source: 'pipedrive', status: 'not_connected', accountName: null, reason: null, connectedAt: null });
+const DISCONNECTED = jsonResponse({
+  source: 'pipedrive',
+  status: 'not_connected',
+  accountName: null,
+  reason: null,
+  connectedAt: null,
+});
 
 /** The confirmation the Disconnect button opens (HubSpot opens a button's overlay when it is clicked). */
 function confirmationOf(within: Pick<RenderedElementNode, 'find'>) {
@@ -28,7 +47,11 @@ describe('disconnecting Pipedrive', () => {
     await waitFor(() => expect(connect().maybeFind(Button, { testId: 'disconnect-pipedrive' })).not.toBeNull());
 
     const modal = confirmationOf(connect());
-    expect([modal.props.id, modal.props.title, modal.props.variant]).toEqual(['disconnect-pipedrive', 'Disconnect Pipedrive?', 'danger']);
+    expect([modal.props.id, modal.props.title, modal.props.variant]).toEqual([
+      'disconnect-pipedrive',
+      'Disconnect Pipedrive?',
+      'danger',
+    ]);
     expect(modal.find(Text, { testId: 'disconnect-warning-pipedrive' }).text).toBe(
       'Smart Transfer stops reading your Pipedrive account and forgets its access. Nothing changes in Pipedrive or in HubSpot. To audit or transfer again, connect Pipedrive again.',
     );
@@ -47,12 +70,20 @@ describe('disconnecting Pipedrive', () => {
     const { tab, waitFor, mocks, openSmartTransferTab } = renderSettings();
     await openSmartTransferTab();
     const section = (step: string) => tab('smart-transfer').find(Flex, { testId: `step-section-${step}` });
-    await waitFor(() => expect(section('connect').maybeFind(Button, { testId: 'disconnect-pipedrive' })).not.toBeNull());
+    await waitFor(() =>
+      expect(section('connect').maybeFind(Button, { testId: 'disconnect-pipedrive' })).not.toBeNull(),
+    );
     expect(section('audit').maybeFind(Flex, { testId: 'audit-workspace-pipedrive' })).not.toBeNull();
 
-    confirmationOf(section('connect')).find(LoadingButton, { testId: 'disconnect-confirm-pipedrive' }).trigger('onClick');
-    await waitFor(() => expect(section('connect').find(StatusTag, { testId: 'connection-pipedrive' }).text).toBe('Not connected'));
-    expect(callsTo('DELETE /api/v1/connections/pipedrive')).toEqual([[url('/api/v1/connections/pipedrive'), { method: 'DELETE', timeout: 15000 }]]);
+    confirmationOf(section('connect'))
+      .find(LoadingButton, { testId: 'disconnect-confirm-pipedrive' })
+      .trigger('onClick');
+    await waitFor(() =>
+      expect(section('connect').find(StatusTag, { testId: 'connection-pipedrive' }).text).toBe('Not connected'),
+    );
+    expect(callsTo('DELETE /api/v1/connections/pipedrive')).toEqual([
+      [url('/api/v1/connections/pipedrive'), { method: 'DELETE', timeout: 15000 }],
+    ]);
     expect(mocks.actions.closeOverlay.calls).toEqual([['disconnect-pipedrive']]);
     expect(section('connect').find(LoadingButton, { testId: 'connect-pipedrive' }).text).toBe('Connect Pipedrive');
     expect(section('connect').maybeFind(Button, { testId: 'disconnect-pipedrive' })).toBeNull();
@@ -64,7 +95,9 @@ describe('disconnecting Pipedrive', () => {
       'GET /api/v1/guide': [jsonResponse(guideWithAudit('available'))],
       'GET /api/v1/apps': [CONNECTED],
       'GET /api/v1/audits': [NO_AUDIT],
-      'DELETE /api/v1/connections/pipedrive': [errorResponse(500, 'internal_error', 'Something went wrong on our side. Try again.')],
+      'DELETE /api/v1/connections/pipedrive': [
+        errorResponse(500, 'internal_error', 'Something went wrong on our side. Try again.'),
+      ],
     });
     const { tab, waitFor, mocks, openSmartTransferTab } = renderSettings();
     await openSmartTransferTab();
@@ -72,10 +105,16 @@ describe('disconnecting Pipedrive', () => {
     await waitFor(() => expect(connect().maybeFind(Button, { testId: 'disconnect-pipedrive' })).not.toBeNull());
 
     confirmationOf(connect()).find(LoadingButton, { testId: 'disconnect-confirm-pipedrive' }).trigger('onClick');
-    await waitFor(() => expect(confirmationOf(connect()).maybeFind(Alert, { testId: 'disconnect-error-pipedrive' })).not.toBeNull());
+    await waitFor(() =>
+      expect(confirmationOf(connect()).maybeFind(Alert, { testId: 'disconnect-error-pipedrive' })).not.toBeNull(),
+    );
     const modal = confirmationOf(connect());
-    expect(modal.find(Alert, { testId: 'disconnect-error-pipedrive' }).props.title).toBe("We couldn't disconnect Pipedrive");
-    expect(modal.find(Text, { testId: 'disconnect-error-message-pipedrive' }).text).toBe('Something went wrong on our side. Try again.');
+    expect(modal.find(Alert, { testId: 'disconnect-error-pipedrive' }).props.title).toBe(
+      "We couldn't disconnect Pipedrive",
+    );
+    expect(modal.find(Text, { testId: 'disconnect-error-message-pipedrive' }).text).toBe(
+      'Something went wrong on our side. Try again.',
+    );
     expect(mocks.actions.closeOverlay.calls).toEqual([]);
     expect(connect().find(StatusTag, { testId: 'connection-pipedrive' }).text).toBe('Connected');
   });

@@ -1,4 +1,3 @@
-import { describe, expect, it, jest } from '@jest/globals';
 import {
   Button,
   EmptyState,
@@ -11,7 +10,21 @@ import {
   Text,
   Tile,
 } from '@hubspot/ui-extensions';
-import { APPS, TICKET, appsWith, errorResponse, fakeBackend, fakePollingClock, jsonResponse, pendingResponse, url, cleanUpAfterEach, renderHome, NO_AUDIT } from './support/index.ts';
+import { describe, expect, it, jest } from '@jest/globals';
+import {
+  APPS,
+  appsWith,
+  cleanUpAfterEach,
+  errorResponse,
+  fakeBackend,
+  fakePollingClock,
+  jsonResponse,
+  NO_AUDIT,
+  pendingResponse,
+  renderHome,
+  TICKET,
+  url,
+} from './support/index.ts';
 
 cleanUpAfterEach();
 
@@ -108,7 +121,11 @@ describe('app home (Data integration entry)', () => {
     const { callsTo } = fakeBackend({
       'GET /api/v1/apps': [jsonResponse(APPS)],
       'POST /api/v1/connect-tickets': [
-        errorResponse(409, 'source_unavailable', 'Pipedrive cannot be connected right now. Try again in a few minutes.'),
+        errorResponse(
+          409,
+          'source_unavailable',
+          'Pipedrive cannot be connected right now. Try again in a few minutes.',
+        ),
         jsonResponse(TICKET, 201),
       ],
     });
@@ -136,8 +153,20 @@ describe('app home (Data integration entry)', () => {
       'GET /api/v1/audits': [NO_AUDIT],
       'POST /api/v1/connect-tickets': [jsonResponse(TICKET, 201)],
       'GET /api/v1/connections/pipedrive': [
-        jsonResponse({ source: 'pipedrive', status: 'not_connected', accountName: null, reason: null, connectedAt: null }),
-        jsonResponse({ source: 'pipedrive', status: 'connected', accountName: 'Acme', reason: null, connectedAt: '2026-12-01T10:05:00Z' }),
+        jsonResponse({
+          source: 'pipedrive',
+          status: 'not_connected',
+          accountName: null,
+          reason: null,
+          connectedAt: null,
+        }),
+        jsonResponse({
+          source: 'pipedrive',
+          status: 'connected',
+          accountName: 'Acme',
+          reason: null,
+          connectedAt: '2026-12-01T10:05:00Z',
+        }),
       ],
     });
     const { findByTestId, maybeFindByTestId, waitFor } = renderHome();
@@ -147,7 +176,9 @@ describe('app home (Data integration entry)', () => {
     expect(callsTo('GET /api/v1/connections/pipedrive')).toHaveLength(0);
 
     await jest.advanceTimersByTimeAsync(3000);
-    expect(callsTo('GET /api/v1/connections/pipedrive')).toEqual([[url('/api/v1/connections/pipedrive'), { method: 'GET', timeout: 15000 }]]);
+    expect(callsTo('GET /api/v1/connections/pipedrive')).toEqual([
+      [url('/api/v1/connections/pipedrive'), { method: 'GET', timeout: 15000 }],
+    ]);
     expect(maybeFindByTestId(Button, 'continue-pipedrive')).not.toBeNull();
 
     await jest.advanceTimersByTimeAsync(3000);
@@ -183,7 +214,9 @@ describe('app home (Data integration entry)', () => {
     const { find, findByTestId, maybeFind, waitFor, appNames } = renderHome();
     await waitFor(() => expect(maybeFind(ErrorState)).not.toBeNull());
     expect(find(ErrorState).props.title).toBe("We couldn't load the apps you can transfer from");
-    expect(findByTestId(Text, 'load-error-message').text).toBe('Smart Transfer is not installed in this HubSpot account.');
+    expect(findByTestId(Text, 'load-error-message').text).toBe(
+      'Smart Transfer is not installed in this HubSpot account.',
+    );
 
     findByTestId(Button, 'load-error-retry').trigger('onClick');
     await waitFor(() => expect(appNames()).toHaveLength(4));

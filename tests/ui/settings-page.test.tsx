@@ -1,4 +1,3 @@
-import { describe, expect, it } from '@jest/globals';
 import {
   Button,
   EmptyState,
@@ -11,8 +10,27 @@ import {
   Tabs,
   Text,
 } from '@hubspot/ui-extensions';
+import { describe, expect, it } from '@jest/globals';
 import type { GuideResponse } from '../../hubspot-app/app/shared/contracts/index.ts';
-import { APPS, AUDIT_1, GUIDE, NO_AUDIT, RESULT, TICKET, completeAudit, appsWith, errorResponse, fakeBackend, fakePollingClock, jsonResponse, pendingResponse, url, fire, cleanUpAfterEach, renderSettings } from './support/index.ts';
+import {
+  APPS,
+  appsWith,
+  AUDIT_1,
+  cleanUpAfterEach,
+  completeAudit,
+  errorResponse,
+  fakeBackend,
+  fakePollingClock,
+  fire,
+  GUIDE,
+  jsonResponse,
+  NO_AUDIT,
+  pendingResponse,
+  renderSettings,
+  RESULT,
+  TICKET,
+  url,
+} from './support/index.ts';
 
 cleanUpAfterEach();
 
@@ -21,8 +39,20 @@ const GUIDE_CONNECTED: GuideResponse = {
   steps: [
     { id: 'install', title: 'Install Smart Transfer', description: 'About install.', state: 'complete' },
     { id: 'connect', title: 'Connect your source app', description: 'About connect.', state: 'complete' },
-    { id: 'audit', title: 'Audit your data', description: 'About audit.', state: 'available', actionLabel: 'Run an audit' },
-    { id: 'configure', title: 'Prepare the portal', description: 'About configure.', state: 'locked', reason: 'Available after the audit.' },
+    {
+      id: 'audit',
+      title: 'Audit your data',
+      description: 'About audit.',
+      state: 'available',
+      actionLabel: 'Run an audit',
+    },
+    {
+      id: 'configure',
+      title: 'Prepare the portal',
+      description: 'About configure.',
+      state: 'locked',
+      reason: 'Available after the audit.',
+    },
   ],
 };
 
@@ -44,7 +74,9 @@ describe('settings page (Connected apps > Smart Transfer)', () => {
     expect(find(Tabs).props.selected).toBe('user-guide');
     expect(tab('user-guide').props.title).toBe('User guide');
     expect(tab('smart-transfer').props.title).toBe('Smart Transfer');
-    expect(findByTestId(Text, 'guide-progress').text).toBe('1 of 4 steps done. Work through them in order; each one unlocks the next.');
+    expect(findByTestId(Text, 'guide-progress').text).toBe(
+      '1 of 4 steps done. Work through them in order; each one unlocks the next.',
+    );
     expect(['install', 'connect', 'audit', 'configure'].map((id) => stateOf(id))).toEqual([
       'Done',
       'Ready to start',
@@ -53,7 +85,9 @@ describe('settings page (Connected apps > Smart Transfer)', () => {
     ]);
     const checklist = tab('user-guide');
     expect(checklist.find(Text, { testId: 'step-reason-audit' }).text).toBe('Available after you connect Pipedrive.');
-    expect(checklist.find(Text, { testId: 'step-reason-configure' }).text).toBe('Available after the earlier steps are done.');
+    expect(checklist.find(Text, { testId: 'step-reason-configure' }).text).toBe(
+      'Available after the earlier steps are done.',
+    );
     // The Connect step is available, so its action is right in the checklist.
     expect(checklist.find(Flex, { testId: 'guide-step-connect' }).find(LoadingButton).text).toBe('Connect Pipedrive');
     expect(checklist.find(Flex, { testId: 'guide-step-audit' }).maybeFind(Button)).toBeNull();
@@ -70,13 +104,17 @@ describe('settings page (Connected apps > Smart Transfer)', () => {
     expect(tab('user-guide').childNodes).toEqual([]);
 
     const sections = tab('smart-transfer');
-    expect(sections.findAll(Flex).filter((node) => String(node.props.testId).startsWith('step-section-'))).toHaveLength(4);
+    expect(sections.findAll(Flex).filter((node) => String(node.props.testId).startsWith('step-section-'))).toHaveLength(
+      4,
+    );
     expect(stateOf('audit', sections)).toBe('Locked');
     expect(sections.find(Text, { testId: 'step-reason-audit' }).text).toBe('Available after you connect Pipedrive.');
     const connect = sections.find(Flex, { testId: 'step-section-connect' });
     expect(connect.find(StatusTag, { testId: 'connection-pipedrive' }).text).toBe('Not connected');
     expect(connect.find(LoadingButton, { testId: 'connect-pipedrive' }).text).toBe('Connect Pipedrive');
-    expect(connect.find(Text, { testId: 'coming-soon-sources' }).text).toBe('Coming soon: Zoho CRM, Salesforce, ActiveCampaign.');
+    expect(connect.find(Text, { testId: 'coming-soon-sources' }).text).toBe(
+      'Coming soon: Zoho CRM, Salesforce, ActiveCampaign.',
+    );
 
     fire(find(Tabs), 'onSelectedChange', 'user-guide');
     await waitFor(() => expect(find(Tabs).props.selected).toBe('user-guide'));
@@ -98,14 +136,19 @@ describe('settings page (Connected apps > Smart Transfer)', () => {
     await waitFor(() => expect(find(Tabs).props.selected).toBe('smart-transfer'));
 
     tab('smart-transfer').find(LoadingButton, { testId: 'connect-pipedrive' }).trigger('onClick');
-    await waitFor(() => expect(tab('smart-transfer').maybeFind(Button, { testId: 'continue-pipedrive' })).not.toBeNull());
+    await waitFor(() =>
+      expect(tab('smart-transfer').maybeFind(Button, { testId: 'continue-pipedrive' })).not.toBeNull(),
+    );
     expect(fetchMock).toHaveBeenLastCalledWith(url('/api/v1/connect-tickets'), {
       method: 'POST',
       timeout: 15000,
       body: { source: 'pipedrive' },
     });
     const section = tab('smart-transfer');
-    expect(section.find(Button, { testId: 'continue-pipedrive' }).props.href).toEqual({ url: TICKET.connectUrl, external: true });
+    expect(section.find(Button, { testId: 'continue-pipedrive' }).props.href).toEqual({
+      url: TICKET.connectUrl,
+      external: true,
+    });
     expect(section.find(Text, { testId: 'continue-hint-pipedrive' }).text).toContain('come back here');
 
     section.find(Button, { testId: 'check-connection-pipedrive' }).trigger('onClick');
@@ -149,19 +192,27 @@ describe('settings page (Connected apps > Smart Transfer)', () => {
         },
       ],
     };
-    fakeBackend({ 'GET /api/v1/guide': [jsonResponse(guide)], 'GET /api/v1/apps': [jsonResponse(appsWith({ connectionStatus: 'reconnect_needed' }))] });
+    fakeBackend({
+      'GET /api/v1/guide': [jsonResponse(guide)],
+      'GET /api/v1/apps': [jsonResponse(appsWith({ connectionStatus: 'reconnect_needed' }))],
+    });
     const { maybeFind, waitFor, tab, stateOf } = renderSettings();
     await waitFor(() => expect(maybeFind(Tabs)).not.toBeNull());
 
     const line = tab('user-guide').find(Flex, { testId: 'guide-step-connect' });
     expect(stateOf('connect')).toBe('Needs attention');
-    expect(line.find(Text, { testId: 'step-reason-connect' }).text).toBe('Pipedrive stopped accepting our access. Reconnect it to continue.');
+    expect(line.find(Text, { testId: 'step-reason-connect' }).text).toBe(
+      'Pipedrive stopped accepting our access. Reconnect it to continue.',
+    );
     expect(line.find(StatusTag, { testId: 'connection-pipedrive' }).text).toBe('Reconnect needed');
     expect(line.find(LoadingButton, { testId: 'connect-pipedrive' }).text).toBe('Reconnect Pipedrive');
   });
 
   it('says so when the guide has no steps yet', async () => {
-    fakeBackend({ 'GET /api/v1/guide': [jsonResponse({ portalId: 123, steps: [] })], 'GET /api/v1/apps': [jsonResponse(APPS)] });
+    fakeBackend({
+      'GET /api/v1/guide': [jsonResponse({ portalId: 123, steps: [] })],
+      'GET /api/v1/apps': [jsonResponse(APPS)],
+    });
     const { findByTestId, maybeFindByTestId, maybeFind, waitFor } = renderSettings();
     await waitFor(() => expect(maybeFindByTestId(EmptyState, 'no-steps')).not.toBeNull());
     expect(findByTestId(EmptyState, 'no-steps').props.title).toBe("Your transfer steps aren't ready yet");
@@ -170,7 +221,10 @@ describe('settings page (Connected apps > Smart Transfer)', () => {
 
   it('shows why the page could not load and loads both again on Try again', async () => {
     const { callsTo } = fakeBackend({
-      'GET /api/v1/guide': [errorResponse(500, 'internal_error', 'Something went wrong on our side. Try again.'), jsonResponse(GUIDE)],
+      'GET /api/v1/guide': [
+        errorResponse(500, 'internal_error', 'Something went wrong on our side. Try again.'),
+        jsonResponse(GUIDE),
+      ],
       'GET /api/v1/apps': [jsonResponse(APPS)],
     });
     const { find, findByTestId, maybeFind, waitFor } = renderSettings();

@@ -1,9 +1,17 @@
-import { expect, it } from '@jest/globals';
-import { Button, Text, type BaseContext } from '@hubspot/ui-extensions';
+import { type BaseContext, Button, Text } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
+import { expect, it } from '@jest/globals';
 import { listApps } from '../../hubspot-app/app/shared/endpoints.ts';
 import { useApiQuery } from '../../hubspot-app/app/shared/useApi.ts';
-import { APPS, PIPEDRIVE, fakeBackend, jsonResponse, pendingResponse, cleanUpAfterEach, mount } from './support/index.ts';
+import {
+  APPS,
+  cleanUpAfterEach,
+  fakeBackend,
+  jsonResponse,
+  mount,
+  pendingResponse,
+  PIPEDRIVE,
+} from './support/index.ts';
 
 cleanUpAfterEach();
 

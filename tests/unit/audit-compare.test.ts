@@ -2,12 +2,23 @@ import { describe, expect, it } from '@jest/globals';
 import { compareAudits } from '../../backend/src/transfer/audit/compare-audits.js';
 import { auditResult, field } from '../support/audit-fixture.js';
 
-const ids = { auditId: '00000000-0000-4000-8000-000000000002', previousAuditId: '00000000-0000-4000-8000-000000000001' };
+const ids = {
+  auditId: '00000000-0000-4000-8000-000000000002',
+  previousAuditId: '00000000-0000-4000-8000-000000000001',
+};
 
 describe('comparing two audits', () => {
   it('reports nothing when nothing changed', () => {
     const comparison = compareAudits(ids, auditResult(), auditResult());
-    expect(comparison).toEqual({ ...ids, objects: [], fields: [], pipelines: [], users: [], currencies: [], records: [] });
+    expect(comparison).toEqual({
+      ...ids,
+      objects: [],
+      fields: [],
+      pipelines: [],
+      users: [],
+      currencies: [],
+      records: [],
+    });
   });
 
   it('reports an added field, a renamed option, an added stage, a removed user and count deltas', () => {
@@ -17,7 +28,14 @@ describe('comparing two audits', () => {
       fields: {
         ...before.fields,
         deals: [
-          field('a1', 'Region', { sourceType: 'enum', options: [{ id: '1', label: 'Northern' }, { id: '2', label: 'South' }, { id: '3', label: 'East' }] }),
+          field('a1', 'Region', {
+            sourceType: 'enum',
+            options: [
+              { id: '1', label: 'Northern' },
+              { id: '2', label: 'South' },
+              { id: '3', label: 'East' },
+            ],
+          }),
           field('a2', 'Notes'),
           field('a3', 'Budget'),
         ],
@@ -36,12 +54,22 @@ describe('comparing two audits', () => {
     });
     const comparison = compareAudits(ids, before, after);
     expect(comparison.fields).toEqual([
-      { change: 'changed', id: 'a1', label: 'Region', objectKey: 'deals', details: ['Option renamed from "North" to "Northern"', 'Option "East" added'] },
+      {
+        change: 'changed',
+        id: 'a1',
+        label: 'Region',
+        objectKey: 'deals',
+        details: ['Option renamed from "North" to "Northern"', 'Option "East" added'],
+      },
       { change: 'added', id: 'a3', label: 'Budget', objectKey: 'deals', details: [] },
     ]);
-    expect(comparison.pipelines).toEqual([{ change: 'changed', id: '1', label: 'Sales', objectKey: null, details: ['Stage "Negotiation" added'] }]);
+    expect(comparison.pipelines).toEqual([
+      { change: 'changed', id: '1', label: 'Sales', objectKey: null, details: ['Stage "Negotiation" added'] },
+    ]);
     expect(comparison.users).toEqual([{ change: 'removed', id: '1', label: 'Ann', objectKey: null, details: [] }]);
-    expect(comparison.currencies).toEqual([{ change: 'added', id: 'USD', label: 'US Dollar', objectKey: null, details: [] }]);
+    expect(comparison.currencies).toEqual([
+      { change: 'added', id: 'USD', label: 'US Dollar', objectKey: null, details: [] },
+    ]);
     expect(comparison.records).toEqual([{ key: 'persons', label: 'Persons', before: 5, after: 3, delta: -2 }]);
     expect(comparison.objects).toEqual([]);
   });
@@ -50,7 +78,15 @@ describe('comparing two audits', () => {
     const before = auditResult();
     const after = auditResult({
       fields: {
-        deals: [field('a1', 'Region', { sourceType: 'set', supported: false, targets: [], reason: 'Too many options', options: [{ id: '2', label: 'South' }] })],
+        deals: [
+          field('a1', 'Region', {
+            sourceType: 'set',
+            supported: false,
+            targets: [],
+            reason: 'Too many options',
+            options: [{ id: '2', label: 'South' }],
+          }),
+        ],
         persons: before.fields.persons ?? [],
       },
       pipelines: [
@@ -63,11 +99,17 @@ describe('comparing two audits', () => {
     const comparison = compareAudits(ids, before, after);
     expect(comparison.fields).toEqual([
       {
-        change: 'changed', id: 'a1', label: 'Region', objectKey: 'deals',
+        change: 'changed',
+        id: 'a1',
+        label: 'Region',
+        objectKey: 'deals',
         details: ['Type changed from enum to set', 'No longer supported: Too many options', 'Option "North" removed'],
       },
       { change: 'removed', id: 'a2', label: 'Notes', objectKey: 'deals', details: [] },
     ]);
-    expect(comparison.pipelines[0]?.details).toEqual(['Stage "Lead" probability changed from 10 to 20', 'Stage "Offer" removed']);
+    expect(comparison.pipelines[0]?.details).toEqual([
+      'Stage "Lead" probability changed from 10 to 20',
+      'Stage "Offer" removed',
+    ]);
   });
 });

@@ -13,8 +13,18 @@ it('exports objects and their fields as one UTF-8 CSV table a spreadsheet reads 
   const result = auditResult({
     fields: {
       deals: [
-        field('a1', 'Région, "Nord"', { sourceType: 'enum', options: [{ id: '1', label: 'Ünïcödé 東京' }, { id: '2', label: 'Line\nbreak' }] }),
-        field('a2', '=HYPERLINK("http://evil.example")', { supported: false, targets: [], reason: 'Formula-looking label' }),
+        field('a1', 'Région, "Nord"', {
+          sourceType: 'enum',
+          options: [
+            { id: '1', label: 'Ünïcödé 東京' },
+            { id: '2', label: 'Line\nbreak' },
+          ],
+        }),
+        field('a2', '=HYPERLINK("http://evil.example")', {
+          supported: false,
+          targets: [],
+          reason: 'Formula-looking label',
+        }),
       ],
       persons: [field('p1', 'Nickname')],
     },

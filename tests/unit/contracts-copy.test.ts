@@ -1,13 +1,13 @@
-import { describe, expect, it } from '@jest/globals';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
 import {
+  actualCopy,
   CONTRACTS_COPY_DIR,
   CONTRACTS_SOURCE_DIR,
-  GENERATED_HEADER,
-  actualCopy,
   expectedCopy,
+  GENERATED_HEADER,
   staleFiles,
   syncContracts,
 } from '../../scripts/sync-contracts.ts';
@@ -16,7 +16,9 @@ describe('the copy of the API contracts in hubspot-app', () => {
   it('is up to date with shared/src/contracts (run `npx tsx scripts/sync-contracts.ts` if this fails)', () => {
     expect(staleFiles()).toEqual([]);
     expect([...actualCopy().keys()]).toEqual([...expectedCopy().keys()]);
-    expect([...actualCopy().keys()]).toEqual(expect.arrayContaining(['connect.ts', 'errors.ts', 'guide.ts', 'index.ts', 'paths.ts', 'sources.ts']));
+    expect([...actualCopy().keys()]).toEqual(
+      expect.arrayContaining(['connect.ts', 'errors.ts', 'guide.ts', 'index.ts', 'paths.ts', 'sources.ts']),
+    );
   });
 
   it('marks every copied file as generated, over the exact source text', () => {

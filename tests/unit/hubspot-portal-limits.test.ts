@@ -2,11 +2,11 @@ import { describe, expect, it } from '@jest/globals';
 import {
   arrivalSpreadMs,
   associationsPer10s,
+  type BucketLimit,
   bucketLimit,
   LOWEST_TIER,
   MAX_WINDOW_MS,
   windowPlan,
-  type BucketLimit,
 } from '../../backend/src/hubspot/portal-limits.js';
 
 /**
@@ -14,7 +14,10 @@ import {
  * way: windows of at least windowMs laid back to back, the first starting 1 ms after the span begins
  * (the worst alignment), each full.
  */
-function worstCallsInSpan({ intervalMs }: BucketLimit, { windowMs, pointsPerWindow }: ReturnType<typeof windowPlan>): number {
+function worstCallsInSpan(
+  { intervalMs }: BucketLimit,
+  { windowMs, pointsPerWindow }: ReturnType<typeof windowPlan>,
+): number {
   const span = intervalMs + arrivalSpreadMs(intervalMs);
   let windows = 1; // the window that began before the span
   for (let start = 1; start < span; start += windowMs) windows += 1;

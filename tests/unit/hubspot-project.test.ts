@@ -1,11 +1,11 @@
-import { describe, expect, it } from '@jest/globals';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Components } from '@hubspot/project-parsing-lib/constants';
 import { getProjectMetadata, isKnownPlatformVersion, parseProjectConfig } from '@hubspot/project-parsing-lib/projects';
 import { translate } from '@hubspot/project-parsing-lib/translate';
 import { validateUid } from '@hubspot/project-parsing-lib/uid';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
 import { API_ORIGIN } from '../../hubspot-app/app/shared/config.ts';
 
@@ -48,7 +48,11 @@ const AppMeta = z.object({
       conditionallyRequiredScopes: z.array(z.string()),
     }),
     permittedUrls: z.object({ fetch: z.array(z.string()), iframe: z.array(z.string()), img: z.array(z.string()) }),
-    support: z.object({ supportEmail: z.string().email(), documentationUrl: z.string().url(), supportUrl: z.string().url() }),
+    support: z.object({
+      supportEmail: z.string().email(),
+      documentationUrl: z.string().url(),
+      supportUrl: z.string().url(),
+    }),
   }),
 });
 const app = AppMeta.parse(readJson(join(SRC, 'app', 'app-hsmeta.json')));
@@ -81,7 +85,10 @@ describe("HubSpot's parser (translate)", () => {
     });
     expect(entrypoints).toEqual(['/app/settings/SettingsPage.tsx', '/app/pages/HomePage.tsx']);
     for (const entrypoint of entrypoints) expect(existsSync(join(SRC, entrypoint))).toBe(true);
-    expect(UiComponentMeta.extend({ config: z.object({ location: z.literal('home') }) }).parse(byType.get('PAGE')).config.location).toBe('home');
+    expect(
+      UiComponentMeta.extend({ config: z.object({ location: z.literal('home') }) }).parse(byType.get('PAGE')).config
+        .location,
+    ).toBe('home');
   });
 });
 
@@ -129,12 +136,17 @@ describe('*-hsmeta.json rules', () => {
     expect(new Set(all).size).toBe(all.length);
     for (const scope of all) expect(scope).toMatch(/^[a-z][a-z0-9_.-]*$/);
     // Scopes that only later, optional phases need are not required at install.
-    expect(optionalScopes).toEqual(expect.arrayContaining(['files', 'crm.lists.read', 'crm.lists.write', 'settings.users.write']));
+    expect(optionalScopes).toEqual(
+      expect.arrayContaining(['files', 'crm.lists.read', 'crm.lists.write', 'settings.users.write']),
+    );
   });
 
   it('documents every scope with a reason in SCOPES.md', () => {
     const scopesDoc = readFileSync(join(SRC, 'SCOPES.md'), 'utf8');
-    const documented = [...scopesDoc.matchAll(/^\| `([^`]+)` \| (.+) \|$/gm)].map(([, scope, why]) => ({ scope, hasReason: (why ?? '').trim().length > 10 }));
+    const documented = [...scopesDoc.matchAll(/^\| `([^`]+)` \| (.+) \|$/gm)].map(([, scope, why]) => ({
+      scope,
+      hasReason: (why ?? '').trim().length > 10,
+    }));
     const { requiredScopes, optionalScopes } = app.config.auth;
     expect(documented).toEqual([...requiredScopes, ...optionalScopes].map((scope) => ({ scope, hasReason: true })));
   });
@@ -173,8 +185,15 @@ describe('UI component packages', () => {
     ...new Set(
       filesUnder(join(SRC, 'app'))
         .filter((path) => /\.tsx?$/.test(path))
-        .flatMap((path) => [...readFileSync(path, 'utf8').matchAll(/\bfrom '([^'.][^']*)'/g)].map(([, spec]) => spec ?? ''))
-        .map((spec) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/')),
+        .flatMap((path) =>
+          [...readFileSync(path, 'utf8').matchAll(/\bfrom '([^'.][^']*)'/g)].map(([, spec]) => spec ?? ''),
+        )
+        .map((spec) =>
+          spec
+            .split('/')
+            .slice(0, spec.startsWith('@') ? 2 : 1)
+            .join('/'),
+        ),
     ),
   ].sort();
 
@@ -182,12 +201,16 @@ describe('UI component packages', () => {
     expect(importedPackages).toEqual(['@hubspot/ui-extensions', 'react', 'zod']);
   });
 
-  it.each(['settings', 'pages'])('%s/package.json pins every imported package at the version the tests run on', (component) => {
-    const pkg = PackageJson.parse(readJson(join(SRC, 'app', component, 'package.json')));
-    expect(pkg.dependencies).toEqual({ '@hubspot/ui-extensions': '0.17.0', react: '18.3.1', zod: '4.6.7' });
-    for (const name of importedPackages) expect({ name, version: pkg.dependencies[name] }).toEqual({ name, version: rootVersions[name] });
-    expect(existsSync(join(SRC, 'app', component, 'tsconfig.json'))).toBe(true);
-  });
+  it.each(['settings', 'pages'])(
+    '%s/package.json pins every imported package at the version the tests run on',
+    (component) => {
+      const pkg = PackageJson.parse(readJson(join(SRC, 'app', component, 'package.json')));
+      expect(pkg.dependencies).toEqual({ '@hubspot/ui-extensions': '0.17.0', react: '18.3.1', zod: '4.6.7' });
+      for (const name of importedPackages)
+        expect({ name, version: pkg.dependencies[name] }).toEqual({ name, version: rootVersions[name] });
+      expect(existsSync(join(SRC, 'app', component, 'tsconfig.json'))).toBe(true);
+    },
+  );
 
   it('keeps the uploaded tree free of code from outside hubspot-app', () => {
     const escapes = filesUnder(join(SRC, 'app'))

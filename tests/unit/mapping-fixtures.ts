@@ -1,11 +1,18 @@
 /** Catalogs for the mapping tests, built from the Pipedrive sandbox's own field model (built-ins and the v2 type enum). */
 import { createHash } from 'node:crypto';
-import type { AuditField } from '../../shared/src/contracts/index.js';
-import type { SourceActivityType, SourceCatalog, SourceField, SourceObjectType, SourcePipeline } from '../../backend/src/sources/connector.js';
+import type {
+  SourceActivityType,
+  SourceCatalog,
+  SourceField,
+  SourceObjectType,
+  SourcePipeline,
+} from '../../backend/src/sources/connector.js';
 import { PIPEDRIVE_RULES } from '../../backend/src/sources/pipedrive/mapping-rules.js';
-import { mapCatalog, type MappedCatalog } from '../../backend/src/transfer/audit/map-catalog.js';
+import { mapCatalog } from '../../backend/src/transfer/mapping/map-catalog.js';
+import type { MappedCatalog } from '../../backend/src/transfer/mapping/mapping-plan.js';
 import { builtInFields } from '../../sandbox/pipedrive/fields/builtin.js';
 import { FIELD_ENTITIES, FIELD_TYPES, type FieldEntity } from '../../sandbox/pipedrive/fields/types.js';
+import type { AuditField } from '../../shared/src/contracts/index.js';
 
 export const OBJECT_KEY: Record<FieldEntity, string> = {
   person: 'persons',
@@ -20,7 +27,16 @@ export const OBJECT_KEY: Record<FieldEntity, string> = {
 export const customKey = (seed: string): string => createHash('sha1').update(seed).digest('hex');
 
 export function customField(type: string, label: string, extra: Partial<SourceField> = {}): SourceField {
-  return { key: customKey(`${type}:${label}`), label, type, isCustom: true, options: null, subfields: null, mandatory: false, ...extra };
+  return {
+    key: customKey(`${type}:${label}`),
+    label,
+    type,
+    isCustom: true,
+    options: null,
+    subfields: null,
+    mandatory: false,
+    ...extra,
+  };
 }
 
 export const options = (...labels: string[]) => labels.map((label, index) => ({ id: String(index + 1), label }));
@@ -54,7 +70,13 @@ export function catalogOf(objects: SourceObjectType[], pipelines: SourcePipeline
     users: [],
     currencies: [],
     activityTypes: ACTIVITY_TYPES,
-    account: { accountId: '1', accountName: 'Acme', defaultCurrency: 'EUR', locale: 'en_US', timeZone: 'Europe/Berlin' },
+    account: {
+      accountId: '1',
+      accountName: 'Acme',
+      defaultCurrency: 'EUR',
+      locale: 'en_US',
+      timeZone: 'Europe/Berlin',
+    },
   };
 }
 
@@ -67,7 +89,12 @@ export function objectOf(entity: FieldEntity, custom: SourceField[] = []): Sourc
 export function everyTypeEverywhere(): SourceCatalog {
   return catalogOf(
     FIELD_ENTITIES.map((entity) =>
-      objectOf(entity, FIELD_TYPES.map((type) => customField(type, `My ${type}`, type === 'enum' || type === 'set' ? { options: options('A', 'B') } : {}))),
+      objectOf(
+        entity,
+        FIELD_TYPES.map((type) =>
+          customField(type, `My ${type}`, type === 'enum' || type === 'set' ? { options: options('A', 'B') } : {}),
+        ),
+      ),
     ),
   );
 }
@@ -82,4 +109,6 @@ export function fieldOf(mapped: MappedCatalog, row: string, key: string): AuditF
 
 /** A target as "kind objectType.name type/fieldType", the shape the tests compare. */
 export const described = (field: AuditField): string[] =>
-  field.targets.map((target) => `${target.kind} ${target.objectType}.${target.name} ${target.type}/${target.fieldType}`);
+  field.targets.map(
+    (target) => `${target.kind} ${target.objectType}.${target.name} ${target.type}/${target.fieldType}`,
+  );

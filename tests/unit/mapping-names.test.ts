@@ -3,8 +3,12 @@ import type { SourceField } from '../../backend/src/sources/connector.js';
 import { catalogOf, customField, everyTypeEverywhere, fieldOf, mapPipedrive, objectOf } from './mapping-fixtures.js';
 
 const VALID_NAME = /^[a-z][a-z0-9_]*$/;
-const createdTargets = (fields: { targets: { kind: string; name: string; objectType: string; type: string; label: string }[] }[]) =>
-  fields.flatMap((field) => field.targets).filter((target) => target.kind === 'created' || (target.kind === 'owner' && target.name !== 'hubspot_owner_id'));
+const createdTargets = (
+  fields: { targets: { kind: string; name: string; objectType: string; type: string; label: string }[] }[],
+) =>
+  fields
+    .flatMap((field) => field.targets)
+    .filter((target) => target.kind === 'created' || (target.kind === 'owner' && target.name !== 'hubspot_owner_id'));
 
 function dealFields(...fields: SourceField[]) {
   return mapPipedrive(catalogOf([objectOf('deal', fields)]));
@@ -56,8 +60,13 @@ describe('created property names', () => {
 
   it('fit 100 characters for long keys and keep two long keys with a common start apart', () => {
     const common = 'k'.repeat(150);
-    const mapped = dealFields({ ...customField('monetary', 'A'), key: `${common}a` }, { ...customField('monetary', 'B'), key: `${common}b` });
-    const names = [`${common}a`, `${common}b`].flatMap((key) => fieldOf(mapped, 'deals', key).targets.map((target) => target.name));
+    const mapped = dealFields(
+      { ...customField('monetary', 'A'), key: `${common}a` },
+      { ...customField('monetary', 'B'), key: `${common}b` },
+    );
+    const names = [`${common}a`, `${common}b`].flatMap((key) =>
+      fieldOf(mapped, 'deals', key).targets.map((target) => target.name),
+    );
     for (const name of names) {
       expect(name.length).toBeLessThanOrEqual(100);
       expect(name).toMatch(VALID_NAME);
@@ -82,7 +91,8 @@ describe('created property labels', () => {
   it('tell two fields with one label apart, whatever else the catalog holds', () => {
     const first = customField('varchar', 'Deal size');
     const second = customField('double', 'deal size');
-    const labels = (mapped: ReturnType<typeof dealFields>) => [first, second].map((field) => fieldOf(mapped, 'deals', field.key).targets[0]?.label ?? '');
+    const labels = (mapped: ReturnType<typeof dealFields>) =>
+      [first, second].map((field) => fieldOf(mapped, 'deals', field.key).targets[0]?.label ?? '');
     const together = labels(dealFields(first, second));
     expect(together[0]).toMatch(/^Deal size \(Pipedrive [0-9a-f]{6}\)$/);
     expect(together[1]).toMatch(/^deal size \(Pipedrive [0-9a-f]{6}\)$/);
@@ -92,10 +102,16 @@ describe('created property labels', () => {
 
   it('keep the part after the told-apart label', () => {
     const address = customField('address', 'City');
-    const parts = fieldOf(mapPipedrive(catalogOf([objectOf('person', [address])])), 'persons', address.key).targets.map((target) => target.label);
+    const parts = fieldOf(mapPipedrive(catalogOf([objectOf('person', [address])])), 'persons', address.key).targets.map(
+      (target) => target.label,
+    );
     expect(parts).toEqual([
-      'City (Pipedrive)', 'City (Pipedrive) (street)', 'City (Pipedrive) (city)', 'City (Pipedrive) (state/region)',
-      'City (Pipedrive) (postal code)', 'City (Pipedrive) (country)',
+      'City (Pipedrive)',
+      'City (Pipedrive) (street)',
+      'City (Pipedrive) (city)',
+      'City (Pipedrive) (state/region)',
+      'City (Pipedrive) (postal code)',
+      'City (Pipedrive) (country)',
     ]);
   });
 

@@ -7,16 +7,25 @@ function pipelineWith(probabilities: (number | null)[]): SourcePipeline {
     id: '1',
     name: 'Sales',
     order: 0,
-    stages: probabilities.map((probability, index) => ({ id: `s${index}`, name: `Stage ${index}`, order: index, probability })),
+    stages: probabilities.map((probability, index) => ({
+      id: `s${index}`,
+      name: `Stage ${index}`,
+      order: index,
+      probability,
+    })),
   };
 }
 
 const hubspotProbabilities = (probabilities: (number | null)[]) =>
-  mapPipedrive(catalogOf([], [pipelineWith(probabilities)])).pipelines[0]?.stages.map((stage) => stage.hubspotProbability);
+  mapPipedrive(catalogOf([], [pipelineWith(probabilities)])).pipelines[0]?.stages.map(
+    (stage) => stage.hubspotProbability,
+  );
 
 describe('deal stage probability', () => {
   it('is the source percent / 100 rounded to the nearest 0.1, halves up', () => {
-    expect(hubspotProbabilities([10, 14, 15, 25, 33, 35, 50, 66, 84, 85])).toEqual([0.1, 0.1, 0.2, 0.3, 0.3, 0.4, 0.5, 0.7, 0.8, 0.9]);
+    expect(hubspotProbabilities([10, 14, 15, 25, 33, 35, 50, 66, 84, 85])).toEqual([
+      0.1, 0.1, 0.2, 0.3, 0.3, 0.4, 0.5, 0.7, 0.8, 0.9,
+    ]);
   });
 
   it('keeps open stages between 0.1 and 0.9, since HubSpot reads 0.0 and 1.0 as closed lost and closed won', () => {
@@ -76,7 +85,12 @@ describe('activity types', () => {
       email: 'emails',
       site_visit: 'tasks',
     });
-    expect(types.find((type) => type.key === 'site_visit')).toEqual({ key: 'site_visit', name: 'Site visit', custom: true, hubspotObject: 'tasks' });
+    expect(types.find((type) => type.key === 'site_visit')).toEqual({
+      key: 'site_visit',
+      name: 'Site visit',
+      custom: true,
+      hubspotObject: 'tasks',
+    });
   });
 
   it('split the activities into one row per HubSpot object, tasks also taking types the catalog does not list', () => {
@@ -93,7 +107,14 @@ describe('activity types', () => {
     const mapped = mapPipedrive(everyTypeEverywhere());
     const tasks = fieldOf(mapped, 'task_activities', 'type');
     expect(tasks.targets).toEqual([
-      { objectType: 'tasks', name: 'pipedrive_activity_type', label: 'Pipedrive activity type', type: 'enumeration', fieldType: 'select', kind: 'created' },
+      {
+        objectType: 'tasks',
+        name: 'pipedrive_activity_type',
+        label: 'Pipedrive activity type',
+        type: 'enumeration',
+        fieldType: 'select',
+        kind: 'created',
+      },
     ]);
     expect(tasks.options).toEqual([
       { id: 'task', label: 'Task' },
@@ -107,7 +128,10 @@ describe('activity types', () => {
   });
 
   it('keep the type as text, with the reason, for an object no type goes to', () => {
-    const withoutEmail = { ...catalogOf([objectOf('activity')]), activityTypes: ACTIVITY_TYPES.filter((type) => type.key !== 'email') };
+    const withoutEmail = {
+      ...catalogOf([objectOf('activity')]),
+      activityTypes: ACTIVITY_TYPES.filter((type) => type.key !== 'email'),
+    };
     const type = fieldOf(mapPipedrive(withoutEmail), 'email_activities', 'type');
     expect(type.targets[0]).toMatchObject({ type: 'string', fieldType: 'text' });
     expect(type.reason).toMatch(/no options yet/);

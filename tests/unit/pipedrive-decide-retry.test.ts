@@ -1,6 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { type AttemptFailure, backoffMs, decideRetry, type RetryPolicy } from '../../backend/src/sources/pipedrive/decide-retry.js';
-import { parseRateLimitHeaders, type RateLimitSnapshot } from '../../backend/src/sources/pipedrive/rate-limit-headers.js';
+import { backoffMs, type RetryPolicy } from '../../backend/src/http-client/retry.js';
+import { type AttemptFailure, decideRetry } from '../../backend/src/sources/pipedrive/decide-retry.js';
+import {
+  parseRateLimitHeaders,
+  type RateLimitSnapshot,
+} from '../../backend/src/sources/pipedrive/rate-limit-headers.js';
 
 const policy: RetryPolicy = { maxRetries: 3, baseDelayMs: 100, maxDelayMs: 1000 };
 // What a response without any limit header says.
@@ -31,12 +35,20 @@ describe('decideRetry', () => {
 
   it('backs off on a burst 429 without headers, and honours Retry-After', () => {
     expect(decideRetry(status(429), 2, policy)).toStrictEqual({ retry: true, waitMs: 400, reason: 'burst_limit' });
-    expect(decideRetry(status(429, { retryAfterMs: 3000 }), 0, policy)).toStrictEqual({ retry: true, waitMs: 3000, reason: 'burst_limit' });
+    expect(decideRetry(status(429, { retryAfterMs: 3000 }), 0, policy)).toStrictEqual({
+      retry: true,
+      waitMs: 3000,
+      reason: 'burst_limit',
+    });
   });
 
   it('gives up on a burst 429 after the last retry, still saying how long the window needs', () => {
     const failure = status(429, { burstRemaining: 0, burstResetMs: 2000 });
-    expect(decideRetry(failure, policy.maxRetries, policy)).toStrictEqual({ retry: false, waitMs: 2000, reason: 'burst_limit' });
+    expect(decideRetry(failure, policy.maxRetries, policy)).toStrictEqual({
+      retry: false,
+      waitMs: 2000,
+      reason: 'burst_limit',
+    });
   });
 
   it('treats a 429 with no daily tokens left as the spent budget, waiting until UTC midnight', () => {
@@ -46,11 +58,17 @@ describe('decideRetry', () => {
 
   it('treats a budget smaller than the call as spent', () => {
     expect(decideRetry(status(429, { dailyRemaining: 6 }, 10), 0, policy).reason).toBe('daily_budget');
-    expect(decideRetry(status(429, { dailyRemaining: 10, burstRemaining: 0 }, 10), 0, policy).reason).toBe('burst_limit');
+    expect(decideRetry(status(429, { dailyRemaining: 10, burstRemaining: 0 }, 10), 0, policy).reason).toBe(
+      'burst_limit',
+    );
   });
 
   it('treats a 429 with burst slots left as the budget when the daily header is missing', () => {
-    expect(decideRetry(status(429, { burstRemaining: 12 }), 0, policy)).toStrictEqual({ retry: false, waitMs: SIX_HOURS, reason: 'daily_budget' });
+    expect(decideRetry(status(429, { burstRemaining: 12 }), 0, policy)).toStrictEqual({
+      retry: false,
+      waitMs: SIX_HOURS,
+      reason: 'daily_budget',
+    });
   });
 
   it('uses Retry-After for the budget reset when the server sends one', () => {
@@ -61,8 +79,16 @@ describe('decideRetry', () => {
   it('retries 5xx with backoff, then gives up', () => {
     expect(decideRetry(status(503), 0, policy)).toStrictEqual({ retry: true, waitMs: 100, reason: 'server_error' });
     expect(decideRetry(status(500), 1, policy)).toStrictEqual({ retry: true, waitMs: 200, reason: 'server_error' });
-    expect(decideRetry(status(502, { retryAfterMs: 700 }), 0, policy)).toStrictEqual({ retry: true, waitMs: 700, reason: 'server_error' });
-    expect(decideRetry(status(500), policy.maxRetries, policy)).toStrictEqual({ retry: false, waitMs: 0, reason: 'server_error' });
+    expect(decideRetry(status(502, { retryAfterMs: 700 }), 0, policy)).toStrictEqual({
+      retry: true,
+      waitMs: 700,
+      reason: 'server_error',
+    });
+    expect(decideRetry(status(500), policy.maxRetries, policy)).toStrictEqual({
+      retry: false,
+      waitMs: 0,
+      reason: 'server_error',
+    });
   });
 
   it('does not retry 501 or other client errors', () => {
@@ -75,11 +101,23 @@ describe('decideRetry', () => {
   it('retries broken connections and timeouts, then gives up', () => {
     const reset: AttemptFailure = { kind: 'network', code: 'ECONNRESET' };
     expect(decideRetry(reset, 0, policy)).toStrictEqual({ retry: true, waitMs: 100, reason: 'network_error' });
-    expect(decideRetry({ kind: 'network', code: 'ECONNABORTED' }, 1, policy)).toStrictEqual({ retry: true, waitMs: 200, reason: 'network_error' });
-    expect(decideRetry(reset, policy.maxRetries, policy)).toStrictEqual({ retry: false, waitMs: 0, reason: 'network_error' });
+    expect(decideRetry({ kind: 'network', code: 'ECONNABORTED' }, 1, policy)).toStrictEqual({
+      retry: true,
+      waitMs: 200,
+      reason: 'network_error',
+    });
+    expect(decideRetry(reset, policy.maxRetries, policy)).toStrictEqual({
+      retry: false,
+      waitMs: 0,
+      reason: 'network_error',
+    });
   });
 
   it('does not retry network failures that waiting cannot heal', () => {
-    expect(decideRetry({ kind: 'network', code: 'ENOTFOUND' }, 0, policy)).toStrictEqual({ retry: false, waitMs: 0, reason: 'network_error' });
+    expect(decideRetry({ kind: 'network', code: 'ENOTFOUND' }, 0, policy)).toStrictEqual({
+      retry: false,
+      waitMs: 0,
+      reason: 'network_error',
+    });
   });
 });

@@ -49,7 +49,9 @@ function form(call: { init: RequestInit } | undefined): Record<string, string> {
 
 describe('Pipedrive OAuth', () => {
   it('builds the authorize URL with client_id, redirect_uri and state, and no scope', () => {
-    const url = new URL(oauth([]).client.authorizeUrl({ state: 'st-1', redirectUri: 'https://app.example/oauth/pipedrive/callback' }));
+    const url = new URL(
+      oauth([]).client.authorizeUrl({ state: 'st-1', redirectUri: 'https://app.example/oauth/pipedrive/callback' }),
+    );
     expect(`${url.origin}${url.pathname}`).toBe('https://oauth.example/oauth/authorize');
     expect(Object.fromEntries(url.searchParams)).toEqual({
       client_id: 'client-1',
@@ -72,7 +74,11 @@ describe('Pipedrive OAuth', () => {
     expect(calls[0]?.url).toBe('https://oauth.example/oauth/token');
     expect(headers.get('authorization')).toBe(`Basic ${Buffer.from('client-1:s3cret').toString('base64')}`);
     expect(headers.get('content-type')).toBe('application/x-www-form-urlencoded');
-    expect(form(calls[0])).toEqual({ grant_type: 'authorization_code', code: 'code-1', redirect_uri: 'https://app.example/cb' });
+    expect(form(calls[0])).toEqual({
+      grant_type: 'authorization_code',
+      code: 'code-1',
+      redirect_uri: 'https://app.example/cb',
+    });
   });
 
   it('refreshes with grant_type=refresh_token', async () => {
@@ -83,15 +89,24 @@ describe('Pipedrive OAuth', () => {
   });
 
   it('turns invalid_grant into SourceAuthError, for a refresh and for a code', async () => {
-    const refused = () => Response.json({ success: false, message: 'Invalid grant: refresh token is invalid', error: 'invalid_grant' }, { status: 400 });
+    const refused = () =>
+      Response.json(
+        { success: false, message: 'Invalid grant: refresh token is invalid', error: 'invalid_grant' },
+        { status: 400 },
+      );
     await expect(oauth([refused()]).client.refresh('gone')).rejects.toBeInstanceOf(SourceAuthError);
-    await expect(oauth([refused()]).client.exchangeCode({ code: 'used', redirectUri: 'https://app.example/cb' })).rejects.toBeInstanceOf(
-      SourceAuthError,
-    );
+    await expect(
+      oauth([refused()]).client.exchangeCode({ code: 'used', redirectUri: 'https://app.example/cb' }),
+    ).rejects.toBeInstanceOf(SourceAuthError);
   });
 
   it('reports our own misconfiguration (invalid_client) as a request error, never as a revoked grant', async () => {
-    const { client } = oauth([Response.json({ success: false, message: 'Invalid client: client is invalid', error: 'invalid_client' }, { status: 401 })]);
+    const { client } = oauth([
+      Response.json(
+        { success: false, message: 'Invalid client: client is invalid', error: 'invalid_client' },
+        { status: 401 },
+      ),
+    ]);
     const error = await client.refresh('1:1:refresh').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(PipedriveRequestError);
     expect(String(error)).toContain('Invalid client: client is invalid');
@@ -104,7 +119,9 @@ describe('Pipedrive OAuth', () => {
     expect(refresh.sleeps).toEqual([10, 20]);
 
     const exchange = oauth([new Response('bad gateway', { status: 502 })]);
-    await expect(exchange.client.exchangeCode({ code: 'code-1', redirectUri: 'https://app.example/cb' })).rejects.toBeInstanceOf(SourceUnavailableError);
+    await expect(
+      exchange.client.exchangeCode({ code: 'code-1', redirectUri: 'https://app.example/cb' }),
+    ).rejects.toBeInstanceOf(SourceUnavailableError);
     expect(exchange.calls).toHaveLength(1);
   });
 

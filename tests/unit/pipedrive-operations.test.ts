@@ -14,18 +14,23 @@ interface SpecOperation {
 }
 
 function loadPaths(file: string): Record<string, Record<string, SpecOperation>> {
-  const spec = parse(readFileSync(`${specDir}${file}`, 'utf8'), { maxAliasCount: -1 }) as { paths: Record<string, Record<string, SpecOperation>> };
+  const spec = parse(readFileSync(`${specDir}${file}`, 'utf8'), { maxAliasCount: -1 }) as {
+    paths: Record<string, Record<string, SpecOperation>>;
+  };
   return spec.paths;
 }
 
 describe('the operation table', () => {
   const specs = { v1: loadPaths('openapi-v1.yaml'), v2: loadPaths('openapi-v2.yaml') };
 
-  it.each(PIPEDRIVE_OPERATIONS.map((operation) => [operation.operationId, operation] as const))('%s matches the spec: path and x-token-cost', (_, operation) => {
-    const get = specs[operation.api][operation.path]?.get;
-    expect(get?.operationId).toBe(operation.operationId);
-    expect(get?.['x-token-cost']).toBe(operation.cost);
-  });
+  it.each(PIPEDRIVE_OPERATIONS.map((operation) => [operation.operationId, operation] as const))(
+    '%s matches the spec: path and x-token-cost',
+    (_, operation) => {
+      const get = specs[operation.api][operation.path]?.get;
+      expect(get?.operationId).toBe(operation.operationId);
+      expect(get?.['x-token-cost']).toBe(operation.cost);
+    },
+  );
 
   it('finds the operation of a request URL, under the api_domain or api.pipedrive.com prefixes', () => {
     expect(findOperation('GET', '/api/v2/persons')?.operationId).toBe('getPersons');
@@ -62,7 +67,10 @@ describe('rate-limit headers', () => {
   });
 
   it('leaves missing or malformed values null and reads an HTTP-date Retry-After', () => {
-    const snapshot = parseRateLimitHeaders({ 'x-ratelimit-limit': 'many', 'retry-after': new Date(now + 7000).toUTCString() }, now);
+    const snapshot = parseRateLimitHeaders(
+      { 'x-ratelimit-limit': 'many', 'retry-after': new Date(now + 7000).toUTCString() },
+      now,
+    );
     expect(snapshot.burstLimit).toBeNull();
     expect(snapshot.dailyRemaining).toBeNull();
     expect(snapshot.retryAfterMs).toBe(7000);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { collectPages, cursorPages, offsetPages, type Page } from '../../backend/src/sources/pipedrive/pipedrive-paging.js';
+import { collectPages, type Page } from '../../backend/src/http-client/paging.js';
+import { cursorPages, offsetPages } from '../../backend/src/sources/pipedrive/pipedrive-paging.js';
 import { toPipedriveTime, toSourceRecord } from '../../backend/src/sources/pipedrive/pipedrive-readers.js';
 
 async function all<T>(pages: AsyncGenerator<Page<T>>): Promise<Page<T>[]> {
@@ -9,7 +10,11 @@ async function all<T>(pages: AsyncGenerator<Page<T>>): Promise<Page<T>[]> {
 }
 
 describe('paging', () => {
-  const cursorList = { a: { data: [1, 2], next: 'b' }, b: { data: [3], next: 'c' }, c: { data: [4], next: null } } as const;
+  const cursorList = {
+    a: { data: [1, 2], next: 'b' },
+    b: { data: [3], next: 'c' },
+    c: { data: [4], next: null },
+  } as const;
   const fetchCursor = async (cursor: string | undefined) => {
     const page = cursorList[(cursor ?? 'a') as keyof typeof cursorList];
     return { data: [...page.data], additional_data: { next_cursor: page.next } };
@@ -28,7 +33,12 @@ describe('paging', () => {
   const fetchOffset = async (start: number) => {
     const items = rows.slice(start, start + 2);
     const more = start + 2 < rows.length;
-    return { data: items, additional_data: { pagination: { start, limit: 2, more_items_in_collection: more, ...(more ? { next_start: start + 2 } : {}) } } };
+    return {
+      data: items,
+      additional_data: {
+        pagination: { start, limit: 2, more_items_in_collection: more, ...(more ? { next_start: start + 2 } : {}) },
+      },
+    };
   };
 
   it('follows v1 offsets, with the next start as the resume cursor', async () => {
@@ -45,7 +55,12 @@ describe('paging', () => {
 describe('records', () => {
   it('flattens v2 custom_fields under their field codes and keeps the v2 value shapes', () => {
     const hash = 'a'.repeat(40);
-    const person = { id: 42, update_time: '2026-01-02T03:04:05Z', name: 'Ada', custom_fields: { [hash]: { value: 500, currency: 'EUR' } } };
+    const person = {
+      id: 42,
+      update_time: '2026-01-02T03:04:05Z',
+      name: 'Ada',
+      custom_fields: { [hash]: { value: 500, currency: 'EUR' } },
+    };
     expect(toSourceRecord(person)).toEqual({
       id: '42',
       updatedAt: '2026-01-02T03:04:05.000Z',

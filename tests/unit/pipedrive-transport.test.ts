@@ -2,13 +2,16 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { pino } from 'pino';
+import type { RetryPolicy } from '../../backend/src/http-client/retry.js';
 import { SourceAuthError, SourceRateLimitError, SourceUnavailableError } from '../../backend/src/sources/connector.js';
 import { BURST_WINDOW_MS, BurstLimiter } from '../../backend/src/sources/pipedrive/burst-limiter.js';
-import type { RetryPolicy } from '../../backend/src/sources/pipedrive/decide-retry.js';
 import { createPipedriveApis } from '../../backend/src/sources/pipedrive/pipedrive-apis.js';
 import { PipedriveRequestError } from '../../backend/src/sources/pipedrive/pipedrive-errors.js';
 import { createPipedriveTransport } from '../../backend/src/sources/pipedrive/pipedrive-transport.js';
-import { parseRateLimitHeaders, type RateLimitSnapshot } from '../../backend/src/sources/pipedrive/rate-limit-headers.js';
+import {
+  parseRateLimitHeaders,
+  type RateLimitSnapshot,
+} from '../../backend/src/sources/pipedrive/rate-limit-headers.js';
 
 /** A clock that only moves when someone sleeps: waits are instant and recorded. */
 function fakeTiming(start = Date.UTC(2026, 2, 1, 18, 0, 0)) {
@@ -92,7 +95,12 @@ describe('the transport under the official client', () => {
 
   function session() {
     const timing = fakeTiming();
-    const transport = createPipedriveTransport({ clock: timing.clock, sleep: timing.sleep, logger: pino({ level: 'silent' }), retryPolicy: policy });
+    const transport = createPipedriveTransport({
+      clock: timing.clock,
+      sleep: timing.sleep,
+      logger: pino({ level: 'silent' }),
+      retryPolicy: policy,
+    });
     const apis = createPipedriveApis({ apiBaseUrl: baseUrl, accessToken: async () => 'token-1', transport });
     return { timing, transport, apis };
   }
@@ -113,7 +121,12 @@ describe('the transport under the official client', () => {
 
   it('waits out a burst 429 for the window reset and retries', async () => {
     const { timing, transport, apis } = session();
-    script = [{ status: 429, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '2', 'x-daily-ratelimit-token-remaining': '900' } }];
+    script = [
+      {
+        status: 429,
+        headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '2', 'x-daily-ratelimit-token-remaining': '900' },
+      },
+    ];
     await apis.persons.getPersons();
     expect(seen).toHaveLength(2);
     expect(timing.sleeps).toContain(2000);
@@ -173,7 +186,13 @@ describe('the transport under the official client', () => {
 
   it('waits before a burst overrun when the last answer said the window is full', async () => {
     const { timing, apis } = session();
-    script = [{ status: 200, headers: { 'x-ratelimit-limit': '80', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '2' }, body: { success: true, data: [] } }];
+    script = [
+      {
+        status: 200,
+        headers: { 'x-ratelimit-limit': '80', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '2' },
+        body: { success: true, data: [] },
+      },
+    ];
     await apis.persons.getPersons();
     await apis.persons.getPersons();
     expect(seen).toHaveLength(2);

@@ -1,6 +1,6 @@
 import type { SourceId } from '../../../shared/src/contracts/index.js';
-import { findSource } from '../sources/catalog.js';
-import { badRequest } from '../http/errors.js';
+import { invalid } from '../domain-errors.js';
+import type { SourceRegistry } from '../sources/source-registry.js';
 import type { OAuthStates } from './oauth-states.js';
 
 const TICKET_TTL_MS = 10 * 60 * 1000;
@@ -15,11 +15,15 @@ export interface ConnectTicketHolder {
  * A signed UI call cannot open an OAuth flow itself, so it asks for a single-use, short-lived ticket bound
  * to its portal and user, and opens our /oauth/<source>/start?ticket=… in a new tab.
  */
-export function createConnectTickets(deps: { states: OAuthStates; publicApiOrigin: string }) {
+export function createConnectTickets(deps: {
+  states: OAuthStates;
+  publicApiOrigin: string;
+  sources: Pick<SourceRegistry, 'find'>;
+}) {
   return {
     async issue(holder: ConnectTicketHolder): Promise<{ connectUrl: string; expiresAt: Date }> {
-      if (findSource(holder.source)?.availability !== 'available') {
-        throw badRequest('source_unavailable', 'Transfers from this app are not available yet.');
+      if (deps.sources.find(holder.source)?.availability !== 'available') {
+        throw invalid('source_unavailable', 'Transfers from this app are not available yet.');
       }
       const { state: ticket, expiresAt } = await deps.states.issue('connect_ticket', { ...holder }, TICKET_TTL_MS);
       const url = new URL(`/oauth/${holder.source}/start`, deps.publicApiOrigin);

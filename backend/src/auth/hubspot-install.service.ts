@@ -1,14 +1,14 @@
+import type { Clock } from '../clock.js';
 import type { AppConfig } from '../config/config.js';
 import type { Db } from '../db/pool.js';
 import { withTransaction } from '../db/pool.js';
 import { hubspotTokensRepository } from '../db/repositories/hubspot-tokens.repository.js';
 import { type Portal, portalsRepository } from '../db/repositories/portals.repository.js';
-import type { Clock } from '../clock.js';
-import type { AppManifest } from '../hubspot/app-manifest.js';
-import { HubSpotOAuthError, type HubSpotOAuthClient } from '../hubspot/hubspot-oauth.client.js';
 import { badRequest, forbidden, HttpError } from '../http/errors.js';
+import type { AppManifest } from '../hubspot/app-manifest.js';
+import { type HubSpotOAuthClient, HubSpotOAuthError } from '../hubspot/hubspot-oauth.client.js';
 import type { OAuthStates } from './oauth-states.js';
-import type { TokenVault } from './token-vault.js';
+import { portalTokenAad, type TokenVault } from './token-vault.js';
 
 export const HUBSPOT_CALLBACK_PATH = '/oauth/hubspot/callback';
 
@@ -25,21 +25,32 @@ export function createHubSpotInstallService(deps: {
   const redirectUri = `${deps.config.publicApiOrigin}${HUBSPOT_CALLBACK_PATH}`;
 
   return {
-    async authorizeUrl(): Promise<string> {
-      const { state } = await deps.states.issue('hubspot_install');
+    /** HubSpot's authorize URL, and the nonce the browser must hold (cookie) to finish this install. */
+    async authorizeUrl(): Promise<{ url: string; browserNonce: string }> {
+      const { state, browserNonce } = await deps.states.issueForBrowser('hubspot_install');
       const url = new URL('/oauth/authorize', deps.config.hubspot.appBaseUrl);
       url.searchParams.set('client_id', deps.config.hubspot.clientId);
       url.searchParams.set('redirect_uri', redirectUri);
       url.searchParams.set('scope', deps.manifest.requiredScopes.join(' '));
-      if (deps.manifest.optionalScopes.length > 0) url.searchParams.set('optional_scope', deps.manifest.optionalScopes.join(' '));
+      if (deps.manifest.optionalScopes.length > 0)
+        url.searchParams.set('optional_scope', deps.manifest.optionalScopes.join(' '));
       url.searchParams.set('state', state);
-      return url.toString();
+      return { url: url.toString(), browserNonce };
     },
 
-    async completeInstall(input: { code: string; state: string }): Promise<Portal> {
-      const statePayload = await deps.states.consume('hubspot_install', input.state);
-      if (!statePayload) {
-        throw badRequest('invalid_state', 'This install link has expired or was already used. Start the install again from HubSpot.');
+    async completeInstall(input: { code: string; state: string; browserNonce: string | undefined }): Promise<Portal> {
+      const outcome = await deps.states.consumeInBrowser('hubspot_install', input.state, input.browserNonce);
+      if (!outcome.ok && outcome.reason === 'unknown') {
+        throw badRequest(
+          'invalid_state',
+          'This install link has expired or was already used. Start the install again from HubSpot.',
+        );
+      }
+      if (!outcome.ok) {
+        throw forbidden(
+          'other_browser',
+          'This install was started in another browser (or its cookie is gone). Start the install again from HubSpot, in this browser.',
+        );
       }
       try {
         const grant = await deps.oauth.exchangeCode(input.code, redirectUri);
@@ -57,8 +68,8 @@ export function createHubSpotInstallService(deps: {
           });
           await hubspotTokensRepository.save(tx, {
             portalId: info.hubId,
-            accessTokenSealed: deps.vault.encrypt(grant.accessToken),
-            refreshTokenSealed: deps.vault.encrypt(grant.refreshToken),
+            accessTokenSealed: deps.vault.encrypt(grant.accessToken, portalTokenAad(info.hubId)),
+            refreshTokenSealed: deps.vault.encrypt(grant.refreshToken, portalTokenAad(info.hubId)),
             expiresAt,
           });
           return portal;
@@ -66,9 +77,16 @@ export function createHubSpotInstallService(deps: {
       } catch (error) {
         if (error instanceof HubSpotOAuthError) {
           if (error.kind === 'invalid_grant') {
-            throw badRequest('invalid_code', 'HubSpot did not accept the authorization code. Start the install again from HubSpot.');
+            throw badRequest(
+              'invalid_code',
+              'HubSpot did not accept the authorization code. Start the install again from HubSpot.',
+            );
           }
-          throw new HttpError(502, 'hubspot_oauth_failed', 'HubSpot could not complete the install. Try again in a moment.');
+          throw new HttpError(
+            502,
+            'hubspot_oauth_failed',
+            'HubSpot could not complete the install. Try again in a moment.',
+          );
         }
         throw error;
       }

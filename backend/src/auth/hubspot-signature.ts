@@ -5,16 +5,35 @@ export const MAX_SIGNATURE_AGE_MS = 5 * 60 * 1000;
 
 // HubSpot's request-validation page: these escapes are decoded in the URI before signing.
 const DECODED_IN_SIGNED_URI: Record<string, string> = {
-  '%3A': ':', '%2F': '/', '%3F': '?', '%40': '@', '%21': '!', '%24': '$',
-  '%27': "'", '%28': '(', '%29': ')', '%2A': '*', '%2C': ',', '%3B': ';',
+  '%3A': ':',
+  '%2F': '/',
+  '%3F': '?',
+  '%40': '@',
+  '%21': '!',
+  '%24': '$',
+  '%27': "'",
+  '%28': '(',
+  '%29': ')',
+  '%2A': '*',
+  '%2C': ',',
+  '%3B': ';',
 };
 
 export function decodeUriForSignature(uri: string): string {
-  return uri.replace(/%(3A|2F|3F|40|21|24|27|28|29|2A|2C|3B)/gi, (match) => DECODED_IN_SIGNED_URI[match.toUpperCase()] ?? match);
+  return uri.replace(
+    /%(3A|2F|3F|40|21|24|27|28|29|2A|2C|3B)/gi,
+    (match) => DECODED_IN_SIGNED_URI[match.toUpperCase()] ?? match,
+  );
 }
 
 /** Signature v3: base64(HMAC-SHA256(clientSecret, method + uri + body + timestamp)). */
-export function signatureV3(input: { clientSecret: string; method: string; uri: string; body: string; timestamp: string }): string {
+export function signatureV3(input: {
+  clientSecret: string;
+  method: string;
+  uri: string;
+  body: string;
+  timestamp: string;
+}): string {
   return createHmac('sha256', input.clientSecret)
     .update(`${input.method.toUpperCase()}${decodeUriForSignature(input.uri)}${input.body}${input.timestamp}`, 'utf8')
     .digest('base64');

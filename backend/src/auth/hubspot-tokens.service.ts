@@ -3,9 +3,9 @@ import type { Clock } from '../clock.js';
 import type { Db, Queryable } from '../db/pool.js';
 import { hubspotTokensRepository } from '../db/repositories/hubspot-tokens.repository.js';
 import { portalsRepository } from '../db/repositories/portals.repository.js';
-import { HubSpotOAuthError, type HubSpotOAuthClient, type HubSpotTokenGrant } from '../hubspot/hubspot-oauth.client.js';
+import { type HubSpotOAuthClient, HubSpotOAuthError, type HubSpotTokenGrant } from '../hubspot/hubspot-oauth.client.js';
 import { createTokenKeeper, type GrantStore } from './token-keeper.js';
-import type { TokenVault } from './token-vault.js';
+import { portalTokenAad, type TokenVault } from './token-vault.js';
 
 /** The portal's grant is gone (uninstalled or revoked): the user must reinstall the app. */
 export class HubSpotReconnectNeeded extends Error {
@@ -16,13 +16,20 @@ export class HubSpotReconnectNeeded extends Error {
 }
 
 /** Valid HubSpot access tokens per portal; `invalid_grant` on refresh marks the portal disconnected. */
-export function createHubSpotTokens(deps: { db: Db; oauth: HubSpotOAuthClient; vault: TokenVault; clock: Clock; logger: Logger }) {
+export function createHubSpotTokens(deps: {
+  db: Db;
+  oauth: HubSpotOAuthClient;
+  vault: TokenVault;
+  clock: Clock;
+  logger: Logger;
+}) {
   const usable = async (db: Queryable, portalId: number, lock: boolean) => {
     const portal = await portalsRepository.find(db, portalId);
     if (!portal || portal.status !== 'installed') return null;
     return lock ? hubspotTokensRepository.findForUpdate(db, portalId) : hubspotTokensRepository.find(db, portalId);
   };
   const store: GrantStore<number, HubSpotTokenGrant> = {
+    aad: portalTokenAad,
     read: (db, portalId) => usable(db, portalId, false),
     readForUpdate: (db, portalId) => usable(db, portalId, true),
     refresh: (_db, _portalId, refreshToken) => deps.oauth.refresh(refreshToken),

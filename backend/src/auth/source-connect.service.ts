@@ -1,14 +1,22 @@
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { ConnectionResponse, SourceId } from '../../../shared/src/contracts/index.js';
 import type { Clock } from '../clock.js';
 import { type Db, withTransaction } from '../db/pool.js';
 import { connectionsRepository } from '../db/repositories/connections.repository.js';
 import { jobsRepository } from '../db/repositories/jobs.repository.js';
-import { badRequest, HttpError, notFound } from '../http/errors.js';
-import { type SourceConnector, SourceAuthError } from '../sources/connector.js';
+import { badRequest, forbidden, HttpError, notFound } from '../http/errors.js';
+import { SourceAuthError, type SourceConnector } from '../sources/connector.js';
+import type { ApiDomainCheck } from './api-domain.js';
 import type { ConnectTickets } from './connect-tickets.js';
 import type { OAuthStates } from './oauth-states.js';
-import type { TokenVault } from './token-vault.js';
+import { connectionTokenAad, type TokenVault } from './token-vault.js';
+
+class UntrustedApiDomain extends Error {
+  constructor(readonly apiDomain: string | null) {
+    super('untrusted api domain');
+  }
+}
 
 /** Connecting a source from inside HubSpot: ticket → source OAuth → encrypted grant bound to the portal. */
 export function createSourceConnectService(deps: {
@@ -20,45 +28,93 @@ export function createSourceConnectService(deps: {
   states: OAuthStates;
   vault: TokenVault;
   connector: (source: SourceId) => SourceConnector;
+  apiDomainAllowed: ApiDomainCheck;
 }) {
   const redirectUri = (source: SourceId) => `${deps.publicApiOrigin}/oauth/${source}/callback`;
 
   return {
-    /** The source's authorize URL for the holder of a valid ticket. */
-    async start(source: SourceId, ticket: string): Promise<string> {
+    /**
+     * The source's authorize URL for the holder of a valid ticket, and the nonce the browser must hold
+     * (cookie) for the callback: the flow is finished only in the browser that started it.
+     */
+    async start(source: SourceId, ticket: string): Promise<{ url: string; browserNonce: string }> {
       const holder = await deps.tickets.redeem(ticket, source);
-      if (!holder) throw badRequest('invalid_ticket', 'This connect link has expired or was already used. Start again from HubSpot.');
-      const { state } = await deps.states.issue('source_connect', { portalId: holder.portalId, userId: holder.userId, source });
-      return deps.connector(source).authorizeUrl({ state, redirectUri: redirectUri(source) });
+      if (!holder)
+        throw badRequest(
+          'invalid_ticket',
+          'This connect link has expired or was already used. Start again from HubSpot.',
+        );
+      const { state, browserNonce } = await deps.states.issueForBrowser('source_connect', {
+        portalId: holder.portalId,
+        userId: holder.userId,
+        source,
+      });
+      return { url: deps.connector(source).authorizeUrl({ state, redirectUri: redirectUri(source) }), browserNonce };
     },
 
-    async complete(source: SourceId, input: { code: string; state: string }): Promise<void> {
-      const payload = await deps.states.consume('source_connect', input.state);
+    async complete(
+      source: SourceId,
+      input: { code: string; state: string; browserNonce: string | undefined },
+    ): Promise<void> {
+      const outcome = await deps.states.consumeInBrowser('source_connect', input.state, input.browserNonce);
+      if (!outcome.ok && outcome.reason === 'other_browser') {
+        throw forbidden(
+          'other_browser',
+          'This connection was started in another browser (or its cookie is gone), so nothing was connected. Start again from HubSpot, in this browser.',
+        );
+      }
+      const payload = outcome.ok ? outcome.payload : null;
       if (!payload || payload.source !== source) {
-        throw badRequest('invalid_state', 'This connect link has expired or was already used. Start again from HubSpot.');
+        throw badRequest(
+          'invalid_state',
+          'This connect link has expired or was already used. Start again from HubSpot.',
+        );
       }
       const connector = deps.connector(source);
       let grant;
       let account;
       try {
         grant = await connector.exchangeCode({ code: input.code, redirectUri: redirectUri(source) });
+        if (!deps.apiDomainAllowed(source, grant.apiDomain)) throw new UntrustedApiDomain(grant.apiDomain);
         const accessToken = grant.accessToken;
-        account = await connector.session({ apiDomain: grant.apiDomain, accessToken: async () => accessToken }).account();
+        account = await connector
+          .session({ apiDomain: grant.apiDomain, accessToken: async () => accessToken })
+          .account();
       } catch (error) {
-        if (error instanceof SourceAuthError) throw badRequest('invalid_code', 'The app did not accept the authorization. Start again from HubSpot.');
+        if (error instanceof UntrustedApiDomain) {
+          deps.logger.warn(
+            { source, apiDomain: error.apiDomain },
+            'source named an untrusted API host: connect refused',
+          );
+          throw new HttpError(
+            502,
+            'source_api_domain_refused',
+            'The app named an API host we do not trust, so nothing was connected. Contact support.',
+          );
+        }
+        if (error instanceof SourceAuthError)
+          throw badRequest('invalid_code', 'The app did not accept the authorization. Start again from HubSpot.');
         deps.logger.warn({ source, err: error }, 'source connect failed');
-        throw new HttpError(502, 'source_unavailable', 'We could not reach the app to finish connecting. Try again in a moment.');
+        throw new HttpError(
+          502,
+          'source_unavailable',
+          'We could not reach the app to finish connecting. Try again in a moment.',
+        );
       }
       await withTransaction(deps.db, async (tx) => {
+        const portalId = Number(payload.portalId);
+        // The tokens are sealed to the row they go to: the live connection, or the new one's id.
+        const id = (await connectionsRepository.findLiveForUpdate(tx, portalId, source))?.id ?? randomUUID();
         await connectionsRepository.upsertConnected(tx, {
-          portalId: Number(payload.portalId),
+          id,
+          portalId,
           source,
           userId: Number(payload.userId),
           accountId: account.accountId,
           accountName: account.accountName,
           grant: {
-            accessTokenSealed: deps.vault.encrypt(grant.accessToken),
-            refreshTokenSealed: deps.vault.encrypt(grant.refreshToken),
+            accessTokenSealed: deps.vault.encrypt(grant.accessToken, connectionTokenAad(id)),
+            refreshTokenSealed: deps.vault.encrypt(grant.refreshToken, connectionTokenAad(id)),
             expiresAt: new Date(deps.clock.now().getTime() + grant.expiresInSeconds * 1000),
             scopes: grant.scopes,
             apiDomain: grant.apiDomain,
@@ -74,7 +130,8 @@ export function createSourceConnectService(deps: {
         source,
         status: connection.status === 'connected' ? 'connected' : 'reconnect_needed',
         accountName: connection.sourceAccountName,
-        reason: connection.status === 'connected' ? null : 'The app no longer accepts our access. Reconnect to continue.',
+        reason:
+          connection.status === 'connected' ? null : 'The app no longer accepts our access. Reconnect to continue.',
         connectedAt: connection.updatedAt.toISOString(),
       };
     },

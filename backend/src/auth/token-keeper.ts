@@ -20,6 +20,8 @@ export interface FreshGrant {
 
 /** Where one kind of grant (a portal's HubSpot grant, a connection's source grant) is stored and refreshed. */
 export interface GrantStore<Key, Grant extends FreshGrant> {
+  /** The additional authenticated data binding the row's sealed tokens to it. */
+  aad(key: Key): string;
   /** The stored grant when it may be used (null: gone, revoked or disconnected). */
   read(db: Queryable, key: Key): Promise<SealedGrant | null>;
   /** The same, locking the row until the transaction ends. */
@@ -51,12 +53,16 @@ export function createTokenKeeper<Key extends string | number, Grant extends Fre
     const outcome = await withTransaction(deps.db, async (tx) => {
       const stored = await deps.store.readForUpdate(tx, key);
       if (!stored) return null;
-      if (fresh(stored.expiresAt)) return deps.vault.decrypt(stored.accessTokenSealed);
+      if (fresh(stored.expiresAt)) return deps.vault.decrypt(stored.accessTokenSealed, deps.store.aad(key));
       try {
-        const grant = await deps.store.refresh(tx, key, deps.vault.decrypt(stored.refreshTokenSealed));
+        const grant = await deps.store.refresh(
+          tx,
+          key,
+          deps.vault.decrypt(stored.refreshTokenSealed, deps.store.aad(key)),
+        );
         const sealed: SealedGrant = {
-          accessTokenSealed: deps.vault.encrypt(grant.accessToken),
-          refreshTokenSealed: deps.vault.encrypt(grant.refreshToken),
+          accessTokenSealed: deps.vault.encrypt(grant.accessToken, deps.store.aad(key)),
+          refreshTokenSealed: deps.vault.encrypt(grant.refreshToken, deps.store.aad(key)),
           expiresAt: new Date(deps.clock.now().getTime() + grant.expiresInSeconds * 1000),
         };
         await deps.store.save(tx, key, sealed, grant);
@@ -77,7 +83,7 @@ export function createTokenKeeper<Key extends string | number, Grant extends Fre
     async accessToken(key: Key): Promise<string> {
       const stored = await deps.store.read(deps.db, key);
       if (!stored) throw deps.store.revokedError(key);
-      if (fresh(stored.expiresAt)) return deps.vault.decrypt(stored.accessTokenSealed);
+      if (fresh(stored.expiresAt)) return deps.vault.decrypt(stored.accessTokenSealed, deps.store.aad(key));
       const pending = inFlight.get(key);
       if (pending) return pending;
       const refresh = refreshUnderLock(key).finally(() => inFlight.delete(key));

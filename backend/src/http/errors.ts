@@ -11,8 +11,10 @@ export class HttpError extends Error {
   }
 }
 
-export const badRequest = (code: string, message: string, details?: unknown) => new HttpError(400, code, message, details);
+export const badRequest = (code: string, message: string, details?: unknown) =>
+  new HttpError(400, code, message, details);
 export const unauthorized = (code: string, message: string) => new HttpError(401, code, message);
 export const forbidden = (code: string, message: string) => new HttpError(403, code, message);
 export const notFound = (code: string, message: string) => new HttpError(404, code, message);
-export const conflict = (code: string, message: string, details?: unknown) => new HttpError(409, code, message, details);
+export const conflict = (code: string, message: string, details?: unknown) =>
+  new HttpError(409, code, message, details);

@@ -1,7 +1,10 @@
 import type { Response } from 'express';
 
 const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char);
+  text.replace(
+    /[&<>"']/g,
+    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char,
+  );
 
 /** The small page a browser lands on after an OAuth round trip (install or source connect). */
 export function resultPage(title: string, message: string): string {
@@ -14,9 +17,15 @@ export function resultPage(title: string, message: string): string {
  * Answers an OAuth landing: a browser gets a readable page, an API client the JSON body (the error
  * envelope when `code` is given).
  */
-export function respondWithResult(res: Response, outcome: { status: number; title: string; message: string; code?: string }): void {
+export function respondWithResult(
+  res: Response,
+  outcome: { status: number; title: string; message: string; code?: string },
+): void {
   res.status(outcome.status).format({
-    json: () => res.json(outcome.code ? { error: { code: outcome.code, message: outcome.message } } : { message: outcome.message }),
+    json: () =>
+      res.json(
+        outcome.code ? { error: { code: outcome.code, message: outcome.message } } : { message: outcome.message },
+      ),
     html: () => res.send(resultPage(outcome.title, outcome.message)),
   });
 }

@@ -2,7 +2,11 @@ import type { z } from 'zod';
 import { badRequest } from './errors.js';
 
 /** Parses route input with its zod contract; anything else is a 400 naming each problem. */
-export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown, what = 'request'): z.infer<Schema> {
+export function parseInput<Schema extends z.ZodType>(
+  schema: Schema,
+  input: unknown,
+  what = 'request',
+): z.infer<Schema> {
   const result = schema.safeParse(input);
   if (!result.success) {
     throw badRequest(

@@ -1,7 +1,24 @@
 import { Client } from '@hubspot/api-client';
 import Bottleneck from 'bottleneck';
+import type { Logger } from 'pino';
 import type { HubSpotTokens } from '../auth/hubspot-tokens.service.js';
 import { realSleep, type Sleep } from '../sleep.js';
+import {
+  decideHubSpotRetry,
+  DEFAULT_HUBSPOT_RETRY_POLICY,
+  type HubSpotFailure,
+  type HubSpotRetryPolicy,
+} from './decide-retry.js';
+import {
+  HubSpotApiError,
+  type HubSpotBatchResult,
+  type HubSpotInputError,
+  policyNameOf,
+  readBatchResponse,
+  toInputError,
+} from './hubspot-errors.js';
+import { readProperties } from './hubspot-properties.js';
+import { type HeaderSource, parseHubSpotRateLimits } from './rate-limit-headers.js';
 
 export interface HubSpotOwner {
   id: string;
@@ -16,68 +33,164 @@ export interface HubSpotAccountCurrencies {
   timeZone: string | null;
 }
 
-/** A HubSpot call failed after our retries; `status` is HubSpot's HTTP status (null: not reachable). */
-export class HubSpotApiError extends Error {
-  constructor(
-    readonly status: number | null,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'HubSpotApiError';
-  }
+/** One portal's API client, built once: the official client (its limiter and retries off) and our limiter. */
+interface PortalClient {
+  client: Client;
+  token: string | null;
+  limiter: Bottleneck;
+  /** The account's time zone once read: HubSpot's daily limit resets at its midnight. */
+  timeZone: string | null;
 }
 
-const MAX_ATTEMPTS = 4;
+/** A failed attempt: what the retry rules judge, and HubSpot's account of it. */
+interface AttemptFailure {
+  failure: HubSpotFailure;
+  error: HubSpotInputError | null;
+}
+
+/** The client throws ApiException (numeric `code`, `body`, `headers`); fetch throws with the socket's code in `cause`. */
+function failureOfThrown(thrown: unknown, at: number): AttemptFailure | null {
+  const error = thrown as { code?: unknown; body?: unknown; headers?: HeaderSource; cause?: { code?: unknown } };
+  if (typeof error.code === 'number') {
+    const body = typeof error.body === 'string' ? safeJson(error.body) : error.body;
+    return statusFailure(error.code, error.headers ?? {}, body, at);
+  }
+  const code =
+    typeof error.cause?.code === 'string' ? error.cause.code : typeof error.code === 'string' ? error.code : null;
+  return code === null ? null : { failure: { kind: 'network', code }, error: null };
+}
+
+function statusFailure(status: number, headers: HeaderSource, body: unknown, at: number): AttemptFailure {
+  return {
+    failure: {
+      kind: 'status',
+      status,
+      limits: parseHubSpotRateLimits(headers, at),
+      policyName: policyNameOf(body),
+      at,
+    },
+    error: toInputError(body),
+  };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * HubSpot's API for one portal at a time, through the official client with its own limiter and retries
  * off: all of a portal's calls share one in-process limiter (requestsPer10s spread evenly, so no rolling
- * 10-second window ever exceeds it), and 429/5xx are retried here with backoff.
+ * 10-second window ever exceeds it), and failures are retried here as decideHubSpotRetry rules.
  */
 export function createHubSpotApi(deps: {
   apiBaseUrl: string;
   requestsPer10s: number;
-  tokens: HubSpotTokens;
+  tokens: Pick<HubSpotTokens, 'accessToken'>;
+  logger: Logger;
   sleep?: Sleep;
+  retryPolicy?: HubSpotRetryPolicy;
 }) {
-  const limiters = new Map<number, Bottleneck>();
+  const portals = new Map<number, PortalClient>();
   const sleep = deps.sleep ?? realSleep;
-  const limiterFor = (portalId: number) => {
-    let limiter = limiters.get(portalId);
-    if (!limiter) {
-      limiter = new Bottleneck({ minTime: Math.ceil(10_000 / deps.requestsPer10s), maxConcurrent: 10 });
-      limiters.set(portalId, limiter);
-    }
-    return limiter;
-  };
+  const policy = deps.retryPolicy ?? DEFAULT_HUBSPOT_RETRY_POLICY;
 
-  async function call<T>(portalId: number, work: (client: Client) => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt += 1) {
-      const client = new Client({ accessToken: await deps.tokens.accessToken(portalId), basePath: deps.apiBaseUrl, numberOfApiCallRetries: 0 });
-      try {
-        return await limiterFor(portalId).schedule(() => work(client));
-      } catch (error) {
-        const status = typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : null;
-        const retryable = status === null || status === 429 || status >= 500;
-        if (!retryable || attempt >= MAX_ATTEMPTS) {
-          throw new HubSpotApiError(status, `HubSpot answered ${status ?? 'nothing'} after ${attempt} attempt(s)`);
-        }
-        // HubSpot's ten-second window: wait it out on 429; short growing backoff otherwise.
-        await sleep(status === 429 ? 10_000 : 250 * 2 ** attempt);
-      }
+  async function portalClient(portalId: number): Promise<PortalClient> {
+    let portal = portals.get(portalId);
+    if (!portal) {
+      portal = {
+        client: new Client({ basePath: deps.apiBaseUrl, numberOfApiCallRetries: 0 }),
+        token: null,
+        limiter: new Bottleneck({ minTime: Math.ceil(10_000 / deps.requestsPer10s), maxConcurrent: 10 }),
+        timeZone: null,
+      };
+      portals.set(portalId, portal);
     }
+    // Tokens last 30 minutes: the same client carries the refreshed one.
+    const token = await deps.tokens.accessToken(portalId);
+    if (token !== portal.token) {
+      portal.client.setAccessToken(token);
+      portal.token = token;
+    }
+    return portal;
+  }
+
+  /** Runs `attempt` until it succeeds or the retry rules give up; `attempt` returns a failure it recognises. */
+  async function call<T>(
+    portalId: number,
+    operation: string,
+    attempt: (client: Client) => Promise<T | AttemptFailure>,
+  ): Promise<T> {
+    for (let retries = 0; ; retries += 1) {
+      const portal = await portalClient(portalId);
+      let outcome: T | AttemptFailure;
+      try {
+        outcome = await portal.limiter.schedule(() => attempt(portal.client));
+      } catch (thrown) {
+        const failure = failureOfThrown(thrown, Date.now());
+        if (!failure) throw thrown;
+        outcome = failure;
+      }
+      if (!isFailure(outcome)) return outcome;
+      if (outcome.failure.kind === 'status') outcome.failure.timeZone ??= portal.timeZone;
+      const decision = decideHubSpotRetry(outcome.failure, retries, policy);
+      const status = outcome.failure.kind === 'status' ? outcome.failure.status : null;
+      if (!decision.retry) {
+        deps.logger.warn({ portalId, operation, status, reason: decision.reason, retries }, 'hubspot call failed');
+        throw new HubSpotApiError(
+          status,
+          decision.reason,
+          `HubSpot ${operation}: ${decision.reason} (HTTP ${status ?? 'none'}) after ${retries + 1} attempt(s)`,
+          decision.waitMs,
+          outcome.error,
+        );
+      }
+      deps.logger.info(
+        { portalId, operation, status, reason: decision.reason, waitMs: decision.waitMs, retries },
+        'hubspot call retried',
+      );
+      await sleep(decision.waitMs);
+    }
+  }
+
+  /** A raw request through the portal's client: the response, or the failure its status means. */
+  async function request(
+    client: Client,
+    method: string,
+    path: string,
+    body?: unknown,
+    accept: (status: number) => boolean = (s) => s < 400,
+  ) {
+    const response = await client.apiRequest({ method, path, ...(body === undefined ? {} : { body }) });
+    const text = await response.text();
+    const parsed = text === '' ? null : safeJson(text);
+    if (accept(response.status)) return { status: response.status, body: parsed };
+    return statusFailure(response.status, response.headers, parsed, Date.now());
   }
 
   return {
     forPortal(portalId: number) {
       return {
+        properties: (objectType: string) =>
+          readProperties((work) => call(portalId, `GET /crm/v3/properties/${objectType}`, work), objectType),
+
         async owners(): Promise<HubSpotOwner[]> {
           const owners: HubSpotOwner[] = [];
           let after: string | undefined;
           do {
-            const page = await call(portalId, (client) => client.crm.owners.ownersApi.getPage(undefined, after, 100, false));
+            const page = await call(portalId, 'GET /crm/v3/owners', (client) =>
+              client.crm.owners.ownersApi.getPage(undefined, after, 100, false),
+            );
             for (const owner of page.results) {
-              owners.push({ id: owner.id, email: owner.email ?? null, firstName: owner.firstName ?? null, lastName: owner.lastName ?? null });
+              owners.push({
+                id: owner.id,
+                email: owner.email ?? null,
+                firstName: owner.firstName ?? null,
+                lastName: owner.lastName ?? null,
+              });
             }
             after = page.paging?.next?.after;
           } while (after);
@@ -85,20 +198,49 @@ export function createHubSpotApi(deps: {
         },
 
         async accountCurrencies(): Promise<HubSpotAccountCurrencies> {
-          const details = await call(portalId, async (client) => {
-            const response = await client.apiRequest({ method: 'GET', path: '/account-info/v3/details' });
-            if (!response.ok) throw Object.assign(new Error('account details'), { code: response.status });
-            return (await response.json()) as { companyCurrency?: string; additionalCurrencies?: string[]; timeZone?: string };
-          });
+          const response = await call(portalId, 'GET /account-info/v3/details', (client) =>
+            request(client, 'GET', '/account-info/v3/details'),
+          );
+          const details = (response.body ?? {}) as {
+            companyCurrency?: string;
+            additionalCurrencies?: string[];
+            timeZone?: string;
+          };
+          const portal = portals.get(portalId);
+          if (portal && details.timeZone) portal.timeZone = details.timeZone;
           return {
             companyCurrency: details.companyCurrency ?? null,
             additionalCurrencies: details.additionalCurrencies ?? [],
             timeZone: details.timeZone ?? null,
           };
         },
+
+        /**
+         * A batch call (create, update, upsert, read, associations): HubSpot's per-input errors of a 207
+         * and of a refused batch (400) come back in the result, for the caller to record; other failures
+         * are retried or thrown as HubSpotApiError.
+         */
+        async batch<T>(
+          path: string,
+          body: { inputs: readonly unknown[] } & Record<string, unknown>,
+        ): Promise<HubSpotBatchResult<T>> {
+          return call(portalId, `POST ${path}`, async (client) => {
+            const response = await request(client, 'POST', path, body, (status) => status <= 400);
+            if ('failure' in response) return response;
+            return (
+              readBatchResponse<T>(response.status, response.body) ??
+              statusFailure(response.status, {}, response.body, Date.now())
+            );
+          });
+        },
       };
     },
   };
 }
+
+function isFailure<T>(outcome: T | AttemptFailure): outcome is AttemptFailure {
+  return typeof outcome === 'object' && outcome !== null && 'failure' in outcome && 'error' in outcome;
+}
+
 export type HubSpotApi = ReturnType<typeof createHubSpotApi>;
 export type HubSpotPortalApi = ReturnType<HubSpotApi['forPortal']>;

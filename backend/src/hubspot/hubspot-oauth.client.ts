@@ -53,7 +53,11 @@ function toOAuthError(error: unknown): HubSpotOAuthError {
   }
   const body = parseBody(candidate.body);
   if (body.error === 'invalid_grant') {
-    return new HubSpotOAuthError('invalid_grant', candidate.code, `HubSpot refused the grant (${body.status ?? 'invalid_grant'})`);
+    return new HubSpotOAuthError(
+      'invalid_grant',
+      candidate.code,
+      `HubSpot refused the grant (${body.status ?? 'invalid_grant'})`,
+    );
   }
   return new HubSpotOAuthError('oauth_failed', candidate.code, `HubSpot OAuth failed with status ${candidate.code}`);
 }
@@ -65,7 +69,13 @@ export function createHubSpotOAuthClient(config: { apiBaseUrl: string; clientId:
   return {
     async exchangeCode(code: string, redirectUri: string): Promise<HubSpotTokenGrant> {
       try {
-        const grant = await client.oauth.tokensApi.create('authorization_code', code, redirectUri, config.clientId, config.clientSecret);
+        const grant = await client.oauth.tokensApi.create(
+          'authorization_code',
+          code,
+          redirectUri,
+          config.clientId,
+          config.clientSecret,
+        );
         return { accessToken: grant.accessToken, refreshToken: grant.refreshToken, expiresInSeconds: grant.expiresIn };
       } catch (error) {
         throw toOAuthError(error);

@@ -25,7 +25,11 @@ export class PortalLeaseLost extends Error {
  * connection (same settings as `db`), outside the pool: jobs waiting for a lease never starve the pool
  * the lease holder works with.
  */
-export async function withPortalLease<T>(db: pg.Pool, portalId: number, work: (lease: PortalLease) => Promise<T>): Promise<T> {
+export async function withPortalLease<T>(
+  db: pg.Pool,
+  portalId: number,
+  work: (lease: PortalLease) => Promise<T>,
+): Promise<T> {
   const client = new pg.Client(db.options);
   const lost = new AbortController();
   client.on('error', (error) => lost.abort(new PortalLeaseLost(portalId, error)));

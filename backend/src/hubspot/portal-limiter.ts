@@ -19,7 +19,14 @@
 import type pg from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { realSleep, type Sleep } from '../sleep.js';
-import { bucketLimit, LOWEST_TIER, windowPlan, type HubSpotBucket, type PortalTierSetting, type WindowPlan } from './portal-limits.js';
+import {
+  bucketLimit,
+  type HubSpotBucket,
+  LOWEST_TIER,
+  type PortalTierSetting,
+  type WindowPlan,
+  windowPlan,
+} from './portal-limits.js';
 
 export interface PortalLimiterOptions {
   db: pg.Pool;

@@ -29,7 +29,12 @@ export interface BucketLimit {
   intervalMs: number;
 }
 
-const ASSOCIATIONS_PER_10S: Record<HubSpotTier, number> = { free: 100, starter: 100, professional: 150, enterprise: 150 };
+const ASSOCIATIONS_PER_10S: Record<HubSpotTier, number> = {
+  free: 100,
+  starter: 100,
+  professional: 150,
+  enterprise: 150,
+};
 const ASSOCIATIONS_WITH_LIMIT_INCREASE = 200;
 const SEARCH_PER_SECOND = 5;
 
@@ -83,6 +88,7 @@ export function windowPlan({ limit, intervalMs }: BucketLimit): WindowPlan {
     const perInterval = Math.floor((pointsPerWindow * intervalMs) / windowMs);
     if (perInterval > best.perInterval) best = { windowMs, pointsPerWindow, perInterval };
   }
-  if (best.pointsPerWindow === 0) throw new Error(`a limit of ${limit} per ${intervalMs} ms is too low for windows of at least ${MIN_WINDOW_MS} ms`);
+  if (best.pointsPerWindow === 0)
+    throw new Error(`a limit of ${limit} per ${intervalMs} ms is too low for windows of at least ${MIN_WINDOW_MS} ms`);
   return best;
 }

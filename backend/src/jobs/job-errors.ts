@@ -20,3 +20,17 @@ export class FatalJobError extends Error {
     this.name = 'FatalJobError';
   }
 }
+
+/**
+ * Another attempt of the job took its task over (this worker was presumed dead): this worker's batch is
+ * rolled back and it stops without touching the job's state, which now belongs to the other attempt.
+ */
+export class StaleTaskError extends Error {
+  constructor(
+    readonly transferId: string,
+    readonly object: string,
+  ) {
+    super(`task "${object}" of transfer ${transferId} was taken over by another attempt`);
+    this.name = 'StaleTaskError';
+  }
+}

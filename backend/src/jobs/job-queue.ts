@@ -59,7 +59,11 @@ export function createJobQueue(options: JobQueueOptions) {
     },
 
     async enqueue(kind: JobKind, jobId: string, startAfterMs = 0): Promise<void> {
-      await boss.send(queueName(kind), { jobId }, startAfterMs > 0 ? { startAfter: new Date(Date.now() + startAfterMs) } : {});
+      await boss.send(
+        queueName(kind),
+        { jobId },
+        startAfterMs > 0 ? { startAfter: new Date(Date.now() + startAfterMs) } : {},
+      );
     },
 
     async work(kind: JobKind, worker: JobWorker, concurrency = 2): Promise<void> {
@@ -74,9 +78,13 @@ export function createJobQueue(options: JobQueueOptions) {
 
     /** Jobs pg-boss gave up on: the handler must record them as FAILED so none hangs. */
     async workDeadLetters(onDead: (jobId: string) => Promise<void>): Promise<void> {
-      await boss.work<{ jobId: string }>(DEAD_LETTER_QUEUE, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 }, async ([job]) => {
-        if (job) await onDead(job.data.jobId);
-      });
+      await boss.work<{ jobId: string }>(
+        DEAD_LETTER_QUEUE,
+        { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
+        async ([job]) => {
+          if (job) await onDead(job.data.jobId);
+        },
+      );
     },
 
     async stop(): Promise<void> {

@@ -1,7 +1,8 @@
 import type { Job, JobAction, JobKind } from '../../../shared/src/contracts/index.js';
-import type { Db } from '../db/pool.js';
+import { type Db, withTransaction } from '../db/pool.js';
 import { isActiveJobConflict, type JobRecord, jobsRepository } from '../db/repositories/jobs.repository.js';
-import { conflict, notFound } from '../http/errors.js';
+import { transfersRepository } from '../db/repositories/transfers.repository.js';
+import { conflict, notFound } from '../domain-errors.js';
 import type { JobQueue } from './job-queue.js';
 
 export function toJobContract(job: JobRecord): Job {
@@ -18,16 +19,26 @@ export function toJobContract(job: JobRecord): Job {
   };
 }
 
-/** Starting jobs (one unfinished job per connection) and the user's pause, resume and cancel. */
+/**
+ * Starting transfers (each run by one job; never two unfinished jobs of one kind per connection) and the
+ * user's pause, resume and cancel.
+ */
 export function createJobService(deps: { db: Db; queue: Pick<JobQueue, 'enqueue'> }) {
   return {
     async start(input: { portalId: number; connectionId: string; kind: JobKind; userId: number }): Promise<JobRecord> {
       let job: JobRecord;
       try {
-        job = await jobsRepository.create(deps.db, { ...input, createdByUserId: input.userId });
+        job = await withTransaction(deps.db, async (tx) => {
+          const created = await jobsRepository.create(tx, { ...input, createdByUserId: input.userId });
+          await transfersRepository.createForJob(tx, created.id);
+          return created;
+        });
       } catch (error) {
         if (isActiveJobConflict(error)) {
-          throw conflict('job_already_running', 'Another job is already running for this connection. Wait for it to finish, or cancel it.');
+          throw conflict(
+            'job_already_running',
+            `Another ${input.kind} is already running for this connection. Wait for it to finish, or cancel it.`,
+          );
         }
         throw error;
       }
@@ -44,9 +55,17 @@ export function createJobService(deps: { db: Db; queue: Pick<JobQueue, 'enqueue'
     async act(portalId: number, jobId: string, action: JobAction): Promise<JobRecord> {
       const job = await this.find(portalId, jobId);
       const target = { pause: 'PAUSED', resume: 'PENDING', cancel: 'CANCELED' } as const;
-      const changed = await jobsRepository.transition(deps.db, job.id, target[action], action === 'cancel' ? 'Canceled by the user.' : null);
+      const changed = await jobsRepository.transition(
+        deps.db,
+        job.id,
+        target[action],
+        action === 'cancel' ? 'Canceled by the user.' : null,
+      );
       if (!changed) {
-        throw conflict('job_state_conflict', `This job is ${job.status.toLowerCase()} and cannot be ${action === 'pause' ? 'paused' : `${action}d`}.`);
+        throw conflict(
+          'job_state_conflict',
+          `This job is ${job.status.toLowerCase()} and cannot be ${action === 'pause' ? 'paused' : `${action}d`}.`,
+        );
       }
       if (action === 'resume') await deps.queue.enqueue(changed.kind, changed.id);
       return changed;

@@ -17,15 +17,63 @@ interface StepText {
   lockedReason: string;
 }
 
-const STEPS: readonly StepText[] = [
-  { id: 'install', title: 'Install Smart Transfer', description: 'The app is installed in this HubSpot account.', lockedReason: 'Install the app from the HubSpot Marketplace.' },
-  { id: 'connect', title: 'Connect Pipedrive', description: 'Give Smart Transfer read access to your Pipedrive account.', actionLabel: 'Connect Pipedrive', lockedReason: 'Install the app first.' },
-  { id: 'audit', title: 'Audit your data', description: 'See every object, field, pipeline and user, and what each becomes in HubSpot.', actionLabel: 'Audit my data', lockedReason: 'Connect Pipedrive first.' },
-  { id: 'configure', title: 'Prepare HubSpot', description: 'Choose what to transfer; create properties, pipelines, users, currencies and workflows.', actionLabel: 'Configure', lockedReason: 'Run an audit first.' },
-  { id: 'sync', title: 'Sync records', description: 'Move records into HubSpot and keep them in sync until you switch over.', actionLabel: 'Sync records', lockedReason: 'Prepare HubSpot first.' },
-  { id: 'onetime', title: 'Transfer the rest once', description: 'Attachments, deal participants, line items, relationships and lists.', actionLabel: 'Transfer', lockedReason: 'Sync your records first.' },
-  { id: 'markup', title: 'Mark empty properties', description: 'Flag transferred properties that hold no data for deletion.', actionLabel: 'Mark properties', lockedReason: 'Transfer your data first.' },
-  { id: 'cleanup', title: 'Clean up', description: "Delete the transfer's workflows and archive the marked properties.", actionLabel: 'Clean up', lockedReason: 'Mark empty properties first.' },
+/** The checklist's steps, in words naming the source app the portal transfers from. */
+const steps = (source: string): readonly StepText[] => [
+  {
+    id: 'install',
+    title: 'Install Smart Transfer',
+    description: 'The app is installed in this HubSpot account.',
+    lockedReason: 'Install the app from the HubSpot Marketplace.',
+  },
+  {
+    id: 'connect',
+    title: `Connect ${source}`,
+    description: `Give Smart Transfer read access to your ${source} account.`,
+    actionLabel: `Connect ${source}`,
+    lockedReason: 'Install the app first.',
+  },
+  {
+    id: 'audit',
+    title: 'Audit your data',
+    description: 'See every object, field, pipeline and user, and what each becomes in HubSpot.',
+    actionLabel: 'Audit my data',
+    lockedReason: `Connect ${source} first.`,
+  },
+  {
+    id: 'configure',
+    title: 'Prepare HubSpot',
+    description: 'Choose what to transfer; create properties, pipelines, users, currencies and workflows.',
+    actionLabel: 'Configure',
+    lockedReason: 'Run an audit first.',
+  },
+  {
+    id: 'sync',
+    title: 'Sync records',
+    description: 'Move records into HubSpot and keep them in sync until you switch over.',
+    actionLabel: 'Sync records',
+    lockedReason: 'Prepare HubSpot first.',
+  },
+  {
+    id: 'onetime',
+    title: 'Transfer the rest once',
+    description: 'Attachments, deal participants, line items, relationships and lists.',
+    actionLabel: 'Transfer',
+    lockedReason: 'Sync your records first.',
+  },
+  {
+    id: 'markup',
+    title: 'Mark empty properties',
+    description: 'Flag transferred properties that hold no data for deletion.',
+    actionLabel: 'Mark properties',
+    lockedReason: 'Transfer your data first.',
+  },
+  {
+    id: 'cleanup',
+    title: 'Clean up',
+    description: "Delete the transfer's workflows and archive the marked properties.",
+    actionLabel: 'Clean up',
+    lockedReason: 'Mark empty properties first.',
+  },
 ];
 
 function auditState(status: JobStatus | null): Pick<GuideStep, 'state' | 'reason'> {
@@ -44,8 +92,8 @@ function auditState(status: JobStatus | null): Pick<GuideStep, 'state' | 'reason
   }
 }
 
-/** The User guide checklist: each step's state follows from the steps before it. */
-export function buildGuide(progress: GuideProgress): GuideStep[] {
+/** The User guide checklist for transfers from `source` (its name): each step's state follows from the steps before it. */
+export function buildGuide(progress: GuideProgress, source: string): GuideStep[] {
   const stateOf = (step: StepText): Pick<GuideStep, 'state' | 'reason'> => {
     const locked = { state: 'locked' as const, reason: step.lockedReason };
     switch (step.id) {
@@ -54,19 +102,21 @@ export function buildGuide(progress: GuideProgress): GuideStep[] {
       case 'connect':
         if (progress.connection === 'connected') return { state: 'complete' };
         if (progress.connection === 'reconnect_needed') {
-          return { state: 'needs_attention', reason: 'Pipedrive no longer accepts our access. Reconnect to continue.' };
+          return { state: 'needs_attention', reason: `${source} no longer accepts our access. Reconnect to continue.` };
         }
         return { state: 'available' };
       case 'audit':
         return progress.connection === 'connected' ? auditState(progress.audit) : locked;
       case 'configure':
         // Setup is not built yet: say so instead of offering a button that does nothing.
-        return progress.audit === 'COMPLETE' ? { state: 'locked', reason: 'Preparing HubSpot is not available yet in this version.' } : locked;
+        return progress.audit === 'COMPLETE'
+          ? { state: 'locked', reason: 'Preparing HubSpot is not available yet in this version.' }
+          : locked;
       default:
         return locked;
     }
   };
-  return STEPS.map((step) => {
+  return steps(source).map((step) => {
     const { lockedReason: _lockedReason, ...text } = step;
     return { ...text, ...stateOf(step) };
   });

@@ -1,4 +1,4 @@
-import { Flex, Heading, SearchInput, Text, hubspot, type AppHomeContext } from '@hubspot/ui-extensions';
+import { type AppHomeContext, Flex, Heading, hubspot, SearchInput, Text } from '@hubspot/ui-extensions';
 import { useEffect, useState } from 'react';
 import { Loadable } from '../shared/components/Loadable.tsx';
 import type { SourceId } from '../shared/contracts/sources.ts';
@@ -25,14 +25,21 @@ export function HomePage({ context }: { context: AppHomeContext }) {
     if (lostConnection) setAuditing(null);
   }, [lostConnection]);
   if (shownAudit !== undefined) {
-    return <SourceAuditPage source={shownAudit} context={context} onBack={() => setAuditing(null)} onChanged={apps.refresh} />;
+    return (
+      <SourceAuditPage
+        source={shownAudit}
+        context={context}
+        onBack={() => setAuditing(null)}
+        onChanged={apps.refresh}
+      />
+    );
   }
   return (
     <Flex direction="column" gap="md">
       <Heading>Transfer data into HubSpot</Heading>
       <Text>
-        Move your CRM from another app: contacts, companies, deals, products, activities, owners and pipelines.
-        Choose the app you are transferring from, then click Transfer.
+        Move your CRM from another app: contacts, companies, deals, products, activities, owners and pipelines. Choose
+        the app you are transferring from, then click Transfer.
       </Text>
       <SearchInput
         testId="source-search"

@@ -1,9 +1,9 @@
-import { hubspot, type ExtensionPointApiActions, type SettingsContext } from '@hubspot/ui-extensions';
+import { type ExtensionPointApiActions, hubspot, type SettingsContext } from '@hubspot/ui-extensions';
 import { useState } from 'react';
 import { Loadable } from '../shared/components/Loadable.tsx';
 import { getGuide, listApps } from '../shared/endpoints.ts';
 import { bothLoaded, useApiQuery } from '../shared/useApi.ts';
-import { SettingsTabs, USER_GUIDE_TAB, type SettingsTab } from './components/SettingsTabs.tsx';
+import { type SettingsTab, SettingsTabs, USER_GUIDE_TAB } from './components/SettingsTabs.tsx';
 
 interface SettingsPageProps {
   context: SettingsContext;

@@ -14,7 +14,8 @@ export class ApiError extends Error {
 }
 
 const UNREACHABLE = "We couldn't reach Smart Transfer. Check your connection, then try again in a moment.";
-const UNREADABLE = "Smart Transfer sent an answer this page can't read. Reload the page; if it keeps happening, contact support.";
+const UNREADABLE =
+  "Smart Transfer sent an answer this page can't read. Reload the page; if it keeps happening, contact support.";
 const NOT_VERIFIED = "HubSpot couldn't confirm who is asking. Reload the page and try again.";
 
 /** The backend's own messages are written for users, except those about the request's signature. */
@@ -40,7 +41,9 @@ function messageForStatus(status: number): string {
  */
 function appServerStatus(body: unknown): number | null {
   const context = (body as { context?: { appServerStatusCode?: unknown } } | null)?.context;
-  const code = Array.isArray(context?.appServerStatusCode) ? context.appServerStatusCode[0] : context?.appServerStatusCode;
+  const code = Array.isArray(context?.appServerStatusCode)
+    ? context.appServerStatusCode[0]
+    : context?.appServerStatusCode;
   const status = Number(code);
   return Number.isInteger(status) && status >= 300 && status <= 599 ? status : null;
 }
@@ -59,7 +62,10 @@ export function errorFromResponse(status: number, body: unknown): ApiError {
 export const unreachable = (): ApiError => new ApiError('network', UNREACHABLE);
 export const unreadable = (status: number): ApiError => new ApiError('invalid_response', UNREADABLE, status);
 export const unsendable = (): ApiError =>
-  new ApiError('invalid_request', "This page tried to send something Smart Transfer can't accept. Reload the page and try again.");
+  new ApiError(
+    'invalid_request',
+    "This page tried to send something Smart Transfer can't accept. Reload the page and try again.",
+  );
 
 /** Anything thrown while calling the backend, as an ApiError. */
 export function toApiError(error: unknown): ApiError {

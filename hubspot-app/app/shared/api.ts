@@ -1,4 +1,4 @@
-import { hubspot, type BaseContext, type FetchHttpMethod } from '@hubspot/ui-extensions';
+import { type BaseContext, type FetchHttpMethod, hubspot } from '@hubspot/ui-extensions';
 import type { z } from 'zod';
 import { errorFromResponse, unreachable, unreadable, unsendable } from './api-error.ts';
 import { API_ORIGIN, REQUEST_TIMEOUT_MS } from './config.ts';

@@ -1,10 +1,10 @@
+import type { Endpoint } from './api.ts';
 import { AuditComparison, AuditResponse, DownloadLinkResponse, StartAuditRequest } from './contracts/audit.ts';
 import { ConnectTicketRequest, ConnectTicketResponse } from './contracts/connect.ts';
 import { GuideResponse } from './contracts/guide.ts';
 import { Job, type JobAction } from './contracts/jobs.ts';
 import { ApiPaths } from './contracts/paths.ts';
 import { AppsResponse, ConnectionResponse, type SourceId } from './contracts/sources.ts';
-import type { Endpoint } from './api.ts';
 
 /** GET /api/v1/apps: the source apps a CRM can be transferred from. */
 export const listApps: Endpoint<AppsResponse> = { method: 'GET', path: ApiPaths.apps, response: AppsResponse };
@@ -50,7 +50,11 @@ export const getLatestAudit = (source: SourceId): Endpoint<AuditResponse> => ({
 });
 
 /** GET /api/v1/audits/:id: one audit's job and, once complete, its result (polled while it runs). */
-export const getAudit = (id: string): Endpoint<AuditResponse> => ({ method: 'GET', path: ApiPaths.audit(id), response: AuditResponse });
+export const getAudit = (id: string): Endpoint<AuditResponse> => ({
+  method: 'GET',
+  path: ApiPaths.audit(id),
+  response: AuditResponse,
+});
 
 /** GET /api/v1/audits/:id/comparison: what changed since the audit before it (404 `no_previous_audit` for the first). */
 export const getAuditComparison = (id: string): Endpoint<AuditComparison> => ({

@@ -1,10 +1,11 @@
 import type { BaseContext } from '@hubspot/ui-extensions';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { callApi, identityOf, type Endpoint } from './api.ts';
-import { toApiError, type ApiError } from './api-error.ts';
+import { callApi, type Endpoint, identityOf } from './api.ts';
+import { type ApiError, toApiError } from './api-error.ts';
 
 /** Where one backend call stands. */
-export type LoadState<T> = { status: 'loading' } | { status: 'success'; data: T } | { status: 'error'; error: ApiError };
+export type LoadState<T> =
+  { status: 'loading' } | { status: 'success'; data: T } | { status: 'error'; error: ApiError };
 /** Where a call the user starts stands (nothing happens until they act). */
 export type ActionState<T> = { status: 'idle' } | LoadState<T>;
 
@@ -60,8 +61,14 @@ export function useApiQuery<T>(
   const [state, setState] = useState<LoadState<T>>({ status: 'loading' });
   const { run } = useLatestCall(setState);
   const { portalId, userId } = identityOf(context);
-  const reload = useCallback(() => run(() => callApi(endpoint, { portalId, userId })), [run, endpoint, portalId, userId]);
-  const refresh = useCallback(() => run(() => callApi(endpoint, { portalId, userId }), true), [run, endpoint, portalId, userId]);
+  const reload = useCallback(
+    () => run(() => callApi(endpoint, { portalId, userId })),
+    [run, endpoint, portalId, userId],
+  );
+  const refresh = useCallback(
+    () => run(() => callApi(endpoint, { portalId, userId }), true),
+    [run, endpoint, portalId, userId],
+  );
   useEffect(reload, [reload]);
   return { state, reload, refresh };
 }

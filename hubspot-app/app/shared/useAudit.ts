@@ -1,7 +1,7 @@
 import type { BaseContext } from '@hubspot/ui-extensions';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { callApi, identityOf } from './api.ts';
-import { toApiError, type ApiError } from './api-error.ts';
+import { type ApiError, toApiError } from './api-error.ts';
 import type { AuditResponse } from './contracts/audit.ts';
 import type { JobAction, JobStatus } from './contracts/jobs.ts';
 import type { SourceId } from './contracts/sources.ts';

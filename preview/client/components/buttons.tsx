@@ -1,8 +1,8 @@
 /** Buttons: Button, LoadingButton, ButtonRow, Dropdown (+ ButtonItem), and the app home header actions. */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { openOverlay } from '../host-state.ts';
 import { useOverlayOwner } from './overlays.tsx';
-import { call, callClick, cx, hrefOf, size, testAttrs, type Handler } from './support.tsx';
+import { call, callClick, cx, type Handler, hrefOf, size, testAttrs } from './support.tsx';
 
 interface ButtonProps {
   testId?: string;
@@ -22,7 +22,19 @@ interface ButtonProps {
  * HubSpot's button: `onClick(event, reactions)`, an `href` (opened in a new tab when external, both
  * run when both are given) and an `overlay` (Modal / Panel) that opens on click.
  */
-export function Button({ testId, children, onClick, href, disabled, variant = 'secondary', size: buttonSize, type = 'button', overlay, loading, truncate }: ButtonProps) {
+export function Button({
+  testId,
+  children,
+  onClick,
+  href,
+  disabled,
+  variant = 'secondary',
+  size: buttonSize,
+  type = 'button',
+  overlay,
+  loading,
+  truncate,
+}: ButtonProps) {
   const owner = useOverlayOwner(overlay);
   const target = hrefOf(href);
   const className = cx(
@@ -100,7 +112,15 @@ interface DropdownProps {
   disabled?: boolean;
 }
 
-export function Dropdown({ testId, children, options, variant = 'primary', buttonText = 'More', buttonSize, disabled }: DropdownProps) {
+export function Dropdown({
+  testId,
+  children,
+  options,
+  variant = 'primary',
+  buttonText = 'More',
+  buttonSize,
+  disabled,
+}: DropdownProps) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -126,7 +146,13 @@ export function Dropdown({ testId, children, options, variant = 'primary', butto
       {/* Kept mounted so overlays carried by the items stay alive; hidden while closed. */}
       <div role="menu" className="pv-dropdown-menu" hidden={!open} onClick={() => setOpen(false)}>
         {(options ?? []).map((option, index) => (
-          <button key={index} type="button" role="menuitem" className="pv-dropdown-item" onClick={() => call(option.onClick)}>
+          <button
+            key={index}
+            type="button"
+            role="menuitem"
+            className="pv-dropdown-item"
+            onClick={() => call(option.onClick)}
+          >
             {option.label}
           </button>
         ))}

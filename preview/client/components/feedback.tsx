@@ -3,7 +3,7 @@
  * StepIndicator, ScoreCircle, and the charts (drawn as a data table: the preview shows the numbers).
  */
 import type { ReactNode } from 'react';
-import { call, cx, size, testAttrs, type Handler } from './support.tsx';
+import { call, cx, type Handler, size, testAttrs } from './support.tsx';
 
 interface Base {
   testId?: string;
@@ -13,14 +13,26 @@ interface Base {
 export function Alert({ title, variant = 'info', testId, children }: Base & { title?: string; variant?: string }) {
   const kind = variant === 'error' ? 'danger' : variant;
   return (
-    <div className={cx('pv-alert', `pv-alert-${kind}`)} role={kind === 'danger' || kind === 'warning' ? 'alert' : 'status'} {...testAttrs(testId)}>
+    <div
+      className={cx('pv-alert', `pv-alert-${kind}`)}
+      role={kind === 'danger' || kind === 'warning' ? 'alert' : 'status'}
+      {...testAttrs(testId)}
+    >
       {title && <p className="pv-alert-title">{title}</p>}
       {children !== undefined && <div className="pv-alert-body">{children}</div>}
     </div>
   );
 }
 
-export function EmptyState({ title, layout = 'horizontal', imageName, reverseOrder, flush, testId, children }: Base & {
+export function EmptyState({
+  title,
+  layout = 'horizontal',
+  imageName,
+  reverseOrder,
+  flush,
+  testId,
+  children,
+}: Base & {
   title?: string;
   layout?: 'horizontal' | 'vertical';
   imageName?: string;
@@ -45,7 +57,11 @@ export function EmptyState({ title, layout = 'horizontal', imageName, reverseOrd
 
 export function ErrorState({ title, type = 'error', testId, children }: Base & { title?: string; type?: string }) {
   return (
-    <div className={cx('pv-empty', 'pv-empty-vertical', 'pv-error-state', `pv-error-${type}`)} role="alert" {...testAttrs(testId)}>
+    <div
+      className={cx('pv-empty', 'pv-empty-vertical', 'pv-error-state', `pv-error-${type}`)}
+      role="alert"
+      {...testAttrs(testId)}
+    >
       <div className="pv-error-mark" aria-hidden="true">
         {type === 'lock' ? '🔒' : '!'}
       </div>
@@ -57,7 +73,13 @@ export function ErrorState({ title, type = 'error', testId, children }: Base & {
   );
 }
 
-export function LoadingSpinner({ label, showLabel, size: spinnerSize, layout = 'inline', testId }: {
+export function LoadingSpinner({
+  label,
+  showLabel,
+  size: spinnerSize,
+  layout = 'inline',
+  testId,
+}: {
   label?: string;
   showLabel?: boolean;
   size?: string;
@@ -65,14 +87,29 @@ export function LoadingSpinner({ label, showLabel, size: spinnerSize, layout = '
   testId?: string;
 }) {
   return (
-    <div className={cx('pv-loading', layout === 'centered' && 'pv-loading-centered')} role="status" aria-label={label} {...testAttrs(testId)}>
+    <div
+      className={cx('pv-loading', layout === 'centered' && 'pv-loading-centered')}
+      role="status"
+      aria-label={label}
+      {...testAttrs(testId)}
+    >
       <span className={cx('pv-spinner', `pv-spinner-${size(spinnerSize, 'sm')}`)} aria-hidden="true" />
       {showLabel && <span className="pv-loading-label">{label}</span>}
     </div>
   );
 }
 
-export function ProgressBar({ title, value = 0, maxValue, valueMax, showPercentage, valueDescription, variant, testId, ...rest }: {
+export function ProgressBar({
+  title,
+  value = 0,
+  maxValue,
+  valueMax,
+  showPercentage,
+  valueDescription,
+  variant,
+  testId,
+  ...rest
+}: {
   title?: string;
   value?: number;
   maxValue?: number;
@@ -106,7 +143,10 @@ export function ProgressBar({ title, value = 0, maxValue, valueMax, showPercenta
         aria-valuemax={max}
         aria-valuenow={value}
       >
-        <div className={cx('pv-progress-fill', variant && `pv-progress-${variant}`)} style={{ width: `${ratio * 100}%` }} />
+        <div
+          className={cx('pv-progress-fill', variant && `pv-progress-${variant}`)}
+          style={{ width: `${ratio * 100}%` }}
+        />
       </div>
     </div>
   );
@@ -120,7 +160,12 @@ export function Statistics({ testId, children }: Base) {
   );
 }
 
-export function StatisticsItem({ label, number, testId, children }: Base & { label?: string; number?: string | number; id?: string }) {
+export function StatisticsItem({
+  label,
+  number,
+  testId,
+  children,
+}: Base & { label?: string; number?: string | number; id?: string }) {
   return (
     <div className="pv-stat" {...testAttrs(testId)}>
       <div className="pv-stat-label">{label}</div>
@@ -130,7 +175,17 @@ export function StatisticsItem({ label, number, testId, children }: Base & { lab
   );
 }
 
-export function StatisticsTrend({ value, direction, color, testId }: { value?: string; direction?: string; color?: string; testId?: string }) {
+export function StatisticsTrend({
+  value,
+  direction,
+  color,
+  testId,
+}: {
+  value?: string;
+  direction?: string;
+  color?: string;
+  testId?: string;
+}) {
   const up = direction === 'increase';
   const tone = color ?? (up ? 'green' : 'red');
   return (
@@ -140,7 +195,13 @@ export function StatisticsTrend({ value, direction, color, testId }: { value?: s
   );
 }
 
-export function StepIndicator({ stepNames = [], currentStep = 0, direction = 'horizontal', onClick, testId }: {
+export function StepIndicator({
+  stepNames = [],
+  currentStep = 0,
+  direction = 'horizontal',
+  onClick,
+  testId,
+}: {
   stepNames?: string[];
   currentStep?: number;
   direction?: string;
@@ -152,8 +213,17 @@ export function StepIndicator({ stepNames = [], currentStep = 0, direction = 'ho
       {stepNames.map((name, index) => {
         const state = index < currentStep ? 'done' : index === currentStep ? 'current' : 'todo';
         return (
-          <li key={index} className={cx('pv-step', `pv-step-${state}`)} aria-current={state === 'current' ? 'step' : undefined}>
-            <button type="button" className="pv-plain-button" disabled={typeof onClick !== 'function'} onClick={() => call(onClick, index)}>
+          <li
+            key={index}
+            className={cx('pv-step', `pv-step-${state}`)}
+            aria-current={state === 'current' ? 'step' : undefined}
+          >
+            <button
+              type="button"
+              className="pv-plain-button"
+              disabled={typeof onClick !== 'function'}
+              onClick={() => call(onClick, index)}
+            >
               <span className="pv-step-circle">{state === 'done' ? '✓' : index + 1}</span>
               <span className="pv-step-name">{name}</span>
             </button>
@@ -176,7 +246,11 @@ export function ScoreCircle({ score = 0, testId }: { score?: number; testId?: st
 type ChartRow = Record<string, string | number>;
 interface ChartProps {
   data?: ChartRow[] | { data: ChartRow[] };
-  axes?: { x: { field: string; label?: string }; y: { field: string; label?: string }; options?: { groupFieldByColor?: string } };
+  axes?: {
+    x: { field: string; label?: string };
+    y: { field: string; label?: string };
+    options?: { groupFieldByColor?: string };
+  };
   options?: { title?: string };
   testId?: string;
 }
@@ -186,7 +260,8 @@ function Chart({ kind, data, axes, options, testId }: ChartProps & { kind: strin
   const fields = axes
     ? [axes.x.field, axes.y.field, ...(axes.options?.groupFieldByColor ? [axes.options.groupFieldByColor] : [])]
     : Object.keys(rows[0] ?? {});
-  const label = (field: string) => (axes?.x.field === field ? axes.x.label : axes?.y.field === field ? axes.y.label : undefined) ?? field;
+  const label = (field: string) =>
+    (axes?.x.field === field ? axes.x.label : axes?.y.field === field ? axes.y.label : undefined) ?? field;
   return (
     <figure className="pv-chart" {...testAttrs(testId)}>
       <figcaption>

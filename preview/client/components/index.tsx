@@ -117,5 +117,7 @@ export function placeholderFor(name: string): HostComponent {
 }
 
 export function hostComponent(name: string): HostComponent {
-  return Object.prototype.hasOwnProperty.call(HOST_COMPONENTS, name) ? HOST_COMPONENTS[name as HostComponentName] : placeholderFor(name);
+  return Object.prototype.hasOwnProperty.call(HOST_COMPONENTS, name)
+    ? HOST_COMPONENTS[name as HostComponentName]
+    : placeholderFor(name);
 }

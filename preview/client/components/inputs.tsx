@@ -3,9 +3,9 @@
  * change, `onChange(value)` when the value is committed (blur, Enter, a click for choices),
  * `onBlur(value)` / `onFocus(value)`; Form's `onSubmit(event, reactions)` gets `event.targetValue`.
  */
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { reactions } from '../host-state.ts';
-import { call, cx, extensionEvent, testAttrs, type Handler } from './support.tsx';
+import { call, cx, extensionEvent, type Handler, testAttrs } from './support.tsx';
 
 /**
  * A controlled value whose owner is in the worker: what the user typed shows at once, and an update
@@ -16,7 +16,9 @@ function useRemoteValue<T>(propValue: T | undefined, fallback: T): [T, (next: T)
   const pending = useRef<T[]>([]);
   useEffect(() => {
     if (propValue === undefined) return;
-    const echo = pending.current.findIndex((sent) => Object.is(sent, propValue) || JSON.stringify(sent) === JSON.stringify(propValue));
+    const echo = pending.current.findIndex(
+      (sent) => Object.is(sent, propValue) || JSON.stringify(sent) === JSON.stringify(propValue),
+    );
     if (echo >= 0) {
       pending.current.splice(0, echo + 1);
       return;
@@ -48,13 +50,28 @@ interface FieldProps {
   onFocus?: Handler;
 }
 
-function Field({ id, label, required, description, tooltip, error, validationMessage, children, testId }: FieldProps & { id: string; children: ReactNode }) {
+function Field({
+  id,
+  label,
+  required,
+  description,
+  tooltip,
+  error,
+  validationMessage,
+  children,
+  testId,
+}: FieldProps & { id: string; children: ReactNode }) {
   return (
     <div className={cx('pv-field', error && 'pv-field-error')} {...testAttrs(testId)}>
       {label && (
         <label className="pv-field-label" htmlFor={id} title={tooltip}>
           {label}
-          {required && <span className="pv-required" aria-hidden="true"> *</span>}
+          {required && (
+            <span className="pv-required" aria-hidden="true">
+              {' '}
+              *
+            </span>
+          )}
         </label>
       )}
       {description && <p className="pv-microcopy">{description}</p>}
@@ -64,7 +81,17 @@ function Field({ id, label, required, description, tooltip, error, validationMes
   );
 }
 
-function TextField(props: FieldProps & { value?: string; defaultValue?: string; kind: 'text' | 'password' | 'search' | 'textarea'; rows?: number; cols?: number; maxLength?: number; clearable?: boolean }) {
+function TextField(
+  props: FieldProps & {
+    value?: string;
+    defaultValue?: string;
+    kind: 'text' | 'password' | 'search' | 'textarea';
+    rows?: number;
+    cols?: number;
+    maxLength?: number;
+    clearable?: boolean;
+  },
+) {
   const id = useId();
   const [value, setValue] = useRemoteValue<string>(props.value, props.defaultValue ?? '');
   const commit = (next: string) => call(props.onChange, next);
@@ -90,7 +117,13 @@ function TextField(props: FieldProps & { value?: string; defaultValue?: string; 
   return (
     <Field {...props} id={id}>
       {props.kind === 'textarea' ? (
-        <textarea {...common} rows={props.rows ?? 4} cols={props.cols} maxLength={props.maxLength} onChange={(event) => onTyped(event.target.value)} />
+        <textarea
+          {...common}
+          rows={props.rows ?? 4}
+          cols={props.cols}
+          maxLength={props.maxLength}
+          onChange={(event) => onTyped(event.target.value)}
+        />
       ) : (
         <div className={cx('pv-input-wrap', props.kind === 'search' && 'pv-search')}>
           <input
@@ -123,10 +156,12 @@ function TextField(props: FieldProps & { value?: string; defaultValue?: string; 
 export const Input = (props: FieldProps & { value?: string; defaultValue?: string; type?: 'text' | 'password' }) => (
   <TextField {...props} kind={props.type === 'password' ? 'password' : 'text'} />
 );
-export const SearchInput = (props: FieldProps & { value?: string; defaultValue?: string; clearable?: boolean }) => <TextField {...props} kind="search" />;
-export const TextArea = (props: FieldProps & { value?: string; defaultValue?: string; rows?: number; cols?: number; maxLength?: number }) => (
-  <TextField {...props} kind="textarea" />
+export const SearchInput = (props: FieldProps & { value?: string; defaultValue?: string; clearable?: boolean }) => (
+  <TextField {...props} kind="search" />
 );
+export const TextArea = (
+  props: FieldProps & { value?: string; defaultValue?: string; rows?: number; cols?: number; maxLength?: number },
+) => <TextField {...props} kind="textarea" />;
 export const Textarea = TextArea;
 
 interface NumberProps extends FieldProps {
@@ -183,10 +218,20 @@ function NumberField(props: NumberProps & { stepper?: boolean }) {
         />
         {props.stepper && (
           <>
-            <button type="button" className="pv-stepper" aria-label="Decrease" onClick={() => step(-(props.stepSize ?? 1))}>
+            <button
+              type="button"
+              className="pv-stepper"
+              aria-label="Decrease"
+              onClick={() => step(-(props.stepSize ?? 1))}
+            >
               −
             </button>
-            <button type="button" className="pv-stepper" aria-label="Increase" onClick={() => step(props.stepSize ?? 1)}>
+            <button
+              type="button"
+              className="pv-stepper"
+              aria-label="Increase"
+              onClick={() => step(props.stepSize ?? 1)}
+            >
               +
             </button>
           </>
@@ -209,13 +254,15 @@ interface BaseDate {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** A native date or time input over a HubSpot value: `format` shows it, `parse` reads the browser's text back. */
-function NativeValueInput<T>(props: FieldProps & {
-  type: 'date' | 'time';
-  value: T | null;
-  format: (value: T) => string;
-  parse: (text: string) => T | null;
-  onValue: (value: T | null, text: string) => void;
-}) {
+function NativeValueInput<T>(
+  props: FieldProps & {
+    type: 'date' | 'time';
+    value: T | null;
+    format: (value: T) => string;
+    parse: (text: string) => T | null;
+    onValue: (value: T | null, text: string) => void;
+  },
+) {
   const id = useId();
   return (
     <Field {...props} id={id}>
@@ -413,17 +460,21 @@ export function Toggle(props: {
       >
         <span className="pv-switch-knob" />
       </button>
-      {(props.textChecked || props.textUnchecked) && <span className="pv-microcopy">{checked ? props.textChecked : props.textUnchecked}</span>}
+      {(props.textChecked || props.textUnchecked) && (
+        <span className="pv-microcopy">{checked ? props.textChecked : props.textUnchecked}</span>
+      )}
     </label>
   );
 }
 
-export function ToggleGroup(props: FieldProps & {
-  toggleType?: 'checkboxList' | 'radioButtonList';
-  options?: { label: string; value: string; initialIsChecked?: boolean; description?: string; readOnly?: boolean }[];
-  value?: string[] | string;
-  inline?: boolean;
-}) {
+export function ToggleGroup(
+  props: FieldProps & {
+    toggleType?: 'checkboxList' | 'radioButtonList';
+    options?: { label: string; value: string; initialIsChecked?: boolean; description?: string; readOnly?: boolean }[];
+    value?: string[] | string;
+    inline?: boolean;
+  },
+) {
   const id = useId();
   const radio = props.toggleType === 'radioButtonList';
   const options = props.options ?? [];
@@ -432,7 +483,12 @@ export function ToggleGroup(props: FieldProps & {
   const selected = Array.isArray(value) ? value : value === '' ? [] : [value];
   return (
     <Field {...props} id={id}>
-      <div id={id} role={radio ? 'radiogroup' : 'group'} aria-label={props.label} className={cx('pv-toggle-group', props.inline && 'pv-toggle-group-inline')}>
+      <div
+        id={id}
+        role={radio ? 'radiogroup' : 'group'}
+        aria-label={props.label}
+        className={cx('pv-toggle-group', props.inline && 'pv-toggle-group-inline')}
+      >
         {options.map((option) => (
           <label key={option.value} className="pv-choice">
             <input
@@ -462,7 +518,13 @@ export function ToggleGroup(props: FieldProps & {
   );
 }
 
-export function Form({ testId, children, onSubmit, preventDefault, autoComplete }: {
+export function Form({
+  testId,
+  children,
+  onSubmit,
+  preventDefault,
+  autoComplete,
+}: {
   testId?: string;
   children?: ReactNode;
   onSubmit?: Handler;

@@ -1,6 +1,6 @@
 /** Layout components: Flex, Box, Inline, Stack, AutoGrid, Tile, Card, Divider, Spacer, Accordion, lists. */
-import { useEffect, useState, type CSSProperties, type ReactNode } from 'react';
-import { call, cx, space, testAttrs, type Handler } from './support.tsx';
+import { type CSSProperties, type ReactNode, useEffect, useState } from 'react';
+import { call, cx, type Handler, space, testAttrs } from './support.tsx';
 
 interface Base {
   testId?: string;
@@ -8,10 +8,19 @@ interface Base {
 }
 
 const JUSTIFY: Record<string, CSSProperties['justifyContent']> = {
-  start: 'flex-start', center: 'center', end: 'flex-end', around: 'space-around', between: 'space-between',
+  start: 'flex-start',
+  center: 'center',
+  end: 'flex-end',
+  around: 'space-around',
+  between: 'space-between',
 };
 const ALIGN: Record<string, CSSProperties['alignItems']> = {
-  start: 'flex-start', center: 'center', end: 'flex-end', baseline: 'baseline', stretch: 'stretch', auto: 'auto',
+  start: 'flex-start',
+  center: 'center',
+  end: 'flex-end',
+  baseline: 'baseline',
+  stretch: 'stretch',
+  auto: 'auto',
 };
 
 interface FlexProps extends Base {
@@ -53,7 +62,13 @@ export function Box({ alignSelf, flex, testId, children }: Base & { alignSelf?: 
   );
 }
 
-export function Inline({ justify, align = 'center', gap = 'sm', testId, children }: Base & { justify?: string; align?: string; gap?: string }) {
+export function Inline({
+  justify,
+  align = 'center',
+  gap = 'sm',
+  testId,
+  children,
+}: Base & { justify?: string; align?: string; gap?: string }) {
   return (
     <Flex direction="row" wrap justify={justify ?? 'start'} align={align} gap={gap} {...(testId ? { testId } : {})}>
       {children}
@@ -61,25 +76,45 @@ export function Inline({ justify, align = 'center', gap = 'sm', testId, children
   );
 }
 
-export function Stack({ direction = 'column', distance = 'sm', justify, align, testId, children }: Base & {
+export function Stack({
+  direction = 'column',
+  distance = 'sm',
+  justify,
+  align,
+  testId,
+  children,
+}: Base & {
   direction?: 'row' | 'column';
   distance?: string;
   justify?: string;
   align?: string;
 }) {
   return (
-    <Flex direction={direction} gap={distance} {...(justify ? { justify } : {})} {...(align ? { align } : {})} {...(testId ? { testId } : {})}>
+    <Flex
+      direction={direction}
+      gap={distance}
+      {...(justify ? { justify } : {})}
+      {...(align ? { align } : {})}
+      {...(testId ? { testId } : {})}
+    >
       {children}
     </Flex>
   );
 }
 
-export function AutoGrid({ columnWidth, gap = 'sm', flexible, testId, children }: Base & { columnWidth?: number; gap?: string; flexible?: boolean }) {
+export function AutoGrid({
+  columnWidth,
+  gap = 'sm',
+  flexible,
+  testId,
+  children,
+}: Base & { columnWidth?: number; gap?: string; flexible?: boolean }) {
   const width = typeof columnWidth === 'number' && columnWidth > 0 ? columnWidth : 200;
   const style: CSSProperties = {
     display: 'grid',
     gap: space(gap),
-    gridTemplateColumns: flexible === false ? `repeat(auto-fill, ${width}px)` : `repeat(auto-fill, minmax(${width}px, 1fr))`,
+    gridTemplateColumns:
+      flexible === false ? `repeat(auto-fill, ${width}px)` : `repeat(auto-fill, minmax(${width}px, 1fr))`,
   };
   return (
     <div style={style} {...testAttrs(testId)}>
@@ -104,7 +139,15 @@ export function Card({ testId, children }: Base) {
   );
 }
 
-export function Divider({ distance, size: dividerSize, testId }: { distance?: string; size?: string; testId?: string }) {
+export function Divider({
+  distance,
+  size: dividerSize,
+  testId,
+}: {
+  distance?: string;
+  size?: string;
+  testId?: string;
+}) {
   const margin = space(distance ?? dividerSize, 'sm');
   return <hr className="pv-divider" style={{ margin: `${margin}px 0` }} {...testAttrs(testId)} />;
 }
@@ -113,7 +156,15 @@ export function Spacer({ size: spacerSize, testId }: { size?: string; testId?: s
   return <div aria-hidden="true" style={{ height: space(spacerSize, 'md') }} {...testAttrs(testId)} />;
 }
 
-export function Accordion({ title, defaultOpen = false, open, disabled, onClick, testId, children }: Base & {
+export function Accordion({
+  title,
+  defaultOpen = false,
+  open,
+  disabled,
+  onClick,
+  testId,
+  children,
+}: Base & {
   title?: string;
   defaultOpen?: boolean;
   open?: boolean;
@@ -166,7 +217,9 @@ export function DescriptionListItem({ label, testId, children }: Base & { label?
 export function List({ variant = 'unordered', testId, children }: Base & { variant?: string }) {
   const items = Array.isArray(children) ? children : [children];
   const className = cx('pv-list', `pv-list-${variant}`);
-  const body = items.filter((item) => item !== null && item !== undefined && item !== false).map((item, index) => <li key={index}>{item}</li>);
+  const body = items
+    .filter((item) => item !== null && item !== undefined && item !== false)
+    .map((item, index) => <li key={index}>{item}</li>);
   return variant.startsWith('ordered') ? (
     <ol className={className} {...testAttrs(testId)}>
       {body}

@@ -4,10 +4,10 @@
  * button that carries them); closed by their close button, Escape, the backdrop, reactions or
  * actions.closeOverlay, which calls their onClose.
  */
-import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import { closeOverlay, registerCloseHandler, useHostState } from '../host-state.ts';
-import { call, cx, size, testAttrs, type Handler } from './support.tsx';
+import { call, cx, type Handler, size, testAttrs } from './support.tsx';
 
 /** Lets an overlay tell the component that carries it (Button, Link, Tag…) its id. */
 const OverlayOwnerContext = createContext<((id: string) => () => void) | null>(null);
@@ -21,7 +21,9 @@ export function useOverlayOwner(overlay: ReactNode): { ids: () => string[]; node
       ids.current.delete(id);
     };
   });
-  const node = overlay ? <OverlayOwnerContext.Provider value={register.current}>{overlay}</OverlayOwnerContext.Provider> : null;
+  const node = overlay ? (
+    <OverlayOwnerContext.Provider value={register.current}>{overlay}</OverlayOwnerContext.Provider>
+  ) : null;
   return { ids: () => [...ids.current], node };
 }
 
@@ -72,12 +74,15 @@ function OverlayFrame({ kind, props }: { kind: 'modal' | 'panel'; props: Overlay
   const { id, title, width, variant, testId, children } = props;
   const titleId = `pv-${kind}-title-${id}`;
   return createPortal(
-    <div className={cx('pv-backdrop', `pv-backdrop-${kind}`)} onMouseDown={(event) => event.target === event.currentTarget && closeOverlay(id)}>
+    <div
+      className={cx('pv-backdrop', `pv-backdrop-${kind}`)}
+      onMouseDown={(event) => event.target === event.currentTarget && closeOverlay(id)}
+    >
       <section
         role="dialog"
         aria-modal="true"
         aria-labelledby={title ? titleId : undefined}
-        aria-label={title ? undefined : props['aria-label'] ?? id}
+        aria-label={title ? undefined : (props['aria-label'] ?? id)}
         className={cx(`pv-${kind}`, `pv-${kind}-${size(width, 'md')}`, variant === 'danger' && 'pv-overlay-danger')}
         {...testAttrs(testId)}
       >

@@ -3,7 +3,7 @@
  * return promises), HubSpot's event objects, spacing tokens, and the remote props of child components.
  */
 import type { RemoteReceiver, RemoteReceiverAttachableComponent } from '@remote-ui/core';
-import { Children, isValidElement, useEffect, useReducer, type ReactNode } from 'react';
+import { Children, isValidElement, type ReactNode, useEffect, useReducer } from 'react';
 import { reactions } from '../host-state.ts';
 
 /** A prop that holds one of the extension's functions (a proxy across the worker boundary). */
@@ -14,7 +14,8 @@ export function call(handler: Handler, ...args: unknown[]): void {
   if (typeof handler !== 'function') return;
   try {
     const result = (handler as (...a: unknown[]) => unknown)(...args);
-    if (result instanceof Promise) result.catch((error: unknown) => console.error('[preview] extension handler failed', error));
+    if (result instanceof Promise)
+      result.catch((error: unknown) => console.error('[preview] extension handler failed', error));
   } catch (error) {
     console.error('[preview] extension handler failed', error);
   }
@@ -39,11 +40,16 @@ export const testAttrs = (testId: unknown): { 'data-testid'?: string } =>
 
 const SIZE_ALIASES: Record<string, string> = {
   flush: 'flush',
-  'extra-small': 'xs', xs: 'xs',
-  small: 'sm', sm: 'sm',
-  medium: 'md', md: 'md',
-  large: 'lg', lg: 'lg',
-  'extra-large': 'xl', xl: 'xl',
+  'extra-small': 'xs',
+  xs: 'xs',
+  small: 'sm',
+  sm: 'sm',
+  medium: 'md',
+  md: 'md',
+  large: 'lg',
+  lg: 'lg',
+  'extra-large': 'xl',
+  xl: 'xl',
 };
 
 /** HubSpot's distance tokens (`xs`, `small`, …) as our CSS sizes. */

@@ -1,6 +1,6 @@
 /** Table and its parts; a paginated table gets a pager, a sortable header cycles its direction. */
 import type { ReactNode } from 'react';
-import { call, cx, testAttrs, type Handler } from './support.tsx';
+import { call, cx, type Handler, testAttrs } from './support.tsx';
 
 interface Base {
   testId?: string;
@@ -27,7 +27,14 @@ function pagesAround(current: number, count: number, max: number): number[] {
   return Array.from({ length: visible }, (_, i) => start + i);
 }
 
-function Pager({ page, pageCount, onPageChange, showFirstLast, showLabels, maxButtons }: {
+function Pager({
+  page,
+  pageCount,
+  onPageChange,
+  showFirstLast,
+  showLabels,
+  maxButtons,
+}: {
   page: number;
   pageCount: number;
   onPageChange?: Handler;
@@ -45,19 +52,43 @@ function Pager({ page, pageCount, onPageChange, showFirstLast, showLabels, maxBu
           «{showLabels ? ' First' : ''}
         </button>
       )}
-      <button type="button" className="pv-page" disabled={page <= 1} onClick={() => go(page - 1)} aria-label="Previous page">
+      <button
+        type="button"
+        className="pv-page"
+        disabled={page <= 1}
+        onClick={() => go(page - 1)}
+        aria-label="Previous page"
+      >
         ‹{showLabels ? ' Prev' : ''}
       </button>
       {pagesAround(page, pageCount, maxButtons).map((n) => (
-        <button key={n} type="button" className={cx('pv-page', n === page && 'pv-page-current')} aria-current={n === page ? 'page' : undefined} onClick={() => go(n)}>
+        <button
+          key={n}
+          type="button"
+          className={cx('pv-page', n === page && 'pv-page-current')}
+          aria-current={n === page ? 'page' : undefined}
+          onClick={() => go(n)}
+        >
           {n}
         </button>
       ))}
-      <button type="button" className="pv-page" disabled={page >= pageCount} onClick={() => go(page + 1)} aria-label="Next page">
+      <button
+        type="button"
+        className="pv-page"
+        disabled={page >= pageCount}
+        onClick={() => go(page + 1)}
+        aria-label="Next page"
+      >
         {showLabels ? 'Next ' : ''}›
       </button>
       {showFirstLast && (
-        <button type="button" className="pv-page" disabled={page >= pageCount} onClick={() => go(pageCount)} aria-label="Last page">
+        <button
+          type="button"
+          className="pv-page"
+          disabled={page >= pageCount}
+          onClick={() => go(pageCount)}
+          aria-label="Last page"
+        >
           {showLabels ? 'Last ' : ''}»
         </button>
       )}
@@ -70,7 +101,11 @@ export function Table(props: TableProps) {
   return (
     <div className={cx('pv-table-wrap', flush && 'pv-flush')} {...testAttrs(testId)}>
       <div className="pv-table-scroll">
-        <table className={cx('pv-table', bordered && 'pv-table-bordered', density !== 'default' && `pv-table-${density}`)}>{children}</table>
+        <table
+          className={cx('pv-table', bordered && 'pv-table-bordered', density !== 'default' && `pv-table-${density}`)}
+        >
+          {children}
+        </table>
       </div>
       {paginated === true && (props.pageCount ?? 0) > 1 && (
         <Pager
@@ -99,10 +134,20 @@ interface CellProps extends Base {
 
 const cellStyle = ({ align, width }: CellProps) => ({
   ...(align ? { textAlign: align } : {}),
-  ...(typeof width === 'number' ? { width } : width === 'min' ? { width: '1%', whiteSpace: 'nowrap' as const } : width === 'max' ? { width: '100%' } : {}),
+  ...(typeof width === 'number'
+    ? { width }
+    : width === 'min'
+      ? { width: '1%', whiteSpace: 'nowrap' as const }
+      : width === 'max'
+        ? { width: '100%' }
+        : {}),
 });
 
-const NEXT_SORT: Record<string, 'ascending' | 'descending' | 'none'> = { none: 'ascending', ascending: 'descending', descending: 'none' };
+const NEXT_SORT: Record<string, 'ascending' | 'descending' | 'none'> = {
+  none: 'ascending',
+  ascending: 'descending',
+  descending: 'none',
+};
 
 export function TableHeader(props: CellProps & { sortDirection?: string; onSortChange?: Handler; disabled?: boolean }) {
   const { testId, children, sortDirection, onSortChange, disabled } = props;
@@ -110,11 +155,18 @@ export function TableHeader(props: CellProps & { sortDirection?: string; onSortC
   return (
     <th
       style={cellStyle(props)}
-      aria-sort={sortable ? (sortDirection === 'none' ? 'none' : (sortDirection as 'ascending' | 'descending')) : undefined}
+      aria-sort={
+        sortable ? (sortDirection === 'none' ? 'none' : (sortDirection as 'ascending' | 'descending')) : undefined
+      }
       {...testAttrs(testId)}
     >
       {sortable ? (
-        <button type="button" className="pv-sort" disabled={disabled === true} onClick={() => call(onSortChange, NEXT_SORT[sortDirection] ?? 'ascending')}>
+        <button
+          type="button"
+          className="pv-sort"
+          disabled={disabled === true}
+          onClick={() => call(onSortChange, NEXT_SORT[sortDirection] ?? 'ascending')}
+        >
           {children}
           <span aria-hidden="true" className="pv-sort-mark">
             {sortDirection === 'ascending' ? '▲' : sortDirection === 'descending' ? '▼' : '↕'}

@@ -3,8 +3,8 @@
  * `selected` when the extension gives it, else starting at `defaultSelected` or the first tab. Each Tab
  * shows its content only while selected.
  */
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { call, cx, testAttrs, useRemoteChildren, type Handler } from './support.tsx';
+import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
+import { call, cx, type Handler, testAttrs, useRemoteChildren } from './support.tsx';
 
 const SelectedTab = createContext<{ selected: string; idOf: (tabId: unknown) => string }>({
   selected: '',
@@ -12,9 +12,18 @@ const SelectedTab = createContext<{ selected: string; idOf: (tabId: unknown) => 
 });
 
 /** HubSpot tab ids may be strings or numbers; a Tab without one is known by its position. */
-const idOf = (tabId: unknown, index: number): string => (tabId === undefined || tabId === null ? `#${index}` : String(tabId));
+const idOf = (tabId: unknown, index: number): string =>
+  tabId === undefined || tabId === null ? `#${index}` : String(tabId);
 
-export function Tabs({ testId, children, selected, defaultSelected, onSelectedChange, variant = 'default', fill }: {
+export function Tabs({
+  testId,
+  children,
+  selected,
+  defaultSelected,
+  onSelectedChange,
+  variant = 'default',
+  fill,
+}: {
   testId?: string;
   children?: ReactNode;
   selected?: string | number;
@@ -67,7 +76,16 @@ export function Tabs({ testId, children, selected, defaultSelected, onSelectedCh
   );
 }
 
-export function Tab({ tabId, testId, children }: { tabId?: string | number; title?: string; testId?: string; children?: ReactNode }) {
+export function Tab({
+  tabId,
+  testId,
+  children,
+}: {
+  tabId?: string | number;
+  title?: string;
+  testId?: string;
+  children?: ReactNode;
+}) {
   const { selected, idOf: resolve } = useContext(SelectedTab);
   const [id] = useState(() => resolve(tabId));
   const own = tabId === undefined ? id : String(tabId);

@@ -1,8 +1,8 @@
 /** Text-like components: Text, Heading, Link, Tag, StatusTag, Icon, Image, Illustration, Tooltip. */
 import type { CSSProperties, ReactNode } from 'react';
-import { useOverlayOwner } from './overlays.tsx';
-import { call, callClick, cx, hrefOf, testAttrs, type Handler } from './support.tsx';
 import { openOverlay } from '../host-state.ts';
+import { useOverlayOwner } from './overlays.tsx';
+import { call, callClick, cx, type Handler, hrefOf, testAttrs } from './support.tsx';
 
 interface Base {
   testId?: string;
@@ -19,7 +19,11 @@ interface TextFormat {
 function formatStyle(format: TextFormat | undefined): CSSProperties {
   if (!format) return {};
   return {
-    ...(format.fontWeight === 'bold' ? { fontWeight: 700 } : format.fontWeight === 'demibold' ? { fontWeight: 600 } : {}),
+    ...(format.fontWeight === 'bold'
+      ? { fontWeight: 700 }
+      : format.fontWeight === 'demibold'
+        ? { fontWeight: 600 }
+        : {}),
     ...(format.italic ? { fontStyle: 'italic' } : {}),
     ...(format.lineDecoration === 'underline'
       ? { textDecoration: 'underline' }
@@ -32,7 +36,14 @@ function formatStyle(format: TextFormat | undefined): CSSProperties {
   };
 }
 
-export function Text({ variant = 'bodytext', inline, format, truncate, testId, children }: Base & {
+export function Text({
+  variant = 'bodytext',
+  inline,
+  format,
+  truncate,
+  testId,
+  children,
+}: Base & {
   variant?: 'bodytext' | 'microcopy';
   inline?: boolean;
   format?: TextFormat;
@@ -60,7 +71,15 @@ export function Heading({ inline, testId, children }: Base & { inline?: boolean 
   );
 }
 
-export function Link({ href, variant = 'primary', onClick, preventDefault, overlay, testId, children }: Base & {
+export function Link({
+  href,
+  variant = 'primary',
+  onClick,
+  preventDefault,
+  overlay,
+  testId,
+  children,
+}: Base & {
   href?: unknown;
   variant?: string;
   onClick?: Handler;
@@ -83,14 +102,26 @@ export function Link({ href, variant = 'primary', onClick, preventDefault, overl
         {...testAttrs(testId)}
       >
         {children}
-        {target?.external && <span className="pv-external" aria-hidden="true"> ↗</span>}
+        {target?.external && (
+          <span className="pv-external" aria-hidden="true">
+            {' '}
+            ↗
+          </span>
+        )}
       </a>
       {owner.node}
     </>
   );
 }
 
-export function Tag({ variant = 'default', onClick, overlay, inline, testId, children }: Base & {
+export function Tag({
+  variant = 'default',
+  onClick,
+  overlay,
+  inline,
+  testId,
+  children,
+}: Base & {
   variant?: string;
   onClick?: Handler;
   overlay?: ReactNode;
@@ -123,7 +154,15 @@ export function Tag({ variant = 'default', onClick, overlay, inline, testId, chi
   );
 }
 
-export function StatusTag({ variant = 'default', hollow, onClick, showRemoveIcon, onRemoveClick, testId, children }: Base & {
+export function StatusTag({
+  variant = 'default',
+  hollow,
+  onClick,
+  showRemoveIcon,
+  onRemoveClick,
+  testId,
+  children,
+}: Base & {
   variant?: string;
   hollow?: boolean;
   onClick?: Handler;
@@ -150,12 +189,41 @@ export function StatusTag({ variant = 'default', hollow, onClick, showRemoveIcon
 }
 
 const ICONS: Record<string, string> = {
-  add: '+', remove: '−', delete: '🗑', edit: '✎', success: '✓', warning: '⚠', alert: '⚠', info: 'ℹ', search: '⌕',
-  refresh: '↻', download: '⤓', upload: '⤒', upCarat: '▴', downCarat: '▾', left: '‹', right: '›', externalLink: '↗',
-  copy: '⧉', settings: '⚙', star: '★', lock: '🔒', email: '✉', calling: '☎', help: '?', question: '?', clock: '◷',
+  add: '+',
+  remove: '−',
+  delete: '🗑',
+  edit: '✎',
+  success: '✓',
+  warning: '⚠',
+  alert: '⚠',
+  info: 'ℹ',
+  search: '⌕',
+  refresh: '↻',
+  download: '⤓',
+  upload: '⤒',
+  upCarat: '▴',
+  downCarat: '▾',
+  left: '‹',
+  right: '›',
+  externalLink: '↗',
+  copy: '⧉',
+  settings: '⚙',
+  star: '★',
+  lock: '🔒',
+  email: '✉',
+  calling: '☎',
+  help: '?',
+  question: '?',
+  clock: '◷',
 };
 
-export function Icon({ name, color = 'inherit', size: iconSize = 'md', screenReaderText, testId }: {
+export function Icon({
+  name,
+  color = 'inherit',
+  size: iconSize = 'md',
+  screenReaderText,
+  testId,
+}: {
   name?: string;
   color?: string;
   size?: string;
@@ -177,7 +245,16 @@ export function Icon({ name, color = 'inherit', size: iconSize = 'md', screenRea
   );
 }
 
-export function Image({ src, alt, width, height, href, onClick, overlay, testId }: {
+export function Image({
+  src,
+  alt,
+  width,
+  height,
+  href,
+  onClick,
+  overlay,
+  testId,
+}: {
   src?: string;
   alt?: string;
   width?: number;
@@ -217,7 +294,19 @@ export function Image({ src, alt, width, height, href, onClick, overlay, testId 
   );
 }
 
-export function Illustration({ name, alt, width, height, testId }: { name?: string; alt?: string; width?: number; height?: number; testId?: string }) {
+export function Illustration({
+  name,
+  alt,
+  width,
+  height,
+  testId,
+}: {
+  name?: string;
+  alt?: string;
+  width?: number;
+  height?: number;
+  testId?: string;
+}) {
   return (
     <div
       className="pv-illustration"

@@ -6,8 +6,8 @@
 import type { Express, Request, Response } from 'express';
 import { batchResponse, batchTimer, errorEntry, type StandardError } from '../batch.js';
 import { apiError, HubSpotError, validationError } from '../errors.js';
-import { batchInputs, isRecord, requireFields, stringField, type Json } from '../input.js';
-import { objectTypeOf, type ObjectType } from '../object-types.js';
+import { batchInputs, isRecord, type Json, requireFields, stringField } from '../input.js';
+import { type ObjectType, objectTypeOf } from '../object-types.js';
 import { pageOf, parseLimit } from '../paging.js';
 import type { Portal } from '../portal.js';
 import { portalOf } from '../request-context.js';
@@ -21,18 +21,26 @@ const idOf = (raw: unknown): string => (isRecord(raw) && raw['id'] !== undefined
 function requireRecord(portal: Portal, type: ObjectType, id: string): void {
   const record = portal.records.get(type, id);
   if (!record || record.archived) {
-    throw apiError(404, { category: 'OBJECT_NOT_FOUND', message: `${type.singular} ${id} does not exist`, context: { objectId: [id], objectType: [type.name] } });
+    throw apiError(404, {
+      category: 'OBJECT_NOT_FOUND',
+      message: `${type.singular} ${id} does not exist`,
+      context: { objectId: [id], objectType: [type.name] },
+    });
   }
 }
 
 function specsToDefs(portal: Portal, from: ObjectType, to: ObjectType, raw: unknown): AssociationTypeDef[] {
   const specs = Array.isArray(raw) ? raw : [];
-  if (specs.length === 0) throw validationError('types must list at least one { associationCategory, associationTypeId }');
+  if (specs.length === 0)
+    throw validationError('types must list at least one { associationCategory, associationTypeId }');
   return specs.map((spec) => {
     const category = isRecord(spec) ? String(spec['associationCategory']) : '';
     const typeId = isRecord(spec) ? Number(spec['associationTypeId']) : Number.NaN;
     const def = portal.associationTypes.find(category, typeId, from, to);
-    if (!def) throw validationError(`${category} association type ${typeId} is not valid from ${from.name} to ${to.name}`, { context: { associationTypeId: [String(typeId)] } });
+    if (!def)
+      throw validationError(`${category} association type ${typeId} is not valid from ${from.name} to ${to.name}`, {
+        context: { associationTypeId: [String(typeId)] },
+      });
     return def;
   });
 }
@@ -40,7 +48,10 @@ function specsToDefs(portal: Portal, from: ObjectType, to: ObjectType, raw: unkn
 const typeView = (def: AssociationTypeDef) => ({ category: def.category, typeId: def.typeId, label: def.label });
 
 function pair(req: Request): { from: ObjectType; to: ObjectType } {
-  return { from: objectTypeOf(String(req.params['fromObjectType'])), to: objectTypeOf(String(req.params['toObjectType'])) };
+  return {
+    from: objectTypeOf(String(req.params['fromObjectType'])),
+    to: objectTypeOf(String(req.params['toObjectType'])),
+  };
 }
 
 /** Runs each input, collecting HubSpot errors per input (207) instead of failing the batch. */
@@ -67,7 +78,13 @@ function registerLabelRoutes(app: Express): void {
   app.post(base, (req, res) => {
     const { from, to } = pair(req);
     const body = requireFields(req.body, 'PublicAssociationDefinitionCreateRequest', ['label', 'name']);
-    const created = portalOf(res).associationTypes.createLabel(from, to, stringField(body, 'name') ?? '', stringField(body, 'label') ?? '', stringField(body, 'inverseLabel'));
+    const created = portalOf(res).associationTypes.createLabel(
+      from,
+      to,
+      stringField(body, 'name') ?? '',
+      stringField(body, 'label') ?? '',
+      stringField(body, 'inverseLabel'),
+    );
     res.json({ results: created.map(typeView) });
   });
   app.put(base, (req, res) => {
@@ -100,16 +117,25 @@ export function registerAssociationRoutes(app: Express, now: () => string): void
     const portal = portalOf(res);
     const { from, to } = pair(req);
     const timer = batchTimer(now);
-    const { results, errors } = perInput(batchInputs(req.body, 'BatchInputPublicAssociationMultiPost', WRITE_MAX), (raw) => {
-      const input = requireFields(raw, 'PublicAssociationMultiPost', ['from', 'to', 'types']);
-      const fromId = idOf(input['from']);
-      const toId = idOf(input['to']);
-      requireRecord(portal, from, fromId);
-      requireRecord(portal, to, toId);
-      const defs = specsToDefs(portal, from, to, input['types']);
-      for (const def of defs) portal.associations.add({ type: from, id: fromId }, { type: to, id: toId }, def);
-      return { fromObjectTypeId: from.objectTypeId, fromObjectId: Number(fromId), toObjectTypeId: to.objectTypeId, toObjectId: Number(toId), labels: defs.flatMap((d) => (d.label ? [d.label] : [])) };
-    });
+    const { results, errors } = perInput(
+      batchInputs(req.body, 'BatchInputPublicAssociationMultiPost', WRITE_MAX),
+      (raw) => {
+        const input = requireFields(raw, 'PublicAssociationMultiPost', ['from', 'to', 'types']);
+        const fromId = idOf(input['from']);
+        const toId = idOf(input['to']);
+        requireRecord(portal, from, fromId);
+        requireRecord(portal, to, toId);
+        const defs = specsToDefs(portal, from, to, input['types']);
+        for (const def of defs) portal.associations.add({ type: from, id: fromId }, { type: to, id: toId }, def);
+        return {
+          fromObjectTypeId: from.objectTypeId,
+          fromObjectId: Number(fromId),
+          toObjectTypeId: to.objectTypeId,
+          toObjectId: Number(toId),
+          labels: defs.flatMap((d) => (d.label ? [d.label] : [])),
+        };
+      },
+    );
     // 200, not 201: HubSpot changed association batch create to 200 in August 2025
     // (HubSpot/hubspot-api-python#448); clients should accept both.
     res.status(errors.length ? 207 : 200).json(batchResponse(timer, results, errors));
@@ -120,15 +146,22 @@ export function registerAssociationRoutes(app: Express, now: () => string): void
     const { from, to } = pair(req);
     const timer = batchTimer(now);
     const def = portal.associationTypes.defaultType(from, to);
-    const { results, errors } = perInput(batchInputs(req.body, 'BatchInputPublicDefaultAssociationMultiPost', WRITE_MAX), (raw) => {
-      const input = requireFields(raw, 'PublicDefaultAssociationMultiPost', ['from', 'to']);
-      const fromId = idOf(input['from']);
-      const toId = idOf(input['to']);
-      requireRecord(portal, from, fromId);
-      requireRecord(portal, to, toId);
-      portal.associations.add({ type: from, id: fromId }, { type: to, id: toId }, def);
-      return { from: { id: fromId }, to: { id: toId }, associationSpec: { associationCategory: def.category, associationTypeId: def.typeId } };
-    });
+    const { results, errors } = perInput(
+      batchInputs(req.body, 'BatchInputPublicDefaultAssociationMultiPost', WRITE_MAX),
+      (raw) => {
+        const input = requireFields(raw, 'PublicDefaultAssociationMultiPost', ['from', 'to']);
+        const fromId = idOf(input['from']);
+        const toId = idOf(input['to']);
+        requireRecord(portal, from, fromId);
+        requireRecord(portal, to, toId);
+        portal.associations.add({ type: from, id: fromId }, { type: to, id: toId }, def);
+        return {
+          from: { id: fromId },
+          to: { id: toId },
+          associationSpec: { associationCategory: def.category, associationTypeId: def.typeId },
+        };
+      },
+    );
     res.status(errors.length ? 207 : 200).json(batchResponse(timer, results, errors));
   });
 
@@ -136,17 +169,27 @@ export function registerAssociationRoutes(app: Express, now: () => string): void
     const portal = portalOf(res);
     const { from, to } = pair(req);
     const timer = batchTimer(now);
-    const { results, errors } = perInput(batchInputs(req.body, 'BatchInputPublicFetchAssociationsBatchRequest', READ_MAX), (raw) => {
-      const fromId = idOf(raw);
-      const targets = portal.associations.list({ type: from, id: fromId }, to).filter(({ toId }) => portal.records.get(to, toId)?.archived === false);
-      if (targets.length === 0) {
-        throw apiError(404, {
-          category: 'OBJECT_NOT_FOUND', subCategory: 'crm.associations.NO_ASSOCIATIONS_FOUND',
-          message: `No ${to.name} is associated with ${from.singular} ${fromId}.`, context: { fromObjectId: [fromId] },
-        });
-      }
-      return { from: { id: fromId }, to: targets.map(({ toId, types }) => ({ toObjectId: Number(toId), associationTypes: types.map(typeView) })) };
-    });
+    const { results, errors } = perInput(
+      batchInputs(req.body, 'BatchInputPublicFetchAssociationsBatchRequest', READ_MAX),
+      (raw) => {
+        const fromId = idOf(raw);
+        const targets = portal.associations
+          .list({ type: from, id: fromId }, to)
+          .filter(({ toId }) => portal.records.get(to, toId)?.archived === false);
+        if (targets.length === 0) {
+          throw apiError(404, {
+            category: 'OBJECT_NOT_FOUND',
+            subCategory: 'crm.associations.NO_ASSOCIATIONS_FOUND',
+            message: `No ${to.name} is associated with ${from.singular} ${fromId}.`,
+            context: { fromObjectId: [fromId] },
+          });
+        }
+        return {
+          from: { id: fromId },
+          to: targets.map(({ toId, types }) => ({ toObjectId: Number(toId), associationTypes: types.map(typeView) })),
+        };
+      },
+    );
     res.status(errors.length ? 207 : 200).json(batchResponse(timer, results, errors));
   });
 
@@ -156,7 +199,8 @@ export function registerAssociationRoutes(app: Express, now: () => string): void
     for (const raw of batchInputs(req.body, 'BatchInputPublicAssociationMultiArchive', WRITE_MAX)) {
       const input: Json = isRecord(raw) ? raw : {};
       const targets = Array.isArray(input['to']) ? input['to'] : [];
-      for (const target of targets) portal.associations.removeAll({ type: from, id: idOf(input['from']) }, { type: to, id: idOf(target) });
+      for (const target of targets)
+        portal.associations.removeAll({ type: from, id: idOf(input['from']) }, { type: to, id: idOf(target) });
     }
     res.status(204).end();
   });
@@ -167,7 +211,11 @@ export function registerAssociationRoutes(app: Express, now: () => string): void
     for (const raw of batchInputs(req.body, 'BatchInputPublicAssociationMultiPost', WRITE_MAX)) {
       const input = requireFields(raw, 'PublicAssociationMultiPost', ['from', 'to', 'types']);
       const defs = specsToDefs(portal, from, to, input['types']).filter((d) => d.label !== null);
-      portal.associations.removeTypes({ type: from, id: idOf(input['from']) }, { type: to, id: idOf(input['to']) }, defs);
+      portal.associations.removeTypes(
+        { type: from, id: idOf(input['from']) },
+        { type: to, id: idOf(input['to']) },
+        defs,
+      );
     }
     res.status(204).end();
   });
@@ -188,13 +236,22 @@ export function registerAssociationRoutes(app: Express, now: () => string): void
     requireRecord(portal, to, toId);
     const def = portal.associationTypes.defaultType(from, to);
     portal.associations.add({ type: from, id: fromId }, { type: to, id: toId }, def);
-    res.json(batchResponse(timer, [{ from: { id: fromId }, to: { id: toId }, associationSpec: { associationCategory: def.category, associationTypeId: def.typeId } }]));
+    res.json(
+      batchResponse(timer, [
+        {
+          from: { id: fromId },
+          to: { id: toId },
+          associationSpec: { associationCategory: def.category, associationTypeId: def.typeId },
+        },
+      ]),
+    );
   });
 
   app.get(`${objectBase}/:toObjectType`, (req, res) => {
     const { portal, from, to, fromId } = records(req, res);
     requireRecord(portal, from, fromId);
-    const targets = portal.associations.list({ type: from, id: fromId }, to)
+    const targets = portal.associations
+      .list({ type: from, id: fromId }, to)
       .filter(({ toId }) => portal.records.get(to, toId)?.archived === false)
       .map(({ toId, types }) => ({ toObjectId: Number(toId), associationTypes: types.map(typeView) }));
     res.json(pageOf(targets, parseLimit(req.query['limit'], 500, 500), req.query['after'], req));
@@ -206,7 +263,13 @@ export function registerAssociationRoutes(app: Express, now: () => string): void
     requireRecord(portal, to, toId);
     const defs = specsToDefs(portal, from, to, req.body);
     for (const def of defs) portal.associations.add({ type: from, id: fromId }, { type: to, id: toId }, def);
-    res.status(201).json({ fromObjectTypeId: from.objectTypeId, fromObjectId: Number(fromId), toObjectTypeId: to.objectTypeId, toObjectId: Number(toId), labels: defs.flatMap((d) => (d.label ? [d.label] : [])) });
+    res.status(201).json({
+      fromObjectTypeId: from.objectTypeId,
+      fromObjectId: Number(fromId),
+      toObjectTypeId: to.objectTypeId,
+      toObjectId: Number(toId),
+      labels: defs.flatMap((d) => (d.label ? [d.label] : [])),
+    });
   });
 
   app.delete(`${objectBase}/:toObjectType/:toObjectId`, (req, res) => {

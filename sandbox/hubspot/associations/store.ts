@@ -51,7 +51,8 @@ export class AssociationStore {
     const primary = this.types.byId(from === holder ? def.typeId : def.inverseTypeId, holder.type, company.type);
     if (!primary) return;
     for (const { toId, types } of this.list(holder, company.type)) {
-      if (toId !== company.id && types.includes(primary)) this.removeTypes(holder, { type: company.type, id: toId }, [primary]);
+      if (toId !== company.id && types.includes(primary))
+        this.removeTypes(holder, { type: company.type, id: toId }, [primary]);
     }
   }
 
@@ -92,11 +93,19 @@ export class AssociationStore {
     for (const targets of this.edges.values()) for (const types of targets.values()) types.delete(def);
   }
 
-  snapshot(): Array<{ from: string; to: string; types: Array<{ category: string; typeId: number; label: string | null }> }> {
+  snapshot(): Array<{
+    from: string;
+    to: string;
+    types: Array<{ category: string; typeId: number; label: string | null }>;
+  }> {
     return [...this.edges].flatMap(([from, targets]) =>
       [...targets]
         .filter(([, types]) => types.size > 0)
-        .map(([to, types]) => ({ from, to, types: [...types].map((t) => ({ category: t.category, typeId: t.typeId, label: t.label })) })),
+        .map(([to, types]) => ({
+          from,
+          to,
+          types: [...types].map((t) => ({ category: t.category, typeId: t.typeId, label: t.label })),
+        })),
     );
   }
 }

@@ -23,29 +23,50 @@ export interface AssociationTypeDef {
 }
 
 /** [from, to, typeId, inverseTypeId, label, inverseLabel]; the first unlabeled pair entry is the default. */
-const DEFINED: ReadonlyArray<readonly [ObjectTypeName, ObjectTypeName, number, number, string | null, string | null]> = [
-  ['contacts', 'companies', 279, 280, null, null],
-  ['contacts', 'companies', 1, 2, 'Primary', 'Primary'],
-  ['deals', 'contacts', 3, 4, null, null],
-  ['deals', 'companies', 341, 342, null, null],
-  ['deals', 'companies', 5, 6, 'Primary', 'Primary'],
-  ['deals', 'line_items', 19, 20, null, null],
-  ['companies', 'companies', 450, 450, null, null],
-  ['companies', 'companies', 13, 14, 'Parent Company', 'Child Company'],
-  ['contacts', 'contacts', 449, 449, null, null],
-  ['deals', 'deals', 451, 451, null, null],
-  ['calls', 'contacts', 194, 193, null, null], ['calls', 'companies', 182, 181, null, null], ['calls', 'deals', 206, 205, null, null],
-  ['emails', 'contacts', 198, 197, null, null], ['emails', 'companies', 186, 185, null, null], ['emails', 'deals', 210, 209, null, null],
-  ['meetings', 'contacts', 200, 199, null, null], ['meetings', 'companies', 188, 187, null, null], ['meetings', 'deals', 212, 211, null, null],
-  ['notes', 'contacts', 202, 201, null, null], ['notes', 'companies', 190, 189, null, null], ['notes', 'deals', 214, 213, null, null],
-  ['tasks', 'contacts', 204, 203, null, null], ['tasks', 'companies', 192, 191, null, null], ['tasks', 'deals', 216, 215, null, null],
-];
+const DEFINED: ReadonlyArray<readonly [ObjectTypeName, ObjectTypeName, number, number, string | null, string | null]> =
+  [
+    ['contacts', 'companies', 279, 280, null, null],
+    ['contacts', 'companies', 1, 2, 'Primary', 'Primary'],
+    ['deals', 'contacts', 3, 4, null, null],
+    ['deals', 'companies', 341, 342, null, null],
+    ['deals', 'companies', 5, 6, 'Primary', 'Primary'],
+    ['deals', 'line_items', 19, 20, null, null],
+    ['companies', 'companies', 450, 450, null, null],
+    ['companies', 'companies', 13, 14, 'Parent Company', 'Child Company'],
+    ['contacts', 'contacts', 449, 449, null, null],
+    ['deals', 'deals', 451, 451, null, null],
+    ['calls', 'contacts', 194, 193, null, null],
+    ['calls', 'companies', 182, 181, null, null],
+    ['calls', 'deals', 206, 205, null, null],
+    ['emails', 'contacts', 198, 197, null, null],
+    ['emails', 'companies', 186, 185, null, null],
+    ['emails', 'deals', 210, 209, null, null],
+    ['meetings', 'contacts', 200, 199, null, null],
+    ['meetings', 'companies', 188, 187, null, null],
+    ['meetings', 'deals', 212, 211, null, null],
+    ['notes', 'contacts', 202, 201, null, null],
+    ['notes', 'companies', 190, 189, null, null],
+    ['notes', 'deals', 214, 213, null, null],
+    ['tasks', 'contacts', 204, 203, null, null],
+    ['tasks', 'companies', 192, 191, null, null],
+    ['tasks', 'deals', 216, 215, null, null],
+  ];
 
 function hubspotDefined(): AssociationTypeDef[] {
   return DEFINED.flatMap(([from, to, typeId, inverseTypeId, label, inverseLabel]) => {
     const forward: AssociationTypeDef = { typeId, category: 'HUBSPOT_DEFINED', from, to, label, inverseTypeId };
     if (from === to && typeId === inverseTypeId) return [forward];
-    return [forward, { typeId: inverseTypeId, category: 'HUBSPOT_DEFINED', from: to, to: from, label: inverseLabel, inverseTypeId: typeId }];
+    return [
+      forward,
+      {
+        typeId: inverseTypeId,
+        category: 'HUBSPOT_DEFINED',
+        from: to,
+        to: from,
+        label: inverseLabel,
+        inverseTypeId: typeId,
+      },
+    ];
   });
 }
 
@@ -65,7 +86,9 @@ export class AssociationTypes {
   }
 
   find(category: string, typeId: number, from: ObjectType, to?: ObjectType): AssociationTypeDef | undefined {
-    return this.defs.find((d) => d.category === category && d.typeId === typeId && d.from === from.name && (!to || d.to === to.name));
+    return this.defs.find(
+      (d) => d.category === category && d.typeId === typeId && d.from === from.name && (!to || d.to === to.name),
+    );
   }
 
   byId(typeId: number, from: ObjectType, to: ObjectType): AssociationTypeDef | undefined {
@@ -73,7 +96,13 @@ export class AssociationTypes {
   }
 
   /** A USER_DEFINED label (and its inverse, or the same type when the label is symmetric). */
-  createLabel(from: ObjectType, to: ObjectType, name: string, label: string, inverseLabel: string | undefined): AssociationTypeDef[] {
+  createLabel(
+    from: ObjectType,
+    to: ObjectType,
+    name: string,
+    label: string,
+    inverseLabel: string | undefined,
+  ): AssociationTypeDef[] {
     this.defaultType(from, to);
     if (this.between(from, to).some((d) => d.category === 'USER_DEFINED' && (d.name === name || d.label === label))) {
       throw validationError(`An association label named ${name} already exists between ${from.name} and ${to.name}`);
@@ -81,17 +110,35 @@ export class AssociationTypes {
     const typeId = this.ids.next();
     const symmetric = inverseLabel === undefined;
     const inverseTypeId = symmetric ? typeId : this.ids.next();
-    const forward: AssociationTypeDef = { typeId, category: 'USER_DEFINED', from: from.name, to: to.name, label, name, inverseTypeId };
+    const forward: AssociationTypeDef = {
+      typeId,
+      category: 'USER_DEFINED',
+      from: from.name,
+      to: to.name,
+      label,
+      name,
+      inverseTypeId,
+    };
     const created = [forward];
     if (!symmetric || from.name !== to.name) {
-      created.push({ typeId: inverseTypeId, category: 'USER_DEFINED', from: to.name, to: from.name, label: inverseLabel ?? label, name: `${name}_inverse`, inverseTypeId: typeId });
+      created.push({
+        typeId: inverseTypeId,
+        category: 'USER_DEFINED',
+        from: to.name,
+        to: from.name,
+        label: inverseLabel ?? label,
+        name: `${name}_inverse`,
+        inverseTypeId: typeId,
+      });
     }
     this.defs.push(...created);
     return created;
   }
 
   userDefined(typeId: number, from: ObjectType, to: ObjectType): AssociationTypeDef {
-    const def = this.defs.find((d) => d.category === 'USER_DEFINED' && d.typeId === typeId && d.from === from.name && d.to === to.name);
+    const def = this.defs.find(
+      (d) => d.category === 'USER_DEFINED' && d.typeId === typeId && d.from === from.name && d.to === to.name,
+    );
     if (!def) throw validationError(`Association type ${typeId} is not a label between ${from.name} and ${to.name}`);
     return def;
   }
@@ -99,7 +146,12 @@ export class AssociationTypes {
   remove(def: AssociationTypeDef): void {
     for (let i = this.defs.length - 1; i >= 0; i -= 1) {
       const d = this.defs[i];
-      if (d && d.category === 'USER_DEFINED' && (d === def || (d.typeId === def.inverseTypeId && d.from === def.to && d.to === def.from))) this.defs.splice(i, 1);
+      if (
+        d &&
+        d.category === 'USER_DEFINED' &&
+        (d === def || (d.typeId === def.inverseTypeId && d.from === def.to && d.to === def.from))
+      )
+        this.defs.splice(i, 1);
     }
   }
 

@@ -8,7 +8,7 @@
  * Shapes: https://developers.hubspot.com/docs/api-reference/legacy/automation/workflows/action-enrollment-reference
  */
 import { validationError } from '../errors.js';
-import { arrayField, booleanField, isRecord, requireFields, stringField, type Json } from '../input.js';
+import { arrayField, booleanField, isRecord, type Json, requireFields, stringField } from '../input.js';
 import type { ObjectType } from '../object-types.js';
 import type { Portal } from '../portal.js';
 
@@ -54,7 +54,14 @@ function parseAction(raw: unknown): FlowAction {
     actionTypeVersion: Number(action['actionTypeVersion']),
     type: String(action['type']),
     fields: isRecord(action['fields']) ? action['fields'] : {},
-    ...(connection ? { connection: { edgeType: String(connection['edgeType'] ?? 'STANDARD'), nextActionId: String(connection['nextActionId']) } } : {}),
+    ...(connection
+      ? {
+          connection: {
+            edgeType: String(connection['edgeType'] ?? 'STANDARD'),
+            nextActionId: String(connection['nextActionId']),
+          },
+        }
+      : {}),
   };
 }
 
@@ -62,35 +69,52 @@ function parseAction(raw: unknown): FlowAction {
 function checkSetProperty(portal: Portal, type: ObjectType, action: FlowAction): void {
   const target = typeof action.fields['property_name'] === 'string' ? action.fields['property_name'] : '';
   if (!portal.properties.live(type, target)) {
-    throw validationError(`Action ${action.actionId}: property ${target || '(missing property_name)'} does not exist on ${type.name}`);
+    throw validationError(
+      `Action ${action.actionId}: property ${target || '(missing property_name)'} does not exist on ${type.name}`,
+    );
   }
   const value = isRecord(action.fields['value']) ? action.fields['value'] : undefined;
   if (value?.['type'] === 'STATIC_VALUE' && typeof value['staticValue'] === 'string') return;
   if (value?.['type'] === 'OBJECT_PROPERTY' && typeof value['propertyName'] === 'string') {
     if (!portal.properties.live(type, value['propertyName'])) {
-      throw validationError(`Action ${action.actionId}: source property ${value['propertyName']} does not exist on ${type.name}`);
+      throw validationError(
+        `Action ${action.actionId}: source property ${value['propertyName']} does not exist on ${type.name}`,
+      );
     }
     return;
   }
-  throw validationError(`Action ${action.actionId}: value must be { type: STATIC_VALUE, staticValue } or { type: OBJECT_PROPERTY, propertyName }`);
+  throw validationError(
+    `Action ${action.actionId}: value must be { type: STATIC_VALUE, staticValue } or { type: OBJECT_PROPERTY, propertyName }`,
+  );
 }
 
 /** Reads a flow create/update body; `type` and `objectTypeId` must agree (CONTACT_FLOW is contacts only). */
 export function parseFlow(portal: Portal, body: unknown, objectTypeOf: (id: string) => ObjectType): FlowDefinition {
-  const input = requireFields(body, 'ApiFlowCreateRequest', ['type', 'objectTypeId', 'flowType', 'isEnabled', 'actions']);
+  const input = requireFields(body, 'ApiFlowCreateRequest', [
+    'type',
+    'objectTypeId',
+    'flowType',
+    'isEnabled',
+    'actions',
+  ]);
   const flowKind = stringField(input, 'type');
-  if (flowKind !== 'CONTACT_FLOW' && flowKind !== 'PLATFORM_FLOW') throw validationError(`type must be CONTACT_FLOW or PLATFORM_FLOW, got ${String(flowKind)}`);
+  if (flowKind !== 'CONTACT_FLOW' && flowKind !== 'PLATFORM_FLOW')
+    throw validationError(`type must be CONTACT_FLOW or PLATFORM_FLOW, got ${String(flowKind)}`);
   const objectTypeId = stringField(input, 'objectTypeId') ?? '';
   if ((flowKind === 'CONTACT_FLOW') !== (objectTypeId === '0-1')) {
-    throw validationError(`${flowKind} cannot be used with objectTypeId ${objectTypeId}: contact workflows are CONTACT_FLOW, other objects PLATFORM_FLOW`);
+    throw validationError(
+      `${flowKind} cannot be used with objectTypeId ${objectTypeId}: contact workflows are CONTACT_FLOW, other objects PLATFORM_FLOW`,
+    );
   }
   const type = objectTypeOf(objectTypeId);
   const actions = (arrayField(input, 'actions') ?? []).map((raw) => parseAction(raw));
   const ids = new Set(actions.map((a) => a.actionId));
   const startActionId = stringField(input, 'startActionId');
-  if (actions.length > 0 && (startActionId === undefined || !ids.has(startActionId))) throw validationError(`startActionId ${String(startActionId)} does not name an action`);
+  if (actions.length > 0 && (startActionId === undefined || !ids.has(startActionId)))
+    throw validationError(`startActionId ${String(startActionId)} does not name an action`);
   for (const action of actions) {
-    if (action.connection && !ids.has(action.connection.nextActionId)) throw validationError(`Action ${action.actionId} connects to unknown action ${action.connection.nextActionId}`);
+    if (action.connection && !ids.has(action.connection.nextActionId))
+      throw validationError(`Action ${action.actionId} connects to unknown action ${action.connection.nextActionId}`);
     if (action.actionTypeId === SET_PROPERTY_ACTION) checkSetProperty(portal, type, action);
   }
   const criteria = isRecord(input['enrollmentCriteria']) ? input['enrollmentCriteria'] : undefined;

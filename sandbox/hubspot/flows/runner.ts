@@ -6,10 +6,16 @@
  */
 import { HubSpotError } from '../errors.js';
 import { isRecord, type Json } from '../input.js';
+import { writeContext, type WriteEvent, writeOne } from '../objects/writes.js';
 import type { Portal } from '../portal.js';
-import { writeContext, writeOne, type WriteEvent } from '../objects/writes.js';
 import { formatDate, parseTimestamp } from '../values.js';
-import { OBJECT_CREATED_EVENT, PROPERTY_CHANGED_EVENT, SET_PROPERTY_ACTION, type Flow, type FlowAction } from './model.js';
+import {
+  type Flow,
+  type FlowAction,
+  OBJECT_CREATED_EVENT,
+  PROPERTY_CHANGED_EVENT,
+  SET_PROPERTY_ACTION,
+} from './model.js';
 import type { Enrollment } from './store.js';
 
 /** A flow's own writes may enrol the record in other flows, but never loop: at most this many hops. */
@@ -23,14 +29,22 @@ function operationMatches(operation: Json, value: string | undefined): boolean {
   const single = operation['value'] === undefined ? undefined : String(operation['value']);
   const lower = value?.toLowerCase();
   switch (operator) {
-    case 'IS_KNOWN': return value !== undefined;
-    case 'IS_UNKNOWN': return value === undefined;
-    case 'IS_EQUAL_TO': return lower !== undefined && lower === single?.toLowerCase();
-    case 'IS_NOT_EQUAL_TO': return lower !== single?.toLowerCase();
-    case 'IS_ANY_OF': return value !== undefined && values.includes(value);
-    case 'IS_NONE_OF': return value === undefined || !values.includes(value);
-    case 'CONTAINS': return lower !== undefined && single !== undefined && lower.includes(single.toLowerCase());
-    default: return false; // operators the sandbox does not evaluate never enrol
+    case 'IS_KNOWN':
+      return value !== undefined;
+    case 'IS_UNKNOWN':
+      return value === undefined;
+    case 'IS_EQUAL_TO':
+      return lower !== undefined && lower === single?.toLowerCase();
+    case 'IS_NOT_EQUAL_TO':
+      return lower !== single?.toLowerCase();
+    case 'IS_ANY_OF':
+      return value !== undefined && values.includes(value);
+    case 'IS_NONE_OF':
+      return value === undefined || !values.includes(value);
+    case 'CONTAINS':
+      return lower !== undefined && single !== undefined && lower.includes(single.toLowerCase());
+    default:
+      return false; // operators the sandbox does not evaluate never enrol
   }
 }
 
@@ -44,7 +58,10 @@ function branchMatches(branch: unknown, properties: Properties): boolean {
   if (!isRecord(branch)) return false;
   const filters = Array.isArray(branch['filters']) ? branch['filters'] : [];
   const children = Array.isArray(branch['filterBranches']) ? branch['filterBranches'] : [];
-  const results = [...filters.map((f) => filterMatches(f, properties)), ...children.map((b) => branchMatches(b, properties))];
+  const results = [
+    ...filters.map((f) => filterMatches(f, properties)),
+    ...children.map((b) => branchMatches(b, properties)),
+  ];
   if (results.length === 0) return true;
   const combinator = String(branch['filterBranchOperator'] ?? branch['filterBranchType'] ?? 'AND');
   return combinator === 'OR' ? results.some(Boolean) : results.every(Boolean);
@@ -56,7 +73,10 @@ function watchedProperties(branch: Json): string[] {
   return filters.flatMap((f) => {
     if (!isRecord(f) || f['property'] !== 'hs_name' || !isRecord(f['operation'])) return [];
     const op = f['operation'];
-    return [...(Array.isArray(op['values']) ? op['values'].map(String) : []), ...(op['value'] !== undefined ? [String(op['value'])] : [])];
+    return [
+      ...(Array.isArray(op['values']) ? op['values'].map(String) : []),
+      ...(op['value'] !== undefined ? [String(op['value'])] : []),
+    ];
   });
 }
 
@@ -69,8 +89,10 @@ function eventEnrols(portal: Portal, flow: Flow, criteria: Json, event: WriteEve
   const branches = Array.isArray(criteria['eventFilterBranches']) ? criteria['eventFilterBranches'] : [];
   return branches.some((branch) => {
     if (!isRecord(branch)) return false;
-    if (branch['eventTypeId'] === OBJECT_CREATED_EVENT) return event.isCreate && branchMatches({ ...branch, filterBranches: [] }, event.record.properties);
-    if (branch['eventTypeId'] === PROPERTY_CHANGED_EVENT) return watchedProperties(branch).some((name) => event.changed.includes(name));
+    if (branch['eventTypeId'] === OBJECT_CREATED_EVENT)
+      return event.isCreate && branchMatches({ ...branch, filterBranches: [] }, event.record.properties);
+    if (branch['eventTypeId'] === PROPERTY_CHANGED_EVENT)
+      return watchedProperties(branch).some((name) => event.changed.includes(name));
     return false;
   });
 }
@@ -98,7 +120,10 @@ function enrols(portal: Portal, flow: Flow, event: WriteEvent): boolean {
 /** The value a "set property value" action writes, or undefined when its source is empty (nothing to copy). */
 function actionValue(action: FlowAction, properties: Properties, targetIsDate: boolean): string | undefined {
   const value = isRecord(action.fields['value']) ? action.fields['value'] : {};
-  const raw = value['type'] === 'OBJECT_PROPERTY' ? properties[String(value['propertyName'])] : String(value['staticValue'] ?? '');
+  const raw =
+    value['type'] === 'OBJECT_PROPERTY'
+      ? properties[String(value['propertyName'])]
+      : String(value['staticValue'] ?? '');
   if (raw === undefined || !targetIsDate) return raw;
   // Copying a date-time into a date property keeps the day (date properties hold midnight UTC).
   const ms = parseTimestamp(raw);
@@ -106,7 +131,13 @@ function actionValue(action: FlowAction, properties: Properties, targetIsDate: b
 }
 
 function execute(portal: Portal, flow: Flow, event: WriteEvent, now: () => string, chain: number): void {
-  const enrollment: Enrollment = { flowId: flow.id, objectTypeId: flow.objectTypeId, objectId: event.record.id, at: now(), actionsRun: [] };
+  const enrollment: Enrollment = {
+    flowId: flow.id,
+    objectTypeId: flow.objectTypeId,
+    objectId: event.record.id,
+    at: now(),
+    actionsRun: [],
+  };
   portal.flows.enrollments.push(enrollment);
   const byId = new Map(flow.actions.map((a) => [a.actionId, a]));
   let action = flow.startActionId ? byId.get(flow.startActionId) : undefined;
@@ -119,7 +150,12 @@ function execute(portal: Portal, flow: Flow, event: WriteEvent, now: () => strin
     const property = portal.properties.live(event.type, target);
     const value = actionValue(action, event.record.properties, property?.type === 'date');
     if (value !== undefined) {
-      const ctx = writeContext(portal, event.type, now(), chain < MAX_CHAIN ? (next) => runFlows(portal, next, now, chain + 1) : undefined);
+      const ctx = writeContext(
+        portal,
+        event.type,
+        now(),
+        chain < MAX_CHAIN ? (next) => runFlows(portal, next, now, chain + 1) : undefined,
+      );
       try {
         writeOne({ ...ctx, internal: true }, event.record, { [target]: value });
       } catch (error) {

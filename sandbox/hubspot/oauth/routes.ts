@@ -9,8 +9,20 @@ import type { SandboxState } from '../state.js';
 import type { AccessTokenRecord, Grant, RefreshTokenRecord } from './store.js';
 
 /** OAuth errors carry a HubSpot `status` code plus RFC 6749's `error`/`error_description`. */
-function oauthError(httpStatus: number, status: string, message: string, error: string, description = message): HubSpotError {
-  return new HubSpotError(httpStatus, { status, message, correlationId: newCorrelationId(), error, error_description: description });
+function oauthError(
+  httpStatus: number,
+  status: string,
+  message: string,
+  error: string,
+  description = message,
+): HubSpotError {
+  return new HubSpotError(httpStatus, {
+    status,
+    message,
+    correlationId: newCorrelationId(),
+    error,
+    error_description: description,
+  });
 }
 
 const hubDomain = (portalId: number): string => `hub-${portalId}.sandbox.invalid`;
@@ -26,7 +38,10 @@ const splitScopes = (raw: unknown): string[] =>
 
 /** HubSpot shows an HTML error page on a bad install link rather than redirecting back. */
 function authorizeErrorPage(res: Response, message: string): void {
-  res.status(400).type('html').send(`<!doctype html><title>Authorization failed</title><h1>Authorization failed</h1><p>${message}</p>`);
+  res
+    .status(400)
+    .type('html')
+    .send(`<!doctype html><title>Authorization failed</title><h1>Authorization failed</h1><p>${message}</p>`);
 }
 
 export function registerOAuthRoutes(app: Express, state: SandboxState): void {
@@ -36,11 +51,13 @@ export function registerOAuthRoutes(app: Express, state: SandboxState): void {
     const clientId = req.query['client_id'];
     const redirectUri = req.query['redirect_uri'];
     const scopes = splitScopes(req.query['scope']);
-    if (clientId !== options.clientId) return authorizeErrorPage(res, 'The client_id is missing or does not belong to an app.');
+    if (clientId !== options.clientId)
+      return authorizeErrorPage(res, 'The client_id is missing or does not belong to an app.');
     if (typeof redirectUri !== 'string' || !URL.canParse(redirectUri)) {
       return authorizeErrorPage(res, "The redirect_uri is missing or doesn't match the app's registered redirect URL.");
     }
-    if (scopes.length === 0) return authorizeErrorPage(res, 'The scope parameter is required and must list the scopes the app needs.');
+    if (scopes.length === 0)
+      return authorizeErrorPage(res, 'The scope parameter is required and must list the scopes the app needs.');
     const approval = state.takeApproval();
     const grant: Grant = {
       portalId: approval.portal.id,
@@ -81,19 +98,30 @@ export function registerOAuthRoutes(app: Express, state: SandboxState): void {
   function exchangeCode(body: unknown): AccessTokenRecord {
     const code = state.oauth.code(formField(body, 'code') ?? '');
     if (!code || code.used) throw oauthError(400, 'BAD_AUTH_CODE', 'missing or unknown auth code', 'invalid_grant');
-    if (code.expiresAt <= state.nowMs()) throw oauthError(400, 'EXPIRED_AUTH_CODE', 'auth code is expired', 'invalid_grant');
+    if (code.expiresAt <= state.nowMs())
+      throw oauthError(400, 'EXPIRED_AUTH_CODE', 'auth code is expired', 'invalid_grant');
     if (formField(body, 'redirect_uri') !== code.redirectUri) {
       throw oauthError(400, 'BAD_REDIRECT_URI', 'redirect_uri does not match initial auth code URL', 'invalid_grant');
     }
     code.used = true;
     const { code: _code, redirectUri: _uri, expiresAt: _exp, used: _used, ...grant } = code;
-    return state.oauth.issueAccessToken(state.oauth.issueRefreshToken(grant), state.nowMs(), options.accessTokenTtlSeconds);
+    return state.oauth.issueAccessToken(
+      state.oauth.issueRefreshToken(grant),
+      state.nowMs(),
+      options.accessTokenTtlSeconds,
+    );
   }
 
   function refresh(body: unknown): AccessTokenRecord {
     const record = state.oauth.refreshToken(formField(body, 'refresh_token') ?? '');
     if (!record || record.revoked) {
-      throw oauthError(400, 'BAD_REFRESH_TOKEN', 'missing or unknown refresh token', 'invalid_grant', 'refresh token is invalid, expired or revoked');
+      throw oauthError(
+        400,
+        'BAD_REFRESH_TOKEN',
+        'missing or unknown refresh token',
+        'invalid_grant',
+        'refresh token is invalid, expired or revoked',
+      );
     }
     // Non-rotating: the same refresh token keeps working; every grant is counted for the stats.
     record.refreshGrants += 1;
@@ -105,7 +133,12 @@ export function registerOAuthRoutes(app: Express, state: SandboxState): void {
     const grantType = formField(req.body, 'grant_type');
     if (grantType === 'authorization_code') return res.json(tokenResponse(exchangeCode(req.body)));
     if (grantType === 'refresh_token') return res.json(tokenResponse(refresh(req.body)));
-    throw oauthError(400, 'BAD_GRANT_TYPE', 'grant_type must be authorization_code or refresh_token', 'unsupported_grant_type');
+    throw oauthError(
+      400,
+      'BAD_GRANT_TYPE',
+      'grant_type must be authorization_code or refresh_token',
+      'unsupported_grant_type',
+    );
   };
   app.post('/oauth/v1/token', token);
   app.post('/oauth/v3/token', token);
@@ -151,7 +184,8 @@ export function registerOAuthRoutes(app: Express, state: SandboxState): void {
   });
 
   app.delete('/oauth/v1/refresh-tokens/:token', (req, res) => {
-    if (!liveRefreshToken(req.params.token)) throw oauthError(404, 'NOT_FOUND', 'refresh token not found', 'invalid_grant');
+    if (!liveRefreshToken(req.params.token))
+      throw oauthError(404, 'NOT_FOUND', 'refresh token not found', 'invalid_grant');
     state.oauth.revokeRefreshToken(req.params.token);
     res.status(204).end();
   });

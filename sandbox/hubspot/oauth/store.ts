@@ -44,7 +44,13 @@ export class OAuthStore {
   private readonly accessTokens = new Map<string, AccessTokenRecord>();
 
   issueCode(grant: Grant, redirectUri: string, now: number): AuthCodeRecord {
-    const record: AuthCodeRecord = { ...grant, code: opaque(27), redirectUri, expiresAt: now + AUTH_CODE_TTL_MS, used: false };
+    const record: AuthCodeRecord = {
+      ...grant,
+      code: opaque(27),
+      redirectUri,
+      expiresAt: now + AUTH_CODE_TTL_MS,
+      used: false,
+    };
     this.codes.set(record.code, record);
     return record;
   }
@@ -68,7 +74,12 @@ export class OAuthStore {
 
   issueAccessToken(refresh: RefreshTokenRecord, now: number, ttlSeconds: number): AccessTokenRecord {
     const { token: refreshToken, revoked: _revoked, refreshGrants: _grants, ...grant } = refresh;
-    const record: AccessTokenRecord = { ...grant, token: `CN${opaque(48)}`, expiresAt: now + ttlSeconds * 1000, refreshToken };
+    const record: AccessTokenRecord = {
+      ...grant,
+      token: `CN${opaque(48)}`,
+      expiresAt: now + ttlSeconds * 1000,
+      refreshToken,
+    };
     this.accessTokens.set(record.token, record);
     return record;
   }
@@ -94,7 +105,8 @@ export class OAuthStore {
     const record = this.refreshTokens.get(token);
     if (!record) return;
     record.revoked = true;
-    for (const [access, accessRecord] of this.accessTokens) if (accessRecord.refreshToken === token) this.accessTokens.delete(access);
+    for (const [access, accessRecord] of this.accessTokens)
+      if (accessRecord.refreshToken === token) this.accessTokens.delete(access);
   }
 
   refreshTokenStats(): Array<{ refreshToken: string; portalId: number; refreshGrants: number; revoked: boolean }> {

@@ -14,8 +14,8 @@
 import type { Express } from 'express';
 import { batchResponse, batchTimer, errorEntry, type StandardError } from '../batch.js';
 import { apiError, HubSpotError, validationError } from '../errors.js';
-import { batchInputs, isRecord, requireFields, stringField, type Json } from '../input.js';
-import { objectTypeOf, type ObjectType } from '../object-types.js';
+import { batchInputs, isRecord, type Json, requireFields, stringField } from '../input.js';
+import { type ObjectType, objectTypeOf } from '../object-types.js';
 import type { Portal } from '../portal.js';
 import { portalOf } from '../request-context.js';
 import { checkIdProperty, findRecord } from './lookup.js';
@@ -26,7 +26,8 @@ import { commit, prepare, type PreparedWrite, type WriteContext } from './writes
 
 export const OBJECT_BATCH_MAX = 100;
 
-const traceIdOf = (input: unknown): string | undefined => (isRecord(input) ? stringField(input, 'objectWriteTraceId') : undefined);
+const traceIdOf = (input: unknown): string | undefined =>
+  isRecord(input) ? stringField(input, 'objectWriteTraceId') : undefined;
 
 interface Prepared<T> {
   prepared: PreparedWrite;
@@ -55,7 +56,14 @@ function runWrites<T>(
       const perInput = error instanceof HubSpotError && (multiStatus || error.httpStatus === 404);
       if (!perInput) throw error;
       const traceId = traceIdOf(raw);
-      errors.push(errorEntry(error, traceId ? { objectWriteTraceId: [traceId] } : (error.body['context'] as Record<string, string[]> | undefined) ?? {}));
+      errors.push(
+        errorEntry(
+          error,
+          traceId
+            ? { objectWriteTraceId: [traceId] }
+            : ((error.body['context'] as Record<string, string[]> | undefined) ?? {}),
+        ),
+      );
     }
   });
   const committed = ready.map(({ prepared, input, extra }) => ({ record: commit(ctx, prepared), input, extra }));
@@ -80,7 +88,9 @@ function refuseDuplicateIds(ids: string[]): void {
   for (const id of ids) (seen.has(id) ? duplicates : seen).add(id);
   if (duplicates.size === 0) return;
   const list = [...duplicates];
-  throw validationError(`Duplicate IDs found in batch input: [${list.join(', ')}]. IDs must be unique`, { context: { ids: list } });
+  throw validationError(`Duplicate IDs found in batch input: [${list.join(', ')}]. IDs must be unique`, {
+    context: { ids: list },
+  });
 }
 
 function objectsNotFound(type: ObjectType, ids: string[]): HubSpotError {
@@ -117,7 +127,10 @@ function updateKeys(portal: Portal, type: ObjectType, inputs: unknown[]): void {
 
 /** Email upserts fail whole: "Partial upserts are not supported when using email as the idProperty" (contacts guide). */
 const partialAllowed = (type: ObjectType, inputs: unknown[]): boolean =>
-  !inputs.some((input) => isRecord(input) && type.builtInUniqueProperty !== undefined && input['idProperty'] === type.builtInUniqueProperty);
+  !inputs.some(
+    (input) =>
+      isRecord(input) && type.builtInUniqueProperty !== undefined && input['idProperty'] === type.builtInUniqueProperty,
+  );
 
 interface WriteBatch<T> {
   action: 'create' | 'upsert' | 'update';
@@ -126,7 +139,11 @@ interface WriteBatch<T> {
   okStatus: 200 | 201;
   /** Checks on the whole batch before any input is prepared. */
   before?: (portal: Portal, type: ObjectType, inputs: unknown[]) => void;
-  prepareOne: (scope: { portal: Portal; type: ObjectType; ctx: WriteContext }, input: Json, index: number) => { prepared: PreparedWrite; extra: T };
+  prepareOne: (
+    scope: { portal: Portal; type: ObjectType; ctx: WriteContext },
+    input: Json,
+    index: number,
+  ) => { prepared: PreparedWrite; extra: T };
   present?: (extra: T) => Json;
 }
 
@@ -139,8 +156,13 @@ function registerWriteBatch<T>(app: Express, now: () => string, spec: WriteBatch
     const { ctx, runFlows } = objectWrites(portal, type, now);
     const inputs = batchInputs(req.body, spec.inputType, OBJECT_BATCH_MAX);
     spec.before?.(portal, type, inputs);
-    const { committed, errors } = runWrites(ctx, inputs, partialAllowed(type, inputs), (input, index) => spec.prepareOne({ portal, type, ctx }, input, index));
-    const results = committed.map(({ record, extra }) => ({ ...serializeRecord(portal, type, record, { allValues: true }), ...spec.present?.(extra) }));
+    const { committed, errors } = runWrites(ctx, inputs, partialAllowed(type, inputs), (input, index) =>
+      spec.prepareOne({ portal, type, ctx }, input, index),
+    );
+    const results = committed.map(({ record, extra }) => ({
+      ...serializeRecord(portal, type, record, { allValues: true }),
+      ...spec.present?.(extra),
+    }));
     res.status(errors.length ? 207 : spec.okStatus).json(batchResponse(timer, unordered(portal, results), errors));
     runFlows();
   });
@@ -148,28 +170,43 @@ function registerWriteBatch<T>(app: Express, now: () => string, spec: WriteBatch
 
 export function registerObjectBatchRoutes(app: Express, now: () => string): void {
   registerWriteBatch(app, now, {
-    action: 'create', inputType: 'BatchInputSimplePublicObjectBatchInputForCreate', okStatus: 201,
+    action: 'create',
+    inputType: 'BatchInputSimplePublicObjectBatchInputForCreate',
+    okStatus: 201,
     prepareOne: ({ ctx }, input, index) => ({
-      prepared: prepare(ctx, index, undefined, requireFields(input, 'SimplePublicObjectBatchInputForCreate', ['properties'])['properties'], input['associations']),
+      prepared: prepare(
+        ctx,
+        index,
+        undefined,
+        requireFields(input, 'SimplePublicObjectBatchInputForCreate', ['properties'])['properties'],
+        input['associations'],
+      ),
       extra: null,
     }),
   });
 
   registerWriteBatch(app, now, {
-    action: 'upsert', inputType: 'BatchInputSimplePublicObjectBatchInputUpsert', okStatus: 200,
+    action: 'upsert',
+    inputType: 'BatchInputSimplePublicObjectBatchInputUpsert',
+    okStatus: 200,
     before: upsertKeys,
     prepareOne: ({ portal, type, ctx }, input, index) => {
       const idProperty = String(input['idProperty']);
       const id = String(input['id']);
       const existing = portal.records.findUnique(type, idProperty, id);
       const properties = isRecord(input['properties']) ? input['properties'] : {};
-      return { prepared: prepare(ctx, index, existing, existing ? properties : { ...properties, [idProperty]: id }), extra: !existing };
+      return {
+        prepared: prepare(ctx, index, existing, existing ? properties : { ...properties, [idProperty]: id }),
+        extra: !existing,
+      };
     },
     present: (created) => ({ new: created }),
   });
 
   registerWriteBatch(app, now, {
-    action: 'update', inputType: 'BatchInputSimplePublicObjectBatchInput', okStatus: 200,
+    action: 'update',
+    inputType: 'BatchInputSimplePublicObjectBatchInput',
+    okStatus: 200,
     before: updateKeys,
     prepareOne: ({ portal, type, ctx }, input, index) => {
       const body = requireFields(input, 'SimplePublicObjectBatchInput', ['id', 'properties']);
@@ -184,7 +221,11 @@ export function registerObjectBatchRoutes(app: Express, now: () => string): void
     const portal = portalOf(res);
     const type = objectTypeOf(req.params.objectType);
     const timer = batchTimer(now);
-    const body = requireFields(req.body, 'BatchReadInputSimplePublicObjectId', ['inputs', 'properties', 'propertiesWithHistory']);
+    const body = requireFields(req.body, 'BatchReadInputSimplePublicObjectId', [
+      'inputs',
+      'properties',
+      'propertiesWithHistory',
+    ]);
     const idProperty = stringField(body, 'idProperty');
     const archived = req.query['archived'] === 'true';
     const properties = listParam(body['properties']);
@@ -197,9 +238,23 @@ export function registerObjectBatchRoutes(app: Express, now: () => string): void
       if (record) found.push(record);
       else missing.push(id);
     }
-    const options = { ...(properties ? { properties } : {}), ...(propertiesWithHistory ? { propertiesWithHistory } : {}) };
-    const results = unordered(portal, found.map((record) => serializeRecord(portal, type, record, options)));
-    res.status(missing.length ? 207 : 200).json(batchResponse(timer, results, missing.length ? [errorEntry(objectsNotFound(type, missing), { ids: missing })] : []));
+    const options = {
+      ...(properties ? { properties } : {}),
+      ...(propertiesWithHistory ? { propertiesWithHistory } : {}),
+    };
+    const results = unordered(
+      portal,
+      found.map((record) => serializeRecord(portal, type, record, options)),
+    );
+    res
+      .status(missing.length ? 207 : 200)
+      .json(
+        batchResponse(
+          timer,
+          results,
+          missing.length ? [errorEntry(objectsNotFound(type, missing), { ids: missing })] : [],
+        ),
+      );
   });
 
   app.post('/crm/v3/objects/:objectType/batch/archive', (req, res) => {

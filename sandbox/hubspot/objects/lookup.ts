@@ -5,7 +5,11 @@ import type { Portal } from '../portal.js';
 import type { CrmRecord } from './store.js';
 
 export function objectNotFound(id: string) {
-  return apiError(404, { category: 'OBJECT_NOT_FOUND', message: 'Object not found.  objectId are usually numeric.', context: { id: [id] } });
+  return apiError(404, {
+    category: 'OBJECT_NOT_FOUND',
+    message: 'Object not found.  objectId are usually numeric.',
+    context: { id: [id] },
+  });
 }
 
 /**
@@ -18,12 +22,21 @@ export function checkIdProperty(portal: Portal, type: ObjectType, idProperty: st
   const property = portal.properties.live(type, idProperty);
   const isEmail = idProperty === type.builtInUniqueProperty;
   if (property?.hasUniqueValue || (isEmail && allowEmail)) return;
-  if (!property) throw validationError(`Property "${idProperty}" does not exist`, { context: { idProperty: [idProperty] } });
-  throw validationError(`Unable to perform update/upsert by non-unique ${type.objectTypeId} property ${idProperty} in portal ID ${portal.id}`);
+  if (!property)
+    throw validationError(`Property "${idProperty}" does not exist`, { context: { idProperty: [idProperty] } });
+  throw validationError(
+    `Unable to perform update/upsert by non-unique ${type.objectTypeId} property ${idProperty} in portal ID ${portal.id}`,
+  );
 }
 
 /** A record by id, or by a unique `idProperty` value; archived ones only when asked. */
-export function findRecord(portal: Portal, type: ObjectType, id: string, idProperty: string | undefined, archived = false): CrmRecord | undefined {
+export function findRecord(
+  portal: Portal,
+  type: ObjectType,
+  id: string,
+  idProperty: string | undefined,
+  archived = false,
+): CrmRecord | undefined {
   if (idProperty === undefined || idProperty === 'hs_object_id') {
     const record = portal.records.get(type, id);
     return record && record.archived === archived ? record : undefined;

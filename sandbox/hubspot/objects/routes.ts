@@ -1,14 +1,14 @@
 /** CRM objects v3, single-record endpoints: list, create, read, update, archive. */
 import type { Express, Request } from 'express';
+import { runFlows } from '../flows/runner.js';
 import { requireFields } from '../input.js';
-import { objectTypeOf, type ObjectType } from '../object-types.js';
-import { parseLimit, pagingAfter } from '../paging.js';
+import { type ObjectType, objectTypeOf } from '../object-types.js';
+import { pagingAfter, parseLimit } from '../paging.js';
 import type { Portal } from '../portal.js';
 import { portalOf } from '../request-context.js';
-import { runFlows } from '../flows/runner.js';
 import { findRecord, objectNotFound } from './lookup.js';
-import { listParam, serializeRecord, type ReadOptions } from './serialize.js';
-import { uniquePropertyNames, writeContext, writeOne, type WriteContext, type WriteEvent } from './writes.js';
+import { listParam, type ReadOptions, serializeRecord } from './serialize.js';
+import { uniquePropertyNames, type WriteContext, writeContext, type WriteEvent, writeOne } from './writes.js';
 
 /** The read options of a GET: `properties`, `propertiesWithHistory`, `associations` (csv or repeated). */
 function readOptions(req: Request): ReadOptions {
@@ -26,7 +26,11 @@ function readOptions(req: Request): ReadOptions {
  * A write context whose committed writes enrol records in the portal's flows; the flows run when
  * `runFlows` is called, after the response is serialized (HubSpot's workflows act after the write).
  */
-export function objectWrites(portal: Portal, type: ObjectType, now: () => string): { ctx: WriteContext; runFlows: () => void } {
+export function objectWrites(
+  portal: Portal,
+  type: ObjectType,
+  now: () => string,
+): { ctx: WriteContext; runFlows: () => void } {
   const events: WriteEvent[] = [];
   return {
     ctx: writeContext(portal, type, now(), (event) => events.push(event)),
@@ -69,7 +73,13 @@ export function registerObjectRoutes(app: Express, now: () => string): void {
   app.get('/crm/v3/objects/:objectType/:objectId', (req, res) => {
     const portal = portalOf(res);
     const type = objectTypeOf(req.params.objectType);
-    const record = findRecord(portal, type, req.params.objectId, queryString(req.query['idProperty']), req.query['archived'] === 'true');
+    const record = findRecord(
+      portal,
+      type,
+      req.params.objectId,
+      queryString(req.query['idProperty']),
+      req.query['archived'] === 'true',
+    );
     if (!record) throw objectNotFound(req.params.objectId);
     res.json(serializeRecord(portal, type, record, readOptions(req)));
   });
@@ -98,7 +108,8 @@ export function registerObjectRoutes(app: Express, now: () => string): void {
     const body = requireFields(req.body, 'PublicGdprDeleteInput', ['objectId']);
     const objectId = String(body['objectId']);
     const idProperty = typeof body['idProperty'] === 'string' ? body['idProperty'] : undefined;
-    const record = findRecord(portal, type, objectId, idProperty) ?? findRecord(portal, type, objectId, idProperty, true);
+    const record =
+      findRecord(portal, type, objectId, idProperty) ?? findRecord(portal, type, objectId, idProperty, true);
     if (!record) throw objectNotFound(objectId);
     portal.associations.forgetRecord({ type, id: record.id });
     portal.records.purge(type, record, uniquePropertyNames(portal, type));

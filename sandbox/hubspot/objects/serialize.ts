@@ -18,12 +18,19 @@ export interface ReadOptions {
 
 /** A comma-separated query parameter (or repeated parameter) as a list. */
 export function listParam(raw: unknown): string[] | undefined {
-  const values = (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string').flatMap((v) => v.split(','));
+  const values = (Array.isArray(raw) ? raw : [raw])
+    .filter((v): v is string => typeof v === 'string')
+    .flatMap((v) => v.split(','));
   const names = values.map((v) => v.trim()).filter((v) => v !== '');
   return names.length ? names : undefined;
 }
 
-function selectedProperties(portal: Portal, type: ObjectType, record: CrmRecord, options: ReadOptions): Record<string, string | null> {
+function selectedProperties(
+  portal: Portal,
+  type: ObjectType,
+  record: CrmRecord,
+  options: ReadOptions,
+): Record<string, string | null> {
   const always = ['hs_object_id', type.createdProperty, type.modifiedProperty];
   const names = options.allValues
     ? [...new Set([...type.defaultReturned, ...Object.keys(record.properties)])]
@@ -47,7 +54,9 @@ function associationsOf(portal: Portal, type: ObjectType, record: CrmRecord, toT
     const results = portal.associations
       .list({ type, id: record.id }, toType)
       .filter(({ toId }) => portal.records.get(toType, toId)?.archived === false)
-      .flatMap(({ toId, types }) => types.map((def) => ({ id: toId, type: v3TypeName(def, type, toType, pairHasLabels) })));
+      .flatMap(({ toId, types }) =>
+        types.map((def) => ({ id: toId, type: v3TypeName(def, type, toType, pairHasLabels) })),
+      );
     if (results.length) result[toType.name] = { results };
   }
   return result;
@@ -55,7 +64,11 @@ function associationsOf(portal: Portal, type: ObjectType, record: CrmRecord, toT
 
 export function serializeRecord(portal: Portal, type: ObjectType, record: CrmRecord, options: ReadOptions = {}) {
   const history = options.propertiesWithHistory
-    ? Object.fromEntries(options.propertiesWithHistory.filter((name) => portal.properties.live(type, name)).map((name) => [name, record.history[name] ?? []]))
+    ? Object.fromEntries(
+        options.propertiesWithHistory
+          .filter((name) => portal.properties.live(type, name))
+          .map((name) => [name, record.history[name] ?? []]),
+      )
     : undefined;
   const associations = options.associations ? associationsOf(portal, type, record, options.associations) : undefined;
   return {

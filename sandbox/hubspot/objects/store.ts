@@ -30,7 +30,8 @@ export interface CrmRecord {
 }
 
 /** Emails match case-insensitively; other unique values exactly. */
-export const uniqueKey = (property: string, value: string): string => (property === 'email' ? value.toLowerCase() : value);
+export const uniqueKey = (property: string, value: string): string =>
+  property === 'email' ? value.toLowerCase() : value;
 
 class TypeRecords {
   readonly records = new Map<string, CrmRecord>();
@@ -97,12 +98,18 @@ export class RecordStore {
   }
 
   /** Re-points the unique indexes after a record's values changed from `before`. */
-  reindex(type: ObjectType, record: CrmRecord, before: Record<string, string>, uniqueProperties: readonly string[]): void {
+  reindex(
+    type: ObjectType,
+    record: CrmRecord,
+    before: Record<string, string>,
+    uniqueProperties: readonly string[],
+  ): void {
     const records = this.of(type);
     for (const property of uniqueProperties) {
       const index = records.indexOf(property);
       const old = before[property];
-      if (old !== undefined && index.get(uniqueKey(property, old)) === record.id) index.delete(uniqueKey(property, old));
+      if (old !== undefined && index.get(uniqueKey(property, old)) === record.id)
+        index.delete(uniqueKey(property, old));
       const value = record.properties[property];
       if (value !== undefined && !record.archived) index.set(uniqueKey(property, value), record.id);
     }

@@ -7,8 +7,8 @@
 import { isRecord } from '../input.js';
 import type { ObjectType } from '../object-types.js';
 import type { Portal } from '../portal.js';
-import type { PropertyDefinition } from '../properties/definition.js';
 import { externalSource } from '../properties/defaults.js';
+import type { PropertyDefinition } from '../properties/definition.js';
 import { formatDate, formatDateTime, isValidEmail, isValidNumber, parseTimestamp, timeOfDay } from '../values.js';
 
 /** One invalid value, as HubSpot lists it inside "Property values were not valid: [...]". */
@@ -22,7 +22,10 @@ export interface PropertyValueError {
 export const MAX_STRING_LENGTH = 65536;
 
 export const optionError = (name: string, value: string, allowed: readonly string[]): PropertyValueError => ({
-  name, value, code: 'INVALID_OPTION', message: `${value} was not one of the allowed options: [${allowed.join(', ')}]`,
+  name,
+  value,
+  code: 'INVALID_OPTION',
+  message: `${value} was not one of the allowed options: [${allowed.join(', ')}]`,
 });
 
 function allowedValues(portal: Portal, property: PropertyDefinition, at: string): string[] | undefined {
@@ -48,7 +51,12 @@ function asText(raw: unknown): string | undefined {
 }
 
 function normalizeValue(
-  portal: Portal, type: ObjectType, property: PropertyDefinition, value: string, previous: string | undefined, at: string,
+  portal: Portal,
+  type: ObjectType,
+  property: PropertyDefinition,
+  value: string,
+  previous: string | undefined,
+  at: string,
 ): string | PropertyValueError {
   const { name } = property;
   const fail = (code: string, message: string): PropertyValueError => ({ name, value, code, message });
@@ -58,12 +66,16 @@ function normalizeValue(
       return isValidNumber(value) ? String(Number(value)) : fail('INVALID_INTEGER', `${value} was not a valid number.`);
     case 'bool': {
       const lower = value.toLowerCase();
-      return lower === 'true' || lower === 'false' ? lower : fail('INVALID_BOOLEAN', `${value} was not a valid boolean. Valid values are true and false.`);
+      return lower === 'true' || lower === 'false'
+        ? lower
+        : fail('INVALID_BOOLEAN', `${value} was not a valid boolean. Valid values are true and false.`);
     }
     case 'date': {
       const ms = parseTimestamp(value);
       if (ms === undefined) return fail('INVALID_DATE', `${value} is not a valid date.`);
-      return ms % 86_400_000 === 0 ? formatDate(ms) : fail('INVALID_DATE', `${value} is at ${timeOfDay(ms)} UTC, not midnight!`);
+      return ms % 86_400_000 === 0
+        ? formatDate(ms)
+        : fail('INVALID_DATE', `${value} is at ${timeOfDay(ms)} UTC, not midnight!`);
     }
     case 'datetime': {
       const ms = parseTimestamp(value);
@@ -82,7 +94,8 @@ function normalizeValue(
       return [...new Set([...base, ...chosen])].join(';');
     }
     default: {
-      if (value.length > MAX_STRING_LENGTH) return fail('INVALID_STRING', `${name} is longer than ${MAX_STRING_LENGTH} characters`);
+      if (value.length > MAX_STRING_LENGTH)
+        return fail('INVALID_STRING', `${name} is longer than ${MAX_STRING_LENGTH} characters`);
       if (type.builtInUniqueProperty === name && name === 'email') {
         const email = value.trim().toLowerCase();
         return isValidEmail(email) ? email : fail('INVALID_EMAIL', `Email address ${value} is invalid`);
@@ -103,20 +116,46 @@ export interface ValidatedValues {
  * processes do.
  */
 export function validateValues(
-  portal: Portal, type: ObjectType, raw: unknown, current: Record<string, string>, at: string, internal = false,
+  portal: Portal,
+  type: ObjectType,
+  raw: unknown,
+  current: Record<string, string>,
+  at: string,
+  internal = false,
 ): ValidatedValues {
   const values: Record<string, string> = {};
   const errors: PropertyValueError[] = [];
-  if (!isRecord(raw)) return { values, errors: [{ name: 'properties', value: '', code: 'INVALID_INPUT', message: 'properties must be an object of property names to values' }] };
+  if (!isRecord(raw))
+    return {
+      values,
+      errors: [
+        {
+          name: 'properties',
+          value: '',
+          code: 'INVALID_INPUT',
+          message: 'properties must be an object of property names to values',
+        },
+      ],
+    };
   for (const [name, rawValue] of Object.entries(raw)) {
     const value = asText(rawValue);
     const property = portal.properties.live(type, name);
     if (!property) {
-      errors.push({ name, value: value ?? '', code: 'PROPERTY_DOESNT_EXIST', message: `Property "${name}" does not exist` });
+      errors.push({
+        name,
+        value: value ?? '',
+        code: 'PROPERTY_DOESNT_EXIST',
+        message: `Property "${name}" does not exist`,
+      });
     } else if (value === undefined) {
       errors.push({ name, value: '', code: 'INVALID_STRING', message: `The value of ${name} must be a string` });
     } else if (property.modificationMetadata.readOnlyValue && !(internal && name !== 'hs_object_id')) {
-      errors.push({ name, value, code: 'READ_ONLY_VALUE', message: `"${name}" is a calculated property; its value cannot be set.` });
+      errors.push({
+        name,
+        value,
+        code: 'READ_ONLY_VALUE',
+        message: `"${name}" is a calculated property; its value cannot be set.`,
+      });
     } else {
       const normalized = normalizeValue(portal, type, property, value, current[name], at);
       if (typeof normalized === 'string') values[name] = normalized;

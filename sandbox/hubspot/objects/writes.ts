@@ -3,14 +3,14 @@
  * (values, object rules, unique conflicts, inline associations) and throws HubSpot's error;
  * `commit` stores it, keeps calculated values in step, and tells the flow runner.
  */
+import type { AssociationTypeDef } from '../associations/types.js';
 import { apiError, HubSpotError, validationError } from '../errors.js';
 import { isRecord } from '../input.js';
 import { findObjectType, type ObjectType } from '../object-types.js';
 import type { Portal } from '../portal.js';
-import type { AssociationTypeDef } from '../associations/types.js';
 import { applyClosingRules, applyCreateDefaults, checkRecordRules, derivedValues } from './rules.js';
-import { uniqueKey, type CrmRecord } from './store.js';
-import { validateValues, type PropertyValueError } from './validation.js';
+import { type CrmRecord, uniqueKey } from './store.js';
+import { type PropertyValueError, validateValues } from './validation.js';
 
 /** What happened to a record, for the flow runner (enrolment on create or on property change). */
 export interface WriteEvent {
@@ -39,15 +39,25 @@ export interface PreparedWrite {
   associations: Array<{ toType: ObjectType; toId: string; def: AssociationTypeDef }>;
 }
 
-export function writeContext(portal: Portal, type: ObjectType, at: string, afterWrite?: (event: WriteEvent) => void): WriteContext {
+export function writeContext(
+  portal: Portal,
+  type: ObjectType,
+  at: string,
+  afterWrite?: (event: WriteEvent) => void,
+): WriteContext {
   return { portal, type, at, claimed: new Map(), ...(afterWrite ? { afterWrite } : {}) };
 }
 
 /** 400 VALIDATION_ERROR "Property values were not valid: [...]" listing every bad value. */
 export function propertyValuesError(portalId: number, errors: PropertyValueError[]): HubSpotError {
   const entries = errors.map((e) => ({
-    isValid: false, message: e.message, error: e.code, name: e.name, localizedErrorMessage: e.message,
-    ...(e.value !== '' ? { propertyValue: e.value } : {}), portalId,
+    isValid: false,
+    message: e.message,
+    error: e.code,
+    name: e.name,
+    localizedErrorMessage: e.message,
+    ...(e.value !== '' ? { propertyValue: e.value } : {}),
+    portalId,
   }));
   return apiError(400, {
     category: 'VALIDATION_ERROR',
@@ -64,7 +74,9 @@ export function propertyValuesError(portalId: number, errors: PropertyValueError
 function requiredOrValuesError(ctx: WriteContext, isCreate: boolean, errors: PropertyValueError[]): HubSpotError {
   const missing = errors.filter((e) => e.code === 'REQUIRED_PROPERTY').map((e) => e.name);
   if (!isCreate || missing.length === 0) return propertyValuesError(ctx.portal.id, errors);
-  return validationError(`Error creating ${ctx.type.singular.toUpperCase()}. Some required properties were not set.`, { context: { properties: missing } });
+  return validationError(`Error creating ${ctx.type.singular.toUpperCase()}. Some required properties were not set.`, {
+    context: { properties: missing },
+  });
 }
 
 /** The properties that must be unique on this object: email on contacts plus hasUniqueValue properties. */
@@ -83,7 +95,12 @@ function conflictError(type: ObjectType, property: string, value: string, existi
   return apiError(409, {
     category: 'OBJECT_ALREADY_EXISTS',
     message: `${what} already exists. Existing ID: ${existingId}`,
-    errors: [{ message: `A ${type.singular} with ${property} ${value} already exists. Existing ID: ${existingId}`, in: property }],
+    errors: [
+      {
+        message: `A ${type.singular} with ${property} ${value} already exists. Existing ID: ${existingId}`,
+        in: property,
+      },
+    ],
     extra: isEmail ? { error: 'CONTACT_EXISTS' } : {},
   });
 }
@@ -100,7 +117,8 @@ function checkUnique(ctx: WriteContext, index: number, changes: Record<string, s
     // Two inputs of one batch with the same value: 409 naming the earlier input's record the way a
     // stored one is named (Joystream/youtube-synch#355 saw "Contact already exists" for it). Nothing is
     // written, as for any failure of a batch without trace ids.
-    if (claimedBy !== undefined && claimedBy.index !== index) throw conflictError(ctx.type, property, value, claimedBy.id);
+    if (claimedBy !== undefined && claimedBy.index !== index)
+      throw conflictError(ctx.type, property, value, claimedBy.id);
     claims.push(claim);
   }
   // Claimed only once the whole input passed, so a refused input never blocks a later one.
@@ -113,23 +131,32 @@ function parseAssociations(ctx: WriteContext, raw: unknown): PreparedWrite['asso
   return raw.flatMap((entry: unknown) => {
     const to = isRecord(entry) && isRecord(entry['to']) ? entry['to'] : undefined;
     const types = isRecord(entry) && Array.isArray(entry['types']) ? entry['types'] : undefined;
-    if (!to || types === undefined || to['id'] === undefined) throw validationError('Each association needs to.id and types');
+    if (!to || types === undefined || to['id'] === undefined)
+      throw validationError('Each association needs to.id and types');
     const toId = String(to['id']);
     return types.map((spec: unknown) => {
       const category = isRecord(spec) ? String(spec['associationCategory']) : '';
       const typeId = isRecord(spec) ? Number(spec['associationTypeId']) : Number.NaN;
       const def = ctx.portal.associationTypes.find(category, typeId, ctx.type);
       const toType = def ? findObjectType(def.to) : undefined;
-      if (!def || !toType) throw validationError(`${category} association type ${typeId} is not valid for ${ctx.type.name}`);
+      if (!def || !toType)
+        throw validationError(`${category} association type ${typeId} is not valid for ${ctx.type.name}`);
       const target = ctx.portal.records.get(toType, toId);
-      if (!target || target.archived) throw validationError(`Cannot associate to ${toType.singular} ${toId}: it does not exist`);
+      if (!target || target.archived)
+        throw validationError(`Cannot associate to ${toType.singular} ${toId}: it does not exist`);
       return { toType, toId, def };
     });
   });
 }
 
 /** Validates one input; `index` tells batch inputs apart for in-batch unique checks. */
-export function prepare(ctx: WriteContext, index: number, existing: CrmRecord | undefined, rawProperties: unknown, rawAssociations?: unknown): PreparedWrite {
+export function prepare(
+  ctx: WriteContext,
+  index: number,
+  existing: CrmRecord | undefined,
+  rawProperties: unknown,
+  rawAssociations?: unknown,
+): PreparedWrite {
   const current = existing?.properties ?? {};
   const { values, errors } = validateValues(ctx.portal, ctx.type, rawProperties, current, ctx.at, ctx.internal);
   if (!existing) applyCreateDefaults(ctx.portal, ctx.type, values);
@@ -148,7 +175,14 @@ export function prepare(ctx: WriteContext, index: number, existing: CrmRecord | 
 export function commit(ctx: WriteContext, prepared: PreparedWrite): CrmRecord {
   const { portal, type, at } = ctx;
   const isCreate = !prepared.existing;
-  const record: CrmRecord = prepared.existing ?? { id: prepared.id, properties: {}, history: {}, createdAt: at, updatedAt: at, archived: false };
+  const record: CrmRecord = prepared.existing ?? {
+    id: prepared.id,
+    properties: {},
+    history: {},
+    createdAt: at,
+    updatedAt: at,
+    archived: false,
+  };
   const before = { ...record.properties };
   const system: Record<string, string> = isCreate
     ? { hs_object_id: record.id, [type.createdProperty]: at, hs_createdate: at }
@@ -160,21 +194,36 @@ export function commit(ctx: WriteContext, prepared: PreparedWrite): CrmRecord {
     else record.properties[name] = value;
   }
   Object.assign(record.properties, derivedValues(portal, type, record.properties, at));
-  const changed = Object.keys(record.properties).filter((name) => record.properties[name] !== before[name])
+  const changed = Object.keys(record.properties)
+    .filter((name) => record.properties[name] !== before[name])
     .concat(Object.keys(before).filter((name) => record.properties[name] === undefined));
-  for (const name of changed) (record.history[name] ??= []).unshift({ value: record.properties[name] ?? '', timestamp: at, sourceType: ctx.internal ? 'AUTOMATION_PLATFORM' : 'INTEGRATION' });
+  for (const name of changed)
+    (record.history[name] ??= []).unshift({
+      value: record.properties[name] ?? '',
+      timestamp: at,
+      sourceType: ctx.internal ? 'AUTOMATION_PLATFORM' : 'INTEGRATION',
+    });
   record.updatedAt = at;
   const uniques = uniquePropertyNames(portal, type);
   if (isCreate) portal.records.insert(type, record, uniques);
   else portal.records.reindex(type, record, before, uniques);
   for (const association of prepared.associations) {
-    portal.associations.add({ type, id: record.id }, { type: association.toType, id: association.toId }, association.def);
+    portal.associations.add(
+      { type, id: record.id },
+      { type: association.toType, id: association.toId },
+      association.def,
+    );
   }
   ctx.afterWrite?.({ type, record, isCreate, changed });
   return record;
 }
 
 /** prepare + commit for one record; the single-object endpoints use it. */
-export function writeOne(ctx: WriteContext, existing: CrmRecord | undefined, rawProperties: unknown, rawAssociations?: unknown): CrmRecord {
+export function writeOne(
+  ctx: WriteContext,
+  existing: CrmRecord | undefined,
+  rawProperties: unknown,
+  rawAssociations?: unknown,
+): CrmRecord {
   return commit(ctx, prepare(ctx, 0, existing, rawProperties, rawAssociations));
 }

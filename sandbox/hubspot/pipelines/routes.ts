@@ -1,29 +1,38 @@
 /** Pipelines v3 for deals: /crm/v3/pipelines/deals[/{pipelineId}[/stages[/{stageId}]]]. */
 import type { Express } from 'express';
 import { conflict, validationError } from '../errors.js';
-import { arrayField, booleanField, isRecord, numberField, requireFields, stringField, type Json } from '../input.js';
+import { arrayField, booleanField, isRecord, type Json, numberField, requireFields, stringField } from '../input.js';
 import { objectTypeOf } from '../object-types.js';
 import type { Portal } from '../portal.js';
 import { portalOf } from '../request-context.js';
-import { stageMetadata, type Pipeline, type PipelineStore, type StageInput } from './store.js';
+import { type Pipeline, type PipelineStore, type StageInput, stageMetadata } from './store.js';
 
 /** The sandbox keeps deal pipelines only (tickets and custom objects are not emulated). */
 function dealPipelines(portal: Portal, rawType: string): PipelineStore {
   const type = objectTypeOf(rawType);
-  if (type.name !== 'deals') throw validationError(`Pipelines are not supported for object type ${type.name} in this sandbox`);
+  if (type.name !== 'deals')
+    throw validationError(`Pipelines are not supported for object type ${type.name} in this sandbox`);
   return portal.pipelines;
 }
 
 function stageInput(store: PipelineStore, raw: unknown): StageInput {
   const body = requireFields(raw, 'PipelineStageInput', ['label', 'displayOrder', 'metadata']);
-  return { label: stringField(body, 'label') ?? '', displayOrder: numberField(body, 'displayOrder') ?? 0, metadata: stageMetadata(body['metadata'], store.inTenths()) };
+  return {
+    label: stringField(body, 'label') ?? '',
+    displayOrder: numberField(body, 'displayOrder') ?? 0,
+    metadata: stageMetadata(body['metadata'], store.inTenths()),
+  };
 }
 
-function pipelineInput(store: PipelineStore, raw: unknown): { label: string; displayOrder: number; stages: StageInput[]; autoCloseDateEnabled?: boolean } {
+function pipelineInput(
+  store: PipelineStore,
+  raw: unknown,
+): { label: string; displayOrder: number; stages: StageInput[]; autoCloseDateEnabled?: boolean } {
   const body = requireFields(raw, 'PipelineInput', ['label', 'displayOrder', 'stages']);
   const autoCloseDateEnabled = booleanField(body, 'autoCloseDateEnabled');
   return {
-    label: stringField(body, 'label') ?? '', displayOrder: numberField(body, 'displayOrder') ?? 0,
+    label: stringField(body, 'label') ?? '',
+    displayOrder: numberField(body, 'displayOrder') ?? 0,
     stages: (arrayField(body, 'stages') ?? []).map((stage) => stageInput(store, stage)),
     ...(autoCloseDateEnabled !== undefined ? { autoCloseDateEnabled } : {}),
   };
@@ -35,7 +44,9 @@ function present(store: PipelineStore, pipeline: Pipeline): Pipeline {
 
 function dealsIn(portal: Portal, pipeline: Pipeline, stageId?: string): number {
   const deals = portal.records.live(objectTypeOf('deals'));
-  return deals.filter((d) => d.properties['pipeline'] === pipeline.id && (stageId === undefined || d.properties['dealstage'] === stageId)).length;
+  return deals.filter(
+    (d) => d.properties['pipeline'] === pipeline.id && (stageId === undefined || d.properties['dealstage'] === stageId),
+  ).length;
 }
 
 export function registerPipelineRoutes(app: Express, now: () => string): void {
@@ -74,7 +85,9 @@ export function registerPipelineRoutes(app: Express, now: () => string): void {
     const archived = booleanField(body, 'archived');
     const autoCloseDateEnabled = booleanField(body, 'autoCloseDateEnabled');
     const patch = {
-      ...(label !== undefined ? { label } : {}), ...(displayOrder !== undefined ? { displayOrder } : {}), ...(archived !== undefined ? { archived } : {}),
+      ...(label !== undefined ? { label } : {}),
+      ...(displayOrder !== undefined ? { displayOrder } : {}),
+      ...(archived !== undefined ? { archived } : {}),
       ...(autoCloseDateEnabled !== undefined ? { autoCloseDateEnabled } : {}),
     };
     res.json(present(store, store.update(store.get(req.params.pipelineId), patch, now())));
@@ -115,12 +128,19 @@ export function registerPipelineRoutes(app: Express, now: () => string): void {
     const label = stringField(body, 'label');
     const displayOrder = numberField(body, 'displayOrder');
     const archived = booleanField(body, 'archived');
-    res.json(store.updateStage(pipeline, stage, {
-      ...(label !== undefined ? { label } : {}),
-      ...(displayOrder !== undefined ? { displayOrder } : {}),
-      ...(body['metadata'] !== undefined ? { metadata: stageMetadata(body['metadata'], store.inTenths()) } : {}),
-      ...(archived !== undefined ? { archived } : {}),
-    }, now()));
+    res.json(
+      store.updateStage(
+        pipeline,
+        stage,
+        {
+          ...(label !== undefined ? { label } : {}),
+          ...(displayOrder !== undefined ? { displayOrder } : {}),
+          ...(body['metadata'] !== undefined ? { metadata: stageMetadata(body['metadata'], store.inTenths()) } : {}),
+          ...(archived !== undefined ? { archived } : {}),
+        },
+        now(),
+      ),
+    );
   };
   app.put(`${base}/:pipelineId/stages/:stageId`, updateStage(false));
   app.patch(`${base}/:pipelineId/stages/:stageId`, updateStage(true));
@@ -131,7 +151,8 @@ export function registerPipelineRoutes(app: Express, now: () => string): void {
     const pipeline = store.get(req.params.pipelineId);
     const stage = store.stage(pipeline, req.params.stageId);
     // HubSpot refuses to delete a stage that still holds deals.
-    if (dealsIn(portal, pipeline, stage.id) > 0) throw conflict(`Stage ${stage.id} still has ${dealsIn(portal, pipeline, stage.id)} deals`);
+    if (dealsIn(portal, pipeline, stage.id) > 0)
+      throw conflict(`Stage ${stage.id} still has ${dealsIn(portal, pipeline, stage.id)} deals`);
     store.updateStage(pipeline, stage, { archived: true }, now());
     res.status(204).end();
   });

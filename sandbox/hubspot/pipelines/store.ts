@@ -51,17 +51,25 @@ export function normalizeProbability(raw: unknown, inTenths: boolean): string {
   const offStep = Math.abs(tenths - Math.round(tenths)) > 1e-9;
   if (!Number.isFinite(value) || value < 0 || value > 1 || (inTenths && offStep)) {
     const rule = inTenths ? 'between 0.0 and 1.0 in increments of 0.1' : 'between 0.0 and 1.0';
-    throw validationError(`Deal stage probability must be a number ${rule}; got ${String(raw)}`, { context: { probability: [String(raw)] } });
+    throw validationError(`Deal stage probability must be a number ${rule}; got ${String(raw)}`, {
+      context: { probability: [String(raw)] },
+    });
   }
   return offStep ? String(value) : (Math.round(tenths) / 10).toFixed(1);
 }
 
 export function stageMetadata(raw: unknown, inTenths: boolean): Record<string, string> {
-  const metadata = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
-  if (metadata['probability'] === undefined) throw validationError('Deal stages require metadata.probability', { context: { metadata: ['probability'] } });
+  const metadata =
+    typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  if (metadata['probability'] === undefined)
+    throw validationError('Deal stages require metadata.probability', { context: { metadata: ['probability'] } });
   const probability = normalizeProbability(metadata['probability'], inTenths);
   const isClosed = String(metadata['isClosed']) === 'true';
-  return { ...Object.fromEntries(Object.entries(metadata).map(([k, v]) => [k, String(v)])), probability, isClosed: String(isClosed) };
+  return {
+    ...Object.fromEntries(Object.entries(metadata).map(([k, v]) => [k, String(v)])),
+    probability,
+    isClosed: String(isClosed),
+  };
 }
 
 const DEFAULT_STAGES: Array<[id: string, label: string, probability: string]> = [
@@ -80,18 +88,36 @@ export class PipelineStore {
   private readonly ids = new IdSequence(700000001);
 
   /** `maxPipelines` follows the portal's tier; `inTenths` is the portal's probability-steps switch. */
-  constructor(at: string, private readonly maxPipelines: () => number, readonly inTenths: () => boolean) {
+  constructor(
+    at: string,
+    private readonly maxPipelines: () => number,
+    readonly inTenths: () => boolean,
+  ) {
     this.pipelines.push({
-      id: 'default', label: 'Sales Pipeline', displayOrder: 0, createdAt: at, updatedAt: at, archived: false, autoCloseDateEnabled: true,
+      id: 'default',
+      label: 'Sales Pipeline',
+      displayOrder: 0,
+      createdAt: at,
+      updatedAt: at,
+      archived: false,
+      autoCloseDateEnabled: true,
       stages: DEFAULT_STAGES.map(([id, label, probability], displayOrder) => ({
-        id, label, displayOrder, createdAt: at, updatedAt: at, archived: false, writePermissions: 'CRM_PERMISSIONS_ENFORCEMENT',
+        id,
+        label,
+        displayOrder,
+        createdAt: at,
+        updatedAt: at,
+        archived: false,
+        writePermissions: 'CRM_PERMISSIONS_ENFORCEMENT',
         metadata: { isClosed: String(DEFAULT_CLOSED_STAGES.has(id)), probability },
       })),
     });
   }
 
   list(): Pipeline[] {
-    return this.pipelines.filter((p) => !p.archived).sort((a, b) => a.displayOrder - b.displayOrder || a.label.localeCompare(b.label));
+    return this.pipelines
+      .filter((p) => !p.archived)
+      .sort((a, b) => a.displayOrder - b.displayOrder || a.label.localeCompare(b.label));
   }
 
   /** The pipeline a deal lands in when `pipeline` is omitted: the first by display order. */
@@ -124,14 +150,25 @@ export class PipelineStore {
     return this.list().find((p) => p.stages.some((s) => s.id === stageId && !s.archived));
   }
 
-  create(input: { label: string; displayOrder: number; stages: StageInput[]; autoCloseDateEnabled?: boolean }, at: string): Pipeline {
+  create(
+    input: { label: string; displayOrder: number; stages: StageInput[]; autoCloseDateEnabled?: boolean },
+    at: string,
+  ): Pipeline {
     const max = this.maxPipelines();
     if (this.list().length >= max) {
-      throw validationError(`This account has reached its limit of ${max} deal pipelines`, { subCategory: 'PipelineError.PIPELINE_LIMIT_REACHED' });
+      throw validationError(`This account has reached its limit of ${max} deal pipelines`, {
+        subCategory: 'PipelineError.PIPELINE_LIMIT_REACHED',
+      });
     }
     this.checkLabel(input.label);
     const pipeline: Pipeline = {
-      id: String(this.ids.next()), label: input.label, displayOrder: input.displayOrder, stages: [], createdAt: at, updatedAt: at, archived: false,
+      id: String(this.ids.next()),
+      label: input.label,
+      displayOrder: input.displayOrder,
+      stages: [],
+      createdAt: at,
+      updatedAt: at,
+      archived: false,
       // HubSpot's new pipelines have it on; the stricter reading for a client that migrates close dates.
       autoCloseDateEnabled: input.autoCloseDateEnabled ?? true,
     };
@@ -154,12 +191,23 @@ export class PipelineStore {
     const previous = pipeline.stages;
     pipeline.stages = inputs.map((input) => {
       const kept = previous.find((s) => !s.archived && s.label.toLowerCase() === input.label.toLowerCase());
-      return { ...input, id: kept?.id ?? String(this.ids.next()), createdAt: kept?.createdAt ?? at, updatedAt: at, archived: false, writePermissions: 'CRM_PERMISSIONS_ENFORCEMENT' };
+      return {
+        ...input,
+        id: kept?.id ?? String(this.ids.next()),
+        createdAt: kept?.createdAt ?? at,
+        updatedAt: at,
+        archived: false,
+        writePermissions: 'CRM_PERMISSIONS_ENFORCEMENT',
+      };
     });
     pipeline.updatedAt = at;
   }
 
-  update(pipeline: Pipeline, patch: { label?: string; displayOrder?: number; archived?: boolean; autoCloseDateEnabled?: boolean }, at: string): Pipeline {
+  update(
+    pipeline: Pipeline,
+    patch: { label?: string; displayOrder?: number; archived?: boolean; autoCloseDateEnabled?: boolean },
+    at: string,
+  ): Pipeline {
     if (patch.autoCloseDateEnabled !== undefined) pipeline.autoCloseDateEnabled = patch.autoCloseDateEnabled;
     if (patch.label !== undefined) {
       this.checkLabel(patch.label, pipeline);
@@ -186,13 +234,25 @@ export class PipelineStore {
     if (this.liveStages(pipeline).some((s) => s.label.toLowerCase() === input.label.toLowerCase())) {
       throw conflict(`A stage with label ${input.label} already exists in pipeline ${pipeline.id}`);
     }
-    const stage: Stage = { ...input, id: String(this.ids.next()), createdAt: at, updatedAt: at, archived: false, writePermissions: 'CRM_PERMISSIONS_ENFORCEMENT' };
+    const stage: Stage = {
+      ...input,
+      id: String(this.ids.next()),
+      createdAt: at,
+      updatedAt: at,
+      archived: false,
+      writePermissions: 'CRM_PERMISSIONS_ENFORCEMENT',
+    };
     pipeline.stages.push(stage);
     pipeline.updatedAt = at;
     return stage;
   }
 
-  updateStage(pipeline: Pipeline, stage: Stage, patch: Partial<StageInput> & { archived?: boolean }, at: string): Stage {
+  updateStage(
+    pipeline: Pipeline,
+    stage: Stage,
+    patch: Partial<StageInput> & { archived?: boolean },
+    at: string,
+  ): Stage {
     if (patch.label !== undefined) {
       const label = patch.label;
       if (this.liveStages(pipeline).some((s) => s !== stage && s.label.toLowerCase() === label.toLowerCase())) {

@@ -1,9 +1,15 @@
 /** One portal's property definitions and groups, per object type, with HubSpot's definition rules. */
 import { apiError, conflict, notFound, validationError } from '../errors.js';
 import { OBJECT_TYPES, type ObjectType, type ObjectTypeName } from '../object-types.js';
-import type { PropertyDefinition, PropertyGroup } from './definition.js';
 import { defaultGroups, defaultProperties } from './defaults.js';
-import { checkInternalName, checkTypePair, MAX_UNIQUE_PROPERTIES, type PropertyCreateInput, type PropertyUpdateInput } from './rules.js';
+import type { PropertyDefinition, PropertyGroup } from './definition.js';
+import {
+  checkInternalName,
+  checkTypePair,
+  MAX_UNIQUE_PROPERTIES,
+  type PropertyCreateInput,
+  type PropertyUpdateInput,
+} from './rules.js';
 
 interface ObjectProperties {
   properties: Map<string, PropertyDefinition>;
@@ -69,7 +75,11 @@ export class PropertyRegistry {
       updatedAt: at,
       ...(referencedObjectType !== undefined ? { referencedObjectType } : {}),
       ...(calculationFormula !== undefined ? { calculationFormula } : {}),
-      modificationMetadata: { archivable: true, readOnlyDefinition: false, readOnlyValue: input.fieldType === 'calculation_equation' },
+      modificationMetadata: {
+        archivable: true,
+        readOnlyDefinition: false,
+        readOnlyValue: input.fieldType === 'calculation_equation',
+      },
     };
     properties.set(property.name, property);
     return property;
@@ -77,9 +87,12 @@ export class PropertyRegistry {
 
   private checkUniqueAllowed(type: ObjectType): void {
     if (!type.allowsUniqueProperties) {
-      throw validationError(`Unique value properties are not supported for object type ${type.objectTypeId} (${type.name})`, {
-        subCategory: 'PropertyValidationError.UNIQUE_VALUE_NOT_SUPPORTED',
-      });
+      throw validationError(
+        `Unique value properties are not supported for object type ${type.objectTypeId} (${type.name})`,
+        {
+          subCategory: 'PropertyValidationError.UNIQUE_VALUE_NOT_SUPPORTED',
+        },
+      );
     }
     if (this.uniqueProperties(type).length >= MAX_UNIQUE_PROPERTIES) {
       throw apiError(400, {
@@ -96,7 +109,9 @@ export class PropertyRegistry {
       // Default definitions are read-only; only the options of a non-external enumeration may be replaced (community thread 295621).
       const onlyOptions = Object.keys(update).every((key) => key === 'options');
       if (!onlyOptions || property.modificationMetadata.readOnlyOptions) {
-        throw validationError(`Property ${name} is a HubSpot default property; its definition is read-only`, { subCategory: 'PropertyValidationError.READ_ONLY_DEFINITION' });
+        throw validationError(`Property ${name} is a HubSpot default property; its definition is read-only`, {
+          subCategory: 'PropertyValidationError.READ_ONLY_DEFINITION',
+        });
       }
     }
     const merged = { ...property, ...update };
@@ -111,7 +126,9 @@ export class PropertyRegistry {
   archive(type: ObjectType, name: string, at: string): void {
     const property = this.get(type, name, false);
     if (!property.modificationMetadata.archivable) {
-      throw validationError(`Property ${name} is a HubSpot default property and cannot be archived`, { subCategory: 'PropertyValidationError.NOT_ARCHIVABLE' });
+      throw validationError(`Property ${name} is a HubSpot default property and cannot be archived`, {
+        subCategory: 'PropertyValidationError.NOT_ARCHIVABLE',
+      });
     }
     Object.assign(property, { archived: true, archivedAt: at, updatedAt: at });
   }

@@ -1,12 +1,12 @@
 /** Properties v3 and property groups: /crm/v3/properties/{objectType}/… */
 import type { Express } from 'express';
+import { batchResponse, batchTimer, errorEntry } from '../batch.js';
+import { HubSpotError, validationError } from '../errors.js';
 import { batchInputs, isRecord, numberField, requireFields, stringField } from '../input.js';
 import { objectTypeOf } from '../object-types.js';
 import { portalOf } from '../request-context.js';
-import { batchResponse, batchTimer, errorEntry } from '../batch.js';
-import { HubSpotError, validationError } from '../errors.js';
-import { parsePropertyCreate, parsePropertyUpdate } from './rules.js';
 import type { PropertyDefinition } from './definition.js';
+import { parsePropertyCreate, parsePropertyUpdate } from './rules.js';
 
 const BATCH_MAX = 100;
 
@@ -51,7 +51,7 @@ export function registerPropertyRoutes(app: Express, now: () => string): void {
     const results: PropertyDefinition[] = [];
     const errors = [];
     for (const input of batchInputs(body, 'BatchReadInputPropertyName', BATCH_MAX)) {
-      const name = isRecord(input) ? stringField(input, 'name') ?? '' : '';
+      const name = isRecord(input) ? (stringField(input, 'name') ?? '') : '';
       try {
         results.push(portalOf(res).properties.get(type, name, body['archived'] === true));
       } catch (error) {
@@ -95,7 +95,8 @@ export function registerPropertyRoutes(app: Express, now: () => string): void {
 
   app.patch('/crm/v3/properties/:objectType/groups/:groupName', (req, res) => {
     const group = portalOf(res).properties.group(objectTypeOf(req.params.objectType), req.params.groupName);
-    if (!isRecord(req.body)) throw validationError('Invalid input JSON: Cannot build PropertyGroupUpdate, the body must be a JSON object');
+    if (!isRecord(req.body))
+      throw validationError('Invalid input JSON: Cannot build PropertyGroupUpdate, the body must be a JSON object');
     const label = stringField(req.body, 'label');
     const displayOrder = numberField(req.body, 'displayOrder');
     if (label !== undefined) group.label = label;

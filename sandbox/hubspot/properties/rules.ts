@@ -5,7 +5,7 @@
  * types" (≤ 5,000 options, ≤ 3,000 characters each), KB "Understand the property editor" (name ≤ 100).
  */
 import { validationError } from '../errors.js';
-import { arrayField, booleanField, isRecord, numberField, requireFields, stringField, type Json } from '../input.js';
+import { arrayField, booleanField, isRecord, type Json, numberField, requireFields, stringField } from '../input.js';
 import { FIELD_TYPES_BY_TYPE, isPropertyType, type PropertyOption, type PropertyType } from './definition.js';
 
 export const MAX_UNIQUE_PROPERTIES = 10;
@@ -15,32 +15,45 @@ const MAX_NAME_LENGTH = 100;
 
 /** Lowercase letters, digits and underscores, starting with a letter. */
 export function checkInternalName(name: string, what: string): void {
-  if (name.length > MAX_NAME_LENGTH) throw validationError(`${what} name ${name} is longer than ${MAX_NAME_LENGTH} characters`);
+  if (name.length > MAX_NAME_LENGTH)
+    throw validationError(`${what} name ${name} is longer than ${MAX_NAME_LENGTH} characters`);
   if (!/^[a-z][a-z0-9_]*$/.test(name)) {
-    throw validationError(`${what} name ${name} is invalid: names may only contain lowercase letters, numbers and underscores and must start with a letter`);
+    throw validationError(
+      `${what} name ${name} is invalid: names may only contain lowercase letters, numbers and underscores and must start with a letter`,
+    );
   }
 }
 
 export function checkTypePair(type: unknown, fieldType: unknown): PropertyType {
-  if (!isPropertyType(type)) throw validationError(`Invalid property type ${String(type)}; valid types are ${Object.keys(FIELD_TYPES_BY_TYPE).join(', ')}`);
+  if (!isPropertyType(type))
+    throw validationError(
+      `Invalid property type ${String(type)}; valid types are ${Object.keys(FIELD_TYPES_BY_TYPE).join(', ')}`,
+    );
   if (typeof fieldType !== 'string' || !FIELD_TYPES_BY_TYPE[type].includes(fieldType)) {
-    throw validationError(`Invalid fieldType ${String(fieldType)} for a property of type ${type}; valid fieldTypes are ${FIELD_TYPES_BY_TYPE[type].join(', ')}`);
+    throw validationError(
+      `Invalid fieldType ${String(fieldType)} for a property of type ${type}; valid fieldTypes are ${FIELD_TYPES_BY_TYPE[type].join(', ')}`,
+    );
   }
   return type;
 }
 
 export function parseOptions(raw: unknown[]): PropertyOption[] {
-  if (raw.length > MAX_OPTIONS) throw validationError(`A property can have at most ${MAX_OPTIONS} options; got ${raw.length}`);
+  if (raw.length > MAX_OPTIONS)
+    throw validationError(`A property can have at most ${MAX_OPTIONS} options; got ${raw.length}`);
   const options = raw.map((entry, index): PropertyOption => {
     const option = requireFields(entry, 'OptionInput', ['label', 'value', 'hidden']);
     const label = stringField(option, 'label') ?? '';
     const value = stringField(option, 'value') ?? '';
     const description = stringField(option, 'description');
     if (label.length + value.length + (description?.length ?? 0) > MAX_OPTION_CHARS) {
-      throw validationError(`Option ${value} is longer than ${MAX_OPTION_CHARS} characters (label, value and description together)`);
+      throw validationError(
+        `Option ${value} is longer than ${MAX_OPTION_CHARS} characters (label, value and description together)`,
+      );
     }
     return {
-      label, value, hidden: booleanField(option, 'hidden') ?? false,
+      label,
+      value,
+      hidden: booleanField(option, 'hidden') ?? false,
       displayOrder: numberField(option, 'displayOrder') ?? index,
       ...(description !== undefined ? { description } : {}),
     };
@@ -81,10 +94,17 @@ export function parsePropertyCreate(body: unknown): PropertyCreateInput {
   const referencedObjectType = stringField(input, 'referencedObjectType');
   const externalOptions = booleanField(input, 'externalOptions') ?? false;
   if (externalOptions && (referencedObjectType !== 'OWNER' || type !== 'enumeration')) {
-    throw validationError('externalOptions is only supported for enumeration properties with referencedObjectType OWNER');
+    throw validationError(
+      'externalOptions is only supported for enumeration properties with referencedObjectType OWNER',
+    );
   }
   const rawOptions = arrayField(input, 'options') ?? [];
-  if (type === 'enumeration' && !externalOptions && input['fieldType'] !== 'calculation_equation' && rawOptions.length === 0) {
+  if (
+    type === 'enumeration' &&
+    !externalOptions &&
+    input['fieldType'] !== 'calculation_equation' &&
+    rawOptions.length === 0
+  ) {
     throw validationError(`Enumeration property ${name} needs at least one option`);
   }
   const calculationFormula = stringField(input, 'calculationFormula');
@@ -106,10 +126,25 @@ export function parsePropertyCreate(body: unknown): PropertyCreateInput {
   };
 }
 
-export type PropertyUpdateInput = Partial<Pick<PropertyCreateInput, 'label' | 'type' | 'fieldType' | 'groupName' | 'description' | 'options' | 'displayOrder' | 'hidden' | 'formField' | 'calculationFormula'>>;
+export type PropertyUpdateInput = Partial<
+  Pick<
+    PropertyCreateInput,
+    | 'label'
+    | 'type'
+    | 'fieldType'
+    | 'groupName'
+    | 'description'
+    | 'options'
+    | 'displayOrder'
+    | 'hidden'
+    | 'formField'
+    | 'calculationFormula'
+  >
+>;
 
 export function parsePropertyUpdate(body: unknown): PropertyUpdateInput {
-  if (!isRecord(body)) throw validationError('Invalid input JSON: Cannot build PropertyUpdate, the body must be a JSON object');
+  if (!isRecord(body))
+    throw validationError('Invalid input JSON: Cannot build PropertyUpdate, the body must be a JSON object');
   const input: Json = body;
   const options = arrayField(input, 'options');
   const update: PropertyUpdateInput = {};

@@ -24,13 +24,15 @@ const CURRENCIES: readonly [string, string, string, number][] = [
   ['INR', 'Indian Rupee', '₹', 2],
 ];
 
-export const BASELINE_CURRENCIES: In<typeof DatasetCurrency>[] = CURRENCIES.map(([code, name, symbol, decimals], index) => ({
-  id: index + 1,
-  code,
-  name,
-  symbol,
-  decimal_points: decimals,
-}));
+export const BASELINE_CURRENCIES: In<typeof DatasetCurrency>[] = CURRENCIES.map(
+  ([code, name, symbol, decimals], index) => ({
+    id: index + 1,
+    code,
+    name,
+    symbol,
+    decimal_points: decimals,
+  }),
+);
 
 /** The six standard types every account starts with (lunch and deadline included). */
 export const BASELINE_ACTIVITY_TYPES: In<typeof DatasetActivityType>[] = [
@@ -46,7 +48,12 @@ type Stage = In<typeof DatasetStage>;
 
 /** Stages with consecutive ids from `firstId`, each [name, deal probability %, extra settings]. */
 export function stagesFrom(firstId: number, stages: readonly (readonly [string, number, Partial<Stage>?])[]): Stage[] {
-  return stages.map(([name, probability, extra], index) => ({ id: firstId + index, name, deal_probability: probability, ...extra }));
+  return stages.map(([name, probability, extra], index) => ({
+    id: firstId + index,
+    name,
+    deal_probability: probability,
+    ...extra,
+  }));
 }
 
 export const BASELINE_PIPELINES: In<typeof DatasetPipeline>[] = [
@@ -54,6 +61,12 @@ export const BASELINE_PIPELINES: In<typeof DatasetPipeline>[] = [
     id: 1,
     name: 'Pipeline',
     is_deal_probability_enabled: true,
-    stages: stagesFrom(1, [['Qualified', 10], ['Contact Made', 20], ['Demo Scheduled', 40], ['Proposal Made', 60], ['Negotiations Started', 80]]),
+    stages: stagesFrom(1, [
+      ['Qualified', 10],
+      ['Contact Made', 20],
+      ['Demo Scheduled', 40],
+      ['Proposal Made', 60],
+      ['Negotiations Started', 80],
+    ]),
   },
 ];

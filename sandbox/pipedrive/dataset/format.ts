@@ -9,11 +9,14 @@ import { PLANS } from '../limits.js';
 
 const id = z.number().int().positive();
 const ref = id.nullable().default(null);
+const uuid = z.uuid();
 const time = z.iso.datetime({ offset: true });
 const optionalTime = time.optional();
 const day = z.iso.date();
 const text = z.string().nullable().default(null);
-const contacts = z.array(z.object({ value: z.string(), primary: z.boolean().default(false), label: z.string().default('work') })).default([]);
+const contacts = z
+  .array(z.object({ value: z.string(), primary: z.boolean().default(false), label: z.string().default('work') }))
+  .default([]);
 const address = z
   .object({
     value: z.string(),
@@ -181,10 +184,20 @@ export const DatasetProduct = z.object({
   owner_id: id.optional(),
   description: text,
   category: text,
-  billing_frequency: z.enum(['one-time', 'annually', 'semi-annually', 'quarterly', 'monthly', 'weekly']).default('one-time'),
+  billing_frequency: z
+    .enum(['one-time', 'annually', 'semi-annually', 'quarterly', 'monthly', 'weekly'])
+    .default('one-time'),
   billing_frequency_cycles: z.number().int().nullable().default(null),
   prices: z
-    .array(z.object({ price: z.number(), currency: z.string(), cost: z.number().default(0), direct_cost: z.number().nullable().default(null), notes: z.string().default('') }))
+    .array(
+      z.object({
+        price: z.number(),
+        currency: z.string(),
+        cost: z.number().default(0),
+        direct_cost: z.number().nullable().default(null),
+        notes: z.string().default(''),
+      }),
+    )
     .default([]),
   custom_fields: customFields,
 });
@@ -202,7 +215,9 @@ export const DatasetDealProduct = z.object({
   tax_method: z.enum(['exclusive', 'inclusive', 'none']).default('inclusive'),
   comments: text,
   is_enabled: z.boolean().default(true),
-  billing_frequency: z.enum(['one-time', 'annually', 'semi-annually', 'quarterly', 'monthly', 'weekly']).default('one-time'),
+  billing_frequency: z
+    .enum(['one-time', 'annually', 'semi-annually', 'quarterly', 'monthly', 'weekly'])
+    .default('one-time'),
   billing_frequency_cycles: z.number().int().nullable().default(null),
   billing_start_date: day.nullable().default(null),
 });
@@ -214,6 +229,7 @@ export const DatasetActivity = z.object({
   type: z.string().default('call'),
   owner_id: id.optional(),
   deal_id: ref,
+  lead_id: uuid.nullable().default(null),
   org_id: ref,
   /** The first one is primary unless one says so; person_id follows it. */
   participants: z.array(z.object({ person_id: id, primary: z.boolean().default(false) })).default([]),
@@ -237,7 +253,8 @@ export const DatasetNote = z.object({
   deal_id: ref,
   person_id: ref,
   org_id: ref,
-  lead_id: text,
+  lead_id: uuid.nullable().default(null),
+  pinned_to_lead_flag: z.boolean().default(false),
   pinned_to_deal_flag: z.boolean().default(false),
   pinned_to_person_flag: z.boolean().default(false),
   pinned_to_organization_flag: z.boolean().default(false),
@@ -254,16 +271,51 @@ export const DatasetFile = z.object({
   org_id: ref,
   product_id: ref,
   activity_id: ref,
+  lead_id: uuid.nullable().default(null),
   description: text,
 });
 
-export const DatasetParticipant = z.object({ ...recordBase, deal_id: id, person_id: id, added_by_user_id: id.optional() });
+export const DatasetParticipant = z.object({
+  ...recordBase,
+  deal_id: id,
+  person_id: id,
+  added_by_user_id: id.optional(),
+});
 
 export const DatasetOrganizationRelationship = z.object({
   ...recordBase,
   type: z.enum(['parent', 'related']),
   rel_owner_org_id: id,
   rel_linked_org_id: id,
+});
+
+export const DatasetLeadLabel = z.object({
+  id: uuid,
+  name: z.string(),
+  color: z
+    .enum(['blue', 'brown', 'dark-gray', 'gray', 'green', 'orange', 'pink', 'purple', 'red', 'yellow'])
+    .default('gray'),
+});
+
+/** Leads are not deals: UUID ids, their own person/organization and `value { amount, currency }`. */
+export const DatasetLead = z.object({
+  id: uuid,
+  title: z.string(),
+  owner_id: id.optional(),
+  creator_id: id.optional(),
+  label_ids: z.array(uuid).default([]),
+  person_id: ref,
+  organization_id: ref,
+  origin: z.string().default('ManuallyCreated'),
+  channel: z.number().int().nullable().default(null),
+  source_deal_id: ref,
+  is_archived: z.boolean().default(false),
+  was_seen: z.boolean().default(false),
+  value: z.object({ amount: z.number(), currency: z.string() }).nullable().default(null),
+  expected_close_date: day.nullable().default(null),
+  visible_to: visibleTo,
+  add_time: optionalTime,
+  update_time: optionalTime,
 });
 
 export const DatasetFilter = z.object({
@@ -274,7 +326,14 @@ export const DatasetFilter = z.object({
   active_flag: z.boolean().default(true),
   visible_to: visibleTo,
   conditions: z
-    .array(z.object({ object: z.string(), field_id: z.string(), operator: z.string(), value: z.string().nullable().default(null) }))
+    .array(
+      z.object({
+        object: z.string(),
+        field_id: z.string(),
+        operator: z.string(),
+        value: z.string().nullable().default(null),
+      }),
+    )
     .default([]),
 });
 
@@ -283,9 +342,17 @@ export const Dataset = z.object({
   /** "Now" for records without times; defaults to the sandbox clock. */
   now: optionalTime,
   company: z
-    .object({ id: id.default(7010001), name: z.string().default('Sandbox Company'), domain: z.string().default('sandbox'), country: z.string().default('EE'), industry: z.string().default('Software') })
+    .object({
+      id: id.default(7010001),
+      name: z.string().default('Sandbox Company'),
+      domain: z.string().default('sandbox'),
+      country: z.string().default('EE'),
+      industry: z.string().default('Software'),
+    })
     .optional(),
   plan: z.enum(PLANS).optional(),
+  /** How the account's API behaves; see Store.options (listDeleted: lists also return soft-deleted rows). */
+  options: z.object({ listDeleted: z.boolean().default(false) }).optional(),
   seats: z.number().int().positive().optional(),
   users: z.array(DatasetUser).min(1).optional(),
   currencies: z.array(DatasetCurrency).optional(),
@@ -310,6 +377,8 @@ export const Dataset = z.object({
   activities: z.array(DatasetActivity).default([]),
   notes: z.array(DatasetNote).default([]),
   files: z.array(DatasetFile).default([]),
+  leadLabels: z.array(DatasetLeadLabel).default([]),
+  leads: z.array(DatasetLead).default([]),
   filters: z.array(DatasetFilter).optional(),
 });
 export type Dataset = z.infer<typeof Dataset>;

@@ -10,18 +10,37 @@
  * notes in HTML, files, inactive and deleted users, filters, unicode and very long values, and
  * deleted records (some already past the 30-day purge).
  */
-import { Rng } from '../../common/random.js';
+import { hashSeed, Rng } from '../../common/random.js';
+import {
+  DEAL_CHANNELS,
+  DEAL_LABELS,
+  INDUSTRIES,
+  ORGANIZATION_LABELS,
+  PERSON_LABELS,
+  PRODUCT_CATEGORIES,
+} from '../fields/builtin.js';
 import { CUSTOM_FIELD_TYPES, type CustomFieldType, type FieldDefinition, type FieldEntity } from '../fields/types.js';
 import { TIMEZONES } from '../fields/values.js';
-import { DEAL_CHANNELS, DEAL_LABELS, INDUSTRIES, ORGANIZATION_LABELS, PERSON_LABELS, PRODUCT_CATEGORIES } from '../fields/builtin.js';
 import { formatV2Time } from '../http/time.js';
 import type { Address, Contact, CustomValue, CustomValues, DealStatus } from '../store/types.js';
 import { BASELINE_ACTIVITY_TYPES, BASELINE_CURRENCIES, stagesFrom } from './baseline.js';
 import { Dataset, type DatasetInput } from './format.js';
 import { loadAccount, type LoadTarget } from './load.js';
 import {
-  ACTIVITY_SUBJECTS, CITIES, COMPANY_SUFFIXES, COMPANY_WORDS, DEAL_WORDS, EMAIL_DOMAINS, FILE_TYPES, FIRST_NAMES, JOB_TITLES, LAST_NAMES,
-  LOST_REASONS, NOTE_SNIPPETS, PRODUCT_NAMES, STREETS,
+  ACTIVITY_SUBJECTS,
+  CITIES,
+  COMPANY_SUFFIXES,
+  COMPANY_WORDS,
+  DEAL_WORDS,
+  EMAIL_DOMAINS,
+  FILE_TYPES,
+  FIRST_NAMES,
+  JOB_TITLES,
+  LAST_NAMES,
+  LOST_REASONS,
+  NOTE_SNIPPETS,
+  PRODUCT_NAMES,
+  STREETS,
 } from './vocabulary.js';
 
 export interface GenerateOptions {
@@ -32,13 +51,27 @@ export interface GenerateOptions {
   now?: number;
 }
 
-export type GeneratedCounts = Record<'organizations' | 'persons' | 'products' | 'deals' | 'dealProducts' | 'participants' | 'organizationRelationships' | 'activities' | 'notes' | 'files', number>;
+export type PlannedCounts = Record<
+  | 'organizations'
+  | 'persons'
+  | 'products'
+  | 'deals'
+  | 'dealProducts'
+  | 'participants'
+  | 'organizationRelationships'
+  | 'activities'
+  | 'notes'
+  | 'files',
+  number
+>;
+/** Leads come on top of the planned records (1 %), so adding them changed no other count. */
+export type GeneratedCounts = PlannedCounts & { leads: number };
 
 const DAY = 24 * 60 * 60 * 1000;
 const YEAR = 365 * DAY;
 
 /** Share of the records per object; products have a floor so deal products have something to point at. */
-const MIX: readonly [keyof GeneratedCounts, number][] = [
+const MIX: readonly [keyof PlannedCounts, number][] = [
   ['organizations', 0.08],
   ['persons', 0.25],
   ['products', 0.01],
@@ -51,11 +84,26 @@ const MIX: readonly [keyof GeneratedCounts, number][] = [
   ['files', 0.04],
 ];
 
-const CURRENCY_MIX: readonly (readonly [string, number])[] = [['EUR', 50], ['USD', 30], ['GBP', 10], ['SEK', 5], ['JPY', 5]];
-const ACTIVITY_MIX: readonly (readonly [string, number])[] = [['call', 30], ['meeting', 15], ['task', 20], ['deadline', 8], ['email', 15], ['lunch', 5], ['demo', 6], ['fax', 1]];
+const CURRENCY_MIX: readonly (readonly [string, number])[] = [
+  ['EUR', 50],
+  ['USD', 30],
+  ['GBP', 10],
+  ['SEK', 5],
+  ['JPY', 5],
+];
+const ACTIVITY_MIX: readonly (readonly [string, number])[] = [
+  ['call', 30],
+  ['meeting', 15],
+  ['task', 20],
+  ['deadline', 8],
+  ['email', 15],
+  ['lunch', 5],
+  ['demo', 6],
+  ['fax', 1],
+];
 
-export function plannedCounts(records: number): GeneratedCounts {
-  const counts = Object.fromEntries(MIX.map(([name, share]) => [name, Math.floor(records * share)])) as GeneratedCounts;
+export function plannedCounts(records: number): PlannedCounts {
+  const counts = Object.fromEntries(MIX.map(([name, share]) => [name, Math.floor(records * share)])) as PlannedCounts;
   counts.products = Math.max(counts.products, Math.min(5, records));
   // Rounding leftovers go to persons, so the total is exactly what was asked for.
   const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
@@ -68,10 +116,16 @@ export function generateDataset(target: LoadTarget, options: GenerateOptions): G
   const now = options.now ?? target.clock.now().getTime();
   const { store, records } = target;
   store.clear();
-  store.company = { id: 7_000_000 + (options.seed % 999_999), name: `${rng.pick(COMPANY_WORDS)} Sandbox ${COMPANY_SUFFIXES[0]}`, domain: `sandbox-${options.seed}`, country: 'EE', industry: 'Software' };
+  store.company = {
+    id: 7_000_000 + (options.seed % 999_999),
+    name: `${rng.pick(COMPANY_WORDS)} Sandbox ${COMPANY_SUFFIXES[0]}`,
+    domain: `sandbox-${options.seed}`,
+    country: 'EE',
+    industry: 'Software',
+  };
   loadAccount(target, Dataset.parse(accountConfig(rng)), now);
 
-  const counts = plannedCounts(options.records);
+  const counts: GeneratedCounts = { ...plannedCounts(options.records), leads: Math.floor(options.records / 100) };
   const users = store.users.filter((user) => !user.is_deleted);
   const activeUsers = users.filter((user) => user.active_flag);
   // Mostly active owners, sometimes one who has left the company since.
@@ -120,11 +174,22 @@ export function generateDataset(target: LoadTarget, options: GenerateOptions): G
     const last = rng.pick(LAST_NAMES);
     const longName = rng.chance(0.0005);
     const name = longName ? `${first} ${'Maximilian-'.repeat(24)}${last}` : `${first} ${last}`;
-    const emails = contacts(rng.weighted([[0, 10], [1, 60], [2, 22], [3, 8]]), ['work', 'home', 'other'], (index) => {
-      // About 2% share an address with someone else (duplicates to merge).
-      const shared = index === 0 && recentEmails.length > 0 && rng.chance(0.02);
-      return shared ? rng.pick(recentEmails) : `${asciiName(first)}.${asciiName(last)}${id}${index > 0 ? `+${index}` : ''}@${rng.pick(EMAIL_DOMAINS)}`;
-    });
+    const emails = contacts(
+      rng.weighted([
+        [0, 10],
+        [1, 60],
+        [2, 22],
+        [3, 8],
+      ]),
+      ['work', 'home', 'other'],
+      (index) => {
+        // About 2% share an address with someone else (duplicates to merge).
+        const shared = index === 0 && recentEmails.length > 0 && rng.chance(0.02);
+        return shared
+          ? rng.pick(recentEmails)
+          : `${asciiName(first)}.${asciiName(last)}${id}${index > 0 ? `+${index}` : ''}@${rng.pick(EMAIL_DOMAINS)}`;
+      },
+    );
     if (emails[0]) {
       recentEmails.push(emails[0].value);
       if (recentEmails.length > 50) recentEmails.shift();
@@ -138,7 +203,16 @@ export function generateDataset(target: LoadTarget, options: GenerateOptions): G
       owner_id: ownerId(),
       org_id: counts.organizations > 0 && rng.chance(0.8) ? pickId(counts.organizations) : null,
       emails,
-      phones: contacts(rng.weighted([[0, 25], [1, 55], [2, 15], [3, 5]]), ['work', 'mobile', 'home'], () => `+372 5${rng.int(100, 999)} ${rng.int(1000, 9999)}`),
+      phones: contacts(
+        rng.weighted([
+          [0, 25],
+          [1, 55],
+          [2, 15],
+          [3, 5],
+        ]),
+        ['work', 'mobile', 'home'],
+        () => `+372 5${rng.int(100, 999)} ${rng.int(1000, 9999)}`,
+      ),
       im: [],
       visible_to: rng.chance(0.9) ? 3 : 1,
       label_ids: rng.chance(0.35) ? [rng.int(1, PERSON_LABELS.length)] : [],
@@ -167,7 +241,9 @@ export function generateDataset(target: LoadTarget, options: GenerateOptions): G
       category: rng.chance(0.7) ? String(rng.int(1, PRODUCT_CATEGORIES.length)) : null,
       billing_frequency: rng.pick(['one-time', 'monthly', 'annually', 'quarterly'] as const),
       billing_frequency_cycles: null,
-      prices: ['EUR', 'USD', 'GBP'].filter((_, index) => index === 0 || rng.chance(0.5)).map((currency) => ({ price: base, currency, cost: Math.floor(base * 0.4), direct_cost: null, notes: '' })),
+      prices: ['EUR', 'USD', 'GBP']
+        .filter((_, index) => index === 0 || rng.chance(0.5))
+        .map((currency) => ({ price: base, currency, cost: Math.floor(base * 0.4), direct_cost: null, notes: '' })),
       custom: custom('product', { persons: counts.persons, organizations: counts.organizations }),
     });
   }
@@ -175,8 +251,15 @@ export function generateDataset(target: LoadTarget, options: GenerateOptions): G
   for (let id = 1; id <= counts.deals; id += 1) {
     const times = lifecycle();
     const stage = rng.pick(stages);
-    const status = rng.weighted<DealStatus>([['open', 60], ['won', 25], ['lost', 15]]);
-    const closed = status === 'open' ? null : formatV2Time(times.add_time + Math.floor(rng.next() * (times.update_time - times.add_time)));
+    const status = rng.weighted<DealStatus>([
+      ['open', 60],
+      ['won', 25],
+      ['lost', 15],
+    ]);
+    const closed =
+      status === 'open'
+        ? null
+        : formatV2Time(times.add_time + Math.floor(rng.next() * (times.update_time - times.add_time)));
     const archived = !times.is_deleted && status !== 'open' && rng.chance(0.04);
     records.deal.load({
       id,
@@ -190,7 +273,9 @@ export function generateDataset(target: LoadTarget, options: GenerateOptions): G
       stage_id: stage.id,
       value: rng.int(0, 200) * 250,
       currency: rng.weighted(CURRENCY_MIX),
-      stage_change_time: rng.chance(0.6) ? formatV2Time(times.add_time + Math.floor(rng.next() * (times.update_time - times.add_time))) : null,
+      stage_change_time: rng.chance(0.6)
+        ? formatV2Time(times.add_time + Math.floor(rng.next() * (times.update_time - times.add_time)))
+        : null,
       is_archived: archived,
       archive_time: archived ? formatV2Time(times.update_time) : null,
       status,
@@ -201,7 +286,9 @@ export function generateDataset(target: LoadTarget, options: GenerateOptions): G
       won_time: status === 'won' ? closed : null,
       lost_time: status === 'lost' ? closed : null,
       first_won_time: status === 'won' ? closed : null,
-      expected_close_date: rng.chance(0.7) ? new Date(times.add_time + rng.int(7, 180) * DAY).toISOString().slice(0, 10) : null,
+      expected_close_date: rng.chance(0.7)
+        ? new Date(times.add_time + rng.int(7, 180) * DAY).toISOString().slice(0, 10)
+        : null,
       label_ids: rng.chance(0.3) ? [rng.int(1, DEAL_LABELS.length)] : [],
       origin: rng.pick(['ManuallyCreated', 'Import', 'API', 'WebForms']),
       origin_id: null,
@@ -246,14 +333,33 @@ export function generateDataset(target: LoadTarget, options: GenerateOptions): G
   }
 
   for (let id = 1; id <= counts.participants && counts.deals > 0 && counts.persons > 0; id += 1) {
-    records.participant.load({ id, ...lifecycle(), deal_id: rng.int(1, counts.deals), person_id: rng.int(1, counts.persons), added_by_user_id: ownerId() });
+    records.participant.load({
+      id,
+      ...lifecycle(),
+      deal_id: rng.int(1, counts.deals),
+      person_id: rng.int(1, counts.persons),
+      added_by_user_id: ownerId(),
+    });
   }
 
   for (let id = 1; id <= counts.organizationRelationships && counts.organizations > 1; id += 1) {
     const owner = rng.int(1, counts.organizations);
     const linked = (owner % counts.organizations) + 1;
-    records.organizationRelationship.load({ id, ...lifecycle(), type: rng.chance(0.6) ? 'parent' : 'related', rel_owner_org_id: owner, rel_linked_org_id: linked });
+    records.organizationRelationship.load({
+      id,
+      ...lifecycle(),
+      type: rng.chance(0.6) ? 'parent' : 'related',
+      rel_owner_org_id: owner,
+      rel_linked_org_id: linked,
+    });
   }
+
+  // Leads use their own dice, so the records above and below are the same as before leads existed.
+  const leadRng = new Rng(hashSeed('leads', options.seed));
+  const leadIds = generateLeads(target, leadRng, counts, { now, ownerId: () => leadRng.pick(activeUsers).id });
+  /** Some activities, notes and files without a deal point at a lead instead. */
+  const leadOf = (dealId: number | null): string | null =>
+    dealId === null && leadIds.length > 0 && leadRng.chance(0.15) ? leadRng.pick(leadIds) : null;
 
   for (let id = 1; id <= counts.activities; id += 1) {
     const times = lifecycle();
@@ -261,20 +367,25 @@ export function generateDataset(target: LoadTarget, options: GenerateOptions): G
     const done = rng.chance(0.6);
     const personId = counts.persons > 0 && rng.chance(0.7) ? pickId(counts.persons) : null;
     const owner = ownerId();
+    // Drawn in the order they always were, so a seed gives the same records as before leads existed.
+    const subject = rng.pick(ACTIVITY_SUBJECTS[type] ?? ['Activity']);
+    const activityDeal = counts.deals > 0 && rng.chance(0.6) ? pickId(counts.deals) : null;
     records.activity.load({
       id,
       ...times,
-      subject: rng.pick(ACTIVITY_SUBJECTS[type] ?? ['Activity']),
+      subject,
       type,
       owner_id: owner,
       creator_user_id: owner,
-      deal_id: counts.deals > 0 && rng.chance(0.6) ? pickId(counts.deals) : null,
-      lead_id: null,
+      deal_id: activityDeal,
+      lead_id: leadOf(activityDeal),
       person_id: personId,
       org_id: counts.organizations > 0 && rng.chance(0.5) ? pickId(counts.organizations) : null,
       project_id: null,
       due_date: new Date(times.add_time + rng.int(-30, 120) * DAY).toISOString().slice(0, 10),
-      due_time: rng.chance(0.7) ? `${String(rng.int(8, 17)).padStart(2, '0')}:${rng.pick(['00', '15', '30', '45'])}:00` : null,
+      due_time: rng.chance(0.7)
+        ? `${String(rng.int(8, 17)).padStart(2, '0')}:${rng.pick(['00', '15', '30', '45'])}:00`
+        : null,
       duration: rng.chance(0.6) ? rng.pick(['00:15:00', '00:30:00', '01:00:00', '01:30:00']) : null,
       busy: type === 'meeting' || type === 'lunch',
       done,
@@ -292,10 +403,18 @@ export function generateDataset(target: LoadTarget, options: GenerateOptions): G
   }
 
   for (let id = 1; id <= counts.notes; id += 1) {
-    const target = rng.weighted([['deal', 5], ['person', 3], ['org', 2]] as const);
+    const target = rng.weighted([
+      ['deal', 5],
+      ['person', 3],
+      ['org', 2],
+    ] as const);
     const dealId = target === 'deal' && counts.deals > 0 ? pickId(counts.deals) : null;
     const personId = target === 'person' && counts.persons > 0 ? pickId(counts.persons) : null;
-    const orgId = (target === 'org' || (dealId === null && personId === null)) && counts.organizations > 0 ? pickId(counts.organizations) : null;
+    const orgId =
+      (target === 'org' || (dealId === null && personId === null)) && counts.organizations > 0
+        ? pickId(counts.organizations)
+        : null;
+    const noteLead = leadOf(dealId);
     records.note.load({
       id,
       ...lifecycle(),
@@ -305,12 +424,12 @@ export function generateDataset(target: LoadTarget, options: GenerateOptions): G
       deal_id: dealId,
       person_id: personId,
       org_id: orgId,
-      lead_id: null,
+      lead_id: noteLead,
       project_id: null,
       pinned_to_deal_flag: dealId !== null && rng.chance(0.05),
       pinned_to_person_flag: personId !== null && rng.chance(0.05),
       pinned_to_organization_flag: orgId !== null && rng.chance(0.05),
-      pinned_to_lead_flag: false,
+      pinned_to_lead_flag: noteLead !== null && leadRng.chance(0.05),
       pinned_to_project_flag: false,
     });
   }
@@ -318,16 +437,19 @@ export function generateDataset(target: LoadTarget, options: GenerateOptions): G
   for (let id = 1; id <= counts.files; id += 1) {
     const [extension, mime] = rng.pick(FILE_TYPES);
     const name = `${rng.pick(['Proposal', 'Contract', 'Invoice', 'Screenshot', 'Tilbud', '見積書'])} ${id}.${extension}`;
+    const times = lifecycle();
+    const user = ownerId();
+    const fileDeal = counts.deals > 0 && rng.chance(0.6) ? pickId(counts.deals) : null;
     records.file.load({
       id,
-      ...lifecycle(),
-      user_id: ownerId(),
-      deal_id: counts.deals > 0 && rng.chance(0.6) ? pickId(counts.deals) : null,
+      ...times,
+      user_id: user,
+      deal_id: fileDeal,
       person_id: counts.persons > 0 && rng.chance(0.3) ? pickId(counts.persons) : null,
       org_id: counts.organizations > 0 && rng.chance(0.3) ? pickId(counts.organizations) : null,
       product_id: null,
       activity_id: counts.activities > 0 && rng.chance(0.1) ? pickId(counts.activities) : null,
-      lead_id: null,
+      lead_id: leadOf(fileDeal),
       file_name: name,
       file_type: mime,
       file_size: rng.int(200, 200_000),
@@ -342,13 +464,72 @@ export function generateDataset(target: LoadTarget, options: GenerateOptions): G
   return counts;
 }
 
+const LEAD_LABELS = [
+  { id: 'f08b42a0-4e75-11ea-9643-03698ef1cfd6', name: 'Hot', color: 'red' },
+  { id: 'f08b42a1-4e75-11ea-9643-03698ef1cfd6', name: 'Warm', color: 'orange' },
+  { id: 'f08b42a2-4e75-11ea-9643-03698ef1cfd6', name: 'Cold', color: 'blue' },
+] as const;
+
+/** A version-4-shaped UUID from the dice. */
+function uuidFrom(rng: Rng): string {
+  const hex = Array.from({ length: 8 }, () => rng.int(0, 0xffff).toString(16).padStart(4, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** Lead labels and leads (a fifth archived), linked to persons and organizations; returns the lead ids. */
+function generateLeads(
+  target: LoadTarget,
+  rng: Rng,
+  counts: GeneratedCounts,
+  context: { now: number; ownerId: () => number },
+): string[] {
+  const { store } = target;
+  store.leadLabels = LEAD_LABELS.map((label) => ({
+    ...label,
+    add_time: context.now - YEAR,
+    update_time: context.now - YEAR,
+  }));
+  const leads = Array.from({ length: counts.leads }, () => {
+    const add = context.now - rng.int(1, 2 * YEAR);
+    const owner = context.ownerId();
+    return {
+      id: uuidFrom(rng),
+      title: `${rng.pick(COMPANY_WORDS)} lead`,
+      owner_id: owner,
+      creator_id: owner,
+      label_ids: rng.chance(0.5) ? [rng.pick(LEAD_LABELS).id] : [],
+      person_id: counts.persons > 0 && rng.chance(0.7) ? rng.int(1, counts.persons) : null,
+      organization_id: counts.organizations > 0 && rng.chance(0.5) ? rng.int(1, counts.organizations) : null,
+      origin: rng.chance(0.8) ? 'ManuallyCreated' : 'API',
+      channel: null,
+      source_deal_id: null,
+      is_archived: rng.chance(0.2),
+      was_seen: rng.chance(0.6),
+      value: rng.chance(0.7) ? { amount: rng.int(1, 200) * 100, currency: rng.weighted(CURRENCY_MIX) } : null,
+      expected_close_date: rng.chance(0.4) ? new Date(add + rng.int(10, 120) * DAY).toISOString().slice(0, 10) : null,
+      visible_to: rng.chance(0.9) ? 3 : 1,
+      add_time: add,
+      update_time: add + Math.floor(rng.next() * (context.now - add)),
+    };
+  });
+  store.leads = leads.sort((a, b) => a.add_time - b.add_time);
+  return leads.map((lead) => lead.id);
+}
+
 function asciiName(name: string): string {
-  const ascii = name.normalize('NFD').replace(/[^A-Za-z]/g, '').toLowerCase();
+  const ascii = name
+    .normalize('NFD')
+    .replace(/[^A-Za-z]/g, '')
+    .toLowerCase();
   return ascii.length > 0 ? ascii : 'contact';
 }
 
 function contacts(count: number, labels: readonly string[], value: (index: number) => string): Contact[] {
-  return Array.from({ length: count }, (_, index) => ({ value: value(index), primary: index === 0, label: labels[index % labels.length] ?? 'other' }));
+  return Array.from({ length: count }, (_, index) => ({
+    value: value(index),
+    primary: index === 0,
+    label: labels[index % labels.length] ?? 'other',
+  }));
 }
 
 function address(rng: Rng): Address {
@@ -385,7 +566,9 @@ function customValue(rng: Rng, field: FieldDefinition, context: ValueContext): C
   const options = field.options ?? [];
   switch (field.field_type) {
     case 'varchar':
-      return rng.chance(0.002) ? 'x'.repeat(255) : rng.pick(['Gold', 'Silver', 'Bronze', 'Ärge unustage', '重要客户', 'N/A']);
+      return rng.chance(0.002)
+        ? 'x'.repeat(255)
+        : rng.pick(['Gold', 'Silver', 'Bronze', 'Ärge unustage', '重要客户', 'N/A']);
     case 'varchar_auto':
       return rng.pick(['Referral', 'Conference', 'Website', 'Cold call']);
     case 'text':
@@ -404,10 +587,19 @@ function customValue(rng: Rng, field: FieldDefinition, context: ValueContext): C
       return { value: date(start), until: date(start + rng.int(1, 90)) };
     }
     case 'time':
-      return { value: `${String(rng.int(7, 19)).padStart(2, '0')}:30:00`, timezone_id: zone[1], timezone_name: zone[0] };
+      return {
+        value: `${String(rng.int(7, 19)).padStart(2, '0')}:30:00`,
+        timezone_id: zone[1],
+        timezone_name: zone[0],
+      };
     case 'timerange': {
       const hour = rng.int(7, 17);
-      return { value: `${String(hour).padStart(2, '0')}:00:00`, until: `${String(hour + 1).padStart(2, '0')}:30:00`, timezone_id: zone[1], timezone_name: zone[0] };
+      return {
+        value: `${String(hour).padStart(2, '0')}:00:00`,
+        until: `${String(hour + 1).padStart(2, '0')}:30:00`,
+        timezone_id: zone[1],
+        timezone_name: zone[0],
+      };
     }
     case 'enum':
       return options.length > 0 ? rng.pick(options).id : null;
@@ -461,7 +653,9 @@ function accountConfig(rng: Rng): DatasetInput {
       name: `${FIELD_LABELS[type]}${entity === 'deal' && type === 'varchar' ? ' 🏷️' : ''}`,
       field_type: type,
       ...(type === 'enum' ? { options: ['SMB', 'Mid-market', 'Enterprise', 'Öffentlicher Sektor'] } : {}),
-      ...(type === 'set' ? { options: ['Analytics', 'Integrations', 'Security', 'Mobile', 'A very long option label '.repeat(4).trim()] } : {}),
+      ...(type === 'set'
+        ? { options: ['Analytics', 'Integrations', 'Security', 'Mobile', 'A very long option label '.repeat(4).trim()] }
+        : {}),
     }));
   return {
     users: [
@@ -478,10 +672,27 @@ function accountConfig(rng: Rng): DatasetInput {
       { id: 11, name: 'Paused Seat', email: 'paused@sandbox.example', active_flag: false },
       { id: 12, name: 'Removed User', email: 'removed@sandbox.example', active_flag: false, is_deleted: true },
     ],
-    currencies: [...BASELINE_CURRENCIES, { id: BASELINE_CURRENCIES.length + 1, code: 'PTS', name: 'Loyalty points', symbol: 'pts', decimal_points: 0, is_custom_flag: true }],
+    currencies: [
+      ...BASELINE_CURRENCIES,
+      {
+        id: BASELINE_CURRENCIES.length + 1,
+        code: 'PTS',
+        name: 'Loyalty points',
+        symbol: 'pts',
+        decimal_points: 0,
+        is_custom_flag: true,
+      },
+    ],
     activityTypes: [
       ...BASELINE_ACTIVITY_TYPES,
-      { id: 7, key_string: 'demo', name: 'Product demo', icon_key: 'presentation', is_custom_flag: true, color: 'FFC107' },
+      {
+        id: 7,
+        key_string: 'demo',
+        name: 'Product demo',
+        icon_key: 'presentation',
+        is_custom_flag: true,
+        color: 'FFC107',
+      },
       { id: 8, key_string: 'fax', name: 'Fax', icon_key: 'document', is_custom_flag: true, active_flag: false },
     ],
     fields: Object.fromEntries(entities.map((entity) => [entity, fieldsFor(entity)])),
@@ -490,17 +701,66 @@ function accountConfig(rng: Rng): DatasetInput {
         id: 1,
         name: 'Sales',
         is_deal_probability_enabled: true,
-        stages: stagesFrom(1, [['Qualified', 10], ['Contact made', 20], ['Demo scheduled', 40], ['Proposal made', 60], ['Negotiations started', 80, { is_deal_rot_enabled: true, days_to_rotten: 14 }]]),
+        stages: stagesFrom(1, [
+          ['Qualified', 10],
+          ['Contact made', 20],
+          ['Demo scheduled', 40],
+          ['Proposal made', 60],
+          ['Negotiations started', 80, { is_deal_rot_enabled: true, days_to_rotten: 14 }],
+        ]),
       },
-      { id: 2, name: 'Enterprise', is_deal_probability_enabled: true, stages: stagesFrom(6, [['Discovery', 5], ['Security review', 30], ['Legal', 70], ['Signature', 90]]) },
-      { id: 3, name: 'Partnerships 🤝', stages: stagesFrom(10, [['Intro', 100], ['Pilot', 100], ['Live', 100]]) },
+      {
+        id: 2,
+        name: 'Enterprise',
+        is_deal_probability_enabled: true,
+        stages: stagesFrom(6, [
+          ['Discovery', 5],
+          ['Security review', 30],
+          ['Legal', 70],
+          ['Signature', 90],
+        ]),
+      },
+      {
+        id: 3,
+        name: 'Partnerships 🤝',
+        stages: stagesFrom(10, [
+          ['Intro', 100],
+          ['Pilot', 100],
+          ['Live', 100],
+        ]),
+      },
     ],
     filters: [
-      { id: 1, name: 'Open deals over 10k', type: 'deals', conditions: [{ object: 'deal', field_id: '12', operator: '>', value: '10000' }] },
-      { id: 2, name: 'My people', type: 'people', conditions: [{ object: 'person', field_id: '9', operator: '=', value: '1' }] },
-      { id: 3, name: 'Estonian organizations', type: 'org', conditions: [{ object: 'organization', field_id: '3', operator: 'LIKE', value: '%Estonia%' }] },
-      { id: 4, name: 'Overdue activities', type: 'activity', conditions: [{ object: 'activity', field_id: '3', operator: '<', value: 'today' }] },
-      { id: 5, name: 'Expensive products', type: 'products', conditions: [{ object: 'product', field_id: '10', operator: '>', value: '1000' }] },
+      {
+        id: 1,
+        name: 'Open deals over 10k',
+        type: 'deals',
+        conditions: [{ object: 'deal', field_id: '12', operator: '>', value: '10000' }],
+      },
+      {
+        id: 2,
+        name: 'My people',
+        type: 'people',
+        conditions: [{ object: 'person', field_id: '9', operator: '=', value: '1' }],
+      },
+      {
+        id: 3,
+        name: 'Estonian organizations',
+        type: 'org',
+        conditions: [{ object: 'organization', field_id: '3', operator: 'LIKE', value: '%Estonia%' }],
+      },
+      {
+        id: 4,
+        name: 'Overdue activities',
+        type: 'activity',
+        conditions: [{ object: 'activity', field_id: '3', operator: '<', value: 'today' }],
+      },
+      {
+        id: 5,
+        name: 'Expensive products',
+        type: 'products',
+        conditions: [{ object: 'product', field_id: '10', operator: '>', value: '1000' }],
+      },
       { id: 6, name: 'Old filter', type: 'deals', active_flag: false },
       { id: 7, name: 'Hot leads', type: 'leads' },
     ],

@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { Clock } from '../../common/clock.js';
-import { parseCustomValue, type ValueRefs } from '../fields/values.js';
 import type { FieldEntity } from '../fields/types.js';
+import { parseCustomValue, type ValueRefs } from '../fields/values.js';
 import { formatV1Time, formatV2Time, withSeconds } from '../http/time.js';
 import type { OAuthTokens } from '../oauth/tokens.js';
 import type { Collections } from '../resources/context.js';
@@ -15,7 +15,13 @@ import type { Store } from '../store/store.js';
 import type { CustomValues, FilterRecord, UserRecord } from '../store/types.js';
 import { BASELINE_ACTIVITY_TYPES, BASELINE_CURRENCIES, BASELINE_PIPELINES, BASELINE_USERS } from './baseline.js';
 import {
-  Dataset, DatasetActivityType, DatasetCurrency, DatasetField, DatasetPipeline, DatasetUser, type DatasetFilter,
+  Dataset,
+  DatasetActivityType,
+  DatasetCurrency,
+  DatasetField,
+  type DatasetFilter,
+  DatasetPipeline,
+  DatasetUser,
 } from './format.js';
 
 export interface LoadTarget {
@@ -50,12 +56,18 @@ export function loadDataset(target: LoadTarget, dataset: Dataset): void {
   store.clear();
   const now = dataset.now ? Date.parse(dataset.now) : target.clock.now().getTime();
   if (dataset.company) store.company = { ...dataset.company };
+  if (dataset.options) store.options = { ...dataset.options };
   loadAccount(target, dataset, now);
   loadRecords(target, dataset, now);
+  loadLeads(target, dataset, now);
 }
 
 /** Users, currencies, activity types, custom fields, pipelines and filters. */
-export function loadAccount(target: LoadTarget, dataset: Pick<Dataset, 'users' | 'currencies' | 'activityTypes' | 'fields' | 'pipelines' | 'filters'>, now: number): void {
+export function loadAccount(
+  target: LoadTarget,
+  dataset: Pick<Dataset, 'users' | 'currencies' | 'activityTypes' | 'fields' | 'pipelines' | 'filters'>,
+  now: number,
+): void {
   const { store, tokens } = target;
   const users = dataset.users ?? BASELINE_USERS.map((user) => parse(DatasetUser, user));
   store.users = users.map((user, index) => toUser(user, index === 0, now));
@@ -90,16 +102,32 @@ export function loadAccount(target: LoadTarget, dataset: Pick<Dataset, 'users' |
 
   for (const entity of ['deal', 'person', 'organization', 'product', 'activity'] as const) {
     for (const field of dataset.fields?.[entity] ?? []) {
-      store.fields.add(entity, { name: field.name, type: field.field_type, options: field.options ?? [], ...optional(field) });
+      store.fields.add(entity, {
+        name: field.name,
+        type: field.field_type,
+        options: field.options ?? [],
+        ...optional(field),
+      });
     }
   }
 
   const pipelines = dataset.pipelines ?? BASELINE_PIPELINES.map((pipeline) => parse(DatasetPipeline, pipeline));
   pipelines.forEach((pipeline, index) => {
     const times = timesOf(pipeline, now);
-    target.records.pipeline.load({ id: pipeline.id, ...times, is_deleted: pipeline.is_deleted, name: pipeline.name, order_nr: index + 1, is_deal_probability_enabled: pipeline.is_deal_probability_enabled });
+    target.records.pipeline.load({
+      id: pipeline.id,
+      ...times,
+      is_deleted: pipeline.is_deleted,
+      name: pipeline.name,
+      order_nr: index + 1,
+      is_deal_probability_enabled: pipeline.is_deal_probability_enabled,
+    });
   });
-  const stages = pipelines.flatMap((pipeline) => pipeline.stages.map((stage, index) => ({ stage, pipelineId: pipeline.id, order: index + 1 }))).sort((a, b) => a.stage.id - b.stage.id);
+  const stages = pipelines
+    .flatMap((pipeline) =>
+      pipeline.stages.map((stage, index) => ({ stage, pipelineId: pipeline.id, order: index + 1 })),
+    )
+    .sort((a, b) => a.stage.id - b.stage.id);
   for (const { stage, pipelineId, order } of stages) {
     target.records.stage.load({
       id: stage.id,
@@ -117,7 +145,11 @@ export function loadAccount(target: LoadTarget, dataset: Pick<Dataset, 'users' |
 }
 
 function optional(field: z.output<typeof DatasetField>): { key?: string; id?: number; description?: string | null } {
-  return { ...(field.key ? { key: field.key } : {}), ...(field.id ? { id: field.id } : {}), ...(field.description !== undefined ? { description: field.description } : {}) };
+  return {
+    ...(field.key ? { key: field.key } : {}),
+    ...(field.id ? { id: field.id } : {}),
+    ...(field.description !== undefined ? { description: field.description } : {}),
+  };
 }
 
 function parse<T extends z.ZodType>(schema: T, value: z.input<T>): z.output<T> {
@@ -161,18 +193,57 @@ function toFilter(filter: z.output<typeof DatasetFilter>, defaultUser: number, n
     update_time: stamp,
     conditions: {
       glue: 'and',
-      conditions: [{ glue: 'and', conditions: filter.conditions.map((condition) => ({ ...condition, extra_value: null, json_value_flag: false })) }],
+      conditions: [
+        {
+          glue: 'and',
+          conditions: filter.conditions.map((condition) => ({
+            ...condition,
+            extra_value: null,
+            json_value_flag: false,
+          })),
+        },
+      ],
     },
   };
 }
 
-function timesOf(record: { add_time?: string | undefined; update_time?: string | undefined }, now: number): { add_time: number; update_time: number } {
+function timesOf(
+  record: { add_time?: string | undefined; update_time?: string | undefined },
+  now: number,
+): { add_time: number; update_time: number } {
   const add = record.add_time ? Date.parse(record.add_time) : now;
   return { add_time: add, update_time: Math.max(add, record.update_time ? Date.parse(record.update_time) : add) };
 }
 
 function byId<T extends { id: number }>(records: readonly T[]): T[] {
   return [...records].sort((a, b) => a.id - b.id);
+}
+
+/** Lead labels, then leads in add_time order (checked against persons, organizations, deals and labels). */
+function loadLeads(target: LoadTarget, dataset: Dataset, now: number): void {
+  const { store } = target;
+  store.leadLabels = dataset.leadLabels.map((label) => ({ ...label, add_time: now, update_time: now }));
+  const labels = new Set(store.leadLabels.map((label) => label.id));
+  const seen = new Set<string>();
+  store.leads = dataset.leads
+    .map((lead) => {
+      const where = `leads[id=${lead.id}]`;
+      if (seen.has(lead.id)) throw new DatasetError(`${where}: duplicate id`);
+      seen.add(lead.id);
+      if (lead.person_id !== null && !target.records.person.find(lead.person_id))
+        throw new DatasetError(`${where}: person ${lead.person_id} does not exist`);
+      if (lead.organization_id !== null && !target.records.organization.find(lead.organization_id))
+        throw new DatasetError(`${where}: organization ${lead.organization_id} does not exist`);
+      if (lead.source_deal_id !== null && !target.records.deal.find(lead.source_deal_id))
+        throw new DatasetError(`${where}: deal ${lead.source_deal_id} does not exist`);
+      const unknownLabel = lead.label_ids.find((label) => !labels.has(label));
+      if (unknownLabel) throw new DatasetError(`${where}: lead label ${unknownLabel} does not exist`);
+      const ownerId = lead.owner_id ?? store.defaultUserId;
+      if (!store.user(ownerId) || !store.user(lead.creator_id ?? ownerId))
+        throw new DatasetError(`${where}: user does not exist`);
+      return { ...lead, ...timesOf(lead, now), owner_id: ownerId, creator_id: lead.creator_id ?? ownerId };
+    })
+    .sort((a, b) => a.add_time - b.add_time);
 }
 
 /** Converts and checks references, then stores each kind in id order. */
@@ -185,9 +256,12 @@ function loadRecords(target: LoadTarget, dataset: Dataset, now: number): void {
     deal: new Set(dataset.deals.map((record) => record.id)),
     activity: new Set(dataset.activities.map((record) => record.id)),
     user: new Set(store.users.map((user) => user.id)),
+    lead: new Set(dataset.leads.map((lead) => lead.id)),
   };
-  const need = (kind: keyof typeof ids, id: number | null | undefined, where: string): void => {
-    if (id !== null && id !== undefined && !ids[kind].has(id)) throw new DatasetError(`${where}: ${kind} ${id} does not exist`);
+  const need = (kind: keyof typeof ids, id: number | string | null | undefined, where: string): void => {
+    // Each set holds one kind of id (numbers, or UUID strings for leads).
+    if (id !== null && id !== undefined && !(ids[kind] as Set<number | string>).has(id))
+      throw new DatasetError(`${where}: ${kind} ${id} does not exist`);
   };
   const owner = (id: number | undefined, where: string): number => {
     need('user', id, where);
@@ -210,7 +284,12 @@ function loadRecords(target: LoadTarget, dataset: Dataset, now: number): void {
   for (const org of byId(dataset.organizations)) {
     const where = `organizations[id=${org.id}]`;
     const { custom_fields: customFields, owner_id: ownerId, ...rest } = org;
-    records.organization.load({ ...rest, ...timesOf(org, now), owner_id: owner(ownerId, where), custom: custom('organization', customFields, where) });
+    records.organization.load({
+      ...rest,
+      ...timesOf(org, now),
+      owner_id: owner(ownerId, where),
+      custom: custom('organization', customFields, where),
+    });
   }
   for (const person of byId(dataset.persons)) {
     const where = `persons[id=${person.id}]`;
@@ -221,7 +300,7 @@ function loadRecords(target: LoadTarget, dataset: Dataset, now: number): void {
       ...rest,
       ...timesOf(person, now),
       first_name: first === undefined ? (firstWord ?? null) : first,
-      last_name: last === undefined ? (others.join(' ') || null) : last,
+      last_name: last === undefined ? others.join(' ') || null : last,
       owner_id: owner(ownerId, where),
       picture_id: null,
       custom: custom('person', customFields, where),
@@ -230,7 +309,12 @@ function loadRecords(target: LoadTarget, dataset: Dataset, now: number): void {
   for (const product of byId(dataset.products)) {
     const where = `products[id=${product.id}]`;
     const { custom_fields: customFields, owner_id: ownerId, ...rest } = product;
-    records.product.load({ ...rest, ...timesOf(product, now), owner_id: owner(ownerId, where), custom: custom('product', customFields, where) });
+    records.product.load({
+      ...rest,
+      ...timesOf(product, now),
+      owner_id: owner(ownerId, where),
+      custom: custom('product', customFields, where),
+    });
   }
   for (const deal of byId(dataset.deals)) {
     const where = `deals[id=${deal.id}]`;
@@ -240,7 +324,13 @@ function loadRecords(target: LoadTarget, dataset: Dataset, now: number): void {
     if (!stage) throw new DatasetError(`${where}: stage ${deal.stage_id ?? '(first)'} does not exist`);
     const times = timesOf(deal, now);
     const closed = formatV2Time(times.update_time);
-    const { custom_fields: customFields, owner_id: ownerId, creator_user_id: creator, stage_id: _stage, ...rest } = deal;
+    const {
+      custom_fields: customFields,
+      owner_id: ownerId,
+      creator_user_id: creator,
+      stage_id: _stage,
+      ...rest
+    } = deal;
     const won = deal.status === 'won' ? (deal.won_time ?? closed) : null;
     const lost = deal.status === 'lost' ? (deal.lost_time ?? closed) : null;
     records.deal.load({
@@ -287,7 +377,11 @@ function loadRecords(target: LoadTarget, dataset: Dataset, now: number): void {
     const where = `participants[id=${participant.id}]`;
     need('deal', participant.deal_id, where);
     need('person', participant.person_id, where);
-    records.participant.load({ ...participant, ...timesOf(participant, now), added_by_user_id: owner(participant.added_by_user_id, where) });
+    records.participant.load({
+      ...participant,
+      ...timesOf(participant, now),
+      added_by_user_id: owner(participant.added_by_user_id, where),
+    });
   }
   for (const relationship of byId(dataset.organizationRelationships)) {
     const where = `organizationRelationships[id=${relationship.id}]`;
@@ -300,6 +394,7 @@ function loadRecords(target: LoadTarget, dataset: Dataset, now: number): void {
     const where = `activities[id=${activity.id}]`;
     if (!typeKeys.has(activity.type)) throw new DatasetError(`${where}: no activity type ${activity.type}`);
     need('deal', activity.deal_id, where);
+    need('lead', activity.lead_id, where);
     need('organization', activity.org_id, where);
     for (const participant of activity.participants) need('person', participant.person_id, where);
     const primary = activity.participants.find((participant) => participant.primary) ?? activity.participants[0];
@@ -309,12 +404,14 @@ function loadRecords(target: LoadTarget, dataset: Dataset, now: number): void {
       ...timesOf(activity, now),
       owner_id: ownerId,
       creator_user_id: ownerId,
-      lead_id: null,
       person_id: primary?.person_id ?? null,
       project_id: null,
       due_time: activity.due_time === null ? null : withSeconds(activity.due_time),
       duration: activity.duration === null ? null : withSeconds(activity.duration),
-      participants: activity.participants.map((participant) => ({ person_id: participant.person_id, primary: participant === primary })),
+      participants: activity.participants.map((participant) => ({
+        person_id: participant.person_id,
+        primary: participant === primary,
+      })),
       attendees: [],
       conference_meeting_client: null,
       conference_meeting_url: null,
@@ -324,6 +421,7 @@ function loadRecords(target: LoadTarget, dataset: Dataset, now: number): void {
   for (const note of byId(dataset.notes)) {
     const where = `notes[id=${note.id}]`;
     need('deal', note.deal_id, where);
+    need('lead', note.lead_id, where);
     need('person', note.person_id, where);
     need('organization', note.org_id, where);
     records.note.load({
@@ -332,7 +430,6 @@ function loadRecords(target: LoadTarget, dataset: Dataset, now: number): void {
       user_id: owner(note.user_id, where),
       last_update_user_id: null,
       project_id: null,
-      pinned_to_lead_flag: false,
       pinned_to_project_flag: false,
     });
   }
@@ -343,11 +440,11 @@ function loadRecords(target: LoadTarget, dataset: Dataset, now: number): void {
     need('organization', file.org_id, where);
     need('product', file.product_id, where);
     need('activity', file.activity_id, where);
+    need('lead', file.lead_id, where);
     records.file.load({
       ...file,
       ...timesOf(file, now),
       user_id: owner(file.user_id, where),
-      lead_id: null,
       inline_flag: false,
       remote_location: 's3',
       remote_id: `sandbox/${store.company.id}/${file.id}`,

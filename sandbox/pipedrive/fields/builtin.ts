@@ -8,15 +8,29 @@ import type { FieldEntity, FieldType } from './types.js';
 type Options = readonly (string | readonly [id: number, label: string])[];
 type BuiltIn = readonly [key: string, name: string, type: FieldType, options?: Options];
 
-const VISIBILITY: Options = [[1, 'Owner & followers'], [3, 'Entire company']];
+const VISIBILITY: Options = [
+  [1, 'Owner & followers'],
+  [3, 'Entire company'],
+];
 /** Note flags are enum fields with Yes = 1 and No = 0 (the noteFields example). */
-const YES_NO: Options = [[1, 'Yes'], [0, 'No']];
+const YES_NO: Options = [
+  [1, 'Yes'],
+  [0, 'No'],
+];
 
 /** Labels whose position + 1 is the option id (label_ids on records refer to these ids). */
 export const DEAL_LABELS = ['Hot', 'Warm', 'Cold', '🔥 Priority'] as const;
 export const PERSON_LABELS = ['Customer', 'Hot lead', 'Warm lead', 'Cold lead'] as const;
 export const ORGANIZATION_LABELS = ['Customer', 'Partner', 'Prospect', 'Competitor'] as const;
-export const INDUSTRIES = ['Software', 'Manufacturing', 'Retail', 'Healthcare', 'Finance', 'Education', 'Logistics'] as const;
+export const INDUSTRIES = [
+  'Software',
+  'Manufacturing',
+  'Retail',
+  'Healthcare',
+  'Finance',
+  'Education',
+  'Logistics',
+] as const;
 export const PRODUCT_CATEGORIES = ['Hardware', 'Software', 'Services', 'Training'] as const;
 export const DEAL_CHANNELS = ['Website', 'Referral', 'Event', 'Cold outreach', 'Partner'] as const;
 
@@ -140,6 +154,8 @@ export function builtInFields(entity: FieldEntity): BuiltInField[] {
     key,
     name,
     type,
-    options: options?.map((option, index) => (typeof option === 'string' ? { id: index + 1, label: option } : { id: option[0], label: option[1] })),
+    options: options?.map((option, index) =>
+      typeof option === 'string' ? { id: index + 1, label: option } : { id: option[0], label: option[1] },
+    ),
   }));
 }

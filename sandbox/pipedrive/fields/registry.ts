@@ -1,8 +1,8 @@
 /** The field definitions of one account: built-ins plus custom fields, per object. */
 import { createHash } from 'node:crypto';
 import type { Clock } from '../../common/clock.js';
-import { builtInFields } from './builtin.js';
 import { formatV2Time } from '../http/time.js';
+import { builtInFields } from './builtin.js';
 import { FIELD_ENTITIES, type FieldDefinition, type FieldEntity, type FieldOption, type FieldType } from './types.js';
 
 export interface NewField {
@@ -42,7 +42,8 @@ export class FieldRegistry {
           name: field.name,
           field_type: field.type,
           description: null,
-          options: field.options?.map((option) => ({ ...option, color: null, add_time: now, update_time: now })) ?? null,
+          options:
+            field.options?.map((option) => ({ ...option, color: null, add_time: now, update_time: now })) ?? null,
           is_custom: false,
           mandatory: field.key === 'title' || field.key === 'name' || field.key === 'content',
           order_nr: index,
@@ -70,7 +71,8 @@ export class FieldRegistry {
     const id = input.id ?? this.nextFieldId;
     this.nextFieldId = Math.max(this.nextFieldId, id + 1);
     const key = input.key ?? customFieldKey(entity, id);
-    if (fields.some((field) => field.key === key || field.id === id)) throw new Error(`${entity} field ${key} already exists`);
+    if (fields.some((field) => field.key === key || field.id === id))
+      throw new Error(`${entity} field ${key} already exists`);
     const now = this.now();
     const field: FieldDefinition = {
       id,
@@ -78,7 +80,10 @@ export class FieldRegistry {
       name: input.name,
       field_type: input.type,
       description: input.description ?? null,
-      options: input.type === 'enum' || input.type === 'set' ? (input.options ?? []).map((label) => this.option(label, now)) : null,
+      options:
+        input.type === 'enum' || input.type === 'set'
+          ? (input.options ?? []).map((label) => this.option(label, now))
+          : null,
       is_custom: true,
       mandatory: input.mandatory ?? false,
       order_nr: fields.length,
@@ -100,7 +105,10 @@ export class FieldRegistry {
   remove(entity: FieldEntity, key: string): FieldDefinition {
     const field = this.require(entity, key);
     if (!field.is_custom) throw new Error(`${entity} field ${key} is built in`);
-    this.byEntity.set(entity, this.list(entity).filter((candidate) => candidate !== field));
+    this.byEntity.set(
+      entity,
+      this.list(entity).filter((candidate) => candidate !== field),
+    );
     return field;
   }
 

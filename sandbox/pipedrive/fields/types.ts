@@ -6,10 +6,39 @@ export type FieldEntity = (typeof FIELD_ENTITIES)[number];
 
 /** Every field_type of the v2 fields schema. */
 export const FIELD_TYPES = [
-  'int', 'double', 'boolean', 'varchar', 'text', 'phone', 'varchar_options', 'varchar_auto', 'date', 'daterange',
-  'time', 'timerange', 'enum', 'set', 'address', 'monetary', 'deal', 'deals', 'lead', 'org', 'people', 'project',
-  'stage', 'user', 'activity', 'json', 'picture', 'status', 'visible_to', 'price_list', 'billing_frequency',
-  'projects_board', 'projects_phase',
+  'int',
+  'double',
+  'boolean',
+  'varchar',
+  'text',
+  'phone',
+  'varchar_options',
+  'varchar_auto',
+  'date',
+  'daterange',
+  'time',
+  'timerange',
+  'enum',
+  'set',
+  'address',
+  'monetary',
+  'deal',
+  'deals',
+  'lead',
+  'org',
+  'people',
+  'project',
+  'stage',
+  'user',
+  'activity',
+  'json',
+  'picture',
+  'status',
+  'visible_to',
+  'price_list',
+  'billing_frequency',
+  'projects_board',
+  'projects_phase',
 ] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
@@ -18,8 +47,24 @@ export type FieldType = (typeof FIELD_TYPES)[number];
  * older accounts (v1 could create visible_to), so generated accounts carry them too.
  */
 export const CUSTOM_FIELD_TYPES = [
-  'varchar', 'varchar_auto', 'text', 'double', 'monetary', 'date', 'daterange', 'time', 'timerange', 'set', 'enum',
-  'user', 'org', 'people', 'phone', 'address', 'int', 'visible_to',
+  'varchar',
+  'varchar_auto',
+  'text',
+  'double',
+  'monetary',
+  'date',
+  'daterange',
+  'time',
+  'timerange',
+  'set',
+  'enum',
+  'user',
+  'org',
+  'people',
+  'phone',
+  'address',
+  'int',
+  'visible_to',
 ] as const;
 export type CustomFieldType = (typeof CUSTOM_FIELD_TYPES)[number];
 

@@ -3,13 +3,21 @@
  * (`include_option_labels` included) and how v1 flattens them (`<key>_currency`, `<key>_until`, …).
  * Shapes follow the v2 migration guide's table.
  */
-import type { CustomValue } from '../store/types.js';
 import { isDate, isTimeOfDay, withSeconds } from '../http/time.js';
+import type { CustomValue } from '../store/types.js';
 import type { FieldDefinition, FieldType } from './types.js';
 
 const ADDRESS_PARTS = [
-  'value', 'street_number', 'route', 'sublocality', 'locality', 'admin_area_level_1', 'admin_area_level_2', 'country',
-  'postal_code', 'formatted_address',
+  'value',
+  'street_number',
+  'route',
+  'sublocality',
+  'locality',
+  'admin_area_level_1',
+  'admin_area_level_2',
+  'country',
+  'postal_code',
+  'formatted_address',
 ] as const;
 
 const SUBFIELDS: Partial<Record<FieldType, readonly string[]>> = {
@@ -41,7 +49,8 @@ export function subfieldsOf(field: FieldDefinition): SubfieldView[] | null {
   return parts.map((part) => ({
     field_code: part,
     field_name: `${part === 'value' ? 'Value' : part.replaceAll('_', ' ')} of ${field.name}`,
-    field_type: part === 'value' && field.field_type === 'monetary' ? 'double' : part === 'timezone_id' ? 'int' : 'varchar',
+    field_type:
+      part === 'value' && field.field_type === 'monetary' ? 'double' : part === 'timezone_id' ? 'int' : 'varchar',
   }));
 }
 
@@ -68,9 +77,13 @@ export function parseCustomValue(field: FieldDefinition, raw: unknown, refs: Val
     case 'varchar_auto':
     case 'phone':
     case 'varchar_options':
-      return typeof raw === 'string' && raw.length <= 255 ? { ok: true, value: raw } : fail(field, 'a string of at most 255 characters');
+      return typeof raw === 'string' && raw.length <= 255
+        ? { ok: true, value: raw }
+        : fail(field, 'a string of at most 255 characters');
     case 'text':
-      return typeof raw === 'string' && raw.length <= 65535 ? { ok: true, value: raw } : fail(field, 'a string of at most 65535 characters');
+      return typeof raw === 'string' && raw.length <= 65535
+        ? { ok: true, value: raw }
+        : fail(field, 'a string of at most 65535 characters');
     case 'double':
       return typeof raw === 'number' && Number.isFinite(raw) ? { ok: true, value: raw } : fail(field, 'a number');
     case 'int':
@@ -88,18 +101,29 @@ export function parseCustomValue(field: FieldDefinition, raw: unknown, refs: Val
     case 'user':
       return typeof raw === 'number' && refs.userExists(raw) ? { ok: true, value: raw } : fail(field, 'a user id');
     case 'org':
-      return typeof raw === 'number' && refs.organizationExists(raw) ? { ok: true, value: raw } : fail(field, 'an organization id');
+      return typeof raw === 'number' && refs.organizationExists(raw)
+        ? { ok: true, value: raw }
+        : fail(field, 'an organization id');
     case 'people':
       return typeof raw === 'number' && refs.personExists(raw) ? { ok: true, value: raw } : fail(field, 'a person id');
     case 'monetary': {
       const value = objectOf(raw);
-      return value && typeof value.value === 'number' && (typeof value.currency === 'string' || value.currency === null || value.currency === undefined)
-        ? { ok: true, value: { value: value.value, currency: typeof value.currency === 'string' ? value.currency : null } }
+      return value &&
+        typeof value.value === 'number' &&
+        (typeof value.currency === 'string' || value.currency === null || value.currency === undefined)
+        ? {
+            ok: true,
+            value: { value: value.value, currency: typeof value.currency === 'string' ? value.currency : null },
+          }
         : fail(field, '{ value: number, currency: string }');
     }
     case 'daterange': {
       const value = objectOf(raw);
-      return value && typeof value.value === 'string' && typeof value.until === 'string' && isDate(value.value) && isDate(value.until)
+      return value &&
+        typeof value.value === 'string' &&
+        typeof value.until === 'string' &&
+        isDate(value.value) &&
+        isDate(value.until)
         ? { ok: true, value: { value: value.value, until: value.until } }
         : fail(field, '{ value: date, until: date }');
     }
@@ -107,10 +131,13 @@ export function parseCustomValue(field: FieldDefinition, raw: unknown, refs: Val
     case 'timerange': {
       const value = objectOf(raw);
       const until = type === 'timerange' ? value?.until : undefined;
-      if (!value || typeof value.value !== 'string' || !isTimeOfDay(value.value)) return fail(field, '{ value: "HH:MM:SS", timezone_name }');
-      if (type === 'timerange' && (typeof until !== 'string' || !isTimeOfDay(until))) return fail(field, '{ value, until, timezone_name }');
+      if (!value || typeof value.value !== 'string' || !isTimeOfDay(value.value))
+        return fail(field, '{ value: "HH:MM:SS", timezone_name }');
+      if (type === 'timerange' && (typeof until !== 'string' || !isTimeOfDay(until)))
+        return fail(field, '{ value, until, timezone_name }');
       const zone = typeof value.timezone_name === 'string' ? value.timezone_name : null;
-      const zoneId = typeof value.timezone_id === 'number' ? value.timezone_id : zone ? (TIMEZONES.get(zone) ?? null) : null;
+      const zoneId =
+        typeof value.timezone_id === 'number' ? value.timezone_id : zone ? (TIMEZONES.get(zone) ?? null) : null;
       return {
         ok: true,
         value: {
@@ -138,7 +165,11 @@ export function parseCustomValue(field: FieldDefinition, raw: unknown, refs: Val
 }
 
 /** The value as v2 returns it in `custom_fields`. */
-export function renderCustomValue(field: FieldDefinition, value: CustomValue | undefined, includeOptionLabels: boolean): unknown {
+export function renderCustomValue(
+  field: FieldDefinition,
+  value: CustomValue | undefined,
+  includeOptionLabels: boolean,
+): unknown {
   if (value === undefined) return null;
   if (!includeOptionLabels) return value;
   if (field.field_type === 'enum' && typeof value === 'number') return labelled(field, value);

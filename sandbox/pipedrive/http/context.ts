@@ -5,6 +5,8 @@ export interface CallerContext {
   userId: number;
   kind: 'oauth' | 'api_token';
   token: string;
+  /** The OAuth grant's scopes; null for API tokens (not scoped). */
+  scope: string | null;
 }
 
 export function setCaller(res: Response, caller: CallerContext): void {

@@ -9,13 +9,34 @@ const ERROR_INFO = 'Please check developers.pipedrive.com for more information a
 
 export const UNAUTHORIZED: FaultResponse = {
   status: 401,
-  body: { success: false, error: 'unauthorized access', errorCode: 401, error_info: 'Please check developers.pipedrive.com' },
+  body: {
+    success: false,
+    error: 'unauthorized access',
+    errorCode: 401,
+    error_info: 'Please check developers.pipedrive.com',
+  },
   headers: { 'x-401-by-gw': 'true' },
+};
+
+/** An OAuth token without a scope the operation needs (marketplace OAuth status codes page); body in the gateway's form. */
+export const SCOPE_MISMATCH: FaultResponse = {
+  status: 403,
+  body: {
+    success: false,
+    error: 'Scope and URL mismatch',
+    errorCode: 403,
+    error_info: 'Please check developers.pipedrive.com',
+  },
 };
 
 /** The 429 body is not published in full (the docs example is cut after `{"succ`); this follows the gateway's 401 form. */
 export function rateLimitedBody(): unknown {
-  return { success: false, error: 'Request over limit', errorCode: 429, error_info: 'Please check developers.pipedrive.com' };
+  return {
+    success: false,
+    error: 'Request over limit',
+    errorCode: 429,
+    error_info: 'Please check developers.pipedrive.com',
+  };
 }
 
 export function errorBody(message: string, extra: Record<string, unknown> = {}): unknown {

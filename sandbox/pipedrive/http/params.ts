@@ -51,7 +51,8 @@ export class QueryParams {
     const value = this.string(name);
     if (value === undefined) return undefined;
     const ms = parseRfc3339(value);
-    if (ms === undefined) throw badRequest(`Parameter ${name} must be an RFC 3339 date-time, e.g. 2025-01-01T10:20:00Z`);
+    if (ms === undefined)
+      throw badRequest(`Parameter ${name} must be an RFC 3339 date-time, e.g. 2025-01-01T10:20:00Z`);
     return ms;
   }
 
@@ -59,15 +60,22 @@ export class QueryParams {
   ids(name: string, max: number): number[] | undefined {
     const value = this.string(name);
     if (value === undefined) return undefined;
-    const parts = value.split(',').map((part) => part.trim()).filter((part) => part !== '');
+    const parts = value
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part !== '');
     if (parts.length > max) throw badRequest(`Parameter ${name} takes at most ${max} ids`);
-    if (!parts.every((part) => /^\d+$/.test(part))) throw badRequest(`Parameter ${name} must be comma-separated integers`);
+    if (!parts.every((part) => /^\d+$/.test(part)))
+      throw badRequest(`Parameter ${name} must be comma-separated integers`);
     return parts.map(Number);
   }
 
   /** A comma-separated list of strings. */
   list(name: string): string[] | undefined {
-    return this.string(name)?.split(',').map((part) => part.trim()).filter((part) => part !== '');
+    return this.string(name)
+      ?.split(',')
+      .map((part) => part.trim())
+      .filter((part) => part !== '');
   }
 
   /** Page size: default `fallback`, 1…max. */

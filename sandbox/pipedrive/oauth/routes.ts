@@ -39,13 +39,16 @@ function clientCredentials(req: Request): { id: string; secret: string } | undef
   }
   // Credentials in the body are accepted too (discouraged by the docs).
   const body: Record<string, unknown> = typeof req.body === 'object' && req.body !== null ? { ...req.body } : {};
-  return typeof body.client_id === 'string' && typeof body.client_secret === 'string' ? { id: body.client_id, secret: body.client_secret } : undefined;
+  return typeof body.client_id === 'string' && typeof body.client_secret === 'string'
+    ? { id: body.client_id, secret: body.client_secret }
+    : undefined;
 }
 
 function authenticateClient(req: Request, client: OAuthClient): void {
   const credentials = clientCredentials(req);
   if (!credentials) throw new OAuthError('invalid_client', 'Invalid client: cannot retrieve client credentials');
-  if (credentials.id !== client.clientId || credentials.secret !== client.clientSecret) throw new OAuthError('invalid_client', 'Invalid client: client is invalid');
+  if (credentials.id !== client.clientId || credentials.secret !== client.clientSecret)
+    throw new OAuthError('invalid_client', 'Invalid client: client is invalid');
 }
 
 /** The official client URI-encodes access tokens before form-encoding them, so they arrive encoded once more. */
@@ -76,11 +79,19 @@ export function registerOAuth(routes: RouteRegistry, settings: OAuthSettings): v
       const clientId = typeof query.client_id === 'string' ? query.client_id : undefined;
       const redirectUri = typeof query.redirect_uri === 'string' ? query.redirect_uri : undefined;
       const state = typeof query.state === 'string' ? query.state : undefined;
-      if (clientId !== client.clientId || !redirectUri || (client.redirectUri !== undefined && redirectUri !== client.redirectUri)) {
-        res.status(400).type('html').send('<!doctype html><title>Pipedrive</title><p>App cannot be installed for requested company</p>');
+      if (
+        clientId !== client.clientId ||
+        !redirectUri ||
+        (client.redirectUri !== undefined && redirectUri !== client.redirectUri)
+      ) {
+        res
+          .status(400)
+          .type('html')
+          .send('<!doctype html><title>Pipedrive</title><p>App cannot be installed for requested company</p>');
         return;
       }
-      const decision = typeof query.decision === 'string' ? query.decision : settings.autoApprove() ? 'allow' : undefined;
+      const decision =
+        typeof query.decision === 'string' ? query.decision : settings.autoApprove() ? 'allow' : undefined;
       if (decision === undefined) {
         const here = new URL(req.originalUrl, 'http://sandbox');
         const link = (value: string): string => {
@@ -90,11 +101,14 @@ export function registerOAuth(routes: RouteRegistry, settings: OAuthSettings): v
         res
           .status(200)
           .type('html')
-          .send(`<!doctype html><title>Install app</title><h1>Install app</h1><p>The app asks for access to your Pipedrive data.</p><a href="${link('allow')}">Allow and install</a> <a href="${link('deny')}">Cancel</a>`);
+          .send(
+            `<!doctype html><title>Install app</title><h1>Install app</h1><p>The app asks for access to your Pipedrive data.</p><a href="${link('allow')}">Allow and install</a> <a href="${link('deny')}">Cancel</a>`,
+          );
         return;
       }
       const callback = new URL(redirectUri);
-      if (decision === 'allow') callback.searchParams.set('code', tokens.issueCode(settings.installingUserId(), redirectUri));
+      if (decision === 'allow')
+        callback.searchParams.set('code', tokens.issueCode(settings.installingUserId(), redirectUri));
       else callback.searchParams.set('error', 'user_denied');
       if (state !== undefined) callback.searchParams.set('state', state);
       res.redirect(302, callback.toString());
@@ -110,14 +124,17 @@ export function registerOAuth(routes: RouteRegistry, settings: OAuthSettings): v
     public: true,
     handler: (req, res) => {
       try {
-        if (!req.is('application/x-www-form-urlencoded')) throw new OAuthError('invalid_request', 'Invalid request: content must be application/x-www-form-urlencoded');
+        if (!req.is('application/x-www-form-urlencoded'))
+          throw new OAuthError('invalid_request', 'Invalid request: content must be application/x-www-form-urlencoded');
         authenticateClient(req, client);
         const body: Record<string, unknown> = { ...req.body };
         const grant = body.grant_type;
-        if (typeof grant !== 'string' || grant === '') throw new OAuthError('invalid_request', 'Missing parameter: grant_type');
+        if (typeof grant !== 'string' || grant === '')
+          throw new OAuthError('invalid_request', 'Missing parameter: grant_type');
         let pair;
         if (grant === 'authorization_code') {
-          if (typeof body.redirect_uri !== 'string') throw new OAuthError('invalid_request', 'Invalid request: redirect_uri is not a valid URI');
+          if (typeof body.redirect_uri !== 'string')
+            throw new OAuthError('invalid_request', 'Invalid request: redirect_uri is not a valid URI');
           pair = tokens.exchangeCode(typeof body.code === 'string' ? body.code : '', body.redirect_uri);
         } else if (grant === 'refresh_token') {
           pair = tokens.refresh(typeof body.refresh_token === 'string' ? body.refresh_token : '');
@@ -151,7 +168,8 @@ export function registerOAuth(routes: RouteRegistry, settings: OAuthSettings): v
       }
       const body: Record<string, unknown> = typeof req.body === 'object' && req.body !== null ? { ...req.body } : {};
       // The client puts token and hint in the form body; RFC 7009 answers 200 even for unknown tokens.
-      const token = typeof body.token === 'string' ? body.token : typeof req.query.token === 'string' ? req.query.token : '';
+      const token =
+        typeof body.token === 'string' ? body.token : typeof req.query.token === 'string' ? req.query.token : '';
       const hint = typeof body.token_type_hint === 'string' ? body.token_type_hint : undefined;
       tokens.revoke(decodeOnce(token), hint);
       res.status(200).json({ success: true });

@@ -26,6 +26,8 @@ export interface TokenPair {
 interface Grant {
   id: number;
   userId: number;
+  /** The app's scopes when the user installed it. */
+  scope: string;
   refreshToken: string;
   refreshExpiresAt: number;
   revoked: boolean;
@@ -39,13 +41,15 @@ interface AccessToken {
 
 interface AuthorizationCode {
   userId: number;
+  scope: string;
   redirectUri: string;
   expiresAt: number;
   used: boolean;
 }
 
 export type Credential =
-  | { ok: true; userId: number; kind: 'oauth' | 'api_token'; token: string }
+  | { ok: true; userId: number; kind: 'oauth'; token: string; scope: string }
+  | { ok: true; userId: number; kind: 'api_token'; token: string }
   | { ok: false; reason: 'missing' | 'invalid' | 'expired' | 'revoked' };
 
 /** `error` is the RFC 6749 code, `message` Pipedrive's text (marketplace OAuth status codes page). */
@@ -66,26 +70,33 @@ export class OAuthTokens {
   private readonly apiTokens = new Map<string, number>();
   private nextGrantId = 1;
 
+  /**
+   * @param scope the scopes the app is configured with (Developer Hub); a grant keeps the scopes it
+   *   was installed with, so changing this affects only later installs
+   */
   constructor(
     private readonly clock: Clock,
-    readonly scope: string,
+    public scope: string,
   ) {}
 
   issueCode(userId: number, redirectUri: string): string {
     const code = `${userId}.${this.nextGrantId}.${randomBytes(21).toString('hex')}`;
-    this.codes.set(code, { userId, redirectUri, expiresAt: this.now() + CODE_TTL_MS, used: false });
+    this.codes.set(code, { userId, scope: this.scope, redirectUri, expiresAt: this.now() + CODE_TTL_MS, used: false });
     return code;
   }
 
   exchangeCode(code: string, redirectUri: string | undefined): TokenPair {
     const entry = this.codes.get(code);
     if (!entry || entry.used) throw new OAuthError('invalid_grant', 'Invalid grant: authorization_code is invalid');
-    if (this.now() > entry.expiresAt) throw new OAuthError('invalid_grant', 'Invalid grant: authorization_code has expired');
-    if (redirectUri !== entry.redirectUri) throw new OAuthError('invalid_request', 'Invalid request: redirect_uri is invalid');
+    if (this.now() > entry.expiresAt)
+      throw new OAuthError('invalid_grant', 'Invalid grant: authorization_code has expired');
+    if (redirectUri !== entry.redirectUri)
+      throw new OAuthError('invalid_request', 'Invalid request: redirect_uri is invalid');
     entry.used = true;
     const grant: Grant = {
       id: this.nextGrantId,
       userId: entry.userId,
+      scope: entry.scope,
       refreshToken: `${this.nextGrantId}:${entry.userId}:${randomBytes(20).toString('hex')}`,
       refreshExpiresAt: this.now() + REFRESH_TTL_MS,
       revoked: false,
@@ -145,11 +156,13 @@ export class OAuthTokens {
       if (!access || !grant) return { ok: false, reason: 'invalid' };
       if (access.revoked || grant.revoked) return { ok: false, reason: 'revoked' };
       if (this.now() >= access.expiresAt) return { ok: false, reason: 'expired' };
-      return { ok: true, userId: grant.userId, kind: 'oauth', token: bearer };
+      return { ok: true, userId: grant.userId, kind: 'oauth', token: bearer, scope: grant.scope };
     }
     if (apiToken !== undefined) {
       const userId = this.apiTokens.get(apiToken);
-      return userId === undefined ? { ok: false, reason: 'invalid' } : { ok: true, userId, kind: 'api_token', token: apiToken };
+      return userId === undefined
+        ? { ok: false, reason: 'invalid' }
+        : { ok: true, userId, kind: 'api_token', token: apiToken };
     }
     return { ok: false, reason: 'missing' };
   }
@@ -157,7 +170,10 @@ export class OAuthTokens {
   summary(): { grants: number; activeAccessTokens: number } {
     const now = this.now();
     const active = [...this.accessTokens.values()].filter((access) => !access.revoked && now < access.expiresAt);
-    return { grants: [...this.grants.values()].filter((grant) => !grant.revoked).length, activeAccessTokens: active.length };
+    return {
+      grants: [...this.grants.values()].filter((grant) => !grant.revoked).length,
+      activeAccessTokens: active.length,
+    };
   }
 
   /** Forgets every grant and code (API tokens stay: they belong to the users). */
@@ -171,7 +187,13 @@ export class OAuthTokens {
   private issueAccess(grant: Grant): TokenPair {
     const token = `v1u:${randomBytes(48).toString('base64')}`;
     this.accessTokens.set(token, { grantId: grant.id, expiresAt: this.now() + ACCESS_TTL_S * 1000, revoked: false });
-    return { access_token: token, token_type: 'Bearer', refresh_token: grant.refreshToken, scope: this.scope, expires_in: ACCESS_TTL_S };
+    return {
+      access_token: token,
+      token_type: 'Bearer',
+      refresh_token: grant.refreshToken,
+      scope: grant.scope,
+      expires_in: ACCESS_TTL_S,
+    };
   }
 
   private now(): number {

@@ -1,7 +1,7 @@
 /** v1 account endpoints: users, the current user, user settings, currencies, activity types. */
+import { callerOf } from '../http/context.js';
 import { ok } from '../http/envelope.js';
 import { notFound } from '../http/errors.js';
-import { callerOf } from '../http/context.js';
 import { QueryParams } from '../http/params.js';
 import type { RouteRegistry } from '../http/routes.js';
 import type { UserRecord } from '../store/types.js';
@@ -113,7 +113,9 @@ export function registerAccount(routes: RouteRegistry, context: ResourceContext)
     cost: 20,
     handler: (req, res) => {
       const term = new QueryParams(req.query).string('term')?.toLowerCase();
-      const currencies = term ? store.currencies.filter((currency) => `${currency.code} ${currency.name}`.toLowerCase().includes(term)) : store.currencies;
+      const currencies = term
+        ? store.currencies.filter((currency) => `${currency.code} ${currency.name}`.toLowerCase().includes(term))
+        : store.currencies;
       res.json(ok(currencies));
     },
   });

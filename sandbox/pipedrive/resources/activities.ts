@@ -5,13 +5,13 @@
  */
 import { z } from 'zod';
 import { badRequest } from '../http/errors.js';
-import { formatV2Time, withSeconds } from '../http/time.js';
 import type { QueryParams } from '../http/params.js';
 import type { RouteRegistry } from '../http/routes.js';
+import { formatV2Time, withSeconds } from '../http/time.js';
 import type { ActivityRecord, Participant } from '../store/types.js';
 import { ensureLive, ensureUser, parseBody, type ResourceContext } from './context.js';
 import { address, date, defined, id, renderAddress, timeOfDay, toAddress } from './inputs.js';
-import { registerV2Crud, type Matcher, type RecordWriter } from './v2-crud.js';
+import { type Matcher, type RecordWriter, registerV2Crud } from './v2-crud.js';
 
 const ActivityBody = z.object({
   subject: z.string().optional(),
@@ -81,13 +81,17 @@ export function renderActivity(activity: ActivityRecord, withAttendees: boolean)
 
 export function registerActivities(routes: RouteRegistry, context: ResourceContext): RecordWriter {
   const checkBody = (body: ActivityBody): void => {
-    if (body.type !== undefined && !context.store.activityTypes.some((type) => type.active_flag && type.key_string === body.type)) {
+    if (
+      body.type !== undefined &&
+      !context.store.activityTypes.some((type) => type.active_flag && type.key_string === body.type)
+    ) {
       throw badRequest(`type: unknown activity type '${body.type}'`);
     }
     ensureUser(context, body.owner_id);
     ensureLive(context.records.deal, body.deal_id, 'deal_id');
     ensureLive(context.records.organization, body.org_id, 'org_id');
-    for (const participant of body.participants ?? []) ensureLive(context.records.person, participant.person_id, 'participants.person_id');
+    for (const participant of body.participants ?? [])
+      ensureLive(context.records.person, participant.person_id, 'participants.person_id');
   };
   const doneTime = (done: boolean | undefined, previous: ActivityRecord | undefined): Partial<ActivityRecord> => {
     if (done === undefined || done === previous?.done) return {};
@@ -166,8 +170,10 @@ export function registerActivities(routes: RouteRegistry, context: ResourceConte
             org_id: body.org_id,
             project_id: body.project_id,
             due_date: body.due_date,
-            due_time: body.due_time === undefined || body.due_time === null ? body.due_time : withSeconds(body.due_time),
-            duration: body.duration === undefined || body.duration === null ? body.duration : withSeconds(body.duration),
+            due_time:
+              body.due_time === undefined || body.due_time === null ? body.due_time : withSeconds(body.due_time),
+            duration:
+              body.duration === undefined || body.duration === null ? body.duration : withSeconds(body.duration),
             busy: body.busy,
             location: body.location === undefined ? undefined : toAddress(body.location),
             participants: body.participants,

@@ -2,8 +2,8 @@
 import type { Request } from 'express';
 import { z } from 'zod';
 import type { SandboxClock } from '../../common/clock.js';
-import { parseCustomValue, renderCustomValue, type ValueRefs } from '../fields/values.js';
 import type { FieldEntity } from '../fields/types.js';
+import { parseCustomValue, renderCustomValue, type ValueRefs } from '../fields/values.js';
 import { badRequest } from '../http/errors.js';
 import { QueryParams } from '../http/params.js';
 import type { Collection } from '../store/collection.js';
@@ -41,10 +41,20 @@ export function renderViewOf(params: QueryParams): RenderView {
   };
 }
 
-export const DEFAULT_VIEW: RenderView = { includeOptionLabels: false, includeLabels: false, customFieldKeys: null, includeFields: new Set() };
+export const DEFAULT_VIEW: RenderView = {
+  includeOptionLabels: false,
+  includeLabels: false,
+  customFieldKeys: null,
+  includeFields: new Set(),
+};
 
 /** v2 returns every custom field of the object, null when empty. */
-export function renderCustomFields(store: Store, entity: FieldEntity, values: CustomValues, view: RenderView): Record<string, unknown> {
+export function renderCustomFields(
+  store: Store,
+  entity: FieldEntity,
+  values: CustomValues,
+  view: RenderView,
+): Record<string, unknown> {
   const rendered: Record<string, unknown> = {};
   for (const field of store.fields.custom(entity)) {
     if (view.customFieldKeys && !view.customFieldKeys.has(field.key)) continue;
@@ -54,7 +64,12 @@ export function renderCustomFields(store: Store, entity: FieldEntity, values: Cu
 }
 
 /** `labels: [{id, label}]` next to label_ids when include_labels=true. */
-export function renderLabels(store: Store, entity: FieldEntity, labelIds: readonly number[], view: RenderView): Record<string, unknown> {
+export function renderLabels(
+  store: Store,
+  entity: FieldEntity,
+  labelIds: readonly number[],
+  view: RenderView,
+): Record<string, unknown> {
   if (!view.includeLabels) return {};
   const options = store.fields.byKey(entity, 'label_ids')?.options ?? [];
   return { labels: labelIds.map((id) => ({ id, label: options.find((option) => option.id === id)?.label ?? null })) };
@@ -69,7 +84,12 @@ export function refsOf(context: ResourceContext): ValueRefs {
 }
 
 /** Applies a v2 `custom_fields` write on top of existing values; unknown keys and bad values are a 400. */
-export function applyCustomFields(context: ResourceContext, entity: FieldEntity, raw: Record<string, unknown> | undefined, existing: CustomValues): CustomValues {
+export function applyCustomFields(
+  context: ResourceContext,
+  entity: FieldEntity,
+  raw: Record<string, unknown> | undefined,
+  existing: CustomValues,
+): CustomValues {
   if (raw === undefined) return existing;
   const next: CustomValues = { ...existing };
   const refs = refsOf(context);
@@ -89,7 +109,9 @@ export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   const result = schema.safeParse(body ?? {});
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw badRequest(issue ? `Validation failed: ${issue.path.join('.') || 'body'}: ${issue.message}` : 'Validation failed');
+    throw badRequest(
+      issue ? `Validation failed: ${issue.path.join('.') || 'body'}: ${issue.message}` : 'Validation failed',
+    );
   }
   return result.data;
 }

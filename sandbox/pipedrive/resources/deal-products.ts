@@ -1,11 +1,11 @@
 /** v2 deal products: /deals/{id}/products (list, attach) and /deals/products?deal_ids= (many deals). */
 import { z } from 'zod';
+import { callerOf } from '../http/context.js';
 import { ok } from '../http/envelope.js';
 import { badRequest, notFound } from '../http/errors.js';
-import { callerOf } from '../http/context.js';
 import { QueryParams } from '../http/params.js';
-import { formatV2Time } from '../http/time.js';
 import type { RouteRegistry } from '../http/routes.js';
+import { formatV2Time } from '../http/time.js';
 import type { DealProductRecord } from '../store/types.js';
 import { idParam, parseBody, type ResourceContext } from './context.js';
 import { date, id } from './inputs.js';
@@ -79,8 +79,14 @@ export function registerDealProducts(routes: RouteRegistry, context: ResourceCon
       const dealIds = params.ids('deal_ids', 100);
       if (!dealIds || dealIds.length === 0) throw badRequest('Parameter deal_ids is required');
       const wanted = new Set(dealIds);
-      const spec: ListSpec = { sortFields: ['id', 'deal_id', 'add_time', 'update_time', 'order_nr'], updatedSince: false, updatedUntil: false };
-      const page = listPage(collection, params, spec, [(index) => collection.live(index) && wanted.has(dealColumn(index))]);
+      const spec: ListSpec = {
+        sortFields: ['id', 'deal_id', 'add_time', 'update_time', 'order_nr'],
+        updatedSince: false,
+        updatedUntil: false,
+      };
+      const page = listPage(collection, params, spec, [
+        (index) => collection.live(index) && wanted.has(dealColumn(index)),
+      ]);
       res.json(ok(page.records.map(renderDealProduct), { next_cursor: page.nextCursor }));
     },
   });
@@ -94,8 +100,14 @@ export function registerDealProducts(routes: RouteRegistry, context: ResourceCon
     handler: (req, res) => {
       const dealId = idParam(req);
       if (!context.records.deal.find(dealId)) throw notFound('Deal');
-      const spec: ListSpec = { sortFields: ['id', 'add_time', 'update_time', 'order_nr'], updatedSince: false, updatedUntil: false };
-      const page = listPage(collection, new QueryParams(req.query), spec, [(index) => collection.live(index) && dealColumn(index) === dealId]);
+      const spec: ListSpec = {
+        sortFields: ['id', 'add_time', 'update_time', 'order_nr'],
+        updatedSince: false,
+        updatedUntil: false,
+      };
+      const page = listPage(collection, new QueryParams(req.query), spec, [
+        (index) => collection.live(index) && dealColumn(index) === dealId,
+      ]);
       res.json(ok(page.records.map(renderDealProduct), { next_cursor: page.nextCursor }));
     },
   });
@@ -115,7 +127,8 @@ export function registerDealProducts(routes: RouteRegistry, context: ResourceCon
       const product = context.records.product.findLive(body.product_id);
       if (!product) throw badRequest(`product_id: ${body.product_id} not found`);
       let order = 0;
-      for (const index of table.scan((i) => collection.live(i) && dealColumn(i) === dealId)) order = Math.max(order, table.columnAt('order_nr', index));
+      for (const index of table.scan((i) => collection.live(i) && dealColumn(i) === dealId))
+        order = Math.max(order, table.columnAt('order_nr', index));
       const item = collection.create(
         {
           deal_id: dealId,

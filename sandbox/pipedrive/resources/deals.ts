@@ -4,18 +4,27 @@
  * (since 2025-07-15), listed by /deals/archived and cannot be edited through the API.
  */
 import { z } from 'zod';
+import { callerOf } from '../http/context.js';
+import { ok } from '../http/envelope.js';
 import { ApiError, badRequest } from '../http/errors.js';
-import { formatV2Time } from '../http/time.js';
 import { QueryParams } from '../http/params.js';
 import type { RouteRegistry } from '../http/routes.js';
+import { formatV2Time } from '../http/time.js';
 import type { DealRecord, DealStatus } from '../store/types.js';
-import { ok } from '../http/envelope.js';
 import {
-  applyCustomFields, ensureLive, ensureUser, parseBody, renderCustomFields, renderLabels, renderViewOf, type RenderView,
+  applyCustomFields,
+  ensureLive,
+  ensureUser,
+  parseBody,
+  renderCustomFields,
+  renderLabels,
+  type RenderView,
+  renderViewOf,
   type ResourceContext,
 } from './context.js';
+import { checkDealIncludeFields, dealIncludedFields } from './deal-counts.js';
 import { customFields, date, defined, id, instant, labelIds, visibleTo } from './inputs.js';
-import { listPage, registerV2Crud, type ListSpec, type Matcher, type RecordWriter } from './v2-crud.js';
+import { listPage, type ListSpec, type Matcher, type RecordWriter, registerV2Crud } from './v2-crud.js';
 
 const DealBody = z.object({
   title: z.string().min(1).optional(),
@@ -81,6 +90,7 @@ export function renderDeal(context: ResourceContext, deal: DealRecord, view: Ren
     mrr: deal.mrr,
     acv: deal.acv,
     custom_fields: renderCustomFields(context.store, 'deal', deal.custom, view),
+    ...dealIncludedFields(context.records, deal, view),
   };
 }
 
@@ -98,12 +108,20 @@ export function registerDeals(routes: RouteRegistry, context: ResourceContext): 
       handler: (req, res) => {
         const params = new QueryParams(req.query);
         const view = renderViewOf(params);
+        checkDealIncludeFields(view);
+        const userId = callerOf(res).userId;
         const { records, nextCursor } = listPage(collection, params, DEAL_LIST, [
+          (index) => collection.visibleTo(index, userId),
           ...statusMatchers(context, params),
           (index) => (table.columnAt('is_archived', index) === 1) === archived,
           ...dealFilters(params, table.columnAt.bind(table)),
         ]);
-        res.json(ok(records.map((deal) => renderDeal(context, deal, view)), { next_cursor: nextCursor }));
+        res.json(
+          ok(
+            records.map((deal) => renderDeal(context, deal, view)),
+            { next_cursor: nextCursor },
+          ),
+        );
       },
     });
   list('/api/v2/deals', 'getDeals', 10, false);
@@ -138,7 +156,9 @@ function statusMatchers(context: ResourceContext, params: QueryParams): Matcher[
   const allowed = ['open', 'won', 'lost', 'deleted'];
   const unknown = statuses.find((status) => !allowed.includes(status));
   if (unknown) throw badRequest(`Parameter status must be a comma-separated list of: ${allowed.join(', ')}`);
-  const codes = new Set(statuses.filter((status): status is DealStatus => status !== 'deleted').map((status) => STATUS_CODES[status]));
+  const codes = new Set(
+    statuses.filter((status): status is DealStatus => status !== 'deleted').map((status) => STATUS_CODES[status]),
+  );
   const withDeleted = statuses.includes('deleted');
   return [
     (index) =>
@@ -173,11 +193,15 @@ function placement(context: ResourceContext, body: DealBody): { pipeline_id: num
   if (body.stage_id !== undefined) {
     const stage = context.records.stage.findLive(body.stage_id);
     if (!stage) throw badRequest(`stage_id: ${body.stage_id} not found`);
-    if (body.pipeline_id !== undefined && body.pipeline_id !== stage.pipeline_id) throw badRequest('stage_id does not belong to pipeline_id');
+    if (body.pipeline_id !== undefined && body.pipeline_id !== stage.pipeline_id)
+      throw badRequest('stage_id does not belong to pipeline_id');
     return { pipeline_id: stage.pipeline_id, stage_id: stage.id };
   }
-  const pipelineId = body.pipeline_id ?? [...context.records.pipeline.liveRecords()].sort((a, b) => a.order_nr - b.order_nr)[0]?.id;
-  const stage = [...context.records.stage.liveRecords()].filter((candidate) => candidate.pipeline_id === pipelineId).sort((a, b) => a.order_nr - b.order_nr)[0];
+  const pipelineId =
+    body.pipeline_id ?? [...context.records.pipeline.liveRecords()].sort((a, b) => a.order_nr - b.order_nr)[0]?.id;
+  const stage = [...context.records.stage.liveRecords()]
+    .filter((candidate) => candidate.pipeline_id === pipelineId)
+    .sort((a, b) => a.order_nr - b.order_nr)[0];
   if (pipelineId === undefined || !stage) throw badRequest('The pipeline has no stages');
   return { pipeline_id: pipelineId, stage_id: stage.id };
 }
@@ -185,26 +209,48 @@ function placement(context: ResourceContext, body: DealBody): { pipeline_id: num
 /** Won/lost/close times follow the status, as Pipedrive sets them. */
 function statusTimes(context: ResourceContext, body: DealBody, previous: DealRecord | undefined): Partial<DealRecord> {
   const status = body.status ?? previous?.status ?? 'open';
-  if (body.lost_reason !== undefined && body.lost_reason !== null && status !== 'lost') throw badRequest('lost_reason can only be set if deal status is lost');
+  if (body.lost_reason !== undefined && body.lost_reason !== null && status !== 'lost')
+    throw badRequest('lost_reason can only be set if deal status is lost');
   if (body.won_time && status !== 'won') throw badRequest('won_time can only be set if deal status is won');
   if (body.lost_time && status !== 'lost') throw badRequest('lost_time can only be set if deal status is lost');
-  if (body.close_time && status === 'open') throw badRequest('close_time can only be set if deal status is won or lost');
+  if (body.close_time && status === 'open')
+    throw badRequest('close_time can only be set if deal status is won or lost');
   if (body.status === undefined || body.status === previous?.status) {
-    return defined({ won_time: body.won_time, lost_time: body.lost_time, close_time: body.close_time, lost_reason: body.lost_reason });
+    return defined({
+      won_time: body.won_time,
+      lost_time: body.lost_time,
+      close_time: body.close_time,
+      lost_reason: body.lost_reason,
+    });
   }
   const at = now(context);
   if (status === 'won') {
     const won = body.won_time ?? at;
-    return { won_time: won, lost_time: null, close_time: body.close_time ?? won, first_won_time: previous?.first_won_time ?? won, lost_reason: null };
+    return {
+      won_time: won,
+      lost_time: null,
+      close_time: body.close_time ?? won,
+      first_won_time: previous?.first_won_time ?? won,
+      lost_reason: null,
+    };
   }
   if (status === 'lost') {
     const lost = body.lost_time ?? at;
-    return { lost_time: lost, won_time: null, close_time: body.close_time ?? lost, lost_reason: body.lost_reason ?? null };
+    return {
+      lost_time: lost,
+      won_time: null,
+      close_time: body.close_time ?? lost,
+      lost_reason: body.lost_reason ?? null,
+    };
   }
   return { won_time: null, lost_time: null, close_time: null, lost_reason: null };
 }
 
-function newDeal(context: ResourceContext, body: DealBody, userId: number): Omit<DealRecord, 'id' | 'add_time' | 'update_time' | 'is_deleted'> {
+function newDeal(
+  context: ResourceContext,
+  body: DealBody,
+  userId: number,
+): Omit<DealRecord, 'id' | 'add_time' | 'update_time' | 'is_deleted'> {
   if (!body.title) throw badRequest('Validation failed: title: Required');
   checkReferences(context, body);
   const owner = body.owner_id ?? userId;
@@ -246,7 +292,8 @@ function newDeal(context: ResourceContext, body: DealBody, userId: number): Omit
 function dealPatch(context: ResourceContext, body: DealBody, existing: DealRecord): Partial<DealRecord> {
   if (existing.is_archived) throw new ApiError(403, 'Archived deals cannot be edited');
   checkReferences(context, body);
-  const relocating = body.stage_id !== undefined || (body.pipeline_id !== undefined && body.pipeline_id !== existing.pipeline_id);
+  const relocating =
+    body.stage_id !== undefined || (body.pipeline_id !== undefined && body.pipeline_id !== existing.pipeline_id);
   const place = relocating ? placement(context, body) : undefined;
   const moved = place !== undefined && place.stage_id !== existing.stage_id;
   const archiving = body.is_archived === true && !existing.is_archived;

@@ -4,14 +4,14 @@
  */
 import type { Request } from 'express';
 import { z } from 'zod';
+import { FieldNotFound } from '../fields/registry.js';
+import { CREATABLE_FIELD_TYPES, type FieldDefinition, type FieldEntity } from '../fields/types.js';
+import { subfieldsOf } from '../fields/values.js';
+import { decodeCursor, encodeCursor } from '../http/cursor.js';
 import { ok } from '../http/envelope.js';
 import { ApiError, badRequest, notFound } from '../http/errors.js';
-import { decodeCursor, encodeCursor } from '../http/cursor.js';
 import { QueryParams } from '../http/params.js';
 import type { RouteRegistry } from '../http/routes.js';
-import { FieldNotFound } from '../fields/registry.js';
-import { subfieldsOf } from '../fields/values.js';
-import { CREATABLE_FIELD_TYPES, type FieldDefinition, type FieldEntity } from '../fields/types.js';
 import { formatV1Time } from '../http/time.js';
 import { parseBody, type ResourceContext } from './context.js';
 
@@ -32,7 +32,12 @@ const AddFieldBody = z.object({
   important_fields: z.record(z.string(), z.unknown()).optional(),
   required_fields: z.record(z.string(), z.unknown()).optional(),
 });
-const UpdateFieldBody = AddFieldBody.pick({ description: true, ui_visibility: true, important_fields: true, required_fields: true }).extend({
+const UpdateFieldBody = AddFieldBody.pick({
+  description: true,
+  ui_visibility: true,
+  important_fields: true,
+  required_fields: true,
+}).extend({
   field_name: z.string().min(1).optional(),
 });
 const AddOptionsBody = z.array(z.object({ label: z.string().min(1) })).min(1);
@@ -46,15 +51,25 @@ export function renderFieldV2(field: FieldDefinition, include: ReadonlySet<strin
     field_code: field.key,
     description: field.description,
     field_type: field.field_type,
-    options: field.options?.map((option) => ({ ...option, id: field.is_custom ? option.id : String(option.id) })) ?? null,
+    options:
+      field.options?.map((option) => ({ ...option, id: field.is_custom ? option.id : String(option.id) })) ?? null,
     subfields: subfieldsOf(field),
     is_custom_field: field.is_custom,
     is_optional_response_field: false,
     ...(include.has('ui_visibility')
-      ? { ui_visibility: { add_visible_flag: true, details_visible_flag: true, projects_detail_visible_flag: false, show_in_pipelines: { show_in_all: true, pipeline_ids: [] } } }
+      ? {
+          ui_visibility: {
+            add_visible_flag: true,
+            details_visible_flag: true,
+            projects_detail_visible_flag: false,
+            show_in_pipelines: { show_in_all: true, pipeline_ids: [] },
+          },
+        }
       : {}),
     ...(include.has('important_fields') ? { important_fields: { enabled: false, stage_ids: [] } } : {}),
-    ...(include.has('required_fields') ? { required_fields: { enabled: field.mandatory, stage_ids: [], statuses: {} } } : {}),
+    ...(include.has('required_fields')
+      ? { required_fields: { enabled: field.mandatory, stage_ids: [], statuses: {} } }
+      : {}),
   };
 }
 
@@ -119,8 +134,16 @@ export function registerFields(routes: RouteRegistry, context: ResourceContext):
         const fields = registry.all(entity).filter((field) => field.id > after);
         const page = fields.slice(0, limit);
         const last = page[page.length - 1];
-        const next = fields.length > limit && last ? encodeCursor({ field: 'id', fieldValue: last.id, sortDirection: 'asc', id: last.id }) : null;
-        res.json(ok(page.map((field) => renderFieldV2(field, include)), { next_cursor: next }));
+        const next =
+          fields.length > limit && last
+            ? encodeCursor({ field: 'id', fieldValue: last.id, sortDirection: 'asc', id: last.id })
+            : null;
+        res.json(
+          ok(
+            page.map((field) => renderFieldV2(field, include)),
+            { next_cursor: next },
+          ),
+        );
       },
     });
     routes.add({
@@ -143,9 +166,15 @@ export function registerFields(routes: RouteRegistry, context: ResourceContext):
       cost: 5,
       handler: (req, res) => {
         const body = parseBody(AddFieldBody, req.body);
-        if ((body.field_type === 'enum' || body.field_type === 'set') && !body.options?.length) throw badRequest('options are required for enum and set fields');
+        if ((body.field_type === 'enum' || body.field_type === 'set') && !body.options?.length)
+          throw badRequest('options are required for enum and set fields');
         const field = guarded(() =>
-          registry.add(entity, { name: body.field_name, type: body.field_type, options: body.options?.map((option) => option.label) ?? [], description: body.description ?? null }),
+          registry.add(entity, {
+            name: body.field_name,
+            type: body.field_type,
+            options: body.options?.map((option) => option.label) ?? [],
+            description: body.description ?? null,
+          }),
         );
         res.json(ok(renderFieldV2(field, new Set())));
       },
@@ -159,7 +188,12 @@ export function registerFields(routes: RouteRegistry, context: ResourceContext):
       handler: (req, res) => {
         const field = fieldOf(entity, req);
         const body = parseBody(UpdateFieldBody, req.body);
-        const updated = guarded(() => registry.update(entity, field.key, { ...(body.field_name ? { name: body.field_name } : {}), ...(body.description !== undefined ? { description: body.description } : {}) }));
+        const updated = guarded(() =>
+          registry.update(entity, field.key, {
+            ...(body.field_name ? { name: body.field_name } : {}),
+            ...(body.description !== undefined ? { description: body.description } : {}),
+          }),
+        );
         res.json(ok(renderFieldV2(updated, new Set())));
       },
     });
@@ -171,10 +205,22 @@ export function registerFields(routes: RouteRegistry, context: ResourceContext):
       cost: 3,
       handler: (req, res) => {
         const field = fieldOf(entity, req);
-        res.json(ok(renderFieldV2(guarded(() => registry.remove(entity, field.key)), new Set())));
+        res.json(
+          ok(
+            renderFieldV2(
+              guarded(() => registry.remove(entity, field.key)),
+              new Set(),
+            ),
+          ),
+        );
       },
     });
-    const optionRoute = (method: 'post' | 'patch' | 'delete', verb: string, cost: number, apply: (key: string, req: Request) => { id: number; label: string }[]): void => {
+    const optionRoute = (
+      method: 'post' | 'patch' | 'delete',
+      verb: string,
+      cost: number,
+      apply: (key: string, req: Request) => { id: number; label: string }[],
+    ): void => {
       routes.add({
         method,
         path: `${base}/:field_code/options`,
@@ -184,13 +230,32 @@ export function registerFields(routes: RouteRegistry, context: ResourceContext):
         handler: (req, res) => {
           const field = fieldOf(entity, req);
           const changed = guarded(() => apply(field.key, req));
-          res.json(ok(changed.map((option) => ({ id: option.id, label: option.label })), {}));
+          res.json(
+            ok(
+              changed.map((option) => ({ id: option.id, label: option.label })),
+              {},
+            ),
+          );
         },
       });
     };
-    optionRoute('post', 'add', 5, (key, req) => registry.addOptions(entity, key, parseBody(AddOptionsBody, req.body).map((option) => option.label)));
-    optionRoute('patch', 'update', 5, (key, req) => registry.renameOptions(entity, key, parseBody(RenameOptionsBody, req.body)));
-    optionRoute('delete', 'delete', 3, (key, req) => registry.removeOptions(entity, key, parseBody(RemoveOptionsBody, req.body).map((option) => option.id)));
+    optionRoute('post', 'add', 5, (key, req) =>
+      registry.addOptions(
+        entity,
+        key,
+        parseBody(AddOptionsBody, req.body).map((option) => option.label),
+      ),
+    );
+    optionRoute('patch', 'update', 5, (key, req) =>
+      registry.renameOptions(entity, key, parseBody(RenameOptionsBody, req.body)),
+    );
+    optionRoute('delete', 'delete', 3, (key, req) =>
+      registry.removeOptions(
+        entity,
+        key,
+        parseBody(RemoveOptionsBody, req.body).map((option) => option.id),
+      ),
+    );
   }
 
   routes.add({

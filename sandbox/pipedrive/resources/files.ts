@@ -2,13 +2,13 @@
  * v1 /files: metadata and download. The bytes are not stored: a file's content is derived from its
  * id and size, so a million files cost no memory and a download is always the same.
  */
+import { hashSeed, Rng } from '../../common/random.js';
 import { ok } from '../http/envelope.js';
 import { notFound } from '../http/errors.js';
 import { QueryParams } from '../http/params.js';
-import { formatV1Time } from '../http/time.js';
 import type { RouteRegistry } from '../http/routes.js';
+import { formatV1Time } from '../http/time.js';
 import type { FileRecord } from '../store/types.js';
-import { hashSeed, Rng } from '../../common/random.js';
 import { idParam, type ResourceContext } from './context.js';
 import { pageTableV1 } from './v1-paging.js';
 
@@ -80,9 +80,14 @@ export function registerFiles(routes: RouteRegistry, context: ResourceContext): 
       const page = pageTableV1(collection, new QueryParams(req.query), {
         sortFields: ['id', 'update_time'],
         maxLimit: 100,
-        matches: (index) => collection.live(index),
+        matches: (index) => collection.listed(index),
       });
-      res.json(ok(page.records.map((file) => renderFile(context, file)), { pagination: page.pagination }));
+      res.json(
+        ok(
+          page.records.map((file) => renderFile(context, file)),
+          { pagination: page.pagination },
+        ),
+      );
     },
   });
   routes.add({

@@ -2,8 +2,8 @@
 import { ok, pageV1 } from '../http/envelope.js';
 import { badRequest, notFound } from '../http/errors.js';
 import { QueryParams } from '../http/params.js';
-import { formatV1Time } from '../http/time.js';
 import type { RouteRegistry } from '../http/routes.js';
+import { formatV1Time } from '../http/time.js';
 import type { OrganizationRecord, OrganizationRelationshipRecord, ParticipantRecord } from '../store/types.js';
 import { idParam, type ResourceContext } from './context.js';
 
@@ -11,14 +11,33 @@ import { idParam, type ResourceContext } from './context.js';
 function orgSummary(context: ResourceContext, org: OrganizationRecord | undefined): Record<string, unknown> | null {
   if (!org) return null;
   const persons = context.records.person.table;
-  const people = [...persons.scan((index) => context.records.person.live(index) && persons.columnAt('org_id', index) === org.id)].length;
-  return { name: org.name, people_count: people, owner_id: org.owner_id, address: org.address?.value ?? null, cc_email: null, value: org.id };
+  const people = [
+    ...persons.scan((index) => context.records.person.live(index) && persons.columnAt('org_id', index) === org.id),
+  ].length;
+  return {
+    name: org.name,
+    people_count: people,
+    owner_id: org.owner_id,
+    address: org.address?.value ?? null,
+    cc_email: null,
+    value: org.id,
+  };
 }
 
 /** The v1 "user as a related object" shape. */
 function userSummary(context: ResourceContext, id: number): Record<string, unknown> | null {
   const user = context.store.user(id);
-  return user ? { id: user.id, name: user.name, email: user.email, has_pic: 0, pic_hash: null, active_flag: user.active_flag, value: user.id } : null;
+  return user
+    ? {
+        id: user.id,
+        name: user.name,
+        email: user.email,
+        has_pic: 0,
+        pic_hash: null,
+        active_flag: user.active_flag,
+        value: user.id,
+      }
+    : null;
 }
 
 function renderParticipant(context: ResourceContext, participant: ParticipantRecord): Record<string, unknown> {
@@ -28,7 +47,15 @@ function renderParticipant(context: ResourceContext, participant: ParticipantRec
   return {
     id: participant.id,
     person_id: person
-      ? { active_flag: !person.is_deleted, name: person.name, email: person.emails, phone: person.phones, owner_id: person.owner_id, company_id: context.store.company.id, value: person.id }
+      ? {
+          active_flag: !person.is_deleted,
+          name: person.name,
+          email: person.emails,
+          phone: person.phones,
+          owner_id: person.owner_id,
+          company_id: context.store.company.id,
+          value: person.id,
+        }
       : null,
     add_time: formatV1Time(participant.add_time),
     active_flag: !participant.is_deleted,
@@ -47,7 +74,14 @@ function renderParticipant(context: ResourceContext, participant: ParticipantRec
           label_ids: person.label_ids,
           owner_name: owner?.name ?? null,
           owner_id: userSummary(context, person.owner_id),
-          org_id: person.org_id === null ? null : { ...orgSummary(context, context.records.organization.find(person.org_id)), label_ids: [], active_flag: true },
+          org_id:
+            person.org_id === null
+              ? null
+              : {
+                  ...orgSummary(context, context.records.organization.find(person.org_id)),
+                  label_ids: [],
+                  active_flag: true,
+                },
           name: person.name,
           first_name: person.first_name,
           last_name: person.last_name,
@@ -59,7 +93,11 @@ function renderParticipant(context: ResourceContext, participant: ParticipantRec
   };
 }
 
-function renderRelationship(context: ResourceContext, relationship: OrganizationRelationshipRecord, perspective: number | undefined): Record<string, unknown> {
+function renderRelationship(
+  context: ResourceContext,
+  relationship: OrganizationRelationshipRecord,
+  perspective: number | undefined,
+): Record<string, unknown> {
   const owner = context.records.organization.find(relationship.rel_owner_org_id);
   const linked = context.records.organization.find(relationship.rel_linked_org_id);
   const fromOwner = perspective === undefined || perspective === relationship.rel_owner_org_id;
@@ -93,9 +131,16 @@ export function registerLinks(routes: RouteRegistry, context: ResourceContext): 
       if (!context.records.deal.find(dealId)) throw notFound('Deal');
       const params = new QueryParams(req.query);
       const table = participants.table;
-      const all = [...table.scan((index) => participants.live(index) && table.columnAt('deal_id', index) === dealId)].map((index) => table.at(index));
+      const all = [
+        ...table.scan((index) => participants.listed(index) && table.columnAt('deal_id', index) === dealId),
+      ].map((index) => table.at(index));
       const page = pageV1(all, params.start(), params.limit(500, 100));
-      res.json(ok(page.items.map((participant) => renderParticipant(context, participant)), { pagination: page.pagination }));
+      res.json(
+        ok(
+          page.items.map((participant) => renderParticipant(context, participant)),
+          { pagination: page.pagination },
+        ),
+      );
     },
   });
   routes.add({
@@ -111,10 +156,17 @@ export function registerLinks(routes: RouteRegistry, context: ResourceContext): 
       const matches = [
         ...table.scan(
           (index) =>
-            relationships.live(index) && (table.columnAt('rel_owner_org_id', index) === orgId || table.columnAt('rel_linked_org_id', index) === orgId),
+            relationships.listed(index) &&
+            (table.columnAt('rel_owner_org_id', index) === orgId ||
+              table.columnAt('rel_linked_org_id', index) === orgId),
         ),
       ].map((index) => table.at(index));
-      res.json(ok(matches.map((relationship) => renderRelationship(context, relationship, orgId)), { start: 0, limit: matches.length, more_items_in_collection: false }));
+      res.json(
+        ok(
+          matches.map((relationship) => renderRelationship(context, relationship, orgId)),
+          { start: 0, limit: matches.length, more_items_in_collection: false },
+        ),
+      );
     },
   });
   routes.add({

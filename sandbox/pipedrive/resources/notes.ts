@@ -1,11 +1,11 @@
 /** v1 /notes (list, one, add) — notes have no v2 API. Content is HTML. */
 import { z } from 'zod';
+import { callerOf } from '../http/context.js';
 import { ok } from '../http/envelope.js';
 import { badRequest, notFound } from '../http/errors.js';
-import { callerOf } from '../http/context.js';
 import { QueryParams } from '../http/params.js';
-import { formatV1Time, parseRfc3339 } from '../http/time.js';
 import type { RouteRegistry } from '../http/routes.js';
+import { formatV1Time, parseRfc3339 } from '../http/time.js';
 import type { NoteRecord } from '../store/types.js';
 import { ensureLive, idParam, parseBody, type ResourceContext } from './context.js';
 import { pageTableV1 } from './v1-paging.js';
@@ -30,7 +30,9 @@ const NoteBody = z.object({
 
 /** v1 accepts "YYYY-MM-DD HH:MM:SS" (UTC) and RFC 3339. */
 function v1Time(value: string, name: string): number {
-  const ms = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(value) ? Date.parse(`${value.replace(' ', 'T')}Z`) : parseRfc3339(value);
+  const ms = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(value)
+    ? Date.parse(`${value.replace(' ', 'T')}Z`)
+    : parseRfc3339(value);
   if (ms === undefined || Number.isNaN(ms)) throw badRequest(`Parameter ${name} must be YYYY-MM-DD HH:MM:SS`);
   return ms;
 }
@@ -66,7 +68,9 @@ export function renderNote(context: ResourceContext, note: NoteRecord, callerId:
     pinned_to_project_flag: note.pinned_to_project_flag,
     pinned_to_task_flag: false,
     user_id: note.user_id,
-    user: author ? { email: author.email, icon_url: author.icon_url, is_you: author.id === callerId, name: author.name } : null,
+    user: author
+      ? { email: author.email, icon_url: author.icon_url, is_you: author.id === callerId, name: author.name }
+      : null,
   };
 }
 
@@ -81,7 +85,7 @@ export function registerNotes(routes: RouteRegistry, context: ResourceContext): 
     cost: 20,
     handler: (req, res) => {
       const params = new QueryParams(req.query);
-      const matchers: Matcher[] = [(index) => collection.live(index)];
+      const matchers: Matcher[] = [(index) => collection.listed(index)];
       for (const name of ['user_id', 'deal_id', 'person_id', 'org_id']) {
         const value = params.int(name);
         if (value !== undefined) matchers.push((index) => table.columnAt(name, index) === value);
@@ -92,12 +96,19 @@ export function registerNotes(routes: RouteRegistry, context: ResourceContext): 
         matchers.push((index) => table.updateTimeAt(index) >= ms);
       }
       const startDate = params.string('start_date');
-      if (startDate !== undefined) matchers.push((index) => formatV1Time(table.addTimeAt(index)).slice(0, 10) >= startDate);
+      if (startDate !== undefined)
+        matchers.push((index) => formatV1Time(table.addTimeAt(index)).slice(0, 10) >= startDate);
       const endDate = params.string('end_date');
       if (endDate !== undefined) matchers.push((index) => formatV1Time(table.addTimeAt(index)).slice(0, 10) <= endDate);
       const lead = params.string('lead_id');
       if (lead !== undefined) matchers.push((index) => table.at(index).lead_id === lead);
-      for (const name of ['pinned_to_deal_flag', 'pinned_to_person_flag', 'pinned_to_organization_flag', 'pinned_to_lead_flag', 'pinned_to_project_flag'] as const) {
+      for (const name of [
+        'pinned_to_deal_flag',
+        'pinned_to_person_flag',
+        'pinned_to_organization_flag',
+        'pinned_to_lead_flag',
+        'pinned_to_project_flag',
+      ] as const) {
         const value = params.flag(name);
         if (value !== undefined) matchers.push((index) => table.at(index)[name] === value);
       }
@@ -107,7 +118,12 @@ export function registerNotes(routes: RouteRegistry, context: ResourceContext): 
         matches: (index) => matchers.every((match) => match(index)),
       });
       const callerId = callerOf(res).userId;
-      res.json(ok(page.records.map((note) => renderNote(context, note, callerId)), { pagination: page.pagination }));
+      res.json(
+        ok(
+          page.records.map((note) => renderNote(context, note, callerId)),
+          { pagination: page.pagination },
+        ),
+      );
     },
   });
   routes.add({
@@ -131,7 +147,13 @@ export function registerNotes(routes: RouteRegistry, context: ResourceContext): 
     handler: (req, res) => {
       const caller = callerOf(res);
       const body = parseBody(NoteBody, req.body);
-      if (body.deal_id === undefined && body.person_id === undefined && body.org_id === undefined && body.lead_id === undefined && body.project_id === undefined) {
+      if (
+        body.deal_id === undefined &&
+        body.person_id === undefined &&
+        body.org_id === undefined &&
+        body.lead_id === undefined &&
+        body.project_id === undefined
+      ) {
         throw badRequest('One of deal_id, person_id, org_id, lead_id or project_id is required');
       }
       ensureLive(context.records.deal, body.deal_id, 'deal_id');

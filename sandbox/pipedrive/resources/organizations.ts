@@ -1,12 +1,20 @@
 /** v2 /organizations. */
 import { z } from 'zod';
-import { formatV2Time } from '../http/time.js';
 import type { QueryParams } from '../http/params.js';
 import type { RouteRegistry } from '../http/routes.js';
+import { formatV2Time } from '../http/time.js';
 import type { OrganizationRecord } from '../store/types.js';
-import { applyCustomFields, ensureUser, parseBody, renderCustomFields, renderLabels, type RenderView, type ResourceContext } from './context.js';
+import {
+  applyCustomFields,
+  ensureUser,
+  parseBody,
+  renderCustomFields,
+  renderLabels,
+  type RenderView,
+  type ResourceContext,
+} from './context.js';
 import { address, customFields, defined, id, labelIds, renderAddress, toAddress, visibleTo } from './inputs.js';
-import { registerV2Crud, type Matcher, type RecordWriter } from './v2-crud.js';
+import { type Matcher, type RecordWriter, registerV2Crud } from './v2-crud.js';
 
 const OrganizationBody = z.object({
   name: z.string().min(1).optional(),
@@ -22,7 +30,11 @@ const OrganizationBody = z.object({
   custom_fields: customFields.optional(),
 });
 
-export function renderOrganization(context: ResourceContext, org: OrganizationRecord, view: RenderView): Record<string, unknown> {
+export function renderOrganization(
+  context: ResourceContext,
+  org: OrganizationRecord,
+  view: RenderView,
+): Record<string, unknown> {
   return {
     id: org.id,
     name: org.name,

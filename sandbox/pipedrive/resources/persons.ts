@@ -1,15 +1,34 @@
 /** v2 /persons. */
 import { z } from 'zod';
 import { badRequest } from '../http/errors.js';
-import { formatV2Time } from '../http/time.js';
 import { QueryParams } from '../http/params.js';
 import type { RouteRegistry } from '../http/routes.js';
+import { formatV2Time } from '../http/time.js';
 import type { PersonRecord } from '../store/types.js';
 import {
-  applyCustomFields, ensureLive, ensureUser, parseBody, renderCustomFields, renderLabels, type RenderView, type ResourceContext,
+  applyCustomFields,
+  ensureLive,
+  ensureUser,
+  parseBody,
+  renderCustomFields,
+  renderLabels,
+  type RenderView,
+  type ResourceContext,
 } from './context.js';
-import { address, contacts, customFields, date, defined, id, labelIds, renderAddress, toAddress, toContacts, visibleTo } from './inputs.js';
-import { registerV2Crud, type Matcher, type RecordWriter } from './v2-crud.js';
+import {
+  address,
+  contacts,
+  customFields,
+  date,
+  defined,
+  id,
+  labelIds,
+  renderAddress,
+  toAddress,
+  toContacts,
+  visibleTo,
+} from './inputs.js';
+import { type Matcher, type RecordWriter, registerV2Crud } from './v2-crud.js';
 
 const PersonBody = z.object({
   name: z.string().min(1).optional(),
@@ -34,7 +53,11 @@ export function splitName(name: string): { first_name: string | null; last_name:
   return { first_name: first ?? null, last_name: rest.length > 0 ? rest.join(' ') : null };
 }
 
-export function renderPerson(context: ResourceContext, person: PersonRecord, view: RenderView): Record<string, unknown> {
+export function renderPerson(
+  context: ResourceContext,
+  person: PersonRecord,
+  view: RenderView,
+): Record<string, unknown> {
   return {
     id: person.id,
     name: person.name,
@@ -147,7 +170,8 @@ function personFilters(context: ResourceContext, params: QueryParams): Matcher[]
     const linked = new Set<number>();
     const deal = context.records.deal.find(dealId);
     if (deal?.person_id) linked.add(deal.person_id);
-    for (const participant of context.records.participant.liveRecords()) if (participant.deal_id === dealId) linked.add(participant.person_id);
+    for (const participant of context.records.participant.liveRecords())
+      if (participant.deal_id === dealId) linked.add(participant.person_id);
     matchers.push((index) => linked.has(table.idAt(index)));
   }
   return matchers;

@@ -1,14 +1,17 @@
 /** v2 /pipelines and /stages. Neither takes updated_since (the live API answers 400). */
 import { z } from 'zod';
-import { formatV2Time } from '../http/time.js';
 import type { QueryParams } from '../http/params.js';
 import type { RouteRegistry } from '../http/routes.js';
+import { formatV2Time } from '../http/time.js';
 import type { PipelineRecord, StageRecord } from '../store/types.js';
 import { ensureLive, parseBody, type ResourceContext } from './context.js';
 import { defined, id } from './inputs.js';
-import { registerV2Crud, type Matcher, type RecordWriter } from './v2-crud.js';
+import { type Matcher, type RecordWriter, registerV2Crud } from './v2-crud.js';
 
-const PipelineBody = z.object({ name: z.string().min(1).optional(), is_deal_probability_enabled: z.boolean().optional() });
+const PipelineBody = z.object({
+  name: z.string().min(1).optional(),
+  is_deal_probability_enabled: z.boolean().optional(),
+});
 const StageBody = z.object({
   name: z.string().min(1).optional(),
   pipeline_id: id.optional(),
@@ -51,14 +54,23 @@ function nextOrder(records: Iterable<{ order_nr: number }>): number {
   return max + 1;
 }
 
-export function registerPipelines(routes: RouteRegistry, context: ResourceContext): { pipelines: RecordWriter; stages: RecordWriter } {
+export function registerPipelines(
+  routes: RouteRegistry,
+  context: ResourceContext,
+): { pipelines: RecordWriter; stages: RecordWriter } {
   const pipelines = context.records.pipeline;
   const stages = context.records.stage;
   const pipelineWriter = registerV2Crud(routes, {
     collection: pipelines,
     path: '/api/v2/pipelines',
     noun: 'Pipeline',
-    list: { operationId: 'getPipelines', cost: 5, sortFields: ['id', 'update_time', 'add_time'], updatedSince: false, updatedUntil: false },
+    list: {
+      operationId: 'getPipelines',
+      cost: 5,
+      sortFields: ['id', 'update_time', 'add_time'],
+      updatedSince: false,
+      updatedUntil: false,
+    },
     get: { operationId: 'getPipeline', cost: 1 },
     add: {
       operationId: 'addPipeline',
@@ -66,7 +78,11 @@ export function registerPipelines(routes: RouteRegistry, context: ResourceContex
       status: 200,
       parse: (input) => {
         const body = parseBody(PipelineBody.required({ name: true }), input);
-        return { name: body.name, order_nr: nextOrder(pipelines.liveRecords()), is_deal_probability_enabled: body.is_deal_probability_enabled ?? false };
+        return {
+          name: body.name,
+          order_nr: nextOrder(pipelines.liveRecords()),
+          is_deal_probability_enabled: body.is_deal_probability_enabled ?? false,
+        };
       },
     },
     update: { operationId: 'updatePipeline', cost: 5, parse: (input) => defined(parseBody(PipelineBody, input)) },

@@ -1,12 +1,19 @@
 /** v2 /products. Products sort by name too, and have no updated_until. */
 import { z } from 'zod';
-import { formatV2Time } from '../http/time.js';
 import type { QueryParams } from '../http/params.js';
 import type { RouteRegistry } from '../http/routes.js';
+import { formatV2Time } from '../http/time.js';
 import type { ProductPrice, ProductRecord } from '../store/types.js';
-import { applyCustomFields, ensureUser, parseBody, renderCustomFields, type RenderView, type ResourceContext } from './context.js';
+import {
+  applyCustomFields,
+  ensureUser,
+  parseBody,
+  renderCustomFields,
+  type RenderView,
+  type ResourceContext,
+} from './context.js';
 import { customFields, defined, id, visibleTo } from './inputs.js';
-import { registerV2Crud, type Matcher, type RecordWriter } from './v2-crud.js';
+import { type Matcher, type RecordWriter, registerV2Crud } from './v2-crud.js';
 
 const BILLING = ['one-time', 'annually', 'semi-annually', 'quarterly', 'monthly', 'weekly'] as const;
 
@@ -45,7 +52,11 @@ function toPrices(prices: ProductBody['prices']): ProductPrice[] | undefined {
   }));
 }
 
-export function renderProduct(context: ResourceContext, product: ProductRecord, view: RenderView): Record<string, unknown> {
+export function renderProduct(
+  context: ResourceContext,
+  product: ProductRecord,
+  view: RenderView,
+): Record<string, unknown> {
   return {
     id: product.id,
     name: product.name,

@@ -34,6 +34,11 @@ export function pageTableV1<E extends RecordEntity>(
   const records = page.indices.slice(start).map((index) => collection.table.at(index));
   return {
     records,
-    pagination: { start, limit, more_items_in_collection: page.hasMore, ...(page.hasMore ? { next_start: start + limit } : {}) },
+    pagination: {
+      start,
+      limit,
+      more_items_in_collection: page.hasMore,
+      ...(page.hasMore ? { next_start: start + limit } : {}),
+    },
   };
 }

@@ -4,16 +4,16 @@
  * its filters, rendering and body parsing; this module does the rest.
  */
 import type { Response } from 'express';
+import { callerOf } from '../http/context.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
 import { ok } from '../http/envelope.js';
 import { ApiError, badRequest, notFound } from '../http/errors.js';
 import { QueryParams } from '../http/params.js';
-import { callerOf } from '../http/context.js';
 import type { RouteDef, RouteRegistry } from '../http/routes.js';
 import type { ChangeMeta, Collection, Fields } from '../store/collection.js';
 import type { EntityRecords, RecordEntity } from '../store/store.js';
 import type { SortKey } from '../store/table.js';
-import { DEFAULT_VIEW, idParam, renderViewOf, type RenderView } from './context.js';
+import { DEFAULT_VIEW, idParam, type RenderView, renderViewOf } from './context.js';
 
 export type Matcher = (index: number) => boolean;
 
@@ -39,7 +39,9 @@ export interface V2CrudSpec<E extends RecordEntity> {
   list?: Operation & ListSpec & { filters?: (params: QueryParams) => Matcher[] };
   get?: Operation;
   add?: Operation & { status: 200 | 201; parse: (input: unknown, userId: number) => Fields<EntityRecords[E]> };
-  update?: Operation & { parse: (input: unknown, existing: EntityRecords[E], userId: number) => Partial<Fields<EntityRecords[E]>> };
+  update?: Operation & {
+    parse: (input: unknown, existing: EntityRecords[E], userId: number) => Partial<Fields<EntityRecords[E]>>;
+  };
   remove?: Operation;
   render: (record: EntityRecords[E], view: RenderView) => Record<string, unknown>;
 }
@@ -86,7 +88,12 @@ export function listPage<E extends RecordEntity>(
   const last = page.indices[page.indices.length - 1];
   const nextCursor =
     page.hasMore && last !== undefined
-      ? encodeCursor({ field: sortBy, fieldValue: sortValue(keyAt ? keyAt(last) : table.numericKeyAt(sortBy, last)), sortDirection: direction, id: table.idAt(last) })
+      ? encodeCursor({
+          field: sortBy,
+          fieldValue: sortValue(keyAt ? keyAt(last) : table.numericKeyAt(sortBy, last)),
+          sortDirection: direction,
+          id: table.idAt(last),
+        })
       : null;
   return { records: page.indices.map((index) => table.at(index)), nextCursor };
 }
@@ -98,9 +105,10 @@ function sortValue(value: SortKey): SortKey | null {
 export function registerV2Crud<E extends RecordEntity>(routes: RouteRegistry, spec: V2CrudSpec<E>): RecordWriter {
   const { collection } = spec;
   const route = (def: Omit<RouteDef, 'spec'>): void => routes.add({ ...def, spec: 'v2' });
-  const found = (id: number): EntityRecords[E] => {
+  // A record the caller may not see is answered like a missing one.
+  const found = (id: number, userId: number): EntityRecords[E] => {
     const record = collection.find(id);
-    if (!record) throw notFound(spec.noun);
+    if (!record || !collection.recordVisibleTo(record, userId)) throw notFound(spec.noun);
     return record;
   };
 
@@ -114,9 +122,18 @@ export function registerV2Crud<E extends RecordEntity>(routes: RouteRegistry, sp
       handler: (req, res) => {
         const params = new QueryParams(req.query);
         const view = renderViewOf(params);
-        const matchers = [(index: number) => collection.live(index), ...(list.filters?.(params) ?? [])];
+        const userId = callerOf(res).userId;
+        const matchers = [
+          (index: number) => collection.listed(index) && collection.visibleTo(index, userId),
+          ...(list.filters?.(params) ?? []),
+        ];
         const { records, nextCursor } = listPage(collection, params, list, matchers);
-        res.json(ok(records.map((record) => spec.render(record, view)), { next_cursor: nextCursor }));
+        res.json(
+          ok(
+            records.map((record) => spec.render(record, view)),
+            { next_cursor: nextCursor },
+          ),
+        );
       },
     });
   }
@@ -127,7 +144,7 @@ export function registerV2Crud<E extends RecordEntity>(routes: RouteRegistry, sp
       ...spec.get,
       handler: (req, res) => {
         // A deleted record stays readable (is_deleted: true) until the 30-day purge.
-        res.json(ok(spec.render(found(idParam(req)), renderViewOf(new QueryParams(req.query)))));
+        res.json(ok(spec.render(found(idParam(req), callerOf(res).userId), renderViewOf(new QueryParams(req.query)))));
       },
     });
   }
@@ -151,7 +168,9 @@ export function registerV2Crud<E extends RecordEntity>(routes: RouteRegistry, sp
       operationId: spec.update.operationId,
       cost: spec.update.cost,
       handler: (req, res) => {
-        res.json(ok(writer.update(idParam(req), req.body, apiChange(res))));
+        const id = idParam(req);
+        found(id, callerOf(res).userId);
+        res.json(ok(writer.update(id, req.body, apiChange(res))));
       },
     });
   }
@@ -162,6 +181,7 @@ export function registerV2Crud<E extends RecordEntity>(routes: RouteRegistry, sp
       ...spec.remove,
       handler: (req, res) => {
         const id = idParam(req);
+        found(id, callerOf(res).userId);
         writer.remove(id, apiChange(res));
         res.json(ok({ id }));
       },

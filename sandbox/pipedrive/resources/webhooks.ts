@@ -1,7 +1,7 @@
 /** v1 /webhooks: list, create, delete (there is no update, nor any v2 webhooks endpoint). */
+import { callerOf } from '../http/context.js';
 import { ok } from '../http/envelope.js';
 import { ApiError } from '../http/errors.js';
-import { callerOf } from '../http/context.js';
 import type { RouteRegistry } from '../http/routes.js';
 import type { WebhookRecord } from '../store/types.js';
 import { MAX_WEBHOOKS_PER_USER, type Webhooks } from '../webhooks/delivery.js';
@@ -9,7 +9,20 @@ import { idParam, type ResourceContext } from './context.js';
 
 // Both vocabularies are accepted on create and stored as given (reference §1.1).
 const ACTIONS = ['create', 'change', 'delete', '*', 'added', 'updated', 'deleted', 'merged'];
-const OBJECTS = ['activity', 'activityType', 'deal', 'lead', 'note', 'organization', 'person', 'pipeline', 'product', 'stage', 'user', '*'];
+const OBJECTS = [
+  'activity',
+  'activityType',
+  'deal',
+  'lead',
+  'note',
+  'organization',
+  'person',
+  'pipeline',
+  'product',
+  'stage',
+  'user',
+  '*',
+];
 
 export function renderWebhook(webhook: WebhookRecord, companyId: number): Record<string, unknown> {
   return {
@@ -71,9 +84,12 @@ export function registerWebhooks(routes: RouteRegistry, context: ResourceContext
       const caller = callerOf(res);
       const body: Record<string, unknown> = typeof req.body === 'object' && req.body !== null ? { ...req.body } : {};
       if (!isPublicUrl(body.subscription_url)) throw invalid('subscription_url', 'invalid or non-reachable URL');
-      if (typeof body.event_action !== 'string' || !ACTIONS.includes(body.event_action)) throw invalid('event_action', 'invalid value');
-      if (typeof body.event_object !== 'string' || !OBJECTS.includes(body.event_object)) throw invalid('event_object', 'invalid value');
-      if (typeof body.name !== 'string' || body.name.length === 0 || body.name.length > 255) throw invalid('name', 'is required');
+      if (typeof body.event_action !== 'string' || !ACTIONS.includes(body.event_action))
+        throw invalid('event_action', 'invalid value');
+      if (typeof body.event_object !== 'string' || !OBJECTS.includes(body.event_object))
+        throw invalid('event_object', 'invalid value');
+      if (typeof body.name !== 'string' || body.name.length === 0 || body.name.length > 255)
+        throw invalid('name', 'is required');
       const version = body.version ?? '2.0';
       if (version !== '1.0' && version !== '2.0') throw invalid('version', 'invalid value');
       const userId = typeof body.user_id === 'number' ? body.user_id : caller.userId;

@@ -4,8 +4,8 @@
  * dataset loading all write through here, so they behave alike.
  */
 import type { Clock } from '../../common/clock.js';
-import type { StoredRecord } from './table.js';
 import type { EntityRecords, RecordEntity, Store } from './store.js';
+import type { StoredRecord } from './table.js';
 
 /** Deleted records disappear for good after 30 days (Pipedrive's permanent deletion). */
 export const PURGE_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
@@ -53,6 +53,31 @@ export class Collection<E extends RecordEntity> {
     return !this.table.deletedAt(index);
   }
 
+  /** What a list without a deleted filter shows: live rows, or every existing row under `listDeleted`. */
+  listed(index: number): boolean {
+    return this.store.options.listDeleted ? this.exists(index) : this.live(index);
+  }
+
+  /**
+   * Whether a user may see the row: admins see everything; others do not see rows with
+   * `visible_to` 1 (owner & followers) that another user owns. Only persons, organizations, deals
+   * and products carry `visible_to`; permission sets and followers are not modelled.
+   */
+  visibleTo(index: number, userId: number): boolean {
+    const table = this.table;
+    if (!table.hasColumn('visible_to')) return true;
+    return this.store.canSee(userId, {
+      owner_id: table.columnAt('owner_id', index),
+      visible_to: table.columnAt('visible_to', index),
+    });
+  }
+
+  /** The same check for a record in hand (single reads, webhooks). */
+  recordVisibleTo(record: EntityRecords[E], userId: number): boolean {
+    const index = this.table.indexOf(record.id);
+    return index === undefined || this.visibleTo(index, userId);
+  }
+
   /** A record that exists, deleted (within 30 days) or not. */
   find(id: number): EntityRecords[E] | undefined {
     const index = this.table.indexOf(id);
@@ -68,7 +93,11 @@ export class Collection<E extends RecordEntity> {
     return this.findLive(id) !== undefined;
   }
 
-  create(values: Fields<EntityRecords[E]>, meta: ChangeMeta, times?: { add_time?: number; update_time?: number; id?: number }): EntityRecords[E] {
+  create(
+    values: Fields<EntityRecords[E]>,
+    meta: ChangeMeta,
+    times?: { add_time?: number; update_time?: number; id?: number },
+  ): EntityRecords[E] {
     const now = this.clock.now().getTime();
     const add = times?.add_time ?? now;
     const record = {
@@ -117,8 +146,20 @@ export class Collection<E extends RecordEntity> {
     return Math.max(this.clock.now().getTime(), previous);
   }
 
-  private fire(action: ChangeAction, current: EntityRecords[E] | null, previous: EntityRecords[E] | null, meta: ChangeMeta): void {
+  private fire(
+    action: ChangeAction,
+    current: EntityRecords[E] | null,
+    previous: EntityRecords[E] | null,
+    meta: ChangeMeta,
+  ): void {
     // The mapped union cannot be built from a generic E without help; entity, current and previous agree by construction.
-    this.emit({ entity: this.entity, action, current, previous, meta, timestamp: this.clock.now().getTime() } as ChangeEvent);
+    this.emit({
+      entity: this.entity,
+      action,
+      current,
+      previous,
+      meta,
+      timestamp: this.clock.now().getTime(),
+    } as ChangeEvent);
   }
 }

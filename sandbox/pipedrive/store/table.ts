@@ -136,6 +136,10 @@ export class RecordTable<T extends StoredRecord> {
     return this.deletedFlags[index] === 1;
   }
 
+  hasColumn(name: string): boolean {
+    return this.columns.has(name);
+  }
+
   columnAt(name: string, index: number): number {
     const column = this.columns.get(name);
     if (!column) throw new Error(`no column ${name}`);
@@ -230,13 +234,27 @@ export class RecordTable<T extends StoredRecord> {
   }
 
   /** First position whose (key, id) is greater than `after`. */
-  private upperBound(after: { value: SortKey | null; id: number }, positionOf: (position: number) => number, keyAt: (index: number) => SortKey): number {
-    return this.search((index) => (compareKeys(keyAt(index), after.value) || this.idAt(index) - after.id) > 0, positionOf);
+  private upperBound(
+    after: { value: SortKey | null; id: number },
+    positionOf: (position: number) => number,
+    keyAt: (index: number) => SortKey,
+  ): number {
+    return this.search(
+      (index) => (compareKeys(keyAt(index), after.value) || this.idAt(index) - after.id) > 0,
+      positionOf,
+    );
   }
 
   /** First position whose (key, id) is not less than `after`. */
-  private lowerBound(after: { value: SortKey | null; id: number }, positionOf: (position: number) => number, keyAt: (index: number) => SortKey): number {
-    return this.search((index) => (compareKeys(keyAt(index), after.value) || this.idAt(index) - after.id) >= 0, positionOf);
+  private lowerBound(
+    after: { value: SortKey | null; id: number },
+    positionOf: (position: number) => number,
+    keyAt: (index: number) => SortKey,
+  ): number {
+    return this.search(
+      (index) => (compareKeys(keyAt(index), after.value) || this.idAt(index) - after.id) >= 0,
+      positionOf,
+    );
   }
 
   private search(isAtOrAfter: (index: number) => boolean, positionOf: (position: number) => number): number {

@@ -317,6 +317,38 @@ export interface FilterRecord {
   conditions: { glue: 'and'; conditions: { glue: 'and' | 'or'; conditions: FilterCondition[] }[] };
 }
 
+/** Leads have UUID ids, so they live in a plain list rather than a packed table. Times are epoch ms. */
+export interface LeadRecord {
+  id: string;
+  title: string;
+  owner_id: number;
+  creator_id: number;
+  label_ids: string[];
+  person_id: number | null;
+  organization_id: number | null;
+  origin: string;
+  channel: number | null;
+  source_deal_id: number | null;
+  is_archived: boolean;
+  was_seen: boolean;
+  value: { amount: number; currency: string } | null;
+  expected_close_date: string | null;
+  visible_to: number;
+  add_time: number;
+  update_time: number;
+}
+
+export type LeadLabelColor =
+  'blue' | 'brown' | 'dark-gray' | 'gray' | 'green' | 'orange' | 'pink' | 'purple' | 'red' | 'yellow';
+
+export interface LeadLabelRecord {
+  id: string;
+  name: string;
+  color: LeadLabelColor;
+  add_time: number;
+  update_time: number;
+}
+
 export interface WebhookRecord {
   id: number;
   user_id: number;

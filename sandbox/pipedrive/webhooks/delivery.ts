@@ -7,7 +7,7 @@
 import type { Clock } from '../../common/clock.js';
 import { formatV2Time } from '../http/time.js';
 import type { WebhookRecord } from '../store/types.js';
-import { buildPayload, subscribes, type PayloadContext, type WebhookChange } from './payload.js';
+import { buildPayload, type PayloadContext, subscribes, type WebhookChange } from './payload.js';
 
 export const MAX_WEBHOOKS_PER_USER = 40;
 const RETRY_DELAYS_MS = [3_000, 30_000, 150_000];
@@ -59,7 +59,13 @@ export class Webhooks {
   }
 
   add(input: NewWebhook): WebhookRecord {
-    const webhook: WebhookRecord = { ...input, id: this.nextId, add_time: formatV2Time(this.clock.now().getTime()), last_delivery_time: null, last_http_status: null };
+    const webhook: WebhookRecord = {
+      ...input,
+      id: this.nextId,
+      add_time: formatV2Time(this.clock.now().getTime()),
+      last_delivery_time: null,
+      last_http_status: null,
+    };
     this.nextId += 1;
     this.hooks.push(webhook);
     return webhook;
@@ -72,10 +78,11 @@ export class Webhooks {
     return this.hooks.length < before;
   }
 
-  /** Queues a first attempt to every subscribed webhook. */
+  /** Queues a first attempt to every subscribed webhook whose user may see the record. */
   publish(change: WebhookChange): void {
     for (const webhook of this.hooks) {
-      if (subscribes(webhook, change)) this.dispatch({ webhook, change, attempt: 1, dueAt: change.timestamp });
+      if (subscribes(webhook, change) && change.permits(webhook.user_id))
+        this.dispatch({ webhook, change, attempt: 1, dueAt: change.timestamp });
     }
   }
 
@@ -140,8 +147,17 @@ export class Webhooks {
     const now = this.clock.now().getTime();
     webhook.last_delivery_time = formatV2Time(now);
     webhook.last_http_status = status === 0 ? null : status;
-    this.deliveries.push({ webhook_id: webhook.id, event: `${change.action}.${change.entity}`, entity_id: change.entityId, attempt, status, error, at: formatV2Time(now) });
+    this.deliveries.push({
+      webhook_id: webhook.id,
+      event: `${change.action}.${change.entity}`,
+      entity_id: change.entityId,
+      attempt,
+      status,
+      error,
+      at: formatV2Time(now),
+    });
     const delay = RETRY_DELAYS_MS[attempt - 1];
-    if ((status < 200 || status > 299) && delay !== undefined) this.waiting.push({ ...pending, attempt: attempt + 1, dueAt: now + delay });
+    if ((status < 200 || status > 299) && delay !== undefined)
+      this.waiting.push({ ...pending, attempt: attempt + 1, dueAt: now + delay });
   }
 }

@@ -4,8 +4,8 @@
  * meta, retry, current, previous, event }` with v1-style objects (flat custom fields, v1 times).
  */
 import { randomUUID } from 'node:crypto';
-import { flattenV1 } from '../fields/values.js';
 import type { FieldDefinition } from '../fields/types.js';
+import { flattenV1 } from '../fields/values.js';
 import { formatV1Time } from '../http/time.js';
 import type { ChangeAction } from '../store/collection.js';
 import type { WebhookRecord } from '../store/types.js';
@@ -22,6 +22,8 @@ export interface WebhookChange {
   userId: number;
   source: 'api' | 'app';
   timestamp: number;
+  /** Whether a webhook's user may see the record: events go only to webhooks whose user can. */
+  permits(userId: number): boolean;
 }
 
 export interface PayloadContext {
@@ -38,16 +40,24 @@ const V1_ACTIONS: Record<ChangeAction, string> = { create: 'added', change: 'upd
 export function subscribes(webhook: WebhookRecord, change: WebhookChange): boolean {
   const action = webhook.event_action;
   const object = webhook.event_object;
-  return (action === '*' || action === change.action || action === V1_ACTIONS[change.action]) && (object === '*' || object === change.entity);
+  return (
+    (action === '*' || action === change.action || action === V1_ACTIONS[change.action]) &&
+    (object === '*' || object === change.entity)
+  );
 }
 
 /** Only the fields whose value changed, with their old values (custom fields compared one by one). */
-export function changedFields(previous: Record<string, unknown>, current: Record<string, unknown>): Record<string, unknown> {
+export function changedFields(
+  previous: Record<string, unknown>,
+  current: Record<string, unknown>,
+): Record<string, unknown> {
   const changed: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(previous)) {
     if (key === 'custom_fields' && isRecord(value) && isRecord(current[key])) {
       const now = current[key];
-      const customs = Object.fromEntries(Object.entries(value).filter(([code, old]) => JSON.stringify(old) !== JSON.stringify(now[code])));
+      const customs = Object.fromEntries(
+        Object.entries(value).filter(([code, old]) => JSON.stringify(old) !== JSON.stringify(now[code])),
+      );
       if (Object.keys(customs).length > 0) changed[key] = customs;
     } else if (JSON.stringify(value) !== JSON.stringify(current[key])) {
       changed[key] = value;
@@ -56,13 +66,24 @@ export function changedFields(previous: Record<string, unknown>, current: Record
   return changed;
 }
 
-export function buildPayload(webhook: WebhookRecord, change: WebhookChange, attempt: number, context: PayloadContext): unknown {
-  return webhook.version === '1.0' ? v1Payload(webhook, change, attempt, context) : v2Payload(webhook, change, attempt, context);
+export function buildPayload(
+  webhook: WebhookRecord,
+  change: WebhookChange,
+  attempt: number,
+  context: PayloadContext,
+): unknown {
+  return webhook.version === '1.0'
+    ? v1Payload(webhook, change, attempt, context)
+    : v2Payload(webhook, change, attempt, context);
 }
 
 function v2Payload(webhook: WebhookRecord, change: WebhookChange, attempt: number, context: PayloadContext): unknown {
   const previous =
-    change.action === 'change' && change.previous && change.current ? changedFields(change.previous, change.current) : change.action === 'delete' ? change.previous : null;
+    change.action === 'change' && change.previous && change.current
+      ? changedFields(change.previous, change.current)
+      : change.action === 'delete'
+        ? change.previous
+        : null;
   return {
     meta: {
       action: change.action,

@@ -4,7 +4,8 @@ import { z } from 'zod';
 export const JobStatus = z.enum(['PENDING', 'PROCESSING', 'PAUSED', 'RETRYING', 'COMPLETE', 'FAILED', 'CANCELED']);
 export type JobStatus = z.infer<typeof JobStatus>;
 
-export const JobKind = z.enum(['audit']);
+/** What a job runs: one transfer of this kind (audit, setup, sync, one-time, revert). */
+export const JobKind = z.enum(['audit', 'setup', 'sync', 'onetime', 'revert']);
 export type JobKind = z.infer<typeof JobKind>;
 
 export const JobProgress = z.object({

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 
-/** Apps a CRM can be transferred from. Only Pipedrive is available today; the others follow. */
-export const SourceId = z.enum(['pipedrive', 'zoho', 'salesforce', 'activecampaign']);
+/**
+ * An app a CRM can be transferred from, e.g. `pipedrive`. Which ids exist is the backend's list of
+ * source modules (backend/src/sources/index.ts), served by GET /api/v1/apps; the backend refuses ids it
+ * does not list, so the contract only fixes their shape.
+ */
+export const SourceId = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,39}$/, 'must be a source app id (lowercase letters, digits, underscores)');
 export type SourceId = z.infer<typeof SourceId>;
 
 export const SourceAvailability = z.enum(['available', 'coming_soon']);

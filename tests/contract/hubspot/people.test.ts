@@ -28,7 +28,12 @@ describe('HubSpot owners v3 and settings users v3 contract', () => {
   });
 
   contract('POST /settings/v3/users', 'invites a user (201), who also becomes an owner', async () => {
-    const raw = await call(app.client, 'POST', '/settings/v3/users', { email: 'new.rep@example.com', firstName: 'New', lastName: 'Rep', sendWelcomeEmail: true });
+    const raw = await call(app.client, 'POST', '/settings/v3/users', {
+      email: 'new.rep@example.com',
+      firstName: 'New',
+      lastName: 'Rep',
+      sendWelcomeEmail: true,
+    });
     expect(raw.status).toBe(201);
     expectShape(raw.body, fixture('user'));
     const owners = await app.client.crm.owners.ownersApi.getPage('new.rep@example.com');
@@ -50,13 +55,17 @@ describe('HubSpot owners v3 and settings users v3 contract', () => {
 
   contract('PUT /settings/v3/users/:userId', 'updates a user', async () => {
     const created = await app.client.settings.users.usersApi.create({ email: 'rename@example.com' });
-    expect((await app.client.settings.users.usersApi.replace(created.id, { firstName: 'Renamed' })).firstName).toBe('Renamed');
+    expect((await app.client.settings.users.usersApi.replace(created.id, { firstName: 'Renamed' })).firstName).toBe(
+      'Renamed',
+    );
   });
 
   contract('DELETE /settings/v3/users/:userId', 'removes a user (204); its owner is archived', async () => {
     const created = await app.client.settings.users.usersApi.create({ email: 'leaver@example.com' });
     await app.client.settings.users.usersApi.archive(created.id);
     expect((await app.client.crm.owners.ownersApi.getPage('leaver@example.com')).results).toEqual([]);
-    expect((await app.client.crm.owners.ownersApi.getPage('leaver@example.com', undefined, undefined, true)).results).toHaveLength(1);
+    expect(
+      (await app.client.crm.owners.ownersApi.getPage('leaver@example.com', undefined, undefined, true)).results,
+    ).toHaveLength(1);
   });
 });

@@ -32,7 +32,11 @@ describe('HubSpot pipelines v3 contract', () => {
   contract('POST /crm/v3/pipelines/:objectType', 'creates (201); a probability outside 0.0–1.0 is 400', async () => {
     const created = await createPipeline();
     expect(created.stages.map((s) => s.metadata?.['probability'])).toEqual(['0.5', '1.0']);
-    const bad = await call(app.client, 'POST', '/crm/v3/pipelines/deals', { label: 'Bad', displayOrder: 9, stages: [{ label: 'S', displayOrder: 0, metadata: { probability: '1.5' } }] });
+    const bad = await call(app.client, 'POST', '/crm/v3/pipelines/deals', {
+      label: 'Bad',
+      displayOrder: 9,
+      stages: [{ label: 'S', displayOrder: 0, metadata: { probability: '1.5' } }],
+    });
     expect(bad.status).toBe(400);
     expectShape(bad.body, fixture('error-envelope'));
   });
@@ -44,7 +48,11 @@ describe('HubSpot pipelines v3 contract', () => {
 
   contract('PUT /crm/v3/pipelines/:objectType/:pipelineId', 'replaces label and stages', async () => {
     const created = await createPipeline();
-    const replaced = await pipelines().pipelinesApi.replace('deals', created.id, { label: 'Replaced', displayOrder: 5, stages: [{ label: 'Only', displayOrder: 0, metadata: { probability: '0.1' } }] });
+    const replaced = await pipelines().pipelinesApi.replace('deals', created.id, {
+      label: 'Replaced',
+      displayOrder: 5,
+      stages: [{ label: 'Only', displayOrder: 0, metadata: { probability: '0.1' } }],
+    });
     expect(replaced.stages.map((s) => s.label)).toEqual(['Only']);
   });
 
@@ -64,13 +72,25 @@ describe('HubSpot pipelines v3 contract', () => {
     expect(typed.results[0]?.id).toBe('appointmentscheduled');
   });
 
-  contract('POST /crm/v3/pipelines/:objectType/:pipelineId/stages', 'adds a stage (201); missing probability is 400', async () => {
-    const created = await createPipeline();
-    const stage = await pipelines().pipelineStagesApi.create('deals', created.id, { label: 'Later', displayOrder: 2, metadata: { probability: '0.7' } });
-    expect(stage.metadata?.['probability']).toBe('0.7');
-    const bad = await call(app.client, 'POST', `/crm/v3/pipelines/deals/${created.id}/stages`, { label: 'No probability', displayOrder: 3, metadata: {} });
-    expect(bad.status).toBe(400);
-  });
+  contract(
+    'POST /crm/v3/pipelines/:objectType/:pipelineId/stages',
+    'adds a stage (201); missing probability is 400',
+    async () => {
+      const created = await createPipeline();
+      const stage = await pipelines().pipelineStagesApi.create('deals', created.id, {
+        label: 'Later',
+        displayOrder: 2,
+        metadata: { probability: '0.7' },
+      });
+      expect(stage.metadata?.['probability']).toBe('0.7');
+      const bad = await call(app.client, 'POST', `/crm/v3/pipelines/deals/${created.id}/stages`, {
+        label: 'No probability',
+        displayOrder: 3,
+        metadata: {},
+      });
+      expect(bad.status).toBe(400);
+    },
+  );
 
   contract('GET /crm/v3/pipelines/:objectType/:pipelineId/stages/:stageId', 'reads a stage', async () => {
     const stage = await pipelines().pipelineStagesApi.getById('deals', 'default', 'closedwon');
@@ -80,20 +100,30 @@ describe('HubSpot pipelines v3 contract', () => {
   contract('PUT /crm/v3/pipelines/:objectType/:pipelineId/stages/:stageId', 'replaces a stage', async () => {
     const created = await createPipeline();
     const stageId = created.stages[0]?.id ?? '';
-    const stage = await pipelines().pipelineStagesApi.replace('deals', created.id, stageId, { label: 'Reworked', displayOrder: 0, metadata: { probability: '0.4' } });
+    const stage = await pipelines().pipelineStagesApi.replace('deals', created.id, stageId, {
+      label: 'Reworked',
+      displayOrder: 0,
+      metadata: { probability: '0.4' },
+    });
     expect(stage.label).toBe('Reworked');
   });
 
   contract('PATCH /crm/v3/pipelines/:objectType/:pipelineId/stages/:stageId', 'updates a stage label', async () => {
     const created = await createPipeline();
     const stageId = created.stages[0]?.id ?? '';
-    expect((await pipelines().pipelineStagesApi.update('deals', created.id, stageId, { label: 'Renamed stage' })).label).toBe('Renamed stage');
+    expect(
+      (await pipelines().pipelineStagesApi.update('deals', created.id, stageId, { label: 'Renamed stage' })).label,
+    ).toBe('Renamed stage');
   });
 
-  contract('DELETE /crm/v3/pipelines/:objectType/:pipelineId/stages/:stageId', 'archives an empty stage (204)', async () => {
-    const created = await createPipeline();
-    const stageId = created.stages[0]?.id ?? '';
-    await pipelines().pipelineStagesApi.archive('deals', created.id, stageId);
-    expect((await failure(pipelines().pipelineStagesApi.getById('deals', created.id, stageId))).code).toBe(404);
-  });
+  contract(
+    'DELETE /crm/v3/pipelines/:objectType/:pipelineId/stages/:stageId',
+    'archives an empty stage (204)',
+    async () => {
+      const created = await createPipeline();
+      const stageId = created.stages[0]?.id ?? '';
+      await pipelines().pipelineStagesApi.archive('deals', created.id, stageId);
+      expect((await failure(pipelines().pipelineStagesApi.getById('deals', created.id, stageId))).code).toBe(404);
+    },
+  );
 });

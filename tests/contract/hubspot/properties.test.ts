@@ -9,16 +9,27 @@ afterAll(async () => {
   await app.sandbox.close();
 });
 
-const property = (name: string, extra: object = {}) => ({ name, label: name, type: 'string', fieldType: 'text', groupName: 'contactinformation', ...extra });
+const property = (name: string, extra: object = {}) => ({
+  name,
+  label: name,
+  type: 'string',
+  fieldType: 'text',
+  groupName: 'contactinformation',
+  ...extra,
+});
 const properties = () => app.client.crm.properties;
 
 describe('HubSpot properties v3 contract', () => {
-  contract('GET /crm/v3/properties/:objectType', 'lists definitions ({results}) with the default properties', async () => {
-    const typed = await properties().coreApi.getAll('deals');
-    expect(typed.results.map((p) => p.name)).toEqual(expect.arrayContaining(['dealname', 'dealstage', 'pipeline']));
-    const raw = await call(app.client, 'GET', '/crm/v3/properties/contacts');
-    expectShape((raw.body['results'] as unknown[])[0], fixture('property'));
-  });
+  contract(
+    'GET /crm/v3/properties/:objectType',
+    'lists definitions ({results}) with the default properties',
+    async () => {
+      const typed = await properties().coreApi.getAll('deals');
+      expect(typed.results.map((p) => p.name)).toEqual(expect.arrayContaining(['dealname', 'dealstage', 'pipeline']));
+      const raw = await call(app.client, 'GET', '/crm/v3/properties/contacts');
+      expectShape((raw.body['results'] as unknown[])[0], fixture('property'));
+    },
+  );
 
   contract('POST /crm/v3/properties/:objectType', 'creates (201) a Property; a taken name is 409', async () => {
     const created = await call(app.client, 'POST', '/crm/v3/properties/contacts', property('favorite_food'));
@@ -29,11 +40,15 @@ describe('HubSpot properties v3 contract', () => {
     expectShape(again.body, fixture('error-envelope'));
   });
 
-  contract('GET /crm/v3/properties/:objectType/:propertyName', 'reads one definition; an unknown name is 404', async () => {
-    const email = await properties().coreApi.getByName('contacts', 'email');
-    expect(email.type).toBe('string');
-    expect((await failure(properties().coreApi.getByName('contacts', 'no_such_thing'))).code).toBe(404);
-  });
+  contract(
+    'GET /crm/v3/properties/:objectType/:propertyName',
+    'reads one definition; an unknown name is 404',
+    async () => {
+      const email = await properties().coreApi.getByName('contacts', 'email');
+      expect(email.type).toBe('string');
+      expect((await failure(properties().coreApi.getByName('contacts', 'no_such_thing'))).code).toBe(404);
+    },
+  );
 
   contract('PATCH /crm/v3/properties/:objectType/:propertyName', 'updates a custom definition (200)', async () => {
     await call(app.client, 'POST', '/crm/v3/properties/contacts', property('nickname'));
@@ -48,24 +63,41 @@ describe('HubSpot properties v3 contract', () => {
     expect(archived.archived).toBe(true);
   });
 
-  contract('POST /crm/v3/properties/:objectType/batch/create', 'creates several (201) or reports failures per input (207)', async () => {
-    const ok = await call(app.client, 'POST', '/crm/v3/properties/contacts/batch/create', { inputs: [property('batch_a'), property('batch_b')] });
-    expect(ok.status).toBe(201);
-    const partial = await call(app.client, 'POST', '/crm/v3/properties/contacts/batch/create', { inputs: [property('batch_c'), property('batch_a')] });
-    expect(partial.status).toBe(207);
-    expect(partial.body['numErrors']).toBe(1);
-  });
+  contract(
+    'POST /crm/v3/properties/:objectType/batch/create',
+    'creates several (201) or reports failures per input (207)',
+    async () => {
+      const ok = await call(app.client, 'POST', '/crm/v3/properties/contacts/batch/create', {
+        inputs: [property('batch_a'), property('batch_b')],
+      });
+      expect(ok.status).toBe(201);
+      const partial = await call(app.client, 'POST', '/crm/v3/properties/contacts/batch/create', {
+        inputs: [property('batch_c'), property('batch_a')],
+      });
+      expect(partial.status).toBe(207);
+      expect(partial.body['numErrors']).toBe(1);
+    },
+  );
 
   contract('POST /crm/v3/properties/:objectType/batch/read', 'reads several by name', async () => {
-    const typed = await properties().batchApi.read('contacts', { archived: false, inputs: [{ name: 'email' }, { name: 'firstname' }] });
+    const typed = await properties().batchApi.read('contacts', {
+      archived: false,
+      inputs: [{ name: 'email' }, { name: 'firstname' }],
+    });
     expect(typed.results.map((p) => p.name).sort()).toEqual(['email', 'firstname']);
   });
 
-  contract('POST /crm/v3/properties/:objectType/batch/archive', 'answers 204 whatever the state of each property', async () => {
-    await call(app.client, 'POST', '/crm/v3/properties/contacts', property('batch_gone'));
-    const res = await call(app.client, 'POST', '/crm/v3/properties/contacts/batch/archive', { inputs: [{ name: 'batch_gone' }, { name: 'never_existed' }] });
-    expect(res.status).toBe(204);
-  });
+  contract(
+    'POST /crm/v3/properties/:objectType/batch/archive',
+    'answers 204 whatever the state of each property',
+    async () => {
+      await call(app.client, 'POST', '/crm/v3/properties/contacts', property('batch_gone'));
+      const res = await call(app.client, 'POST', '/crm/v3/properties/contacts/batch/archive', {
+        inputs: [{ name: 'batch_gone' }, { name: 'never_existed' }],
+      });
+      expect(res.status).toBe(204);
+    },
+  );
 
   contract('GET /crm/v3/properties/:objectType/groups', 'lists groups ({results})', async () => {
     const typed = await properties().groupsApi.getAll('contacts');
@@ -73,7 +105,10 @@ describe('HubSpot properties v3 contract', () => {
   });
 
   contract('POST /crm/v3/properties/:objectType/groups', 'creates a group (201)', async () => {
-    const raw = await call(app.client, 'POST', '/crm/v3/properties/contacts/groups', { name: 'mypropertygroup', label: 'My Property Group' });
+    const raw = await call(app.client, 'POST', '/crm/v3/properties/contacts/groups', {
+      name: 'mypropertygroup',
+      label: 'My Property Group',
+    });
     expect(raw.status).toBe(201);
     expectShape(raw.body, fixture('property-group'));
   });

@@ -11,7 +11,9 @@ function sandboxRoutes(): string[] {
   const { app } = createHubSpotSandbox();
   const stack = (app as unknown as { router: { stack: Layer[] } }).router.stack;
   return stack
-    .flatMap((layer) => (layer.route ? Object.keys(layer.route.methods).map((m) => `${m.toUpperCase()} ${layer.route?.path ?? ''}`) : []))
+    .flatMap((layer) =>
+      layer.route ? Object.keys(layer.route.methods).map((m) => `${m.toUpperCase()} ${layer.route?.path ?? ''}`) : [],
+    )
     .filter((route) => !route.includes(' /_sandbox'));
 }
 
@@ -19,7 +21,11 @@ function sandboxRoutes(): string[] {
 function contractedRoutes(): Set<string> {
   const folder = new URL('.', import.meta.url);
   const files = readdirSync(folder).filter((name) => name.endsWith('.test.ts'));
-  const keys = files.flatMap((name) => [...readFileSync(new URL(name, folder), 'utf8').matchAll(/contract\(\s*'([A-Z]+ \/[^']*)'/g)].map((m) => m[1] ?? ''));
+  const keys = files.flatMap((name) =>
+    [...readFileSync(new URL(name, folder), 'utf8').matchAll(/contract\(\s*'([A-Z]+ \/[^']*)'/g)].map(
+      (m) => m[1] ?? '',
+    ),
+  );
   return new Set(keys);
 }
 

@@ -4,8 +4,10 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { createFrozenClock } from '../../../sandbox/common/clock.js';
-import { createPipedriveSandbox } from '../../../sandbox/pipedrive/index.js';
 import { endpointName } from '../../../sandbox/pipedrive/http/routes.js';
+import { createPipedriveSandbox } from '../../../sandbox/pipedrive/index.js';
+import { operationScopes } from '../../../sandbox/pipedrive/oauth/scopes.js';
+import { completenessCases } from './cases/completeness.js';
 import { oauthCases } from './cases/oauth.js';
 import { v1Cases } from './cases/v1.js';
 import { v2FieldCases } from './cases/v2-fields.js';
@@ -14,7 +16,10 @@ import { CONTRACT_NOW, expressRouteOf } from './support/harness.js';
 import { loadSpecs } from './support/openapi.js';
 
 const specs = loadSpecs();
-const { app, state } = createPipedriveSandbox({ dataset: { records: 100, seed: 1 }, clock: createFrozenClock(CONTRACT_NOW) });
+const { app, state } = createPipedriveSandbox({
+  dataset: { records: 100, seed: 1 },
+  clock: createFrozenClock(CONTRACT_NOW),
+});
 
 interface RouteLayer {
   route?: { path: unknown; methods: Record<string, boolean> };
@@ -35,7 +40,7 @@ function servedRoutes(): string[] {
 }
 
 describe('route coverage', () => {
-  const cases = [...v2RecordCases(), ...v2FieldCases(), ...v1Cases(), ...oauthCases()];
+  const cases = [...v2RecordCases(), ...v2FieldCases(), ...v1Cases(), ...oauthCases(), ...completenessCases()];
   const covered = new Set(cases.map((contractCase) => expressRouteOf(specs, contractCase.target)));
 
   it('has a contract case for every route the sandbox serves', () => {
@@ -56,8 +61,24 @@ describe('route coverage', () => {
         const operation = specs.operation(route.spec ?? 'v1', route.operationId);
         const served = endpointName(route).replace(/^(\w+) (\/api\/v2|\/v1)?/, '$1 ');
         const expected = `${operation.method.toUpperCase()} ${operation.path.replace(/\/$/, '')}`;
-        return served === expected && route.cost === operation.cost ? [] : [`${route.operationId}: ${served} cost ${route.cost}, spec ${expected} cost ${operation.cost}`];
+        return served === expected && route.cost === operation.cost
+          ? []
+          : [`${route.operationId}: ${served} cost ${route.cost}, spec ${expected} cost ${operation.cost}`];
       });
+    expect(mismatches).toEqual([]);
+  });
+
+  it("enforces each operation's OAuth scopes as its security list names them (the sandbox's line scan equals a full parse)", () => {
+    const operations = specs.all();
+    expect(operations.filter((operation) => operation.oauthScopes !== undefined).length).toBeGreaterThan(300);
+    const mismatches = operations.flatMap((operation) => {
+      const enforced = operationScopes(operation.spec, operation.operationId);
+      return JSON.stringify(enforced) === JSON.stringify(operation.oauthScopes)
+        ? []
+        : [
+            `${operation.operationId}: enforces ${JSON.stringify(enforced)}, spec ${JSON.stringify(operation.oauthScopes)}`,
+          ];
+    });
     expect(mismatches).toEqual([]);
   });
 });
@@ -67,6 +88,12 @@ describe('the response validation itself', () => {
     const operation = specs.operation('v2', 'getPersons');
     expect(operation.validate(200, { success: true, data: [{ id: 'not-a-number', emails: 'x' }] })).toBeDefined();
     expect(operation.validate(418, {})).toBeDefined();
-    expect(operation.validate(200, { success: true, data: [{ id: 1, name: 'Ann', org_id: null }], additional_data: { next_cursor: null } })).toBeUndefined();
+    expect(
+      operation.validate(200, {
+        success: true,
+        data: [{ id: 1, name: 'Ann', org_id: null }],
+        additional_data: { next_cursor: null },
+      }),
+    ).toBeUndefined();
   });
 });

@@ -1,4 +1,7 @@
 import { v2RecordCases } from './cases/v2-records.js';
 import { runContractCases } from './support/harness.js';
 
-runContractCases('v2 records (persons, organizations, deals, products, activities, pipelines, stages, deal products)', v2RecordCases);
+runContractCases(
+  'v2 records (persons, organizations, deals, products, activities, pipelines, stages, deal products)',
+  v2RecordCases,
+);

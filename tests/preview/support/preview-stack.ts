@@ -7,14 +7,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
+import pino from 'pino';
 import { systemClock } from '../../../backend/src/clock.js';
-import { installDemo } from '../../../backend/src/demo.js';
-import { startHubSpotSandbox, type RunningHubSpotSandbox } from '../../../sandbox/hubspot/index.js';
-import { startPipedriveSandbox, type RunningPipedriveSandbox } from '../../../sandbox/pipedrive/index.js';
+import { installDemo } from '../../../backend/src/demo/install.js';
 import { createPreviewRouter } from '../../../preview/server/index.ts';
+import { type RunningHubSpotSandbox, startHubSpotSandbox } from '../../../sandbox/hubspot/index.js';
+import { type RunningPipedriveSandbox, startPipedriveSandbox } from '../../../sandbox/pipedrive/index.js';
 import { createTestDatabase, type TestDatabase } from '../../support/database.js';
 import { testConfig, testServices } from '../../support/test-app.js';
-import pino from 'pino';
 
 export const PREVIEW_PORTAL_ID = 12345678;
 export const PREVIEW_USER_ID = 501;
@@ -46,8 +46,18 @@ export async function startPreviewStack(options: PreviewStackOptions = {}): Prom
   const pipedrive = await startPipedriveSandbox({ dataset: { records: options.records ?? 200, seed: 7 } });
   const config = {
     ...testConfig({
-      hubspot: { clientId: hubspot.clientId, clientSecret: hubspot.clientSecret, appBaseUrl: hubspot.appBaseUrl, apiBaseUrl: hubspot.apiBaseUrl },
-      pipedrive: { clientId: pipedrive.clientId, clientSecret: pipedrive.clientSecret, oauthBaseUrl: pipedrive.oauthBaseUrl, apiBaseUrl: pipedrive.apiBaseUrl },
+      hubspot: {
+        clientId: hubspot.clientId,
+        clientSecret: hubspot.clientSecret,
+        appBaseUrl: hubspot.appBaseUrl,
+        apiBaseUrl: hubspot.apiBaseUrl,
+      },
+      pipedrive: {
+        clientId: pipedrive.clientId,
+        clientSecret: pipedrive.clientSecret,
+        oauthBaseUrl: pipedrive.oauthBaseUrl,
+        apiBaseUrl: pipedrive.apiBaseUrl,
+      },
     }),
     publicApiOrigin: origin,
   };

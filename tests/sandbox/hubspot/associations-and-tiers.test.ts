@@ -11,21 +11,31 @@ async function sandbox(options: HubSpotSandboxOptions = {}) {
   let now = Date.parse('2026-02-01T00:00:00Z');
   const { app } = createHubSpotSandbox({ ...options, now: () => now });
   const api = authed(app, (await install(app)).access_token);
-  return { app, api, advance: (ms: number) => { now += ms; } };
+  return {
+    app,
+    api,
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
 }
 
 const readAssociations = (api: Awaited<ReturnType<typeof sandbox>>['api']) =>
   api('post', '/crm/v4/associations/contacts/companies/batch/read', { inputs: [{ id: '1' }] });
 
 describe('the associations limit (item 4)', () => {
-  it('allows 100 association calls per 10 s on a Starter portal, counted apart from the general 110, then 429 with HubSpot\'s body and headers', async () => {
+  it("allows 100 association calls per 10 s on a Starter portal, counted apart from the general 110, then 429 with HubSpot's body and headers", async () => {
     const { api, advance } = await sandbox();
     for (let call = 1; call <= 100; call += 1) {
       const res = await readAssociations(api).expect(207);
       expect(res.headers['x-hubspot-ratelimit-remaining']).toBe(String(100 - call));
     }
     const limited = await readAssociations(api).expect(429);
-    expect(limited.body).toMatchObject({ status: 'error', errorType: 'RATE_LIMIT', policyName: 'TEN_SECONDLY_ROLLING' });
+    expect(limited.body).toMatchObject({
+      status: 'error',
+      errorType: 'RATE_LIMIT',
+      policyName: 'TEN_SECONDLY_ROLLING',
+    });
     expect(limited.headers['x-hubspot-ratelimit-max']).toBe('100');
     expect(limited.headers['x-hubspot-ratelimit-remaining']).toBe('0');
     const owners = await api('get', '/crm/v3/owners').expect(200);
@@ -49,31 +59,49 @@ describe('the associations limit (item 4)', () => {
 describe('primary company and association answers (item 6)', () => {
   it('keeps one primary company per contact: a second primary replaces the first, which stays unlabelled', async () => {
     const { api } = await sandbox();
-    const contact = await api('post', '/crm/v3/objects/contacts', { properties: { email: 'p@example.com' } }).expect(201);
+    const contact = await api('post', '/crm/v3/objects/contacts', { properties: { email: 'p@example.com' } }).expect(
+      201,
+    );
     const first = await api('post', '/crm/v3/objects/companies', { properties: { name: 'First' } }).expect(201);
     const second = await api('post', '/crm/v3/objects/companies', { properties: { name: 'Second' } }).expect(201);
     const primary = [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 1 }];
     for (const company of [first, second]) {
-      const res = await api('post', '/crm/v4/associations/contacts/companies/batch/create', { inputs: [{ from: { id: contact.body.id }, to: { id: company.body.id }, types: primary }] });
+      const res = await api('post', '/crm/v4/associations/contacts/companies/batch/create', {
+        inputs: [{ from: { id: contact.body.id }, to: { id: company.body.id }, types: primary }],
+      });
       expect(res.status).toBe(200);
     }
     const page = await api('get', `/crm/v4/objects/contacts/${contact.body.id}/associations/companies`).expect(200);
-    const typesOf = (id: string) => page.body.results.find((r: { toObjectId: number }) => String(r.toObjectId) === id).associationTypes.map((t: { typeId: number }) => t.typeId).sort();
+    const typesOf = (id: string) =>
+      page.body.results
+        .find((r: { toObjectId: number }) => String(r.toObjectId) === id)
+        .associationTypes.map((t: { typeId: number }) => t.typeId)
+        .sort();
     expect(typesOf(first.body.id)).toEqual([279]);
     expect(typesOf(second.body.id)).toEqual([1, 279]);
-    const fromCompany = await api('get', `/crm/v4/objects/companies/${first.body.id}/associations/contacts`).expect(200);
+    const fromCompany = await api('get', `/crm/v4/objects/companies/${first.body.id}/associations/contacts`).expect(
+      200,
+    );
     expect(fromCompany.body.results[0].associationTypes.map((t: { typeId: number }) => t.typeId)).toEqual([280]);
   });
 
   it('keeps one primary company per deal, also when the primary is set from the company side', async () => {
     const { api } = await sandbox();
-    const deal = await api('post', '/crm/v3/objects/deals', { properties: { dealname: 'D', dealstage: 'qualifiedtobuy' } }).expect(201);
+    const deal = await api('post', '/crm/v3/objects/deals', {
+      properties: { dealname: 'D', dealstage: 'qualifiedtobuy' },
+    }).expect(201);
     const first = await api('post', '/crm/v3/objects/companies', { properties: { name: 'First' } }).expect(201);
     const second = await api('post', '/crm/v3/objects/companies', { properties: { name: 'Second' } }).expect(201);
-    await api('put', `/crm/v4/objects/deals/${deal.body.id}/associations/companies/${first.body.id}`, [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 5 }]).expect(201);
-    await api('put', `/crm/v4/objects/companies/${second.body.id}/associations/deals/${deal.body.id}`, [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 6 }]).expect(201);
+    await api('put', `/crm/v4/objects/deals/${deal.body.id}/associations/companies/${first.body.id}`, [
+      { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 5 },
+    ]).expect(201);
+    await api('put', `/crm/v4/objects/companies/${second.body.id}/associations/deals/${deal.body.id}`, [
+      { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 6 },
+    ]).expect(201);
     const page = await api('get', `/crm/v4/objects/deals/${deal.body.id}/associations/companies`).expect(200);
-    const primaries = page.body.results.filter((r: { associationTypes: Array<{ typeId: number }> }) => r.associationTypes.some((t) => t.typeId === 5));
+    const primaries = page.body.results.filter((r: { associationTypes: Array<{ typeId: number }> }) =>
+      r.associationTypes.some((t) => t.typeId === 5),
+    );
     expect(primaries.map((r: { toObjectId: number }) => String(r.toObjectId))).toEqual([second.body.id]);
     expect(page.body.results).toHaveLength(2);
   });
@@ -97,7 +125,9 @@ describe('currencies (item 8)', () => {
     const { api } = await sandbox();
     await addRate(api, 'EUR', 1.0812345).expect(400);
     const created = await addRate(api, 'EUR', 1.081234).expect(201);
-    await api('patch', `/settings/v3/currencies/exchange-rates/${created.body.id}`, { conversionRate: 0.0000001 }).expect(400);
+    await api('patch', `/settings/v3/currencies/exchange-rates/${created.body.id}`, {
+      conversionRate: 0.0000001,
+    }).expect(400);
   });
 
   it('limits the number of currencies by tier: 5 on Starter (company currency included), more on Professional', async () => {
@@ -114,7 +144,9 @@ describe('currencies (item 8)', () => {
     const { api } = await sandbox();
     const stages = [{ label: 'Open', displayOrder: 0, metadata: { probability: '0.5' } }];
     await api('post', '/crm/v3/pipelines/deals', { label: 'Second', displayOrder: 1, stages }).expect(201);
-    const refused = await api('post', '/crm/v3/pipelines/deals', { label: 'Third', displayOrder: 2, stages }).expect(400);
+    const refused = await api('post', '/crm/v3/pipelines/deals', { label: 'Third', displayOrder: 2, stages }).expect(
+      400,
+    );
     expect(refused.body.subCategory).toBe('PipelineError.PIPELINE_LIMIT_REACHED');
   });
 });

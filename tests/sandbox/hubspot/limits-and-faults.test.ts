@@ -14,7 +14,11 @@ describe('HubSpot sandbox: rate limits', () => {
       now += 50;
     }
     const limited = await api('get', '/crm/v3/owners').expect(429);
-    expect(limited.body).toMatchObject({ status: 'error', errorType: 'RATE_LIMIT', policyName: 'TEN_SECONDLY_ROLLING' });
+    expect(limited.body).toMatchObject({
+      status: 'error',
+      errorType: 'RATE_LIMIT',
+      policyName: 'TEN_SECONDLY_ROLLING',
+    });
     expect(limited.headers['x-hubspot-ratelimit-max']).toBe('110');
     expect(limited.headers['x-hubspot-ratelimit-remaining']).toBe('0');
     expect(limited.headers['x-hubspot-ratelimit-interval-milliseconds']).toBe('10000');
@@ -51,8 +55,15 @@ describe('HubSpot sandbox: faults and stats', () => {
   it('fires a targeted fault exactly N times, matching method, path and body', async () => {
     const { app } = createHubSpotSandbox();
     const api = authed(app, (await install(app)).access_token);
-    await request(app).post('/_sandbox/faults/targeted')
-      .send({ method: 'POST', path: '/crm/v3/objects/deals/batch/upsert', body: { inputs: [{ idProperty: 'dealname' }] }, times: 2, respond: { status: 502 } })
+    await request(app)
+      .post('/_sandbox/faults/targeted')
+      .send({
+        method: 'POST',
+        path: '/crm/v3/objects/deals/batch/upsert',
+        body: { inputs: [{ idProperty: 'dealname' }] },
+        times: 2,
+        respond: { status: 502 },
+      })
       .expect(201);
     const body = { inputs: [{ id: 'x', idProperty: 'dealname', properties: {} }] };
     await api('post', '/crm/v3/objects/contacts/batch/upsert', body).expect(400);
@@ -66,7 +77,8 @@ describe('HubSpot sandbox: faults and stats', () => {
   it('applies the write and then answers 5xx (afterApply), exactly N times: the lost answer a retrying client must survive', async () => {
     const { app } = createHubSpotSandbox();
     const api = authed(app, (await install(app)).access_token);
-    await request(app).post('/_sandbox/faults/targeted')
+    await request(app)
+      .post('/_sandbox/faults/targeted')
       .send({ method: 'POST', path: '/crm/v3/objects/contacts/batch/create', afterApply: { respond: { status: 503 } } })
       .expect(201);
     const body = { inputs: [{ properties: { email: 'landed@example.com' } }] };
@@ -74,34 +86,53 @@ describe('HubSpot sandbox: faults and stats', () => {
     expect(lost.body).toMatchObject({ status: 'error', category: 'INTERNAL_ERROR' });
     expect(lost.headers['x-hubspot-ratelimit-remaining']).toBeUndefined();
     const state = await request(app).get('/_sandbox/portals/12345678/state').expect(200);
-    expect(state.body.records.contacts.map((c: { properties: { email: string } }) => c.properties.email)).toEqual(['landed@example.com']);
+    expect(state.body.records.contacts.map((c: { properties: { email: string } }) => c.properties.email)).toEqual([
+      'landed@example.com',
+    ]);
     // The fault fired once; a blind retry now meets the record it created.
     const retry = await api('post', '/crm/v3/objects/contacts/batch/create', body).expect(409);
-    expect(retry.body.message).toBe(`Contact already exists. Existing ID: ${String(state.body.records.contacts[0].id)}`);
+    expect(retry.body.message).toBe(
+      `Contact already exists. Existing ID: ${String(state.body.records.contacts[0].id)}`,
+    );
   });
 
   it('applies the write and then drops the connection (afterApply reset)', async () => {
     const { app } = createHubSpotSandbox();
     const api = authed(app, (await install(app)).access_token);
-    await request(app).post('/_sandbox/faults/targeted')
+    await request(app)
+      .post('/_sandbox/faults/targeted')
       .send({ method: 'PATCH', path: '/crm/v3/objects/companies/:id', afterApply: { reset: true }, times: 1 })
       .expect(201);
     const company = await api('post', '/crm/v3/objects/companies', { properties: { name: 'Before' } }).expect(201);
-    await expect(api('patch', `/crm/v3/objects/companies/${company.body.id}`, { properties: { name: 'After' } })).rejects.toThrow(/socket hang up|ECONNRESET/);
+    await expect(
+      api('patch', `/crm/v3/objects/companies/${company.body.id}`, { properties: { name: 'After' } }),
+    ).rejects.toThrow(/socket hang up|ECONNRESET/);
     const read = await api('get', `/crm/v3/objects/companies/${company.body.id}?properties=name`).expect(200);
     expect(read.body.properties.name).toBe('After');
-    await request(app).post('/_sandbox/faults/targeted').send({ path: '/x', afterApply: { reset: true }, respond: { status: 500 } }).expect(400);
+    await request(app)
+      .post('/_sandbox/faults/targeted')
+      .send({ path: '/x', afterApply: { reset: true }, respond: { status: 500 } })
+      .expect(400);
   });
 
-  it('applies seeded fault rates and expires the caller\'s token on a token-expiry fault', async () => {
+  it("applies seeded fault rates and expires the caller's token on a token-expiry fault", async () => {
     const { app } = createHubSpotSandbox();
     const api = authed(app, (await install(app)).access_token);
-    await request(app).patch('/_sandbox/faults').send({ rates: { serverError: 1 }, serverErrorStatuses: [503] }).expect(200);
+    await request(app)
+      .patch('/_sandbox/faults')
+      .send({ rates: { serverError: 1 }, serverErrorStatuses: [503] })
+      .expect(200);
     expect((await api('get', '/crm/v3/owners').expect(503)).body.status).toBe('error');
-    await request(app).patch('/_sandbox/faults').send({ rates: { serverError: 0, tokenExpiry: 1 } }).expect(200);
+    await request(app)
+      .patch('/_sandbox/faults')
+      .send({ rates: { serverError: 0, tokenExpiry: 1 } })
+      .expect(200);
     const expired = await api('get', '/crm/v3/owners').expect(401);
     expect(expired.body.category).toBe('EXPIRED_AUTHENTICATION');
-    await request(app).patch('/_sandbox/faults').send({ rates: { tokenExpiry: 0 } }).expect(200);
+    await request(app)
+      .patch('/_sandbox/faults')
+      .send({ rates: { tokenExpiry: 0 } })
+      .expect(200);
     await api('get', '/crm/v3/owners').expect(401);
   });
 

@@ -1,13 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { createHubSpotSandbox } from '../../../sandbox/hubspot/index.js';
-import { CLIENT_ID, CLIENT_SECRET, REDIRECT_URI, authorizeCode, install } from './support/install.js';
+import { authorizeCode, CLIENT_ID, CLIENT_SECRET, install, REDIRECT_URI } from './support/install.js';
 
 const refresh = (app: ReturnType<typeof createHubSpotSandbox>['app'], refreshToken: string) =>
-  request(app)
-    .post('/oauth/v1/token')
-    .type('form')
-    .send({ grant_type: 'refresh_token', client_id: CLIENT_ID, client_secret: CLIENT_SECRET, refresh_token: refreshToken });
+  request(app).post('/oauth/v1/token').type('form').send({
+    grant_type: 'refresh_token',
+    client_id: CLIENT_ID,
+    client_secret: CLIENT_SECRET,
+    refresh_token: refreshToken,
+  });
 
 describe('HubSpot sandbox OAuth', () => {
   it('authorize redirects with code and state; the code is single-use and bound to its redirect_uri', async () => {
@@ -23,7 +25,11 @@ describe('HubSpot sandbox OAuth', () => {
 
     const exchange = (redirectUri: string) =>
       request(app).post('/oauth/v1/token').type('form').send({
-        grant_type: 'authorization_code', client_id: CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uri: redirectUri, code,
+        grant_type: 'authorization_code',
+        client_id: CLIENT_ID,
+        client_secret: CLIENT_SECRET,
+        redirect_uri: redirectUri,
+        code,
       });
     expect((await exchange('http://elsewhere.test/cb')).body.status).toBe('BAD_REDIRECT_URI');
     const ok = await exchange(REDIRECT_URI).expect(200);
@@ -34,7 +40,10 @@ describe('HubSpot sandbox OAuth', () => {
 
   it('refuses an unknown client id or a missing scope on authorize', async () => {
     const { app } = createHubSpotSandbox();
-    await request(app).get('/oauth/authorize').query({ client_id: 'nope', redirect_uri: REDIRECT_URI, scope: 'oauth' }).expect(400);
+    await request(app)
+      .get('/oauth/authorize')
+      .query({ client_id: 'nope', redirect_uri: REDIRECT_URI, scope: 'oauth' })
+      .expect(400);
     await request(app).get('/oauth/authorize').query({ client_id: CLIENT_ID, redirect_uri: REDIRECT_URI }).expect(400);
   });
 
@@ -88,7 +97,10 @@ describe('HubSpot sandbox OAuth', () => {
     });
     const tokens = await install(app);
     now += 1800_000 + 5_000;
-    const expired = await request(app).get('/crm/v3/owners').set('authorization', `Bearer ${tokens.access_token}`).expect(401);
+    const expired = await request(app)
+      .get('/crm/v3/owners')
+      .set('authorization', `Bearer ${tokens.access_token}`)
+      .expect(401);
     expect(expired.body).toMatchObject({
       category: 'EXPIRED_AUTHENTICATION',
       message: 'The OAuth token used to make this call expired 5 second(s) ago.',
@@ -101,8 +113,16 @@ describe('HubSpot sandbox OAuth', () => {
     const { app } = createHubSpotSandbox({ now: () => now });
     const code = await authorizeCode(app);
     now += 10 * 60 * 1000;
-    const res = await request(app).post('/oauth/v1/token').type('form')
-      .send({ grant_type: 'authorization_code', client_id: CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uri: REDIRECT_URI, code })
+    const res = await request(app)
+      .post('/oauth/v1/token')
+      .type('form')
+      .send({
+        grant_type: 'authorization_code',
+        client_id: CLIENT_ID,
+        client_secret: CLIENT_SECRET,
+        redirect_uri: REDIRECT_URI,
+        code,
+      })
       .expect(400);
     expect(res.body.status).toBe('EXPIRED_AUTH_CODE');
   });

@@ -12,16 +12,27 @@ beforeEach(async () => {
 
 async function uniqueProperty(objectType: string, name: string): Promise<void> {
   await api('post', `/crm/v3/properties/${objectType}`, {
-    name, label: name, type: 'string', fieldType: 'text', groupName: objectType === 'deals' ? 'dealinformation' : 'contactinformation', hasUniqueValue: true,
+    name,
+    label: name,
+    type: 'string',
+    fieldType: 'text',
+    groupName: objectType === 'deals' ? 'dealinformation' : 'contactinformation',
+    hasUniqueValue: true,
   }).expect(201);
 }
 
 describe('HubSpot sandbox: objects', () => {
   it('batch upsert on a unique property twice creates once', async () => {
     await uniqueProperty('deals', 'pipedrive_deal_id');
-    const body = { inputs: [{ id: 'pd-1', idProperty: 'pipedrive_deal_id', properties: { dealname: 'First', dealstage: 'qualifiedtobuy' } }] };
+    const body = {
+      inputs: [
+        { id: 'pd-1', idProperty: 'pipedrive_deal_id', properties: { dealname: 'First', dealstage: 'qualifiedtobuy' } },
+      ],
+    };
     const first = await api('post', '/crm/v3/objects/deals/batch/upsert', body).expect(200);
-    const second = await api('post', '/crm/v3/objects/deals/batch/upsert', { inputs: [{ ...body.inputs[0], properties: { dealname: 'Renamed' } }] }).expect(200);
+    const second = await api('post', '/crm/v3/objects/deals/batch/upsert', {
+      inputs: [{ ...body.inputs[0], properties: { dealname: 'Renamed' } }],
+    }).expect(200);
     expect(first.body.results[0].new).toBe(true);
     expect(second.body.results[0].new).toBe(false);
     expect(second.body.results[0].id).toBe(first.body.results[0].id);
@@ -31,8 +42,12 @@ describe('HubSpot sandbox: objects', () => {
   });
 
   it('answers 409 with the existing id for a duplicate email, whatever its case', async () => {
-    const created = await api('post', '/crm/v3/objects/contacts', { properties: { email: 'ada@example.com' } }).expect(201);
-    const duplicate = await api('post', '/crm/v3/objects/contacts', { properties: { email: 'ADA@example.com', firstname: 'Ada' } }).expect(409);
+    const created = await api('post', '/crm/v3/objects/contacts', { properties: { email: 'ada@example.com' } }).expect(
+      201,
+    );
+    const duplicate = await api('post', '/crm/v3/objects/contacts', {
+      properties: { email: 'ADA@example.com', firstname: 'Ada' },
+    }).expect(409);
     expect(duplicate.body.message).toBe(`Contact already exists. Existing ID: ${created.body.id}`);
     expect(duplicate.body.status).toBe('error');
   });
@@ -45,39 +60,79 @@ describe('HubSpot sandbox: objects', () => {
         { objectWriteTraceId: 'ok-3', properties: { email: 'three@example.com' } },
       ],
     }).expect(207);
-    expect(res.body.results.map((r: { properties: { email: string } }) => r.properties.email).sort()).toEqual(['one@example.com', 'three@example.com']);
+    expect(res.body.results.map((r: { properties: { email: string } }) => r.properties.email).sort()).toEqual([
+      'one@example.com',
+      'three@example.com',
+    ]);
     expect(res.body.numErrors).toBe(1);
     expect(res.body.errors[0].context).toEqual({ objectWriteTraceId: ['bad-2'] });
     expect(res.body.errors[0].message).toMatch(/^Property values were not valid: /);
-    expect(res.body.errors[0].errors[0]).toMatchObject({ code: 'INVALID_OPTION', context: { propertyName: ['lifecyclestage'] } });
+    expect(res.body.errors[0].errors[0]).toMatchObject({
+      code: 'INVALID_OPTION',
+      context: { propertyName: ['lifecyclestage'] },
+    });
   });
 
   it('without objectWriteTraceIds one bad input fails the whole batch and writes nothing', async () => {
     const res = await api('post', '/crm/v3/objects/contacts/batch/create', {
       inputs: [{ properties: { email: 'one@example.com' } }, { properties: { email: 'not-an-email' } }],
     }).expect(400);
-    expect(res.body.errors[0]).toMatchObject({ code: 'INVALID_EMAIL', message: 'Email address not-an-email is invalid' });
+    expect(res.body.errors[0]).toMatchObject({
+      code: 'INVALID_EMAIL',
+      message: 'Email address not-an-email is invalid',
+    });
     expect((await api('get', '/crm/v3/objects/contacts').expect(200)).body.results).toEqual([]);
   });
 
   it('refuses unknown, read-only, non-midnight date and non-numeric values with HubSpot codes', async () => {
-    await api('post', '/crm/v3/properties/deals', { name: 'signed_on', label: 'Signed on', type: 'date', fieldType: 'date', groupName: 'dealinformation' }).expect(201);
+    await api('post', '/crm/v3/properties/deals', {
+      name: 'signed_on',
+      label: 'Signed on',
+      type: 'date',
+      fieldType: 'date',
+      groupName: 'dealinformation',
+    }).expect(201);
     const res = await api('post', '/crm/v3/objects/deals', {
-      properties: { dealname: 'X', dealstage: 'closedwon', nope: '1', hs_object_id: '5', signed_on: '1635535865000', amount: 'ten' },
+      properties: {
+        dealname: 'X',
+        dealstage: 'closedwon',
+        nope: '1',
+        hs_object_id: '5',
+        signed_on: '1635535865000',
+        amount: 'ten',
+      },
     }).expect(400);
-    const codes = Object.fromEntries(res.body.errors.map((e: { code: string; context: { propertyName: string[] } }) => [e.context.propertyName[0], e.code]));
-    expect(codes).toEqual({ nope: 'PROPERTY_DOESNT_EXIST', hs_object_id: 'READ_ONLY_VALUE', signed_on: 'INVALID_DATE', amount: 'INVALID_INTEGER' });
+    const codes = Object.fromEntries(
+      res.body.errors.map((e: { code: string; context: { propertyName: string[] } }) => [
+        e.context.propertyName[0],
+        e.code,
+      ]),
+    );
+    expect(codes).toEqual({
+      nope: 'PROPERTY_DOESNT_EXIST',
+      hs_object_id: 'READ_ONLY_VALUE',
+      signed_on: 'INVALID_DATE',
+      amount: 'INVALID_INTEGER',
+    });
     const dateError = res.body.errors.find((e: { code: string }) => e.code === 'INVALID_DATE');
     expect(dateError.message).toBe('1635535865000 is at 19:31:05.000 UTC, not midnight!');
-    const ok = await api('post', '/crm/v3/objects/deals', { properties: { dealname: 'Y', dealstage: 'closedwon', signed_on: '2024-03-01' } }).expect(201);
+    const ok = await api('post', '/crm/v3/objects/deals', {
+      properties: { dealname: 'Y', dealstage: 'closedwon', signed_on: '2024-03-01' },
+    }).expect(201);
     expect(ok.body.properties.signed_on).toBe('2024-03-01');
   });
 
   it('requires hs_timestamp on engagements and takes a meeting start time as its default', async () => {
     const note = await api('post', '/crm/v3/objects/notes', { properties: { hs_note_body: 'hi' } }).expect(400);
     // HubSpot/hubspot-api-nodejs#124
-    expect(note.body).toMatchObject({ category: 'VALIDATION_ERROR', message: 'Error creating NOTE. Some required properties were not set.', context: { properties: ['hs_timestamp'] } });
-    const meeting = await api('post', '/crm/v3/objects/meetings', { properties: { hs_meeting_title: 'Kick-off', hs_meeting_start_time: '2024-05-01T09:00:00Z' } }).expect(201);
+    expect(note.body).toMatchObject({
+      category: 'VALIDATION_ERROR',
+      message: 'Error creating NOTE. Some required properties were not set.',
+      context: { properties: ['hs_timestamp'] },
+    });
+    const meeting = await api('post', '/crm/v3/objects/meetings', {
+      properties: { hs_meeting_title: 'Kick-off', hs_meeting_start_time: '2024-05-01T09:00:00Z' },
+    }).expect(201);
     expect(meeting.body.properties.hs_timestamp).toBe('2024-05-01T09:00:00.000Z');
   });
 
@@ -88,29 +143,51 @@ describe('HubSpot sandbox: objects', () => {
   });
 
   it('refuses an upsert by a property that is not unique', async () => {
-    const res = await api('post', '/crm/v3/objects/deals/batch/upsert', { inputs: [{ id: 'x', idProperty: 'dealname', properties: {} }] }).expect(400);
-    expect(res.body.message).toBe('Unable to perform update/upsert by non-unique 0-3 property dealname in portal ID 12345678');
+    const res = await api('post', '/crm/v3/objects/deals/batch/upsert', {
+      inputs: [{ id: 'x', idProperty: 'dealname', properties: {} }],
+    }).expect(400);
+    expect(res.body.message).toBe(
+      'Unable to perform update/upsert by non-unique 0-3 property dealname in portal ID 12345678',
+    );
   });
 
   it('reads a record by a unique idProperty and clears a value with an empty string', async () => {
-    const created = await api('post', '/crm/v3/objects/contacts', { properties: { email: 'c@example.com', firstname: 'C' } }).expect(201);
-    await api('patch', '/crm/v3/objects/contacts/c@example.com?idProperty=email', { properties: { firstname: '' } }).expect(200);
-    const read = await api('get', '/crm/v3/objects/contacts/c@example.com?idProperty=email&properties=firstname').expect(200);
+    const created = await api('post', '/crm/v3/objects/contacts', {
+      properties: { email: 'c@example.com', firstname: 'C' },
+    }).expect(201);
+    await api('patch', '/crm/v3/objects/contacts/c@example.com?idProperty=email', {
+      properties: { firstname: '' },
+    }).expect(200);
+    const read = await api(
+      'get',
+      '/crm/v3/objects/contacts/c@example.com?idProperty=email&properties=firstname',
+    ).expect(200);
     expect(read.body.id).toBe(created.body.id);
     expect(read.body.properties.firstname).toBeNull();
   });
 
   it('frees a unique value when its record is archived', async () => {
-    const first = await api('post', '/crm/v3/objects/contacts', { properties: { email: 'reuse@example.com' } }).expect(201);
+    const first = await api('post', '/crm/v3/objects/contacts', { properties: { email: 'reuse@example.com' } }).expect(
+      201,
+    );
     await api('delete', `/crm/v3/objects/contacts/${first.body.id}`).expect(204);
     await api('get', `/crm/v3/objects/contacts/${first.body.id}`).expect(404);
     await api('post', '/crm/v3/objects/contacts', { properties: { email: 'reuse@example.com' } }).expect(201);
   });
 
   it('keeps deal stages inside their pipeline and derives the closed flags', async () => {
-    const bad = await api('post', '/crm/v3/objects/deals', { properties: { dealname: 'D', pipeline: 'default', dealstage: 'elsewhere' } }).expect(400);
+    const bad = await api('post', '/crm/v3/objects/deals', {
+      properties: { dealname: 'D', pipeline: 'default', dealstage: 'elsewhere' },
+    }).expect(400);
     expect(bad.body.errors[0]).toMatchObject({ code: 'INVALID_OPTION', context: { propertyName: ['dealstage'] } });
-    const lost = await api('post', '/crm/v3/objects/deals', { properties: { dealname: 'D', dealstage: 'closedlost' } }).expect(201);
-    expect(lost.body.properties).toMatchObject({ pipeline: 'default', hs_is_closed: 'true', hs_is_closed_lost: 'true', hs_deal_stage_probability: '0.0' });
+    const lost = await api('post', '/crm/v3/objects/deals', {
+      properties: { dealname: 'D', dealstage: 'closedlost' },
+    }).expect(201);
+    expect(lost.body.properties).toMatchObject({
+      pipeline: 'default',
+      hs_is_closed: 'true',
+      hs_is_closed_lost: 'true',
+      hs_deal_stage_probability: '0.0',
+    });
   });
 });

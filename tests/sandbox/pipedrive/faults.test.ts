@@ -19,7 +19,10 @@ describe('fault injection', () => {
   const sleeps: number[] = [];
   beforeEach(async () => {
     sleeps.length = 0;
-    test = await startTestSandbox({ dataset: { records: 40, seed: 3 }, faults: { sleep: async (ms) => void sleeps.push(ms) } });
+    test = await startTestSandbox({
+      dataset: { records: 40, seed: 3 },
+      faults: { sleep: async (ms) => void sleeps.push(ms) },
+    });
   });
   afterEach(async () => {
     await test.close();
@@ -43,14 +46,25 @@ describe('fault injection', () => {
     await test.call('PATCH', '/_sandbox/faults', { body: { rates: { rateLimited: 1 } } });
     const limited = await test.call('GET', '/api/v2/persons');
     expect(limited).toMatchObject({ status: 429, body: { success: false, error: 'Request over limit' } });
-    await test.call('PATCH', '/_sandbox/faults', { body: { rates: { rateLimited: 0, serverError: 1 }, serverErrorStatuses: [503] } });
+    await test.call('PATCH', '/_sandbox/faults', {
+      body: { rates: { rateLimited: 0, serverError: 1 }, serverErrorStatuses: [503] },
+    });
     const unavailable = await test.call('GET', '/api/v2/persons');
-    expect(unavailable).toMatchObject({ status: 503, body: { success: false, error: 'Requested service is not available' } });
+    expect(unavailable).toMatchObject({
+      status: 503,
+      body: { success: false, error: 'Requested service is not available' },
+    });
   });
 
   it('applies a targeted fault to the next N matching calls only, matching method, path and body', async () => {
     const created = await test.call<{ id: string }>('POST', '/_sandbox/faults/targeted', {
-      body: { method: 'POST', path: '/api/v2/persons', body: { name: 'Trigger' }, times: 2, respond: { status: 500, body: { success: false, error: 'boom' }, headers: { 'x-fault': 'yes' } } },
+      body: {
+        method: 'POST',
+        path: '/api/v2/persons',
+        body: { name: 'Trigger' },
+        times: 2,
+        respond: { status: 500, body: { success: false, error: 'boom' }, headers: { 'x-fault': 'yes' } },
+      },
     });
     expect(created.status).toBe(201);
     expect((await test.call('POST', '/api/v2/persons', { body: { name: 'Innocent' } })).status).toBe(200);
@@ -62,7 +76,9 @@ describe('fault injection', () => {
   });
 
   it('uses the API body when a targeted fault gives only a status, and matches path patterns', async () => {
-    await test.call('POST', '/_sandbox/faults/targeted', { body: { path: '/api/v2/persons/:id', times: 'always', respond: { status: 429 } } });
+    await test.call('POST', '/_sandbox/faults/targeted', {
+      body: { path: '/api/v2/persons/:id', times: 'always', respond: { status: 429 } },
+    });
     const reply = await test.call('GET', '/api/v2/persons/1');
     expect(reply).toMatchObject({ status: 429, body: { error: 'Request over limit', errorCode: 429 } });
     expect((await test.call('GET', '/api/v2/persons')).status).toBe(200);
@@ -98,10 +114,16 @@ describe('fault injection', () => {
     await test.call('GET', '/api/v2/persons/1');
     await test.call('GET', '/v1/users');
     await test.call('GET', '/api/v2/persons', { token: null });
-    const report = await test.call<{ total: number; costs: Record<string, number>; endpoints: { endpoint: string; requests: number; statuses: Record<string, number>; costs: Record<string, number> }[] }>(
-      'GET',
-      '/_sandbox/requests',
-    );
+    const report = await test.call<{
+      total: number;
+      costs: Record<string, number>;
+      endpoints: {
+        endpoint: string;
+        requests: number;
+        statuses: Record<string, number>;
+        costs: Record<string, number>;
+      }[];
+    }>('GET', '/_sandbox/requests');
     expect(report.body.total).toBe(5);
     expect(report.body.endpoints).toEqual(
       expect.arrayContaining([
@@ -115,6 +137,8 @@ describe('fault injection', () => {
 
   it('validates control requests', async () => {
     expect((await test.call('PATCH', '/_sandbox/faults', { body: { rates: { rateLimited: 2 } } })).status).toBe(400);
-    expect((await test.call('POST', '/_sandbox/faults/targeted', { body: { path: '/x', reset: true, delayMs: 5 } })).status).toBe(400);
+    expect(
+      (await test.call('POST', '/_sandbox/faults/targeted', { body: { path: '/x', reset: true, delayMs: 5 } })).status,
+    ).toBe(400);
   });
 });

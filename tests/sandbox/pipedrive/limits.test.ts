@@ -23,7 +23,12 @@ describe('burst limit (rolling 2 s per token)', () => {
 
     const limited = await test.call('GET', '/api/v2/pipelines');
     expect(limited.status).toBe(429);
-    expect(limited.body).toEqual({ success: false, error: 'Request over limit', errorCode: 429, error_info: 'Please check developers.pipedrive.com' });
+    expect(limited.body).toEqual({
+      success: false,
+      error: 'Request over limit',
+      errorCode: 429,
+      error_info: 'Please check developers.pipedrive.com',
+    });
     expect(limited.headers.get('x-ratelimit-limit')).toBe('20');
     expect(limited.headers.get('x-ratelimit-remaining')).toBe('0');
     expect(Number(limited.headers.get('x-ratelimit-reset'))).toBeGreaterThanOrEqual(1);
@@ -83,7 +88,9 @@ describe('daily token budget', () => {
     // Burst slots are left: that is how a client tells a spent budget from a burst.
     expect(Number(spent.headers.get('x-ratelimit-remaining'))).toBeGreaterThan(0);
 
-    const beforeMidnight = new Date(Date.UTC(START.getUTCFullYear(), START.getUTCMonth(), START.getUTCDate(), 23, 59, 59));
+    const beforeMidnight = new Date(
+      Date.UTC(START.getUTCFullYear(), START.getUTCMonth(), START.getUTCDate(), 23, 59, 59),
+    );
     await test.call('POST', '/_sandbox/clock', { body: { set: beforeMidnight.toISOString() } });
     expect((await test.call('GET', '/api/v2/persons')).status).toBe(429);
 
@@ -98,7 +105,9 @@ describe('daily token budget', () => {
     expect((await test.call('GET', '/api/v2/persons')).status).toBe(200);
     expect((await test.call('GET', '/api/v2/persons')).status).toBe(429);
     const overview = await test.call<{ budget: { resetsAt: string } }>('GET', '/_sandbox');
-    expect(overview.body.budget.resetsAt).toBe(new Date(Date.UTC(START.getUTCFullYear(), START.getUTCMonth(), START.getUTCDate(), 22, 0, 0)).toISOString());
+    expect(overview.body.budget.resetsAt).toBe(
+      new Date(Date.UTC(START.getUTCFullYear(), START.getUTCMonth(), START.getUTCDate(), 22, 0, 0)).toISOString(),
+    );
     await test.call('POST', '/_sandbox/clock', { body: { set: overview.body.budget.resetsAt } });
     expect((await test.call('GET', '/api/v2/persons')).status).toBe(200);
   });

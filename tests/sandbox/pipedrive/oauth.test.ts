@@ -3,7 +3,12 @@ import { v2 } from 'pipedrive';
 import { startTestSandbox, type TestSandbox } from './support.js';
 
 const REDIRECT = 'http://127.0.0.1:1/oauth/callback';
-const UNAUTHORIZED = { success: false, error: 'unauthorized access', errorCode: 401, error_info: 'Please check developers.pipedrive.com' };
+const UNAUTHORIZED = {
+  success: false,
+  error: 'unauthorized access',
+  errorCode: 401,
+  error_info: 'Please check developers.pipedrive.com',
+};
 
 describe('OAuth', () => {
   let test: TestSandbox;
@@ -14,7 +19,13 @@ describe('OAuth', () => {
     await test.close();
   });
 
-  const client = () => new v2.OAuth2Configuration({ clientId: test.sandbox.clientId, clientSecret: test.sandbox.clientSecret, redirectUri: REDIRECT, host: test.sandbox.oauthBaseUrl });
+  const client = () =>
+    new v2.OAuth2Configuration({
+      clientId: test.sandbox.clientId,
+      clientSecret: test.sandbox.clientSecret,
+      redirectUri: REDIRECT,
+      host: test.sandbox.oauthBaseUrl,
+    });
   const code = async (): Promise<string> => {
     const response = await fetch(`${client().authorizationUrl}&state=xyz`, { redirect: 'manual' });
     expect(response.status).toBe(302);
@@ -26,7 +37,10 @@ describe('OAuth', () => {
   const tokenRequest = (body: Record<string, string>, secret = test.sandbox.clientSecret) =>
     fetch(`${test.sandbox.oauthBaseUrl}/oauth/token`, {
       method: 'POST',
-      headers: { authorization: `Basic ${Buffer.from(`${test.sandbox.clientId}:${secret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        authorization: `Basic ${Buffer.from(`${test.sandbox.clientId}:${secret}`).toString('base64')}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
       body: new URLSearchParams(body),
     });
 
@@ -41,7 +55,9 @@ describe('OAuth', () => {
     const token = await oauth.authorize(await code());
     expect(token).toMatchObject({ token_type: 'Bearer', expires_in: 3599, api_domain: test.sandbox.apiBaseUrl });
     expect(oauth.basePath).toBe(`${test.sandbox.apiBaseUrl}/api/v2`);
-    const persons = await new v2.PersonsApi(new v2.Configuration({ accessToken: oauth.getAccessToken, basePath: oauth.basePath })).getPersons({ limit: 5 });
+    const persons = await new v2.PersonsApi(
+      new v2.Configuration({ accessToken: oauth.getAccessToken, basePath: oauth.basePath }),
+    ).getPersons({ limit: 5 });
     expect(persons.success).toBe(true);
     expect(persons.data).toHaveLength(5);
   });
@@ -71,23 +87,43 @@ describe('OAuth', () => {
     expect(revoked.body).toEqual(UNAUTHORIZED);
     const refreshAfterRevoke = await tokenRequest({ grant_type: 'refresh_token', refresh_token: refreshToken });
     expect(refreshAfterRevoke.status).toBe(400);
-    expect(await refreshAfterRevoke.json()).toEqual({ success: false, message: 'Invalid grant: refresh_token is invalid', error: 'invalid_grant' });
+    expect(await refreshAfterRevoke.json()).toEqual({
+      success: false,
+      message: 'Invalid grant: refresh_token is invalid',
+      error: 'invalid_grant',
+    });
   });
 
   it('rejects a reused code, a wrong secret, a wrong redirect_uri and an expired code', async () => {
     const once = await code();
-    expect((await tokenRequest({ grant_type: 'authorization_code', code: once, redirect_uri: REDIRECT })).status).toBe(200);
+    expect((await tokenRequest({ grant_type: 'authorization_code', code: once, redirect_uri: REDIRECT })).status).toBe(
+      200,
+    );
     const reused = await tokenRequest({ grant_type: 'authorization_code', code: once, redirect_uri: REDIRECT });
-    expect(await reused.json()).toMatchObject({ error: 'invalid_grant', message: 'Invalid grant: authorization_code is invalid' });
-    const wrongSecret = await tokenRequest({ grant_type: 'authorization_code', code: await code(), redirect_uri: REDIRECT }, 'nope');
+    expect(await reused.json()).toMatchObject({
+      error: 'invalid_grant',
+      message: 'Invalid grant: authorization_code is invalid',
+    });
+    const wrongSecret = await tokenRequest(
+      { grant_type: 'authorization_code', code: await code(), redirect_uri: REDIRECT },
+      'nope',
+    );
     expect(wrongSecret.status).toBe(400);
     expect(await wrongSecret.json()).toMatchObject({ error: 'invalid_client' });
-    const wrongRedirect = await tokenRequest({ grant_type: 'authorization_code', code: await code(), redirect_uri: 'http://elsewhere.example/cb' });
+    const wrongRedirect = await tokenRequest({
+      grant_type: 'authorization_code',
+      code: await code(),
+      redirect_uri: 'http://elsewhere.example/cb',
+    });
     expect(await wrongRedirect.json()).toMatchObject({ error: 'invalid_request' });
     const late = await code();
     test.sandbox.state.advanceClock(5 * 60 * 1000 + 1);
-    expect(await (await tokenRequest({ grant_type: 'authorization_code', code: late, redirect_uri: REDIRECT })).json()).toMatchObject({ message: 'Invalid grant: authorization_code has expired' });
-    expect(await (await tokenRequest({ grant_type: 'password' })).json()).toMatchObject({ error: 'unsupported_grant_type' });
+    expect(
+      await (await tokenRequest({ grant_type: 'authorization_code', code: late, redirect_uri: REDIRECT })).json(),
+    ).toMatchObject({ message: 'Invalid grant: authorization_code has expired' });
+    expect(await (await tokenRequest({ grant_type: 'password' })).json()).toMatchObject({
+      error: 'unsupported_grant_type',
+    });
   });
 
   it('shows a consent page when auto-approval is off, and reports a denial to the callback', async () => {

@@ -43,14 +43,19 @@ describe('v2 cursor paging', () => {
   });
 
   it('orders pages by the sort field, then id', async () => {
-    const { items } = await pageAll<{ id: number; update_time: string }>(test, '/api/v2/persons?limit=500&sort_by=update_time');
+    const { items } = await pageAll<{ id: number; update_time: string }>(
+      test,
+      '/api/v2/persons?limit=500&sort_by=update_time',
+    );
     const keys = items.map((item) => [item.update_time, item.id] as const);
     const sorted = [...keys].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
     expect(keys).toEqual(sorted);
   });
 
   it('pages to the end through the official client', async () => {
-    const api = new v2.PersonsApi(new v2.Configuration({ apiKey: test.sandbox.state.apiToken(), basePath: `${test.sandbox.apiBaseUrl}/api/v2` }));
+    const api = new v2.PersonsApi(
+      new v2.Configuration({ apiKey: test.sandbox.state.apiToken(), basePath: `${test.sandbox.apiBaseUrl}/api/v2` }),
+    );
     const seen: number[] = [];
     let cursor: string | undefined;
     do {
@@ -63,10 +68,17 @@ describe('v2 cursor paging', () => {
   });
 
   it('keeps a cursor valid when records change between pages', async () => {
-    const first = await test.call<{ data: { id: number }[]; additional_data: { next_cursor: string } }>('GET', '/api/v2/persons?limit=500');
+    const first = await test.call<{ data: { id: number }[]; additional_data: { next_cursor: string } }>(
+      'GET',
+      '/api/v2/persons?limit=500',
+    );
     await test.call('PATCH', '/api/v2/persons/1', { body: { name: 'Changed meanwhile' } });
     await test.call('POST', '/api/v2/persons', { body: { name: 'Added meanwhile' } });
-    const rest = await pageAll<{ id: number }>(test, '/api/v2/persons?limit=500', first.body.additional_data.next_cursor);
+    const rest = await pageAll<{ id: number }>(
+      test,
+      '/api/v2/persons?limit=500',
+      first.body.additional_data.next_cursor,
+    );
     const ids = [...first.body.data.map((item) => item.id), ...rest.items.map((item) => item.id)];
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toHaveLength(COUNT + 1);
@@ -75,16 +87,27 @@ describe('v2 cursor paging', () => {
   it('caps limit at 500 and rejects a cursor from another sort', async () => {
     expect((await test.call('GET', '/api/v2/persons?limit=501')).status).toBe(400);
     const byId = await test.call<{ additional_data: { next_cursor: string } }>('GET', '/api/v2/persons?limit=10');
-    expect((await test.call('GET', `/api/v2/persons?limit=10&sort_by=update_time&cursor=${byId.body.additional_data.next_cursor}`)).status).toBe(400);
+    expect(
+      (
+        await test.call(
+          'GET',
+          `/api/v2/persons?limit=10&sort_by=update_time&cursor=${byId.body.additional_data.next_cursor}`,
+        )
+      ).status,
+    ).toBe(400);
   });
 
   it('pages v1 notes by offset to the end', async () => {
-    for (let index = 0; index < 7; index += 1) await test.call('POST', '/v1/notes', { body: { content: `<p>Note ${index}</p>`, person_id: index + 1 } });
+    for (let index = 0; index < 7; index += 1)
+      await test.call('POST', '/v1/notes', { body: { content: `<p>Note ${index}</p>`, person_id: index + 1 } });
     const seen: number[] = [];
     let start = 0;
     let more = true;
     while (more) {
-      const reply = await test.call<{ data: { id: number }[]; additional_data: { pagination: { more_items_in_collection: boolean; next_start?: number } } }>('GET', `/v1/notes?start=${start}&limit=3`);
+      const reply = await test.call<{
+        data: { id: number }[];
+        additional_data: { pagination: { more_items_in_collection: boolean; next_start?: number } };
+      }>('GET', `/v1/notes?start=${start}&limit=3`);
       seen.push(...reply.body.data.map((note) => note.id));
       more = reply.body.additional_data.pagination.more_items_in_collection;
       start = reply.body.additional_data.pagination.next_start ?? start;

@@ -39,7 +39,10 @@ export async function startReceiver(): Promise<Receiver> {
   return {
     url: `http://127.0.0.1:${port}/pipedrive`,
     deliveries,
-    received: (count) => (deliveries.length >= count ? Promise.resolve([...deliveries]) : new Promise((resolve) => waiters.push({ count, resolve }))),
+    received: (count) =>
+      deliveries.length >= count
+        ? Promise.resolve([...deliveries])
+        : new Promise((resolve) => waiters.push({ count, resolve })),
     answerWith: (codes) => {
       statuses = [...codes];
     },

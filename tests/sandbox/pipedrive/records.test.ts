@@ -25,7 +25,8 @@ interface Deal {
 describe('records', () => {
   let test: TestSandbox;
   let fields: Field[];
-  const key = (type: string): string => fields.find((field) => field.is_custom_field && field.field_type === type)?.field_code ?? '';
+  const key = (type: string): string =>
+    fields.find((field) => field.is_custom_field && field.field_type === type)?.field_code ?? '';
 
   beforeAll(async () => {
     test = await startTestSandbox({ dataset: { records: 300, seed: 13 } });
@@ -38,10 +39,31 @@ describe('records', () => {
   it('defines every custom field type, keyed by 40-character hashes', () => {
     const custom = fields.filter((field) => field.is_custom_field);
     expect(new Set(custom.map((field) => field.field_type))).toEqual(
-      new Set(['varchar', 'varchar_auto', 'text', 'double', 'monetary', 'int', 'date', 'daterange', 'time', 'timerange', 'set', 'enum', 'user', 'org', 'people', 'phone', 'address', 'visible_to']),
+      new Set([
+        'varchar',
+        'varchar_auto',
+        'text',
+        'double',
+        'monetary',
+        'int',
+        'date',
+        'daterange',
+        'time',
+        'timerange',
+        'set',
+        'enum',
+        'user',
+        'org',
+        'people',
+        'phone',
+        'address',
+        'visible_to',
+      ]),
     );
     expect(custom.every((field) => /^[0-9a-f]{40}$/.test(field.field_code))).toBe(true);
-    expect(fields.find((field) => field.field_code === key('monetary'))?.subfields?.map((subfield) => subfield.field_code)).toEqual(['value', 'currency']);
+    expect(
+      fields.find((field) => field.field_code === key('monetary'))?.subfields?.map((subfield) => subfield.field_code),
+    ).toEqual(['value', 'currency']);
   });
 
   it('writes and reads every custom field type in the v2 shapes', async () => {
@@ -69,7 +91,9 @@ describe('records', () => {
       [key('address')]: { value: 'Narva mnt 7, Tallinn', locality: 'Tallinn' },
       [key('visible_to')]: 3,
     };
-    const created = await test.call<{ data: Deal }>('POST', '/api/v2/deals', { body: { title: 'All the fields', custom_fields: values } });
+    const created = await test.call<{ data: Deal }>('POST', '/api/v2/deals', {
+      body: { title: 'All the fields', custom_fields: values },
+    });
     expect(created.status).toBe(200);
     const read = await test.call<{ data: Deal }>('GET', `/api/v2/deals/${created.body.data.id}`);
     const custom = read.body.data.custom_fields;
@@ -82,32 +106,58 @@ describe('records', () => {
     // Every custom field of the account is present, null when empty.
     expect(Object.keys(custom)).toHaveLength(18);
 
-    const labelled = await test.call<{ data: Deal }>('GET', `/api/v2/deals/${created.body.data.id}?include_option_labels=true&custom_fields=${key('enum')},${key('set')}`);
+    const labelled = await test.call<{ data: Deal }>(
+      'GET',
+      `/api/v2/deals/${created.body.data.id}?include_option_labels=true&custom_fields=${key('enum')},${key('set')}`,
+    );
     expect(labelled.body.data.custom_fields).toEqual({
       [key('enum')]: { id: enumField?.options?.[1]?.id, label: enumField?.options?.[1]?.label },
-      [key('set')]: [setField?.options?.[0], setField?.options?.[2]].map((option) => ({ id: option?.id, label: option?.label })),
+      [key('set')]: [setField?.options?.[0], setField?.options?.[2]].map((option) => ({
+        id: option?.id,
+        label: option?.label,
+      })),
     });
 
-    const cleared = await test.call<{ data: Deal }>('PATCH', `/api/v2/deals/${created.body.data.id}`, { body: { custom_fields: { [key('monetary')]: null } } });
+    const cleared = await test.call<{ data: Deal }>('PATCH', `/api/v2/deals/${created.body.data.id}`, {
+      body: { custom_fields: { [key('monetary')]: null } },
+    });
     expect(cleared.body.data.custom_fields[key('monetary')]).toBeNull();
     expect(cleared.body.data.custom_fields[key('varchar')]).toBe('Gold 🥇');
   });
 
   it('rejects invalid custom values, unknown keys and v1-style coercions', async () => {
-    expect((await test.call('POST', '/api/v2/deals', { body: { title: 'x', custom_fields: { [key('set')]: [] } } })).status).toBe(400);
-    expect((await test.call('POST', '/api/v2/deals', { body: { title: 'x', custom_fields: { [key('double')]: '12' } } })).status).toBe(400);
-    expect((await test.call('POST', '/api/v2/deals', { body: { title: 'x', custom_fields: { ['f'.repeat(40)]: 1 } } })).status).toBe(400);
+    expect(
+      (await test.call('POST', '/api/v2/deals', { body: { title: 'x', custom_fields: { [key('set')]: [] } } })).status,
+    ).toBe(400);
+    expect(
+      (await test.call('POST', '/api/v2/deals', { body: { title: 'x', custom_fields: { [key('double')]: '12' } } }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await test.call('POST', '/api/v2/deals', { body: { title: 'x', custom_fields: { ['f'.repeat(40)]: 1 } } }))
+        .status,
+    ).toBe(400);
     expect((await test.call('POST', '/api/v2/deals', { body: { title: 'x', visible_to: '3' } })).status).toBe(400);
   });
 
   it('sets won/close times from the status', async () => {
     const created = await test.call<{ data: Deal }>('POST', '/api/v2/deals', { body: { title: 'To be won' } });
-    const won = await test.call<{ data: Deal }>('PATCH', `/api/v2/deals/${created.body.data.id}`, { body: { status: 'won' } });
+    const won = await test.call<{ data: Deal }>('PATCH', `/api/v2/deals/${created.body.data.id}`, {
+      body: { status: 'won' },
+    });
     expect(won.body.data.won_time).toBe(won.body.data.close_time);
     expect(won.body.data.won_time).not.toBeNull();
-    const lost = await test.call<{ data: Deal }>('PATCH', `/api/v2/deals/${created.body.data.id}`, { body: { status: 'lost', lost_reason: 'Budget' } });
+    const lost = await test.call<{ data: Deal }>('PATCH', `/api/v2/deals/${created.body.data.id}`, {
+      body: { status: 'lost', lost_reason: 'Budget' },
+    });
     expect(lost.body.data).toMatchObject({ status: 'lost', won_time: null, lost_reason: 'Budget' });
-    expect((await test.call('PATCH', `/api/v2/deals/${created.body.data.id}`, { body: { status: 'open', lost_reason: 'x' } })).status).toBe(400);
+    expect(
+      (
+        await test.call('PATCH', `/api/v2/deals/${created.body.data.id}`, {
+          body: { status: 'open', lost_reason: 'x' },
+        })
+      ).status,
+    ).toBe(400);
   });
 
   it('lists deleted deals with status=deleted for 30 days, then purges them', async () => {
@@ -122,14 +172,20 @@ describe('records', () => {
     expect((await test.call<{ data: Deal }>('GET', `/api/v2/deals/${id}`)).body.data.is_deleted).toBe(true);
 
     test.sandbox.state.advanceClock(29 * DAY);
-    expect((await pageAll<Deal>(test, '/api/v2/deals?limit=500&status=deleted')).items.map((deal) => deal.id)).toContain(id);
+    expect(
+      (await pageAll<Deal>(test, '/api/v2/deals?limit=500&status=deleted')).items.map((deal) => deal.id),
+    ).toContain(id);
     test.sandbox.state.advanceClock(1 * DAY);
-    expect((await pageAll<Deal>(test, '/api/v2/deals?limit=500&status=deleted')).items.map((deal) => deal.id)).not.toContain(id);
+    expect(
+      (await pageAll<Deal>(test, '/api/v2/deals?limit=500&status=deleted')).items.map((deal) => deal.id),
+    ).not.toContain(id);
     expect((await test.call('GET', `/api/v2/deals/${id}`)).status).toBe(404);
   });
 
   it('serves archived deals only from /deals/archived, and refuses to edit them', async () => {
-    const created = await test.call<{ data: Deal }>('POST', '/api/v2/deals', { body: { title: 'To archive', status: 'won' } });
+    const created = await test.call<{ data: Deal }>('POST', '/api/v2/deals', {
+      body: { title: 'To archive', status: 'won' },
+    });
     const id = created.body.data.id;
     await test.call('PATCH', `/api/v2/deals/${id}`, { body: { is_archived: true } });
     expect((await pageAll<Deal>(test, '/api/v2/deals?limit=500')).items.map((deal) => deal.id)).not.toContain(id);
@@ -145,12 +201,16 @@ describe('records', () => {
       body: { subject: 'Lunch', type: 'lunch', participants: [{ person_id: person, primary: true }] },
     });
     expect(lunch.body.data).toMatchObject({ person_id: person, type: 'lunch' });
-    expect((await test.call('POST', '/api/v2/activities', { body: { subject: 'x', type: 'teleport' } })).status).toBe(400);
+    expect((await test.call('POST', '/api/v2/activities', { body: { subject: 'x', type: 'teleport' } })).status).toBe(
+      400,
+    );
   });
 
   it('downloads a file with its size', async () => {
     const file = [...test.sandbox.state.records.file.liveRecords()][0];
-    const reply = await fetch(`${test.sandbox.apiBaseUrl}/v1/files/${file?.id}/download`, { headers: { 'x-api-token': test.sandbox.state.apiToken() } });
+    const reply = await fetch(`${test.sandbox.apiBaseUrl}/v1/files/${file?.id}/download`, {
+      headers: { 'x-api-token': test.sandbox.state.apiToken() },
+    });
     expect(reply.status).toBe(200);
     expect((await reply.arrayBuffer()).byteLength).toBe(file?.file_size);
   });

@@ -14,13 +14,17 @@ describe('updated_since', () => {
     const { state } = test.sandbox;
     state.advanceClock(HOUR);
     const live = (entity: 'person' | 'deal' | 'organization'): number[] =>
-      [...state.records[entity].liveRecords()].filter((record) => entity !== 'deal' || !('is_archived' in record && record.is_archived)).map((record) => record.id);
+      [...state.records[entity].liveRecords()]
+        .filter((record) => entity !== 'deal' || !('is_archived' in record && record.is_archived))
+        .map((record) => record.id);
     const [personA, personB, personC] = live('person');
     const [dealA] = live('deal');
     const [orgA] = live('organization');
     if (!personA || !personB || !personC || !dealA || !orgA) throw new Error('dataset too small');
     await test.call('PATCH', `/api/v2/persons/${personA}`, { body: { job_title: 'Changed by the API' } });
-    const created = await test.call<{ data: { id: number } }>('POST', '/api/v2/persons', { body: { name: 'New Person' } });
+    const created = await test.call<{ data: { id: number } }>('POST', '/api/v2/persons', {
+      body: { name: 'New Person' },
+    });
     // A change made "in Pipedrive's UI" counts the same.
     await test.call('PATCH', `/_sandbox/records/persons/${personB}`, { body: { name: 'Renamed in the UI' } });
     await test.call('PATCH', `/api/v2/deals/${dealA}`, { body: { value: 4242 } });
@@ -36,20 +40,32 @@ describe('updated_since', () => {
   });
 
   it.each(['persons', 'deals', 'organizations'] as const)('returns exactly the changed %s', async (resource) => {
-    const { items } = await pageAll<{ id: number }>(test, `/api/v2/${resource}?limit=500&updated_since=${iso(START.getTime() + HOUR)}`);
+    const { items } = await pageAll<{ id: number }>(
+      test,
+      `/api/v2/${resource}?limit=500&updated_since=${iso(START.getTime() + HOUR)}`,
+    );
     expect(items.map((item) => item.id).sort((a, b) => a - b)).toEqual(changed[resource]);
   });
 
   it('leaves deleted persons out of the list (they have no deletion feed)', async () => {
-    const { items } = await pageAll<{ id: number }>(test, `/api/v2/persons?limit=500&updated_since=${iso(START.getTime())}`);
+    const { items } = await pageAll<{ id: number }>(
+      test,
+      `/api/v2/persons?limit=500&updated_since=${iso(START.getTime())}`,
+    );
     expect(items.map((item) => item.id)).not.toContain(deletedPerson);
   });
 
   it('is inclusive, and updated_until is exclusive', async () => {
     const at = iso(START.getTime() + HOUR);
-    const until = await pageAll<{ id: number }>(test, `/api/v2/persons?limit=500&updated_since=${iso(START.getTime() - 365 * 24 * HOUR)}&updated_until=${at}`);
+    const until = await pageAll<{ id: number }>(
+      test,
+      `/api/v2/persons?limit=500&updated_since=${iso(START.getTime() - 365 * 24 * HOUR)}&updated_until=${at}`,
+    );
     expect(until.items.map((item) => item.id)).not.toEqual(expect.arrayContaining(changed.persons));
-    const since = await pageAll<{ id: number }>(test, `/api/v2/persons?limit=500&updated_since=${at}&updated_until=${iso(START.getTime() + HOUR + 1000)}`);
+    const since = await pageAll<{ id: number }>(
+      test,
+      `/api/v2/persons?limit=500&updated_since=${at}&updated_until=${iso(START.getTime() + HOUR + 1000)}`,
+    );
     expect(since.items.map((item) => item.id).sort((a, b) => a - b)).toEqual(changed.persons);
   });
 
@@ -60,7 +76,10 @@ describe('updated_since', () => {
   });
 
   it('sorts by update time, newest last', async () => {
-    const { items } = await pageAll<{ id: number; update_time: string }>(test, `/api/v2/persons?limit=500&sort_by=update_time&updated_since=${iso(START.getTime())}`);
+    const { items } = await pageAll<{ id: number; update_time: string }>(
+      test,
+      `/api/v2/persons?limit=500&sort_by=update_time&updated_since=${iso(START.getTime())}`,
+    );
     const times = items.map((item) => item.update_time);
     expect(times).toEqual([...times].sort());
   });

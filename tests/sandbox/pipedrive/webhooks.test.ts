@@ -1,9 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { startReceiver, type Receiver } from './receiver.js';
+import { type Receiver, startReceiver } from './receiver.js';
 import { startTestSandbox, type TestSandbox } from './support.js';
 
 interface V2Payload {
-  meta: { action: string; entity: string; entity_id: string; attempt: number; change_source: string; webhook_id: string; version: string };
+  meta: {
+    action: string;
+    entity: string;
+    entity_id: string;
+    attempt: number;
+    change_source: string;
+    webhook_id: string;
+    version: string;
+  };
   data: Record<string, unknown> | null;
   previous: Record<string, unknown> | null;
 }
@@ -21,22 +29,44 @@ describe('webhooks', () => {
   });
 
   const subscribe = (body: Record<string, unknown>) =>
-    test.call<{ data: { id: number } }>('POST', '/v1/webhooks', { body: { subscription_url: receiver.url, name: 'test hook', http_auth_user: 'hook-user', http_auth_password: 's3cret', ...body } });
+    test.call<{ data: { id: number } }>('POST', '/v1/webhooks', {
+      body: {
+        subscription_url: receiver.url,
+        name: 'test hook',
+        http_auth_user: 'hook-user',
+        http_auth_password: 's3cret',
+        ...body,
+      },
+    });
 
   it('POSTs create, change and delete events with the basic-auth credentials', async () => {
     const hook = await subscribe({ event_action: '*', event_object: 'person' });
     expect(hook.status).toBe(201);
-    const created = await test.call<{ data: { id: number } }>('POST', '/api/v2/persons', { body: { name: 'Webhook Person', emails: [{ value: 'wh@example.com' }] } });
+    const created = await test.call<{ data: { id: number } }>('POST', '/api/v2/persons', {
+      body: { name: 'Webhook Person', emails: [{ value: 'wh@example.com' }] },
+    });
     const id = created.body.data.id;
     await test.call('PATCH', `/api/v2/persons/${id}`, { body: { name: 'Webhook Person Renamed' } });
     await test.call('DELETE', `/api/v2/persons/${id}`);
 
     const deliveries = await receiver.received(3);
     const expectedAuth = `Basic ${Buffer.from('hook-user:s3cret').toString('base64')}`;
-    expect(deliveries.map((delivery) => delivery.headers.authorization)).toEqual([expectedAuth, expectedAuth, expectedAuth]);
+    expect(deliveries.map((delivery) => delivery.headers.authorization)).toEqual([
+      expectedAuth,
+      expectedAuth,
+      expectedAuth,
+    ]);
     expect(deliveries.every((delivery) => delivery.headers['content-type'] === 'application/json')).toBe(true);
     const [create, change, remove] = deliveries.map((delivery) => delivery.body as V2Payload);
-    expect(create?.meta).toMatchObject({ action: 'create', entity: 'person', entity_id: String(id), attempt: 1, change_source: 'api', version: '2.0', webhook_id: String(hook.body.data.id) });
+    expect(create?.meta).toMatchObject({
+      action: 'create',
+      entity: 'person',
+      entity_id: String(id),
+      attempt: 1,
+      change_source: 'api',
+      version: '2.0',
+      webhook_id: String(hook.body.data.id),
+    });
     expect(create?.data).toMatchObject({ id, name: 'Webhook Person' });
     expect(create?.previous).toBeNull();
     expect(change?.meta.action).toBe('change');
@@ -54,7 +84,11 @@ describe('webhooks', () => {
     await test.call('POST', '/api/v2/persons', { body: { name: 'Not a deal' } });
     await test.call('POST', '/_sandbox/records/deals', { body: { title: 'Made in the UI' } });
     const [delivery] = await receiver.received(1);
-    expect((delivery?.body as V2Payload).meta).toMatchObject({ action: 'create', entity: 'deal', change_source: 'app' });
+    expect((delivery?.body as V2Payload).meta).toMatchObject({
+      action: 'create',
+      entity: 'deal',
+      change_source: 'app',
+    });
     await test.sandbox.state.webhooks.idle();
     expect(receiver.deliveries).toHaveLength(1);
   });
@@ -64,8 +98,17 @@ describe('webhooks', () => {
     const deal = [...test.sandbox.state.records.deal.liveRecords()].find((candidate) => !candidate.is_archived);
     await test.call('PATCH', `/api/v2/deals/${deal?.id}`, { body: { title: 'v1 title' } });
     const [delivery] = await receiver.received(1);
-    expect(delivery?.body).toMatchObject({ v: 1, event: 'updated.deal', retry: 0, meta: { action: 'updated', object: 'deal' }, current: { title: 'v1 title' }, previous: { title: deal?.title } });
-    expect((delivery?.body as { current: { update_time: string } }).current.update_time).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    expect(delivery?.body).toMatchObject({
+      v: 1,
+      event: 'updated.deal',
+      retry: 0,
+      meta: { action: 'updated', object: 'deal' },
+      current: { title: 'v1 title' },
+      previous: { title: deal?.title },
+    });
+    expect((delivery?.body as { current: { update_time: string } }).current.update_time).toMatch(
+      /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/,
+    );
   });
 
   it('retries a failed delivery after 3, 30 and 150 seconds', async () => {
@@ -91,7 +134,10 @@ describe('webhooks', () => {
     state.advanceClock(3_600_000);
     await state.webhooks.idle();
     expect(receiver.deliveries).toHaveLength(4);
-    const log = await test.call<{ deliveries: { status: number; attempt: number }[] }>('GET', '/_sandbox/webhooks/deliveries');
+    const log = await test.call<{ deliveries: { status: number; attempt: number }[] }>(
+      'GET',
+      '/_sandbox/webhooks/deliveries',
+    );
     expect(log.body.deliveries.map((entry) => entry.status)).toEqual([500, 503, 502, 500]);
   });
 

@@ -43,7 +43,11 @@ export const unfinishedAudit = (id: string, status: JobStatus, extra: Partial<Jo
   result: null,
 });
 
-export const completeAudit = (id: string, result: AuditResult, previousAuditId: string | null = null): AuditResponse => ({
+export const completeAudit = (
+  id: string,
+  result: AuditResult,
+  previousAuditId: string | null = null,
+): AuditResponse => ({
   id,
   job: job(id, 'COMPLETE', { progress: { done: 3830, total: 3830, phase: 'Done' } }),
   previousAuditId,
@@ -70,7 +74,10 @@ const DEAL_FIELDS: AuditField[] = [
     sourceType: 'monetary',
     isCustom: false,
     supported: true,
-    targets: [standard('amount', 'Amount', 'number', 'number'), standard('deal_currency_code', 'Currency', 'enumeration', 'select')],
+    targets: [
+      standard('amount', 'Amount', 'number', 'number'),
+      standard('deal_currency_code', 'Currency', 'enumeration', 'select'),
+    ],
     options: null,
     reason: 'The amount goes to Amount and its currency to Currency.',
   },
@@ -81,7 +88,14 @@ const DEAL_FIELDS: AuditField[] = [
     isCustom: true,
     supported: true,
     targets: [
-      { objectType: 'deals', name: `pipedrive_deal_${LEAD_TEMPERATURE}`, label: 'Lead temperature', type: 'enumeration', fieldType: 'select', kind: 'created' },
+      {
+        objectType: 'deals',
+        name: `pipedrive_deal_${LEAD_TEMPERATURE}`,
+        label: 'Lead temperature',
+        type: 'enumeration',
+        fieldType: 'select',
+        kind: 'created',
+      },
     ],
     options: [
       { id: '11', label: 'Hot' },
@@ -120,27 +134,71 @@ const PERSON_FIELDS: AuditField[] = [
     isCustom: false,
     supported: true,
     targets: [
-      { objectType: 'contacts', name: 'firstname', label: 'First name', type: 'string', fieldType: 'text', kind: 'standard' },
-      { objectType: 'contacts', name: 'lastname', label: 'Last name', type: 'string', fieldType: 'text', kind: 'standard' },
+      {
+        objectType: 'contacts',
+        name: 'firstname',
+        label: 'First name',
+        type: 'string',
+        fieldType: 'text',
+        kind: 'standard',
+      },
+      {
+        objectType: 'contacts',
+        name: 'lastname',
+        label: 'Last name',
+        type: 'string',
+        fieldType: 'text',
+        kind: 'standard',
+      },
     ],
     options: null,
     reason: 'Split into first and last name.',
   },
 ];
 
-const object = (key: string, sourceLabel: string, hubspotObject: string, hubspotLabel: string, counts: [number, number, number], breakdown: Record<string, number> = {}) => {
+const object = (
+  key: string,
+  sourceLabel: string,
+  hubspotObject: string,
+  hubspotLabel: string,
+  counts: [number, number, number],
+  breakdown: Record<string, number> = {},
+) => {
   const [records, properties, unsupported] = counts;
-  return { key, sourceLabel, hubspotObject, hubspotLabel, records, breakdown, properties, supportedProperties: properties - unsupported, unsupportedProperties: unsupported };
+  return {
+    key,
+    sourceLabel,
+    hubspotObject,
+    hubspotLabel,
+    records,
+    breakdown,
+    properties,
+    supportedProperties: properties - unsupported,
+    unsupportedProperties: unsupported,
+  };
 };
 
 /** A small Pipedrive account: 3,830 records in 7 objects, 71 of 74 fields supported, 1,140 tokens spent. */
 export const RESULT: AuditResult = {
   source: 'pipedrive',
-  account: { accountId: '9001', accountName: 'Acme Ltd', defaultCurrency: 'EUR', locale: 'de_DE', timeZone: 'Europe/Berlin', dateFormat: 'DD.MM.YYYY' },
+  account: {
+    accountId: '9001',
+    accountName: 'Acme Ltd',
+    defaultCurrency: 'EUR',
+    locale: 'de_DE',
+    timeZone: 'Europe/Berlin',
+    dateFormat: 'DD.MM.YYYY',
+  },
   objects: [
     object('persons', 'Persons', 'contacts', 'Contacts', [1200, 14, 1]),
     object('organizations', 'Organizations', 'companies', 'Companies', [310, 9, 0]),
-    object('deals', 'Deals', 'deals', 'Deals', [450, 22, 2], { open: 300, won: 100, lost: 50, 'currency:EUR': 400, 'currency:USD': 50 }),
+    object('deals', 'Deals', 'deals', 'Deals', [450, 22, 2], {
+      open: 300,
+      won: 100,
+      lost: 50,
+      'currency:EUR': 400,
+      'currency:USD': 50,
+    }),
     object('products', 'Products', 'products', 'Products', [35, 8, 0]),
     object('call_activities', 'Call activities', 'calls', 'Calls', [640, 9, 0], { call: 640 }),
     object('task_activities', 'Task activities', 'tasks', 'Tasks', [215, 9, 0], { task: 180, site_visit: 35 }),
@@ -174,8 +232,22 @@ export const RESULT: AuditResult = {
     },
   ],
   users: [
-    { id: '1', name: 'Ana Silva', email: 'ana@acme.example', active: true, hubspotOwnerId: '501', hubspotOwnerName: 'Ana Silva' },
-    { id: '2', name: 'Ben Okafor', email: 'ben@acme.example', active: true, hubspotOwnerId: null, hubspotOwnerName: null },
+    {
+      id: '1',
+      name: 'Ana Silva',
+      email: 'ana@acme.example',
+      active: true,
+      hubspotOwnerId: '501',
+      hubspotOwnerName: 'Ana Silva',
+    },
+    {
+      id: '2',
+      name: 'Ben Okafor',
+      email: 'ben@acme.example',
+      active: true,
+      hubspotOwnerId: null,
+      hubspotOwnerName: null,
+    },
     { id: '3', name: 'Carla Gómez', email: null, active: false, hubspotOwnerId: null, hubspotOwnerName: null },
   ],
   currencies: [
@@ -189,8 +261,16 @@ export const RESULT: AuditResult = {
     { key: 'site_visit', name: 'Site visit', custom: true, hubspotObject: 'tasks', records: 35 },
   ],
   notTransferred: [
-    { key: 'leads', label: 'Leads', reason: 'Pipedrive leads are not part of the transfer; convert the leads you want to keep into deals first.' },
-    { key: 'projects', label: 'Projects', reason: 'Pipedrive Projects have no HubSpot equivalent and are not transferred.' },
+    {
+      key: 'leads',
+      label: 'Leads',
+      reason: 'Pipedrive leads are not part of the transfer; convert the leads you want to keep into deals first.',
+    },
+    {
+      key: 'projects',
+      label: 'Projects',
+      reason: 'Pipedrive Projects have no HubSpot equivalent and are not transferred.',
+    },
   ],
   usage: { requests: 57, tokens: 1140 },
 };
@@ -202,7 +282,13 @@ export const COMPARISON: AuditComparison = {
   objects: [],
   fields: [
     { change: 'added', id: 'f00d5eed', label: 'Budget', objectKey: 'deals', details: [] },
-    { change: 'changed', id: LEAD_TEMPERATURE, label: 'Lead temperature', objectKey: 'deals', details: ['Option renamed from "Warm" to "Lukewarm"'] },
+    {
+      change: 'changed',
+      id: LEAD_TEMPERATURE,
+      label: 'Lead temperature',
+      objectKey: 'deals',
+      details: ['Option renamed from "Warm" to "Lukewarm"'],
+    },
   ],
   pipelines: [{ change: 'changed', id: '1', label: 'Sales', objectKey: null, details: ['Stage "Demo" added'] }],
   users: [{ change: 'removed', id: '3', label: 'Carla Gómez', objectKey: null, details: [] }],
@@ -238,6 +324,12 @@ export const guideWithAudit = (state: GuideStepState, reason?: string): GuideRes
       actionLabel: 'Audit my data',
       ...(reason === undefined ? {} : { reason }),
     },
-    { id: 'configure', title: 'Prepare HubSpot', description: 'About configure.', state: 'locked', reason: 'Run an audit first.' },
+    {
+      id: 'configure',
+      title: 'Prepare HubSpot',
+      description: 'About configure.',
+      state: 'locked',
+      reason: 'Run an audit first.',
+    },
   ],
 });

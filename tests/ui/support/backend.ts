@@ -1,5 +1,5 @@
-import { jest } from '@jest/globals';
 import { hubspot, type HubSpotFetchOptions } from '@hubspot/ui-extensions';
+import { jest } from '@jest/globals';
 import type {
   AppsResponse,
   ConnectTicketResponse,
@@ -13,7 +13,8 @@ export const ORIGIN = 'https://api.smart-transfer.example';
 /** The identity in `createRenderer(...).mocks.context`: portal 123, user 1. */
 export const IDENTITY_QUERY = 'portalId=123&userId=1';
 /** The URL the UI calls for a path (and its own query, e.g. `source=pipedrive`): the identity comes last. */
-export const url = (path: string, query?: string): string => `${ORIGIN}${path}?${query === undefined ? '' : `${query}&`}${IDENTITY_QUERY}`;
+export const url = (path: string, query?: string): string =>
+  `${ORIGIN}${path}?${query === undefined ? '' : `${query}&`}${IDENTITY_QUERY}`;
 
 export const jsonResponse = (body: unknown, status = 200): Response =>
   ({ ok: status >= 200 && status < 300, status, json: async () => body }) as Response;
@@ -61,7 +62,9 @@ export function fakeBackend(routes: Record<string, Reply[]>) {
   });
   /** The calls made to one route so far, as [url, options]. */
   const callsTo = (route: string) =>
-    fetchMock.mock.calls.filter(([input, options]) => `${options?.method ?? 'GET'} ${new URL(String(input)).pathname}` === route);
+    fetchMock.mock.calls.filter(
+      ([input, options]) => `${options?.method ?? 'GET'} ${new URL(String(input)).pathname}` === route,
+    );
   return { fetchMock, callsTo };
 }
 
@@ -88,14 +91,24 @@ const comingSoon = (id: SourceApp['id'], name: string): SourceApp => ({
 });
 
 export const APPS: AppsResponse = {
-  apps: [PIPEDRIVE, comingSoon('zoho', 'Zoho CRM'), comingSoon('salesforce', 'Salesforce'), comingSoon('activecampaign', 'ActiveCampaign')],
+  apps: [
+    PIPEDRIVE,
+    comingSoon('zoho', 'Zoho CRM'),
+    comingSoon('salesforce', 'Salesforce'),
+    comingSoon('activecampaign', 'ActiveCampaign'),
+  ],
 };
 
 export const appsWith = (pipedrive: Partial<SourceApp>): AppsResponse => ({
   apps: APPS.apps.map((app) => (app.id === 'pipedrive' ? { ...app, ...pipedrive } : app)),
 });
 
-const step = (id: GuideStep['id'], title: string, state: GuideStep['state'], extra: Partial<GuideStep> = {}): GuideStep => ({
+const step = (
+  id: GuideStep['id'],
+  title: string,
+  state: GuideStep['state'],
+  extra: Partial<GuideStep> = {},
+): GuideStep => ({
   id,
   title,
   description: `About ${title.toLowerCase()}.`,

@@ -1,6 +1,6 @@
+export * from './audit.ts';
 export * from './backend.ts';
 export * from './fire.ts';
 export * from './mount.tsx';
-export * from './audit.ts';
 export * from './pages.tsx';
 export * from './tables.ts';

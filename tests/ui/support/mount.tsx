@@ -1,6 +1,6 @@
-import { afterEach, expect, jest } from '@jest/globals';
 import type { RenderedRootNode } from '@hubspot/ui-extensions/testing';
-import { useState, type ReactNode } from 'react';
+import { afterEach, expect, jest } from '@jest/globals';
+import { type ReactNode, useState } from 'react';
 import { takeUnplannedCalls } from './backend.ts';
 
 /**

@@ -1,6 +1,6 @@
-import { expect } from '@jest/globals';
 import { SearchInput, StatusTag, Tab, Tabs, Text, Tile } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
+import { expect } from '@jest/globals';
 import { HomePage } from '../../../hubspot-app/app/pages/HomePage.tsx';
 import { SettingsPage } from '../../../hubspot-app/app/settings/SettingsPage.tsx';
 import { fire } from './fire.ts';
@@ -11,7 +11,8 @@ export function renderSettings() {
   const renderer = createRenderer('settings');
   mount(renderer, <SettingsPage context={renderer.mocks.context} actions={renderer.mocks.actions} />);
   const tab = (tabId: string) => renderer.find(Tab, { tabId });
-  const stateOf = (stepId: string, within = tab('user-guide')) => within.find(StatusTag, { testId: `step-state-${stepId}` }).text;
+  const stateOf = (stepId: string, within = tab('user-guide')) =>
+    within.find(StatusTag, { testId: `step-state-${stepId}` }).text;
   /** Waits for the page to load, then switches to the Smart Transfer tab. */
   const openSmartTransferTab = async () => {
     await renderer.waitFor(() => expect(renderer.maybeFind(Tabs)).not.toBeNull());
@@ -26,6 +27,7 @@ export function renderHome() {
   const renderer = createRenderer('home');
   mount(renderer, <HomePage context={renderer.mocks.context} />);
   const appNames = () => renderer.findAll(Tile).map((tile) => tile.findAll(Text)[0]?.text);
-  const typeInSearch = (value: string) => fire(renderer.find(SearchInput, { testId: 'source-search' }), 'onInput', value);
+  const typeInSearch = (value: string) =>
+    fire(renderer.find(SearchInput, { testId: 'source-search' }), 'onInput', value);
   return { ...renderer, appNames, typeInSearch };
 }

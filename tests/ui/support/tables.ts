@@ -1,5 +1,5 @@
 import { TableBody, TableCell, TableRow } from '@hubspot/ui-extensions';
-import { RenderedNodeType, type RenderedElementNode } from '@hubspot/ui-extensions/testing';
+import { type RenderedElementNode, RenderedNodeType } from '@hubspot/ui-extensions/testing';
 
 /** What textOf reads of a rendered node (element or text). */
 interface ShownNode {

@@ -30,7 +30,10 @@ const fromRow = (row: AuditRow): AuditRecord => ({
 
 export const auditsRepository = {
   /** Saves the result of audit job `id`; a repeated save (a retried job) replaces it. */
-  async save(db: Queryable, audit: { id: string; portalId: number; connectionId: string; result: AuditResult }): Promise<void> {
+  async save(
+    db: Queryable,
+    audit: { id: string; portalId: number; connectionId: string; result: AuditResult },
+  ): Promise<void> {
     await db.query(
       `INSERT INTO audits (id, portal_id, connection_id, previous_audit_id, result)
        VALUES ($1, $2, $3,

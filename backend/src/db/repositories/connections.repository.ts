@@ -86,35 +86,77 @@ export const connectionsRepository = {
     return result.rows[0] ? fromRow(result.rows[0]) : null;
   },
 
-  /** Connects (or reconnects) the portal to a source account with a fresh grant. */
+  /** The live connection, locked until the transaction ends (the id a reconnect's tokens are sealed to). */
+  async findLiveForUpdate(db: Queryable, portalId: number, source: SourceId): Promise<Connection | null> {
+    const result = await db.query<ConnectionRow>(
+      `SELECT * FROM connections WHERE portal_id = $1 AND source = $2 AND status <> 'disconnected' FOR UPDATE`,
+      [portalId, source],
+    );
+    return result.rows[0] ? fromRow(result.rows[0]) : null;
+  },
+
+  /**
+   * Connects (or reconnects) the portal to a source account with a fresh grant: the live connection `id`
+   * is updated, or a connection with that id is created.
+   */
   async upsertConnected(
     db: Queryable,
-    input: { portalId: number; source: SourceId; userId: number; accountId: string; accountName: string | null; grant: SealedSourceGrant },
+    input: {
+      id: string;
+      portalId: number;
+      source: SourceId;
+      userId: number;
+      accountId: string;
+      accountName: string | null;
+      grant: SealedSourceGrant;
+    },
   ): Promise<Connection> {
     const { grant } = input;
-    const existing = await db.query<{ id: string }>(
-      `SELECT id FROM connections WHERE portal_id = $1 AND source = $2 AND status <> 'disconnected' FOR UPDATE`,
-      [input.portalId, input.source],
+    const result = await db.query<ConnectionRow>(
+      `INSERT INTO connections (id, portal_id, source, status, source_account_id, source_account_name, api_domain,
+         access_token_enc, refresh_token_enc, expires_at, scopes, connected_by_user_id)
+       VALUES ($1, $2, $3, 'connected', $4, $5, $6, $7, $8, $9, $10, $11)
+       ON CONFLICT (id) DO UPDATE SET status = 'connected', source_account_id = EXCLUDED.source_account_id,
+         source_account_name = EXCLUDED.source_account_name, api_domain = EXCLUDED.api_domain,
+         access_token_enc = EXCLUDED.access_token_enc, refresh_token_enc = EXCLUDED.refresh_token_enc,
+         expires_at = EXCLUDED.expires_at, scopes = EXCLUDED.scopes, connected_by_user_id = EXCLUDED.connected_by_user_id,
+         status_reason = NULL, updated_at = now()
+       RETURNING *`,
+      [
+        input.id,
+        input.portalId,
+        input.source,
+        input.accountId,
+        input.accountName,
+        grant.apiDomain,
+        grant.accessTokenSealed,
+        grant.refreshTokenSealed,
+        grant.expiresAt,
+        grant.scopes,
+        input.userId,
+      ],
     );
-    const params = [
-      input.portalId, input.source, input.accountId, input.accountName, grant.apiDomain, grant.accessTokenSealed,
-      grant.refreshTokenSealed, grant.expiresAt, grant.scopes, input.userId,
-    ];
-    const result = existing.rows[0]
-      ? await db.query<ConnectionRow>(
-          `UPDATE connections SET status = 'connected', source_account_id = $3, source_account_name = $4, api_domain = $5,
-             access_token_enc = $6, refresh_token_enc = $7, expires_at = $8, scopes = $9, connected_by_user_id = $10,
-             status_reason = NULL, updated_at = now()
-           WHERE id = $11 RETURNING *`,
-          [...params, existing.rows[0].id],
-        )
-      : await db.query<ConnectionRow>(
-          `INSERT INTO connections (portal_id, source, status, source_account_id, source_account_name, api_domain,
-             access_token_enc, refresh_token_enc, expires_at, scopes, connected_by_user_id)
-           VALUES ($1, $2, 'connected', $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
-          params,
-        );
     return fromRow(result.rows[0] as ConnectionRow);
+  },
+
+  /** Connections whose tokens are still sealed the legacy way (not bound to the row). */
+  async listLegacySealed(db: Queryable): Promise<Connection[]> {
+    const result = await db.query<ConnectionRow>(
+      `SELECT * FROM connections WHERE access_token_enc LIKE 'v1.%' OR refresh_token_enc LIKE 'v1.%' FOR UPDATE`,
+    );
+    return result.rows.map(fromRow);
+  },
+
+  async replaceSealed(
+    db: Queryable,
+    id: string,
+    sealed: { accessTokenSealed: string | null; refreshTokenSealed: string | null },
+  ): Promise<void> {
+    await db.query('UPDATE connections SET access_token_enc = $2, refresh_token_enc = $3 WHERE id = $1', [
+      id,
+      sealed.accessTokenSealed,
+      sealed.refreshTokenSealed,
+    ]);
   },
 
   async saveRefreshed(db: Queryable, id: string, grant: SealedSourceGrant): Promise<void> {

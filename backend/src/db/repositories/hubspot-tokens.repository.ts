@@ -44,6 +44,22 @@ export const hubspotTokensRepository = {
     );
   },
 
+  /** Token rows still sealed the legacy way (not bound to the portal), locked until the transaction ends. */
+  async listLegacySealed(db: Queryable): Promise<SealedHubSpotTokens[]> {
+    const result = await db.query<TokenRow>(
+      `SELECT * FROM hubspot_tokens WHERE access_token_enc LIKE 'v1.%' OR refresh_token_enc LIKE 'v1.%' FOR UPDATE`,
+    );
+    return result.rows.map(fromRow);
+  },
+
+  async replaceSealed(db: Queryable, tokens: Omit<SealedHubSpotTokens, 'expiresAt'>): Promise<void> {
+    await db.query('UPDATE hubspot_tokens SET access_token_enc = $2, refresh_token_enc = $3 WHERE portal_id = $1', [
+      tokens.portalId,
+      tokens.accessTokenSealed,
+      tokens.refreshTokenSealed,
+    ]);
+  },
+
   async saveRefreshed(db: Queryable, tokens: SealedHubSpotTokens): Promise<void> {
     await db.query(
       `UPDATE hubspot_tokens SET access_token_enc = $2, refresh_token_enc = $3, expires_at = $4,

@@ -40,7 +40,11 @@ const fromRow = (row: JobRow): JobRecord => ({
   connectionId: row.connection_id,
   kind: row.kind,
   status: row.status,
-  progress: { done: row.progress.done ?? 0, total: row.progress.total ?? null, phase: row.progress.phase ?? 'Waiting to start' },
+  progress: {
+    done: row.progress.done ?? 0,
+    total: row.progress.total ?? null,
+    phase: row.progress.phase ?? 'Waiting to start',
+  },
   checkpoint: row.checkpoint,
   statusReason: row.status_reason,
   attempts: row.attempts,
@@ -52,13 +56,16 @@ const fromRow = (row: JobRow): JobRecord => ({
 
 const FINAL: readonly JobStatus[] = ['COMPLETE', 'FAILED', 'CANCELED'];
 
-/** Postgres' unique_violation on jobs_connection_active_key: another job of the connection is unfinished. */
+/** Postgres' unique_violation on jobs_connection_kind_active_key: a job of that kind is unfinished on the connection. */
 export const isActiveJobConflict = (error: unknown) =>
   (error as { code?: string; constraint?: string }).code === '23505' &&
-  (error as { constraint?: string }).constraint === 'jobs_connection_active_key';
+  (error as { constraint?: string }).constraint === 'jobs_connection_kind_active_key';
 
 export const jobsRepository = {
-  async create(db: Queryable, job: { portalId: number; connectionId: string; kind: JobKind; createdByUserId: number }): Promise<JobRecord> {
+  async create(
+    db: Queryable,
+    job: { portalId: number; connectionId: string; kind: JobKind; createdByUserId: number },
+  ): Promise<JobRecord> {
     const result = await db.query<JobRow>(
       `INSERT INTO jobs (portal_id, connection_id, kind, created_by_user_id) VALUES ($1, $2, $3, $4) RETURNING *`,
       [job.portalId, job.connectionId, job.kind, job.createdByUserId],
@@ -101,7 +108,12 @@ export const jobsRepository = {
     return result.rows[0] ? fromRow(result.rows[0]) : null;
   },
 
-  async saveProgress(db: Queryable, id: string, progress: JobProgress, checkpoint?: Record<string, unknown>): Promise<void> {
+  async saveProgress(
+    db: Queryable,
+    id: string,
+    progress: JobProgress,
+    checkpoint?: Record<string, unknown>,
+  ): Promise<void> {
     await db.query(
       `UPDATE jobs SET progress = $2, checkpoint = coalesce($3, checkpoint), updated_at = now() WHERE id = $1`,
       [id, JSON.stringify(progress), checkpoint === undefined ? null : JSON.stringify(checkpoint)],

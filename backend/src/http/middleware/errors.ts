@@ -1,18 +1,38 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
+import { DomainError, type DomainErrorKind } from '../../domain-errors.js';
 import { HttpError } from '../errors.js';
+
+/** The one place where a domain's failure becomes an HTTP status. */
+const STATUS_OF: Readonly<Record<DomainErrorKind, number>> = {
+  invalid: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+};
 
 interface BodyParserError {
   type?: string;
   status?: number;
+  expose?: boolean;
 }
+
+/** A body-parser (or static file) failure the client caused: its 4xx status, in our error shape. */
+const isClientHttpError = (error: BodyParserError) =>
+  error.expose === true && typeof error.status === 'number' && error.status >= 400 && error.status < 500;
 
 /** Renders every failure as `{ error: { code, message, details? } }`; unexpected ones are logged, not leaked. */
 export function errorHandler(logger: Logger) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
-    if (error instanceof HttpError) {
-      res.status(error.status).json({
-        error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) },
+    if (error instanceof HttpError || error instanceof DomainError) {
+      const status = error instanceof HttpError ? error.status : STATUS_OF[error.kind];
+      res.status(status).json({
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.details === undefined ? {} : { details: error.details }),
+        },
       });
       return;
     }
@@ -25,8 +45,19 @@ export function errorHandler(logger: Logger) {
       res.status(400).json({ error: { code: 'invalid_json', message: 'The request body is not valid JSON.' } });
       return;
     }
-    logger.error({ err: error, method: req.method, route: (req.route as { path?: string } | undefined)?.path }, 'unhandled error');
-    res.status(500).json({ error: { code: 'internal_error', message: 'Something went wrong on our side. Try again.' } });
+    if (isClientHttpError(parserError)) {
+      const code = (parserError.type ?? 'bad_request').replace(/[^a-z]+/gi, '_').toLowerCase();
+      const message = 'The request body could not be read (an unsupported encoding or charset, or an incomplete body).';
+      res.status(parserError.status as number).json({ error: { code, message } });
+      return;
+    }
+    logger.error(
+      { err: error, method: req.method, route: (req.route as { path?: string } | undefined)?.path },
+      'unhandled error',
+    );
+    res
+      .status(500)
+      .json({ error: { code: 'internal_error', message: 'Something went wrong on our side. Try again.' } });
   };
 }
 

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { decodeUriForSignature, MAX_SIGNATURE_AGE_MS, verifySignatureV3 } from '../../auth/hubspot-signature.js';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/pool.js';
 import { type Portal, portalsRepository } from '../../db/repositories/portals.repository.js';
-import { verifySignatureV3 } from '../../auth/hubspot-signature.js';
-import { badRequest, forbidden, unauthorized } from '../errors.js';
+import { signedRequestsRepository } from '../../db/repositories/signed-requests.repository.js';
+import { badRequest, conflict, forbidden, unauthorized } from '../errors.js';
 
 /** Who is calling: taken from the signed query string only, never from a body. */
 export interface CallerIdentity {
@@ -26,20 +28,42 @@ function singleIdentity(params: URLSearchParams, name: string): number | null {
   return Number.isSafeInteger(id) && id > 0 ? id : null;
 }
 
+/** An encoded `?` before the query: signed as a query separator, routed as part of the path. */
+const ENCODED_QUERY_MARK = /%3f/i;
+
+/** Calls that change something: each signed one is accepted once (a replay within the window gets 409). */
+const READ_ONLY_METHODS = new Set(['GET', 'HEAD']);
+
 /**
  * Verifies `X-HubSpot-Signature-v3` over method + public URL + raw body + timestamp, then resolves the
  * calling portal. Nothing past this middleware runs for an unsigned, stale or tampered request.
  */
-export function signedRequest(deps: { db: Db; clientSecret: string; publicApiOrigin: string; appId?: number; clock: Clock }) {
+export function signedRequest(deps: {
+  db: Db;
+  clientSecret: string;
+  publicApiOrigin: string;
+  appId?: number;
+  clock: Clock;
+}) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const body = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
+    const rawPath = req.originalUrl.split('?', 1)[0] ?? '';
+    if (ENCODED_QUERY_MARK.test(rawPath)) {
+      throw unauthorized(
+        'ambiguous_url',
+        'The request URL has an encoded "?" in its path, which makes its signature ambiguous.',
+      );
+    }
+    const uri = `${deps.publicApiOrigin}${req.originalUrl}`;
+    const signature = req.get('x-hubspot-signature-v3');
+    const timestamp = req.get('x-hubspot-request-timestamp');
     const verdict = verifySignatureV3({
       clientSecret: deps.clientSecret,
       method: req.method,
-      uri: `${deps.publicApiOrigin}${req.originalUrl}`,
+      uri,
       body,
-      timestamp: req.get('x-hubspot-request-timestamp'),
-      signature: req.get('x-hubspot-signature-v3'),
+      timestamp,
+      signature,
       nowMs: deps.clock.now().getTime(),
     });
     if (!verdict.ok) {
@@ -50,7 +74,8 @@ export function signedRequest(deps: { db: Db; clientSecret: string; publicApiOri
       } as const;
       throw unauthorized(`signature_${verdict.reason}`, messages[verdict.reason]);
     }
-    const params = new URL(req.originalUrl, 'http://signed.invalid').searchParams;
+    // The identity is read from exactly the string the signature covers.
+    const params = new URL(decodeUriForSignature(uri)).searchParams;
     const portalId = singleIdentity(params, 'portalId');
     const userId = singleIdentity(params, 'userId');
     if (portalId === null || userId === null) {
@@ -61,7 +86,15 @@ export function signedRequest(deps: { db: Db; clientSecret: string; publicApiOri
     }
     const portal = await portalsRepository.find(deps.db, portalId);
     if (!portal) throw forbidden('portal_not_installed', 'Smart Transfer is not installed in this HubSpot account.');
-    if (portal.status === 'uninstalled') throw forbidden('portal_uninstalled', 'Smart Transfer was uninstalled from this HubSpot account.');
+    if (portal.status === 'uninstalled')
+      throw forbidden('portal_uninstalled', 'Smart Transfer was uninstalled from this HubSpot account.');
+    if (!READ_ONLY_METHODS.has(req.method)) {
+      const signatureHash = createHash('sha256').update(String(signature)).digest('hex');
+      const expiresAt = new Date(Number(timestamp) + MAX_SIGNATURE_AGE_MS);
+      if (!(await signedRequestsRepository.recordOnce(deps.db, signatureHash, expiresAt))) {
+        throw conflict('replayed_request', 'This exact signed request was already received; it is not run twice.');
+      }
+    }
     res.locals.identity = { portalId, userId, portal } satisfies CallerIdentity;
     if (body.length > 0) {
       try {

@@ -1,23 +1,37 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { ApiPaths, type DownloadLinkResponse, JobAction, SourceId, StartAuditRequest } from '../../../../shared/src/contracts/index.js';
+import {
+  ApiPaths,
+  type DownloadLinkResponse,
+  JobAction,
+  StartAuditRequest,
+} from '../../../../shared/src/contracts/index.js';
 import type { JobService } from '../../jobs/job.service.js';
 import { toJobContract } from '../../jobs/job.service.js';
-import { auditCsv } from '../../transfer/audit/audit-csv.js';
+import type { SourceRegistry } from '../../sources/source-registry.js';
 import type { AuditService } from '../../transfer/audit/audit.service.js';
+import { auditCsv } from '../../transfer/audit/audit-csv.js';
 import { callerIdentity } from '../middleware/signed-request.js';
 import { parseInput } from '../validate.js';
 
 const IdParam = z.object({ id: z.string().uuid() });
 const JobActionParams = z.object({ id: z.string().uuid(), action: JobAction });
-const LatestQuery = z.object({ source: SourceId });
 
 /** Audits and job control, for the signed portal only. */
-export function auditRoutes(deps: { audits: AuditService; jobs: JobService }): Router {
+export function auditRoutes(deps: {
+  audits: AuditService;
+  jobs: JobService;
+  sources: Pick<SourceRegistry, 'idSchema'>;
+}): Router {
   const router = Router();
+  const LatestQuery = z.object({ source: deps.sources.idSchema });
 
   router.post(ApiPaths.audits, async (req, res) => {
-    const { source } = parseInput(StartAuditRequest, req.body, 'audit request');
+    const { source } = parseInput(
+      StartAuditRequest.extend({ source: deps.sources.idSchema }),
+      req.body,
+      'audit request',
+    );
     const { portalId, userId } = callerIdentity(res);
     res.status(202).json(await deps.audits.start({ portalId, userId, source }));
   });
@@ -54,15 +68,27 @@ export function auditRoutes(deps: { audits: AuditService; jobs: JobService }): R
 /** The browser tab a download link opens: the CSV as a file, or a plain error page. */
 export function downloadRoutes(deps: { audits: AuditService }): Router {
   const router = Router();
+  // Link scanners and chat previews send HEAD: the single-use link is not spent.
+  router.head('/downloads/:token', (_req, res) => {
+    res.status(200).end();
+  });
   router.get('/downloads/:token', async (req, res) => {
     const audit = await deps.audits.redeemExportLink(String(req.params.token).slice(0, 256));
     if (!audit) {
-      res.status(404).json({ error: { code: 'download_expired', message: 'This download link has expired or was already used. Export again from HubSpot.' } });
+      res.status(404).json({
+        error: {
+          code: 'download_expired',
+          message: 'This download link has expired or was already used. Export again from HubSpot.',
+        },
+      });
       return;
     }
     const day = audit.completedAt.toISOString().slice(0, 10);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="smart-transfer-audit-${audit.result.source}-${day}.csv"`);
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="smart-transfer-audit-${audit.result.source}-${day}.csv"`,
+    );
     auditCsv(audit.result).pipe(res);
   });
   return router;

@@ -1,21 +1,33 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { ApiPaths, ConnectTicketRequest, type ConnectTicketResponse, SourceId } from '../../../../shared/src/contracts/index.js';
+import { ApiPaths, ConnectTicketRequest, type ConnectTicketResponse } from '../../../../shared/src/contracts/index.js';
 import type { ConnectTickets } from '../../auth/connect-tickets.js';
 import type { SourceConnectService } from '../../auth/source-connect.service.js';
+import type { SourceRegistry } from '../../sources/source-registry.js';
 import { callerIdentity } from '../middleware/signed-request.js';
 import { parseInput } from '../validate.js';
 
-const SourceParam = z.object({ source: SourceId });
-
 /** Connecting, polling and disconnecting a source from the HubSpot UI. */
-export function connectRoutes(deps: { tickets: ConnectTickets; sourceConnect: SourceConnectService }): Router {
+export function connectRoutes(deps: {
+  tickets: ConnectTickets;
+  sourceConnect: SourceConnectService;
+  sources: Pick<SourceRegistry, 'idSchema'>;
+}): Router {
   const router = Router();
+  const SourceParam = z.object({ source: deps.sources.idSchema });
   router.post(ApiPaths.connectTickets, async (req, res) => {
-    const { source } = parseInput(ConnectTicketRequest, req.body, 'connect request');
+    const { source } = parseInput(
+      ConnectTicketRequest.extend({ source: deps.sources.idSchema }),
+      req.body,
+      'connect request',
+    );
     const { portalId, userId } = callerIdentity(res);
     const ticket = await deps.tickets.issue({ portalId, userId, source });
-    const body: ConnectTicketResponse = { source, connectUrl: ticket.connectUrl, expiresAt: ticket.expiresAt.toISOString() };
+    const body: ConnectTicketResponse = {
+      source,
+      connectUrl: ticket.connectUrl,
+      expiresAt: ticket.expiresAt.toISOString(),
+    };
     res.status(201).json(body);
   });
 

@@ -1,13 +1,15 @@
 import { Router } from 'express';
-import { ApiPaths, type AppsResponse, type GuideResponse, type PortalResponse } from '../../../../shared/src/contracts/index.js';
-import type { Db } from '../../db/pool.js';
-import { SOURCE_CATALOG } from '../../sources/catalog.js';
-import { buildGuide } from '../../transfer/guide.js';
-import { connectionStatus, guideProgress } from '../../transfer/progress.js';
+import {
+  ApiPaths,
+  type AppsResponse,
+  type GuideResponse,
+  type PortalResponse,
+} from '../../../../shared/src/contracts/index.js';
+import type { ProgressService } from '../../transfer/progress.service.js';
 import { callerIdentity } from '../middleware/signed-request.js';
 
 /** Read-only views of the signed portal: itself, the source apps, and the User guide checklist. */
-export function portalRoutes(deps: { db: Db }): Router {
+export function portalRoutes(deps: { progress: ProgressService }): Router {
   const router = Router();
 
   router.get(ApiPaths.portal, (_req, res) => {
@@ -22,17 +24,13 @@ export function portalRoutes(deps: { db: Db }): Router {
   });
 
   router.get(ApiPaths.apps, async (_req, res) => {
-    const { portalId } = callerIdentity(res);
-    const apps = await Promise.all(
-      SOURCE_CATALOG.map(async (source) => ({ ...source, connectionStatus: await connectionStatus(deps.db, portalId, source.id) })),
-    );
-    const body: AppsResponse = { apps };
+    const body: AppsResponse = { apps: await deps.progress.apps(callerIdentity(res).portalId) };
     res.json(body);
   });
 
   router.get(ApiPaths.guide, async (_req, res) => {
     const { portal } = callerIdentity(res);
-    const body: GuideResponse = { portalId: portal.id, steps: buildGuide(await guideProgress(deps.db, portal, 'pipedrive')) };
+    const body: GuideResponse = { portalId: portal.id, steps: await deps.progress.guide(portal) };
     res.json(body);
   });
   return router;

@@ -1,29 +1,45 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { SourceId } from '../../../../shared/src/contracts/index.js';
 import type { SourceConnectService } from '../../auth/source-connect.service.js';
-import { findSource } from '../../sources/catalog.js';
+import type { SourceRegistry } from '../../sources/source-registry.js';
 import { HttpError } from '../errors.js';
+import { clearFlowCookie, FLOW_COOKIES, readFlowCookie, setFlowCookie } from '../flow-cookie.js';
 import { respondWithResult } from '../html-page.js';
 import { parseInput } from '../validate.js';
 import { OAuthCallbackQuery } from './hubspot-install.routes.js';
 
-const SourceParam = z.object({ source: SourceId });
 const StartQuery = z.object({ ticket: z.string().min(1).max(256) });
 
 /** The browser tab the HubSpot UI opens: start → the source's consent page → callback → "go back to HubSpot". */
-export function sourceOAuthRoutes(deps: { sourceConnect: SourceConnectService }): Router {
+export function sourceOAuthRoutes(deps: {
+  sourceConnect: SourceConnectService;
+  sources: Pick<SourceRegistry, 'idSchema' | 'nameOf'>;
+  publicApiOrigin: string;
+}): Router {
   const router = Router();
+  const SourceParam = z.object({ source: deps.sources.idSchema });
   const failed = (res: Parameters<typeof respondWithResult>[0], error: unknown) => {
     if (!(error instanceof HttpError)) throw error;
-    respondWithResult(res, { status: error.status, code: error.code, title: 'Connection failed', message: error.message });
+    respondWithResult(res, {
+      status: error.status,
+      code: error.code,
+      title: 'Connection failed',
+      message: error.message,
+    });
   };
+
+  // Link scanners and chat previews send HEAD: the single-use ticket is not spent.
+  router.head('/oauth/:source/start', (_req, res) => {
+    res.status(200).end();
+  });
 
   router.get('/oauth/:source/start', async (req, res) => {
     try {
       const { source } = parseInput(SourceParam, req.params, 'source');
       const { ticket } = parseInput(StartQuery, req.query, 'connect link');
-      res.redirect(302, await deps.sourceConnect.start(source, ticket));
+      const { url, browserNonce } = await deps.sourceConnect.start(source, ticket);
+      setFlowCookie(res, FLOW_COOKIES.connect, browserNonce, deps.publicApiOrigin);
+      res.redirect(302, url);
     } catch (error) {
       failed(res, error);
     }
@@ -32,18 +48,22 @@ export function sourceOAuthRoutes(deps: { sourceConnect: SourceConnectService })
   router.get('/oauth/:source/callback', async (req, res) => {
     try {
       const { source } = parseInput(SourceParam, req.params, 'source');
-      const name = findSource(source)?.name ?? source;
+      const name = deps.sources.nameOf(source);
       const query = parseInput(OAuthCallbackQuery, req.query, 'OAuth callback');
       if ('error' in query) {
         respondWithResult(res, {
-          status: 400, code: 'connect_denied', title: 'Connection cancelled',
+          status: 400,
+          code: 'connect_denied',
+          title: 'Connection cancelled',
           message: `${name} did not grant access. Go back to HubSpot to try again.`,
         });
         return;
       }
-      await deps.sourceConnect.complete(source, query);
+      await deps.sourceConnect.complete(source, { ...query, browserNonce: readFlowCookie(req, FLOW_COOKIES.connect) });
+      clearFlowCookie(res, FLOW_COOKIES.connect, deps.publicApiOrigin);
       respondWithResult(res, {
-        status: 200, title: `${name} is connected`,
+        status: 200,
+        title: `${name} is connected`,
         message: 'You can close this tab and go back to HubSpot: Smart Transfer is ready to audit your data.',
       });
     } catch (error) {

@@ -7,14 +7,15 @@
  * (in flight + answered in the last window) is never below the server's.
  */
 import type { Clock } from '../../clock.js';
-import type { RateLimitSnapshot } from './rate-limit-headers.js';
+import type { RequestLimiter } from '../../http-client/request-limiter.js';
 import type { Sleep } from '../../sleep.js';
+import type { RateLimitSnapshot } from './rate-limit-headers.js';
 
 /** Pipedrive's smallest OAuth burst limit (Lite plan), used until a response names the real one. */
 const DEFAULT_BURST_LIMIT = 80;
 export const BURST_WINDOW_MS = 2000;
 
-export class BurstLimiter {
+export class BurstLimiter implements RequestLimiter<RateLimitSnapshot> {
   private limit: number;
   private inFlight = 0;
   /** Receipt times of answered calls still inside the window, oldest first. */

@@ -1,8 +1,14 @@
 /**
  * Whether a failed Pipedrive call is worth another try, and after how long: a pure function of what
  * came back and how many retries were already spent, so every branch is unit-tested and the reason is
- * logged (the Nango `getProxyRetryFromErr` pattern, architecture-anchors.md §1).
+ * logged (the shared pieces are in http-client/retry.ts).
  */
+import {
+  backoffMs,
+  isTransientNetworkCode,
+  type RetryDecision as Decision,
+  type RetryPolicy,
+} from '../../http-client/retry.js';
 import type { RateLimitSnapshot } from './rate-limit-headers.js';
 
 /** One failed attempt, reduced to what the rules look at. */
@@ -18,45 +24,14 @@ export type AttemptFailure =
     }
   | { kind: 'network'; code: string };
 
-export type RetryReason = 'unauthorized' | 'daily_budget' | 'burst_limit' | 'server_error' | 'network_error' | 'client_error';
+export type RetryReason =
+  'unauthorized' | 'daily_budget' | 'burst_limit' | 'server_error' | 'network_error' | 'client_error';
 
-export interface RetryDecision {
-  retry: boolean;
-  /** Before the next attempt; when `retry` is false, how long until trying again makes sense (0: unknown or never). */
-  waitMs: number;
-  reason: RetryReason;
-}
-
-export interface RetryPolicy {
-  /** Retries after the first attempt. */
-  maxRetries: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
-}
+export type RetryDecision = Decision<RetryReason>;
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 5, baseDelayMs: 500, maxDelayMs: 30_000 };
 
-/**
- * Node and axios codes for a connection that broke, timed out or was refused for a moment. Others (an
- * unknown host, a cancelled call) will not heal by waiting.
- */
-const TRANSIENT_NETWORK_CODES = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'ECONNABORTED',
-  'ETIMEDOUT',
-  'EPIPE',
-  'EAI_AGAIN',
-  'ERR_NETWORK',
-  'ERR_SOCKET_CONNECTION_TIMEOUT',
-]);
-
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Capped exponential backoff: base, 2×base, 4×base … never above the cap. */
-export function backoffMs(attempt: number, policy: RetryPolicy): number {
-  return Math.min(policy.baseDelayMs * 2 ** attempt, policy.maxDelayMs);
-}
 
 /**
  * Pipedrive resets the budget "at midnight at server's timezone" without naming the zone. UTC midnight is
@@ -75,12 +50,16 @@ function isBudgetExhausted(limits: RateLimitSnapshot, tokenCost: number): boolea
   return limits.burstRemaining !== null && limits.burstRemaining > 0;
 }
 
-export function decideRetry(failure: AttemptFailure, attempt: number, policy: RetryPolicy = DEFAULT_RETRY_POLICY): RetryDecision {
+export function decideRetry(
+  failure: AttemptFailure,
+  attempt: number,
+  policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+): RetryDecision {
   const exhausted = attempt >= policy.maxRetries;
   const backoff = backoffMs(attempt, policy);
 
   if (failure.kind === 'network') {
-    const transient = TRANSIENT_NETWORK_CODES.has(failure.code);
+    const transient = isTransientNetworkCode(failure.code);
     return { retry: transient && !exhausted, waitMs: transient && !exhausted ? backoff : 0, reason: 'network_error' };
   }
 
@@ -96,7 +75,11 @@ export function decideRetry(failure: AttemptFailure, attempt: number, policy: Re
   }
   // 501 "not implemented" will not change on a retry; the other 5xx are outages or maintenance (503).
   if (status >= 500 && status !== 501) {
-    return { retry: !exhausted, waitMs: exhausted ? 0 : Math.max(limits.retryAfterMs ?? 0, backoff), reason: 'server_error' };
+    return {
+      retry: !exhausted,
+      waitMs: exhausted ? 0 : Math.max(limits.retryAfterMs ?? 0, backoff),
+      reason: 'server_error',
+    };
   }
   return { retry: false, waitMs: 0, reason: 'client_error' };
 }

@@ -1,7 +1,16 @@
 import {
-  BOOL, CHECKBOX, DATE, DATETIME, NUMBER, PHONE, SELECT, TEXT, TEXTAREA,
-  type FieldRule, type HubSpotObjectType, type ObjectRule, type SourceMappingRules, type TargetRule,
-} from '../mapping.js';
+  BOOL,
+  CHECKBOX,
+  DATE,
+  DATETIME,
+  type HubSpotObjectType,
+  NUMBER,
+  PHONE,
+  SELECT,
+  TEXT,
+  TEXTAREA,
+} from '../../hubspot/object-model/index.js';
+import type { FieldRule, ObjectRule, SourceMappingRules, TargetRule } from '../mapping-rules.js';
 import type { PipedriveObjectKey } from './pipedrive-objects.js';
 
 /**
@@ -19,7 +28,8 @@ const unsupported = (keys: readonly string[], reason: string): Record<string, Fi
 
 const ADDRESS_PARTS: FieldRule = {
   targets: standard('address', 'city', 'state', 'zip', 'country'),
-  reason: 'Split into street, city, state/region, postal code and country; an address Pipedrive could not split goes whole into Street Address.',
+  reason:
+    'Split into street, city, state/region, postal code and country; an address Pipedrive could not split goes whole into Street Address.',
 };
 
 /** What every custom field, and any built-in field without a rule of its own, becomes. */
@@ -28,7 +38,8 @@ const FIELD_TYPES: Record<string, FieldRule> = {
   varchar_auto: { targets: [{ to: 'created', kind: TEXT }] },
   varchar_options: {
     targets: [{ to: 'created', kind: TEXT }],
-    reason: 'Free text with suggested values in Pipedrive, so it stays text: a HubSpot dropdown would refuse values outside its list.',
+    reason:
+      'Free text with suggested values in Pipedrive, so it stays text: a HubSpot dropdown would refuse values outside its list.',
   },
   text: { targets: [{ to: 'created', kind: TEXTAREA }] },
   phone: { targets: [{ to: 'created', kind: PHONE }] },
@@ -36,7 +47,10 @@ const FIELD_TYPES: Record<string, FieldRule> = {
   double: { targets: [{ to: 'created', kind: NUMBER }] },
   boolean: { targets: [{ to: 'created', kind: BOOL }] },
   monetary: {
-    targets: [{ to: 'created', kind: NUMBER }, { to: 'created', kind: TEXT, part: { key: 'currency', label: 'currency' } }],
+    targets: [
+      { to: 'created', kind: NUMBER },
+      { to: 'created', kind: TEXT, part: { key: 'currency', label: 'currency' } },
+    ],
     reason: 'The amount goes to a number property and its currency code to a text property beside it.',
   },
   date: { targets: [{ to: 'created', kind: DATE }] },
@@ -56,7 +70,8 @@ const FIELD_TYPES: Record<string, FieldRule> = {
       { to: 'created', kind: TEXT, part: { key: 'start', label: 'start' } },
       { to: 'created', kind: TEXT, part: { key: 'end', label: 'end' } },
     ],
-    reason: 'Split into a start time and an end time, kept as text (e.g. "09:30 Europe/London"): HubSpot has no time-of-day property.',
+    reason:
+      'Split into a start time and an end time, kept as text (e.g. "09:30 Europe/London"): HubSpot has no time-of-day property.',
   },
   enum: { targets: [{ to: 'created', kind: SELECT, options: 'source' }] },
   set: { targets: [{ to: 'created', kind: CHECKBOX, options: 'source' }] },
@@ -69,7 +84,8 @@ const FIELD_TYPES: Record<string, FieldRule> = {
       { to: 'created', kind: TEXT, part: { key: 'zip', label: 'postal code' } },
       { to: 'created', kind: TEXT, part: { key: 'country', label: 'country' } },
     ],
-    reason: 'Kept whole, and split into street, city, state/region, postal code and country so each can be filtered on.',
+    reason:
+      'Kept whole, and split into street, city, state/region, postal code and country so each can be filtered on.',
   },
   user: {
     targets: [{ to: 'owner', property: 'created' }],
@@ -81,7 +97,10 @@ const FIELD_TYPES: Record<string, FieldRule> = {
   deals: { targets: [{ to: 'association', object: 'deals' }], reason: 'Becomes associations with the deals.' },
   lead: { unsupported: 'Pipedrive leads are not transferred, so there is no HubSpot record to link to.' },
   ...unsupported(['project', 'projects_board', 'projects_phase'], 'Pipedrive Projects are not transferred.'),
-  activity: { unsupported: 'A link to a single activity; the activities themselves are transferred and appear on the record’s timeline.' },
+  activity: {
+    unsupported:
+      'A link to a single activity; the activities themselves are transferred and appear on the record’s timeline.',
+  },
   stage: { targets: [{ to: 'created', kind: TEXT }], reason: 'Kept as the stage’s name.' },
   status: { targets: [{ to: 'created', kind: TEXT }] },
   billing_frequency: { targets: [{ to: 'created', kind: TEXT }] },
@@ -92,21 +111,49 @@ const FIELD_TYPES: Record<string, FieldRule> = {
   },
   picture: { unsupported: 'Pictures are image files, and HubSpot records have no picture property to hold them.' },
   visible_to: {
-    unsupported: 'Pipedrive visibility groups have no HubSpot equivalent: in HubSpot, who sees a record follows its owner, teams and permission sets.',
+    unsupported:
+      'Pipedrive visibility groups have no HubSpot equivalent: in HubSpot, who sees a record follows its owner, teams and permission sets.',
   },
 };
 
 /** Built-in fields Pipedrive computes from other records; HubSpot computes its own from the transferred records. */
 const COUNTS = [
-  'open_deals_count', 'closed_deals_count', 'won_deals_count', 'lost_deals_count', 'related_open_deals_count',
-  'related_closed_deals_count', 'related_won_deals_count', 'related_lost_deals_count', 'participant_open_deals_count',
-  'participant_closed_deals_count', 'activities_count', 'done_activities_count', 'undone_activities_count',
-  'email_messages_count', 'files_count', 'notes_count', 'followers_count', 'participants_count', 'people_count',
-  'products_count', 'weighted_value', 'weighted_value_currency', 'product_quantity', 'product_amount',
+  'open_deals_count',
+  'closed_deals_count',
+  'won_deals_count',
+  'lost_deals_count',
+  'related_open_deals_count',
+  'related_closed_deals_count',
+  'related_won_deals_count',
+  'related_lost_deals_count',
+  'participant_open_deals_count',
+  'participant_closed_deals_count',
+  'activities_count',
+  'done_activities_count',
+  'undone_activities_count',
+  'email_messages_count',
+  'files_count',
+  'notes_count',
+  'followers_count',
+  'participants_count',
+  'people_count',
+  'products_count',
+  'weighted_value',
+  'weighted_value_currency',
+  'product_quantity',
+  'product_amount',
 ];
 const ACTIVITY_SUMMARIES = [
-  'next_activity_id', 'next_activity_date', 'next_activity_time', 'next_activity_subject', 'next_activity_type',
-  'next_activity_duration', 'next_activity_note', 'last_activity_id', 'last_activity_date', 'last_incoming_mail_time',
+  'next_activity_id',
+  'next_activity_date',
+  'next_activity_time',
+  'next_activity_subject',
+  'next_activity_type',
+  'next_activity_duration',
+  'next_activity_note',
+  'last_activity_id',
+  'last_activity_date',
+  'last_incoming_mail_time',
   'last_outgoing_mail_time',
 ];
 
@@ -119,18 +166,25 @@ const COMMON_FIELDS: Record<string, FieldRule> = {
   add_time: keptTime('HubSpot sets its own create date; the Pipedrive one is kept here.'),
   update_time: keptTime('HubSpot keeps its own last-modified date; the Pipedrive one is kept here.'),
   marked_as_done_time: keptTime('Kept with its time of day.'),
-  ...unsupported(COUNTS, 'Pipedrive calculates it from other records; HubSpot calculates its own from the transferred records.'),
+  ...unsupported(
+    COUNTS,
+    'Pipedrive calculates it from other records; HubSpot calculates its own from the transferred records.',
+  ),
   ...unsupported(
     ACTIVITY_SUMMARIES,
     'Pipedrive derives it from the activities and emails; the activities are transferred and HubSpot derives its own.',
   ),
-  ...unsupported(['cc_email', 'smart_bcc_email'], 'Pipedrive’s address for copying emails into the record; it does nothing in HubSpot.'),
+  ...unsupported(
+    ['cc_email', 'smart_bcc_email'],
+    'Pipedrive’s address for copying emails into the record; it does nothing in HubSpot.',
+  ),
 };
 
 const PERSON_FIELDS: Record<string, FieldRule> = {
   name: {
     targets: standard('firstname', 'lastname'),
-    reason: 'Filled from First name and Last name; when both are empty the full name is split, its last word becoming the last name.',
+    reason:
+      'Filled from First name and Last name; when both are empty the full name is split, its last word becoming the last name.',
   },
   first_name: into('firstname'),
   last_name: into('lastname'),
@@ -140,11 +194,18 @@ const PERSON_FIELDS: Record<string, FieldRule> = {
   },
   phones: {
     targets: [...standard('phone', 'mobilephone'), { to: 'created', kind: TEXTAREA, label: 'Other phone numbers' }],
-    reason: 'The primary number becomes Phone Number, the first mobile number Mobile Phone Number, every other number (with its label) Other phone numbers.',
+    reason:
+      'The primary number becomes Phone Number, the first mobile number Mobile Phone Number, every other number (with its label) Other phone numbers.',
   },
-  org_id: { targets: [{ to: 'association', object: 'companies', primary: true }], reason: 'Becomes the contact’s primary company.' },
+  org_id: {
+    targets: [{ to: 'association', object: 'companies', primary: true }],
+    reason: 'Becomes the contact’s primary company.',
+  },
   job_title: into('jobtitle'),
-  birthday: { targets: standard('date_of_birth'), reason: 'HubSpot’s Date of birth is a text property: written as YYYY-MM-DD.' },
+  birthday: {
+    targets: standard('date_of_birth'),
+    reason: 'HubSpot’s Date of birth is a text property: written as YYYY-MM-DD.',
+  },
   postal_address: ADDRESS_PARTS,
 };
 
@@ -153,7 +214,8 @@ const ORGANIZATION_FIELDS: Record<string, FieldRule> = {
   address: ADDRESS_PARTS,
   website: {
     targets: standard('domain', 'website'),
-    reason: 'Its host name becomes the Company Domain Name (HubSpot’s key for companies); the full address is kept in Website URL.',
+    reason:
+      'Its host name becomes the Company Domain Name (HubSpot’s key for companies); the full address is kept in Website URL.',
   },
   linkedin: into('linkedin_company_page'),
   annual_revenue: into('annualrevenue'),
@@ -164,18 +226,26 @@ const DEAL_FIELDS: Record<string, FieldRule> = {
   title: into('dealname'),
   value: {
     targets: standard('amount', 'deal_currency_code'),
-    reason: 'The amount becomes Amount and its currency the deal’s Currency, which must exist in HubSpot: the configure step asks for its exchange rate.',
+    reason:
+      'The amount becomes Amount and its currency the deal’s Currency, which must exist in HubSpot: the configure step asks for its exchange rate.',
   },
   currency: {
     targets: standard('deal_currency_code'),
     reason: 'Must exist in HubSpot: the configure step asks for its exchange rate.',
   },
-  person_id: { targets: [{ to: 'association', object: 'contacts' }], reason: 'Becomes an association with the contact.' },
-  org_id: { targets: [{ to: 'association', object: 'companies', primary: true }], reason: 'Becomes the deal’s primary company.' },
+  person_id: {
+    targets: [{ to: 'association', object: 'contacts' }],
+    reason: 'Becomes an association with the contact.',
+  },
+  org_id: {
+    targets: [{ to: 'association', object: 'companies', primary: true }],
+    reason: 'Becomes the deal’s primary company.',
+  },
   pipeline_id: { targets: [{ to: 'pipeline' }], reason: 'Each Pipedrive pipeline becomes a HubSpot deal pipeline.' },
   stage_id: {
     targets: [{ to: 'stage' }, { to: 'created', kind: TEXT, label: 'Stage in Pipedrive' }],
-    reason: 'Open deals keep their stage; won and lost deals go to Closed won and Closed lost, so the Pipedrive stage is also kept as text.',
+    reason:
+      'Open deals keep their stage; won and lost deals go to Closed won and Closed lost, so the Pipedrive stage is also kept as text.',
   },
   status: {
     targets: [{ to: 'stage' }],
@@ -183,13 +253,15 @@ const DEAL_FIELDS: Record<string, FieldRule> = {
   },
   probability: {
     targets: [{ to: 'created', kind: NUMBER }],
-    reason: 'HubSpot derives a deal’s probability from its stage; the percentage set on the Pipedrive deal is kept here.',
+    reason:
+      'HubSpot derives a deal’s probability from its stage; the percentage set on the Pipedrive deal is kept here.',
   },
   lost_reason: into('closed_lost_reason'),
   add_time: keptTime('Kept here, and copied into Create Date by the create-date workflow setup adds.'),
   close_time: {
     targets: [{ to: 'created', kind: DATETIME }, ...standard('closedate')],
-    reason: 'A closed deal’s Close Date; kept here too, so the close-date workflow can restore it when HubSpot moves Close Date on a stage change.',
+    reason:
+      'A closed deal’s Close Date; kept here too, so the close-date workflow can restore it when HubSpot moves Close Date on a stage change.',
   },
   won_time: keptTime('Kept with its time of day; Close Date comes from “Deal closed on”.'),
   lost_time: keptTime('Kept with its time of day; Close Date comes from “Deal closed on”.'),
@@ -207,14 +279,19 @@ const PRODUCT_FIELDS: Record<string, FieldRule> = {
   description: into('description'),
   tax: { targets: standard('tax'), reason: 'Pipedrive’s tax rate in percent, written as the same number.' },
   /** HubSpot has no owner on products. */
-  owner_id: { targets: [{ to: 'owner', property: 'created' }], reason: 'A HubSpot user property: Pipedrive users are matched to HubSpot users by email.' },
+  owner_id: {
+    targets: [{ to: 'owner', property: 'created' }],
+    reason: 'A HubSpot user property: Pipedrive users are matched to HubSpot users by email.',
+  },
   prices: {
     targets: standard('price', 'hs_cost_of_goods_sold'),
-    reason: 'The price in the account’s default currency becomes Unit price and its cost Unit cost; prices in other currencies are not transferred yet.',
+    reason:
+      'The price in the account’s default currency becomes Unit price and its cost Unit cost; prices in other currencies are not transferred yet.',
   },
   billing_frequency: {
     targets: standard('recurringbillingfrequency'),
-    reason: 'Weekly, monthly, quarterly and annually keep their names, semi-annually becomes Every six months; one-time products get none.',
+    reason:
+      'Weekly, monthly, quarterly and annually keep their names, semi-annually becomes Every six months; one-time products get none.',
   },
   billing_frequency_cycles: {
     targets: standard('hs_recurring_billing_period'),
@@ -245,7 +322,10 @@ const ACTIVITY_TARGETS: Record<'calls' | 'meetings' | 'tasks' | 'emails', Activi
   calls: {
     subject: 'hs_call_title',
     body: 'hs_call_body',
-    duration: { targets: standard('hs_call_duration'), reason: 'Converted to milliseconds, as HubSpot stores call durations.' },
+    duration: {
+      targets: standard('hs_call_duration'),
+      reason: 'Converted to milliseconds, as HubSpot stores call durations.',
+    },
     done: DONE_KEPT,
     extra: { location: LOCATION_KEPT },
   },
@@ -253,7 +333,10 @@ const ACTIVITY_TARGETS: Record<'calls' | 'meetings' | 'tasks' | 'emails', Activi
     subject: 'hs_meeting_title',
     body: 'hs_internal_meeting_notes',
     duration: { targets: standard('hs_meeting_end_time'), reason: 'End Time is the start time plus the duration.' },
-    done: { targets: standard('hs_meeting_outcome'), reason: 'Done becomes the outcome Completed, not done Scheduled.' },
+    done: {
+      targets: standard('hs_meeting_outcome'),
+      reason: 'Done becomes the outcome Completed, not done Scheduled.',
+    },
     extra: { location: into('hs_meeting_location'), public_description: into('hs_meeting_body') },
   },
   tasks: {
@@ -263,7 +346,10 @@ const ACTIVITY_TARGETS: Record<'calls' | 'meetings' | 'tasks' | 'emails', Activi
     done: { targets: standard('hs_task_status'), reason: 'Done becomes the status Completed, not done Not started.' },
     extra: {
       location: LOCATION_KEPT,
-      priority: { targets: standard('hs_task_priority'), reason: 'High, Medium and Low become the same HubSpot priorities.' },
+      priority: {
+        targets: standard('hs_task_priority'),
+        reason: 'High, Medium and Low become the same HubSpot priorities.',
+      },
     },
   },
   emails: {
@@ -283,14 +369,20 @@ const NOTE_FIELDS: Record<string, FieldRule> = {
 
 /** `source` is typed by the connector's object keys, so a rule cannot read an object the catalog never reports. */
 function row(
-  key: string, label: string, source: PipedriveObjectKey, hubspotObject: HubSpotObjectType, singular: string, fields: Record<string, FieldRule>,
+  key: string,
+  label: string,
+  source: PipedriveObjectKey,
+  hubspotObject: HubSpotObjectType,
+  singular: string,
+  fields: Record<string, FieldRule>,
 ): ObjectRule {
   return { key, label, source, hubspotObject, singular, fields };
 }
 
 function activityRow(hubspotObject: keyof typeof ACTIVITY_TARGETS, key: string, label: string): ObjectRule {
   const targets = ACTIVITY_TARGETS[hubspotObject];
-  const when = hubspotObject === 'meetings' ? standard('hs_timestamp', 'hs_meeting_start_time') : standard('hs_timestamp');
+  const when =
+    hubspotObject === 'meetings' ? standard('hs_timestamp', 'hs_meeting_start_time') : standard('hs_timestamp');
   return row(key, label, 'activities', hubspotObject, 'activity', {
     subject: into(targets.subject),
     note: into(targets.body),

@@ -31,7 +31,11 @@ import {
 import type { AccessTokenProvider } from '../connector.js';
 import type { PipedriveTransport } from './pipedrive-transport.js';
 
-export function createPipedriveApis(input: { apiBaseUrl: string; accessToken: AccessTokenProvider; transport: PipedriveTransport }) {
+export function createPipedriveApis(input: {
+  apiBaseUrl: string;
+  accessToken: AccessTokenProvider;
+  transport: PipedriveTransport;
+}) {
   const root = input.apiBaseUrl.replace(/\/+$/, '');
   // The client asks for the token before every call, so a refresh between pages is picked up.
   const accessToken = () => input.accessToken();

@@ -4,6 +4,7 @@
  * account's settings (v1 /users/me: company, default currency, locale, time zone). All calls run at
  * once; together they cost about 140 tokens.
  */
+import { collectPages } from '../../http-client/paging.js';
 import type {
   SourceAccountSettings,
   SourceActivityType,
@@ -16,7 +17,7 @@ import type {
 } from '../connector.js';
 import type { PipedriveApis } from './pipedrive-apis.js';
 import { PIPEDRIVE_OBJECT_LABELS, type PipedriveObjectKey } from './pipedrive-objects.js';
-import { collectPages, cursorPages, PAGE_SIZE } from './pipedrive-paging.js';
+import { cursorPages, PAGE_SIZE } from './pipedrive-paging.js';
 
 /** What the five v2 field lists share (their generated models differ only in name). */
 interface V2Field {
@@ -38,8 +39,11 @@ function fromV2Field(field: V2Field): SourceField {
     isCustom: field.is_custom_field,
     options: field.options?.map((option) => ({ id: String(option.id), label: option.label ?? '' })) ?? null,
     subfields:
-      field.subfields?.map((subfield) => ({ key: subfield.field_code ?? '', label: subfield.field_name ?? '', type: subfield.field_type ?? '' })) ??
-      null,
+      field.subfields?.map((subfield) => ({
+        key: subfield.field_code ?? '',
+        label: subfield.field_name ?? '',
+        type: subfield.field_type ?? '',
+      })) ?? null,
     mandatory: field.required_fields?.enabled ?? false,
   };
 }
@@ -145,7 +149,12 @@ async function currencies(apis: PipedriveApis): Promise<SourceCurrency[]> {
 /** `key` is the activity type's key_string: the value of an activity's `type`. */
 async function activityTypes(apis: PipedriveApis): Promise<SourceActivityType[]> {
   const response = await apis.activityTypes.getActivityTypes();
-  return (response.data ?? []).map((type) => ({ key: type.key_string, name: type.name, active: type.active_flag, custom: type.is_custom_flag }));
+  return (response.data ?? []).map((type) => ({
+    key: type.key_string,
+    name: type.name,
+    active: type.active_flag,
+    custom: type.is_custom_flag,
+  }));
 }
 
 /** The company behind the token and the settings of the user who connected it (Pipedrive keeps locale and zone per user). */
@@ -162,7 +171,10 @@ export async function accountSettings(apis: PipedriveApis): Promise<SourceAccoun
   };
 }
 
-export async function readCatalog(apis: PipedriveApis, objectKeys: readonly PipedriveObjectKey[]): Promise<SourceCatalog> {
+export async function readCatalog(
+  apis: PipedriveApis,
+  objectKeys: readonly PipedriveObjectKey[],
+): Promise<SourceCatalog> {
   const [objects, pipelineList, userList, currencyList, typeList, account] = await Promise.all([
     Promise.all(objectKeys.map((key) => objectType(apis, key))),
     pipelines(apis),
@@ -171,5 +183,12 @@ export async function readCatalog(apis: PipedriveApis, objectKeys: readonly Pipe
     activityTypes(apis),
     accountSettings(apis),
   ]);
-  return { objects, pipelines: pipelineList, users: userList, currencies: currencyList, activityTypes: typeList, account };
+  return {
+    objects,
+    pipelines: pipelineList,
+    users: userList,
+    currencies: currencyList,
+    activityTypes: typeList,
+    account,
+  };
 }

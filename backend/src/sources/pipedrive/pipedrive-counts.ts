@@ -7,8 +7,8 @@
  * they arrive, never held: memory stays one page whatever the account's size.
  */
 import type { CountState } from '../connector.js';
-import { PipedriveRequestError } from './pipedrive-errors.js';
 import type { PipedriveApis } from './pipedrive-apis.js';
+import { PipedriveRequestError } from './pipedrive-errors.js';
 import type { PipedriveObjectKey } from './pipedrive-objects.js';
 import { type PipedriveRecord, recordPages } from './pipedrive-readers.js';
 
@@ -63,7 +63,8 @@ async function* countPages(
   } catch (error) {
     // Pipedrive does not say how long a cursor lives: one saved before a long wait (a spent daily budget)
     // may be refused. Counting that object again from the start is the only safe way on.
-    if (from.cursor === null || pagesRead > 0 || !(error instanceof PipedriveRequestError && error.status === 400)) throw error;
+    if (from.cursor === null || pagesRead > 0 || !(error instanceof PipedriveRequestError && error.status === 400))
+      throw error;
     yield* countPages(apis, objectKey, INITIAL_COUNT, classify);
   }
 }
@@ -88,7 +89,11 @@ async function* finished(state: CountState): AsyncGenerator<CountState> {
   yield state;
 }
 
-export function countRecords(apis: PipedriveApis, objectKey: PipedriveObjectKey, from: CountState = INITIAL_COUNT): AsyncGenerator<CountState> {
+export function countRecords(
+  apis: PipedriveApis,
+  objectKey: PipedriveObjectKey,
+  from: CountState = INITIAL_COUNT,
+): AsyncGenerator<CountState> {
   if (from.done) return finished(from);
   if (objectKey === 'deals') return countDeals(apis, from);
   return countPages(apis, objectKey, from, objectKey === 'activities' ? activityType : null);

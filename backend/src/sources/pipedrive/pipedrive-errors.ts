@@ -1,9 +1,4 @@
-import {
-  SourceAuthError,
-  SourceRateLimitError,
-  SourceRequestError,
-  SourceUnavailableError,
-} from '../connector.js';
+import { SourceAuthError, SourceRateLimitError, SourceRequestError, SourceUnavailableError } from '../connector.js';
 import type { AttemptFailure, RetryDecision } from './decide-retry.js';
 
 /**
@@ -27,13 +22,24 @@ export function toSourceError(decision: RetryDecision, failure: AttemptFailure, 
     case 'unauthorized':
       return new SourceAuthError(`Pipedrive refused the access token (${operation})`);
     case 'daily_budget':
-      return new SourceRateLimitError('daily', decision.waitMs, `Pipedrive's daily API token budget is spent (${operation})`);
+      return new SourceRateLimitError(
+        'daily',
+        decision.waitMs,
+        `Pipedrive's daily API token budget is spent (${operation})`,
+      );
     case 'burst_limit':
-      return new SourceRateLimitError('burst', decision.waitMs, `Pipedrive kept answering "Request over limit" (${operation})`);
+      return new SourceRateLimitError(
+        'burst',
+        decision.waitMs,
+        `Pipedrive kept answering "Request over limit" (${operation})`,
+      );
     case 'server_error':
     case 'network_error':
       return new SourceUnavailableError(`Pipedrive did not answer ${operation} (${describe(failure)})`);
     case 'client_error':
-      return new PipedriveRequestError(failure.kind === 'status' ? failure.status : 0, `Pipedrive rejected ${operation} (${describe(failure)})`);
+      return new PipedriveRequestError(
+        failure.kind === 'status' ? failure.status : 0,
+        `Pipedrive rejected ${operation} (${describe(failure)})`,
+      );
   }
 }

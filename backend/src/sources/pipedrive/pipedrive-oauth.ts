@@ -9,11 +9,12 @@
  */
 import { z } from 'zod';
 import type { Clock } from '../../clock.js';
-import { type SourceGrant, SourceAuthError, SourceUnavailableError } from '../connector.js';
-import { type AttemptFailure, decideRetry, DEFAULT_RETRY_POLICY, type RetryPolicy } from './decide-retry.js';
+import type { RetryPolicy } from '../../http-client/retry.js';
+import type { Sleep } from '../../sleep.js';
+import { SourceAuthError, type SourceGrant, SourceUnavailableError } from '../connector.js';
+import { type AttemptFailure, decideRetry, DEFAULT_RETRY_POLICY } from './decide-retry.js';
 import { PipedriveRequestError, toSourceError } from './pipedrive-errors.js';
 import { parseRateLimitHeaders } from './rate-limit-headers.js';
-import type { Sleep } from '../../sleep.js';
 
 export interface PipedriveOAuthOptions {
   clientId: string;
@@ -51,7 +52,8 @@ function toGrant(body: z.infer<typeof TokenResponse>): SourceGrant {
 function networkCode(error: unknown): string {
   if (error instanceof Error && error.name === 'TimeoutError') return 'ETIMEDOUT';
   const cause: unknown = error instanceof Error ? error.cause : undefined;
-  if (typeof cause === 'object' && cause !== null && 'code' in cause && typeof cause.code === 'string') return cause.code;
+  if (typeof cause === 'object' && cause !== null && 'code' in cause && typeof cause.code === 'string')
+    return cause.code;
   return 'ERR_NETWORK';
 }
 
@@ -61,12 +63,18 @@ export function createPipedriveOAuth(options: PipedriveOAuthOptions) {
   const basic = Buffer.from(`${options.clientId}:${options.clientSecret}`).toString('base64');
   const policy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
 
-  async function post(form: Record<string, string>): Promise<{ grant: SourceGrant } | { failure: AttemptFailure; error?: string; message?: string }> {
+  async function post(
+    form: Record<string, string>,
+  ): Promise<{ grant: SourceGrant } | { failure: AttemptFailure; error?: string; message?: string }> {
     let response: Response;
     try {
       response = await fetchImpl(`${base}/oauth/token`, {
         method: 'POST',
-        headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        headers: {
+          authorization: `Basic ${basic}`,
+          'content-type': 'application/x-www-form-urlencoded',
+          accept: 'application/json',
+        },
         body: new URLSearchParams(form).toString(),
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
@@ -76,12 +84,16 @@ export function createPipedriveOAuth(options: PipedriveOAuthOptions) {
     const body: unknown = await response.json().catch(() => null);
     if (response.ok) {
       const parsed = TokenResponse.safeParse(body);
-      if (!parsed.success) throw new SourceUnavailableError('Pipedrive answered the token request with an unexpected body');
+      if (!parsed.success)
+        throw new SourceUnavailableError('Pipedrive answered the token request with an unexpected body');
       return { grant: toGrant(parsed.data) };
     }
     const now = options.clock.now().getTime();
     const limits = parseRateLimitHeaders(Object.fromEntries(response.headers), now);
-    return { failure: { kind: 'status', status: response.status, limits, tokenCost: 0, at: now }, ...OAuthErrorBody.parse(body) };
+    return {
+      failure: { kind: 'status', status: response.status, limits, tokenCost: 0, at: now },
+      ...OAuthErrorBody.parse(body),
+    };
   }
 
   /** `replayable`: a refresh may be sent again (Pipedrive does not rotate refresh tokens); a code is single-use. */
@@ -91,7 +103,8 @@ export function createPipedriveOAuth(options: PipedriveOAuthOptions) {
       if ('grant' in outcome) return outcome.grant;
       const { failure } = outcome;
       // RFC 6749 `invalid_grant`: the code or refresh token is unknown, used, expired or revoked.
-      if (outcome.error === 'invalid_grant') throw new SourceAuthError(`Pipedrive refused the ${form.grant_type} grant`);
+      if (outcome.error === 'invalid_grant')
+        throw new SourceAuthError(`Pipedrive refused the ${form.grant_type} grant`);
       const decision = decideRetry(failure, retries, policy);
       // Any other refusal (invalid_client, a wrong redirect_uri) is our configuration, not the user's grant.
       if (failure.kind === 'status' && (decision.reason === 'unauthorized' || decision.reason === 'client_error')) {
@@ -105,11 +118,18 @@ export function createPipedriveOAuth(options: PipedriveOAuthOptions) {
 
   return {
     authorizeUrl(input: { state: string; redirectUri: string }): string {
-      const query = new URLSearchParams({ client_id: options.clientId, redirect_uri: input.redirectUri, state: input.state });
+      const query = new URLSearchParams({
+        client_id: options.clientId,
+        redirect_uri: input.redirectUri,
+        state: input.state,
+      });
       return `${base}/oauth/authorize?${query.toString()}`;
     },
     exchangeCode(input: { code: string; redirectUri: string }): Promise<SourceGrant> {
-      return tokenRequest({ grant_type: 'authorization_code', code: input.code, redirect_uri: input.redirectUri }, false);
+      return tokenRequest(
+        { grant_type: 'authorization_code', code: input.code, redirect_uri: input.redirectUri },
+        false,
+      );
     },
     refresh(refreshToken: string): Promise<SourceGrant> {
       return tokenRequest({ grant_type: 'refresh_token', refresh_token: refreshToken }, true);

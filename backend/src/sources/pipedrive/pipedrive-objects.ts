@@ -23,6 +23,7 @@ function isPipedriveObjectKey(key: string): key is PipedriveObjectKey {
 
 /** Narrows a caller's object key; an unknown one is a programmer error, named with the known keys. */
 export function requirePipedriveObjectKey(key: string): PipedriveObjectKey {
-  if (!isPipedriveObjectKey(key)) throw new Error(`Pipedrive has no object type "${key}" (known: ${PIPEDRIVE_OBJECT_KEYS.join(', ')})`);
+  if (!isPipedriveObjectKey(key))
+    throw new Error(`Pipedrive has no object type "${key}" (known: ${PIPEDRIVE_OBJECT_KEYS.join(', ')})`);
   return key;
 }

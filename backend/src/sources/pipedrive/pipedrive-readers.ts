@@ -6,10 +6,11 @@
  * What the lists leave out: deleted records (deals deleted < 30 days ago only come with status=deleted;
  * the others have no deleted listing) and archived deals (only /deals/archived since 2025-07-15).
  */
+import type { Page } from '../../http-client/paging.js';
 import type { ReadOptions, RecordPage, SourceRecord } from '../connector.js';
 import type { PipedriveApis } from './pipedrive-apis.js';
 import type { PipedriveObjectKey } from './pipedrive-objects.js';
-import { cursorPages, offsetPages, PAGE_SIZE, type Page } from './pipedrive-paging.js';
+import { cursorPages, offsetPages, PAGE_SIZE } from './pipedrive-paging.js';
 
 /** The part of every Pipedrive record the readers rely on. */
 export interface PipedriveRecord {
@@ -32,8 +33,18 @@ function toIsoTime(value: string | null | undefined): string | null {
 }
 
 /** The pages of one object type from a resume cursor (null: the start). */
-export function recordPages(apis: PipedriveApis, objectKey: PipedriveObjectKey, from: string | null, since?: string): AsyncGenerator<Page<PipedriveRecord>> {
-  const v2 = { limit: PAGE_SIZE, sort_by: 'id', sort_direction: 'asc', ...(since ? { updated_since: toPipedriveTime(since) } : {}) } as const;
+export function recordPages(
+  apis: PipedriveApis,
+  objectKey: PipedriveObjectKey,
+  from: string | null,
+  since?: string,
+): AsyncGenerator<Page<PipedriveRecord>> {
+  const v2 = {
+    limit: PAGE_SIZE,
+    sort_by: 'id',
+    sort_direction: 'asc',
+    ...(since ? { updated_since: toPipedriveTime(since) } : {}),
+  } as const;
   switch (objectKey) {
     case 'persons':
       return cursorPages((cursor) => apis.persons.getPersons({ ...v2, cursor }), from);
@@ -48,7 +59,12 @@ export function recordPages(apis: PipedriveApis, objectKey: PipedriveObjectKey, 
     case 'notes':
       return offsetPages(
         (start) =>
-          apis.notes.getNotes({ start, limit: PAGE_SIZE, sort: 'id ASC', ...(since ? { updated_since: toPipedriveTime(since) } : {}) }),
+          apis.notes.getNotes({
+            start,
+            limit: PAGE_SIZE,
+            sort: 'id ASC',
+            ...(since ? { updated_since: toPipedriveTime(since) } : {}),
+          }),
         from,
       );
   }
@@ -65,7 +81,11 @@ export function toSourceRecord(record: PipedriveRecord): SourceRecord {
   return { id: String(record.id), updatedAt: toIsoTime(record.update_time), values: { ...values, ...customValues } };
 }
 
-export async function* readRecords(apis: PipedriveApis, objectKey: PipedriveObjectKey, options: ReadOptions = {}): AsyncGenerator<RecordPage> {
+export async function* readRecords(
+  apis: PipedriveApis,
+  objectKey: PipedriveObjectKey,
+  options: ReadOptions = {},
+): AsyncGenerator<RecordPage> {
   for await (const page of recordPages(apis, objectKey, options.cursor ?? null, options.since)) {
     yield { records: page.items.map(toSourceRecord), cursor: page.next };
   }

@@ -8,13 +8,14 @@
 import axios, { type AxiosAdapter, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
 import type { Logger } from 'pino';
 import type { Clock } from '../../clock.js';
+import type { RetryPolicy } from '../../http-client/retry.js';
+import type { Sleep } from '../../sleep.js';
 import type { SourceUsage } from '../connector.js';
 import { BurstLimiter } from './burst-limiter.js';
-import { type AttemptFailure, decideRetry, DEFAULT_RETRY_POLICY, type RetryPolicy } from './decide-retry.js';
+import { type AttemptFailure, decideRetry, DEFAULT_RETRY_POLICY } from './decide-retry.js';
 import { toSourceError } from './pipedrive-errors.js';
 import { findOperation } from './pipedrive-operations.js';
 import { parseRateLimitHeaders, type RateLimitSnapshot } from './rate-limit-headers.js';
-import type { Sleep } from '../../sleep.js';
 
 export interface PipedriveTransportOptions {
   clock: Clock;
@@ -55,7 +56,10 @@ export function createPipedriveTransport(options: PipedriveTransportOptions): Pi
   const usage: SourceUsage = { requests: 0, cost: 0 };
 
   /** One attempt: its response, or the failure the retry rules judge. */
-  async function attempt(config: InternalAxiosRequestConfig, specCost: number): Promise<AxiosResponse | AttemptFailure> {
+  async function attempt(
+    config: InternalAxiosRequestConfig,
+    specCost: number,
+  ): Promise<AxiosResponse | AttemptFailure> {
     await limiter.acquire();
     usage.requests += 1;
     let response: AxiosResponse;

@@ -1,16 +1,16 @@
 /** Pipedrive as a source: its OAuth, and sessions on the accounts it grants us. */
 import type { Logger } from 'pino';
 import type { Clock } from '../../clock.js';
-import type { AppConfig } from '../../config/config.js';
+import type { RetryPolicy } from '../../http-client/retry.js';
+import type { Sleep } from '../../sleep.js';
 import type { SourceConnector } from '../connector.js';
-import type { RetryPolicy } from './decide-retry.js';
+import type { PipedriveConfig } from './pipedrive-config.js';
 import { createPipedriveOAuth } from './pipedrive-oauth.js';
 import { createPipedriveSession } from './pipedrive-session.js';
 import { createPipedriveTransport } from './pipedrive-transport.js';
-import type { Sleep } from '../../sleep.js';
 
 export interface PipedriveConnectorDeps {
-  config: AppConfig['pipedrive'];
+  config: PipedriveConfig;
   logger: Logger;
   clock: Clock;
   sleep: Sleep;
@@ -21,7 +21,13 @@ export interface PipedriveConnectorDeps {
 
 export function createPipedriveConnector(deps: PipedriveConnectorDeps): SourceConnector {
   const { config, logger, clock, sleep, retryPolicy } = deps;
-  const oauth = createPipedriveOAuth({ ...config, clock, sleep, ...(retryPolicy ? { retryPolicy } : {}), ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+  const oauth = createPipedriveOAuth({
+    ...config,
+    clock,
+    sleep,
+    ...(retryPolicy ? { retryPolicy } : {}),
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+  });
   return {
     id: 'pipedrive',
     authorizeUrl: oauth.authorizeUrl,
@@ -32,7 +38,12 @@ export function createPipedriveConnector(deps: PipedriveConnectorDeps): SourceCo
         // The grant's own host wins: Pipedrive may move an account and says so in api_domain.
         apiBaseUrl: apiDomain ?? config.apiBaseUrl,
         accessToken,
-        transport: createPipedriveTransport({ clock, sleep, logger: logger.child({ source: 'pipedrive' }), ...(retryPolicy ? { retryPolicy } : {}) }),
+        transport: createPipedriveTransport({
+          clock,
+          sleep,
+          logger: logger.child({ source: 'pipedrive' }),
+          ...(retryPolicy ? { retryPolicy } : {}),
+        }),
       }),
   };
 }

@@ -1,21 +1,33 @@
 import { z } from 'zod';
-import type { SourceCatalog } from '../../sources/connector.js';
-
-const CountStateSchema = z.object({
-  cursor: z.string().nullable(),
-  total: z.number().int().nonnegative(),
-  breakdown: z.record(z.string(), z.number().int()),
-  facets: z.record(z.string(), z.record(z.string(), z.number().int())).optional(),
-  done: z.boolean(),
-});
+import type { TransferTaskRecord } from '../../db/repositories/transfer-tasks.repository.js';
+import type { CountState, SourceCatalog } from '../../sources/connector.js';
 
 /**
- * Where an audit stands, saved as the job's checkpoint so a restarted worker continues where the last
- * one stopped: the catalog once read, each object's count with its cursor, and the source usage so far.
+ * Where an audit stands beyond its tasks, saved as the job's checkpoint so a restarted worker continues
+ * where the last one stopped: the catalog once read and the source usage so far.
  */
 export const AuditCheckpoint = z.object({
   catalog: z.custom<SourceCatalog>((value) => typeof value === 'object' && value !== null).optional(),
-  counts: z.record(z.string(), CountStateSchema).default({}),
   usage: z.object({ requests: z.number().int(), cost: z.number().int() }).default({ requests: 0, cost: 0 }),
 });
 export type AuditCheckpoint = z.infer<typeof AuditCheckpoint>;
+
+/** A count's cursor as its task keeps it; the running total is the task's read count. */
+const CountCursor = z.object({
+  cursor: z.string().nullable(),
+  breakdown: z.record(z.string(), z.number().int()),
+  facets: z.record(z.string(), z.record(z.string(), z.number().int())).optional(),
+});
+export type CountCursor = z.infer<typeof CountCursor>;
+
+export const toCountCursor = (state: CountState): CountCursor => ({
+  cursor: state.cursor,
+  breakdown: state.breakdown,
+  ...(state.facets ? { facets: state.facets } : {}),
+});
+
+/** The count an audit task has reached (nothing yet for a task never started). */
+export function countStateOf(task: TransferTaskRecord): CountState {
+  const saved = task.status === 'pending' ? null : CountCursor.parse(task.cursor);
+  return { cursor: null, breakdown: {}, ...saved, total: task.counts.read, done: task.status === 'done' };
+}

@@ -4,18 +4,30 @@ import type { Db } from '../../db/pool.js';
 import { auditsRepository } from '../../db/repositories/audits.repository.js';
 import { connectionsRepository } from '../../db/repositories/connections.repository.js';
 import { type JobRecord, jobsRepository } from '../../db/repositories/jobs.repository.js';
-import { conflict, notFound } from '../../http/errors.js';
+import { conflict, notFound } from '../../domain-errors.js';
 import { type JobService, toJobContract } from '../../jobs/job.service.js';
-import { findSource } from '../../sources/catalog.js';
+import type { SourceRegistry } from '../../sources/source-registry.js';
 import { compareAudits } from './compare-audits.js';
 
 const DOWNLOAD_LINK_TTL_MS = 5 * 60 * 1000;
 
 /** Starting, reading, comparing and exporting audits; every read is scoped to the signed portal. */
-export function createAuditService(deps: { db: Db; jobs: JobService; states: OAuthStates; publicApiOrigin: string }) {
+export function createAuditService(deps: {
+  db: Db;
+  jobs: JobService;
+  states: OAuthStates;
+  publicApiOrigin: string;
+  sources: Pick<SourceRegistry, 'nameOf'>;
+}) {
   async function toResponse(job: JobRecord): Promise<AuditResponse> {
-    const audit = job.status === 'COMPLETE' ? await auditsRepository.findForPortal(deps.db, job.portalId, job.id) : null;
-    return { id: job.id, job: toJobContract(job), previousAuditId: audit?.previousAuditId ?? null, result: audit?.result ?? null };
+    const audit =
+      job.status === 'COMPLETE' ? await auditsRepository.findForPortal(deps.db, job.portalId, job.id) : null;
+    return {
+      id: job.id,
+      job: toJobContract(job),
+      previousAuditId: audit?.previousAuditId ?? null,
+      result: audit?.result ?? null,
+    };
   }
 
   async function completeAudit(portalId: number, id: string) {
@@ -28,11 +40,17 @@ export function createAuditService(deps: { db: Db; jobs: JobService; states: OAu
 
   return {
     async start(input: { portalId: number; userId: number; source: SourceId }): Promise<AuditResponse> {
-      const name = findSource(input.source)?.name ?? input.source;
+      const name = deps.sources.nameOf(input.source);
       const connection = await connectionsRepository.findLive(deps.db, input.portalId, input.source);
       if (!connection) throw conflict('not_connected', `Connect ${name} before running an audit.`);
-      if (connection.status !== 'connected') throw conflict('reconnect_needed', `${name} no longer accepts our access. Reconnect it, then run the audit.`);
-      const job = await deps.jobs.start({ portalId: input.portalId, connectionId: connection.id, kind: 'audit', userId: input.userId });
+      if (connection.status !== 'connected')
+        throw conflict('reconnect_needed', `${name} no longer accepts our access. Reconnect it, then run the audit.`);
+      const job = await deps.jobs.start({
+        portalId: input.portalId,
+        connectionId: connection.id,
+        kind: 'audit',
+        userId: input.userId,
+      });
       return toResponse(job);
     },
 
@@ -52,15 +70,22 @@ export function createAuditService(deps: { db: Db; jobs: JobService; states: OAu
 
     async comparison(portalId: number, id: string): Promise<AuditComparison> {
       const audit = await completeAudit(portalId, id);
-      const previous = audit.previousAuditId ? await auditsRepository.findForPortal(deps.db, portalId, audit.previousAuditId) : null;
-      if (!previous) throw notFound('no_previous_audit', 'This is the first audit: there is nothing to compare it with yet.');
+      const previous = audit.previousAuditId
+        ? await auditsRepository.findForPortal(deps.db, portalId, audit.previousAuditId)
+        : null;
+      if (!previous)
+        throw notFound('no_previous_audit', 'This is the first audit: there is nothing to compare it with yet.');
       return compareAudits({ auditId: audit.id, previousAuditId: previous.id }, previous.result, audit.result);
     },
 
     /** A short-lived, single-use link the user opens in a browser tab to download the CSV. */
     async exportLink(portalId: number, id: string): Promise<{ url: string; expiresAt: Date }> {
       const audit = await completeAudit(portalId, id);
-      const { state: token, expiresAt } = await deps.states.issue('download_link', { kind: 'audit_csv', portalId, auditId: audit.id }, DOWNLOAD_LINK_TTL_MS);
+      const { state: token, expiresAt } = await deps.states.issue(
+        'download_link',
+        { kind: 'audit_csv', portalId, auditId: audit.id },
+        DOWNLOAD_LINK_TTL_MS,
+      );
       return { url: `${deps.publicApiOrigin}/downloads/${token}`, expiresAt };
     },
 

@@ -1,16 +1,13 @@
-import type { AuditObject, AuditResult, SourceId } from '../../../../shared/src/contracts/index.js';
-import type { HubSpotAccountCurrencies, HubSpotOwner } from '../../hubspot/hubspot-api.js';
+import type { AuditObject, AuditResult } from '../../../../shared/src/contracts/index.js';
+import type { HubSpotAccountCurrencies } from '../../hubspot/hubspot-api.js';
 import type { CountState, SourceCatalog } from '../../sources/connector.js';
-import type { SourceMappingRules } from '../../sources/mapping.js';
-import { type MappedObject, mapCatalog } from './map-catalog.js';
+import type { MappingPlan, PlannedObject } from '../mapping/mapping-plan.js';
 
 export interface AuditInputs {
-  source: SourceId;
-  rules: SourceMappingRules;
+  plan: MappingPlan;
   catalog: SourceCatalog;
-  /** Per catalog object; activities carry a breakdown by type, deals by status and a currency facet. */
+  /** Per catalog object; objects split by type carry a breakdown by type, and a `currency` facet says which currencies records use. */
   counts: Record<string, CountState>;
-  owners: HubSpotOwner[];
   currencies: HubSpotAccountCurrencies;
   usage: { requests: number; tokens: number };
 }
@@ -18,7 +15,11 @@ export interface AuditInputs {
 const sum = (values: Iterable<number>) => [...values].reduce((total, value) => total + value, 0);
 
 /** A row's records: the whole object, or (activities) the types the row takes, plus unlisted types if it takes those. */
-function rowCount(row: MappedObject, count: CountState | undefined, listedTypes: ReadonlySet<string>): Pick<AuditObject, 'records' | 'breakdown'> {
+function rowCount(
+  row: PlannedObject,
+  count: CountState | undefined,
+  listedTypes: ReadonlySet<string>,
+): Pick<AuditObject, 'records' | 'breakdown'> {
   if (!count) return { records: 0, breakdown: {} };
   if (row.sourceTypes === null) return { records: count.total, breakdown: count.breakdown };
   const taken = Object.entries(count.breakdown).filter(
@@ -32,44 +33,66 @@ export function dateFormatOf(locale: string | null): string | null {
   if (!locale) return null;
   const sample = new Date(Date.UTC(2033, 10, 22));
   try {
-    return new Intl.DateTimeFormat(locale.replace('_', '-'), { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' })
+    return new Intl.DateTimeFormat(locale.replace('_', '-'), {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      timeZone: 'UTC',
+    })
       .formatToParts(sample)
-      .map((part) => ({ year: 'YYYY', month: 'MM', day: 'DD', literal: part.value })[part.type as 'year' | 'month' | 'day' | 'literal'] ?? part.value)
+      .map(
+        (part) =>
+          ({ year: 'YYYY', month: 'MM', day: 'DD', literal: part.value })[
+            part.type as 'year' | 'month' | 'day' | 'literal'
+          ] ?? part.value,
+      )
       .join('');
   } catch {
     return null;
   }
 }
 
-/** The audit result: the mapping of the catalog with its counts, users matched to owners, currencies compared. */
+/** The currencies records use, from every object's `currency` facet. */
+function usedCurrencies(counts: Record<string, CountState>): Set<string> {
+  const used = new Set<string>();
+  for (const count of Object.values(counts)) {
+    for (const [code, records] of Object.entries(count.facets?.currency ?? {})) if (records > 0) used.add(code);
+  }
+  return used;
+}
+
+/** The audit result: the mapping plan with its counts, and the currencies compared. */
 export function buildAuditResult(inputs: AuditInputs): AuditResult {
-  const mapped = mapCatalog(inputs.rules, inputs.catalog);
+  const { plan } = inputs;
   const listedTypes = new Set(inputs.catalog.activityTypes.map((type) => type.key));
-  const objects: AuditObject[] = mapped.objects.map((row) => {
+  const objects: AuditObject[] = plan.objects.map((row) => {
     const { sourceObject, sourceTypes: _types, takesOtherTypes: _other, propertyGroup: _group, ...visible } = row;
     return { ...visible, ...rowCount(row, inputs.counts[sourceObject], listedTypes) };
   });
-  const activityCounts = inputs.counts[inputs.rules.activities.source]?.breakdown ?? {};
-  const ownersByEmail = new Map(inputs.owners.filter((owner) => owner.email).map((owner) => [owner.email?.toLowerCase(), owner]));
-  const inHubSpot = new Set([inputs.currencies.companyCurrency, ...inputs.currencies.additionalCurrencies].filter((code) => code !== null));
-  const dealCurrencies = inputs.counts.deals?.facets?.currency ?? {};
-  const usedCurrencies = new Set(Object.keys(dealCurrencies).filter((code) => (dealCurrencies[code] ?? 0) > 0));
+  // The object split by type (activities) is the one whose rows take some of its types.
+  const typedObject = plan.objects.find((row) => row.sourceTypes !== null)?.sourceObject;
+  const typeCounts = (typedObject === undefined ? undefined : inputs.counts[typedObject]?.breakdown) ?? {};
+  const inHubSpot = new Set(
+    [inputs.currencies.companyCurrency, ...inputs.currencies.additionalCurrencies].filter((code) => code !== null),
+  );
+  const used = usedCurrencies(inputs.counts);
   return {
-    source: inputs.source,
+    source: plan.source,
     account: { ...inputs.catalog.account, dateFormat: dateFormatOf(inputs.catalog.account.locale) },
     objects,
-    fields: mapped.fields,
-    pipelines: mapped.pipelines,
-    users: inputs.catalog.users.map((user) => {
-      const owner = user.email ? ownersByEmail.get(user.email.toLowerCase()) : undefined;
-      const ownerName = [owner?.firstName, owner?.lastName].filter(Boolean).join(' ');
-      return { ...user, hubspotOwnerId: owner?.id ?? null, hubspotOwnerName: ownerName || null };
-    }),
+    fields: plan.fields,
+    pipelines: plan.pipelines,
+    users: plan.owners,
     currencies: inputs.catalog.currencies
-      .filter((currency) => currency.active || usedCurrencies.has(currency.code))
-      .map((currency) => ({ code: currency.code, name: currency.name, used: usedCurrencies.has(currency.code), inHubSpot: inHubSpot.has(currency.code) })),
-    activityTypes: mapped.activityTypes.map((type) => ({ ...type, records: activityCounts[type.key] ?? 0 })),
-    notTransferred: mapped.notTransferred,
+      .filter((currency) => currency.active || used.has(currency.code))
+      .map((currency) => ({
+        code: currency.code,
+        name: currency.name,
+        used: used.has(currency.code),
+        inHubSpot: inHubSpot.has(currency.code),
+      })),
+    activityTypes: plan.activityTypes.map((type) => ({ ...type, records: typeCounts[type.key] ?? 0 })),
+    notTransferred: plan.notTransferred,
     usage: inputs.usage,
   };
 }

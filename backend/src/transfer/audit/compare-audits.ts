@@ -1,4 +1,10 @@
-import type { AuditChange, AuditComparison, AuditField, AuditPipeline, AuditResult } from '../../../../shared/src/contracts/index.js';
+import type {
+  AuditChange,
+  AuditComparison,
+  AuditField,
+  AuditPipeline,
+  AuditResult,
+} from '../../../../shared/src/contracts/index.js';
 
 interface Keyed {
   id: string;
@@ -6,7 +12,12 @@ interface Keyed {
 }
 
 /** Added, removed and changed items of two keyed lists; `describe` lists what changed in one item. */
-function diff<T extends Keyed>(before: readonly T[], after: readonly T[], describe: (a: T, b: T) => string[], objectKey: string | null = null): AuditChange[] {
+function diff<T extends Keyed>(
+  before: readonly T[],
+  after: readonly T[],
+  describe: (a: T, b: T) => string[],
+  objectKey: string | null = null,
+): AuditChange[] {
   const previous = new Map(before.map((item) => [item.id, item]));
   const current = new Map(after.map((item) => [item.id, item]));
   const changes: AuditChange[] = [];
@@ -19,24 +30,30 @@ function diff<T extends Keyed>(before: readonly T[], after: readonly T[], descri
     }
   }
   for (const item of before) {
-    if (!current.has(item.id)) changes.push({ change: 'removed', id: item.id, label: item.label, objectKey, details: [] });
+    if (!current.has(item.id))
+      changes.push({ change: 'removed', id: item.id, label: item.label, objectKey, details: [] });
   }
   return changes;
 }
 
-const renamed = (what: string, before: string, after: string) => (before === after ? [] : [`${what} renamed from "${before}" to "${after}"`]);
+const renamed = (what: string, before: string, after: string) =>
+  before === after ? [] : [`${what} renamed from "${before}" to "${after}"`];
 
 function fieldChanges(before: AuditField, after: AuditField): string[] {
   const details = renamed('Field', before.label, after.label);
-  if (before.sourceType !== after.sourceType) details.push(`Type changed from ${before.sourceType} to ${after.sourceType}`);
-  if (before.supported !== after.supported) details.push(after.supported ? 'Now supported' : `No longer supported: ${after.reason ?? ''}`.trim());
+  if (before.sourceType !== after.sourceType)
+    details.push(`Type changed from ${before.sourceType} to ${after.sourceType}`);
+  if (before.supported !== after.supported)
+    details.push(after.supported ? 'Now supported' : `No longer supported: ${after.reason ?? ''}`.trim());
   const options = diff(
     (before.options ?? []).map((option) => ({ id: option.id, label: option.label })),
     (after.options ?? []).map((option) => ({ id: option.id, label: option.label })),
     (a, b) => renamed('Option', a.label, b.label),
   );
   for (const option of options) {
-    details.push(option.change === 'changed' ? (option.details[0] as string) : `Option "${option.label}" ${option.change}`);
+    details.push(
+      option.change === 'changed' ? (option.details[0] as string) : `Option "${option.label}" ${option.change}`,
+    );
   }
   return details;
 }
@@ -48,15 +65,24 @@ function pipelineChanges(before: AuditPipeline, after: AuditPipeline): string[] 
     after.stages.map((stage) => ({ ...stage, label: stage.name })),
     (a, b) => [
       ...renamed('Stage', a.name, b.name),
-      ...(a.sourceProbability === b.sourceProbability ? [] : [`Stage "${b.name}" probability changed from ${a.sourceProbability ?? 'none'} to ${b.sourceProbability ?? 'none'}`]),
+      ...(a.sourceProbability === b.sourceProbability
+        ? []
+        : [
+            `Stage "${b.name}" probability changed from ${a.sourceProbability ?? 'none'} to ${b.sourceProbability ?? 'none'}`,
+          ]),
     ],
   );
-  for (const stage of stages) details.push(stage.change === 'changed' ? stage.details.join('; ') : `Stage "${stage.label}" ${stage.change}`);
+  for (const stage of stages)
+    details.push(stage.change === 'changed' ? stage.details.join('; ') : `Stage "${stage.label}" ${stage.change}`);
   return details;
 }
 
 /** What changed in the source account between two audits: objects, fields, options, pipelines, stages, users, currencies and counts. */
-export function compareAudits(ids: { auditId: string; previousAuditId: string }, before: AuditResult, after: AuditResult): AuditComparison {
+export function compareAudits(
+  ids: { auditId: string; previousAuditId: string },
+  before: AuditResult,
+  after: AuditResult,
+): AuditComparison {
   const objectsBefore = before.objects.map((object) => ({ ...object, id: object.key, label: object.sourceLabel }));
   const objectsAfter = after.objects.map((object) => ({ ...object, id: object.key, label: object.sourceLabel }));
   const fieldKeys = new Set([...Object.keys(before.fields), ...Object.keys(after.fields)]);
@@ -95,7 +121,13 @@ export function compareAudits(ids: { auditId: string; previousAuditId: string },
     records: after.objects
       .map((object) => {
         const previous = countsBefore.get(object.key) ?? 0;
-        return { key: object.key, label: object.sourceLabel, before: previous, after: object.records, delta: object.records - previous };
+        return {
+          key: object.key,
+          label: object.sourceLabel,
+          before: previous,
+          after: object.records,
+          delta: object.records - previous,
+        };
       })
       .filter((row) => row.delta !== 0),
   };

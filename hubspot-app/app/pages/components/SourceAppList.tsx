@@ -2,7 +2,7 @@ import { EmptyState, Flex, Text } from '@hubspot/ui-extensions';
 import { NoMatches } from '../../shared/components/NoMatches.tsx';
 import type { SourceApp } from '../../shared/contracts/sources.ts';
 import { filterByName } from '../../shared/search.ts';
-import { SourceAppRow, type SourceAppActions } from './SourceAppRow.tsx';
+import { type SourceAppActions, SourceAppRow } from './SourceAppRow.tsx';
 
 interface SourceAppListProps extends SourceAppActions {
   apps: SourceApp[];

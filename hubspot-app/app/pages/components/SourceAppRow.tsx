@@ -1,7 +1,7 @@
-import { Flex, Text, Tile, type BaseContext } from '@hubspot/ui-extensions';
+import { type BaseContext, Flex, Text, Tile } from '@hubspot/ui-extensions';
 import { AuditSummary } from '../../shared/components/AuditSummary.tsx';
-import { ConnectSource } from '../../shared/components/ConnectSource.tsx';
 import { ConnectionStatusTag } from '../../shared/components/ConnectionStatusTag.tsx';
+import { ConnectSource } from '../../shared/components/ConnectSource.tsx';
 import { DisconnectSource } from '../../shared/components/DisconnectSource.tsx';
 import type { SourceApp } from '../../shared/contracts/sources.ts';
 import { AvailabilityTag } from './AvailabilityTag.tsx';
@@ -16,7 +16,13 @@ export interface SourceAppActions {
 }
 
 /** One app a CRM can be transferred from: Transfer (connect) it, or, once connected, audit it. */
-export function SourceAppRow({ app, context, onConnected, onOpenAudit, onChanged }: SourceAppActions & { app: SourceApp }) {
+export function SourceAppRow({
+  app,
+  context,
+  onConnected,
+  onOpenAudit,
+  onChanged,
+}: SourceAppActions & { app: SourceApp }) {
   const available = app.availability === 'available';
   const connected = available && app.connectionStatus === 'connected';
   return (

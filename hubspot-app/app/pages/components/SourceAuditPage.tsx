@@ -1,4 +1,4 @@
-import { Button, Flex, Heading, type BaseContext } from '@hubspot/ui-extensions';
+import { type BaseContext, Button, Flex, Heading } from '@hubspot/ui-extensions';
 import { AuditWorkspace } from '../../shared/components/AuditWorkspace.tsx';
 import { ConnectionStatusTag } from '../../shared/components/ConnectionStatusTag.tsx';
 import type { SourceApp } from '../../shared/contracts/sources.ts';

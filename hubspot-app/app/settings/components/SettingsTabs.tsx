@@ -1,4 +1,4 @@
-import { EmptyState, Tab, Tabs, Text, type BaseContext } from '@hubspot/ui-extensions';
+import { type BaseContext, EmptyState, Tab, Tabs, Text } from '@hubspot/ui-extensions';
 import type { GuideStep } from '../../shared/contracts/guide.ts';
 import type { SourceApp } from '../../shared/contracts/sources.ts';
 import { SmartTransferTab } from './SmartTransferTab.tsx';
@@ -20,7 +20,15 @@ interface SettingsTabsProps {
 }
 
 /** The two ways to run a transfer: the "User guide" checklist and the "Smart Transfer" steps. */
-export function SettingsTabs({ steps, sources, context, selected, onSelect, onConnected, onChanged }: SettingsTabsProps) {
+export function SettingsTabs({
+  steps,
+  sources,
+  context,
+  selected,
+  onSelect,
+  onConnected,
+  onChanged,
+}: SettingsTabsProps) {
   if (steps.length === 0) {
     return (
       <EmptyState testId="no-steps" title="Your transfer steps aren't ready yet" imageName="building" layout="vertical">
@@ -31,7 +39,9 @@ export function SettingsTabs({ steps, sources, context, selected, onSelect, onCo
   return (
     <Tabs
       selected={selected}
-      onSelectedChange={(id: string | number) => onSelect(id === SMART_TRANSFER_TAB ? SMART_TRANSFER_TAB : USER_GUIDE_TAB)}
+      onSelectedChange={(id: string | number) =>
+        onSelect(id === SMART_TRANSFER_TAB ? SMART_TRANSFER_TAB : USER_GUIDE_TAB)
+      }
     >
       {/* Only the selected tab's content is rendered: one live instance of each action at a time. */}
       <Tab tabId={USER_GUIDE_TAB} title="User guide">
@@ -48,7 +58,13 @@ export function SettingsTabs({ steps, sources, context, selected, onSelect, onCo
       </Tab>
       <Tab tabId={SMART_TRANSFER_TAB} title="Smart Transfer">
         {selected === SMART_TRANSFER_TAB && (
-          <SmartTransferTab steps={steps} sources={sources} context={context} onConnected={onConnected} onChanged={onChanged} />
+          <SmartTransferTab
+            steps={steps}
+            sources={sources}
+            context={context}
+            onConnected={onConnected}
+            onChanged={onChanged}
+          />
         )}
       </Tab>
     </Tabs>

@@ -1,4 +1,4 @@
-import { Divider, Flex, Text, type BaseContext } from '@hubspot/ui-extensions';
+import { type BaseContext, Divider, Flex, Text } from '@hubspot/ui-extensions';
 import { AuditWorkspace } from '../../shared/components/AuditWorkspace.tsx';
 import type { GuideStep } from '../../shared/contracts/guide.ts';
 import type { SourceApp } from '../../shared/contracts/sources.ts';
@@ -24,9 +24,7 @@ export function SmartTransferTab({ steps, sources, context, onConnected, onChang
         <Flex key={step.id} testId={`step-section-${step.id}`} direction="column" gap="sm">
           {index > 0 && <Divider />}
           <StepSummary step={step} title={step.title} asHeading />
-          {step.id === 'connect' && (
-            <SourceConnections sources={sources} context={context} onConnected={onConnected} />
-          )}
+          {step.id === 'connect' && <SourceConnections sources={sources} context={context} onConnected={onConnected} />}
           {step.id === 'audit' && step.state !== 'locked' && auditable !== undefined && (
             <AuditWorkspace source={auditable} context={context} onChanged={onChanged} />
           )}

@@ -1,6 +1,6 @@
-import { Flex, Text, type BaseContext } from '@hubspot/ui-extensions';
-import { ConnectSource } from '../../shared/components/ConnectSource.tsx';
+import { type BaseContext, Flex, Text } from '@hubspot/ui-extensions';
 import { ConnectionStatusTag } from '../../shared/components/ConnectionStatusTag.tsx';
+import { ConnectSource } from '../../shared/components/ConnectSource.tsx';
 import { DisconnectSource } from '../../shared/components/DisconnectSource.tsx';
 import type { SourceApp } from '../../shared/contracts/sources.ts';
 
@@ -29,12 +29,7 @@ export function SourceConnections({ sources, context, onConnected }: SourceConne
             <DisconnectSource source={source} context={context} onDisconnected={onConnected} />
           )}
           {source.connectionStatus !== 'connected' && (
-            <ConnectSource
-              source={source}
-              context={context}
-              label={connectLabel(source)}
-              onConnected={onConnected}
-            />
+            <ConnectSource source={source} context={context} label={connectLabel(source)} onConnected={onConnected} />
           )}
         </Flex>
       ))}

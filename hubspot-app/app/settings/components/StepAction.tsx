@@ -1,4 +1,4 @@
-import { Button, type BaseContext } from '@hubspot/ui-extensions';
+import { type BaseContext, Button } from '@hubspot/ui-extensions';
 import { AuditSummary } from '../../shared/components/AuditSummary.tsx';
 import type { GuideStep, GuideStepId } from '../../shared/contracts/guide.ts';
 import type { SourceApp } from '../../shared/contracts/sources.ts';
@@ -17,11 +17,20 @@ export interface StepActionsProps {
 const canAct = (step: GuideStep): boolean => step.state === 'available' || step.state === 'needs_attention';
 
 /** What the user can do about a step from the checklist: connect or audit right here, or open the step. */
-export function StepAction({ step, sources, context, onOpenStep, onConnected, onChanged }: StepActionsProps & { step: GuideStep }) {
+export function StepAction({
+  step,
+  sources,
+  context,
+  onOpenStep,
+  onConnected,
+  onChanged,
+}: StepActionsProps & { step: GuideStep }) {
   if (step.id === 'audit') {
     const source = step.state === 'locked' ? undefined : connectedSource(sources);
     if (source === undefined) return null;
-    return <AuditSummary source={source} context={context} onOpenResults={() => onOpenStep('audit')} onChanged={onChanged} />;
+    return (
+      <AuditSummary source={source} context={context} onOpenResults={() => onOpenStep('audit')} onChanged={onChanged} />
+    );
   }
   if (!canAct(step)) return null;
   if (step.id === 'connect') {

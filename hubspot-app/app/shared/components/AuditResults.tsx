@@ -1,4 +1,4 @@
-import { Accordion, Flex, type BaseContext } from '@hubspot/ui-extensions';
+import { Accordion, type BaseContext, Flex } from '@hubspot/ui-extensions';
 import type { AuditResponse, AuditResult } from '../contracts/audit.ts';
 import { AccountSettings } from './AccountSettings.tsx';
 import { ActivityTypes } from './ActivityTypes.tsx';

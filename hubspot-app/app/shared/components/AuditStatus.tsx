@@ -1,7 +1,7 @@
 import { Flex } from '@hubspot/ui-extensions';
 import type { ReactNode } from 'react';
 import type { AuditResponse, AuditResult } from '../contracts/audit.ts';
-import { isUnfinished, type AuditController } from '../useAudit.ts';
+import { type AuditController, isUnfinished } from '../useAudit.ts';
 import { AuditComplete } from './AuditComplete.tsx';
 import { AuditEmpty } from './AuditEmpty.tsx';
 import { AuditOutcome } from './AuditOutcome.tsx';

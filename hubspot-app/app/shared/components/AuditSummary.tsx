@@ -1,4 +1,4 @@
-import { Button, type BaseContext } from '@hubspot/ui-extensions';
+import { type BaseContext, Button } from '@hubspot/ui-extensions';
 import type { SourceApp } from '../contracts/sources.ts';
 import { useAudit } from '../useAudit.ts';
 import { AuditStatus } from './AuditStatus.tsx';

@@ -1,4 +1,4 @@
-import { Flex, type BaseContext } from '@hubspot/ui-extensions';
+import { type BaseContext, Flex } from '@hubspot/ui-extensions';
 import type { SourceApp } from '../contracts/sources.ts';
 import { useAudit } from '../useAudit.ts';
 import { AuditResults } from './AuditResults.tsx';

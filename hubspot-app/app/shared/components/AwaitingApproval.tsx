@@ -1,4 +1,4 @@
-import { Button, Flex, Text, type BaseContext } from '@hubspot/ui-extensions';
+import { type BaseContext, Button, Flex, Text } from '@hubspot/ui-extensions';
 import type { ConnectTicketResponse, SourceApp } from '../contracts/index.ts';
 import { useConnectionWatch } from '../useConnectionWatch.ts';
 

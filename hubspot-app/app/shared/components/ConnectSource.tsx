@@ -1,4 +1,4 @@
-import { Alert, Button, Flex, LoadingButton, Text, type BaseContext } from '@hubspot/ui-extensions';
+import { Alert, type BaseContext, Button, Flex, LoadingButton, Text } from '@hubspot/ui-extensions';
 import type { SourceApp } from '../contracts/sources.ts';
 import { createConnectTicket } from '../endpoints.ts';
 import { useApiAction } from '../useApi.ts';
@@ -28,7 +28,11 @@ export function ConnectSource({ source, context, label, disabled = false, onConn
   }
   if (state.status === 'error') {
     return (
-      <Alert testId={`connect-error-${source.id}`} title={`We couldn't start connecting ${source.name}`} variant="danger">
+      <Alert
+        testId={`connect-error-${source.id}`}
+        title={`We couldn't start connecting ${source.name}`}
+        variant="danger"
+      >
         <Flex direction="column" gap="sm">
           <Text testId={`connect-error-message-${source.id}`}>{state.error.message}</Text>
           <Button testId={`connect-retry-${source.id}`} onClick={start}>

@@ -1,5 +1,6 @@
 import {
   Alert,
+  type BaseContext,
   Button,
   LoadingButton,
   Modal,
@@ -7,7 +8,6 @@ import {
   ModalFooter,
   Text,
   useExtensionActions,
-  type BaseContext,
 } from '@hubspot/ui-extensions';
 import { useEffect, useMemo, useRef } from 'react';
 import type { SourceApp } from '../contracts/sources.ts';

@@ -1,4 +1,4 @@
-import { Alert, Button, Flex, LoadingButton, Text, type BaseContext } from '@hubspot/ui-extensions';
+import { Alert, type BaseContext, Button, Flex, LoadingButton, Text } from '@hubspot/ui-extensions';
 import { useMemo } from 'react';
 import { createAuditExportLink } from '../endpoints.ts';
 import { useApiAction } from '../useApi.ts';

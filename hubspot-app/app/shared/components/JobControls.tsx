@@ -1,6 +1,6 @@
 import { Flex, LoadingButton } from '@hubspot/ui-extensions';
 import type { JobAction, JobStatus } from '../contracts/jobs.ts';
-import { isRunning, isUnfinished, type AuditController } from '../useAudit.ts';
+import { type AuditController, isRunning, isUnfinished } from '../useAudit.ts';
 
 const CONTROLS: { action: JobAction; label: string; applies: (status: JobStatus) => boolean }[] = [
   { action: 'pause', label: 'Pause', applies: isRunning },

@@ -14,4 +14,5 @@ export const ApiPaths = {
   auditComparison: (id: string) => `${API_PREFIX}/audits/${id}/comparison`,
   auditExportLink: (id: string) => `${API_PREFIX}/audits/${id}/export-link`,
   jobAction: (id: string, action: string) => `${API_PREFIX}/jobs/${id}/${action}`,
+  transfer: (id: string) => `${API_PREFIX}/transfers/${id}`,
 } as const;

@@ -4,9 +4,13 @@
  * against fixtures written from HubSpot's documentation.
  */
 import { readFileSync } from 'node:fs';
-import { expect, it } from '@jest/globals';
 import { Client } from '@hubspot/api-client';
-import { startHubSpotSandbox, type HubSpotSandboxOptions, type RunningHubSpotSandbox } from '../../../../sandbox/hubspot/index.js';
+import { expect, it } from '@jest/globals';
+import {
+  type HubSpotSandboxOptions,
+  type RunningHubSpotSandbox,
+  startHubSpotSandbox,
+} from '../../../../sandbox/hubspot/index.js';
 
 export const REDIRECT_URI = 'http://localhost:3000/oauth/hubspot/callback';
 
@@ -69,17 +73,37 @@ export const clientFor = (basePath: string, accessToken?: string): Client =>
   new Client({ basePath, numberOfApiCallRetries: 0, ...(accessToken ? { accessToken } : {}) });
 
 /** Authorize (auto-approved), then exchange the code with the official client's tokensApi. */
-export async function installApp(scopes = 'oauth crm.objects.contacts.read crm.objects.deals.write', options: HubSpotSandboxOptions = {}): Promise<Installed> {
+export async function installApp(
+  scopes = 'oauth crm.objects.contacts.read crm.objects.deals.write',
+  options: HubSpotSandboxOptions = {},
+): Promise<Installed> {
   const sandbox = await startHubSpotSandbox({ searchRateLimitPerSecond: 0, ...options });
   const code = await authorizeCode(sandbox, scopes);
   const anonymous = clientFor(sandbox.apiBaseUrl);
-  const tokens = await anonymous.oauth.tokensApi.create('authorization_code', code, REDIRECT_URI, sandbox.clientId, sandbox.clientSecret);
-  return { sandbox, client: clientFor(sandbox.apiBaseUrl, tokens.accessToken), accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, anonymous };
+  const tokens = await anonymous.oauth.tokensApi.create(
+    'authorization_code',
+    code,
+    REDIRECT_URI,
+    sandbox.clientId,
+    sandbox.clientSecret,
+  );
+  return {
+    sandbox,
+    client: clientFor(sandbox.apiBaseUrl, tokens.accessToken),
+    accessToken: tokens.accessToken,
+    refreshToken: tokens.refreshToken,
+    anonymous,
+  };
 }
 
 export async function authorizeCode(sandbox: RunningHubSpotSandbox, scopes: string): Promise<string> {
   const url = new URL('/oauth/authorize', sandbox.appBaseUrl);
-  url.search = new URLSearchParams({ client_id: sandbox.clientId, redirect_uri: REDIRECT_URI, scope: scopes, state: 's1' }).toString();
+  url.search = new URLSearchParams({
+    client_id: sandbox.clientId,
+    redirect_uri: REDIRECT_URI,
+    scope: scopes,
+    state: 's1',
+  }).toString();
   const res = await fetch(url, { redirect: 'manual' });
   const code = new URL(res.headers.get('location') ?? 'http://invalid/').searchParams.get('code');
   if (res.status !== 302 || !code) throw new Error(`authorize answered ${res.status}`);
@@ -93,7 +117,13 @@ export interface Reply {
 }
 
 /** A call through the client's generic `apiRequest` (same auth and base path as its typed APIs). */
-export async function call(client: Client, method: string, path: string, body?: unknown, qs?: Record<string, string>): Promise<Reply> {
+export async function call(
+  client: Client,
+  method: string,
+  path: string,
+  body?: unknown,
+  qs?: Record<string, string>,
+): Promise<Reply> {
   const res = await client.apiRequest({ method, path, ...(body !== undefined ? { body } : {}), ...(qs ? { qs } : {}) });
   const text = await res.text();
   return { status: res.status, body: text ? (JSON.parse(text) as JsonBody) : {}, headers: res.headers };
@@ -102,7 +132,10 @@ export async function call(client: Client, method: string, path: string, body?: 
 /** A form-encoded call (the OAuth endpoints), still through the client's `apiRequest`. */
 export async function callForm(client: Client, path: string, form: Record<string, string>): Promise<Reply> {
   const res = await client.apiRequest({
-    method: 'POST', path, body: new URLSearchParams(form).toString(), defaultJson: false,
+    method: 'POST',
+    path,
+    body: new URLSearchParams(form).toString(),
+    defaultJson: false,
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
   });
   const text = await res.text();

@@ -1,6 +1,6 @@
 /** Contract cases for the OAuth server, driven through the official client's OAuth2Configuration. */
 import { v2 } from 'pipedrive';
-import { viaClient, viaHttp, type ContractCase, type ContractContext } from '../support/harness.js';
+import { type ContractCase, type ContractContext, viaClient, viaHttp } from '../support/harness.js';
 
 const REDIRECT_URI = 'http://127.0.0.1:1/callback';
 
@@ -14,7 +14,12 @@ export async function authorizationCode(c: ContractContext): Promise<string> {
 }
 
 export function oauthClient(c: ContractContext): v2.OAuth2Configuration {
-  return new v2.OAuth2Configuration({ clientId: c.sandbox.clientId, clientSecret: c.sandbox.clientSecret, redirectUri: REDIRECT_URI, host: c.sandbox.oauthBaseUrl });
+  return new v2.OAuth2Configuration({
+    clientId: c.sandbox.clientId,
+    clientSecret: c.sandbox.clientSecret,
+    redirectUri: REDIRECT_URI,
+    host: c.sandbox.oauthBaseUrl,
+  });
 }
 
 export function oauthCases(): ContractCase[] {
@@ -25,7 +30,12 @@ export function oauthCases(): ContractCase[] {
       run: async (c) => {
         c.state.configure({ autoApprove: false });
         try {
-          return await viaHttp(c, 'GET', `/oauth/authorize?client_id=${encodeURIComponent(c.sandbox.clientId)}&redirect_uri=${encodeURIComponent(REDIRECT_URI)}`, { auth: false });
+          return await viaHttp(
+            c,
+            'GET',
+            `/oauth/authorize?client_id=${encodeURIComponent(c.sandbox.clientId)}&redirect_uri=${encodeURIComponent(REDIRECT_URI)}`,
+            { auth: false },
+          );
         } finally {
           c.state.configure({ autoApprove: true });
         }

@@ -6,7 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { v1, v2 } from 'pipedrive';
 import { createFrozenClock } from '../../../../sandbox/common/clock.js';
-import { startPipedriveSandbox, type PipedriveSandboxState, type RunningPipedriveSandbox } from '../../../../sandbox/pipedrive/index.js';
+import {
+  type PipedriveSandboxState,
+  type RunningPipedriveSandbox,
+  startPipedriveSandbox,
+} from '../../../../sandbox/pipedrive/index.js';
 import { loadSpecs, type SpecName, type Specs } from './openapi.js';
 
 export interface CallResult {
@@ -43,9 +47,11 @@ export interface Fixtures {
   fileId: number;
   filterId: number;
   userId: number;
+  leadId: string;
 }
 
-export type CaseTarget = { spec: SpecName; operationId: string } | { route: string; check: (result: CallResult) => void };
+export type CaseTarget =
+  { spec: SpecName; operationId: string } | { route: string; check: (result: CallResult) => void };
 
 export interface ContractCase {
   title: string;
@@ -55,7 +61,10 @@ export interface ContractCase {
 
 export const CONTRACT_NOW = new Date('2026-06-01T12:00:00Z');
 
-function firstLive<T extends { id: number }>(records: Iterable<T>, accept: (record: T) => boolean = () => true): number {
+function firstLive<T extends { id: number }>(
+  records: Iterable<T>,
+  accept: (record: T) => boolean = () => true,
+): number {
   for (const record of records) if (accept(record)) return record.id;
   throw new Error('the generated dataset has no such record');
 }
@@ -80,12 +89,17 @@ function fixturesOf(state: PipedriveSandboxState): Fixtures {
     fileId: firstLive(records.file.liveRecords()),
     filterId: state.store.filters[0]?.id ?? 0,
     userId: state.store.users[1]?.id ?? 0,
+    leadId: state.store.leads.find((lead) => !lead.is_archived)?.id ?? '',
   };
 }
 
 /** A generated account under a frozen clock, with limits out of the way (the behaviour tests cover them). */
 export async function startContractSandbox(): Promise<ContractContext> {
-  const sandbox = await startPipedriveSandbox({ dataset: { records: 800, seed: 11 }, clock: createFrozenClock(CONTRACT_NOW), plan: 'ultimate' });
+  const sandbox = await startPipedriveSandbox({
+    dataset: { records: 800, seed: 11 },
+    clock: createFrozenClock(CONTRACT_NOW),
+    plan: 'ultimate',
+  });
   sandbox.state.configure({ burstOverride: 1_000_000 });
   const apiToken = sandbox.state.apiToken();
   return {
@@ -115,9 +129,17 @@ export async function viaClient(context: ContractContext, call: () => Promise<un
   return { status: last.status, body, contentType: undefined, tokens: context.state.limits.spentToday() - spentBefore };
 }
 
-export async function viaHttp(context: ContractContext, method: string, path: string, init: { body?: unknown; headers?: Record<string, string>; auth?: boolean } = {}): Promise<CallResult> {
+export async function viaHttp(
+  context: ContractContext,
+  method: string,
+  path: string,
+  init: { body?: unknown; headers?: Record<string, string>; auth?: boolean } = {},
+): Promise<CallResult> {
   const spentBefore = context.state.limits.spentToday();
-  const headers: Record<string, string> = { ...(init.auth === false ? {} : { 'x-api-token': context.apiToken }), ...init.headers };
+  const headers: Record<string, string> = {
+    ...(init.auth === false ? {} : { 'x-api-token': context.apiToken }),
+    ...init.headers,
+  };
   if (init.body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
   const response = await fetch(`${context.sandbox.apiBaseUrl}${path}`, {
     method,
@@ -152,19 +174,23 @@ export function runContractCases(name: string, cases: () => ContractCase[]): voi
     afterAll(async () => {
       await context.sandbox.close();
     });
-    it.each(cases().map((contractCase) => [contractCase.title, contractCase] as const))('%s', async (_title, contractCase) => {
-      const result = await contractCase.run(context);
-      const { target } = contractCase;
-      if ('route' in target) {
-        target.check(result);
-        return;
-      }
-      const operation = specs.operation(target.spec, target.operationId);
-      expect(operation.validate(result.status, result.body)).toBeUndefined();
-      const mediaType = operation.mediaTypes[String(result.status)];
-      if (result.contentType !== undefined && mediaType !== undefined) expect(result.contentType.split(';')[0]).toBe(mediaType);
-      // Successful API calls are charged the operation's x-token-cost; OAuth costs nothing.
-      if (result.status < 400) expect(result.tokens).toBe(operation.cost);
-    });
+    it.each(cases().map((contractCase) => [contractCase.title, contractCase] as const))(
+      '%s',
+      async (_title, contractCase) => {
+        const result = await contractCase.run(context);
+        const { target } = contractCase;
+        if ('route' in target) {
+          target.check(result);
+          return;
+        }
+        const operation = specs.operation(target.spec, target.operationId);
+        expect(operation.validate(result.status, result.body)).toBeUndefined();
+        const mediaType = operation.mediaTypes[String(result.status)];
+        if (result.contentType !== undefined && mediaType !== undefined)
+          expect(result.contentType.split(';')[0]).toBe(mediaType);
+        // Successful API calls are charged the operation's x-token-cost; OAuth costs nothing.
+        if (result.status < 400) expect(result.tokens).toBe(operation.cost);
+      },
+    );
   });
 }

@@ -26,6 +26,8 @@ export interface SpecOperation {
   path: string;
   /** x-token-cost. */
   cost: number;
+  /** The scopes of the operation's `security: - oauth2: [...]` entry, if it has one. */
+  oauthScopes: string[] | undefined;
   /** Media type per documented status. */
   mediaTypes: Record<string, string | undefined>;
   validate(status: number, body: unknown): string | undefined;
@@ -35,14 +37,19 @@ const SPEC_DIR = fileURLToPath(new URL('../../../../specs/pipedrive/', import.me
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
 // A CommonJS package with `exports.default`: require() gives the same shape under tsc, tsx and jest's ESM mode.
-const { default: ResponseValidator } = createRequire(import.meta.url)('openapi-response-validator') as typeof import('openapi-response-validator');
+const { default: ResponseValidator } = createRequire(import.meta.url)(
+  'openapi-response-validator',
+) as typeof import('openapi-response-validator');
 
 function isReference(value: unknown): value is OpenAPIV3.ReferenceObject {
   return typeof value === 'object' && value !== null && '$ref' in value;
 }
 
 /** Lets every object property be null as well (see the file comment); walks each schema once. */
-function allowNulls(schema: OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject | undefined, seen = new Set<object>()): void {
+function allowNulls(
+  schema: OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject | undefined,
+  seen = new Set<object>(),
+): void {
   if (!schema || isReference(schema) || seen.has(schema)) return;
   seen.add(schema);
   for (const property of Object.values(schema.properties ?? {})) {
@@ -50,7 +57,8 @@ function allowNulls(schema: OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject |
     allowNulls(property, seen);
   }
   if (schema.type === 'array') allowNulls(schema.items, seen);
-  for (const variant of [...(schema.allOf ?? []), ...(schema.oneOf ?? []), ...(schema.anyOf ?? [])]) allowNulls(variant, seen);
+  for (const variant of [...(schema.allOf ?? []), ...(schema.oneOf ?? []), ...(schema.anyOf ?? [])])
+    allowNulls(variant, seen);
   if (typeof schema.additionalProperties === 'object') allowNulls(schema.additionalProperties, seen);
 }
 
@@ -64,7 +72,10 @@ function dereference(node: unknown, root: unknown, resolved = new Map<string, un
       let target: unknown = root;
       for (const part of pointer.replace(/^#\//, '').split('/')) {
         const key = part.replaceAll('~1', '/').replaceAll('~0', '~');
-        target = typeof target === 'object' && target !== null && key in target ? Object.getOwnPropertyDescriptor(target, key)?.value : undefined;
+        target =
+          typeof target === 'object' && target !== null && key in target
+            ? Object.getOwnPropertyDescriptor(target, key)?.value
+            : undefined;
       }
       resolved.set(pointer, dereference(target, root, resolved));
     }
@@ -78,6 +89,7 @@ interface CachedOperation {
   method: string;
   path: string;
   cost: unknown;
+  oauthScopes: string[] | undefined;
   responses: OpenAPIV3.ResponsesObject;
 }
 
@@ -87,7 +99,10 @@ interface CachedOperation {
  */
 function operationsOf(spec: SpecName): CachedOperation[] {
   const source = readFileSync(`${SPEC_DIR}openapi-${spec}.yaml`, 'utf8');
-  const cache = join(tmpdir(), `pipedrive-openapi-${spec}-${createHash('sha256').update(source).digest('hex').slice(0, 16)}.json`);
+  const cache = join(
+    tmpdir(),
+    `pipedrive-openapi-2-${spec}-${createHash('sha256').update(source).digest('hex').slice(0, 16)}.json`,
+  );
   if (existsSync(cache)) return JSON.parse(readFileSync(cache, 'utf8')) as CachedOperation[];
   const document = parseYaml(source) as OpenAPIV3.Document;
   const operations: CachedOperation[] = [];
@@ -96,7 +111,15 @@ function operationsOf(spec: SpecName): CachedOperation[] {
       const operation = item?.[method];
       if (!operation?.operationId) continue;
       const cost: unknown = (operation as Record<string, unknown>)['x-token-cost'];
-      operations.push({ operationId: operation.operationId, method, path, cost, responses: dereference(operation.responses, document) as OpenAPIV3.ResponsesObject });
+      const oauthScopes = operation.security?.find((requirement) => 'oauth2' in requirement)?.oauth2;
+      operations.push({
+        operationId: operation.operationId,
+        method,
+        path,
+        cost,
+        oauthScopes,
+        responses: dereference(operation.responses, document) as OpenAPIV3.ResponsesObject,
+      });
     }
   }
   writeFileSync(cache, JSON.stringify(operations));
@@ -106,35 +129,37 @@ function operationsOf(spec: SpecName): CachedOperation[] {
 function loadSpec(spec: SpecName): Map<string, SpecOperation> {
   const operations = new Map<string, SpecOperation>();
   for (const operation of operationsOf(spec)) {
-    const { method, path, cost } = operation;
-      const responses: Record<string, { schema: OpenAPIV3.SchemaObject }> = {};
-      const mediaTypes: Record<string, string | undefined> = {};
-      for (const [status, response] of Object.entries(operation.responses)) {
-        if (isReference(response)) continue;
-        const [mediaType, content] = Object.entries(response.content ?? {})[0] ?? [];
-        mediaTypes[status] = mediaType;
-        const schema = content?.schema;
-        if (schema && !isReference(schema)) {
-          allowNulls(schema);
-          responses[status] = { schema };
-        } else {
-          responses[status] = { schema: {} };
-        }
+    const { method, path, cost, oauthScopes } = operation;
+    const responses: Record<string, { schema: OpenAPIV3.SchemaObject }> = {};
+    const mediaTypes: Record<string, string | undefined> = {};
+    for (const [status, response] of Object.entries(operation.responses)) {
+      if (isReference(response)) continue;
+      const [mediaType, content] = Object.entries(response.content ?? {})[0] ?? [];
+      mediaTypes[status] = mediaType;
+      const schema = content?.schema;
+      if (schema && !isReference(schema)) {
+        allowNulls(schema);
+        responses[status] = { schema };
+      } else {
+        responses[status] = { schema: {} };
       }
-      const validator = new ResponseValidator({ responses });
-      operations.set(operation.operationId, {
-        spec,
-        operationId: operation.operationId,
-        method,
-        path,
-        cost: typeof cost === 'number' ? cost : Number.NaN,
-        mediaTypes,
-        validate(status, body) {
-          if (!(String(status) in responses)) return `status ${status} is not documented (documented: ${Object.keys(responses).join(', ')})`;
-          const result = validator.validateResponse(String(status), body);
-          return result ? JSON.stringify(result.errors ?? result.message) : undefined;
-        },
-      });
+    }
+    const validator = new ResponseValidator({ responses });
+    operations.set(operation.operationId, {
+      spec,
+      operationId: operation.operationId,
+      method,
+      path,
+      cost: typeof cost === 'number' ? cost : Number.NaN,
+      oauthScopes,
+      mediaTypes,
+      validate(status, body) {
+        if (!(String(status) in responses))
+          return `status ${status} is not documented (documented: ${Object.keys(responses).join(', ')})`;
+        const result = validator.validateResponse(String(status), body);
+        return result ? JSON.stringify(result.errors ?? result.message) : undefined;
+      },
+    });
   }
   return operations;
 }

@@ -1,6 +1,6 @@
 /** Test helpers: install the app into a sandbox portal the way HubSpot does (authorize → code → token). */
-import request from 'supertest';
 import type { Express } from 'express';
+import request from 'supertest';
 
 export interface InstalledTokens {
   access_token: string;
@@ -29,7 +29,13 @@ export async function install(app: Express, scope = ALL_SCOPES): Promise<Install
   const res = await request(app)
     .post('/oauth/v1/token')
     .type('form')
-    .send({ grant_type: 'authorization_code', client_id: CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uri: REDIRECT_URI, code })
+    .send({
+      grant_type: 'authorization_code',
+      client_id: CLIENT_ID,
+      client_secret: CLIENT_SECRET,
+      redirect_uri: REDIRECT_URI,
+      code,
+    })
     .expect(200);
   return res.body as InstalledTokens;
 }

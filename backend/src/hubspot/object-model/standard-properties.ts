@@ -1,104 +1,17 @@
-import type { SourceId } from '../../../shared/src/contracts/index.js';
-
-/**
- * The shape of a source's mapping rules, and the HubSpot side every source maps onto. A source's rules
- * are plain data of these types (sources/<source>/mapping-rules.ts); transfer/audit/map-catalog.ts
- * applies any of them to a catalog, so Zoho CRM, Salesforce and ActiveCampaign are more data, not code.
- */
-
-export type HubSpotObjectType = 'contacts' | 'companies' | 'deals' | 'products' | 'calls' | 'meetings' | 'tasks' | 'emails' | 'notes';
-
-/** A HubSpot property type with the fieldTypes HubSpot accepts for it (properties guide), so an invalid pair does not compile. */
-export type PropertyKind =
-  | { type: 'string'; fieldType: 'text' | 'textarea' | 'html' | 'phonenumber' }
-  | { type: 'number'; fieldType: 'number' }
-  | { type: 'date' | 'datetime'; fieldType: 'date' }
-  | { type: 'bool'; fieldType: 'booleancheckbox' }
-  | { type: 'enumeration'; fieldType: 'select' | 'checkbox' | 'radio' };
-
-export const TEXT: PropertyKind = { type: 'string', fieldType: 'text' };
-export const TEXTAREA: PropertyKind = { type: 'string', fieldType: 'textarea' };
-export const HTML: PropertyKind = { type: 'string', fieldType: 'html' };
-export const PHONE: PropertyKind = { type: 'string', fieldType: 'phonenumber' };
-export const NUMBER: PropertyKind = { type: 'number', fieldType: 'number' };
-export const DATE: PropertyKind = { type: 'date', fieldType: 'date' };
-export const DATETIME: PropertyKind = { type: 'datetime', fieldType: 'date' };
-export const BOOL: PropertyKind = { type: 'bool', fieldType: 'booleancheckbox' };
-export const SELECT: PropertyKind = { type: 'enumeration', fieldType: 'select' };
-export const CHECKBOX: PropertyKind = { type: 'enumeration', fieldType: 'checkbox' };
-export const RADIO: PropertyKind = { type: 'enumeration', fieldType: 'radio' };
-
-/**
- * One part of a split value (range end, address city, monetary currency). `key` ends the property name
- * after a double underscore; it must contain a letter outside a–f so it can never read as the hash
- * part of a name (see map-catalog's property names).
- */
-export interface ValuePart {
-  key: string;
-  label: string;
-}
-
-/** Where (a part of) a source field's value goes in HubSpot. */
-export type TargetRule =
-  /** A HubSpot default property of the row's object, by name (label and type come from HUBSPOT_OBJECTS). */
-  | { to: 'standard'; name: string }
-  /** A property setup creates, named after the source field's key and labelled with its label (or `label`). */
-  | { to: 'created'; kind: PropertyKind; part?: ValuePart; label?: string; options?: 'source' | 'activity-types' }
-  /** A HubSpot owner: the record's owner (hubspot_owner_id) or a created owner property. */
-  | { to: 'owner'; property: 'standard' | 'created' }
-  /** An association to a record of `object`; `primary` where HubSpot has a primary label for the pair. */
-  | { to: 'association'; object: HubSpotObjectType; primary?: boolean }
-  | { to: 'pipeline' }
-  | { to: 'stage' };
-
-/** The verdict for one source field: where its value goes (and what changes on the way), or why it cannot go. */
-export type FieldRule = { targets: readonly TargetRule[]; reason?: string } | { unsupported: string };
-
-/** One row of the audit: (part of) a source object and the HubSpot object it becomes. */
-export interface ObjectRule {
-  key: string;
-  label: string;
-  /** The catalog object the row reads. */
-  source: string;
-  hubspotObject: HubSpotObjectType;
-  /** Names the row's created properties and their group, e.g. `deal` → `pipedrive_deal_…`; lowercase letters only. */
-  singular: string;
-  /** Rules for the source's built-in fields, by field key; they win over `commonFields` and the type rules. */
-  fields: Readonly<Record<string, FieldRule>>;
-}
-
-/** Activities are one source object that becomes several HubSpot objects, chosen by the activity's type. */
-export interface ActivityRouting {
-  /** The catalog object whose records are split by type. */
-  source: string;
-  byType: Readonly<Record<string, HubSpotObjectType>>;
-  /** Where every other (custom) type goes. */
-  otherTypes: HubSpotObjectType;
-}
-
-export interface PipelineRules {
-  /** The closed stages HubSpot needs in every deal pipeline; won and lost deals go there. */
-  closedStages: readonly { label: string; probability: number }[];
-  /** The percent assumed for a stage whose source does not track a probability. */
-  unknownProbabilityPercent: number;
-}
-
-export interface SourceMappingRules {
-  source: SourceId;
-  /** As users know the app, e.g. "Pipedrive"; used in created group labels and to tell labels apart. */
-  sourceName: string;
-  /** Starts every created property name; lowercase letters only. */
-  propertyPrefix: string;
-  objects: readonly ObjectRule[];
-  /** Catalog objects the transfer leaves out, with the reason the audit shows. */
-  notTransferred: Readonly<Record<string, string>>;
-  activities: ActivityRouting;
-  /** Built-in fields found on many objects (add_time, counts, …), by key; an object's own `fields` win. */
-  commonFields: Readonly<Record<string, FieldRule>>;
-  /** By the source's field type: every custom field and any built-in field without a rule of its own. */
-  fieldTypes: Readonly<Record<string, FieldRule>>;
-  pipelines: PipelineRules;
-}
+import {
+  BOOL,
+  CHECKBOX,
+  DATETIME,
+  HTML,
+  type HubSpotObjectType,
+  NUMBER,
+  PHONE,
+  type PropertyKind,
+  RADIO,
+  SELECT,
+  TEXT,
+  TEXTAREA,
+} from './property-kinds.js';
 
 type StandardProperties = Readonly<Record<string, readonly [label: string, kind: PropertyKind]>>;
 
@@ -290,19 +203,3 @@ export const HUBSPOT_OBJECTS: Readonly<Record<HubSpotObjectType, HubSpotObjectIn
     properties: { ...ENGAGEMENT_PROPERTIES, hs_note_body: ['Note body', HTML] },
   },
 };
-
-const ENGAGEMENTS = ['calls', 'meetings', 'tasks', 'emails', 'notes'] as const;
-const RECORDS = ['contacts', 'companies', 'deals'] as const;
-
-/**
- * Object pairs HubSpot associates by default (association type ids in api-contracts.md A.6). Products
- * associate with nothing (line items carry them to deals); engagements with contacts, companies and deals.
- */
-const ASSOCIABLE = new Set<string>([
-  ...RECORDS.flatMap((from) => RECORDS.map((to) => `${from}>${to}`)),
-  ...ENGAGEMENTS.flatMap((engagement) => RECORDS.flatMap((record) => [`${engagement}>${record}`, `${record}>${engagement}`])),
-]);
-
-export function canAssociate(from: HubSpotObjectType, to: HubSpotObjectType): boolean {
-  return ASSOCIABLE.has(`${from}>${to}`);
-}

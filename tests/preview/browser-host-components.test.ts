@@ -3,11 +3,11 @@
  * runs in the same worker set-up as our pages, and the browser checks what its handlers receive —
  * HubSpot's payloads, not DOM events — and that overlays, actions, hooks and unknown components work.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import express from 'express';
 import type { Browser, Page } from 'playwright-core';
 import { createPreviewRouter } from '../../preview/server/index.ts';
@@ -64,7 +64,10 @@ async function seen(): Promise<Record<string, unknown>> {
 
 /** Waits until the fixture has recorded `key` (handlers run in the worker, asynchronously). */
 async function seenValue(key: string): Promise<unknown> {
-  await page.getByTestId('fx-seen').filter({ hasText: `"${key}":` }).waitFor();
+  await page
+    .getByTestId('fx-seen')
+    .filter({ hasText: `"${key}":` })
+    .waitFor();
   return (await seen())[key];
 }
 
@@ -101,7 +104,11 @@ describe('preview host components', () => {
   });
 
   it('sends a Toggle its checked state and a Select its option value', async () => {
-    await page.getByRole('switch', { name: 'Enabled' }).or(page.getByTestId('fx-toggle').getByRole('switch')).first().click();
+    await page
+      .getByRole('switch', { name: 'Enabled' })
+      .or(page.getByTestId('fx-toggle').getByRole('switch'))
+      .first()
+      .click();
     expect(await seenValue('toggle')).toBe(true);
     await page.getByTestId('fx-select').locator('select').selectOption({ label: 'Large' });
     expect(await seenValue('select')).toBe(2);

@@ -1,44 +1,22 @@
 import { createHash } from 'node:crypto';
-import type { z } from 'zod';
-import type {
-  AuditActivityType, AuditField, AuditObject, AuditPipeline, HubSpotPropertyTarget,
-} from '../../../../shared/src/contracts/index.js';
-import type { SourceActivityType, SourceCatalog, SourceField, SourcePipeline } from '../../sources/connector.js';
+import type { AuditField, AuditPipeline, HubSpotPropertyTarget } from '../../../../shared/src/contracts/index.js';
 import {
-  HUBSPOT_OBJECTS, TEXT, TEXTAREA, canAssociate,
-  type FieldRule, type HubSpotObjectType, type ObjectRule, type PipelineRules, type SourceMappingRules, type TargetRule,
-} from '../../sources/mapping.js';
-
-/** An audit row before the audit engine counts its records. */
-export interface MappedObject extends Omit<AuditObject, 'records' | 'breakdown'> {
-  /** The catalog object whose records the row counts. */
-  sourceObject: string;
-  /** For rows that take part of their source object (activities by type): the types they take; null = every record. */
-  sourceTypes: string[] | null;
-  /** This row also takes records whose type the catalog does not list (e.g. a type deleted since). */
-  takesOtherTypes: boolean;
-  /** The HubSpot property group the row's created properties go in. */
-  propertyGroup: { name: string; label: string };
-}
-
-export type MappedActivityType = Omit<z.infer<typeof AuditActivityType>, 'records'>;
-
-export interface NotTransferredObject {
-  key: string;
-  label: string;
-  reason: string;
-}
-
-export interface MappedCatalog {
-  objects: MappedObject[];
-  /** By row key. */
-  fields: Record<string, AuditField[]>;
-  /** Without deal counts (`deals: null`). */
-  pipelines: AuditPipeline[];
-  activityTypes: MappedActivityType[];
-  /** Catalog objects no row takes, so nothing the source has goes unmentioned. */
-  notTransferred: NotTransferredObject[];
-}
+  canAssociate,
+  HUBSPOT_OBJECTS,
+  type HubSpotObjectType,
+  TEXT,
+  TEXTAREA,
+} from '../../hubspot/object-model/index.js';
+import type { SourceActivityType, SourceCatalog, SourceField, SourcePipeline } from '../../sources/connector.js';
+import type {
+  FieldRule,
+  ObjectRule,
+  PipelineRules,
+  SourceMappingRules,
+  TargetRule,
+} from '../../sources/mapping-rules.js';
+import type { MappedCatalog } from './mapping-plan.js';
+import type { PortalProperties } from './portal-properties.js';
 
 /** HubSpot limits (hubspot-properties.md §4.1). */
 const MAX_NAME_LENGTH = 100;
@@ -69,14 +47,18 @@ function createdName(rules: SourceMappingRules, row: ObjectRule, key: string, pa
   if (PLAIN_KEY.test(key) && head.length + key.length + tail.length <= MAX_NAME_LENGTH) return `${head}${key}${tail}`;
   const hash = `__${digest(key).slice(0, 12)}`;
   const room = MAX_NAME_LENGTH - head.length - hash.length - tail.length;
-  const slug = key.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, room).replace(/^_+|_+$/g, '');
+  const slug = key
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .slice(0, room)
+    .replace(/^_+|_+$/g, '');
   return `${head}${slug}${hash}${tail}`;
 }
 
 /**
  * HubSpot deal-stage probability in 0.1 steps, rounded half up (25 % → 0.3). Open stages stay within
- * 0.1–0.9: HubSpot reads 0.0 as closed lost and 1.0 as closed won, and Pipedrive's default stage
- * probability is 100 %, which would otherwise close every deal entering the stage.
+ * 0.1–0.9: HubSpot reads 0.0 as closed lost and 1.0 as closed won, and a source's default stage
+ * probability may be 100 % (Pipedrive's is), which would otherwise close every deal entering the stage.
  */
 function openStageProbability(percent: number): number {
   return Math.min(9, Math.max(1, Math.round(percent / 10))) / 10;
@@ -97,7 +79,10 @@ function mapPipelines(rules: PipelineRules, pipelines: readonly SourcePipeline[]
           sourceProbability: stage.probability,
           hubspotProbability: openStageProbability(stage.probability ?? rules.unknownProbabilityPercent),
         })),
-      closedStages: rules.closedStages.map((closed) => ({ label: closed.label, hubspotProbability: closed.probability })),
+      closedStages: rules.closedStages.map((closed) => ({
+        label: closed.label,
+        hubspotProbability: closed.probability,
+      })),
       deals: null,
     }));
 }
@@ -120,7 +105,8 @@ function optionProblem(options: readonly Option[]): string | null {
   if (options.some((option) => option.label.trim() === '')) return 'an option has no label';
   const seen = new Set<string>();
   for (const option of options) {
-    if (seen.has(option.label)) return `two options are called “${option.label}” and HubSpot needs distinct option labels`;
+    if (seen.has(option.label))
+      return `two options are called “${option.label}” and HubSpot needs distinct option labels`;
     seen.add(option.label);
   }
   return null;
@@ -152,24 +138,35 @@ function ruleFor(context: RowContext, field: SourceField): FieldRule {
   const { rules, row } = context;
   // Built-in rules go by key; a custom field could share a built-in's key only by coincidence.
   const builtIn = field.isCustom ? undefined : (lookup(row.fields, field.key) ?? lookup(rules.commonFields, field.key));
-  return builtIn ?? lookup(rules.fieldTypes, field.type) ?? {
-    unsupported: `${rules.sourceName}’s field type “${field.type}” is not known to Smart Transfer yet.`,
-  };
+  return (
+    builtIn ??
+    lookup(rules.fieldTypes, field.type) ?? {
+      unsupported: `${rules.sourceName}’s field type “${field.type}” is not known to Smart Transfer yet.`,
+    }
+  );
 }
 
 function standardTarget(row: ObjectRule, name: string, kind: HubSpotPropertyTarget['kind']): HubSpotPropertyTarget {
   const property = lookup(HUBSPOT_OBJECTS[row.hubspotObject].properties, name);
-  if (!property) throw new Error(`Mapping rule of ${row.key} names ${name}, which is not a known ${row.hubspotObject} property`);
+  if (!property)
+    throw new Error(`Mapping rule of ${row.key} names ${name}, which is not a known ${row.hubspotObject} property`);
   const [label, { type, fieldType }] = property;
   return { objectType: row.hubspotObject, name, label, type, fieldType, kind };
 }
 
 /** A field's targets, with the labels still to settle, notes on what changes on the way and the options shown; or why it cannot go. */
-type Built = { targets: HubSpotPropertyTarget[]; labels: PendingLabel[]; notes: string[]; options: Option[] | null } | { refused: string };
+type Built =
+  | { targets: HubSpotPropertyTarget[]; labels: PendingLabel[]; notes: string[]; options: Option[] | null }
+  | { refused: string };
 
 function buildTargets(context: RowContext, field: SourceField, targetRules: readonly TargetRule[]): Built {
   const { row } = context;
-  const built = { targets: [] as HubSpotPropertyTarget[], labels: [] as PendingLabel[], notes: [] as string[], options: null as Option[] | null };
+  const built = {
+    targets: [] as HubSpotPropertyTarget[],
+    labels: [] as PendingLabel[],
+    notes: [] as string[],
+    options: null as Option[] | null,
+  };
   const create = (target: Omit<HubSpotPropertyTarget, 'label'>, base: string, part?: string): void => {
     const pending: HubSpotPropertyTarget = { ...target, label: base };
     built.targets.push(pending);
@@ -190,12 +187,17 @@ function buildTargets(context: RowContext, field: SourceField, targetRules: read
         if (rule.property === 'standard') built.targets.push(standardTarget(row, 'hubspot_owner_id', 'owner'));
         else {
           const name = createdName(context.rules, row, field.key);
-          create({ objectType: row.hubspotObject, name, type: 'enumeration', fieldType: 'select', kind: 'owner' }, field.label);
+          create(
+            { objectType: row.hubspotObject, name, type: 'enumeration', fieldType: 'select', kind: 'owner' },
+            field.label,
+          );
         }
         break;
       case 'association': {
         if (!canAssociate(row.hubspotObject, rule.object)) {
-          const [from, to] = [row.hubspotObject, rule.object].map((object) => HUBSPOT_OBJECTS[object].label.toLowerCase());
+          const [from, to] = [row.hubspotObject, rule.object].map((object) =>
+            HUBSPOT_OBJECTS[object].label.toLowerCase(),
+          );
           return { refused: `HubSpot ${from} can’t be associated with ${to}.` };
         }
         const other = HUBSPOT_OBJECTS[rule.object].singular;
@@ -214,22 +216,29 @@ function buildTargets(context: RowContext, field: SourceField, targetRules: read
       case 'created': {
         let propertyKind = rule.kind;
         if (rule.options !== undefined) {
-          const options = rule.options === 'source'
-            ? (field.options ?? []).map(({ id, label }) => ({ id, label }))
-            : context.activityTypes.map((type) => ({ id: type.key, label: type.name }));
+          const options =
+            rule.options === 'source'
+              ? (field.options ?? []).map(({ id, label }) => ({ id, label }))
+              : context.activityTypes.map((type) => ({ id: type.key, label: type.name }));
           // The audit shows the options the property gets, which for the activity type are the types.
           built.options = options;
           const problem = optionProblem(options);
           if (problem !== null) {
             const multiple = propertyKind.fieldType === 'checkbox';
             propertyKind = multiple ? TEXTAREA : TEXT;
-            const shape = multiple ? 'the option labels, separated by semicolons) instead of checkboxes' : 'the option label) instead of a dropdown';
+            const shape = multiple
+              ? 'the option labels, separated by semicolons) instead of checkboxes'
+              : 'the option label) instead of a dropdown';
             built.notes.push(`Kept as text (${shape}: ${problem}.`);
           }
         }
         const name = createdName(context.rules, row, field.key, rule.part?.key);
         const { type, fieldType } = propertyKind;
-        create({ objectType: row.hubspotObject, name, type, fieldType, kind: 'created' }, rule.label ?? field.label, rule.part?.label);
+        create(
+          { objectType: row.hubspotObject, name, type, fieldType, kind: 'created' },
+          rule.label ?? field.label,
+          rule.part?.label,
+        );
         break;
       }
     }
@@ -243,7 +252,10 @@ function draftField(context: RowContext, field: SourceField): Draft {
   const base = { key: field.key, label: field.label, sourceType: field.type, isCustom: field.isCustom };
   const identity = createdName(context.rules, context.row, field.key);
   const refuse = (reason: string): Draft => ({
-    row: context.row, identity, labels: [], field: { ...base, supported: false, targets: [], options: sourceOptions, reason },
+    row: context.row,
+    identity,
+    labels: [],
+    field: { ...base, supported: false, targets: [], options: sourceOptions, reason },
   });
   if ('unsupported' in rule) return refuse(rule.unsupported);
   const built = buildTargets(context, field, rule.targets);
@@ -267,16 +279,27 @@ const fullLabel = (base: string, part: string | undefined): string => (part === 
 
 /**
  * Created properties are labelled with the source label, but HubSpot wants labels unique per object:
- * a field whose label is already one of HubSpot's gets "(Pipedrive)", and fields sharing a label with
- * each other get "(Pipedrive <6 hex digits of their property name's hash>)", stable across catalog changes.
+ * a field whose label the portal already has (one of HubSpot's defaults, or any live property but the
+ * one we would create) gets "(<source name>)", and fields sharing a label with each other get
+ * "(<source name> <6 hex digits of their property name's hash>)", stable across catalog changes.
  */
-function settleLabels(rules: SourceMappingRules, drafts: readonly Draft[]): void {
+function settleLabels(rules: SourceMappingRules, drafts: readonly Draft[], portal: PortalProperties): void {
   const byObject = new Map<HubSpotObjectType, Draft[]>();
   for (const draft of drafts) {
-    if (draft.labels.length > 0) byObject.set(draft.row.hubspotObject, [...(byObject.get(draft.row.hubspotObject) ?? []), draft]);
+    if (draft.labels.length > 0)
+      byObject.set(draft.row.hubspotObject, [...(byObject.get(draft.row.hubspotObject) ?? []), draft]);
   }
   for (const [object, group] of byObject) {
-    const taken = new Set(Object.values(HUBSPOT_OBJECTS[object].properties).map(([label]) => label.toLowerCase()));
+    // A live property with the very name we create is ours from an earlier setup: its label is no collision.
+    const ours = new Set(group.flatMap((draft) => draft.labels.map(({ target }) => target.name)));
+    const live = (portal[object] ?? [])
+      .filter((property) => !ours.has(property.name))
+      .map((property) => property.label);
+    const taken = new Set(
+      [...Object.values(HUBSPOT_OBJECTS[object].properties).map(([label]) => label), ...live].map((label) =>
+        label.toLowerCase(),
+      ),
+    );
     const holders = new Map<string, Set<string>>();
     for (const draft of group) {
       for (const { base, part } of draft.labels) {
@@ -289,26 +312,40 @@ function settleLabels(rules: SourceMappingRules, drafts: readonly Draft[]): void
       const shared = labels.some((label) => (holders.get(label)?.size ?? 0) > 1);
       const suffix = shared
         ? ` (${rules.sourceName} ${digest(draft.identity).slice(0, 6)})`
-        : labels.some((label) => taken.has(label)) ? ` (${rules.sourceName})` : '';
+        : labels.some((label) => taken.has(label))
+          ? ` (${rules.sourceName})`
+          : '';
       for (const pending of draft.labels) pending.target.label = fullLabel(`${pending.base}${suffix}`, pending.part);
     }
   }
 }
 
-/** Applies a source's mapping rules to its catalog: what every object, field, pipeline and activity type becomes. */
-export function mapCatalog(rules: SourceMappingRules, catalog: SourceCatalog): MappedCatalog {
+/**
+ * Applies a source's mapping rules to its catalog: what every object, field, pipeline and activity type
+ * becomes. `portal` holds the portal's live properties, whose labels created properties must not repeat.
+ */
+export function mapCatalog(
+  rules: SourceMappingRules,
+  catalog: SourceCatalog,
+  portal: PortalProperties = {},
+): MappedCatalog {
   const routeOf = (type: string) => lookup(rules.activities.byType, type) ?? rules.activities.otherTypes;
   const rows: { row: ObjectRule; drafts: Draft[]; activityTypes: SourceActivityType[] | null }[] = [];
   for (const row of rules.objects) {
     const source = catalog.objects.find((object) => object.key === row.source);
     if (!source) continue;
-    const activityTypes = row.source === rules.activities.source
-      ? catalog.activityTypes.filter((type) => routeOf(type.key) === row.hubspotObject)
-      : null;
+    const activityTypes =
+      row.source === rules.activities.source
+        ? catalog.activityTypes.filter((type) => routeOf(type.key) === row.hubspotObject)
+        : null;
     const context: RowContext = { rules, row, activityTypes: activityTypes ?? [] };
     rows.push({ row, activityTypes, drafts: source.fields.map((field) => draftField(context, field)) });
   }
-  settleLabels(rules, rows.flatMap(({ drafts }) => drafts));
+  settleLabels(
+    rules,
+    rows.flatMap(({ drafts }) => drafts),
+    portal,
+  );
 
   const taken = new Set(rules.objects.map((row) => row.source));
   return {
@@ -325,18 +362,28 @@ export function mapCatalog(rules: SourceMappingRules, catalog: SourceCatalog): M
         sourceObject: row.source,
         sourceTypes: activityTypes?.map((type) => type.key) ?? null,
         takesOtherTypes: activityTypes !== null && row.hubspotObject === rules.activities.otherTypes,
-        propertyGroup: { name: `${rules.propertyPrefix}_${row.singular}`, label: `${rules.sourceName} ${row.singular} fields` },
+        propertyGroup: {
+          name: `${rules.propertyPrefix}_${row.singular}`,
+          label: `${rules.sourceName} ${row.singular} fields`,
+        },
       };
     }),
     fields: Object.fromEntries(rows.map(({ row, drafts }) => [row.key, drafts.map((draft) => draft.field)])),
     pipelines: mapPipelines(rules.pipelines, catalog.pipelines),
-    activityTypes: catalog.activityTypes.map((type) => ({ key: type.key, name: type.name, custom: type.custom, hubspotObject: routeOf(type.key) })),
+    activityTypes: catalog.activityTypes.map((type) => ({
+      key: type.key,
+      name: type.name,
+      custom: type.custom,
+      hubspotObject: routeOf(type.key),
+    })),
     notTransferred: catalog.objects
       .filter((object) => !taken.has(object.key))
       .map((object) => ({
         key: object.key,
         label: object.label,
-        reason: lookup(rules.notTransferred, object.key) ?? `Smart Transfer does not transfer ${rules.sourceName} ${object.label.toLowerCase()} yet.`,
+        reason:
+          lookup(rules.notTransferred, object.key) ??
+          `Smart Transfer does not transfer ${rules.sourceName} ${object.label.toLowerCase()} yet.`,
       })),
   };
 }

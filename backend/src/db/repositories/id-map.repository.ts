@@ -1,0 +1,48 @@
+import type { Queryable } from '../pool.js';
+
+/** One source record and the HubSpot record it became. */
+export interface IdMapping {
+  object: string;
+  sourceId: string;
+  hubspotObject: string;
+  hubspotId: string;
+}
+
+export const idMapRepository = {
+  /** Records (or corrects) where source records went; unique per connection, object and source id. */
+  async upsert(
+    db: Queryable,
+    input: { connectionId: string; transferId: string; mappings: readonly IdMapping[] },
+  ): Promise<void> {
+    if (input.mappings.length === 0) return;
+    await db.query(
+      `INSERT INTO id_map (connection_id, object, source_id, hubspot_object, hubspot_id, transfer_id)
+       SELECT $1, m.object, m.source_id, m.hubspot_object, m.hubspot_id, $2
+       FROM unnest($3::text[], $4::text[], $5::text[], $6::text[]) AS m (object, source_id, hubspot_object, hubspot_id)
+       ON CONFLICT (connection_id, object, source_id)
+       DO UPDATE SET hubspot_object = excluded.hubspot_object, hubspot_id = excluded.hubspot_id, updated_at = now()`,
+      [
+        input.connectionId,
+        input.transferId,
+        input.mappings.map((m) => m.object),
+        input.mappings.map((m) => m.sourceId),
+        input.mappings.map((m) => m.hubspotObject),
+        input.mappings.map((m) => m.hubspotId),
+      ],
+    );
+  },
+
+  /** HubSpot ids of the given source records of one object (those not mapped yet are absent). */
+  async lookup(
+    db: Queryable,
+    connectionId: string,
+    object: string,
+    sourceIds: readonly string[],
+  ): Promise<Map<string, string>> {
+    const result = await db.query<{ source_id: string; hubspot_id: string }>(
+      'SELECT source_id, hubspot_id FROM id_map WHERE connection_id = $1 AND object = $2 AND source_id = ANY($3::text[])',
+      [connectionId, object, sourceIds],
+    );
+    return new Map(result.rows.map((row) => [row.source_id, row.hubspot_id]));
+  },
+};

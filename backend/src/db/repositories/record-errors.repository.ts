@@ -1,0 +1,70 @@
+import type { Queryable } from '../pool.js';
+
+/** A source record a transfer could not move, with the reason (HubSpot's category, message and context). */
+export interface RecordError {
+  object: string;
+  sourceId: string | null;
+  code: string;
+  message: string;
+  context?: unknown;
+}
+
+export interface StoredRecordError extends RecordError {
+  id: number;
+  transferId: string;
+  taskId: string | null;
+  createdAt: Date;
+}
+
+interface RecordErrorRow {
+  id: string;
+  transfer_id: string;
+  task_id: string | null;
+  object: string;
+  source_id: string | null;
+  code: string;
+  message: string;
+  context: unknown;
+  created_at: Date;
+}
+
+export const recordErrorsRepository = {
+  async add(
+    db: Queryable,
+    input: { transferId: string; taskId: string | null; errors: readonly RecordError[] },
+  ): Promise<void> {
+    if (input.errors.length === 0) return;
+    const { errors } = input;
+    await db.query(
+      `INSERT INTO record_errors (transfer_id, task_id, object, source_id, code, message, context)
+       SELECT $1, $2, e.object, e.source_id, e.code, e.message, e.context
+       FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[]) AS e (object, source_id, code, message, context)`,
+      [
+        input.transferId,
+        input.taskId,
+        errors.map((e) => e.object),
+        errors.map((e) => e.sourceId),
+        errors.map((e) => e.code),
+        errors.map((e) => e.message),
+        errors.map((e) => (e.context === undefined ? null : JSON.stringify(e.context))),
+      ],
+    );
+  },
+
+  async forTransfer(db: Queryable, transferId: string): Promise<StoredRecordError[]> {
+    const result = await db.query<RecordErrorRow>('SELECT * FROM record_errors WHERE transfer_id = $1 ORDER BY id', [
+      transferId,
+    ]);
+    return result.rows.map((row) => ({
+      id: Number(row.id),
+      transferId: row.transfer_id,
+      taskId: row.task_id,
+      object: row.object,
+      sourceId: row.source_id,
+      code: row.code,
+      message: row.message,
+      context: row.context ?? undefined,
+      createdAt: row.created_at,
+    }));
+  },
+};

@@ -1,0 +1,53 @@
+import type { ConnectionStatus, GuideStep, SourceApp, SourceId } from '../../../shared/src/contracts/index.js';
+import type { Db } from '../db/pool.js';
+import { connectionsRepository } from '../db/repositories/connections.repository.js';
+import { jobsRepository } from '../db/repositories/jobs.repository.js';
+import type { Portal } from '../db/repositories/portals.repository.js';
+import type { SourceRegistry } from '../sources/source-registry.js';
+import { buildGuide } from './guide.js';
+
+/** Where a portal stands: each source app's connection, and the User guide's checklist. */
+export function createProgressService(deps: { db: Db; sources: Pick<SourceRegistry, 'apps'> }) {
+  async function connectionStatus(portalId: number, source: SourceId): Promise<ConnectionStatus> {
+    const connection = await connectionsRepository.findLive(deps.db, portalId, source);
+    if (!connection) return 'not_connected';
+    return connection.status === 'connected' ? 'connected' : 'reconnect_needed';
+  }
+
+  /** The source the User guide is about: the first available one the portal is connected to, else the first available one. */
+  async function guideSource(portalId: number) {
+    const available = deps.sources.apps().filter((app) => app.availability === 'available');
+    for (const app of available) {
+      if ((await connectionStatus(portalId, app.id)) !== 'not_connected') return app;
+    }
+    return available[0];
+  }
+
+  return {
+    /** The source apps, each with this portal's connection status. */
+    async apps(portalId: number): Promise<SourceApp[]> {
+      return Promise.all(
+        deps.sources
+          .apps()
+          .map(async (source) => ({ ...source, connectionStatus: await connectionStatus(portalId, source.id) })),
+      );
+    },
+
+    /** The User guide's steps for a portal's work with its source. */
+    async guide(portal: Portal): Promise<GuideStep[]> {
+      const source = await guideSource(portal.id);
+      if (!source) throw new Error('No source app is available');
+      const connection = await connectionsRepository.findLive(deps.db, portal.id, source.id);
+      const latestAudit = connection ? await jobsRepository.latestForConnection(deps.db, connection.id, 'audit') : null;
+      return buildGuide(
+        {
+          installed: portal.status === 'installed',
+          connection: await connectionStatus(portal.id, source.id),
+          audit: latestAudit?.status ?? null,
+        },
+        source.name,
+      );
+    },
+  };
+}
+export type ProgressService = ReturnType<typeof createProgressService>;
