@@ -8,5 +8,6 @@ export * from './guide.js';
 export * from './jobs.js';
 export * from './paths.js';
 export * from './portal.js';
+export * from './settings.js';
 export * from './sources.js';
 export * from './transfers.js';
