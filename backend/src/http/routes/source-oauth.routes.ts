@@ -1,10 +1,11 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { SourceConnectService } from '../../auth/source-connect.service.js';
+import { DomainError } from '../../domain-errors.js';
 import type { SourceRegistry } from '../../sources/source-registry.js';
-import { HttpError } from '../errors.js';
 import { clearFlowCookie, FLOW_COOKIES, readFlowCookie, setFlowCookie } from '../flow-cookie.js';
 import { respondWithResult } from '../html-page.js';
+import { statusOf } from '../middleware/errors.js';
 import { parseInput } from '../validate.js';
 import { OAuthCallbackQuery } from './hubspot-install.routes.js';
 
@@ -19,9 +20,9 @@ export function sourceOAuthRoutes(deps: {
   const router = Router();
   const SourceParam = z.object({ source: deps.sources.idSchema });
   const failed = (res: Parameters<typeof respondWithResult>[0], error: unknown) => {
-    if (!(error instanceof HttpError)) throw error;
+    if (!(error instanceof DomainError)) throw error;
     respondWithResult(res, {
-      status: error.status,
+      status: statusOf(error),
       code: error.code,
       title: 'Connection failed',
       message: error.message,
