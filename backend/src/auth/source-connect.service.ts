@@ -8,7 +8,7 @@ import { jobsRepository } from '../db/repositories/jobs.repository.js';
 import { forbidden, invalid, notFound, upstreamFailed } from '../domain-errors.js';
 import { SourceAuthError, type SourceConnector } from '../sources/connector.js';
 import type { ApiDomainCheck } from './api-domain.js';
-import type { ConnectTickets } from './connect-tickets.js';
+import type { ConnectTickets } from './connect-tickets.service.js';
 import type { OAuthStates } from './oauth-states.js';
 import { connectionTokenAad, type TokenVault } from './token-vault.js';
 

@@ -18,7 +18,7 @@ import {
   readBatchResponse,
   toInputError,
 } from './hubspot-errors.js';
-import { readProperties } from './hubspot-properties.js';
+import { readProperties } from './hubspot-properties.client.js';
 import { parseHubSpotRateLimits } from './rate-limit-headers.js';
 
 export interface HubSpotOwner {
