@@ -1,7 +1,7 @@
 import { type HeaderSource, nonNegativeNumber, retryAfterMs } from '../../http-client/response-headers.js';
 
 /**
- * What Pipedrive tells us about its limits on every API response (pipedrive-behaviour.md §2.4):
+ * What Pipedrive tells us about its limits on every API response (docs/notes/pipedrive-api.md):
  * - `x-ratelimit-limit` / `-remaining` / `-reset`: the burst window of this token (2 s, reset in seconds);
  * - `x-daily-ratelimit-token-limit` / `-remaining`: the company's daily token budget (observed, undocumented,
  *   sometimes missing after a long idle time, so every value may be null);
