@@ -1,4 +1,6 @@
 import type { Response } from 'express';
+import { DomainError } from '../domain-errors.js';
+import { statusOf } from './middleware/errors.js';
 
 const escapeHtml = (text: string) =>
   text.replace(
@@ -28,4 +30,10 @@ export function respondWithResult(
       ),
     html: () => res.send(resultPage(outcome.title, outcome.message)),
   });
+}
+
+/** Answers an OAuth landing that failed for a reason the user can act on; anything else goes to the error middleware. */
+export function respondWithFailure(res: Response, error: unknown, title: string): void {
+  if (!(error instanceof DomainError)) throw error;
+  respondWithResult(res, { status: statusOf(error), code: error.code, title, message: error.message });
 }

@@ -1,10 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { HUBSPOT_CALLBACK_PATH, type HubSpotInstallService } from '../../auth/hubspot-install.service.js';
-import { DomainError } from '../../domain-errors.js';
 import { clearFlowCookie, FLOW_COOKIES, readFlowCookie, setFlowCookie } from '../flow-cookie.js';
-import { respondWithResult } from '../html-page.js';
-import { statusOf } from '../middleware/errors.js';
+import { respondWithFailure, respondWithResult } from '../html-page.js';
 import { parseInput } from '../validate.js';
 
 export const OAuthCallbackQuery = z.union([
@@ -51,13 +49,7 @@ export function hubspotInstallRoutes(deps: { install: HubSpotInstallService; pub
         message: 'Go back to HubSpot and open Smart Transfer to start your transfer.',
       });
     } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      respondWithResult(res, {
-        status: statusOf(error),
-        code: error.code,
-        title: 'Install failed',
-        message: error.message,
-      });
+      respondWithFailure(res, error, 'Install failed');
     }
   });
   return router;
