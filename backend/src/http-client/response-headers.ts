@@ -29,6 +29,7 @@ export function retryAfterMs(headers: HeaderSource, now: number): number | null 
   const value = header(headers, 'retry-after')?.trim();
   if (!value) return null;
   if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
-  const date = Date.parse(value);
+  // Every HTTP-date form names its month ("Sun, 06 Nov 1994 08:49:37 GMT"); Date.parse alone would take "-5".
+  const date = /[a-z]/i.test(value) ? Date.parse(value) : Number.NaN;
   return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
