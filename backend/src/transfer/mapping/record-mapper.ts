@@ -304,7 +304,8 @@ function targetValue(
           : null;
       }
       case 'hs_task_priority': {
-        const priority = textOf(value)?.toUpperCase();
+        // Pipedrive sends the option's id; its label says High, Medium or Low.
+        const priority = optionLabels(context, field, optionIds(value))[0]?.toUpperCase();
         return priority === 'HIGH' || priority === 'MEDIUM' || priority === 'LOW' ? priority : null;
       }
     }
