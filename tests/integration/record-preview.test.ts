@@ -318,13 +318,14 @@ describe('record preview of other records', () => {
       firstname: 'Jane Q',
       lastname: 'Roe',
       email: 'jane@acme.example',
-      hs_additional_emails: 'other@example.com',
       phone: '+49 30 1234',
       mobilephone: '+49 170 555',
       date_of_birth: '1990-02-28',
       jobtitle: 'CTO',
       pipedrive_person_id: '5',
     });
+    expect(body.hubspot.properties).not.toHaveProperty('hs_additional_emails');
+    expect(body.hubspot.additionalEmails).toEqual(['other@example.com']);
     // Bob has no HubSpot owner and no default owner is set: the contact stays unassigned.
     expect(body.hubspot.properties).not.toHaveProperty('hubspot_owner_id');
     expect(Object.values(body.hubspot.properties)).toContain('home: +49 30 9999');

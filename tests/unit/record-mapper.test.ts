@@ -207,7 +207,8 @@ describe('e-mails and phones', () => {
       ],
     });
     expect(mapped.properties.email).toBe('primary@acme.example');
-    expect(mapped.properties.hs_additional_emails).toBe('second@example.com');
+    expect(mapped.properties).not.toHaveProperty('hs_additional_emails');
+    expect(mapped.additionalEmails).toEqual(['second@example.com']);
     expect(mapped.warnings).toHaveLength(2);
   });
 
@@ -215,7 +216,7 @@ describe('e-mails and phones', () => {
     expect(map('persons', { emails: [{ value: 'x@y.example', primary: false }] }).properties.email).toBe('x@y.example');
     const none = map('persons', { emails: [{ value: 'nope', primary: true }] });
     expect(none.properties).not.toHaveProperty('email');
-    expect(none.properties).not.toHaveProperty('hs_additional_emails');
+    expect(none.additionalEmails).toEqual([]);
   });
 
   it('puts the primary number in Phone, the first mobile in Mobile, and the rest with labels in Other phone numbers', () => {

@@ -47,6 +47,11 @@ export interface HubSpotRecordInput {
   properties: Record<string, string>;
   associations: SourceReference[];
   pending: PendingValue[];
+  /**
+   * A contact's other e-mail addresses. HubSpot calculates `hs_additional_emails` (its writes were
+   * deprecated in 2023), so the sync adds these through the secondary-email API instead.
+   */
+  additionalEmails: string[];
   /** Source values left out and why (e.g. an invalid e-mail address). */
   warnings: string[];
 }
@@ -264,10 +269,8 @@ function targetValue(
       }
       case 'email':
         return emailsOf(value).primary;
-      case 'hs_additional_emails': {
-        const { others } = emailsOf(value);
-        return others.length > 0 ? others.join(';') : null;
-      }
+      case 'hs_additional_emails':
+        return null;
       case 'phone':
         return phonesOf(value).primary;
       case 'mobilephone':
@@ -425,6 +428,7 @@ export function mapRecord(input: {
     properties: {},
     associations: [],
     pending: [],
+    additionalEmails: [],
     warnings: context.warnings,
   };
   const choices = Object.hasOwn(settings.fields, row.key) ? settings.fields[row.key] : undefined;
@@ -437,9 +441,14 @@ export function mapRecord(input: {
     };
     if (choice.mode === 'exclude') continue;
     const value = record.values[field.key];
-    if (field.key === 'emails') {
-      for (const invalid of emailsOf(value).invalid)
+    if (field.targets.some((target) => target.kind === 'standard' && target.name === 'email')) {
+      const emails = emailsOf(value);
+      for (const invalid of emails.invalid) {
         context.warnings.push(`“${invalid}” is not an e-mail address HubSpot takes; left out.`);
+      }
+      if (choice.mode === 'create' && field.targets.some((target) => target.name === 'hs_additional_emails')) {
+        output.additionalEmails.push(...emails.others);
+      }
     }
     const writes = fieldWrites(context, field, value);
     if (choice.mode === 'existing') {

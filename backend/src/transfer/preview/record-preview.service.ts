@@ -107,6 +107,7 @@ export function createRecordPreviewService(deps: {
           properties: mapped.properties,
           associations: await withHubSpotIds(deps.db, connection.id, mapped.associations),
           pending: mapped.pending,
+          additionalEmails: mapped.additionalEmails,
           warnings: mapped.warnings,
         },
       };
