@@ -157,6 +157,21 @@ const DATASET = {
       expected_close_date: '2026-03-29',
     },
   ],
+  activities: [
+    {
+      id: 20,
+      subject: 'Call Jane',
+      type: 'call',
+      owner_id: 1,
+      deal_id: 3,
+      participants: [{ person_id: 5, primary: true }],
+      due_date: '2026-03-11',
+      due_time: '12:30',
+      duration: '00:30',
+      done: true,
+      note: '<b>hi</b><img src=x onerror=alert(1)>',
+    },
+  ],
   notes: [
     {
       id: 8,
@@ -357,6 +372,27 @@ describe('record preview of other records', () => {
     expect(body.hubspot.properties.hs_note_body).toBe('<p>Hi <a>x</a><b>ok</b></p>');
     expect(body.hubspot.properties.hs_timestamp).toBe('2026-03-01T12:00:00.000Z');
     expect(body.hubspot.properties.hubspot_owner_id).toBe(annOwnerId);
+  });
+
+  it('sends a call activity to HubSpot calls, with its time, duration, done flag and links', async () => {
+    const body = RecordPreview.parse((await preview('activities', '20')).body);
+    expect(body.hubspot.objectType).toBe('calls');
+    expect(body.hubspot.properties).toMatchObject({
+      hs_call_title: 'Call Jane',
+      hs_call_body: '<b>hi</b>',
+      hs_timestamp: '2026-03-11T12:30:00.000Z',
+      hs_call_duration: '1800000',
+      pipedrive_activity_type: 'call',
+      pipedrive_activity_done: 'true',
+      hubspot_owner_id: annOwnerId,
+      pipedrive_activity_id: '20',
+    });
+    expect(body.hubspot.associations).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'deal_id', hubspotObject: 'deals', sourceId: '3' }),
+        expect.objectContaining({ field: 'person_id', hubspotObject: 'contacts', sourceId: '5' }),
+      ]),
+    );
   });
 
   it('answers 404 for a record the source does not have, and for an object the transfer does not take', async () => {

@@ -4,6 +4,7 @@ import { PIPEDRIVE_RULES } from '../../backend/src/sources/pipedrive/mapping-rul
 import { buildMappingPlan } from '../../backend/src/transfer/mapping/build-mapping-plan.js';
 import type { MappingPlan } from '../../backend/src/transfer/mapping/mapping-plan.js';
 import { type MapperContext, mapRecord, rowForRecord } from '../../backend/src/transfer/mapping/record-mapper.js';
+import { dayIn } from '../../backend/src/transfer/mapping/time-values.js';
 import { defaultSettings } from '../../backend/src/transfer/settings/default-settings.js';
 import type { TransferSettings } from '../../shared/src/contracts/index.js';
 import { catalogOf, customField, customKey, objectOf, options } from './mapping-fixtures.js';
@@ -103,6 +104,8 @@ describe('deal close date', () => {
       expected_close_date: '2026-03-01',
     });
     expect(mapped.properties.closedate).toBe('2026-03-09T23:30:00.000Z');
+    // What a Berlin portal shows: the day the deal was won there.
+    expect(dayIn(new Date(mapped.properties.closedate as string), 'Europe/Berlin')).toBe('2026-03-10');
     expect(mapped.properties.pipedrive_deal_expected_close_date).toBe('2026-03-01');
   });
 
@@ -230,6 +233,14 @@ describe('e-mails and phones', () => {
     });
     expect(mapped.properties).toMatchObject({ phone: '+1 555 0100', mobilephone: '+1 555 0102' });
     expect(Object.values(mapped.properties)).toContain('work: +1 555 0101\nmobile: +1 555 0103');
+  });
+});
+
+describe('hostile text', () => {
+  it('passes unicode, emoji and markup through text properties unchanged (HubSpot shows text as text)', () => {
+    const title = 'Ünïcødé 🚀 <script>alert(1)</script> “quotes” \u202e';
+    expect(map('deals', { title }).properties.dealname).toBe(title);
+    expect(map('deals', { title: '   ' }).properties).not.toHaveProperty('dealname');
   });
 });
 
