@@ -57,6 +57,7 @@ function timeText(value: unknown, zone: unknown): string | null {
   return typeof zone === 'string' && zone !== '' ? `${short} ${zone}` : short;
 }
 
+/** What converting one record's values needs: the record, the plan and settings, the account's zone; warnings collect what is left out. */
 export interface FieldContext {
   row: PlannedObject;
   plan: MappingPlan;
