@@ -25,6 +25,7 @@ import type { SourceEntry } from './sources/source-module.js';
 import { createSourceRegistry } from './sources/source-registry.js';
 import { createAuditService } from './transfer/audit/audit.service.js';
 import { createAuditHandler } from './transfer/audit/audit-handler.js';
+import { createRecordPreviewService } from './transfer/preview/record-preview.service.js';
 import { createProgressService } from './transfer/progress.service.js';
 import { createTransferService } from './transfer/transfer.service.js';
 
@@ -100,6 +101,7 @@ export function composeServices(input: CompositionInput) {
     audits,
     progress,
     transfers,
+    recordPreviews: createRecordPreviewService({ db, sources, sourceTokens }),
   });
   return {
     app,

@@ -121,6 +121,7 @@ function stubConnector(config: { baseUrl: string }): SourceConnector {
           };
         },
         countableObjects: () => ['contacts'],
+        readOne: () => Promise.resolve(null),
         async *count(_key, resumeFrom): AsyncGenerator<CountState> {
           let total = resumeFrom?.total ?? 0;
           for await (const page of contactPages(resumeFrom?.cursor ?? null)) {

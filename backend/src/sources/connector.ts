@@ -187,6 +187,8 @@ export interface SourceSession {
   /** Yields the running count after each page; the last state has `done: true`. */
   count(objectKey: string, resumeFrom?: CountState): AsyncGenerator<CountState>;
   read(objectKey: string, options?: ReadOptions): AsyncGenerator<RecordPage>;
+  /** One record by its source id, as `read` yields it; null when the source has no such record. */
+  readOne(objectKey: string, sourceId: string): Promise<SourceRecord | null>;
   usage(): SourceUsage;
 }
 

@@ -160,6 +160,10 @@ const SPECS: Record<ObjectTypeName, Spec[]> = {
     LEAD_STATUS,
     owner('Contact owner'),
     num('associatedcompanyid', 'Primary Associated Company ID'),
+    // hubspot-properties.md §2 (enumeration/select). HubSpot fills it from the contact's secondary e-mails,
+    // which are added through the secondary-email API since writes to the property were deprecated
+    // (2023: github.com/jpetrucciani/hubspot3/pull/136; legacydocs "add a secondary email address").
+    readOnly(choice('hs_additional_emails', 'Additional email addresses', 'select', [])),
     datetime('closedate', 'Close Date'),
     choice('hs_language', 'Preferred language', 'select', [
       ['en', 'English'],

@@ -9,6 +9,7 @@ import { accountSettings, readCatalog } from './pipedrive-catalog.js';
 import { countRecords } from './pipedrive-counts.js';
 import { PIPEDRIVE_OBJECT_KEYS, requirePipedriveObjectKey } from './pipedrive-objects.js';
 import { readRecords } from './pipedrive-readers.js';
+import { readRecord } from './pipedrive-record.js';
 import type { PipedriveTransport } from './pipedrive-transport.js';
 
 export function createPipedriveSession(input: {
@@ -25,6 +26,7 @@ export function createPipedriveSession(input: {
       countRecords(apis, requirePipedriveObjectKey(objectKey), resumeFrom),
     read: (objectKey: string, options?: ReadOptions): AsyncGenerator<RecordPage> =>
       readRecords(apis, requirePipedriveObjectKey(objectKey), options),
+    readOne: (objectKey: string, sourceId: string) => readRecord(apis, requirePipedriveObjectKey(objectKey), sourceId),
     usage: () => input.transport.usage(),
   };
 }

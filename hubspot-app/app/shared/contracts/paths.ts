@@ -15,4 +15,6 @@ export const ApiPaths = {
   auditExportLink: (id: string) => `${API_PREFIX}/audits/${id}/export-link`,
   jobAction: (id: string, action: string) => `${API_PREFIX}/jobs/${id}/${action}`,
   transfer: (id: string) => `${API_PREFIX}/transfers/${id}`,
+  recordPreview: (source: string, object: string, id: string) =>
+    `${API_PREFIX}/connections/${source}/records/${object}/${id}/preview`,
 } as const;
