@@ -26,6 +26,8 @@ import { createSourceRegistry } from './sources/source-registry.js';
 import { createAuditService } from './transfer/audit/audit.service.js';
 import { createAuditHandler } from './transfer/audit/audit-handler.js';
 import { createProgressService } from './transfer/progress.service.js';
+import { createFilterCounts } from './transfer/settings/filter-counts.js';
+import { createSettingsService } from './transfer/settings/settings.service.js';
 import { createTransferService } from './transfer/transfer.service.js';
 
 export interface CompositionInput {
@@ -86,6 +88,8 @@ export function composeServices(input: CompositionInput) {
   });
   const progress = createProgressService({ db, sources });
   const transfers = createTransferService({ db, jobs });
+  const settings = createSettingsService({ db, hubspot, sources });
+  const filterCounts = createFilterCounts({ settings, sources, sourceTokens });
   const purge = createExpiryPurge({ db, clock, logger });
   const app: Express = createApp({
     db,
@@ -100,6 +104,8 @@ export function composeServices(input: CompositionInput) {
     audits,
     progress,
     transfers,
+    settings,
+    filterCounts,
   });
   return {
     app,

@@ -11,6 +11,8 @@ import type { JobService } from '../jobs/job.service.js';
 import type { SourceRegistry } from '../sources/source-registry.js';
 import type { AuditService } from '../transfer/audit/audit.service.js';
 import type { ProgressService } from '../transfer/progress.service.js';
+import type { FilterCounts } from '../transfer/settings/filter-counts.js';
+import type { SettingsService } from '../transfer/settings/settings.service.js';
 import type { TransferService } from '../transfer/transfer.service.js';
 import { errorHandler, notFoundHandler } from './middleware/errors.js';
 import { publicRateLimit } from './middleware/rate-limit.js';
@@ -22,6 +24,7 @@ import { connectRoutes } from './routes/connect.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { hubspotInstallRoutes } from './routes/hubspot-install.routes.js';
 import { portalRoutes } from './routes/portal.routes.js';
+import { settingsRoutes } from './routes/settings.routes.js';
 import { sourceOAuthRoutes } from './routes/source-oauth.routes.js';
 import { transferRoutes } from './routes/transfer.routes.js';
 
@@ -38,6 +41,8 @@ export interface AppServices {
   audits: AuditService;
   progress: ProgressService;
   transfers: TransferService;
+  settings: SettingsService;
+  filterCounts: FilterCounts;
 }
 
 /** The HTTP app: public OAuth and download routes, and the /api tree where every call is signed by HubSpot. */
@@ -81,6 +86,7 @@ export function createApp(services: AppServices): Express {
   api.use(connectRoutes(services));
   api.use(auditRoutes(services));
   api.use(transferRoutes(services));
+  api.use(settingsRoutes(services));
   app.use(api);
 
   app.use(notFoundHandler);
