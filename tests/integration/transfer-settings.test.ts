@@ -255,6 +255,19 @@ describe('transfer settings', () => {
     );
     expect(deals.usage).toEqual({ requests: 1, tokens: 40 });
 
+    // An activity row (calls) counts only the activity types it takes.
+    const calls = result.objects.find((object) => object.hubspotObject === 'calls');
+    if (!calls) throw new Error('the audit has no calls row');
+    const callFilter = { sourceFilterId: null, ownerId: null, pipelineId: null, createdAfter: null, updatedAfter: day };
+    const counted = FilterCountResponse.parse(
+      (await call('POST', `${SETTINGS}/filter-counts`, { recordFilters: { [calls.key]: callFilter } })).body,
+    );
+    const activities = live('activity').filter((activity) => activity.update_time >= since);
+    expect(counted.counts.map((count) => [count.objectKey, count.records])).toEqual([
+      [calls.key, activities.filter((activity) => activity.type === 'call').length],
+    ]);
+    expect(counted.counts[0]?.records).toBeLessThan(activities.length);
+
     const unknown = await call('POST', `${SETTINGS}/filter-counts`, { objects: ['nothing_here'] });
     expect(unknown.status).toBe(400);
   }, 60_000);
