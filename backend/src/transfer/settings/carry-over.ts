@@ -4,8 +4,18 @@ import { dataTypeLocks } from './data-type-locks.js';
 import { planDefaults } from './plan-defaults.js';
 import type { CurrencyUse } from './setup-readiness.js';
 
-type Change = Omit<SettingsChange, 'objectKey'> & { objectKey?: string };
-const change = ({ objectKey, ...rest }: Change): SettingsChange => ({ ...rest, objectKey: objectKey ?? null });
+type Area = SettingsChange['area'];
+const dropped = (area: Area, key: string, message: string, objectKey?: string): SettingsChange => ({
+  change: 'dropped',
+  area,
+  key,
+  objectKey: objectKey ?? null,
+  message,
+});
+const defaulted = (area: Area, key: string, message: string, objectKey?: string): SettingsChange => ({
+  ...dropped(area, key, message, objectKey),
+  change: 'defaulted',
+});
 
 function carryFields(older: MappingPlan | null, settings: TransferSettings, latest: MappingPlan) {
   const changes: SettingsChange[] = [];
@@ -15,12 +25,12 @@ function carryFields(older: MappingPlan | null, settings: TransferSettings, late
     const object = objects.get(objectKey);
     if (!object) {
       changes.push(
-        change({
-          change: 'dropped',
-          area: 'object',
-          key: objectKey,
-          message: `“${objectKey}” is no longer in the source account: its field choices are dropped.`,
-        }),
+        dropped(
+          'object',
+          objectKey,
+          `“${objectKey}” is no longer in the source account: its field choices are dropped.`,
+          objectKey,
+        ),
       );
       continue;
     }
@@ -32,13 +42,7 @@ function carryFields(older: MappingPlan | null, settings: TransferSettings, late
       const onto = choice.mode === 'existing' ? `onto “${choice.hubspotProperty}”` : choice.mode;
       if (!field) {
         changes.push(
-          change({
-            change: 'dropped',
-            area: 'field',
-            key: fieldKey,
-            objectKey,
-            message: `“${fieldKey}” no longer exists: its choice (${onto}) is dropped.`,
-          }),
+          dropped('field', fieldKey, `“${fieldKey}” no longer exists: its choice (${onto}) is dropped.`, objectKey),
         );
         continue;
       }
@@ -48,13 +52,12 @@ function carryFields(older: MappingPlan | null, settings: TransferSettings, late
           (choice.mode === 'create' || (field.targets.length === 1 && field.targets[0]?.kind === 'created')));
       if (!stillFits) {
         changes.push(
-          change({
-            change: 'dropped',
-            area: 'field',
-            key: fieldKey,
+          dropped(
+            'field',
+            fieldKey,
+            `“${label}” changed type: its choice (${onto}) is dropped and it takes the default.`,
             objectKey,
-            message: `“${label}” changed type: its choice (${onto}) is dropped and it takes the default.`,
-          }),
+          ),
         );
         continue;
       }
@@ -67,12 +70,11 @@ function carryFields(older: MappingPlan | null, settings: TransferSettings, late
     for (const object of latest.objects) {
       if (!olderObjects.has(object.key)) {
         changes.push(
-          change({
-            change: 'defaulted',
-            area: 'object',
-            key: object.key,
-            message: `New: ${object.sourceLabel} → HubSpot ${object.hubspotLabel}, with every supported field.`,
-          }),
+          defaulted(
+            'object',
+            object.key,
+            `New: ${object.sourceLabel} → HubSpot ${object.hubspotLabel}, with every supported field.`,
+          ),
         );
         continue;
       }
@@ -82,7 +84,7 @@ function carryFields(older: MappingPlan | null, settings: TransferSettings, late
         const message = field.supported
           ? `New field “${field.label}”: transferred onto a new HubSpot property.`
           : `New field “${field.label}” can’t be transferred: ${field.reason ?? 'it is not supported'}`;
-        changes.push(change({ change: 'defaulted', area: 'field', key: field.key, objectKey: object.key, message }));
+        changes.push(defaulted('field', field.key, message, object.key));
       }
     }
   }
@@ -98,13 +100,12 @@ function carryFilters(settings: TransferSettings, latest: MappingPlan) {
   for (const [objectKey, filter] of Object.entries(settings.recordFilters)) {
     if (!objects.has(objectKey)) {
       changes.push(
-        change({
-          change: 'dropped',
-          area: 'record_filter',
-          key: objectKey,
+        dropped(
+          'record_filter',
           objectKey,
-          message: `“${objectKey}” is no longer in the source account: its record filter is dropped.`,
-        }),
+          `“${objectKey}” is no longer in the source account: its record filter is dropped.`,
+          objectKey,
+        ),
       );
       continue;
     }
@@ -112,25 +113,23 @@ function carryFilters(settings: TransferSettings, latest: MappingPlan) {
     if (filter.ownerId !== null && !users.has(filter.ownerId)) {
       kept.ownerId = null;
       changes.push(
-        change({
-          change: 'dropped',
-          area: 'record_filter',
-          key: objectKey,
+        dropped(
+          'record_filter',
           objectKey,
-          message: `The filter’s user (id ${filter.ownerId}) no longer exists: the filter no longer limits by owner.`,
-        }),
+          `The filter’s user (id ${filter.ownerId}) no longer exists: the filter no longer limits by owner.`,
+          objectKey,
+        ),
       );
     }
     if (filter.pipelineId !== null && !pipelines.has(filter.pipelineId)) {
       kept.pipelineId = null;
       changes.push(
-        change({
-          change: 'dropped',
-          area: 'record_filter',
-          key: objectKey,
+        dropped(
+          'record_filter',
           objectKey,
-          message: `The filter’s pipeline (id ${filter.pipelineId}) no longer exists: the filter no longer limits by pipeline.`,
-        }),
+          `The filter’s pipeline (id ${filter.pipelineId}) no longer exists: the filter no longer limits by pipeline.`,
+          objectKey,
+        ),
       );
     }
     recordFilters[objectKey] = kept;
@@ -146,12 +145,11 @@ function carryPeople(older: MappingPlan | null, settings: TransferSettings, late
     if (users.has(userId)) ownerOverrides[userId] = ownerId;
     else
       changes.push(
-        change({
-          change: 'dropped',
-          area: 'owner',
-          key: userId,
-          message: `User ${userId} no longer exists in the source account: the owner chosen for them is dropped.`,
-        }),
+        dropped(
+          'owner',
+          userId,
+          `User ${userId} no longer exists in the source account: the owner chosen for them is dropped.`,
+        ),
       );
   }
   const before = new Set(older?.owners.map((user) => user.id) ?? users.keys());
@@ -161,7 +159,7 @@ function carryPeople(older: MappingPlan | null, settings: TransferSettings, late
       user.hubspotOwnerId === null
         ? `New user ${user.name}: no HubSpot owner has their e-mail; their records get the default owner.`
         : `New user ${user.name}: matched by e-mail to HubSpot owner ${user.hubspotOwnerName ?? user.hubspotOwnerId}.`;
-    changes.push(change({ change: 'defaulted', area: 'owner', key: user.id, message }));
+    changes.push(defaulted('owner', user.id, message));
   }
   const types = new Set(latest.activityTypes.map((type) => type.key));
   const activityTypes: TransferSettings['activityTypes'] = {};
@@ -169,24 +167,14 @@ function carryPeople(older: MappingPlan | null, settings: TransferSettings, late
     if (types.has(key)) activityTypes[key] = target;
     else
       changes.push(
-        change({
-          change: 'dropped',
-          area: 'activity_type',
-          key,
-          message: `Activity type “${key}” no longer exists: its mapping to ${target} is dropped.`,
-        }),
+        dropped('activity_type', key, `Activity type “${key}” no longer exists: its mapping to ${target} is dropped.`),
       );
   }
   const olderTypes = new Set(older?.activityTypes.map((type) => type.key) ?? types);
   for (const type of latest.activityTypes)
     if (!olderTypes.has(type.key))
       changes.push(
-        change({
-          change: 'defaulted',
-          area: 'activity_type',
-          key: type.key,
-          message: `New activity type “${type.name}” goes to HubSpot ${type.hubspotObject}.`,
-        }),
+        defaulted('activity_type', type.key, `New activity type “${type.name}” goes to HubSpot ${type.hubspotObject}.`),
       );
   return { ownerOverrides, activityTypes, changes };
 }
@@ -197,25 +185,16 @@ function carryRates(settings: TransferSettings, currencies: readonly CurrencyUse
   const exchangeRates: TransferSettings['exchangeRates'] = {};
   for (const [code, rate] of Object.entries(settings.exchangeRates)) {
     if (used.has(code)) exchangeRates[code] = rate;
-    else
-      changes.push(
-        change({
-          change: 'dropped',
-          area: 'exchange_rate',
-          key: code,
-          message: `No deal uses ${code} any more: its exchange rate is dropped.`,
-        }),
-      );
+    else changes.push(dropped('exchange_rate', code, `No deal uses ${code} any more: its exchange rate is dropped.`));
   }
   for (const currency of currencies)
     if (currency.used && !currency.inHubSpot && exchangeRates[currency.code] === undefined)
       changes.push(
-        change({
-          change: 'defaulted',
-          area: 'exchange_rate',
-          key: currency.code,
-          message: `Deals use ${currency.code}, which HubSpot lacks: enter its exchange rate before setup.`,
-        }),
+        defaulted(
+          'exchange_rate',
+          currency.code,
+          `Deals use ${currency.code}, which HubSpot lacks: enter its exchange rate before setup.`,
+        ),
       );
   return { exchangeRates, changes };
 }
@@ -241,12 +220,11 @@ export function carryOver(
     if (!lock.locked || lock.value === null) dataTypes[lock.dataType] = before;
     else if (lock.value !== before)
       dataTypeChanges.push(
-        change({
-          change: 'defaulted',
-          area: 'data_type',
-          key: lock.dataType,
-          message: `${lock.dataType} is now ${lock.value ? 'on' : 'off'}: ${lock.reason ?? ''}`.trim(),
-        }),
+        defaulted(
+          'data_type',
+          lock.dataType,
+          `${lock.dataType} is now ${lock.value ? 'on' : 'off'}: ${lock.reason ?? ''}`.trim(),
+        ),
       );
   }
   return {
