@@ -106,6 +106,8 @@ describe('transfer settings', () => {
           no_such_field: { mode: 'exclude' },
           [text.key]: { mode: 'existing', hubspotProperty: 'amount' },
           [dealField('enum').key]: { mode: 'existing', hubspotProperty: 'no_such_property' },
+          [dealField('double').key]: { mode: 'existing', hubspotProperty: 'hs_object_id' },
+          [dealField('text').key]: { mode: 'existing', hubspotProperty: 'dealname' },
         },
       },
       recordFilters: {
@@ -132,6 +134,8 @@ describe('transfer settings', () => {
         'fields.deals.no_such_field',
         `fields.deals.${text.key}`,
         `fields.deals.${dealField('enum').key}`,
+        `fields.deals.${dealField('double').key}`,
+        `fields.deals.${dealField('text').key}`,
         'recordFilters.persons.ownerId',
         'recordFilters.persons.pipelineId',
         'recordFilters.persons.createdAfter',
@@ -142,6 +146,10 @@ describe('transfer settings', () => {
     expect(details.find((detail) => detail.path === `fields.deals.${text.key}`)?.message).toMatch(
       /holds numbers, and this field holds text/,
     );
+    const messageOf = (type: string) =>
+      details.find((detail) => detail.path === `fields.deals.${dealField(type).key}`)?.message;
+    expect(messageOf('double')).toMatch(/computes .* itself/);
+    expect(messageOf('text')).toMatch(/already goes onto “Deal Name”/);
     const zero = await call('PUT', SETTINGS, { ...before.settings, exchangeRates: { EUR: 0 } });
     expect(zero.status).toBe(400);
     expect(zero.body.error.details).toEqual([expect.objectContaining({ path: 'exchangeRates.EUR' })]);
@@ -168,7 +176,7 @@ describe('transfer settings', () => {
         deals: {
           [dealField('enum').key]: { mode: 'existing', hubspotProperty: 'dealtype' },
           [dealField('double').key]: { mode: 'existing', hubspotProperty: 'description' },
-          [dealField('date').key]: { mode: 'existing', hubspotProperty: 'closedate' },
+          [dealField('date').key]: { mode: 'existing', hubspotProperty: 'hs_next_step' },
           [dealField('text').key]: { mode: 'exclude' },
         },
       },
@@ -189,7 +197,7 @@ describe('transfer settings', () => {
     const existing = (selection.body.selection.properties as { action: string; name: string }[]).filter(
       (property) => property.action === 'existing',
     );
-    expect(existing.map((property) => property.name).sort()).toEqual(['closedate', 'dealtype', 'description']);
+    expect(existing.map((property) => property.name).sort()).toEqual(['dealtype', 'description', 'hs_next_step']);
   });
 
   it('merge a PATCH into the saved settings; a refused PATCH keeps them', async () => {

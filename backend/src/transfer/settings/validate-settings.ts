@@ -12,7 +12,7 @@ export interface SettingsProblem {
 
 /** What the portal has, read live, that the settings may name: its properties per object and its owners. */
 export interface PortalFacts {
-  properties: Readonly<Record<string, readonly { name: string; label: string; type: string }[]>>;
+  properties: Readonly<Record<string, readonly { name: string; label: string; type: string; readOnly: boolean }[]>>;
   ownerIds: ReadonlySet<string>;
 }
 
@@ -49,7 +49,16 @@ function fieldProblems(
 ): SettingsProblem[] {
   const problems: SettingsProblem[] = [];
   const byKey = new Map(fields.map((field) => [field.key, field]));
-  const claimed = new Map<string, string>();
+  // Properties the plan already writes for other fields (standard targets) are taken, unless those fields are excluded.
+  const claimed = new Map<string, string>(
+    fields
+      .filter((field) => choices[field.key]?.mode !== 'exclude')
+      .flatMap((field) =>
+        field.targets
+          .filter((target) => target.kind !== 'created' && target.kind !== 'association')
+          .map((target) => [target.name, field.label] as const),
+      ),
+  );
   for (const [key, choice] of Object.entries(choices)) {
     const path = `fields.${object.key}.${key}`;
     const field = byKey.get(key);
@@ -77,6 +86,10 @@ function fieldProblems(
         path,
         message: `HubSpot ${object.hubspotLabel.toLowerCase()} have no property “${choice.hubspotProperty}”.`,
       });
+      continue;
+    }
+    if (property.readOnly) {
+      problems.push({ path, message: `HubSpot computes “${property.label}” itself: nothing can be written to it.` });
       continue;
     }
     const reason = incompatibility(target.type, property.type);
