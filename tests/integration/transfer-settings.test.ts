@@ -4,6 +4,7 @@
  * checked against the sandbox's own records, and carry-over to a new audit of a changed account.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { settingsRepository } from '../../backend/src/db/repositories/settings.repository.js';
 import type { RunningPipedriveSandbox } from '../../sandbox/pipedrive/index.js';
 import {
   type AuditResponse,
@@ -217,6 +218,30 @@ describe('transfer settings', () => {
     const refused = await call('PATCH', SETTINGS, { auditId: audit.id, dataTypes: { pipelines: false } });
     expect(refused.status).toBe(400);
     expect(await readSettings()).toEqual(body);
+  });
+
+  it('never overwrite a save made in between (a stale revision saves nothing)', async () => {
+    const connection = await harness.db.pool.query<{ connection_id: string; portal_id: string }>(
+      'SELECT connection_id, portal_id FROM transfer_settings',
+    );
+    const row = connection.rows[0];
+    if (!row) throw new Error('no saved settings');
+    const stored = await settingsRepository.find(harness.db.pool, row.connection_id);
+    if (!stored) throw new Error('no saved settings');
+    const write = (revision: number | null) =>
+      settingsRepository.save(harness.db.pool, {
+        connectionId: row.connection_id,
+        portalId: Number(row.portal_id),
+        settings: { ...stored.settings, automaticSync: !stored.settings.automaticSync },
+        revision,
+      });
+    expect(await write(stored.revision - 1)).toBe(false);
+    expect(await write(null)).toBe(false);
+    expect(await settingsRepository.find(harness.db.pool, row.connection_id)).toEqual(stored);
+    expect(await write(stored.revision)).toBe(true);
+    expect(await write(stored.revision)).toBe(false);
+    const reread = await settingsRepository.find(harness.db.pool, row.connection_id);
+    expect(reread?.settings.automaticSync).toBe(!stored.settings.automaticSync);
   });
 
   it('count the records each filter keeps, as the sandbox holds them, with the tokens spent', async () => {

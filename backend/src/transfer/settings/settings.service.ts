@@ -37,6 +37,8 @@ interface CurrentSettings {
   saved: boolean;
   carriedOverFrom: string | null;
   changes: SettingsResponse['changes'];
+  /** The stored row's revision (null: nothing saved yet), for a save that must not overwrite another. */
+  revision: number | null;
 }
 
 /**
@@ -63,18 +65,21 @@ export function createSettingsService(deps: {
   async function current(base: SettingsBasis): Promise<CurrentSettings> {
     const stored = await settingsRepository.find(deps.db, base.connection.id);
     if (stored?.settings.auditId === base.auditId)
-      return { settings: stored.settings, saved: true, carriedOverFrom: null, changes: [] };
+      return { settings: stored.settings, saved: true, carriedOverFrom: null, changes: [], revision: stored.revision };
     if (stored) {
       const carried = carryOver(stored, { auditId: base.auditId, plan: base.plan, currencies: base.audit.currencies });
-      return { ...carried, saved: false, carriedOverFrom: stored.settings.auditId };
+      return { ...carried, saved: false, carriedOverFrom: stored.settings.auditId, revision: stored.revision };
     }
     const settings = planDefaults(base.plan, base.audit.currencies, base.auditId);
-    return { settings, saved: false, carriedOverFrom: null, changes: [] };
+    return { settings, saved: false, carriedOverFrom: null, changes: [], revision: null };
   }
 
-  function respond(base: SettingsBasis, state: CurrentSettings): SettingsResponse {
+  function respond(base: SettingsBasis, state: Omit<CurrentSettings, 'revision'>): SettingsResponse {
     return {
-      ...state,
+      settings: state.settings,
+      saved: state.saved,
+      carriedOverFrom: state.carriedOverFrom,
+      changes: state.changes,
       locks: dataTypeLocks(base.plan, base.audit.currencies, state.settings),
       readiness: setupReadiness(state.settings, base.audit.currencies),
     };
@@ -95,7 +100,12 @@ export function createSettingsService(deps: {
     };
   }
 
-  async function save(base: SettingsBasis, settings: TransferSettings): Promise<SettingsResponse> {
+  /** Validates and saves settings read at `revision`; refused whole when another save came in between. */
+  async function save(
+    base: SettingsBasis,
+    settings: TransferSettings,
+    revision: number | null,
+  ): Promise<SettingsResponse> {
     if (settings.auditId !== base.auditId)
       throw conflict(
         'settings_stale',
@@ -109,7 +119,12 @@ export function createSettingsService(deps: {
     const problems = settingsProblems(context, settings, portal);
     if (problems.length > 0)
       throw invalid('invalid_settings', 'Some settings can’t be saved; nothing was changed.', problems);
-    await settingsRepository.save(deps.db, { connectionId: base.connection.id, portalId: base.portalId, settings });
+    const connectionId = base.connection.id;
+    if (!(await settingsRepository.save(deps.db, { connectionId, portalId: base.portalId, settings, revision })))
+      throw conflict(
+        'settings_changed',
+        'These settings were changed meanwhile (another tab?). Read them again, then save.',
+      );
     return respond(base, { settings, saved: true, carriedOverFrom: null, changes: [] });
   }
 
@@ -123,13 +138,14 @@ export function createSettingsService(deps: {
     },
 
     async replace(portalId: number, source: SourceId, settings: TransferSettings): Promise<SettingsResponse> {
-      return save(await basis(portalId, source), settings);
+      const base = await basis(portalId, source);
+      return save(base, settings, (await current(base)).revision);
     },
 
     /** Changes some settings: `fields` and `recordFilters` merge per object, `dataTypes` per type, the rest replaces. */
     async update(portalId: number, source: SourceId, patch: UpdateSettingsRequest): Promise<SettingsResponse> {
       const base = await basis(portalId, source);
-      const { settings } = await current(base);
+      const { settings, revision } = await current(base);
       const fields = { ...settings.fields };
       for (const [key, choices] of Object.entries(patch.fields ?? {})) fields[key] = { ...fields[key], ...choices };
       const merged: TransferSettings = {
@@ -139,7 +155,7 @@ export function createSettingsService(deps: {
         fields,
         recordFilters: { ...settings.recordFilters, ...patch.recordFilters },
       };
-      return save(base, merged);
+      return save(base, merged, revision);
     },
 
     /** What setup would create or reuse with the settings in force, and whether it may run yet. */
