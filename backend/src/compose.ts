@@ -27,6 +27,8 @@ import { createAuditService } from './transfer/audit/audit.service.js';
 import { createAuditHandler } from './transfer/audit/audit-handler.js';
 import { createRecordPreviewService } from './transfer/preview/record-preview.service.js';
 import { createProgressService } from './transfer/progress.service.js';
+import { createFilterCounts } from './transfer/settings/filter-counts.js';
+import { createSettingsService } from './transfer/settings/settings.service.js';
 import { createTransferService } from './transfer/transfer.service.js';
 
 export interface CompositionInput {
@@ -87,6 +89,8 @@ export function composeServices(input: CompositionInput) {
   });
   const progress = createProgressService({ db, sources });
   const transfers = createTransferService({ db, jobs });
+  const settings = createSettingsService({ db, hubspot, sources });
+  const filterCounts = createFilterCounts({ settings, sources, sourceTokens });
   const purge = createExpiryPurge({ db, clock, logger });
   const app: Express = createApp({
     db,
@@ -101,7 +105,9 @@ export function composeServices(input: CompositionInput) {
     audits,
     progress,
     transfers,
-    recordPreviews: createRecordPreviewService({ db, sources, sourceTokens }),
+    recordPreviews: createRecordPreviewService({ db, sources, sourceTokens, readSettings: settings.inForce }),
+    settings,
+    filterCounts,
   });
   return {
     app,

@@ -12,6 +12,8 @@ import type { SourceRegistry } from '../sources/source-registry.js';
 import type { AuditService } from '../transfer/audit/audit.service.js';
 import type { RecordPreviewService } from '../transfer/preview/record-preview.service.js';
 import type { ProgressService } from '../transfer/progress.service.js';
+import type { FilterCounts } from '../transfer/settings/filter-counts.js';
+import type { SettingsService } from '../transfer/settings/settings.service.js';
 import type { TransferService } from '../transfer/transfer.service.js';
 import { errorHandler, notFoundHandler } from './middleware/errors.js';
 import { publicRateLimit } from './middleware/rate-limit.js';
@@ -24,6 +26,7 @@ import { healthRoutes } from './routes/health.routes.js';
 import { hubspotInstallRoutes } from './routes/hubspot-install.routes.js';
 import { portalRoutes } from './routes/portal.routes.js';
 import { recordPreviewRoutes } from './routes/record-preview.routes.js';
+import { settingsRoutes } from './routes/settings.routes.js';
 import { sourceOAuthRoutes } from './routes/source-oauth.routes.js';
 import { transferRoutes } from './routes/transfer.routes.js';
 
@@ -41,6 +44,8 @@ export interface AppServices {
   progress: ProgressService;
   transfers: TransferService;
   recordPreviews: RecordPreviewService;
+  settings: SettingsService;
+  filterCounts: FilterCounts;
 }
 
 /** The HTTP app: public OAuth and download routes, and the /api tree where every call is signed by HubSpot. */
@@ -85,6 +90,7 @@ export function createApp(services: AppServices): Express {
   api.use(auditRoutes(services));
   api.use(transferRoutes(services));
   api.use(recordPreviewRoutes(services));
+  api.use(settingsRoutes(services));
   app.use(api);
 
   app.use(notFoundHandler);

@@ -117,6 +117,15 @@ export interface CountState {
   done: boolean;
 }
 
+/** Which records of one object a filtered count keeps; every criterion set must hold (dates: YYYY-MM-DD, UTC). */
+export interface SourceRecordFilter {
+  sourceFilterId: string | null;
+  ownerId: string | null;
+  pipelineId: string | null;
+  createdAfter: string | null;
+  updatedAfter: string | null;
+}
+
 /** What the source charges us so far on this connection's session (for Pipedrive: requests and API tokens). */
 export interface SourceUsage {
   requests: number;
@@ -189,6 +198,8 @@ export interface SourceSession {
   read(objectKey: string, options?: ReadOptions): AsyncGenerator<RecordPage>;
   /** One record by its source id, as `read` yields it; null when the source has no such record. */
   readOne(objectKey: string, sourceId: string): Promise<SourceRecord | null>;
+  /** Counts the records a filter keeps, resumable like `count` (`total`: records kept so far); absent: the source cannot. */
+  countFiltered?(objectKey: string, filter: SourceRecordFilter, resumeFrom?: CountState): AsyncGenerator<CountState>;
   usage(): SourceUsage;
 }
 

@@ -26,7 +26,7 @@ export function toPipedriveTime(iso: string): string {
 }
 
 /** v2 times are RFC 3339; v1 times are `YYYY-MM-DD HH:MM:SS` in UTC without a zone. */
-function toIsoTime(value: string | null | undefined): string | null {
+export function toIsoTime(value: string | null | undefined): string | null {
   if (!value) return null;
   const time = new Date(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(value) ? `${value.replace(' ', 'T')}Z` : value);
   return Number.isNaN(time.getTime()) ? null : time.toISOString();

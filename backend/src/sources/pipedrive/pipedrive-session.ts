@@ -7,6 +7,7 @@ import type { AccessTokenProvider, CountState, ReadOptions, RecordPage, SourceSe
 import { createPipedriveApis } from './pipedrive-apis.js';
 import { accountSettings, readCatalog } from './pipedrive-catalog.js';
 import { countRecords } from './pipedrive-counts.js';
+import { countFilteredRecords } from './pipedrive-filter-counts.js';
 import { PIPEDRIVE_OBJECT_KEYS, requirePipedriveObjectKey } from './pipedrive-objects.js';
 import { readRecords } from './pipedrive-readers.js';
 import { readRecord } from './pipedrive-record.js';
@@ -24,6 +25,8 @@ export function createPipedriveSession(input: {
     countableObjects: () => PIPEDRIVE_OBJECT_KEYS,
     count: (objectKey: string, resumeFrom?: CountState): AsyncGenerator<CountState> =>
       countRecords(apis, requirePipedriveObjectKey(objectKey), resumeFrom),
+    countFiltered: (objectKey, filter, resumeFrom) =>
+      countFilteredRecords(apis, requirePipedriveObjectKey(objectKey), filter, resumeFrom),
     read: (objectKey: string, options?: ReadOptions): AsyncGenerator<RecordPage> =>
       readRecords(apis, requirePipedriveObjectKey(objectKey), options),
     readOne: (objectKey: string, sourceId: string) => readRecord(apis, requirePipedriveObjectKey(objectKey), sourceId),

@@ -19,10 +19,10 @@ import {
 } from '../../sources/connector.js';
 import type { SourceRegistry } from '../../sources/source-registry.js';
 import { mapRecord, rowForRecord, type SourceReference } from '../mapping/record-mapper.js';
-import { defaultSettings } from '../settings/default-settings.js';
 
 /** The connection's saved settings for an audit, or null when the user has not saved any yet. */
-export type ReadSettings = (input: { connectionId: string; auditId: string }) => Promise<TransferSettings | null>;
+/** The connection's settings in force on its latest audit (saved, carried over, or the plan's defaults). */
+export type ReadSettings = (portalId: number, source: SourceId) => Promise<TransferSettings>;
 
 /** Reads through the session, turning what the source says into errors the user can act on. */
 async function readOne(session: SourceSession, sourceName: string, object: string, id: string) {
@@ -65,10 +65,8 @@ export function createRecordPreviewService(deps: {
   db: Db;
   sources: Pick<SourceRegistry, 'connector' | 'nameOf'>;
   sourceTokens: Pick<SourceTokens, 'accessToken'>;
-  /** The settings repository's read (default: the settings a connection starts with). */
-  readSettings?: ReadSettings;
+  readSettings: ReadSettings;
 }) {
-  const readSettings: ReadSettings = deps.readSettings ?? (() => Promise.resolve(null));
   return {
     async preview(input: { portalId: number; source: SourceId; object: string; id: string }): Promise<RecordPreview> {
       const name = deps.sources.nameOf(input.source);
@@ -80,7 +78,7 @@ export function createRecordPreviewService(deps: {
       if (!plan.objects.some((row) => row.sourceObject === input.object)) {
         throw notFound('object_not_transferred', `${name} ${input.object} are not part of the transfer.`);
       }
-      const settings = (await readSettings({ connectionId: connection.id, auditId })) ?? defaultSettings(auditId);
+      const settings = await deps.readSettings(input.portalId, input.source);
       const audit = await auditsRepository.findForPortal(deps.db, input.portalId, auditId);
       const session = deps.sources.connector(input.source).session({
         apiDomain: connection.apiDomain,
