@@ -270,7 +270,7 @@ describe('creates without a unique property (engagements)', () => {
             associations: [],
           })),
         },
-        { repeatable: false },
+        { idempotent: false },
       ),
     ).rejects.toThrow();
     expect(await h.recordsWithPrefix('notes', 'crash-')).toHaveLength(6);

@@ -125,13 +125,13 @@ export function createHubSpotApi(deps: {
 
   /**
    * Runs `attempt` until it succeeds or the retry rules give up; `attempt` returns a failure it recognises.
-   * `repeatable: false` (a create without a unique key) never repeats a call that may have landed.
+   * `idempotent: false` (a create without a unique key) never repeats a call that may have landed.
    */
   async function call<T>(
     portalId: number,
     operation: string,
     attempt: (client: Client) => Promise<T | AttemptFailure>,
-    repeatable = true,
+    idempotent = true,
   ): Promise<T> {
     for (let retries = 0; ; retries += 1) {
       const portal = await portalClient(portalId);
@@ -146,7 +146,7 @@ export function createHubSpotApi(deps: {
       if (!isFailure(outcome)) return outcome;
       if (outcome.failure.kind === 'status') outcome.failure.timeZone ??= portal.timeZone;
       const decision = decideHubSpotRetry(outcome.failure, retries, policy);
-      const retry = decision.retry && (repeatable || !mayHaveLanded(outcome.failure));
+      const retry = decision.retry && (idempotent || !mayHaveLanded(outcome.failure));
       const status = outcome.failure.kind === 'status' ? outcome.failure.status : null;
       if (!retry) {
         deps.logger.warn({ portalId, operation, status, reason: decision.reason, retries }, 'hubspot call failed');
@@ -228,13 +228,13 @@ export function createHubSpotApi(deps: {
         /**
          * A batch call (create, update, upsert, read, associations): HubSpot's per-input errors of a 207
          * and of a refused batch (400) come back in the result, for the caller to record; other failures
-         * are retried or thrown as HubSpotApiError. `repeatable: false` for creates that a repeat would
+         * are retried or thrown as HubSpotApiError. `idempotent: false` for creates that a repeat would
          * duplicate: a failure after which the write may have landed (5xx, broken connection) is thrown at once.
          */
         async batch<T>(
           path: string,
           body: { inputs: readonly unknown[] } & Record<string, unknown>,
-          options: { repeatable?: boolean } = {},
+          options: { idempotent?: boolean } = {},
         ): Promise<HubSpotBatchResult<T>> {
           return call(
             portalId,
@@ -247,7 +247,7 @@ export function createHubSpotApi(deps: {
                 statusFailure(response.status, {}, response.body, Date.now())
               );
             },
-            options.repeatable ?? true,
+            options.idempotent ?? true,
           );
         },
 

@@ -62,7 +62,7 @@ async function create(
             associations: [],
           })),
         },
-        { repeatable: false },
+        { idempotent: false },
       ),
     valueOf: (item) => item.key,
     resultValueOf: (record) => record.properties[request.idProperty],
