@@ -1,8 +1,8 @@
 import type { Express } from 'express';
 import type { Logger } from 'pino';
 import { createApiDomainCheck } from './auth/api-domain.js';
-import { createConnectTickets } from './auth/connect-tickets.js';
-import { createExpiryPurge } from './auth/expiry-purge.js';
+import { createConnectTickets } from './auth/connect-tickets.service.js';
+import { createExpiryPurge } from './auth/expiry-purge.service.js';
 import { createHubSpotInstallService } from './auth/hubspot-install.service.js';
 import { createHubSpotTokens } from './auth/hubspot-tokens.service.js';
 import { createOAuthStates } from './auth/oauth-states.js';

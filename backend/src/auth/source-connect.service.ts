@@ -5,10 +5,10 @@ import type { Clock } from '../clock.js';
 import { type Db, withTransaction } from '../db/pool.js';
 import { connectionsRepository } from '../db/repositories/connections.repository.js';
 import { jobsRepository } from '../db/repositories/jobs.repository.js';
-import { badRequest, forbidden, HttpError, notFound } from '../http/errors.js';
+import { forbidden, invalid, notFound, upstreamFailed } from '../domain-errors.js';
 import { SourceAuthError, type SourceConnector } from '../sources/connector.js';
 import type { ApiDomainCheck } from './api-domain.js';
-import type { ConnectTickets } from './connect-tickets.js';
+import type { ConnectTickets } from './connect-tickets.service.js';
 import type { OAuthStates } from './oauth-states.js';
 import { connectionTokenAad, type TokenVault } from './token-vault.js';
 
@@ -40,10 +40,7 @@ export function createSourceConnectService(deps: {
     async start(source: SourceId, ticket: string): Promise<{ url: string; browserNonce: string }> {
       const holder = await deps.tickets.redeem(ticket, source);
       if (!holder)
-        throw badRequest(
-          'invalid_ticket',
-          'This connect link has expired or was already used. Start again from HubSpot.',
-        );
+        throw invalid('invalid_ticket', 'This connect link has expired or was already used. Start again from HubSpot.');
       const { state, browserNonce } = await deps.states.issueForBrowser('source_connect', {
         portalId: holder.portalId,
         userId: holder.userId,
@@ -65,10 +62,7 @@ export function createSourceConnectService(deps: {
       }
       const payload = outcome.ok ? outcome.payload : null;
       if (!payload || payload.source !== source) {
-        throw badRequest(
-          'invalid_state',
-          'This connect link has expired or was already used. Start again from HubSpot.',
-        );
+        throw invalid('invalid_state', 'This connect link has expired or was already used. Start again from HubSpot.');
       }
       const connector = deps.connector(source);
       let grant;
@@ -86,17 +80,15 @@ export function createSourceConnectService(deps: {
             { source, apiDomain: error.apiDomain },
             'source named an untrusted API host: connect refused',
           );
-          throw new HttpError(
-            502,
+          throw upstreamFailed(
             'source_api_domain_refused',
             'The app named an API host we do not trust, so nothing was connected. Contact support.',
           );
         }
         if (error instanceof SourceAuthError)
-          throw badRequest('invalid_code', 'The app did not accept the authorization. Start again from HubSpot.');
+          throw invalid('invalid_code', 'The app did not accept the authorization. Start again from HubSpot.');
         deps.logger.warn({ source, err: error }, 'source connect failed');
-        throw new HttpError(
-          502,
+        throw upstreamFailed(
           'source_unavailable',
           'We could not reach the app to finish connecting. Try again in a moment.',
         );

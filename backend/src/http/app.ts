@@ -1,7 +1,7 @@
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
-import type { ConnectTickets } from '../auth/connect-tickets.js';
+import type { ConnectTickets } from '../auth/connect-tickets.service.js';
 import type { HubSpotInstallService } from '../auth/hubspot-install.service.js';
 import type { SourceConnectService } from '../auth/source-connect.service.js';
 import type { Clock } from '../clock.js';

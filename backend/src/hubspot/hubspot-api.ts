@@ -2,6 +2,7 @@ import { Client } from '@hubspot/api-client';
 import Bottleneck from 'bottleneck';
 import type { Logger } from 'pino';
 import type { HubSpotTokens } from '../auth/hubspot-tokens.service.js';
+import type { HeaderSource } from '../http-client/response-headers.js';
 import { realSleep, type Sleep } from '../sleep.js';
 import {
   decideHubSpotRetry,
@@ -17,8 +18,8 @@ import {
   readBatchResponse,
   toInputError,
 } from './hubspot-errors.js';
-import { readProperties } from './hubspot-properties.js';
-import { type HeaderSource, parseHubSpotRateLimits } from './rate-limit-headers.js';
+import { readProperties } from './hubspot-properties.client.js';
+import { parseHubSpotRateLimits } from './rate-limit-headers.js';
 
 export interface HubSpotOwner {
   id: string;

@@ -1,6 +1,6 @@
 /**
  * HubSpot's default properties per object, from the object guides and the property dumps cited in
- * docs/reference/hubspot-properties.md §2 (a representative set, not a portal's full list).
+ * docs/notes/hubspot-crm.md, Default properties (a representative set, not a portal's full list).
  * Read-only flags follow `modificationMetadata.readOnlyValue`; owner, pipeline, stage and currency
  * properties have `externalOptions` (their options live in owners, pipelines and currency settings).
  */

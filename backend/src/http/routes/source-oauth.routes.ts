@@ -2,9 +2,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { SourceConnectService } from '../../auth/source-connect.service.js';
 import type { SourceRegistry } from '../../sources/source-registry.js';
-import { HttpError } from '../errors.js';
 import { clearFlowCookie, FLOW_COOKIES, readFlowCookie, setFlowCookie } from '../flow-cookie.js';
-import { respondWithResult } from '../html-page.js';
+import { respondWithFailure, respondWithResult } from '../html-page.js';
 import { parseInput } from '../validate.js';
 import { OAuthCallbackQuery } from './hubspot-install.routes.js';
 
@@ -18,16 +17,6 @@ export function sourceOAuthRoutes(deps: {
 }): Router {
   const router = Router();
   const SourceParam = z.object({ source: deps.sources.idSchema });
-  const failed = (res: Parameters<typeof respondWithResult>[0], error: unknown) => {
-    if (!(error instanceof HttpError)) throw error;
-    respondWithResult(res, {
-      status: error.status,
-      code: error.code,
-      title: 'Connection failed',
-      message: error.message,
-    });
-  };
-
   // Link scanners and chat previews send HEAD: the single-use ticket is not spent.
   router.head('/oauth/:source/start', (_req, res) => {
     res.status(200).end();
@@ -41,7 +30,7 @@ export function sourceOAuthRoutes(deps: {
       setFlowCookie(res, FLOW_COOKIES.connect, browserNonce, deps.publicApiOrigin);
       res.redirect(302, url);
     } catch (error) {
-      failed(res, error);
+      respondWithFailure(res, error, 'Connection failed');
     }
   });
 
@@ -67,7 +56,7 @@ export function sourceOAuthRoutes(deps: {
         message: 'You can close this tab and go back to HubSpot: Smart Transfer is ready to audit your data.',
       });
     } catch (error) {
-      failed(res, error);
+      respondWithFailure(res, error, 'Connection failed');
     }
   });
   return router;

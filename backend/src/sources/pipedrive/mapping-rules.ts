@@ -15,7 +15,7 @@ import type { PipedriveObjectKey } from './pipedrive-objects.js';
 
 /**
  * Pipedrive → HubSpot, as data: which object becomes which, where each built-in field goes, and what
- * every Pipedrive field type (the v2 fields schema's `field_type` enum, pipedrive-behaviour.md §4.5)
+ * every Pipedrive field type (the v2 fields schema's `field_type` enum, docs/notes/pipedrive-api.md)
  * becomes. Field keys are the v2 `field_code`s. Reasons are written for the user reading the audit.
  */
 

@@ -18,7 +18,7 @@ import type {
 import type { MappedCatalog } from './mapping-plan.js';
 import type { PortalProperties } from './portal-properties.js';
 
-/** HubSpot limits (hubspot-properties.md §4.1). */
+/** HubSpot limits (docs/notes/hubspot-crm.md, Property definition limits). */
 const MAX_NAME_LENGTH = 100;
 const MAX_OPTIONS = 5000;
 const MAX_OPTION_CHARS = 3000;
