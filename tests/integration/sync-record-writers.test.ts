@@ -92,7 +92,7 @@ describe('record writer (upsert on the source-id property)', () => {
       sourceId: `${prefix}-${i}`,
       properties: { email: `${prefix}-${i}@example.${i === 8 ? 'cpm' : 'com'}` },
     }));
-    // HubSpot refuses a batch with a typo TLD whole (hubspot-sandbox-vs-hubspot.md §1): staged with its body.
+    // HubSpot refuses a batch with a typo TLD whole (docs/notes/hubspot-crm.md "Batch writes"): staged with its body.
     const entry = {
       isValid: false,
       message: `Email address ${prefix}-8@example.cpm is invalid`,

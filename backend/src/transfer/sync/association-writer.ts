@@ -1,7 +1,7 @@
 /**
  * Associations of the transferred records, after both ends exist: v4 batch calls at the largest size
- * HubSpot takes — 2,000 inputs per batch create ("Limits" in the associations v4 guide; api-contracts.md
- * "Associations batch … create 2,000"; the same for batch associate default). Default types go through
+ * HubSpot takes — 2,000 inputs per batch create and associate default ("Limits" in the associations v4
+ * guide; docs/notes/hubspot-crm.md "Batch writes"). Default types go through
  * `batch/associate/default` (HubSpot picks the type id: contact–company, deal–contact, deal–company,
  * engagement → contact/company/deal); custom labels and the Primary company through `batch/create` with
  * their type id. Each pair ends created, skipped (with the reason the caller knows) or failed.

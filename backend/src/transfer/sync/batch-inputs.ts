@@ -5,7 +5,7 @@
  */
 import type { HubSpotInputError } from '../../hubspot/hubspot-errors.js';
 
-/** HubSpot's batch endpoints take at most 100 inputs (objects guide; api-contracts.md A.1). */
+/** HubSpot's batch endpoints take at most 100 inputs (docs/notes/hubspot-crm.md "Batch writes"). */
 export const OBJECT_BATCH_SIZE = 100;
 
 /** One input of a batch write, as the splitting rules see it. */
