@@ -232,19 +232,27 @@ describe('creates without a unique property (engagements)', () => {
     });
   });
 
-  it('an answer lost after HubSpot applied the create (5xx) is reconciled by a search, never created twice', async () => {
+  it('a 5xx after HubSpot applied the create is not repeated; resuming the batch finds every record and creates none', async () => {
     await h.control('POST', '/faults/targeted', {
       method: 'POST',
       path: '/crm/v3/objects/calls/batch/create',
       afterApply: { respond: { status: 503 } },
     });
-    const inputs = range(30).map((i) => ({
-      sourceId: `lost-${i}`,
-      properties: { hs_timestamp: '2024-02-01T10:00:00Z', hs_call_title: `Call ${i}` },
-    }));
-    const outcomes = await createRecords(h.hubspot, { objectType: 'calls', idProperty: SOURCE_ID, inputs });
-    expect(outcomes.map((o) => o.outcome)).toEqual(inputs.map(() => 'created'));
+    const request = {
+      objectType: 'calls',
+      idProperty: SOURCE_ID,
+      inputs: range(30).map((i) => ({
+        sourceId: `lost-${i}`,
+        properties: { hs_timestamp: '2024-02-01T10:00:00Z', hs_call_title: `Call ${i}` },
+      })),
+    };
+    await expect(createRecords(h.hubspot, request)).rejects.toMatchObject({ status: 503 });
     expect(h.sent).toHaveLength(1);
+
+    h.sent.length = 0;
+    const outcomes = await resumeInFlightBatch(h.hubspot, request);
+    expect(outcomes.map((o) => o.outcome)).toEqual(request.inputs.map(() => 'created'));
+    expect(h.sent).toEqual([]);
     const held = await h.recordsWithPrefix('calls', 'lost-');
     expect(held).toHaveLength(30);
     expect(new Set(outcomes.map((o) => (o as { hubspotId: string }).hubspotId))).toEqual(
@@ -252,37 +260,32 @@ describe('creates without a unique property (engagements)', () => {
     );
   });
 
-  it('after a crash with one batch in flight, resuming finds what landed and creates only the rest', async () => {
-    const inputs = notes('crash', 10);
-    // The worker sent the first six and died before HubSpot's answer reached it (the connection dropped).
+  it('after a crash, resuming in-flight batches creates only what never landed: no duplicates, nothing lost', async () => {
+    const landed = { objectType: 'notes', idProperty: SOURCE_ID, inputs: notes('crash-a', 10) };
+    const neverSent = { objectType: 'notes', idProperty: SOURCE_ID, inputs: notes('crash-b', 10) };
+    // Batch A reached HubSpot and the connection dropped before its answer; batch B's call never left.
     await h.control('POST', '/faults/targeted', {
       method: 'POST',
       path: '/crm/v3/objects/notes/batch/create',
       afterApply: { reset: true },
     });
-    await expect(
-      h.hubspot.batch(
-        '/crm/v3/objects/notes/batch/create',
-        {
-          inputs: inputs.slice(0, 6).map((input) => ({
-            properties: { ...input.properties, [SOURCE_ID]: input.sourceId },
-            objectWriteTraceId: input.sourceId,
-            associations: [],
-          })),
-        },
-        { idempotent: false },
-      ),
-    ).rejects.toThrow();
-    expect(await h.recordsWithPrefix('notes', 'crash-')).toHaveLength(6);
+    await expect(createRecords(h.hubspot, landed)).rejects.toMatchObject({ status: null });
+    expect(h.sent).toHaveLength(1);
     h.sent.length = 0;
 
-    const outcomes = await resumeInFlightBatch(h.hubspot, { objectType: 'notes', idProperty: SOURCE_ID, inputs });
-    expect(outcomes.map((o) => o.outcome)).toEqual(inputs.map(() => 'created'));
-    expect(h.sent.map((batch) => batch.inputs.length)).toEqual([4]);
-    const held = await h.recordsWithPrefix('notes', 'crash-');
-    expect(held.map((r) => r.properties[SOURCE_ID]).sort()).toEqual(inputs.map((i) => i.sourceId).sort());
-    expect(new Set(outcomes.map((o) => (o as { hubspotId: string }).hubspotId))).toEqual(
-      new Set(held.map((r) => r.id)),
-    );
+    const outcomesA = await resumeInFlightBatch(h.hubspot, landed);
+    const outcomesB = await resumeInFlightBatch(h.hubspot, neverSent);
+    expect([...outcomesA, ...outcomesB].every((o) => o.outcome === 'created')).toBe(true);
+    expect(h.sent.map((batch) => batch.inputs.length)).toEqual([10]);
+    for (const [prefix, outcomes, inputs] of [
+      ['crash-a-', outcomesA, landed.inputs],
+      ['crash-b-', outcomesB, neverSent.inputs],
+    ] as const) {
+      const held = await h.recordsWithPrefix('notes', prefix);
+      expect(held.map((r) => r.properties[SOURCE_ID]).sort()).toEqual(inputs.map((i) => i.sourceId).sort());
+      expect(new Set(outcomes.map((o) => (o as { hubspotId: string }).hubspotId))).toEqual(
+        new Set(held.map((r) => r.id)),
+      );
+    }
   });
 });

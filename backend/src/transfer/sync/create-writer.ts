@@ -8,10 +8,9 @@
  * trace id) before `createRecords`, and the client does not retry a failure after which the write may
  * have landed (5xx, broken connection). Such a failure — or a crash — leaves ONE batch in flight;
  * `resumeInFlightBatch` finds what of it landed with a search on the source-id property (off the hot
- * path: only after a failure) and creates only the rest.
+ * path: only for a batch left in flight) and creates only the rest.
  */
 import type { HubSpotPortalApi } from '../../hubspot/hubspot-api.js';
-import { HubSpotApiError } from '../../hubspot/hubspot-errors.js';
 import { type BatchItem, type ItemResult, lastPerKey, OBJECT_BATCH_SIZE } from './batch-inputs.js';
 import { type BatchRecord, outcomesFor, sendSplitting } from './batch-sender.js';
 import type { WriteOutcome } from './record-outcome.js';
@@ -72,25 +71,18 @@ async function create(
   );
 }
 
-/** A failure after which HubSpot may hold the batch's records although we got no answer. */
-const mayHaveLanded = (error: unknown): boolean =>
-  error instanceof HubSpotApiError && (error.status === null || error.status >= 500);
-
 /**
- * Creates one batch (≤ 100). If the answer is lost (5xx or broken connection after retries were
- * refused), the batch is reconciled at once (resumeInFlightBatch); other failures are thrown.
+ * Creates one batch (≤ 100). When HubSpot's answer is lost (5xx or a broken connection: the client does
+ * not repeat those for a create), this throws HubSpotApiError like a crash would end the process: the
+ * batch stays in flight (intent rows `intended`) and the task's next attempt calls resumeInFlightBatch.
+ * Not reconciled at once on purpose: HubSpot's search indexes a few seconds late, so an immediate search
+ * could miss what just landed and create it twice.
  */
 export async function createRecords(hubspot: CreateApi, request: CreateRequest): Promise<WriteOutcome[]> {
-  const items = checkBatch(request);
-  try {
-    return outcomesFor(
-      request.inputs.map((input) => input.sourceId),
-      await create(hubspot, request, items),
-    );
-  } catch (error) {
-    if (!mayHaveLanded(error)) throw error;
-    return resumeInFlightBatch(hubspot, request);
-  }
+  return outcomesFor(
+    request.inputs.map((input) => input.sourceId),
+    await create(hubspot, request, checkBatch(request)),
+  );
 }
 
 /**
