@@ -145,6 +145,21 @@ describe('sendSplitting', () => {
     expect(hubspot.calls.length).toBeLessThanOrEqual(1 + 2 * Math.ceil(Math.log2(100)));
   });
 
+  it('fails a batch refused for a reason of its own (every half refused alike) in three calls, not one per record', async () => {
+    const calls: number[] = [];
+    const refusal = error('Unable to perform upsert by non-unique property st_source_id');
+    const results = await sendSplitting(items(100), {
+      send: async (part) => {
+        calls.push(part.length);
+        return { outcome: 'rejected', results: [], errors: [refusal] };
+      },
+      valueOf: (item) => item.key,
+      resultValueOf: (record: BatchRecord) => record.properties.src,
+    });
+    expect(calls).toEqual([100, 50, 50]);
+    expect(results).toEqual(items(100).map((item) => ({ key: item.key, error: refusal })));
+  });
+
   it('needs two calls when the refusal names the bad input', async () => {
     const batch = items(100);
     const calls: number[] = [];

@@ -32,14 +32,39 @@ export interface BatchSend<R> {
 /** Every item's result or error; a 400 refusal is split (splitRefused) and the parts sent again. */
 export async function sendSplitting<R>(items: BatchItem[], batch: BatchSend<R>): Promise<ItemResult<R>[]> {
   if (items.length === 0) return [];
-  const answer = await batch.send(items);
-  if (answer.outcome !== 'rejected') {
-    return matchResults(items, answer.results, answer.errors, batch.valueOf, batch.resultValueOf, NO_RESULT);
-  }
-  const refusal = answer.errors[0] ?? NO_RESULT;
+  return settle(items, await batch.send(items), batch);
+}
+
+function settle<R>(items: BatchItem[], answer: HubSpotBatchResult<R>, batch: BatchSend<R>): Promise<ItemResult<R>[]> {
+  if (answer.outcome !== 'rejected')
+    return Promise.resolve(
+      matchResults(items, answer.results, answer.errors, batch.valueOf, batch.resultValueOf, NO_RESULT),
+    );
+  return resendParts(items, answer.errors[0] ?? NO_RESULT, batch);
+}
+
+const sameRefusal = (a: HubSpotInputError, b: HubSpotInputError): boolean =>
+  a.message === b.message && JSON.stringify(a.context) === JSON.stringify(b.context);
+
+/**
+ * Sends the parts of a refused batch. When a halved batch sees both halves refused exactly as the whole
+ * was, the refusal is about the batch (e.g. an id property that is not unique), not an input: every item
+ * fails with it after three calls instead of being halved down to one call per record.
+ */
+async function resendParts<R>(
+  items: BatchItem[],
+  refusal: HubSpotInputError,
+  batch: BatchSend<R>,
+): Promise<ItemResult<R>[]> {
   const { failed, retry } = splitRefused(items, refusal);
   const outcomes: ItemResult<R>[] = failed.map((item) => ({ key: item.key, error: refusal }));
-  for (const part of retry) outcomes.push(...(await sendSplitting(part, batch)));
+  const answers = [];
+  for (const part of retry) answers.push({ part, answer: await batch.send(part) });
+  const refusedAlike = (answer: HubSpotBatchResult<R>) =>
+    answer.outcome === 'rejected' && answer.errors[0] !== undefined && sameRefusal(answer.errors[0], refusal);
+  if (failed.length === 0 && answers.length === 2 && answers.every(({ answer }) => refusedAlike(answer)))
+    return items.map((item) => ({ key: item.key, error: refusal }));
+  for (const { part, answer } of answers) outcomes.push(...(await settle(part, answer, batch)));
   return outcomes;
 }
 
