@@ -22,16 +22,17 @@ export interface UpsertRequest {
   inputs: readonly RecordInput[];
 }
 
-const itemOf = (input: RecordInput): BatchItem => ({
+/** The id property is also written as a property, so HubSpot's answer surely carries the value results are matched by. */
+const itemOf = (input: RecordInput, idProperty: string): BatchItem => ({
   key: input.sourceId,
   id: input.sourceId,
-  properties: input.properties,
+  properties: { ...input.properties, [idProperty]: input.sourceId },
 });
 
 /** Upserts every input (any number; 100 per call); one outcome per input, in input order. */
 export async function upsertRecords(hubspot: BatchApi, request: UpsertRequest): Promise<WriteOutcome[]> {
   const { objectType, idProperty } = request;
-  const items = lastPerKey(request.inputs, (input) => input.sourceId).map(itemOf);
+  const items = lastPerKey(request.inputs, (input) => input.sourceId).map((input) => itemOf(input, idProperty));
   const results = [];
   for (const part of chunk(items, OBJECT_BATCH_SIZE)) {
     results.push(
