@@ -211,6 +211,36 @@ describe('contacts adopted by primary e-mail', () => {
   });
 });
 
+describe('persons sharing an e-mail across batches', () => {
+  it('keeps the contact an earlier batch wrote: a later, older person is merged into it, and a re-run changes nothing', async () => {
+    const carl = (sourceId: string, sourceCreatedAt: string): PersonInput => ({
+      sourceId,
+      email: 'carl@across.example.com',
+      sourceCreatedAt,
+      properties: { email: 'carl@across.example.com', firstname: `Carl ${sourceId}` },
+    });
+    const [first] = await writeContacts(h.hubspot, {
+      idProperty: SOURCE_ID,
+      persons: [carl('across-2', '2023-01-01T00:00:00Z')],
+    });
+    expect(first).toMatchObject({ outcome: 'created' });
+    const hubspotId = (first as { hubspotId: string }).hubspotId;
+
+    const persons = [carl('across-1', '2019-01-01T00:00:00Z'), carl('across-2', '2023-01-01T00:00:00Z')];
+    for (let run = 0; run < 2; run += 1) {
+      const outcomes = await writeContacts(h.hubspot, { idProperty: SOURCE_ID, persons });
+      expect(outcomes).toEqual([
+        { sourceId: 'across-1', outcome: 'merged', hubspotId, mergedInto: 'across-2' },
+        { sourceId: 'across-2', outcome: 'updated', hubspotId },
+      ]);
+    }
+    const held = await h.recordsWithPrefix('contacts', 'across-', ['firstname']);
+    expect(held.map((r) => [r.id, r.properties[SOURCE_ID], r.properties['firstname']])).toEqual([
+      [hubspotId, 'across-2', 'Carl across-2'],
+    ]);
+  });
+});
+
 describe('creates without a unique property (engagements)', () => {
   const notes = (prefix: string, count: number): RecordInput[] =>
     range(count).map((i) => ({

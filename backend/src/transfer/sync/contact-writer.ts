@@ -74,6 +74,13 @@ async function planByEmail(hubspot: BatchApi, idProperty: string, groups: Person
     const holder = existing.properties[idProperty];
     if (!holder) return { kind: 'adopt', group, existing };
     if (holder === group.winner.sourceId) return { kind: 'upsert', group };
+    // An earlier batch made a younger member of this group the contact's holder: it stays the one written.
+    const member = group.merged.find((person) => person.sourceId === holder);
+    if (member)
+      return {
+        kind: 'upsert',
+        group: { winner: member, merged: [group.winner, ...group.merged.filter((p) => p !== member)] },
+      };
     return { kind: 'taken', group, existing, holder };
   });
 }
