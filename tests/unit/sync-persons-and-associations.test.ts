@@ -60,16 +60,22 @@ describe('primary company', () => {
     expect(labelOf(pair({}))).toBeNull();
   });
 
-  it('keeps at most one primary company per contact and per deal', () => {
+  it('keeps at most one primary company per contact and per deal, counting only pairs that are written', () => {
     const pairs = onePrimaryPerRecord([
       pair({ toSourceId: 'o1', primary: true }),
       pair({ toSourceId: 'o2', primary: true }),
       pair({ fromSourceId: 'd2', toSourceId: 'o2', primary: true }),
+      pair({ fromSourceId: 'd3', toSourceId: 'o1', primary: true, skip: 'filtered_out' }),
+      pair({ fromSourceId: 'd3', toSourceId: 'o3', primary: true, toId: null }),
+      pair({ fromSourceId: 'd3', toSourceId: 'o2', primary: true }),
     ]);
     expect(pairs.map((p) => [p.fromSourceId, p.toSourceId, p.primary])).toEqual([
       ['d1', 'o1', true],
       ['d1', 'o2', false],
       ['d2', 'o2', true],
+      ['d3', 'o1', true],
+      ['d3', 'o3', true],
+      ['d3', 'o2', true],
     ]);
   });
 });

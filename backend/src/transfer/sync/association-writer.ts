@@ -53,11 +53,18 @@ export function labelOf(pair: AssociationPair): AssociationLabel | null {
   return pair.primary && primary !== undefined ? { category: 'HUBSPOT_DEFINED', typeId: primary } : null;
 }
 
-/** Keeps the first primary company of each contact and deal; later ones are written as plain associations. */
+/** A pair that will be sent: not skipped, both ends in HubSpot. */
+const sendable = (pair: AssociationPair): pair is AssociationPair & { fromId: string; toId: string } =>
+  !pair.skip && pair.fromId !== null && pair.toId !== null;
+
+/**
+ * Keeps the first primary company of each contact and deal that will be written; later ones are written
+ * as plain associations.
+ */
 export function onePrimaryPerRecord(pairs: readonly AssociationPair[]): AssociationPair[] {
   const holders = new Set<string>();
   return pairs.map((pair) => {
-    if (!pair.primary) return pair;
+    if (!pair.primary || !sendable(pair)) return pair;
     const holder = `${pair.fromType}:${pair.fromSourceId}`;
     if (holders.has(holder)) return { ...pair, primary: false };
     holders.add(holder);
@@ -147,7 +154,7 @@ export async function writeAssociations(
   const checked = onePrimaryPerRecord(pairs);
   const groups = new Map<string, { label: AssociationLabel | null; pairs: Map<string, AssociationPair> }>();
   for (const pair of checked) {
-    if (pair.skip || pair.fromId === null || pair.toId === null) continue;
+    if (!sendable(pair)) continue;
     const label = labelOf(pair);
     const groupKey = groupKeyOf(pair, label);
     const group = groups.get(groupKey) ?? { label, pairs: new Map() };
