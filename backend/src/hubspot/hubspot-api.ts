@@ -34,6 +34,11 @@ export interface HubSpotAccountCurrencies {
   timeZone: string | null;
 }
 
+export interface HubSpotSearchPage<T> {
+  results: T[];
+  paging?: { next?: { after: string } };
+}
+
 /** One portal's API client, built once: the official client (its limiter and retries off) and our limiter. */
 interface PortalClient {
   client: Client;
@@ -119,11 +124,15 @@ export function createHubSpotApi(deps: {
     return portal;
   }
 
-  /** Runs `attempt` until it succeeds or the retry rules give up; `attempt` returns a failure it recognises. */
+  /**
+   * Runs `attempt` until it succeeds or the retry rules give up; `attempt` returns a failure it recognises.
+   * `idempotent: false` (a create without a unique key) never repeats a call that may have landed.
+   */
   async function call<T>(
     portalId: number,
     operation: string,
     attempt: (client: Client) => Promise<T | AttemptFailure>,
+    idempotent = true,
   ): Promise<T> {
     for (let retries = 0; ; retries += 1) {
       const portal = await portalClient(portalId);
@@ -138,8 +147,9 @@ export function createHubSpotApi(deps: {
       if (!isFailure(outcome)) return outcome;
       if (outcome.failure.kind === 'status') outcome.failure.timeZone ??= portal.timeZone;
       const decision = decideHubSpotRetry(outcome.failure, retries, policy);
+      const retry = decision.retry && (idempotent || !mayHaveLanded(outcome.failure));
       const status = outcome.failure.kind === 'status' ? outcome.failure.status : null;
-      if (!decision.retry) {
+      if (!retry) {
         deps.logger.warn({ portalId, operation, status, reason: decision.reason, retries }, 'hubspot call failed');
         throw new HubSpotApiError(
           status,
@@ -219,24 +229,44 @@ export function createHubSpotApi(deps: {
         /**
          * A batch call (create, update, upsert, read, associations): HubSpot's per-input errors of a 207
          * and of a refused batch (400) come back in the result, for the caller to record; other failures
-         * are retried or thrown as HubSpotApiError.
+         * are retried or thrown as HubSpotApiError. `idempotent: false` for creates that a repeat would
+         * duplicate: a failure after which the write may have landed (5xx, broken connection) is thrown at once.
          */
         async batch<T>(
           path: string,
           body: { inputs: readonly unknown[] } & Record<string, unknown>,
+          options: { idempotent?: boolean } = {},
         ): Promise<HubSpotBatchResult<T>> {
-          return call(portalId, `POST ${path}`, async (client) => {
-            const response = await request(client, 'POST', path, body, (status) => status <= 400);
-            if ('failure' in response) return response;
-            return (
-              readBatchResponse<T>(response.status, response.body) ??
-              statusFailure(response.status, {}, response.body, Date.now())
-            );
-          });
+          return call(
+            portalId,
+            `POST ${path}`,
+            async (client) => {
+              const response = await request(client, 'POST', path, body, (status) => status <= 400);
+              if ('failure' in response) return response;
+              return (
+                readBatchResponse<T>(response.status, response.body) ??
+                statusFailure(response.status, {}, response.body, Date.now())
+              );
+            },
+            options.idempotent ?? true,
+          );
+        },
+
+        /** CRM search (its own limit of 5 per second): one page of `{ results, paging }`. */
+        async search<T>(objectType: string, body: Record<string, unknown>): Promise<HubSpotSearchPage<T>> {
+          const path = `/crm/v3/objects/${objectType}/search`;
+          const response = await call(portalId, `POST ${path}`, (client) => request(client, 'POST', path, body));
+          const page = (response.body ?? {}) as Partial<HubSpotSearchPage<T>>;
+          return { results: page.results ?? [], ...(page.paging ? { paging: page.paging } : {}) };
         },
       };
     },
   };
+}
+
+/** A 5xx or a broken connection: HubSpot may have applied the write before the answer was lost. */
+function mayHaveLanded(failure: HubSpotFailure): boolean {
+  return failure.kind === 'network' || failure.status >= 500;
 }
 
 function isFailure<T>(outcome: T | AttemptFailure): outcome is AttemptFailure {
