@@ -51,6 +51,8 @@ export async function startAuditHarness(options: {
   retryPolicy?: RetryPolicy;
   /** Emails of the HubSpot portal's users (owners). */
   ownerEmails?: (pipedrive: RunningPipedriveSandbox) => string[];
+  /** Settles who installs and with which scopes before Pipedrive is connected (a grant keeps its scopes). */
+  beforeConnect?: (pipedrive: RunningPipedriveSandbox) => void;
 }): Promise<AuditHarness> {
   const db = await createTestDatabase();
   const pipedrive = await startPipedriveSandbox({
@@ -102,6 +104,7 @@ export async function startAuditHarness(options: {
     ...(sources ? { sources } : {}),
   });
   await installPortal(services.app);
+  options.beforeConnect?.(pipedrive);
   await connectPipedrive(services.app, options.portalId);
 
   const api: AuditHarness['api'] = (method, path, body, portalId = options.portalId) =>

@@ -5,9 +5,14 @@
  */
 import type { AccessTokenProvider, CountState, ReadOptions, RecordPage, SourceSession } from '../connector.js';
 import { createPipedriveApis } from './pipedrive-apis.js';
-import { accountSettings, readCatalog } from './pipedrive-catalog.js';
+import { accountSettings, connectingUserAccess, readCatalog } from './pipedrive-catalog.js';
 import { countRecords } from './pipedrive-counts.js';
-import { PIPEDRIVE_OBJECT_KEYS, requirePipedriveObjectKey } from './pipedrive-objects.js';
+import {
+  PIPEDRIVE_COUNT_KEYS,
+  PIPEDRIVE_OBJECT_KEYS,
+  requirePipedriveCountKey,
+  requirePipedriveObjectKey,
+} from './pipedrive-objects.js';
 import { readRecords } from './pipedrive-readers.js';
 import type { PipedriveTransport } from './pipedrive-transport.js';
 
@@ -19,10 +24,11 @@ export function createPipedriveSession(input: {
   const apis = createPipedriveApis(input);
   return {
     account: () => accountSettings(apis),
+    access: (grantedScopes) => connectingUserAccess(apis, grantedScopes),
     catalog: () => readCatalog(apis, PIPEDRIVE_OBJECT_KEYS),
-    countableObjects: () => PIPEDRIVE_OBJECT_KEYS,
+    countableObjects: () => PIPEDRIVE_COUNT_KEYS,
     count: (objectKey: string, resumeFrom?: CountState): AsyncGenerator<CountState> =>
-      countRecords(apis, requirePipedriveObjectKey(objectKey), resumeFrom),
+      countRecords(apis, requirePipedriveCountKey(objectKey), resumeFrom),
     read: (objectKey: string, options?: ReadOptions): AsyncGenerator<RecordPage> =>
       readRecords(apis, requirePipedriveObjectKey(objectKey), options),
     usage: () => input.transport.usage(),

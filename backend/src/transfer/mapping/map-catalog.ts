@@ -84,6 +84,8 @@ function mapPipelines(rules: PipelineRules, pipelines: readonly SourcePipeline[]
         hubspotProbability: closed.probability,
       })),
       deals: null,
+      dealCounts: null,
+      archivedDealCounts: null,
     }));
 }
 
@@ -384,6 +386,7 @@ export function mapCatalog(
         reason:
           lookup(rules.notTransferred, object.key) ??
           `Smart Transfer does not transfer ${rules.sourceName} ${object.label.toLowerCase()} yet.`,
+        records: null,
       })),
   };
 }
