@@ -9,8 +9,12 @@ export const HubSpotPropertyTarget = z.object({
   label: z.string(),
   type: z.string(),
   fieldType: z.string(),
-  /** standard: HubSpot's own property; created: setup creates it; association/owner/pipeline/stage: not a plain property. */
-  kind: z.enum(['standard', 'created', 'association', 'owner', 'pipeline', 'stage']),
+  /**
+   * standard: HubSpot's own property; created: setup creates it; reference: setup creates it and it holds
+   * the linked record's name (a link HubSpot cannot make as an association); association/owner/pipeline/stage:
+   * not a plain property.
+   */
+  kind: z.enum(['standard', 'created', 'reference', 'association', 'owner', 'pipeline', 'stage']),
 });
 export type HubSpotPropertyTarget = z.infer<typeof HubSpotPropertyTarget>;
 

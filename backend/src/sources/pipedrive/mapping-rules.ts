@@ -102,24 +102,35 @@ const FIELD_TYPES: Record<string, FieldRule> = {
   people: { targets: [{ to: 'association', object: 'contacts' }], reason: 'Becomes an association with the contact.' },
   deal: { targets: [{ to: 'association', object: 'deals' }], reason: 'Becomes an association with the deal.' },
   deals: { targets: [{ to: 'association', object: 'deals' }], reason: 'Becomes associations with the deals.' },
-  lead: { unsupported: 'Pipedrive leads are not transferred, so there is no HubSpot record to link to.' },
-  ...unsupported(['project', 'projects_board', 'projects_phase'], 'Pipedrive Projects are not transferred.'),
+  lead: {
+    unsupported:
+      'Pipedrive leads are not transferred, so there is no HubSpot record to link to. Convert the lead to a deal in Pipedrive first if the link matters.',
+  },
+  ...unsupported(
+    ['project', 'projects_board', 'projects_phase'],
+    'Pipedrive Projects are not transferred. If the project matters, note it in a text field in Pipedrive before transferring.',
+  ),
   activity: {
     unsupported:
-      'A link to a single activity; the activities themselves are transferred and appear on the record’s timeline.',
+      'A link to a single activity; the activities themselves are transferred and appear on the record’s timeline. Nothing to do.',
   },
   stage: { targets: [{ to: 'created', kind: TEXT }], reason: 'Kept as the stage’s name.' },
   status: { targets: [{ to: 'created', kind: TEXT }] },
   billing_frequency: { targets: [{ to: 'created', kind: TEXT }] },
-  price_list: { unsupported: 'Price lists only exist on products, where they become the product’s price.' },
+  price_list: {
+    unsupported: 'Price lists only exist on products, where they become the product’s price. Nothing to do.',
+  },
   json: {
     targets: [{ to: 'created', kind: TEXTAREA }],
     reason: 'Structured data, kept as JSON text: HubSpot cannot create JSON properties.',
   },
-  picture: { unsupported: 'Pictures are image files, and HubSpot records have no picture property to hold them.' },
+  picture: {
+    unsupported:
+      'Pictures are image files, and HubSpot records have no picture property to hold them. Download the pictures you need from Pipedrive and upload them to HubSpot’s file manager.',
+  },
   visible_to: {
     unsupported:
-      'Pipedrive visibility groups have no HubSpot equivalent: in HubSpot, who sees a record follows its owner, teams and permission sets.',
+      'Pipedrive visibility groups have no HubSpot equivalent: in HubSpot, who sees a record follows its owner, teams and permission sets. Set up HubSpot teams and permission sets to match after the transfer.',
   },
 };
 
@@ -175,15 +186,15 @@ const COMMON_FIELDS: Record<string, FieldRule> = {
   marked_as_done_time: keptTime('Kept with its time of day.'),
   ...unsupported(
     COUNTS,
-    'Pipedrive calculates it from other records; HubSpot calculates its own from the transferred records.',
+    'Pipedrive calculates it from other records; HubSpot calculates its own from the transferred records. Nothing to do.',
   ),
   ...unsupported(
     ACTIVITY_SUMMARIES,
-    'Pipedrive derives it from the activities and emails; the activities are transferred and HubSpot derives its own.',
+    'Pipedrive derives it from the activities and emails; the activities are transferred and HubSpot derives its own. Nothing to do.',
   ),
   ...unsupported(
     ['cc_email', 'smart_bcc_email'],
-    'Pipedrive’s address for copying emails into the record; it does nothing in HubSpot.',
+    'Pipedrive’s address for copying emails into the record; it does nothing in HubSpot. Use the record’s HubSpot BCC address instead.',
   ),
 };
 
@@ -499,6 +510,7 @@ export const PIPEDRIVE_RULES: SourceMappingRules = {
     row('notes', 'Notes', 'notes', 'notes', 'note', NOTE_FIELDS),
   ],
   notTransferred: {
+    leads: 'Pipedrive leads are not part of the transfer; convert the leads you want to keep into deals first.',
     projects: 'Pipedrive Projects have no HubSpot equivalent and are not transferred.',
   },
   holdings: HOLDINGS,
