@@ -128,9 +128,11 @@ describe('the audit of a generated Pipedrive account', () => {
       for (const definition of harness.pipedrive.state.store.fields.custom(entity as keyof typeof objectsByEntity)) {
         const field = audited.get(definition.key);
         expect(field).toBeDefined();
-        // HubSpot products have no associations to contacts or companies (line items carry them to deals).
+        // HubSpot products have no associations to contacts or companies: the linked record's name is kept as text.
         const linkFromProduct = entity === 'product' && ['org', 'people'].includes(definition.field_type);
-        const expected = linkFromProduct ? { supported: false, targets: [] } : EXPECTED_TARGETS[definition.field_type];
+        const expected = linkFromProduct
+          ? { supported: true, targets: [['reference', null, 'string', 'text'] as Target] }
+          : EXPECTED_TARGETS[definition.field_type];
         // Every custom field type the dataset uses must have an expectation: none is skipped.
         expect({ type: definition.field_type, known: expected !== undefined }).toEqual({
           type: definition.field_type,
@@ -147,7 +149,7 @@ describe('the audit of a generated Pipedrive account', () => {
           type: definition.field_type,
           supported: expected.supported,
         });
-        if (linkFromProduct) expect(field.reason).toMatch(/can’t be associated/);
+        if (linkFromProduct) expect(field.reason).toMatch(/can’t be associated with .*name is kept as text/);
         expect(field.targets.map((target) => [target.kind, target.objectType, target.type, target.fieldType])).toEqual(
           expected.targets.map(([kind, objectType, type, fieldType]) => [
             kind,
