@@ -115,6 +115,19 @@ describe('the audit of a generated Pipedrive account', () => {
     expect(activityRows.find((row) => row.hubspotObject === 'emails')?.records).toBe(ofTypes('email'));
   });
 
+  it('counts archived deals apart, and deals per pipeline and stage add up to the deal totals', () => {
+    const archived = live('deal').filter((deal) => deal.is_archived);
+    expect(first.holdings.find((row) => row.key === 'archived_deals')?.records).toBe(archived.length);
+    const sumOf = (pick: (pipeline: AuditResult['pipelines'][number]) => number) =>
+      first.pipelines.reduce((sum, pipeline) => sum + pick(pipeline), 0);
+    const stagesAndClosed = (counts: AuditResult['pipelines'][number]['dealCounts']) =>
+      Object.values(counts?.openByStage ?? {}).reduce((a, b) => a + b, 0) + (counts?.won ?? 0) + (counts?.lost ?? 0);
+    expect(sumOf((pipeline) => stagesAndClosed(pipeline.dealCounts))).toBe(
+      first.objects.find((row) => row.key === 'deals')?.records,
+    );
+    expect(sumOf((pipeline) => stagesAndClosed(pipeline.archivedDealCounts))).toBe(archived.length);
+  });
+
   it('lists every custom field of every object with the right verdict and HubSpot type', () => {
     const objectsByEntity = {
       person: 'persons',
