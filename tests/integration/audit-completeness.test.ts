@@ -162,6 +162,9 @@ describe('the audit of an account with deleted, archived and left-behind records
   });
 
   it('says who is connected: an admin with every scope, so nothing to warn about', () => {
+    expect(harness.connectMessage).toBe(
+      'You can close this tab and go back to HubSpot: Smart Transfer is ready to audit your data.',
+    );
     expect(result.access).toMatchObject({ admin: true, missingScopes: [], warnings: [], action: null });
     expect(result.access?.scopes).toContain('deals:read');
   });
@@ -211,6 +214,10 @@ describe('the audit as a non-admin user', () => {
     expect(holding(result, 'leads')?.records).toBe(seen('leads').filter((lead) => lead.is_archived !== true).length);
   });
 
+  it('says so as soon as the user connects', () => {
+    expect(harness.connectMessage).toMatch(/You connected as Rene Regular, who is not a Pipedrive admin/);
+  });
+
   it('says plainly at the top that records are hidden from this user, with the way out', () => {
     expect(result.access?.admin).toBe(false);
     expect(result.access?.warnings[0]).toMatch(/not an admin.*records hidden from this user/);
@@ -228,6 +235,10 @@ describe('the audit with a scope removed', () => {
     ));
   }, 90_000);
   afterAll(() => harness.close());
+
+  it('names the missing scopes as soon as the user connects', () => {
+    expect(harness.connectMessage).toMatch(/lacks “deals:read” \(deals, archived deals, pipelines and stages\)/);
+  });
 
   it('still counts what the grant can read', () => {
     expect(objectRow(result, 'persons')?.records).toBe(rowsOf(dataset, 'persons').filter(isLive).length);

@@ -24,6 +24,8 @@ export interface AuditHarness {
   pipedrive: RunningPipedriveSandbox;
   config: AppConfig;
   app: Express;
+  /** What the page ending the connect flow said. */
+  connectMessage: string;
   /** A signed UI call for the harness portal (or another one). */
   api(
     method: 'GET' | 'POST' | 'DELETE',
@@ -105,7 +107,7 @@ export async function startAuditHarness(options: {
   });
   await installPortal(services.app);
   options.beforeConnect?.(pipedrive);
-  await connectPipedrive(services.app, options.portalId);
+  const connectMessage = await connectPipedrive(services.app, options.portalId);
 
   const api: AuditHarness['api'] = (method, path, body, portalId = options.portalId) =>
     signedCall(services.app, { method, path: withIdentity(path, portalId), ...(body === undefined ? {} : { body }) });
@@ -117,6 +119,7 @@ export async function startAuditHarness(options: {
     pipedrive,
     config,
     app: services.app,
+    connectMessage,
     api,
     async pipedriveControl(method, path, body) {
       const res = await fetch(`${pipedrive.apiBaseUrl}/_sandbox${path}`, {
