@@ -80,6 +80,7 @@ describe('audit results (settings page, Smart Transfer tab)', () => {
       ['Persons', 'Contacts', '14 1 not supported', '1,200'],
       ['Organizations', 'Companies', '9', '310'],
       ['Deals', 'Deals', '22 2 not supported', '450'],
+      ['↳ Archived deals', 'Deals', '—', '12'],
       ['Products', 'Products', '8', '35'],
       ['Call activities', 'Calls', '9', '640'],
       ['Task activities', 'Tasks', '9', '215'],
@@ -215,7 +216,8 @@ describe('audit results (settings page, Smart Transfer tab)', () => {
     expect(search().props.label).toBe('Search objects');
 
     fire(search(), 'onInput', 'deal');
-    await waitFor(() => expect(columnOf(objects(), 0)).toEqual(['Deals']));
+    // A part of an object (archived deals) follows its object.
+    await waitFor(() => expect(columnOf(objects(), 0)).toEqual(['Deals', '↳ Archived deals']));
     fire(search(), 'onInput', '  CONTACTS ');
     await waitFor(() => expect(columnOf(objects(), 0)).toEqual(['Persons']));
     fire(search(), 'onInput', 'activities');
@@ -228,7 +230,7 @@ describe('audit results (settings page, Smart Transfer tab)', () => {
     expect(empty.find(Text).text).toBe('Check the spelling, or clear the search to see every object.');
 
     section().find(Button, { testId: 'clear-object-search' }).trigger('onClick');
-    await waitFor(() => expect(columnOf(objects(), 0)).toHaveLength(7));
+    await waitFor(() => expect(columnOf(objects(), 0)).toHaveLength(8));
     expect(search().props.value).toBe('');
   });
 

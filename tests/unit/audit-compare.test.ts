@@ -126,6 +126,7 @@ it('compares what else the account holds and what is not transferred', () => {
     count: 'exact' as const,
     becomes: 'Attachments',
     note: 'Uploaded.',
+    underObject: null,
   });
   const before = auditResult({ holdings: [holding(3)], notTransferred: [] });
   const after = auditResult({

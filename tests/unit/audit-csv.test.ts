@@ -64,6 +64,7 @@ it('exports the warnings, pipeline and stage counts, what else the account holds
         count: 'exact',
         becomes: 'Attachments',
         note: 'Uploaded.',
+        underObject: null,
       },
       {
         key: 'organization_relationships',
@@ -74,6 +75,7 @@ it('exports the warnings, pipeline and stage counts, what else the account holds
         count: 'not_counted',
         becomes: 'Company associations',
         note: 'Not counted.',
+        underObject: null,
       },
     ],
     notTransferred: [{ key: 'leads', label: 'Leads', records: 5, reason: 'Leads stay.' }],

@@ -81,6 +81,8 @@ export interface HoldingRule {
   becomes: string | null;
   /** What happens to it, or (not transferred) why and what the user can do. */
   note: string;
+  /** The object row it belongs under in the audit (archived deals under deals). */
+  under?: string;
 }
 
 export interface SourceMappingRules {

@@ -132,6 +132,8 @@ export const AuditHolding = z.object({
   becomes: z.string().nullable(),
   /** What happens to it, or why it stays behind; and for partial counts, why and what a full count costs. */
   note: z.string(),
+  /** The object row it is a part of and is shown under (archived deals under deals); null for none. */
+  underObject: z.string().nullable().default(null),
 });
 export type AuditHolding = z.infer<typeof AuditHolding>;
 

@@ -272,6 +272,7 @@ export const RESULT: AuditResult = AuditResult.parse({
       count: 'exact',
       becomes: 'Deals',
       note: 'They become ordinary HubSpot deals in their pipeline and stage.',
+      underObject: 'deals',
     },
     {
       key: 'files',

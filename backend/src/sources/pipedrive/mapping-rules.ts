@@ -439,6 +439,7 @@ const HOLDINGS: readonly HoldingRule[] = [
     key: 'archived_deals',
     label: 'Archived deals',
     from: [{ count: 'archived_deals' }],
+    under: 'deals',
     becomes: 'Deals',
     note: 'Pipedrive keeps archived deals out of its deal list. They become ordinary HubSpot deals in their pipeline and stage, with “Archived in Pipedrive” set; turn “Include archived deals” off to leave them behind.',
   },

@@ -57,7 +57,14 @@ function pipelineCounts(pipeline: AuditPipeline, count: CountState | undefined):
 /** A holding's count from its sources: exact only when every source counted every record. */
 function holdingOf(rule: HoldingRule, counts: Record<string, CountState>): AuditHolding {
   const states = rule.from.map((source) => ({ source, state: counts[source.count] }));
-  const base = { key: rule.key, label: rule.label, becomes: rule.becomes, breakdown: {}, bytes: null };
+  const base = {
+    key: rule.key,
+    label: rule.label,
+    becomes: rule.becomes,
+    breakdown: {},
+    bytes: null,
+    underObject: rule.under ?? null,
+  };
   const refused = states.find(({ state }) => state === undefined || state.unreadable || state.skipped);
   if (refused) {
     const why = refused.state?.unreadable ?? refused.state?.skipped ?? 'Not counted.';
