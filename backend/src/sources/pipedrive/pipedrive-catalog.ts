@@ -190,7 +190,7 @@ export async function accountSettings(apis: PipedriveApis): Promise<SourceAccoun
 
 /**
  * Who the token acts for: Pipedrive answers every list with only what this user may see, silently, so a
- * non-admin (any `access[]` entry without admin) may miss records. A scope is granted by its `:read` or
+ * non-admin may miss records. A scope is granted by its `:read` or
  * `:full` form, or by `admin`.
  */
 export async function connectingUserAccess(apis: PipedriveApis, granted: readonly string[]): Promise<SourceAccess> {
@@ -199,7 +199,8 @@ export async function connectingUserAccess(apis: PipedriveApis, granted: readonl
   const has = (scope: string) => granted.includes(scope) || granted.includes(scope.replace(/:read$/, ':full'));
   return {
     userName: me?.name ?? '',
-    admin: access.length > 0 && access.every((entry) => entry.admin === true),
+    // Records are the sales app's: an admin of it (or of the whole company, `global`) sees them all.
+    admin: access.some((entry) => entry.admin === true && (entry.app === 'sales' || entry.app === 'global')),
     missingScopes: PIPEDRIVE_NEEDED_SCOPES.filter((needed) => !has(needed.scope)),
   };
 }
