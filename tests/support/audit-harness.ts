@@ -24,6 +24,8 @@ export interface AuditHarness {
   pipedrive: RunningPipedriveSandbox;
   config: AppConfig;
   app: Express;
+  /** What the page ending the connect flow said. */
+  connectMessage: string;
   /** A signed UI call for the harness portal (or another one). */
   api(
     method: 'GET' | 'POST' | 'DELETE',
@@ -51,6 +53,8 @@ export async function startAuditHarness(options: {
   retryPolicy?: RetryPolicy;
   /** Emails of the HubSpot portal's users (owners). */
   ownerEmails?: (pipedrive: RunningPipedriveSandbox) => string[];
+  /** Settles who installs and with which scopes before Pipedrive is connected (a grant keeps its scopes). */
+  beforeConnect?: (pipedrive: RunningPipedriveSandbox) => void;
 }): Promise<AuditHarness> {
   const db = await createTestDatabase();
   const pipedrive = await startPipedriveSandbox({
@@ -102,7 +106,8 @@ export async function startAuditHarness(options: {
     ...(sources ? { sources } : {}),
   });
   await installPortal(services.app);
-  await connectPipedrive(services.app, options.portalId);
+  options.beforeConnect?.(pipedrive);
+  const connectMessage = await connectPipedrive(services.app, options.portalId);
 
   const api: AuditHarness['api'] = (method, path, body, portalId = options.portalId) =>
     signedCall(services.app, { method, path: withIdentity(path, portalId), ...(body === undefined ? {} : { body }) });
@@ -114,6 +119,7 @@ export async function startAuditHarness(options: {
     pipedrive,
     config,
     app: services.app,
+    connectMessage,
     api,
     async pipedriveControl(method, path, body) {
       const res = await fetch(`${pipedrive.apiBaseUrl}/_sandbox${path}`, {

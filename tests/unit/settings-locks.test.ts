@@ -7,7 +7,12 @@ import { catalogOf, mapPipedrive, objectOf } from './mapping-fixtures.js';
 
 function planWith(entities: Parameters<typeof objectOf>[0][]): MappingPlan {
   const catalog = catalogOf(entities.map((entity) => objectOf(entity)));
-  return { source: 'pipedrive', ...mapPipedrive({ ...catalog, activityTypes: [] }), owners: [] };
+  return {
+    source: 'pipedrive',
+    ...mapPipedrive({ ...catalog, activityTypes: [] }),
+    owners: [],
+    includeArchivedDeals: true,
+  };
 }
 
 const lockOf = (locks: ReturnType<typeof dataTypeLocks>, type: string) => locks.find((lock) => lock.dataType === type);

@@ -36,6 +36,7 @@ function planOf(): MappingPlan {
   return {
     source: 'pipedrive',
     ...mapped,
+    includeArchivedDeals: true,
     owners: [
       { id: '1', name: 'Ann', email: 'ann@example.com', active: true, hubspotOwnerId: '501', hubspotOwnerName: 'Ann' },
       { id: '2', name: 'Bob', email: 'bob@example.com', active: true, hubspotOwnerId: null, hubspotOwnerName: null },

@@ -6,7 +6,7 @@ import { type Db, withTransaction } from '../db/pool.js';
 import { connectionsRepository } from '../db/repositories/connections.repository.js';
 import { jobsRepository } from '../db/repositories/jobs.repository.js';
 import { forbidden, invalid, notFound, upstreamFailed } from '../domain-errors.js';
-import { SourceAuthError, type SourceConnector } from '../sources/connector.js';
+import { type SourceAccess, SourceAuthError, type SourceConnector } from '../sources/connector.js';
 import type { ApiDomainCheck } from './api-domain.js';
 import type { ConnectTickets } from './connect-tickets.service.js';
 import type { OAuthStates } from './oauth-states.js';
@@ -49,10 +49,11 @@ export function createSourceConnectService(deps: {
       return { url: deps.connector(source).authorizeUrl({ state, redirectUri: redirectUri(source) }), browserNonce };
     },
 
+    /** Connects the account; returns who connected (admin or not) and the scopes the grant lacks, to say so at once. */
     async complete(
       source: SourceId,
       input: { code: string; state: string; browserNonce: string | undefined },
-    ): Promise<void> {
+    ): Promise<SourceAccess> {
       const outcome = await deps.states.consumeInBrowser('source_connect', input.state, input.browserNonce);
       if (!outcome.ok && outcome.reason === 'other_browser') {
         throw forbidden(
@@ -67,13 +68,14 @@ export function createSourceConnectService(deps: {
       const connector = deps.connector(source);
       let grant;
       let account;
+      let access: SourceAccess;
       try {
         grant = await connector.exchangeCode({ code: input.code, redirectUri: redirectUri(source) });
         if (!deps.apiDomainAllowed(source, grant.apiDomain)) throw new UntrustedApiDomain(grant.apiDomain);
         const accessToken = grant.accessToken;
-        account = await connector
-          .session({ apiDomain: grant.apiDomain, accessToken: async () => accessToken })
-          .account();
+        const session = connector.session({ apiDomain: grant.apiDomain, accessToken: async () => accessToken });
+        // Who connected and what the grant lacks, said at once: every list answers with what this user may see.
+        [account, access] = await Promise.all([session.account(), session.access(grant.scopes)]);
       } catch (error) {
         if (error instanceof UntrustedApiDomain) {
           deps.logger.warn(
@@ -113,6 +115,7 @@ export function createSourceConnectService(deps: {
           },
         });
       });
+      return access;
     },
 
     async status(portalId: number, source: SourceId): Promise<ConnectionResponse> {

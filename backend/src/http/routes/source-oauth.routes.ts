@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { SourceConnectService } from '../../auth/source-connect.service.js';
+import type { SourceAccess } from '../../sources/connector.js';
 import type { SourceRegistry } from '../../sources/source-registry.js';
 import { clearFlowCookie, FLOW_COOKIES, readFlowCookie, setFlowCookie } from '../flow-cookie.js';
 import { respondWithFailure, respondWithResult } from '../html-page.js';
@@ -48,16 +49,38 @@ export function sourceOAuthRoutes(deps: {
         });
         return;
       }
-      await deps.sourceConnect.complete(source, { ...query, browserNonce: readFlowCookie(req, FLOW_COOKIES.connect) });
+      const access = await deps.sourceConnect.complete(source, {
+        ...query,
+        browserNonce: readFlowCookie(req, FLOW_COOKIES.connect),
+      });
       clearFlowCookie(res, FLOW_COOKIES.connect, deps.publicApiOrigin);
       respondWithResult(res, {
         status: 200,
         title: `${name} is connected`,
-        message: 'You can close this tab and go back to HubSpot: Smart Transfer is ready to audit your data.',
+        message: [
+          'You can close this tab and go back to HubSpot: Smart Transfer is ready to audit your data.',
+          ...connectedAccessNotes(name, access),
+        ].join(' '),
       });
     } catch (error) {
       respondWithFailure(res, error, 'Connection failed');
     }
   });
   return router;
+}
+
+/** What the connecting user may not see, said on the page the connect flow ends on (the audit says it again). */
+function connectedAccessNotes(name: string, access: SourceAccess): string[] {
+  return [
+    ...(access.admin
+      ? []
+      : [
+          `You connected as ${access.userName || 'a user'}, who is not a ${name} admin: ${name} only shows this user the records they may see, so others will be missing. Connect again as an admin to transfer everything.`,
+        ]),
+    ...(access.missingScopes.length > 0
+      ? [
+          `The connection lacks ${access.missingScopes.map((missing) => `“${missing.scope}” (${missing.neededFor})`).join(', ')}: connect again and grant every permission asked for.`,
+        ]
+      : []),
+  ];
 }
