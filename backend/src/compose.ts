@@ -16,6 +16,8 @@ import { createApp } from './http/app.js';
 import { type AppManifest, readAppManifest } from './hubspot/app-manifest.js';
 import { createHubSpotApi } from './hubspot/hubspot-api.js';
 import { createHubSpotOAuthClient } from './hubspot/hubspot-oauth.client.js';
+import { createPortalLimiter } from './hubspot/portal-limiter.js';
+import { LOWEST_TIER } from './hubspot/portal-limits.js';
 import { createJobService } from './jobs/job.service.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import { createJobRunner } from './jobs/job-runner.js';
@@ -57,7 +59,11 @@ export function composeServices(input: CompositionInput) {
   const hubspotTokens = createHubSpotTokens({ db, oauth: hubspotOAuth, vault, clock, logger });
   const hubspot = createHubSpotApi({
     apiBaseUrl: config.hubspot.apiBaseUrl,
-    requestsPer10s: config.hubspot.requestsPer10s,
+    limiter: createPortalLimiter({
+      db,
+      requestsPer10s: config.hubspot.requestsPer10s,
+      tierOf: () => config.hubspot.tier ?? LOWEST_TIER,
+    }),
     tokens: hubspotTokens,
     logger,
   });
