@@ -28,6 +28,14 @@ import { createSourceRegistry } from './sources/source-registry.js';
 import { createAuditService } from './transfer/audit/audit.service.js';
 import { createAuditHandler } from './transfer/audit/audit-handler.js';
 import { createProgressService } from './transfer/progress.service.js';
+import { createSetupService } from './transfer/setup/setup.service.js';
+import { createSetupHandler } from './transfer/setup/setup-handler.js';
+import {
+  type LoadSettings,
+  noStoredSettings,
+  selectionNotMerged,
+  type SelectSetup,
+} from './transfer/setup/setup-input.js';
 import { createTransferService } from './transfer/transfer.service.js';
 
 export interface CompositionInput {
@@ -39,6 +47,9 @@ export interface CompositionInput {
   manifest?: AppManifest;
   /** The source apps served (default: sources/index.ts's list); tests add a source or inject timing here. */
   sources?: readonly SourceEntry[];
+  /** What setup creates from a plan and settings, and where stored settings come from (see setup-input.ts). */
+  setupSelection?: SelectSetup;
+  loadSettings?: LoadSettings;
 }
 
 /** Wires clients, services, job handlers and the HTTP app: the one place that knows every part. */
@@ -84,14 +95,31 @@ export function composeServices(input: CompositionInput) {
   });
   const jobs = createJobService({ db, queue });
   const audits = createAuditService({ db, jobs, states, publicApiOrigin: config.publicApiOrigin, sources });
+  const setupInput = {
+    db,
+    sources,
+    select: input.setupSelection ?? selectionNotMerged,
+    loadSettings: input.loadSettings ?? noStoredSettings,
+  };
   const runner = createJobRunner({
     db,
     logger,
     queue,
-    handlers: { audit: createAuditHandler({ db, clock, sources, sourceTokens, hubspot }) },
+    handlers: {
+      audit: createAuditHandler({ db, clock, sources, sourceTokens, hubspot }),
+      setup: createSetupHandler({ ...setupInput, hubspot }),
+    },
   });
   const progress = createProgressService({ db, sources });
   const transfers = createTransferService({ db, jobs });
+  const setup = createSetupService({
+    ...setupInput,
+    jobs,
+    transfers,
+    states,
+    hubspot,
+    publicApiOrigin: config.publicApiOrigin,
+  });
   const purge = createExpiryPurge({ db, clock, logger });
   const app: Express = createApp({
     db,
@@ -106,6 +134,7 @@ export function composeServices(input: CompositionInput) {
     audits,
     progress,
     transfers,
+    setup,
   });
   return {
     app,
@@ -124,12 +153,16 @@ export function composeServices(input: CompositionInput) {
 }
 export type Services = ReturnType<typeof composeServices>;
 
+/** The job kinds this product runs (the queues runtime.ts starts). */
+export const WORKER_KINDS = ['audit', 'setup'] as const;
+
 /** Makes this process a worker: it runs queued jobs, and records as failed those the queue gave up on. */
 export async function startWorkers(
   queue: JobQueue,
   services: Pick<Services, 'runner'>,
   concurrency = 2,
 ): Promise<void> {
-  await queue.work('audit', (jobId, attempt) => services.runner.run(jobId, attempt), concurrency);
+  for (const kind of WORKER_KINDS)
+    await queue.work(kind, (jobId, attempt) => services.runner.run(jobId, attempt), concurrency);
   await queue.workDeadLetters((jobId) => services.runner.markAbandoned(jobId));
 }

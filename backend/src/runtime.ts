@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Logger } from 'pino';
 import { resealLegacyTokens } from './auth/token-reseal.js';
 import { systemClock } from './clock.js';
-import { composeServices, type Services, startWorkers } from './compose.js';
+import { composeServices, type Services, startWorkers, WORKER_KINDS } from './compose.js';
 import type { AppConfig } from './config/config.js';
 import { localEncryptionKey, resolveDataDir } from './config/data-dir.js';
 import { ConfigError, type Env, parseEnv } from './config/env.js';
@@ -104,7 +104,7 @@ export async function bootRuntime(role: 'web' | 'worker', overrides?: RuntimeOve
     heartbeatSeconds: env.JOB_HEARTBEAT_SECONDS,
     superviseIntervalSeconds: env.JOB_SUPERVISE_SECONDS,
   });
-  await queue.start(['audit']);
+  await queue.start(WORKER_KINDS);
   const config = buildConfig(env, dataDir.dir, overrides ?? {});
   const services = composeServices({ config, db, logger, clock: systemClock, queue });
   await resealLegacyTokens({ db, vault: services.vault, logger });

@@ -11,6 +11,7 @@ import type { JobService } from '../jobs/job.service.js';
 import type { SourceRegistry } from '../sources/source-registry.js';
 import type { AuditService } from '../transfer/audit/audit.service.js';
 import type { ProgressService } from '../transfer/progress.service.js';
+import type { SetupService } from '../transfer/setup/setup.service.js';
 import type { TransferService } from '../transfer/transfer.service.js';
 import { errorHandler, notFoundHandler } from './middleware/errors.js';
 import { publicRateLimit } from './middleware/rate-limit.js';
@@ -22,6 +23,7 @@ import { connectRoutes } from './routes/connect.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { hubspotInstallRoutes } from './routes/hubspot-install.routes.js';
 import { portalRoutes } from './routes/portal.routes.js';
+import { errorDownloadRoutes, setupRoutes } from './routes/setup.routes.js';
 import { sourceOAuthRoutes } from './routes/source-oauth.routes.js';
 import { transferRoutes } from './routes/transfer.routes.js';
 
@@ -38,6 +40,7 @@ export interface AppServices {
   audits: AuditService;
   progress: ProgressService;
   transfers: TransferService;
+  setup: SetupService;
 }
 
 /** The HTTP app: public OAuth and download routes, and the /api tree where every call is signed by HubSpot. */
@@ -62,6 +65,7 @@ export function createApp(services: AppServices): Express {
       publicApiOrigin: config.publicApiOrigin,
     }),
   );
+  app.use(errorDownloadRoutes(services));
   app.use(downloadRoutes(services));
 
   // Everything under /api is a UI call: raw body kept, HubSpot signature checked, portal resolved.
@@ -81,6 +85,7 @@ export function createApp(services: AppServices): Express {
   api.use(connectRoutes(services));
   api.use(auditRoutes(services));
   api.use(transferRoutes(services));
+  api.use(setupRoutes(services));
   app.use(api);
 
   app.use(notFoundHandler);

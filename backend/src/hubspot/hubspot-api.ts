@@ -91,6 +91,8 @@ export function bucketOf(operation: string): HubSpotBucket {
 
 /** A 429 naming a window every process must wait out (a DAILY one is no window: the call gives up). */
 const WINDOW_REASONS = new Set(['ten_secondly_limit', 'secondly_limit']);
+/** Refusals HubSpot answers before doing anything: the only failures a create may be sent again after. */
+const NOTHING_APPLIED_REASONS = new Set(['ten_secondly_limit', 'secondly_limit', 'rate_limit']);
 
 /**
  * HubSpot's API for one portal at a time, through the official client with its own limiter and retries
@@ -133,6 +135,8 @@ export function createHubSpotApi(deps: {
     portalId: number,
     operation: string,
     attempt: (client: Client) => Promise<T | AttemptFailure>,
+    /** A create is not idempotent: after a 5xx or a broken connection it may have landed, so the caller looks first. */
+    idempotent = true,
   ): Promise<T> {
     const bucket = bucketOf(operation);
     for (let retries = 0; ; retries += 1) {
@@ -148,7 +152,9 @@ export function createHubSpotApi(deps: {
       }
       if (!isFailure(outcome)) return outcome;
       if (outcome.failure.kind === 'status') outcome.failure.timeZone ??= portal.timeZone;
-      const decision = decideHubSpotRetry(outcome.failure, retries, policy);
+      const decided = decideHubSpotRetry(outcome.failure, retries, policy);
+      const decision =
+        idempotent || NOTHING_APPLIED_REASONS.has(decided.reason) ? decided : { ...decided, retry: false };
       const status = outcome.failure.kind === 'status' ? outcome.failure.status : null;
       if (!decision.retry) {
         deps.logger.warn({ portalId, operation, status, reason: decision.reason, retries }, 'hubspot call failed');
@@ -189,8 +195,11 @@ export function createHubSpotApi(deps: {
     forPortal(portalId: number) {
       /** One JSON call (no batch semantics): its body, or HubSpotApiError with HubSpot's account of the failure. */
       const json: HubSpotJson = async (method, path, body) => {
-        const response = await call(portalId, `${method} ${path.split('?')[0]}`, (client) =>
-          request(client, method, path, body),
+        const response = await call(
+          portalId,
+          `${method} ${path.split('?')[0]}`,
+          (client) => request(client, method, path, body),
+          method !== 'POST',
         );
         return response.body;
       };

@@ -9,7 +9,7 @@ export interface HubSpotPropertyCreate {
   groupName: string;
   description?: string;
   hasUniqueValue?: boolean;
-  options?: { label: string; value: string; displayOrder: number }[];
+  options?: { label: string; value: string; displayOrder: number; hidden: boolean }[];
   /** Owner properties: the options are the portal's owners. */
   referencedObjectType?: 'OWNER';
   externalOptions?: boolean;

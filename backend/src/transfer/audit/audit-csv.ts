@@ -19,7 +19,7 @@ const COLUMNS = [
 ];
 
 /** A spreadsheet would run a cell starting with one of these as a formula (CSV injection); quote it as text. */
-const neutralise = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+export const neutralise = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 
 /**
  * The audit as one CSV table: a row per object, then a row per field of that object. UTF-8 with a BOM so

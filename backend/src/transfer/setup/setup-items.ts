@@ -1,0 +1,230 @@
+import type { HubSpotPropertyCreate } from '../../hubspot/property-definitions.js';
+import type { SetupSelection } from './setup-selection-shape.js';
+
+/** The setup transfer's tasks, in the order HubSpot needs them (a property needs its group…). */
+export const SETUP_TASKS = ['groups', 'properties', 'pipelines', 'owners', 'currencies', 'workflows'] as const;
+export type SetupTask = (typeof SETUP_TASKS)[number];
+
+/** HubSpot allows a unique-value property on these objects only (not products, line items, engagements). */
+const UNIQUE_VALUE_OBJECTS = new Set(['contacts', 'companies', 'deals']);
+/** The source field whose value identifies a record in its source: its created property is the upsert key. */
+const SOURCE_RECORD_ID_FIELD = 'id';
+
+export interface StageSpec {
+  /** Source stage id, or `closed_won` / `closed_lost`. */
+  key: string;
+  label: string;
+  displayOrder: number;
+  /** The probability tried first (the source's, exactly), and the 0.1-step one used when HubSpot refuses it. */
+  probability: number;
+  roundedProbability: number;
+  closed: boolean;
+}
+
+export interface WorkflowSpec {
+  /** Which date the flow keeps: the source's create date, or its close date. */
+  date: 'create_date' | 'close_date';
+  name: string;
+  /** The deal property HubSpot's date is copied from. */
+  fromProperty: string;
+  /** HubSpot's property the flow sets. */
+  toProperty: 'createdate' | 'closedate';
+}
+
+/** One thing setup creates or reuses; its ledger identity is (itemType, hubspotObject, itemKey). */
+export type SetupItem = {
+  task: SetupTask;
+  itemType: string;
+  hubspotObject: string | null;
+  itemKey: string;
+  /** What the user sees in the review and the error log. */
+  label: string;
+} & (
+  | { kind: 'property_group'; objectType: string; name: string }
+  | { kind: 'property'; objectType: string; definition: HubSpotPropertyCreate }
+  | { kind: 'association_label'; from: string; to: string; name: string }
+  | { kind: 'pipeline'; stages: StageSpec[] }
+  | { kind: 'owner'; email: string | null; hubspotOwnerId: string | null; invite: boolean }
+  | { kind: 'currency'; code: string; rate: number }
+  | { kind: 'workflow'; workflow: WorkflowSpec }
+);
+
+const probabilityOf = (sourcePercent: number | null, rounded: number): number => {
+  if (sourcePercent === null) return rounded;
+  const exact = sourcePercent / 100;
+  // Open stages stay within 0.1–0.9: HubSpot reads 1.0 and 0.0 as closed won and lost.
+  return exact >= 0.1 && exact <= 0.9 ? exact : rounded;
+};
+
+function propertyItems(selection: SetupSelection, sourceName: string): SetupItem[] {
+  const created = selection.properties.filter((property) => property.action === 'create');
+  const items: SetupItem[] = created.map((property) => ({
+    task: 'properties',
+    itemType: 'property',
+    hubspotObject: property.objectType,
+    itemKey: property.name,
+    label: property.label,
+    kind: 'property',
+    objectType: property.objectType,
+    definition: {
+      name: property.name,
+      label: property.label,
+      type: property.type,
+      fieldType: property.fieldType,
+      groupName: property.groupName ?? '',
+      ...(property.references === 'owner' ? { referencedObjectType: 'OWNER' as const, externalOptions: true } : {}),
+      ...(property.options && property.references === null
+        ? {
+            options: property.options.map((option, displayOrder) => ({
+              label: option.label,
+              value: option.value,
+              displayOrder,
+              hidden: false,
+            })),
+          }
+        : {}),
+      ...(property.sourceField === SOURCE_RECORD_ID_FIELD && UNIQUE_VALUE_OBJECTS.has(property.objectType)
+        ? { hasUniqueValue: true }
+        : {}),
+    },
+  }));
+  // Lineage: every group's records link back to the source record.
+  for (const group of selection.propertyGroups) {
+    const name = `${group.name}__record_link`;
+    items.push({
+      task: 'properties',
+      itemType: 'property',
+      hubspotObject: group.objectType,
+      itemKey: name,
+      label: `${sourceName} record link (${group.objectKey})`,
+      kind: 'property',
+      objectType: group.objectType,
+      definition: {
+        name,
+        label: `${sourceName} record link (${group.objectKey})`,
+        type: 'string',
+        fieldType: 'text',
+        groupName: group.name,
+        description: `Opens this record in ${sourceName}.`,
+      },
+    });
+  }
+  for (const label of selection.associationLabels) {
+    items.push({
+      task: 'properties',
+      itemType: 'association_label',
+      hubspotObject: label.fromObjectType,
+      itemKey: `${label.toObjectType}/${label.name}`,
+      label: label.label,
+      kind: 'association_label',
+      from: label.fromObjectType,
+      to: label.toObjectType,
+      name: label.name,
+    });
+  }
+  return items;
+}
+
+function pipelineItems(selection: SetupSelection): SetupItem[] {
+  return selection.pipelines.map((pipeline) => ({
+    task: 'pipelines',
+    itemType: 'pipeline',
+    hubspotObject: 'deals',
+    itemKey: pipeline.sourcePipelineId,
+    label: pipeline.label,
+    kind: 'pipeline',
+    stages: pipeline.stages.map((stage) => ({
+      key: stage.sourceStageId ?? `closed_${stage.closed ?? 'won'}`,
+      label: stage.label,
+      displayOrder: stage.displayOrder,
+      probability:
+        stage.closed === null ? probabilityOf(stage.sourceProbability, stage.probability) : stage.probability,
+      roundedProbability: stage.probability,
+      closed: stage.closed !== null,
+    })),
+  }));
+}
+
+function ownerItems(selection: SetupSelection): SetupItem[] {
+  const invited = new Set(selection.owners.invite.map((user) => user.sourceUserId));
+  return selection.owners.map.map((owner) => ({
+    task: 'owners',
+    itemType: 'owner',
+    hubspotObject: null,
+    itemKey: owner.sourceUserId,
+    label: owner.email ? `${owner.name} <${owner.email}>` : owner.name,
+    kind: 'owner',
+    email: owner.email,
+    hubspotOwnerId: owner.hubspotOwnerId,
+    invite: invited.has(owner.sourceUserId),
+  }));
+}
+
+/** The backfill workflows' deal properties: the created properties holding the source's create and close times. */
+function workflowItems(selection: SetupSelection, sourceName: string): SetupItem[] {
+  const dealProperty = (field: string) =>
+    selection.properties.find(
+      (property) => property.objectType === 'deals' && property.sourceField === field && property.action === 'create',
+    )?.name;
+  const specs: WorkflowSpec[] = [];
+  const added = dealProperty('add_time');
+  const closed = dealProperty('close_time');
+  if (selection.workflows.createDate && added)
+    specs.push({
+      date: 'create_date',
+      name: `Smart Transfer: keep the ${sourceName} create date on deals`,
+      fromProperty: added,
+      toProperty: 'createdate',
+    });
+  if (selection.workflows.closeDate && closed)
+    specs.push({
+      date: 'close_date',
+      name: `Smart Transfer: keep the ${sourceName} close date on deals`,
+      fromProperty: closed,
+      toProperty: 'closedate',
+    });
+  return specs.map((workflow) => ({
+    task: 'workflows',
+    itemType: 'workflow',
+    hubspotObject: 'deals',
+    itemKey: workflow.date,
+    label: workflow.name,
+    kind: 'workflow',
+    workflow,
+  }));
+}
+
+/**
+ * Every item setup creates or reuses for a selection, in task order, each with its deterministic ledger
+ * key. Pure: the same selection always gives the same items.
+ */
+export function setupItems(selection: SetupSelection, sourceName: string): SetupItem[] {
+  const groups: SetupItem[] = selection.propertyGroups.map((group) => ({
+    task: 'groups',
+    itemType: 'property_group',
+    hubspotObject: group.objectType,
+    itemKey: group.name,
+    label: group.label,
+    kind: 'property_group',
+    objectType: group.objectType,
+    name: group.name,
+  }));
+  const currencies: SetupItem[] = selection.currencies.map(({ code, rate }) => ({
+    task: 'currencies',
+    itemType: 'currency',
+    hubspotObject: null,
+    itemKey: code,
+    label: code,
+    kind: 'currency',
+    code,
+    rate,
+  }));
+  return [
+    ...groups,
+    ...propertyItems(selection, sourceName),
+    ...pipelineItems(selection),
+    ...ownerItems(selection),
+    ...currencies,
+    ...workflowItems(selection, sourceName),
+  ];
+}
