@@ -7,8 +7,6 @@ export type SetupTask = (typeof SETUP_TASKS)[number];
 
 /** HubSpot allows a unique-value property on these objects only (not products, line items, engagements). */
 const UNIQUE_VALUE_OBJECTS = new Set(['contacts', 'companies', 'deals']);
-/** The source field whose value identifies a record in its source: its created property is the upsert key. */
-const SOURCE_RECORD_ID_FIELD = 'id';
 
 export interface StageSpec {
   /** Source stage id, or `closed_won` / `closed_lost`. */
@@ -83,31 +81,32 @@ function propertyItems(selection: SetupSelection, sourceName: string): SetupItem
             })),
           }
         : {}),
-      ...(property.sourceField === SOURCE_RECORD_ID_FIELD && UNIQUE_VALUE_OBJECTS.has(property.objectType)
-        ? { hasUniqueValue: true }
-        : {}),
     },
   }));
-  // Lineage: every group's records link back to the source record.
+  // Lineage, per source object: the source record's id (the sync's upsert key, unique where HubSpot allows
+  // it) and a link to it. `__` keeps these names apart from every field's created name (map-catalog.ts).
   for (const group of selection.propertyGroups) {
-    const name = `${group.name}__record_link`;
-    items.push({
-      task: 'properties',
-      itemType: 'property',
-      hubspotObject: group.objectType,
-      itemKey: name,
-      label: `${sourceName} record link (${group.objectKey})`,
-      kind: 'property',
-      objectType: group.objectType,
-      definition: {
-        name,
-        label: `${sourceName} record link (${group.objectKey})`,
-        type: 'string',
-        fieldType: 'text',
-        groupName: group.name,
-        description: `Opens this record in ${sourceName}.`,
-      },
-    });
+    const lineage: [suffix: string, label: string, extra: Partial<HubSpotPropertyCreate>][] = [
+      [
+        'record_id',
+        `${sourceName} record ID (${group.objectKey})`,
+        UNIQUE_VALUE_OBJECTS.has(group.objectType) ? { hasUniqueValue: true } : {},
+      ],
+      ['record_link', `${sourceName} record link (${group.objectKey})`, {}],
+    ];
+    for (const [suffix, label, extra] of lineage) {
+      const name = `${group.name}__${suffix}`;
+      items.push({
+        task: 'properties',
+        itemType: 'property',
+        hubspotObject: group.objectType,
+        itemKey: name,
+        label,
+        kind: 'property',
+        objectType: group.objectType,
+        definition: { name, label, type: 'string', fieldType: 'text', groupName: group.name, ...extra },
+      });
+    }
   }
   for (const label of selection.associationLabels) {
     items.push({
