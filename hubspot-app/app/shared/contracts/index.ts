@@ -9,5 +9,6 @@ export * from './jobs.js';
 export * from './paths.js';
 export * from './portal.js';
 export * from './settings.js';
+export * from './setup.js';
 export * from './sources.js';
 export * from './transfers.js';
