@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { SetupResponse } from '../../shared/src/contracts/index.js';
+import { SetupResponse, SetupReview } from '../../shared/src/contracts/index.js';
 import { type AuditHarness, FINISHED, startAuditHarness } from '../support/audit-harness.js';
 import { scenarioSelection } from '../support/setup-scenario.js';
 import { waitFor } from '../support/wait-for.js';
@@ -100,3 +100,32 @@ it('pauses between items (nothing more is written), resumes where it stopped, an
   expect((await harness.api('POST', `/api/v1/jobs/${again.id}/cancel`)).status).toBe(200);
   expect((await harness.api('POST', `/api/v1/jobs/${again.id}/resume`)).status).toBe(409);
 }, 240_000);
+
+it('where the portal cannot have workflows, the review says so and setup leaves the dates to the sync', async () => {
+  await sandbox('POST', '/faults/targeted', {
+    method: 'GET',
+    path: '/automation/v4/flows',
+    times: 'always',
+    respond: {
+      status: 403,
+      body: { status: 'error', category: 'MISSING_SCOPES', message: 'This app lacks the automation scope.' },
+    },
+  });
+  const review = SetupReview.parse((await harness.api('GET', '/api/v1/setup/review?source=pipedrive')).body);
+  expect(review.workflowsAvailable).toBe(false);
+  const workflows = review.objects.flatMap((object) => object.items).filter((item) => item.itemType === 'workflow');
+  expect(workflows.map((item) => item.outcome)).toEqual(['skip', 'skip']);
+  expect(workflows[0]?.reason).toMatch(/cannot have workflows/);
+
+  const started = SetupResponse.parse((await harness.api('POST', '/api/v1/setup', { source: 'pipedrive' })).body);
+  const done = await waitFor(
+    () => setup(started.id),
+    (s) => FINISHED.includes(s.job.status),
+    120_000,
+    'the setup',
+  );
+  await sandbox('DELETE', '/faults/targeted');
+  expect(done.job.status).toBe('COMPLETE');
+  expect(done.syncWritesDates.sort()).toEqual(['close_date', 'create_date']);
+  expect(done.notices.join('\n')).toMatch(/sync writes the close date/);
+}, 120_000);

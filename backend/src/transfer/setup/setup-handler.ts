@@ -44,6 +44,7 @@ async function runItem(
   ledger: Map<string, LedgerEntry>,
   item: SetupItem,
   notices: string[],
+  syncWrites: Set<string>,
 ): Promise<void> {
   const entry = ledger.get(keyOf(item));
   if (entry?.state === 'confirmed') return;
@@ -52,6 +53,7 @@ async function runItem(
 
   if (existing && 'skip' in existing) {
     notices.push(`${item.label}: ${existing.skip}`);
+    if (item.kind === 'workflow') syncWrites.add(item.workflow.date);
     await context.transfer.commit((tx) => tx.advance(item.task, step({ skipped: 1 })));
     return;
   }
@@ -134,6 +136,8 @@ export function createSetupHandler(deps: SetupInputDeps & { hubspot: HubSpotApi 
     const items = await setupItemsFor(deps, transfer.connectionId);
     const tasks = await context.transfer.start(SETUP_TASKS);
     const notices: string[] = [];
+    /** The dates the portal's missing workflows leave to the sync (create_date, close_date). */
+    const syncWrites = new Set<string>();
     const outcome = await withPortalLease(deps.db, transfer.portalId, async (lease) => {
       const api = deps.hubspot.forPortal(transfer.portalId);
       const ledger = new Map(
@@ -147,20 +151,24 @@ export function createSetupHandler(deps: SetupInputDeps & { hubspot: HubSpotApi 
         for (const item of taskItems) {
           if (lease.signal.aborted) throw new RetryableJobError('The connection to our database broke; setup resumes.');
           if (await context.stopRequested()) return 'stopped' as const;
-          await runItem(context, api, state, ledger, item, notices);
+          await runItem(context, api, state, ledger, item, notices, syncWrites);
         }
         await context.transfer.commit((tx) => tx.advance(task, { cursor: null, done: true }));
       }
       return 'complete' as const;
     });
     const previous = (context.job.checkpoint['notices'] as string[] | undefined) ?? [];
+    const previousDates = (context.job.checkpoint['syncWritesDates'] as string[] | undefined) ?? [];
     await context.saveProgress(
       {
         done: outcome === 'complete' ? SETUP_TASKS.length : 0,
         total: SETUP_TASKS.length,
         phase: outcome === 'complete' ? 'HubSpot is ready' : 'Stopped',
       },
-      { notices: [...new Set([...previous, ...notices])] },
+      {
+        notices: [...new Set([...previous, ...notices])],
+        syncWritesDates: [...new Set([...previousDates, ...syncWrites])],
+      },
     );
     return outcome;
   };

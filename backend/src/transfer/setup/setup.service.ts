@@ -71,6 +71,9 @@ export function createSetupService(
         skipped: sum((c) => c.skipped),
       },
       notices: Array.isArray(job.checkpoint['notices']) ? (job.checkpoint['notices'] as string[]) : [],
+      syncWritesDates: Array.isArray(job.checkpoint['syncWritesDates'])
+        ? (job.checkpoint['syncWritesDates'] as SetupResponse['syncWritesDates'])
+        : [],
     };
   }
 
