@@ -176,3 +176,28 @@ describe('the HubSpot limit a call counts against', () => {
     expect(bucketOf('POST /crm/v3/properties/deals')).toBe('general');
   });
 });
+
+describe('repeated names HubSpot keeps once', () => {
+  it('make the later pipeline clash (it fails in the review), never reuse the first one', () => {
+    const [pipeline] = selection.pipelines;
+    if (!pipeline) throw new Error('fixture has a pipeline');
+    const twice = { ...selection, pipelines: [pipeline, { ...pipeline, sourcePipelineId: '2', label: ' sales ' }] };
+    const clashing = setupItems(twice, 'Pipedrive').filter((item) => item.kind === 'pipeline');
+    expect(clashing.map((item) => item.clash === undefined)).toEqual([true, false]);
+    const review = reviewSetup({ ...emptyState(), pipelines: [] }, clashing);
+    expect(review.objects[0]?.items.map((item) => item.outcome)).toEqual(['create', 'fail']);
+  });
+});
+
+function emptyState(): PortalState {
+  return {
+    groups: new Map(),
+    properties: new Map(),
+    labels: new Map(),
+    pipelines: [],
+    companyCurrency: null,
+    rates: [],
+    owners: [],
+    flows: [],
+  };
+}

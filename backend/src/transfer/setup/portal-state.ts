@@ -73,6 +73,7 @@ export type Existing = { found: string; stages?: Map<string, string> } | { confl
 const same = (a: string, b: string) => a.trim() === b.trim();
 
 export function findExisting(state: PortalState, item: SetupItem): Existing {
+  if (item.clash) return { conflict: item.clash };
   switch (item.kind) {
     case 'property_group':
       return state.groups.get(item.objectType)?.some((group) => group.name === item.name) ? { found: item.name } : null;

@@ -37,6 +37,8 @@ export type SetupItem = {
   itemKey: string;
   /** What the user sees in the review and the error log. */
   label: string;
+  /** Why HubSpot cannot take this item beside an earlier one of the selection (e.g. two pipelines of one name). */
+  clash?: string;
 } & (
   | { kind: 'property_group'; objectType: string; name: string }
   | { kind: 'property'; objectType: string; definition: HubSpotPropertyCreate }
@@ -194,6 +196,33 @@ function workflowItems(selection: SetupSelection, sourceName: string): SetupItem
 }
 
 /**
+ * HubSpot keys pipelines by label and association labels by label per object pair, where the source may
+ * repeat a name: the later item of a repeated one clashes (it fails with this reason, never reusing the
+ * first one's HubSpot item as if it were its own).
+ */
+function markClashes(items: SetupItem[]): SetupItem[] {
+  const seen = new Set<string>();
+  return items.map((item) => {
+    const identity =
+      item.kind === 'pipeline'
+        ? `pipeline/${item.label.trim().toLowerCase()}`
+        : item.kind === 'association_label'
+          ? `label/${item.from}/${item.to}/${item.label.trim().toLowerCase()}`
+          : null;
+    if (identity === null) return item;
+    if (!seen.has(identity)) {
+      seen.add(identity);
+      return item;
+    }
+    const what = item.kind === 'association_label' ? `association label from ${item.from} to ${item.to}` : 'pipeline';
+    return {
+      ...item,
+      clash: `Another ${what} of the selection is already named “${item.label}”, and HubSpot allows the name once. Rename one of them in the source, or leave one out, then run setup again.`,
+    };
+  });
+}
+
+/**
  * Every item setup creates or reuses for a selection, in task order, each with its deterministic ledger
  * key. Pure: the same selection always gives the same items.
  */
@@ -218,12 +247,12 @@ export function setupItems(selection: SetupSelection, sourceName: string): Setup
     code,
     rate,
   }));
-  return [
+  return markClashes([
     ...groups,
     ...propertyItems(selection, sourceName),
     ...pipelineItems(selection),
     ...ownerItems(selection),
     ...currencies,
     ...workflowItems(selection, sourceName),
-  ];
+  ]);
 }
