@@ -411,6 +411,35 @@ describe('the setup transfer', () => {
     expect(entry).toMatchObject({ action: 'created', state: 'confirmed', hubspot_id: pipelines[0]?.id });
   }, 180_000);
 
+  it('adds a stage a reused pipeline lacks, recorded as created while the pipeline stays reused', async () => {
+    const [exact] = extraPipelines;
+    if (!exact) throw new Error('the lost-answer test adds this pipeline');
+    extraPipelines = [
+      {
+        ...exact,
+        stages: [
+          ...exact.stages,
+          {
+            sourceStageId: 'e2',
+            label: 'Later',
+            displayOrder: 3,
+            probability: 0.5,
+            sourceProbability: 50,
+            closed: null,
+          },
+        ],
+      },
+    ];
+    const setup = await runSetup();
+    expect(setup.job.status).toBe('COMPLETE');
+    const live = created(await portalState()).pipelines.find((pipeline) => pipeline.label === 'Exact pipeline');
+    expect(live?.stages.map((stage) => stage.label)).toEqual(['Maybe', 'Closed won', 'Closed lost', 'Later']);
+    const rows = await ledger(setup.id);
+    expect(rows.find((row) => row.item_type === 'pipeline' && row.item_key === 'exact')?.action).toBe('reused');
+    const later = rows.find((row) => row.item_type === 'pipeline_stage' && row.item_key === 'exact/e2');
+    expect(later).toMatchObject({ action: 'created', state: 'confirmed', hubspot_id: live?.stages[3]?.id });
+  }, 180_000);
+
   it('runs the backfill workflows: a deal moved to Closed won keeps the source close date', async () => {
     const raw = await portalState();
     const pipeline = raw.pipelines.deals.find((candidate) => candidate.label === chosen.pipelines[0]?.label);

@@ -64,15 +64,39 @@ async function runItem(
   if (existing && 'found' in existing) {
     // Our own intent without its confirm: we created it before a crash. Otherwise it was there: reused.
     const action = entry?.action ?? 'reused';
-    const created =
-      item.kind === 'pipeline'
-        ? await writePipeline(api, item, { id: existing.found, stages: existing.stages ?? new Map() })
-        : { hubspotId: existing.found, stages: new Map<string, string>(), notices: [] };
-    notices.push(...created.notices);
+    const before = { hubspotId: existing.found, stages: existing.stages ?? new Map<string, string>(), notices: [] };
+    let result: Created = before;
+    let refusal: HubSpotApiError | null = null;
+    if (item.kind === 'pipeline') {
+      try {
+        result = await writePipeline(api, item, { id: existing.found, stages: before.stages });
+      } catch (error) {
+        // A missing stage HubSpot refused: the pipeline and its stages that exist are still recorded.
+        if (!(error instanceof HubSpotApiError)) throw error;
+        refusal = error;
+      }
+    }
+    notices.push(...result.notices);
+    const stageKey = (key: LedgerKey) => key.itemKey.slice(item.itemKey.length + 1);
     await context.transfer.commit(async (tx) => {
-      await tx.intend(ledgerItems(item).map((key) => ({ ...key, action })));
-      await tx.confirm(confirmations(item, created));
-      await tx.advance(item.task, step(action === 'created' ? { created: 1 } : { updated: 1 }));
+      await tx.intend(
+        ledgerItems(item).map((key, index) => ({
+          ...key,
+          // Stages added to a reused pipeline are ours.
+          action: index > 0 && !before.stages.has(stageKey(key)) ? ('created' as const) : action,
+        })),
+      );
+      await tx.confirm(confirmations(item, result));
+      if (refusal) {
+        // Intents of the stages HubSpot refused go: the ledger holds only what exists.
+        const missing = ledgerItems(item).filter((key, index) => index > 0 && !result.stages.has(stageKey(key)));
+        await ledgerRepository.discard(tx.client, { transferId: context.transfer.transfer.id, items: missing });
+        await tx.recordErrors(item.task, [errorRow(item, failureOf(item, refusal))]);
+      }
+      await tx.advance(
+        item.task,
+        step(refusal ? { failed: 1 } : action === 'created' ? { created: 1 } : { updated: 1 }),
+      );
     });
     return;
   }
@@ -86,11 +110,7 @@ async function runItem(
     // The create may have landed with its answer lost: look before reporting it failed.
     const landed: Existing = findExisting(await readPortalState(api, [item]), item);
     if (!landed || !('found' in landed)) {
-      await fail(context, item, {
-        category: error.error?.category ?? (error.status === null ? 'NETWORK_ERROR' : `HTTP_${error.status}`),
-        message: error.error?.message || error.message,
-        hint: hintFor(item, error.error, error.status),
-      });
+      await fail(context, item, failureOf(item, error));
       return;
     }
     created = { hubspotId: landed.found, stages: landed.stages ?? new Map(), notices: [] };
@@ -103,22 +123,31 @@ async function runItem(
   });
 }
 
+interface Failure {
+  category: string;
+  message: string;
+  hint: string;
+}
+
+/** HubSpot's account of a refusal (category, message) and what the user can do about it. */
+const failureOf = (item: SetupItem, error: HubSpotApiError): Failure => ({
+  category: error.error?.category ?? (error.status === null ? 'NETWORK_ERROR' : `HTTP_${error.status}`),
+  message: error.error?.message || error.message,
+  hint: hintFor(item, error.error, error.status),
+});
+
+const errorRow = (item: SetupItem, failure: Failure) => ({
+  sourceId: item.itemKey,
+  code: failure.category,
+  message: failure.message,
+  context: { itemType: item.itemType, hubspotObject: item.hubspotObject, label: item.label, hint: failure.hint },
+});
+
 /** One item failed in HubSpot: only it; its intent goes and the error log gets HubSpot's reason and a hint. */
-async function fail(
-  context: JobContext,
-  item: SetupItem,
-  failure: { category: string; message: string; hint: string },
-): Promise<void> {
+async function fail(context: JobContext, item: SetupItem, failure: Failure): Promise<void> {
   await context.transfer.commit(async (tx) => {
     await ledgerRepository.discard(tx.client, { transferId: context.transfer.transfer.id, items: ledgerItems(item) });
-    await tx.recordErrors(item.task, [
-      {
-        sourceId: item.itemKey,
-        code: failure.category,
-        message: failure.message,
-        context: { itemType: item.itemType, hubspotObject: item.hubspotObject, label: item.label, hint: failure.hint },
-      },
-    ]);
+    await tx.recordErrors(item.task, [errorRow(item, failure)]);
     await tx.advance(item.task, { cursor: null, counts: { read: 1, failed: 1 } });
   });
 }
@@ -138,7 +167,7 @@ export function createSetupHandler(deps: SetupInputDeps & { hubspot: HubSpotApi 
     const notices: string[] = [];
     /** The dates the portal's missing workflows leave to the sync (create_date, close_date). */
     const syncWrites = new Set<string>();
-    const outcome = await withPortalLease(deps.db, transfer.portalId, async (lease) => {
+    const runTasks = async (lease: { signal: AbortSignal }): Promise<'complete' | 'stopped'> => {
       const api = deps.hubspot.forPortal(transfer.portalId);
       const ledger = new Map(
         (await ledgerRepository.forTransfer(deps.db, transfer.id)).map((entry) => [keyOf(entry), entry]),
@@ -156,6 +185,18 @@ export function createSetupHandler(deps: SetupInputDeps & { hubspot: HubSpotApi 
         await context.transfer.commit((tx) => tx.advance(task, { cursor: null, done: true }));
       }
       return 'complete' as const;
+    };
+    const outcome = await withPortalLease(deps.db, transfer.portalId, async (lease) => {
+      // HubSpot not answering a read (an outage, the daily limit): the job waits and resumes where it stopped.
+      try {
+        return await runTasks(lease);
+      } catch (error) {
+        if (!(error instanceof HubSpotApiError)) throw error;
+        throw new RetryableJobError(
+          `HubSpot did not answer (${error.reason}); preparing HubSpot resumes where it stopped.`,
+          error.reason === 'daily_limit' && error.retryAfterMs > 0 ? error.retryAfterMs : undefined,
+        );
+      }
     });
     const previous = (context.job.checkpoint['notices'] as string[] | undefined) ?? [];
     const previousDates = (context.job.checkpoint['syncWritesDates'] as string[] | undefined) ?? [];
