@@ -12,10 +12,13 @@ import { createTokenVault } from './auth/token-vault.js';
 import type { Clock } from './clock.js';
 import type { AppConfig } from './config/config.js';
 import type { Db } from './db/pool.js';
+import { connectionsRepository } from './db/repositories/connections.repository.js';
 import { createApp } from './http/app.js';
 import { type AppManifest, readAppManifest } from './hubspot/app-manifest.js';
 import { createHubSpotApi } from './hubspot/hubspot-api.js';
 import { createHubSpotOAuthClient } from './hubspot/hubspot-oauth.client.js';
+import { createPortalLimiter } from './hubspot/portal-limiter.js';
+import { LOWEST_TIER } from './hubspot/portal-limits.js';
 import { createJobService } from './jobs/job.service.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import { createJobRunner } from './jobs/job-runner.js';
@@ -29,6 +32,10 @@ import { createRecordPreviewService } from './transfer/preview/record-preview.se
 import { createProgressService } from './transfer/progress.service.js';
 import { createFilterCounts } from './transfer/settings/filter-counts.js';
 import { createSettingsService } from './transfer/settings/settings.service.js';
+import { setupSelection } from './transfer/settings/setup-selection.js';
+import { createSetupService } from './transfer/setup/setup.service.js';
+import { createSetupHandler } from './transfer/setup/setup-handler.js';
+import type { LoadSettings, SelectSetup } from './transfer/setup/setup-input.js';
 import { createTransferService } from './transfer/transfer.service.js';
 
 export interface CompositionInput {
@@ -40,6 +47,9 @@ export interface CompositionInput {
   manifest?: AppManifest;
   /** The source apps served (default: sources/index.ts's list); tests add a source or inject timing here. */
   sources?: readonly SourceEntry[];
+  /** What setup creates from a plan and settings, and where stored settings come from (see setup-input.ts). */
+  setupSelection?: SelectSetup;
+  loadSettings?: LoadSettings;
 }
 
 /** Wires clients, services, job handlers and the HTTP app: the one place that knows every part. */
@@ -60,7 +70,11 @@ export function composeServices(input: CompositionInput) {
   const hubspotTokens = createHubSpotTokens({ db, oauth: hubspotOAuth, vault, clock, logger });
   const hubspot = createHubSpotApi({
     apiBaseUrl: config.hubspot.apiBaseUrl,
-    requestsPer10s: config.hubspot.requestsPer10s,
+    limiter: createPortalLimiter({
+      db,
+      requestsPer10s: config.hubspot.requestsPer10s,
+      tierOf: () => config.hubspot.tier ?? LOWEST_TIER,
+    }),
     tokens: hubspotTokens,
     logger,
   });
@@ -81,16 +95,38 @@ export function composeServices(input: CompositionInput) {
   });
   const jobs = createJobService({ db, queue });
   const audits = createAuditService({ db, jobs, states, publicApiOrigin: config.publicApiOrigin, sources });
+  const settings = createSettingsService({ db, hubspot, sources });
+  // Setup creates what the settings in force (saved, carried over to the latest audit, or the defaults) select.
+  const settingsInForce: LoadSettings = async (db, connectionId) => {
+    const connection = await connectionsRepository.find(db, connectionId);
+    return connection ? settings.inForce(connection.portalId, connection.source) : null;
+  };
+  const setupInput = {
+    db,
+    sources,
+    select: input.setupSelection ?? setupSelection,
+    loadSettings: input.loadSettings ?? settingsInForce,
+  };
   const runner = createJobRunner({
     db,
     logger,
     queue,
-    handlers: { audit: createAuditHandler({ db, clock, sources, sourceTokens, hubspot }) },
+    handlers: {
+      audit: createAuditHandler({ db, clock, sources, sourceTokens, hubspot }),
+      setup: createSetupHandler({ ...setupInput, hubspot }),
+    },
   });
   const progress = createProgressService({ db, sources });
   const transfers = createTransferService({ db, jobs });
-  const settings = createSettingsService({ db, hubspot, sources });
   const filterCounts = createFilterCounts({ settings, sources, sourceTokens });
+  const setup = createSetupService({
+    ...setupInput,
+    jobs,
+    transfers,
+    states,
+    hubspot,
+    publicApiOrigin: config.publicApiOrigin,
+  });
   const purge = createExpiryPurge({ db, clock, logger });
   const app: Express = createApp({
     db,
@@ -108,6 +144,7 @@ export function composeServices(input: CompositionInput) {
     recordPreviews: createRecordPreviewService({ db, sources, sourceTokens, readSettings: settings.inForce }),
     settings,
     filterCounts,
+    setup,
   });
   return {
     app,
@@ -126,12 +163,16 @@ export function composeServices(input: CompositionInput) {
 }
 export type Services = ReturnType<typeof composeServices>;
 
+/** The job kinds this product runs (the queues runtime.ts starts). */
+export const WORKER_KINDS = ['audit', 'setup'] as const;
+
 /** Makes this process a worker: it runs queued jobs, and records as failed those the queue gave up on. */
 export async function startWorkers(
   queue: JobQueue,
   services: Pick<Services, 'runner'>,
   concurrency = 2,
 ): Promise<void> {
-  await queue.work('audit', (jobId, attempt) => services.runner.run(jobId, attempt), concurrency);
+  for (const kind of WORKER_KINDS)
+    await queue.work(kind, (jobId, attempt) => services.runner.run(jobId, attempt), concurrency);
   await queue.workDeadLetters((jobId) => services.runner.markAbandoned(jobId));
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Logger } from 'pino';
 import { resealLegacyTokens } from './auth/token-reseal.service.js';
 import { systemClock } from './clock.js';
-import { composeServices, type Services, startWorkers } from './compose.js';
+import { composeServices, type Services, startWorkers, WORKER_KINDS } from './compose.js';
 import type { AppConfig } from './config/config.js';
 import { localEncryptionKey, resolveDataDir } from './config/data-dir.js';
 import { ConfigError, type Env, parseEnv } from './config/env.js';
@@ -13,6 +13,7 @@ import { createJobQueue, type JobQueue } from './jobs/job-queue.js';
 import { createLogger } from './logger.js';
 import { SOURCES } from './sources/index.js';
 import { readSourceConfigs } from './sources/source-configs.js';
+import type { SelectSetup } from './transfer/setup/setup-input.js';
 
 /** The environment (and `.env`); a bad value stops the process naming the variable. */
 export function loadEnv(): Env {
@@ -50,6 +51,8 @@ export interface RuntimeOverrides {
   sourceEnv?: Readonly<Record<string, string>>;
   /** A database of the embedded Postgres recreated at this start, instead of DATABASE_URL or the app's own. */
   freshDatabase?: string;
+  /** What setup creates from a plan and settings (see composeServices). */
+  setupSelection?: SelectSetup;
 }
 
 function buildConfig(env: Env, dataDir: string, overrides: RuntimeOverrides): AppConfig {
@@ -104,9 +107,16 @@ export async function bootRuntime(role: 'web' | 'worker', overrides?: RuntimeOve
     heartbeatSeconds: env.JOB_HEARTBEAT_SECONDS,
     superviseIntervalSeconds: env.JOB_SUPERVISE_SECONDS,
   });
-  await queue.start(['audit']);
+  await queue.start(WORKER_KINDS);
   const config = buildConfig(env, dataDir.dir, overrides ?? {});
-  const services = composeServices({ config, db, logger, clock: systemClock, queue });
+  const services = composeServices({
+    config,
+    db,
+    logger,
+    clock: systemClock,
+    queue,
+    ...(overrides?.setupSelection ? { setupSelection: overrides.setupSelection } : {}),
+  });
   await resealLegacyTokens({ db, vault: services.vault, logger });
   const stopPurge = role === 'web' ? services.purge.schedule() : () => {};
   if (role === 'worker' || env.WORKERS_IN_WEB) await startWorkers(queue, services, env.WORKER_CONCURRENCY);

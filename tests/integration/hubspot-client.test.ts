@@ -8,6 +8,7 @@ import { installApp, type Installed } from '../contract/hubspot/support/contract
 let installed: Installed;
 let hubspot: HubSpotPortalApi;
 const waits: number[] = [];
+const penalties: { portalId: number; bucket: string; ms: number | undefined }[] = [];
 const logs: Record<string, unknown>[] = [];
 
 /** The sandbox's control API (faults, request counts). */
@@ -30,7 +31,13 @@ beforeAll(async () => {
   });
   const api = createHubSpotApi({
     apiBaseUrl: installed.sandbox.apiBaseUrl,
-    requestsPer10s: 100,
+    // The shared limiter is proven in hubspot-portal-limiter.test.ts; here only what the client reports to it.
+    limiter: {
+      acquire: async () => {},
+      penalise: async (portalId, bucket, ms) => {
+        penalties.push({ portalId, bucket, ms });
+      },
+    },
     tokens: {
       accessToken: async () => installed.accessToken,
     },
@@ -47,6 +54,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   waits.length = 0;
+  penalties.length = 0;
   logs.length = 0;
   await control('DELETE', '/faults/targeted');
 });
@@ -66,6 +74,8 @@ describe('the HubSpot client', () => {
     expect(
       logs.filter((line) => line.msg === 'hubspot call retried').map((line) => [line.reason, line.status]),
     ).toEqual([['ten_secondly_limit', 429]]);
+    // Every process backs off, not only this one: the 429 is reported to the shared limiter.
+    expect(penalties).toEqual([{ portalId: 1, bucket: 'general', ms: undefined }]);
   });
 
   it('retries 5xx with backoff, then gives up with a typed error', async () => {

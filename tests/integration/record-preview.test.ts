@@ -276,12 +276,12 @@ describe('record preview', () => {
       [`${deal(K.address)}__state`]: 'Harju maakond',
       [`${deal(K.address)}__zip`]: '10117',
       [`${deal(K.address)}__country`]: 'Estonia',
-      pipedrive_deal_id: '3',
+      pipedrive_deal__record_id: '3',
       pipedrive_deal__record_link: `${harness.pipedrive.apiBaseUrl}/deal/3`,
     });
     expect(body.hubspot.pending).toEqual([
-      { property: 'pipeline', itemKey: 'pipeline:1' },
-      { property: 'dealstage', itemKey: 'stage:1:closed_won' },
+      { property: 'pipeline', itemKey: '1' },
+      { property: 'dealstage', itemKey: '1/closed_won' },
     ]);
     expect(body.hubspot.associations).toEqual(
       expect.arrayContaining([
@@ -337,7 +337,7 @@ describe('record preview of other records', () => {
       mobilephone: '+49 170 555',
       date_of_birth: '1990-02-28',
       jobtitle: 'CTO',
-      pipedrive_person_id: '5',
+      pipedrive_person__record_id: '5',
     });
     expect(body.hubspot.properties).not.toHaveProperty('hs_additional_emails');
     expect(body.hubspot.additionalEmails).toEqual(['other@example.com']);
@@ -361,8 +361,8 @@ describe('record preview of other records', () => {
     const body = RecordPreview.parse((await preview('deals', '4')).body);
     expect(body.hubspot.properties.closedate).toBe('2026-03-28T23:00:00.000Z');
     expect(body.hubspot.pending).toEqual([
-      { property: 'pipeline', itemKey: 'pipeline:1' },
-      { property: 'dealstage', itemKey: 'stage:1:1' },
+      { property: 'pipeline', itemKey: '1' },
+      { property: 'dealstage', itemKey: '1/1' },
     ]);
   });
 
@@ -385,7 +385,7 @@ describe('record preview of other records', () => {
       pipedrive_activity_type: 'call',
       pipedrive_activity_done: 'true',
       hubspot_owner_id: annOwnerId,
-      pipedrive_activity_id: '20',
+      pipedrive_activity__record_id: '20',
     });
     expect(body.hubspot.associations).toEqual(
       expect.arrayContaining([

@@ -4,6 +4,7 @@ import type { RetryPolicy } from '../../backend/src/http-client/retry.js';
 import { SOURCES } from '../../backend/src/sources/index.js';
 import { pipedrive as pipedriveSource } from '../../backend/src/sources/pipedrive/index.js';
 import { createPipedriveConnector } from '../../backend/src/sources/pipedrive/pipedrive.connector.js';
+import type { SelectSetup } from '../../backend/src/transfer/setup/setup-input.js';
 import { type RunningHubSpotSandbox, startHubSpotSandbox } from '../../sandbox/hubspot/index.js';
 import {
   type PipedriveSandboxOptions,
@@ -55,6 +56,8 @@ export async function startAuditHarness(options: {
   ownerEmails?: (pipedrive: RunningPipedriveSandbox) => string[];
   /** Settles who installs and with which scopes before Pipedrive is connected (a grant keeps its scopes). */
   beforeConnect?: (pipedrive: RunningPipedriveSandbox) => void;
+  /** What setup creates from a plan and settings (composeServices' `setupSelection`). */
+  setupSelection?: SelectSetup;
 }): Promise<AuditHarness> {
   const db = await createTestDatabase();
   const pipedrive = await startPipedriveSandbox({
@@ -104,6 +107,7 @@ export async function startAuditHarness(options: {
   const services = await testServices(db, config, clock, {
     workers: options.workers ?? true,
     ...(sources ? { sources } : {}),
+    ...(options.setupSelection ? { setupSelection: options.setupSelection } : {}),
   });
   await installPortal(services.app);
   options.beforeConnect?.(pipedrive);

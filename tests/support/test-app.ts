@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import pino, { type Logger } from 'pino';
 import type { Clock } from '../../backend/src/clock.js';
-import { composeServices, startWorkers } from '../../backend/src/compose.js';
+import { composeServices, startWorkers, WORKER_KINDS } from '../../backend/src/compose.js';
 import type { AppConfig } from '../../backend/src/config/config.js';
 import { createJobQueue } from '../../backend/src/jobs/job-queue.js';
 import type { PipedriveConfig } from '../../backend/src/sources/pipedrive/pipedrive-config.js';
 import type { SourceEntry } from '../../backend/src/sources/source-module.js';
+import type { SelectSetup } from '../../backend/src/transfer/setup/setup-input.js';
 import type { TestDatabase } from './database.js';
 
 export const TEST_PUBLIC_ORIGIN = 'https://api.smart-transfer.test';
@@ -65,6 +66,8 @@ export interface TestServiceOptions {
   workers?: boolean;
   /** The source apps served (default: the product's list). */
   sources?: readonly SourceEntry[];
+  /** What setup creates from a plan and settings (composeServices' `setupSelection`). */
+  setupSelection?: SelectSetup;
 }
 
 /**
@@ -86,7 +89,7 @@ export async function testServices(
     retryLimit: 2,
     retryDelaySeconds: 1,
   });
-  await queue.start(['audit']);
+  await queue.start(WORKER_KINDS);
   const services = composeServices({
     config,
     db: db.pool,
@@ -94,6 +97,7 @@ export async function testServices(
     logger,
     queue,
     ...(options.sources ? { sources: options.sources } : {}),
+    ...(options.setupSelection ? { setupSelection: options.setupSelection } : {}),
   });
   if (options.workers) await startWorkers(queue, services);
   return { ...services, queue, close: () => queue.stop() };

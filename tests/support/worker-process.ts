@@ -25,10 +25,10 @@ export function workerEnv(config: AppConfig, databaseUrl: string): NodeJS.Proces
   };
 }
 
-/** Starts `backend/src/worker.ts` (what `npm run worker` runs) and resolves once it says it is running. */
-export function startWorkerProcess(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+/** Starts `backend/src/worker.ts` (what `npm run worker` runs), or another worker script, and resolves once it says it is running. */
+export function startWorkerProcess(env: NodeJS.ProcessEnv, script = 'backend/src/worker.ts'): Promise<ChildProcess> {
   // One process (node with tsx's loader), so a signal reaches the worker itself, not a wrapper.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'backend/src/worker.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -82,7 +82,7 @@ describe('lineage', () => {
   it('writes the source id and link whatever else the record holds, and nothing for empty values', () => {
     const mapped = map('persons', { name: null, emails: [], phones: null, owner_id: null, [custom('double')]: '' });
     expect(mapped.properties).toEqual({
-      pipedrive_person_id: '7',
+      pipedrive_person__record_id: '7',
       pipedrive_person__record_link: 'https://acme.pipedrive.com/person/7',
     });
     expect(mapped.associations).toEqual([]);
@@ -91,7 +91,7 @@ describe('lineage', () => {
   it('keeps the source id even when its field is excluded, and no link without a base URL', () => {
     const excluded = settings({ fields: { persons: { id: { mode: 'exclude' } } } });
     const mapped = map('persons', { id: 7 }, { settings: excluded, context: { timeZone: null, recordLinkBase: null } });
-    expect(mapped.properties).toEqual({ pipedrive_person_id: '7' });
+    expect(mapped.properties).toEqual({ pipedrive_person__record_id: '7' });
   });
 });
 
@@ -129,18 +129,18 @@ describe('pipelines and stages', () => {
   it('sends an open deal to its stage and a won or lost one to the pipeline’s closed stage, keeping the source stage', () => {
     const open = map('deals', { status: 'open', stage_id: 12, pipeline_id: 1 });
     expect(open.pending).toEqual([
-      { property: 'pipeline', itemKey: 'pipeline:1' },
-      { property: 'dealstage', itemKey: 'stage:1:12' },
+      { property: 'pipeline', itemKey: '1' },
+      { property: 'dealstage', itemKey: '1/12' },
     ]);
     expect(open.properties.pipedrive_deal_stage_id).toBe('Proposal');
     const lost = map('deals', { status: 'lost', stage_id: 12, pipeline_id: 1 });
-    expect(lost.pending[1]).toEqual({ property: 'dealstage', itemKey: 'stage:1:closed_lost' });
+    expect(lost.pending[1]).toEqual({ property: 'dealstage', itemKey: '1/closed_lost' });
   });
 
   it('writes the HubSpot ids once setup created them', () => {
     const ids = new Map([
-      ['pipeline:1', 'p-100'],
-      ['stage:1:closed_won', 's-200'],
+      ['1', 'p-100'],
+      ['1/closed_won', 's-200'],
     ]);
     const won = map(
       'deals',

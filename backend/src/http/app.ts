@@ -14,6 +14,7 @@ import type { RecordPreviewService } from '../transfer/preview/record-preview.se
 import type { ProgressService } from '../transfer/progress.service.js';
 import type { FilterCounts } from '../transfer/settings/filter-counts.js';
 import type { SettingsService } from '../transfer/settings/settings.service.js';
+import type { SetupService } from '../transfer/setup/setup.service.js';
 import type { TransferService } from '../transfer/transfer.service.js';
 import { errorHandler, notFoundHandler } from './middleware/errors.js';
 import { publicRateLimit } from './middleware/rate-limit.js';
@@ -27,6 +28,7 @@ import { hubspotInstallRoutes } from './routes/hubspot-install.routes.js';
 import { portalRoutes } from './routes/portal.routes.js';
 import { recordPreviewRoutes } from './routes/record-preview.routes.js';
 import { settingsRoutes } from './routes/settings.routes.js';
+import { errorDownloadRoutes, setupRoutes } from './routes/setup.routes.js';
 import { sourceOAuthRoutes } from './routes/source-oauth.routes.js';
 import { transferRoutes } from './routes/transfer.routes.js';
 
@@ -46,6 +48,7 @@ export interface AppServices {
   recordPreviews: RecordPreviewService;
   settings: SettingsService;
   filterCounts: FilterCounts;
+  setup: SetupService;
 }
 
 /** The HTTP app: public OAuth and download routes, and the /api tree where every call is signed by HubSpot. */
@@ -70,6 +73,7 @@ export function createApp(services: AppServices): Express {
       publicApiOrigin: config.publicApiOrigin,
     }),
   );
+  app.use(errorDownloadRoutes(services));
   app.use(downloadRoutes(services));
 
   // Everything under /api is a UI call: raw body kept, HubSpot signature checked, portal resolved.
@@ -91,6 +95,7 @@ export function createApp(services: AppServices): Express {
   api.use(transferRoutes(services));
   api.use(recordPreviewRoutes(services));
   api.use(settingsRoutes(services));
+  api.use(setupRoutes(services));
   app.use(api);
 
   app.use(notFoundHandler);

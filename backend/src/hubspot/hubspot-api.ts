@@ -1,5 +1,4 @@
 import { Client } from '@hubspot/api-client';
-import Bottleneck from 'bottleneck';
 import type { Logger } from 'pino';
 import type { HubSpotTokens } from '../auth/hubspot-tokens.service.js';
 import type { HeaderSource } from '../http-client/response-headers.js';
@@ -19,6 +18,9 @@ import {
   toInputError,
 } from './hubspot-errors.js';
 import { readProperties } from './hubspot-properties.client.js';
+import { type HubSpotJson, setupOperations } from './hubspot-setup-operations.js';
+import type { PortalLimiter } from './portal-limiter.js';
+import type { HubSpotBucket } from './portal-limits.js';
 import { parseHubSpotRateLimits } from './rate-limit-headers.js';
 
 export interface HubSpotOwner {
@@ -39,11 +41,10 @@ export interface HubSpotSearchPage<T> {
   paging?: { next?: { after: string } };
 }
 
-/** One portal's API client, built once: the official client (its limiter and retries off) and our limiter. */
+/** One portal's API client, built once: the official client (its limiter and retries off). */
 interface PortalClient {
   client: Client;
   token: string | null;
-  limiter: Bottleneck;
   /** The account's time zone once read: HubSpot's daily limit resets at its midnight. */
   timeZone: string | null;
 }
@@ -87,14 +88,26 @@ function safeJson(text: string): unknown {
   }
 }
 
+/** The limit a call counts against (portal-limiter.ts): associations v4 and search have their own. */
+export function bucketOf(operation: string): HubSpotBucket {
+  if (/^\S+ \/crm\/v4\/(associations\/|objects\/[^/]+\/[^/]+\/associations)/.test(operation)) return 'associations';
+  if (/^POST \/crm\/v3\/objects\/[^/]+\/search$/.test(operation)) return 'search';
+  return 'general';
+}
+
+/** A 429 naming a window every process must wait out (a DAILY one is no window: the call gives up). */
+const WINDOW_REASONS = new Set(['ten_secondly_limit', 'secondly_limit']);
+/** Refusals HubSpot answers before doing anything: the only failures a create may be sent again after. */
+const NOTHING_APPLIED_REASONS = new Set(['ten_secondly_limit', 'secondly_limit', 'rate_limit']);
+
 /**
  * HubSpot's API for one portal at a time, through the official client with its own limiter and retries
- * off: all of a portal's calls share one in-process limiter (requestsPer10s spread evenly, so no rolling
- * 10-second window ever exceeds it), and failures are retried here as decideHubSpotRetry rules.
+ * off: every call first waits in the per-portal limiter every process shares (portal-limiter.ts), a 429
+ * is reported to it so all processes back off, and failures are retried here as decideHubSpotRetry rules.
  */
 export function createHubSpotApi(deps: {
   apiBaseUrl: string;
-  requestsPer10s: number;
+  limiter: PortalLimiter;
   tokens: Pick<HubSpotTokens, 'accessToken'>;
   logger: Logger;
   sleep?: Sleep;
@@ -110,7 +123,6 @@ export function createHubSpotApi(deps: {
       portal = {
         client: new Client({ basePath: deps.apiBaseUrl, numberOfApiCallRetries: 0 }),
         token: null,
-        limiter: new Bottleneck({ minTime: Math.ceil(10_000 / deps.requestsPer10s), maxConcurrent: 10 }),
         timeZone: null,
       };
       portals.set(portalId, portal);
@@ -134,11 +146,13 @@ export function createHubSpotApi(deps: {
     attempt: (client: Client) => Promise<T | AttemptFailure>,
     idempotent = true,
   ): Promise<T> {
+    const bucket = bucketOf(operation);
     for (let retries = 0; ; retries += 1) {
       const portal = await portalClient(portalId);
       let outcome: T | AttemptFailure;
       try {
-        outcome = await portal.limiter.schedule(() => attempt(portal.client));
+        await deps.limiter.acquire(portalId, [bucket]);
+        outcome = await attempt(portal.client);
       } catch (thrown) {
         const failure = failureOfThrown(thrown, Date.now());
         if (!failure) throw thrown;
@@ -146,10 +160,11 @@ export function createHubSpotApi(deps: {
       }
       if (!isFailure(outcome)) return outcome;
       if (outcome.failure.kind === 'status') outcome.failure.timeZone ??= portal.timeZone;
-      const decision = decideHubSpotRetry(outcome.failure, retries, policy);
-      const retry = decision.retry && (idempotent || !mayHaveLanded(outcome.failure));
+      const decided = decideHubSpotRetry(outcome.failure, retries, policy);
+      const decision =
+        idempotent || NOTHING_APPLIED_REASONS.has(decided.reason) ? decided : { ...decided, retry: false };
       const status = outcome.failure.kind === 'status' ? outcome.failure.status : null;
-      if (!retry) {
+      if (!decision.retry) {
         deps.logger.warn({ portalId, operation, status, reason: decision.reason, retries }, 'hubspot call failed');
         throw new HubSpotApiError(
           status,
@@ -163,6 +178,8 @@ export function createHubSpotApi(deps: {
         { portalId, operation, status, reason: decision.reason, waitMs: decision.waitMs, retries },
         'hubspot call retried',
       );
+      if (WINDOW_REASONS.has(decision.reason) && outcome.failure.kind === 'status')
+        await deps.limiter.penalise(portalId, bucket, outcome.failure.limits.retryAfterMs ?? undefined);
       await sleep(decision.waitMs);
     }
   }
@@ -184,7 +201,18 @@ export function createHubSpotApi(deps: {
 
   return {
     forPortal(portalId: number) {
+      /** One JSON call (no batch semantics): its body, or HubSpotApiError with HubSpot's account of the failure. */
+      const json: HubSpotJson = async (method, path, body) => {
+        const response = await call(
+          portalId,
+          `${method} ${path.split('?')[0]}`,
+          (client) => request(client, method, path, body),
+          method !== 'POST',
+        );
+        return response.body;
+      };
       return {
+        ...setupOperations(json),
         properties: (objectType: string) =>
           readProperties((work) => call(portalId, `GET /crm/v3/properties/${objectType}`, work), objectType),
 
@@ -262,11 +290,6 @@ export function createHubSpotApi(deps: {
       };
     },
   };
-}
-
-/** A 5xx or a broken connection: HubSpot may have applied the write before the answer was lost. */
-function mayHaveLanded(failure: HubSpotFailure): boolean {
-  return failure.kind === 'network' || failure.status >= 500;
 }
 
 function isFailure<T>(outcome: T | AttemptFailure): outcome is AttemptFailure {

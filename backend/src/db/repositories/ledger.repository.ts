@@ -108,6 +108,25 @@ export const ledgerRepository = {
     );
   },
 
+  /** HubSpot refused these items: their intents go, so the ledger holds only what exists in HubSpot. */
+  async discard(
+    db: Queryable,
+    input: {
+      transferId: string;
+      items: readonly { itemType: string; hubspotObject: string | null; itemKey: string }[];
+    },
+  ): Promise<void> {
+    if (input.items.length === 0) return;
+    const { items } = input;
+    await db.query(
+      `DELETE FROM ledger_entries l
+       USING unnest($2::text[], $3::text[], $4::text[]) AS d (item_type, hubspot_object, item_key)
+       WHERE l.transfer_id = $1 AND l.state = 'intended' AND l.item_type = d.item_type
+         AND l.hubspot_object IS NOT DISTINCT FROM d.hubspot_object AND l.item_key = d.item_key`,
+      [input.transferId, items.map((i) => i.itemType), items.map((i) => i.hubspotObject), items.map((i) => i.itemKey)],
+    );
+  },
+
   /** Intents never confirmed: the in-flight batch a restarted worker reconciles before retrying. */
   async unconfirmed(db: Queryable, transferId: string): Promise<LedgerEntry[]> {
     const result = await db.query<LedgerRow>(

@@ -55,16 +55,42 @@ export const recordErrorsRepository = {
     const result = await db.query<RecordErrorRow>('SELECT * FROM record_errors WHERE transfer_id = $1 ORDER BY id', [
       transferId,
     ]);
-    return result.rows.map((row) => ({
-      id: Number(row.id),
-      transferId: row.transfer_id,
-      taskId: row.task_id,
-      object: row.object,
-      sourceId: row.source_id,
-      code: row.code,
-      message: row.message,
-      context: row.context ?? undefined,
-      createdAt: row.created_at,
-    }));
+    return result.rows.map(fromRow);
+  },
+
+  /**
+   * One page of a transfer's errors, oldest first; `query` matches (case-insensitively) the item or record
+   * id, the category, the message and the item's label.
+   */
+  async search(
+    db: Queryable,
+    input: { transferId: string; query: string | null; limit: number; offset: number },
+  ): Promise<{ errors: StoredRecordError[]; total: number }> {
+    const where = `transfer_id = $1 AND ($2::text IS NULL OR concat_ws(' ', source_id, code, message, context->>'label', object)
+      ILIKE '%' || replace(replace(replace($2, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%')`;
+    const params = [input.transferId, input.query];
+    const [page, count] = await Promise.all([
+      db.query<RecordErrorRow>(`SELECT * FROM record_errors WHERE ${where} ORDER BY id LIMIT $3 OFFSET $4`, [
+        ...params,
+        input.limit,
+        input.offset,
+      ]),
+      db.query<{ total: string }>(`SELECT count(*) AS total FROM record_errors WHERE ${where}`, params),
+    ]);
+    return { errors: page.rows.map(fromRow), total: Number(count.rows[0]?.total ?? 0) };
   },
 };
+
+function fromRow(row: RecordErrorRow): StoredRecordError {
+  return {
+    id: Number(row.id),
+    transferId: row.transfer_id,
+    taskId: row.task_id,
+    object: row.object,
+    sourceId: row.source_id,
+    code: row.code,
+    message: row.message,
+    context: row.context ?? undefined,
+    createdAt: row.created_at,
+  };
+}

@@ -19,7 +19,7 @@ const COLUMNS = [
 ];
 
 /** A spreadsheet would run a cell starting with one of these as a formula (CSV injection); quote it as text. */
-const neutralise = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+export const neutralise = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 
 /** A row that fills the first four columns and the reason; the field columns stay empty. */
 const summaryRow = (row: string, source: string, hubspot: string, records: number | string, reason: string) => [

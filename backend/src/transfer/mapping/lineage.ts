@@ -1,5 +1,3 @@
-import type { PlannedObject } from './mapping-plan.js';
-
 /**
  * Names of what setup creates for every object the plan transfers and the sync writes, that the plan's
  * field targets do not name: the lineage properties and the ledger keys of pipelines and stages. Setup
@@ -10,19 +8,26 @@ import type { PlannedObject } from './mapping-plan.js';
  * one of them, so the lineage names below cannot collide with a field's property.
  */
 
-/** The unique "source record id" property: the same name the plan gives the source's `id` field. */
-export const sourceIdProperty = (row: Pick<PlannedObject, 'propertyGroup'>): string => `${row.propertyGroup.name}_id`;
+/** A plan object row, by the property group its created properties go in. */
+interface GroupedRow {
+  propertyGroup: { name: string };
+}
+
+/** The "source record id" property (unique where HubSpot allows it): the sync's upsert key. */
+export const sourceIdProperty = (row: GroupedRow): string => `${row.propertyGroup.name}__record_id`;
 
 /** The "source record link" property: a URL to the record in the source app. */
-export const sourceLinkProperty = (row: Pick<PlannedObject, 'propertyGroup'>): string =>
-  `${row.propertyGroup.name}__record_link`;
+export const sourceLinkProperty = (row: GroupedRow): string => `${row.propertyGroup.name}__record_link`;
 
 /** Which closed stage setup adds to every pipeline, by the source deal status that goes there. */
 export type ClosedOutcome = 'won' | 'lost';
 
 /** Ledger item keys (ledger_entries.item_key) of the pipelines and stages setup creates. */
-export const pipelineItemKey = (sourcePipelineId: string): string => `pipeline:${sourcePipelineId}`;
+export const pipelineItemKey = (sourcePipelineId: string): string => sourcePipelineId;
+/** A stage's key within its pipeline: the source stage id, or `closed_won` / `closed_lost` for the stages setup adds. */
+export const stageKey = (stage: string | ClosedOutcome, closed: boolean): string =>
+  closed ? `closed_${stage}` : stage;
 export const stageItemKey = (sourcePipelineId: string, sourceStageId: string): string =>
-  `stage:${sourcePipelineId}:${sourceStageId}`;
+  `${pipelineItemKey(sourcePipelineId)}/${stageKey(sourceStageId, false)}`;
 export const closedStageItemKey = (sourcePipelineId: string, outcome: ClosedOutcome): string =>
-  `stage:${sourcePipelineId}:closed_${outcome}`;
+  `${pipelineItemKey(sourcePipelineId)}/${stageKey(outcome, true)}`;

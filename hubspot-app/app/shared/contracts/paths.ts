@@ -20,4 +20,9 @@ export const ApiPaths = {
   transfer: (id: string) => `${API_PREFIX}/transfers/${id}`,
   recordPreview: (source: string, object: string, id: string) =>
     `${API_PREFIX}/connections/${source}/records/${object}/${id}/preview`,
+  transferErrors: (id: string) => `${API_PREFIX}/transfers/${id}/errors`,
+  transferErrorsExportLink: (id: string) => `${API_PREFIX}/transfers/${id}/errors/export-link`,
+  setup: `${API_PREFIX}/setup`,
+  setupReview: `${API_PREFIX}/setup/review`,
+  setupTransfer: (id: string) => `${API_PREFIX}/setup/${id}`,
 } as const;

@@ -1,0 +1,34 @@
+import type { HubSpotJson } from './hubspot-json.js';
+
+/** What setup sends to create a property (HubSpot's PropertyCreate). */
+export interface HubSpotPropertyCreate {
+  name: string;
+  label: string;
+  type: string;
+  fieldType: string;
+  groupName: string;
+  description?: string;
+  hasUniqueValue?: boolean;
+  options?: { label: string; value: string; displayOrder: number; hidden: boolean }[];
+  /** Owner properties: the options are the portal's owners. */
+  referencedObjectType?: 'OWNER';
+  externalOptions?: boolean;
+}
+
+export interface HubSpotPropertyDefinition {
+  name: string;
+  label: string;
+  type: string;
+  fieldType: string;
+  groupName: string;
+  hasUniqueValue?: boolean;
+}
+
+/** Properties v3: create one (the live list is read by hubspot-properties.ts). */
+export function propertyDefinitionsApi(json: HubSpotJson) {
+  return {
+    async create(objectType: string, property: HubSpotPropertyCreate): Promise<HubSpotPropertyDefinition> {
+      return (await json('POST', `/crm/v3/properties/${objectType}`, property)) as HubSpotPropertyDefinition;
+    },
+  };
+}

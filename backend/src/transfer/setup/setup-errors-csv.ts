@@ -1,0 +1,25 @@
+import { stringify } from 'csv-stringify';
+import type { TransferError } from '../../../../shared/src/contracts/index.js';
+import { neutralise } from '../audit/audit-csv.js';
+
+const COLUMNS = ['Item', 'Item type', 'Key', 'Object', 'Task', 'HubSpot category', 'Message', 'Hint', 'When'];
+
+/** A transfer's error log as CSV (UTF-8 with BOM, formulas neutralised): one row per failed item. */
+export function transferErrorsCsv(errors: readonly TransferError[]): NodeJS.ReadableStream {
+  const csv = stringify({ header: true, columns: COLUMNS, bom: true, cast: { string: neutralise } });
+  for (const error of errors) {
+    csv.write([
+      error.label ?? '',
+      error.itemType ?? '',
+      error.itemKey ?? '',
+      error.hubspotObject ?? '',
+      error.task,
+      error.category,
+      error.message,
+      error.hint ?? '',
+      error.createdAt,
+    ]);
+  }
+  csv.end();
+  return csv;
+}
