@@ -10,5 +10,6 @@ export * from './paths.js';
 export * from './portal.js';
 export * from './preview.js';
 export * from './settings.js';
+export * from './setup.js';
 export * from './sources.js';
 export * from './transfers.js';
