@@ -26,6 +26,7 @@ import {
   fakePollingClock,
   fire,
   jsonResponse,
+  NO_AUDIT,
   NO_SETUP,
   READY,
   renderWizard,
@@ -394,5 +395,18 @@ describe('Prepare HubSpot wizard', () => {
     );
     await page.waitFor(() => expect(page.maybeFind(EmptyState, { testId: 'setup-needs-audit' })).not.toBeNull());
     expect(page.find(EmptyState).props.title).toBe('Finish an audit first');
+  });
+
+  it('asks for an audit first before the first one', async () => {
+    const page = Object.assign(
+      fakeBackend({
+        'GET /api/v1/audits': [NO_AUDIT],
+        [`GET ${SETTINGS_PATH}`]: [NO_AUDIT],
+        'GET /api/v1/setup': [NO_SETUP],
+      }),
+      renderWizard(),
+    );
+    await page.waitFor(() => expect(page.maybeFind(EmptyState, { testId: 'setup-needs-audit' })).not.toBeNull());
+    expect(page.maybeFind(ErrorState)).toBeNull();
   });
 });

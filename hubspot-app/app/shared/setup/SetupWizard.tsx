@@ -52,6 +52,8 @@ export function SetupWizard({ source, context, onChanged }: SetupWizardProps) {
     settings.reload();
     setup.reload();
   };
+  // Before the first audit the settings cannot be made either: say what to do first.
+  if (audit.state.status === 'error' && audit.state.error.code === 'no_audit') return <NeedsAudit />;
   return (
     <Loadable
       state={loaded}
@@ -61,11 +63,7 @@ export function SetupWizard({ source, context, onChanged }: SetupWizardProps) {
     >
       {([latestAudit]) => {
         if (latestAudit.result === null || settings.state.status !== 'success' || setup.state.status !== 'success')
-          return (
-            <EmptyState testId="setup-needs-audit" title="Finish an audit first" layout="vertical">
-              <Text>Prepare HubSpot works from your latest complete audit.</Text>
-            </EmptyState>
-          );
+          return <NeedsAudit />;
         const current = settings.state.data;
         const transfer = setup.state.data;
         const step = chosenStep ?? (transfer === null ? 'data-types' : 'transfer');
@@ -140,5 +138,13 @@ export function SetupWizard({ source, context, onChanged }: SetupWizardProps) {
         );
       }}
     </Loadable>
+  );
+}
+
+function NeedsAudit() {
+  return (
+    <EmptyState testId="setup-needs-audit" title="Finish an audit first" layout="vertical">
+      <Text>Prepare HubSpot works from your latest complete audit.</Text>
+    </EmptyState>
   );
 }
