@@ -10,6 +10,7 @@ import {
   SearchInput,
   Select,
   StatisticsItem,
+  StatusTag,
   StepIndicator,
   Table,
   Text,
@@ -408,5 +409,35 @@ describe('Prepare HubSpot wizard', () => {
     );
     await page.waitFor(() => expect(page.maybeFind(EmptyState, { testId: 'setup-needs-audit' })).not.toBeNull());
     expect(page.maybeFind(ErrorState)).toBeNull();
+  });
+
+  it('pauses a running setup, and says so when the error download cannot be prepared', async () => {
+    fakePollingClock();
+    const running = setupTransfer('PROCESSING', { created: 2, reused: 0, failed: 1, skipped: 0 });
+    const page = Object.assign(
+      fakeBackend({
+        'GET /api/v1/audits': [jsonResponse(completeAudit(AUDIT_1, RESULT))],
+        [`GET ${SETTINGS_PATH}`]: [jsonResponse(SETTINGS)],
+        'GET /api/v1/setup': [jsonResponse(running)],
+        [`POST /api/v1/jobs/${SETUP_1}/pause`]: [jsonResponse({ ...running.job, status: 'PAUSED' })],
+        [`GET ${ERRORS_PATH}`]: [jsonResponse(ERRORS)],
+        [`POST ${ERRORS_PATH}/export-link`]: [errorResponse(404, 'transfer_not_found', 'No such transfer.')],
+      }),
+      renderWizard(),
+    );
+    const { waitFor, findByTestId, maybeFind, callsTo } = page;
+    await waitFor(() => expect(maybeFind(LoadingButton, { testId: 'setup-pause' })).not.toBeNull());
+    expect(findByTestId(StatusTag, 'setup-status').text).toBe('Running');
+
+    findByTestId(LoadingButton, 'setup-pause').trigger('onClick');
+    await waitFor(() => expect(maybeFind(LoadingButton, { testId: 'setup-resume' })).not.toBeNull());
+    expect(callsTo(`POST /api/v1/jobs/${SETUP_1}/pause`)).toEqual([[url(`/api/v1/jobs/${SETUP_1}/pause`), POST]]);
+    expect(maybeFind(LoadingButton, { testId: 'setup-pause' })).toBeNull();
+
+    await waitFor(() => expect(maybeFind(LoadingButton, { testId: 'setup-errors-export' })).not.toBeNull());
+    findByTestId(LoadingButton, 'setup-errors-export').trigger('onClick');
+    await waitFor(() => expect(maybeFind(Alert, { testId: 'setup-errors-export-error' })).not.toBeNull());
+    expect(textOf(findByTestId(Alert, 'setup-errors-export-error'))).toBe('No such transfer.');
+    expect(maybeFind(Button, { testId: 'setup-errors-download' })).toBeNull();
   });
 });
