@@ -148,7 +148,11 @@ describe('Prepare HubSpot wizard', () => {
         error: {
           code: 'invalid_settings',
           message: 'Some settings can’t be saved; nothing was changed.',
-          details: [{ path: 'exchangeRates.USD', message: 'HubSpot keeps 6 decimals: this rate would be 0.' }],
+          details: [
+            { path: 'exchangeRates.USD', message: 'HubSpot keeps 6 decimals: this rate would be 0.' },
+            { path: 'fields.deals.title', message: '“Title” can’t go onto “dealname”: the plan already writes it.' },
+            { path: 'fields.persons.name', message: '“Name” goes onto “firstname” already.' },
+          ],
         },
       },
       400,
@@ -209,6 +213,13 @@ describe('Prepare HubSpot wizard', () => {
       ),
     );
     expect(find(StepIndicator).props.currentStep).toBe(1);
+    // A refused field of the object shown sits next to it; one of another object is in the alert.
+    expect(findByTestId(Input, 'property-existing-title').props.validationMessage).toBe(
+      '“Title” can’t go onto “dealname”: the plan already writes it.',
+    );
+    expect(textOf(findByTestId(Alert, 'settings-save-error'))).toBe(
+      'Some settings can’t be saved; nothing was changed. “Name” goes onto “firstname” already.',
+    );
 
     fire(findByTestId(NumberInput, 'exchange-rate-USD'), 'onChange', 1.08);
     findByTestId(LoadingButton, 'configure-save').trigger('onClick');

@@ -8,7 +8,7 @@ import { CarriedOverChanges } from './CarriedOverChanges.tsx';
 import { CONFIGURE_PATHS, type ConfigureDraft, configureDraftOf, type EditDraft } from './configure-draft.ts';
 import { ExchangeRatesSection } from './ExchangeRatesSection.tsx';
 import { OwnersSection } from './OwnersSection.tsx';
-import { PropertiesSection } from './PropertiesSection.tsx';
+import { objectsWithFields, PropertiesSection } from './PropertiesSection.tsx';
 import { SaveProblem } from './SaveProblem.tsx';
 import { SyncOptionsSection } from './SyncOptionsSection.tsx';
 
@@ -26,20 +26,23 @@ interface ConfigureStepProps {
 export function ConfigureStep({ audit, settings, saving, saveError, problemAt, onSave, onBack }: ConfigureStepProps) {
   const [draft, setDraft] = useState(() => configureDraftOf(settings.settings));
   const edit: EditDraft = (change) => setDraft(change);
+  const [objectKey, setObjectKey] = useState(() => objectsWithFields(audit)[0]?.key ?? '');
+  // A refused field of another object than the one shown is listed in the alert instead.
+  const shownPaths = (path: string) =>
+    path.startsWith('fields.')
+      ? path.startsWith(`fields.${objectKey}.`)
+      : CONFIGURE_PATHS.some((prefix) => path === prefix || path.startsWith(prefix));
   const sections = { audit, draft, edit, problemAt };
   return (
     <Flex direction="column" gap="md">
       <CarriedOverChanges settings={settings} />
-      <PropertiesSection {...sections} />
+      <PropertiesSection {...sections} objectKey={objectKey} onObject={setObjectKey} />
       <Divider />
       <ActivityTypesSection {...sections} />
       <OwnersSection {...sections} />
       <ExchangeRatesSection {...sections} />
       <SyncOptionsSection draft={draft} edit={edit} problemAt={problemAt} />
-      <SaveProblem
-        error={saveError}
-        shownPaths={(path) => CONFIGURE_PATHS.some((prefix) => path === prefix || path.startsWith(prefix))}
-      />
+      <SaveProblem error={saveError} shownPaths={shownPaths} />
       <Flex direction="row" gap="sm">
         <Button testId="configure-back" onClick={onBack}>
           Back

@@ -13,17 +13,23 @@ export const PROPERTIES_PAGE_SIZE = 25;
 
 const CREATE: FieldChoice = { mode: 'create' };
 
+/** The objects whose supported fields the section lists (the first is shown first). */
+export const objectsWithFields = (audit: AuditResult) =>
+  audit.objects.filter((object) => (audit.fields[object.key] ?? []).some((field) => field.supported));
+
 interface PropertiesSectionProps {
   audit: AuditResult;
+  /** The object shown, and a way to show another. */
+  objectKey: string;
+  onObject: (objectKey: string) => void;
   draft: ConfigureDraft;
   edit: EditDraft;
   problemAt: (path: string) => string | undefined;
 }
 
 /** Per object, the supported source fields and what each becomes; searchable by label or key. */
-export function PropertiesSection({ audit, draft, edit, problemAt }: PropertiesSectionProps) {
-  const objects = audit.objects.filter((object) => (audit.fields[object.key] ?? []).some((field) => field.supported));
-  const [objectKey, setObjectKey] = useState(objects[0]?.key ?? '');
+export function PropertiesSection({ audit, objectKey, onObject, draft, edit, problemAt }: PropertiesSectionProps) {
+  const objects = objectsWithFields(audit);
   const [query, setQuery] = useState('');
   const [shown, setShown] = useState(PROPERTIES_PAGE_SIZE);
   if (objects.length === 0) return null;
@@ -45,7 +51,7 @@ export function PropertiesSection({ audit, draft, edit, problemAt }: PropertiesS
           options={objects.map((object) => ({ label: object.sourceLabel, value: object.key }))}
           value={objectKey}
           onChange={(value) => {
-            setObjectKey(String(value));
+            onObject(String(value));
             setShown(PROPERTIES_PAGE_SIZE);
           }}
         />
