@@ -58,6 +58,8 @@ const beforeSetup = (routes: Parameters<typeof fakeBackend>[0] = {}) =>
     ...routes,
   });
 
+const { pipelines: _pipelines, workflows: _workflows, ...UNLOCKED_DATA_TYPES } = SETTINGS.settings.dataTypes;
+
 const tiles = (page: ReturnType<typeof renderWizard>) =>
   page.findAll(StatisticsItem).map((item) => [item.props.label, item.props.number]);
 
@@ -99,7 +101,8 @@ describe('Prepare HubSpot wizard', () => {
     const [[, options]] = page.callsTo(`PATCH ${SETTINGS_PATH}`) as [[string, { body: Record<string, unknown> }]];
     expect(options).toEqual({
       ...PATCH,
-      body: { auditId: AUDIT_1, dataTypes: { ...SETTINGS.settings.dataTypes, notes: false } },
+      // The locked types (pipelines, workflows) are not sent: the backend keeps them.
+      body: { auditId: AUDIT_1, dataTypes: { ...UNLOCKED_DATA_TYPES, notes: false } },
     });
     expect(page.findByTestId(Select, 'properties-object').props.value).toBe('persons');
   });

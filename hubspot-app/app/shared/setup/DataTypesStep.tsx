@@ -18,6 +18,9 @@ interface DataTypesStepProps {
 export function DataTypesStep({ settings, saving, saveError, problemAt, onSave }: DataTypesStepProps) {
   const [chosen, setChosen] = useState(settings.settings.dataTypes);
   const lockOf = (type: DataType) => settings.locks.find((lock) => lock.dataType === type && lock.locked);
+  // Locked types are not the user's to send: the backend keeps their value.
+  const unlocked = (types: Partial<Record<DataType, boolean>>) =>
+    Object.fromEntries(Object.entries(types).filter(([type]) => lockOf(type as DataType) === undefined));
   return (
     <Flex direction="column" gap="sm">
       <Text>Choose what to transfer. Some types need others: those stay on, and say why.</Text>
@@ -42,7 +45,12 @@ export function DataTypesStep({ settings, saving, saveError, problemAt, onSave }
       })}
       <SaveProblem error={saveError} shownPaths={(path) => path.startsWith('dataTypes.')} />
       <Flex direction="row" gap="sm">
-        <LoadingButton testId="data-types-save" variant="primary" loading={saving} onClick={() => onSave(chosen)}>
+        <LoadingButton
+          testId="data-types-save"
+          variant="primary"
+          loading={saving}
+          onClick={() => onSave(unlocked(chosen))}
+        >
           Save and continue
         </LoadingButton>
       </Flex>
