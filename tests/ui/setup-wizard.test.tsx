@@ -376,6 +376,9 @@ describe('Prepare HubSpot wizard', () => {
     const { waitFor, find, findByTestId, maybeFind, callsTo } = page;
     await waitFor(() => expect(maybeFind(Table, { testId: 'setup-errors' })).not.toBeNull());
     expect(find(StepIndicator).props.currentStep).toBe(3);
+    expect(findByTestId(Text, 'setup-sync-writes-dates').text).toBe(
+      'Without its backfill workflow, the sync writes the close date itself.',
+    );
     expect(findByTestId(Text, 'setup-errors-page').text).toBe('Page 1 of 2 (21 errors)');
 
     findByTestId(Button, 'setup-errors-next').trigger('onClick');

@@ -113,6 +113,7 @@ export const setupTransfer = (
   ],
   summary,
   notices: [],
+  syncWritesDates: ['close_date'],
 });
 
 export const ERRORS: TransferErrorsPage = {

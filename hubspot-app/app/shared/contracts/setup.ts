@@ -49,6 +49,8 @@ export const SetupResponse = TransferResponse.extend({
   }),
   /** What the user should know (a stage probability rounded, a workflow the portal cannot have…). */
   notices: z.array(z.string()),
+  /** Dates the sync must write itself because the portal cannot have their backfill workflow. */
+  syncWritesDates: z.array(z.enum(['create_date', 'close_date'])),
 });
 export type SetupResponse = z.infer<typeof SetupResponse>;
 

@@ -7,6 +7,11 @@ import { isUnfinished } from '../useJob.ts';
 import { SetupErrors } from './SetupErrors.tsx';
 import type { SetupController } from './useSetup.ts';
 
+const DATE_WORDS: Record<SetupResponse['syncWritesDates'][number], string> = {
+  create_date: 'create date',
+  close_date: 'close date',
+};
+
 interface SetupProgressProps {
   setup: SetupController;
   transfer: SetupResponse;
@@ -39,6 +44,13 @@ export function SetupProgress({ setup, transfer, context, onChangeSettings }: Se
         <StatisticsItem label="Failed" number={formatCount(summary.failed)} />
       </Statistics>
       {job.statusReason !== null && <Text testId="setup-status-reason">{job.statusReason}</Text>}
+      {transfer.syncWritesDates.length > 0 && (
+        <Text testId="setup-sync-writes-dates" variant="microcopy">
+          {`Without its backfill workflow, the sync writes the ${transfer.syncWritesDates
+            .map((date) => DATE_WORDS[date])
+            .join(' and ')} itself.`}
+        </Text>
+      )}
       {transfer.notices.map((notice) => (
         <Text key={notice} variant="microcopy">
           {notice}
