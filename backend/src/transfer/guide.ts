@@ -6,6 +6,8 @@ export interface GuideProgress {
   connection: ConnectionStatus;
   /** The latest audit's job status, or null when none was run. */
   audit: JobStatus | null;
+  /** The latest setup transfer's job status, or null when none was run. */
+  setup: JobStatus | null;
 }
 
 interface StepText {
@@ -43,8 +45,8 @@ const steps = (source: string): readonly StepText[] => [
     id: 'configure',
     title: 'Prepare HubSpot',
     description: 'Choose what to transfer; create properties, pipelines, users, currencies and workflows.',
-    actionLabel: 'Configure',
-    lockedReason: 'Run an audit first.',
+    actionLabel: 'Prepare HubSpot',
+    lockedReason: 'Finish an audit first.',
   },
   {
     id: 'sync',
@@ -76,7 +78,8 @@ const steps = (source: string): readonly StepText[] => [
   },
 ];
 
-function auditState(status: JobStatus | null): Pick<GuideStep, 'state' | 'reason'> {
+/** A step run by one job: its state follows the job's (what), and it is available before the first one. */
+function jobStepState(status: JobStatus | null, what: string): Pick<GuideStep, 'state' | 'reason'> {
   switch (status) {
     case null:
     case 'CANCELED':
@@ -84,9 +87,9 @@ function auditState(status: JobStatus | null): Pick<GuideStep, 'state' | 'reason
     case 'COMPLETE':
       return { state: 'complete' };
     case 'FAILED':
-      return { state: 'needs_attention', reason: 'The last audit failed. Run it again.' };
+      return { state: 'needs_attention', reason: `The last ${what} failed. Run it again.` };
     case 'PAUSED':
-      return { state: 'needs_attention', reason: 'The audit is paused. Resume it to finish.' };
+      return { state: 'needs_attention', reason: `The ${what} is paused. Resume it to finish.` };
     default:
       return { state: 'in_progress' };
   }
@@ -106,11 +109,15 @@ export function buildGuide(progress: GuideProgress, source: string): GuideStep[]
         }
         return { state: 'available' };
       case 'audit':
-        return progress.connection === 'connected' ? auditState(progress.audit) : locked;
+        return progress.connection === 'connected' ? jobStepState(progress.audit, 'audit') : locked;
       case 'configure':
-        // Setup is not built yet: say so instead of offering a button that does nothing.
-        return progress.audit === 'COMPLETE'
-          ? { state: 'locked', reason: 'Preparing HubSpot is not available yet in this version.' }
+        return progress.connection === 'connected' && progress.audit === 'COMPLETE'
+          ? jobStepState(progress.setup, 'setup')
+          : locked;
+      case 'sync':
+        // Syncing is not built yet: once setup is complete, say so instead of offering a button that does nothing.
+        return progress.connection === 'connected' && progress.audit === 'COMPLETE' && progress.setup === 'COMPLETE'
+          ? { state: 'locked', reason: 'Syncing records is not available yet in this version.' }
           : locked;
       default:
         return locked;

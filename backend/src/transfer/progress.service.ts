@@ -38,12 +38,15 @@ export function createProgressService(deps: { db: Db; sources: Pick<SourceRegist
       const source = await guideSource(portal.id);
       if (!source) throw new Error('No source app is available');
       const connection = await connectionsRepository.findLive(deps.db, portal.id, source.id);
-      const latestAudit = connection ? await jobsRepository.latestForConnection(deps.db, connection.id, 'audit') : null;
+      const latestJob = (kind: 'audit' | 'setup') =>
+        connection ? jobsRepository.latestForConnection(deps.db, connection.id, kind) : null;
+      const [latestAudit, latestSetup] = await Promise.all([latestJob('audit'), latestJob('setup')]);
       return buildGuide(
         {
           installed: portal.status === 'installed',
           connection: await connectionStatus(portal.id, source.id),
           audit: latestAudit?.status ?? null,
+          setup: latestSetup?.status ?? null,
         },
         source.name,
       );

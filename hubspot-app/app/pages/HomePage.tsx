@@ -6,15 +6,24 @@ import { listApps } from '../shared/endpoints.ts';
 import { useApiQuery } from '../shared/useApi.ts';
 import { SourceAppList } from './components/SourceAppList.tsx';
 import { SourceAuditPage } from './components/SourceAuditPage.tsx';
+import { SourceSetupPage } from './components/SourceSetupPage.tsx';
 
 /**
  * The app home. HubSpot does not let an app add itself to Data management > Data integration, so this
- * page plays that role: find the app you are moving from, click Transfer, then audit it here.
+ * page plays that role: find the app you are moving from, click Transfer, audit it, then prepare HubSpot.
+ * (The SDK's page router needs the host's page location, which the local preview does not provide yet:
+ * the views switch in the page.)
  */
 export function HomePage({ context }: { context: AppHomeContext }) {
   const apps = useApiQuery(listApps, context);
   const [query, setQuery] = useState('');
   const [auditing, setAuditing] = useState<SourceId | null>(null);
+  // On the opened app: its audit, or (after "Continue") the Prepare HubSpot wizard.
+  const [preparing, setPreparing] = useState(false);
+  const openApp = (source: SourceId | null) => {
+    setAuditing(source);
+    setPreparing(false);
+  };
   const shownAudit =
     apps.state.status === 'success' && auditing !== null
       ? apps.state.data.apps.find((app) => app.id === auditing && app.connectionStatus === 'connected')
@@ -22,15 +31,29 @@ export function HomePage({ context }: { context: AppHomeContext }) {
   // An audit view whose app is no longer connected (e.g. access was revoked) falls back to the list, for good.
   const lostConnection = auditing !== null && apps.state.status === 'success' && shownAudit === undefined;
   useEffect(() => {
-    if (lostConnection) setAuditing(null);
+    if (lostConnection) {
+      setAuditing(null);
+      setPreparing(false);
+    }
   }, [lostConnection]);
+  if (shownAudit !== undefined && preparing) {
+    return (
+      <SourceSetupPage
+        source={shownAudit}
+        context={context}
+        onBack={() => setPreparing(false)}
+        onChanged={apps.refresh}
+      />
+    );
+  }
   if (shownAudit !== undefined) {
     return (
       <SourceAuditPage
         source={shownAudit}
         context={context}
-        onBack={() => setAuditing(null)}
+        onBack={() => openApp(null)}
         onChanged={apps.refresh}
+        onPrepare={() => setPreparing(true)}
       />
     );
   }
@@ -63,7 +86,7 @@ export function HomePage({ context }: { context: AppHomeContext }) {
             context={context}
             onClearSearch={() => setQuery('')}
             onConnected={apps.reload}
-            onOpenAudit={(app) => setAuditing(app.id)}
+            onOpenAudit={(app) => openApp(app.id)}
             onChanged={apps.refresh}
           />
         )}

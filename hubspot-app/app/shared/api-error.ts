@@ -1,5 +1,11 @@
 import { ErrorEnvelope } from './contracts/errors.ts';
 
+/** One refused input a 4xx names: where (a path into the body, e.g. `exchangeRates.EUR`) and why. */
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
 /** A failed backend call, with a message written for the person looking at the page. */
 export class ApiError extends Error {
   constructor(
@@ -7,6 +13,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly status?: number,
+    /** The inputs the backend refused, to show next to the fields they name. */
+    readonly details: readonly FieldProblem[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -48,6 +56,16 @@ function appServerStatus(body: unknown): number | null {
   return Number.isInteger(status) && status >= 300 && status <= 599 ? status : null;
 }
 
+/** The `details` entries shaped `{ path, message }`; anything else in `details` is not about fields. */
+function fieldProblems(details: unknown): FieldProblem[] {
+  if (!Array.isArray(details)) return [];
+  return details.filter(
+    (entry): entry is FieldProblem =>
+      typeof (entry as FieldProblem | null)?.path === 'string' &&
+      typeof (entry as FieldProblem | null)?.message === 'string',
+  );
+}
+
 /** Turns an error response (status + parsed body, if any) into an ApiError a user can act on. */
 export function errorFromResponse(status: number, body: unknown): ApiError {
   const envelope = ErrorEnvelope.safeParse(body);
@@ -55,8 +73,8 @@ export function errorFromResponse(status: number, body: unknown): ApiError {
     const appStatus = appServerStatus(body) ?? status;
     return new ApiError(`http_${appStatus}`, messageForStatus(appStatus), appStatus);
   }
-  const { code, message } = envelope.data.error;
-  return new ApiError(code, REWORDED[code] ?? message, status);
+  const { code, message, details } = envelope.data.error;
+  return new ApiError(code, REWORDED[code] ?? message, status, fieldProblems(details));
 }
 
 export const unreachable = (): ApiError => new ApiError('network', UNREACHABLE);

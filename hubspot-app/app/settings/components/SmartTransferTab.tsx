@@ -2,6 +2,7 @@ import { type BaseContext, Divider, Flex, Text } from '@hubspot/ui-extensions';
 import { AuditWorkspace } from '../../shared/components/AuditWorkspace.tsx';
 import type { GuideStep } from '../../shared/contracts/guide.ts';
 import type { SourceApp } from '../../shared/contracts/sources.ts';
+import { SetupWizard } from '../../shared/setup/SetupWizard.tsx';
 import { connectedSource } from '../../shared/sources.ts';
 import { SourceConnections } from './SourceConnections.tsx';
 import { StepSummary } from './StepSummary.tsx';
@@ -27,6 +28,9 @@ export function SmartTransferTab({ steps, sources, context, onConnected, onChang
           {step.id === 'connect' && <SourceConnections sources={sources} context={context} onConnected={onConnected} />}
           {step.id === 'audit' && step.state !== 'locked' && auditable !== undefined && (
             <AuditWorkspace source={auditable} context={context} onChanged={onChanged} />
+          )}
+          {step.id === 'configure' && step.state !== 'locked' && auditable !== undefined && (
+            <SetupWizard source={auditable.id} context={context} onChanged={onChanged} />
           )}
         </Flex>
       ))}

@@ -14,7 +14,13 @@ export interface StepActionsProps {
   onChanged: () => void;
 }
 
-const canAct = (step: GuideStep): boolean => step.state === 'available' || step.state === 'needs_attention';
+/** Steps whose page stays worth opening while they run and once done (e.g. Prepare HubSpot's progress and errors). */
+const REVISITABLE: readonly GuideStepId[] = ['configure'];
+
+const canAct = (step: GuideStep): boolean =>
+  step.state === 'available' ||
+  step.state === 'needs_attention' ||
+  (step.state !== 'locked' && REVISITABLE.includes(step.id));
 
 /** What the user can do about a step from the checklist: connect or audit right here, or open the step. */
 export function StepAction({

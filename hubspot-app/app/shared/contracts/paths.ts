@@ -18,11 +18,11 @@ export const ApiPaths = {
   auditExportLink: (id: string) => `${API_PREFIX}/audits/${id}/export-link`,
   jobAction: (id: string, action: string) => `${API_PREFIX}/jobs/${id}/${action}`,
   transfer: (id: string) => `${API_PREFIX}/transfers/${id}`,
-  recordPreview: (source: string, object: string, id: string) =>
-    `${API_PREFIX}/connections/${source}/records/${object}/${id}/preview`,
   transferErrors: (id: string) => `${API_PREFIX}/transfers/${id}/errors`,
   transferErrorsExportLink: (id: string) => `${API_PREFIX}/transfers/${id}/errors/export-link`,
   setup: `${API_PREFIX}/setup`,
   setupReview: `${API_PREFIX}/setup/review`,
   setupTransfer: (id: string) => `${API_PREFIX}/setup/${id}`,
+  recordPreview: (source: string, object: string, id: string) =>
+    `${API_PREFIX}/connections/${source}/records/${object}/${id}/preview`,
 } as const;

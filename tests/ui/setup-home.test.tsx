@@ -1,0 +1,47 @@
+import { Button, Heading, StatisticsItem, StepIndicator, Table, Tile } from '@hubspot/ui-extensions';
+import { describe, expect, it } from '@jest/globals';
+import {
+  appsWith,
+  AUDIT_1,
+  cleanUpAfterEach,
+  completeAudit,
+  fakeBackend,
+  jsonResponse,
+  NO_SETUP,
+  renderHome,
+  RESULT,
+  SETTINGS,
+  url,
+} from './support/index.ts';
+
+cleanUpAfterEach();
+
+const CONNECTED = jsonResponse(appsWith({ connectionStatus: 'connected' }));
+
+describe('app home: from the audit on to Prepare HubSpot', () => {
+  it('continues from the audit to the wizard, and back', async () => {
+    const { callsTo } = fakeBackend({
+      'GET /api/v1/apps': [CONNECTED],
+      'GET /api/v1/audits': [jsonResponse(completeAudit(AUDIT_1, RESULT))],
+      'GET /api/v1/connections/pipedrive/settings': [jsonResponse(SETTINGS)],
+      'GET /api/v1/setup': [NO_SETUP],
+    });
+    const { find, findByTestId, maybeFind, waitFor } = renderHome();
+    await waitFor(() => expect(findByTestId(Tile, 'source-pipedrive').maybeFind(StatisticsItem)).not.toBeNull());
+    findByTestId(Tile, 'source-pipedrive').find(Button, { testId: 'audit-open-results' }).trigger('onClick');
+    await waitFor(() => expect(maybeFind(Table, { testId: 'audit-objects' })).not.toBeNull());
+    expect(callsTo('GET /api/v1/connections/pipedrive/settings')).toHaveLength(0);
+
+    find(Button, { testId: 'open-setup' }).trigger('onClick');
+    await waitFor(() => expect(maybeFind(StepIndicator)).not.toBeNull());
+    expect(find(Heading).text).toBe('Prepare HubSpot for your Pipedrive data');
+    expect(find(StepIndicator).props.currentStep).toBe(0);
+    expect(callsTo('GET /api/v1/connections/pipedrive/settings')).toEqual([
+      [url('/api/v1/connections/pipedrive/settings'), { method: 'GET', timeout: 15000 }],
+    ]);
+
+    find(Button, { testId: 'back-to-audit' }).trigger('onClick');
+    await waitFor(() => expect(maybeFind(Table, { testId: 'audit-objects' })).not.toBeNull());
+    expect(maybeFind(StepIndicator)).toBeNull();
+  });
+});
