@@ -41,6 +41,17 @@ const sampler = setInterval(() => {
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
+/** The lists read by the audit's completeness counts (issue 11), as the sandbox names its endpoints. */
+const NEW_COUNT_ENDPOINTS = [
+  '/api/v2/deals',
+  '/api/v2/deals/archived',
+  '/v1/leads',
+  '/v1/leads/archived',
+  '/v1/files',
+  '/v1/filters',
+  '/v1/organizationRelationships',
+];
+
 async function main(): Promise<void> {
   const generatedAt = Date.now();
   const pipedrive = await startPipedriveSandbox({ dataset: { records, seed: 1 }, plan, seats });
@@ -81,6 +92,8 @@ async function main(): Promise<void> {
           clientSecret: pipedrive.clientSecret,
           oauthBaseUrl: pipedrive.oauthBaseUrl,
           apiBaseUrl: pipedrive.apiBaseUrl,
+          // The sandbox's token names its own host, which is the API base URL: no other host is trusted.
+          allowedApiDomains: [],
         },
       },
     },
@@ -115,12 +128,26 @@ async function main(): Promise<void> {
   const stats = (await (await fetch(`${pipedrive.apiBaseUrl}/_sandbox/requests`)).json()) as {
     total: number;
     costs: { tokens?: number };
+    endpoints: { endpoint: string; requests: number; costs: { tokens?: number } }[];
   };
   const counted = result?.objects.reduce((sum, row) => sum + row.records, 0) ?? 0;
   for (const row of result?.objects ?? [])
     say(
       `  ${row.sourceLabel.padEnd(24)} → ${row.hubspotLabel.padEnd(10)} ${row.records.toLocaleString('en').padStart(10)} records`,
     );
+  // What the completeness counts add: the deal pages (which replaced 3 deal summaries, 120 tokens),
+  // archived deals, leads, files, filters and relationships (one organizations page of 100 decides whether
+  // those are counted; it is included in the organizations line, 10 tokens).
+  const extra = stats.endpoints.filter((row) => NEW_COUNT_ENDPOINTS.some((path) => row.endpoint.endsWith(` ${path}`)));
+  for (const row of extra)
+    say(
+      `  new count: ${row.endpoint.padEnd(40)} ${String(row.requests).padStart(6)} requests ${String(row.costs.tokens ?? 0).padStart(7)} tokens`,
+    );
+  const extraRequests = extra.reduce((sum, row) => sum + row.requests, 0) + 1 - 3;
+  const extraTokens = extra.reduce((sum, row) => sum + (row.costs.tokens ?? 0), 0) + 10 - 120;
+  say(
+    `The new counts cost ${extraRequests} requests and ${extraTokens} tokens more than the deal summaries they replaced`,
+  );
   say(
     `Audited ${counted.toLocaleString('en')} records in ${seconds} s: ${stats.total} Pipedrive requests, ${stats.costs.tokens ?? 0} tokens (the audit's own count: ${result?.usage.requests} requests, ${result?.usage.tokens} tokens)`,
   );
@@ -141,6 +168,8 @@ async function main(): Promise<void> {
       seconds,
       pipedriveRequests: stats.total,
       pipedriveTokens: stats.costs.tokens ?? 0,
+      newCountRequests: extraRequests,
+      newCountTokens: extraTokens,
       plan,
       seats,
       peakRssMb,

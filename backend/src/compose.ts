@@ -1,8 +1,8 @@
 import type { Express } from 'express';
 import type { Logger } from 'pino';
 import { createApiDomainCheck } from './auth/api-domain.js';
-import { createConnectTickets } from './auth/connect-tickets.js';
-import { createExpiryPurge } from './auth/expiry-purge.js';
+import { createConnectTickets } from './auth/connect-tickets.service.js';
+import { createExpiryPurge } from './auth/expiry-purge.service.js';
 import { createHubSpotInstallService } from './auth/hubspot-install.service.js';
 import { createHubSpotTokens } from './auth/hubspot-tokens.service.js';
 import { createOAuthStates } from './auth/oauth-states.js';
@@ -27,15 +27,14 @@ import type { SourceEntry } from './sources/source-module.js';
 import { createSourceRegistry } from './sources/source-registry.js';
 import { createAuditService } from './transfer/audit/audit.service.js';
 import { createAuditHandler } from './transfer/audit/audit-handler.js';
+import { createRecordPreviewService } from './transfer/preview/record-preview.service.js';
 import { createProgressService } from './transfer/progress.service.js';
+import { createFilterCounts } from './transfer/settings/filter-counts.js';
+import { createSettingsService } from './transfer/settings/settings.service.js';
+import { setupSelection } from './transfer/settings/setup-selection.js';
 import { createSetupService } from './transfer/setup/setup.service.js';
 import { createSetupHandler } from './transfer/setup/setup-handler.js';
-import {
-  type LoadSettings,
-  noStoredSettings,
-  selectionNotMerged,
-  type SelectSetup,
-} from './transfer/setup/setup-input.js';
+import { type LoadSettings, type SelectSetup, storedSettings } from './transfer/setup/setup-input.js';
 import { createTransferService } from './transfer/transfer.service.js';
 
 export interface CompositionInput {
@@ -98,8 +97,8 @@ export function composeServices(input: CompositionInput) {
   const setupInput = {
     db,
     sources,
-    select: input.setupSelection ?? selectionNotMerged,
-    loadSettings: input.loadSettings ?? noStoredSettings,
+    select: input.setupSelection ?? setupSelection,
+    loadSettings: input.loadSettings ?? storedSettings,
   };
   const runner = createJobRunner({
     db,
@@ -120,6 +119,8 @@ export function composeServices(input: CompositionInput) {
     hubspot,
     publicApiOrigin: config.publicApiOrigin,
   });
+  const settings = createSettingsService({ db, hubspot, sources });
+  const filterCounts = createFilterCounts({ settings, sources, sourceTokens });
   const purge = createExpiryPurge({ db, clock, logger });
   const app: Express = createApp({
     db,
@@ -135,6 +136,9 @@ export function composeServices(input: CompositionInput) {
     progress,
     transfers,
     setup,
+    recordPreviews: createRecordPreviewService({ db, sources, sourceTokens, readSettings: settings.inForce }),
+    settings,
+    filterCounts,
   });
   return {
     app,

@@ -2,7 +2,7 @@
  * The failures a service reports to its caller, in the domain's words: what went wrong, a stable
  * snake_case code and a message for the user. Only the HTTP error middleware turns them into statuses.
  */
-export type DomainErrorKind = 'invalid' | 'not_found' | 'conflict' | 'unauthorized' | 'forbidden';
+export type DomainErrorKind = 'invalid' | 'not_found' | 'conflict' | 'unauthorized' | 'forbidden' | 'upstream_failed';
 
 export class DomainError extends Error {
   constructor(
@@ -28,3 +28,8 @@ export const conflict = (code: string, message: string, details?: unknown) =>
 export const unauthorized = (code: string, message: string) => new DomainError('unauthorized', code, message);
 /** The caller is known but may not do this. */
 export const forbidden = (code: string, message: string) => new DomainError('forbidden', code, message);
+/**
+ * A service we depend on (HubSpot, a source) failed or answered something we refuse to use, so nothing
+ * was done; trying again later may work.
+ */
+export const upstreamFailed = (code: string, message: string) => new DomainError('upstream_failed', code, message);

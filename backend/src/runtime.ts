@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Logger } from 'pino';
-import { resealLegacyTokens } from './auth/token-reseal.js';
+import { resealLegacyTokens } from './auth/token-reseal.service.js';
 import { systemClock } from './clock.js';
 import { composeServices, type Services, startWorkers, WORKER_KINDS } from './compose.js';
 import type { AppConfig } from './config/config.js';

@@ -8,7 +8,7 @@
 export const PREVIEW_LOCATIONS = ['settings', 'home'] as const;
 export type PreviewLocation = (typeof PREVIEW_LOCATIONS)[number];
 
-/** hubspot.fetch's limits (hubspot-platform.md §3.2). */
+/** hubspot.fetch's limits (docs/notes/hubspot-platform.md). */
 export const FETCH_DEFAULT_TIMEOUT_MS = 15_000;
 export const FETCH_MAX_TIMEOUT_MS = 120_000;
 export const FETCH_MAX_BYTES = 1024 * 1024;

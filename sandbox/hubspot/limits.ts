@@ -2,7 +2,7 @@
  * Per-portal rate limits of a public OAuth app: 110 requests per rolling 10 seconds (search
  * excluded) with X-HubSpot-RateLimit-* headers, and search at 5 requests per second without
  * headers (https://developers.hubspot.com/docs/developer-tooling/platform/usage-guidelines;
- * docs/reference/hubspot-platform.md §6). The associations v4 API has its own limit per portal tier,
+ * docs/notes/hubspot-platform.md, Rate limits). The associations v4 API has its own limit per portal tier,
  * counted apart from the general one (associations v4 guide, "Limits": 100 per 10 s on Free/Starter,
  * 150 on Professional/Enterprise, 200 with the limit increase; tier.ts). The clock is the sandbox
  * clock, so tests move time.

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { PIPEDRIVE_OBJECT_KEYS } from '../../backend/src/sources/pipedrive/pipedrive-objects.js';
+import { PIPEDRIVE_COUNT_KEYS } from '../../backend/src/sources/pipedrive/pipedrive-objects.js';
 import type { RunningPipedriveSandbox } from '../../sandbox/pipedrive/index.js';
 import {
   AuditComparison,
@@ -82,7 +82,7 @@ describe('the audit of a generated Pipedrive account', () => {
     const transfer = TransferResponse.parse(res.body);
     expect([transfer.kind, transfer.job.status]).toEqual(['audit', 'COMPLETE']);
     // Tasks come in dependency order, as the connector lists its objects.
-    expect(transfer.tasks.map((task) => task.object)).toEqual([...PIPEDRIVE_OBJECT_KEYS]);
+    expect(transfer.tasks.map((task) => task.object)).toEqual([...PIPEDRIVE_COUNT_KEYS]);
     expect(transfer.tasks.every((task) => task.status === 'done')).toBe(true);
     const read = Object.fromEntries(transfer.tasks.map((task) => [task.object, task.counts.read]));
     expect(read.persons).toBe(live('person').length);
@@ -115,6 +115,19 @@ describe('the audit of a generated Pipedrive account', () => {
     expect(activityRows.find((row) => row.hubspotObject === 'emails')?.records).toBe(ofTypes('email'));
   });
 
+  it('counts archived deals apart, and deals per pipeline and stage add up to the deal totals', () => {
+    const archived = live('deal').filter((deal) => deal.is_archived);
+    expect(first.holdings.find((row) => row.key === 'archived_deals')?.records).toBe(archived.length);
+    const sumOf = (pick: (pipeline: AuditResult['pipelines'][number]) => number) =>
+      first.pipelines.reduce((sum, pipeline) => sum + pick(pipeline), 0);
+    const stagesAndClosed = (counts: AuditResult['pipelines'][number]['dealCounts']) =>
+      Object.values(counts?.openByStage ?? {}).reduce((a, b) => a + b, 0) + (counts?.won ?? 0) + (counts?.lost ?? 0);
+    expect(sumOf((pipeline) => stagesAndClosed(pipeline.dealCounts))).toBe(
+      first.objects.find((row) => row.key === 'deals')?.records,
+    );
+    expect(sumOf((pipeline) => stagesAndClosed(pipeline.archivedDealCounts))).toBe(archived.length);
+  });
+
   it('lists every custom field of every object with the right verdict and HubSpot type', () => {
     const objectsByEntity = {
       person: 'persons',
@@ -128,9 +141,11 @@ describe('the audit of a generated Pipedrive account', () => {
       for (const definition of harness.pipedrive.state.store.fields.custom(entity as keyof typeof objectsByEntity)) {
         const field = audited.get(definition.key);
         expect(field).toBeDefined();
-        // HubSpot products have no associations to contacts or companies (line items carry them to deals).
+        // HubSpot products have no associations to contacts or companies: the linked record's name is kept as text.
         const linkFromProduct = entity === 'product' && ['org', 'people'].includes(definition.field_type);
-        const expected = linkFromProduct ? { supported: false, targets: [] } : EXPECTED_TARGETS[definition.field_type];
+        const expected = linkFromProduct
+          ? { supported: true, targets: [['reference', null, 'string', 'text'] as Target] }
+          : EXPECTED_TARGETS[definition.field_type];
         // Every custom field type the dataset uses must have an expectation: none is skipped.
         expect({ type: definition.field_type, known: expected !== undefined }).toEqual({
           type: definition.field_type,
@@ -147,7 +162,7 @@ describe('the audit of a generated Pipedrive account', () => {
           type: definition.field_type,
           supported: expected.supported,
         });
-        if (linkFromProduct) expect(field.reason).toMatch(/can’t be associated/);
+        if (linkFromProduct) expect(field.reason).toMatch(/can’t be associated with .*name is kept as text/);
         expect(field.targets.map((target) => [target.kind, target.objectType, target.type, target.fieldType])).toEqual(
           expected.targets.map(([kind, objectType, type, fieldType]) => [
             kind,

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import pino from 'pino';
 import request from 'supertest';
 import { HubSpotReconnectNeeded } from '../../backend/src/auth/hubspot-tokens.service.js';
-import { resealLegacyTokens } from '../../backend/src/auth/token-reseal.js';
+import { resealLegacyTokens } from '../../backend/src/auth/token-reseal.service.js';
 import { portalTokenAad } from '../../backend/src/auth/token-vault.js';
 import type { Clock } from '../../backend/src/clock.js';
 import type { AppConfig } from '../../backend/src/config/config.js';

@@ -55,7 +55,12 @@ describe('the mapping plan', () => {
     const plan = stored?.plan;
     expect(plan?.source).toBe('pipedrive');
     expect(plan?.fields).toEqual(result.fields);
-    expect(plan?.pipelines).toEqual(result.pipelines);
+    // The plan's pipelines are the result's without the audit's deal counts.
+    expect(plan?.pipelines).toEqual(
+      result.pipelines.map((pipeline) => ({ ...pipeline, deals: null, dealCounts: null, archivedDealCounts: null })),
+    );
+    // The choice the setup reads: archived deals become ordinary HubSpot deals unless turned off.
+    expect(plan?.includeArchivedDeals).toBe(true);
     expect(plan?.owners).toEqual(result.users);
     expect(plan?.objects.map((row) => row.key)).toEqual(result.objects.map((row) => row.key));
     // What only the plan keeps: each object's property group and the source types it takes.

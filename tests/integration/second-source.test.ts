@@ -99,6 +99,8 @@ function stubConnector(config: { baseUrl: string }): SourceConnector {
       };
       return {
         account,
+        // The stub CRM has one user who sees everything.
+        access: () => Promise.resolve({ userName: 'Stub user', admin: true, missingScopes: [] }),
         async catalog(): Promise<SourceCatalog> {
           const field = (key: string, label: string) => ({
             key,
@@ -121,6 +123,7 @@ function stubConnector(config: { baseUrl: string }): SourceConnector {
           };
         },
         countableObjects: () => ['contacts'],
+        readOne: () => Promise.resolve(null),
         async *count(_key, resumeFrom): AsyncGenerator<CountState> {
           let total = resumeFrom?.total ?? 0;
           for await (const page of contactPages(resumeFrom?.cursor ?? null)) {
@@ -164,6 +167,7 @@ const stubSource: SourceModule<{ baseUrl: string }> = {
       },
     ],
     notTransferred: {},
+    holdings: [],
     activities: { source: 'activities', byType: {}, otherTypes: 'tasks' },
     commonFields: {},
     fieldTypes: { text: { targets: [{ to: 'created', kind: TEXT }] } },

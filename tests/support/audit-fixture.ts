@@ -1,4 +1,4 @@
-import type { AuditField, AuditResult } from '../../shared/src/contracts/index.js';
+import { type AuditField, AuditResult } from '../../shared/src/contracts/index.js';
 
 export const field = (key: string, label: string, overrides: Partial<AuditField> = {}): AuditField => ({
   key,
@@ -14,9 +14,9 @@ export const field = (key: string, label: string, overrides: Partial<AuditField>
   ...overrides,
 });
 
-/** A small, hand-written audit result: two objects, a pipeline, users and currencies. */
+/** A small, hand-written audit result: two objects, a pipeline, users and currencies (the contract fills its defaults). */
 export function auditResult(overrides: Partial<AuditResult> = {}): AuditResult {
-  return {
+  return AuditResult.parse({
     source: 'pipedrive',
     account: {
       accountId: '1',
@@ -93,5 +93,5 @@ export function auditResult(overrides: Partial<AuditResult> = {}): AuditResult {
     notTransferred: [],
     usage: { requests: 10, tokens: 100 },
     ...overrides,
-  };
+  });
 }

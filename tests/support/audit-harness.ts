@@ -25,6 +25,8 @@ export interface AuditHarness {
   pipedrive: RunningPipedriveSandbox;
   config: AppConfig;
   app: Express;
+  /** What the page ending the connect flow said. */
+  connectMessage: string;
   /** A signed UI call for the harness portal (or another one). */
   api(
     method: 'GET' | 'POST' | 'DELETE',
@@ -54,6 +56,8 @@ export async function startAuditHarness(options: {
   ownerEmails?: (pipedrive: RunningPipedriveSandbox) => string[];
   /** What setup creates from a plan and settings (composeServices' `setupSelection`). */
   setupSelection?: SelectSetup;
+  /** Settles who installs and with which scopes before Pipedrive is connected (a grant keeps its scopes). */
+  beforeConnect?: (pipedrive: RunningPipedriveSandbox) => void;
 }): Promise<AuditHarness> {
   const db = await createTestDatabase();
   const pipedrive = await startPipedriveSandbox({
@@ -106,7 +110,8 @@ export async function startAuditHarness(options: {
     ...(options.setupSelection ? { setupSelection: options.setupSelection } : {}),
   });
   await installPortal(services.app);
-  await connectPipedrive(services.app, options.portalId);
+  options.beforeConnect?.(pipedrive);
+  const connectMessage = await connectPipedrive(services.app, options.portalId);
 
   const api: AuditHarness['api'] = (method, path, body, portalId = options.portalId) =>
     signedCall(services.app, { method, path: withIdentity(path, portalId), ...(body === undefined ? {} : { body }) });
@@ -118,6 +123,7 @@ export async function startAuditHarness(options: {
     pipedrive,
     config,
     app: services.app,
+    connectMessage,
     api,
     async pipedriveControl(method, path, body) {
       const res = await fetch(`${pipedrive.apiBaseUrl}/_sandbox${path}`, {

@@ -32,7 +32,8 @@ export async function installPortal(app: Express): Promise<void> {
  * Connects a source the way the UI does: a signed ticket request, then the browser tab: our start →
  * the source's authorize (the sandbox or stub approves) → our callback.
  */
-export async function connectSource(app: Express, portalId: number, source: string, userId = 7): Promise<void> {
+/** Returns the message of the page the flow ends on. */
+export async function connectSource(app: Express, portalId: number, source: string, userId = 7): Promise<string> {
   const ticket = await signedCall(app, {
     method: 'POST',
     path: withIdentity('/api/v1/connect-tickets', portalId, userId),
@@ -48,7 +49,8 @@ export async function connectSource(app: Express, portalId: number, source: stri
     .set('Cookie', browserCookies(start));
   if (callback.status !== 200)
     throw new Error(`connect callback failed: ${callback.status} ${JSON.stringify(callback.body)}`);
+  return (callback.body as { message: string }).message;
 }
 
-export const connectPipedrive = (app: Express, portalId: number, userId = 7): Promise<void> =>
+export const connectPipedrive = (app: Express, portalId: number, userId = 7): Promise<string> =>
   connectSource(app, portalId, 'pipedrive', userId);

@@ -89,7 +89,8 @@ describe('app home once Pipedrive is connected', () => {
     await waitFor(() => expect(maybeFind(Table, { testId: 'audit-objects' })).not.toBeNull());
     expect(find(Heading).text).toBe('Your Pipedrive audit');
     expect(maybeFind(Tile)).toBeNull();
-    expect(columnOf(find(Table, { testId: 'audit-objects' }), 0)).toHaveLength(7);
+    // 7 objects and the archived deals' line under Deals.
+    expect(columnOf(find(Table, { testId: 'audit-objects' }), 0)).toHaveLength(8);
     expect(findAll(StatisticsItem).map((item) => item.props.number)).toEqual(['3,830', '7', '71 of 74', '1,140']);
 
     find(Button, { testId: 'back-to-apps' }).trigger('onClick');

@@ -11,6 +11,7 @@ import {
   SearchInput,
   StatisticsItem,
   Table,
+  TableRow,
   Text,
 } from '@hubspot/ui-extensions';
 import type { RenderedElementNode } from '@hubspot/ui-extensions/testing';
@@ -79,6 +80,7 @@ describe('audit results (settings page, Smart Transfer tab)', () => {
       ['Persons', 'Contacts', '14 1 not supported', '1,200'],
       ['Organizations', 'Companies', '9', '310'],
       ['Deals', 'Deals', '22 2 not supported', '450'],
+      ['↳ Archived deals', 'Deals', '—', '12'],
       ['Products', 'Products', '8', '35'],
       ['Call activities', 'Calls', '9', '640'],
       ['Task activities', 'Tasks', '9', '215'],
@@ -160,17 +162,17 @@ describe('audit results (settings page, Smart Transfer tab)', () => {
       'pipeline-2',
     ]);
     expect(rowsOf(panel.find(Table, { testId: 'pipeline-1' }))).toEqual([
-      ['Qualified', '10%', '10%'],
-      ['Proposal made', '55%', '60%'],
-      ['Negotiation', 'Not set', '90%'],
-      ['Closed won Added in HubSpot', '—', '100%'],
-      ['Closed lost Added in HubSpot', '—', '0%'],
+      ['Qualified', '10%', '10%', '120 (+4 archived)'],
+      ['Proposal made', '55%', '60%', '90'],
+      ['Negotiation', 'Not set', '90%', '50'],
+      ['Closed won Added in HubSpot', '—', '100%', '—'],
+      ['Closed lost Added in HubSpot', '—', '0%', '—'],
     ]);
     expect(['1', '2'].map((id) => textOf(panel.find(Flex, { testId: `pipeline-heading-${id}` })))).toEqual([
-      'Sales 410 deals',
+      'Sales 410 deals 100 won · 50 lost Archived: 4 open · 7 won · 1 lost',
       'Partners',
     ]);
-    expect(rowsOf(panel.find(Table, { testId: 'pipeline-2' }))[0]).toEqual(['Intro', '100%', '90%']);
+    expect(rowsOf(panel.find(Table, { testId: 'pipeline-2' }))[0]).toEqual(['Intro', '100%', '90%', '—']);
 
     fire(panel, 'onClose');
     await waitFor(() => expect(panelOf(section(), 'deals').maybeFind(Table)).toBeNull());
@@ -214,7 +216,8 @@ describe('audit results (settings page, Smart Transfer tab)', () => {
     expect(search().props.label).toBe('Search objects');
 
     fire(search(), 'onInput', 'deal');
-    await waitFor(() => expect(columnOf(objects(), 0)).toEqual(['Deals']));
+    // A part of an object (archived deals) follows its object.
+    await waitFor(() => expect(columnOf(objects(), 0)).toEqual(['Deals', '↳ Archived deals']));
     fire(search(), 'onInput', '  CONTACTS ');
     await waitFor(() => expect(columnOf(objects(), 0)).toEqual(['Persons']));
     fire(search(), 'onInput', 'activities');
@@ -227,7 +230,7 @@ describe('audit results (settings page, Smart Transfer tab)', () => {
     expect(empty.find(Text).text).toBe('Check the spelling, or clear the search to see every object.');
 
     section().find(Button, { testId: 'clear-object-search' }).trigger('onClick');
-    await waitFor(() => expect(columnOf(objects(), 0)).toHaveLength(7));
+    await waitFor(() => expect(columnOf(objects(), 0)).toHaveLength(8));
     expect(search().props.value).toBe('');
   });
 
@@ -239,6 +242,7 @@ describe('audit results (settings page, Smart Transfer tab)', () => {
         .map((item) => item.props.title),
     ).toEqual([
       'Changes since the previous audit',
+      'Also in Pipedrive (4)',
       'Users (3)',
       'Currencies (3)',
       'Account settings',
@@ -285,9 +289,75 @@ describe('audit results (settings page, Smart Transfer tab)', () => {
     ]);
 
     expect(rowsOf(accordion('section-not-transferred').find(Table))).toEqual([
-      ['Leads', 'Pipedrive leads are not part of the transfer; convert the leads you want to keep into deals first.'],
-      ['Projects', 'Pipedrive Projects have no HubSpot equivalent and are not transferred.'],
+      [
+        'Leads',
+        '41',
+        'Pipedrive leads are not transferred yet. Convert the leads you want to keep into deals before transferring.',
+      ],
+      [
+        'Filters',
+        '6',
+        'Pipedrive filters are saved searches. Recreate the ones you use as HubSpot lists or saved views.',
+      ],
     ]);
+  });
+
+  it('shows what else the account holds: archived deals, files with their size, uncounted relationships, leads', async () => {
+    const { accordion } = await openResults(completeAudit(AUDIT_1, RESULT));
+    expect(rowsOf(accordion('section-holdings').find(Table, { testId: 'holdings' }))).toEqual([
+      ['Archived deals', '12', 'Deals', 'They become ordinary HubSpot deals in their pipeline and stage.'],
+      ['Files', '64 (5.0 MB)', 'Attachments', 'Uploaded to HubSpot’s file manager and attached to their records.'],
+      [
+        'Organization relationships',
+        'Not counted',
+        'Company associations',
+        'Not counted: it would cost 20 tokens per organization.',
+      ],
+      [
+        'Leads',
+        '41',
+        'Not transferred',
+        'Pipedrive leads are not transferred yet. Convert the leads you want to keep into deals before transferring.',
+      ],
+    ]);
+  });
+
+  it('warns at the top when the connecting user is not an admin or a scope is missing, and offers to connect as an admin', async () => {
+    const { section, objects, callsTo, waitFor } = await openResults(
+      completeAudit(AUDIT_1, {
+        ...RESULT,
+        objects: RESULT.objects.map((object) =>
+          object.key === 'deals' ? { ...object, records: 0, unreadable: 'Pipedrive refused the list.' } : object,
+        ),
+        access: {
+          userName: 'Ben Okafor',
+          admin: false,
+          scopes: ['base', 'contacts:read'],
+          missingScopes: [{ scope: 'deals:read', neededFor: 'deals' }],
+          warnings: ['You connected Pipedrive as Ben Okafor, who is not an admin.', 'The deals:read scope is missing.'],
+          action: 'connect_as_admin',
+        },
+      }),
+      {
+        'POST /api/v1/connect-tickets': [
+          jsonResponse(
+            { source: 'pipedrive', connectUrl: 'https://app.example/connect', expiresAt: '2030-01-01T00:00:00Z' },
+            201,
+          ),
+        ],
+      },
+    );
+    const warning = section().find(Alert, { testId: 'access-warning' });
+    expect(textOf(warning)).toContain('You connected Pipedrive as Ben Okafor, who is not an admin.');
+    expect(textOf(warning)).toContain('The deals:read scope is missing.');
+    expect(textOf(objects().find(TableRow, { testId: 'object-deals' }))).toContain('Not readable');
+    fire(warning.find(LoadingButton, { testId: 'connect-pipedrive' }), 'onClick');
+    await waitFor(() => expect(callsTo('POST /api/v1/connect-tickets')).toHaveLength(1));
+  });
+
+  it('shows no access warning for an admin with every scope', async () => {
+    const { section } = await openResults(completeAudit(AUDIT_1, RESULT));
+    expect(section().maybeFind(Alert, { testId: 'access-warning' })).toBeNull();
   });
 
   it('says so when an account has no users, currencies, activity types or settings, and leaves nothing out', async () => {
@@ -363,8 +433,10 @@ describe('comparing audits', () => {
       'changes-fields',
       'changes-pipelines',
       'changes-users',
+      'changes-notTransferred',
       'changes-records',
     ]);
+    expect(rowsOf(changes.find(Table, { testId: 'changes-notTransferred' }))).toEqual([['Added', 'Filters', '—']]);
     expect(rowsOf(changes.find(Table, { testId: 'changes-fields' }))).toEqual([
       ['Added', 'Deals › Budget', '—'],
       ['Changed', 'Deals › Lead temperature', 'Option renamed from "Warm" to "Lukewarm"'],
@@ -374,7 +446,10 @@ describe('comparing audits', () => {
     ]);
     expect(rowsOf(changes.find(Table, { testId: 'changes-users' }))).toEqual([['Removed', 'Carla Gómez', '—']]);
     // Only the counts that moved.
-    expect(rowsOf(changes.find(Table, { testId: 'changes-records' }))).toEqual([['Deals', '450', '447', '−3']]);
+    expect(rowsOf(changes.find(Table, { testId: 'changes-records' }))).toEqual([
+      ['Deals', '450', '447', '−3'],
+      ['Files', '60', '64', '+4'],
+    ]);
     expect(changes.maybeFind(Text, { testId: 'no-changes' })).toBeNull();
   });
 

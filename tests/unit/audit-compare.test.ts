@@ -18,6 +18,8 @@ describe('comparing two audits', () => {
       users: [],
       currencies: [],
       records: [],
+      holdings: [],
+      notTransferred: [],
     });
   });
 
@@ -112,4 +114,31 @@ describe('comparing two audits', () => {
       'Stage "Offer" removed',
     ]);
   });
+});
+
+it('compares what else the account holds and what is not transferred', () => {
+  const holding = (records: number) => ({
+    key: 'files',
+    label: 'Files',
+    records,
+    breakdown: {},
+    bytes: null,
+    count: 'exact' as const,
+    becomes: 'Attachments',
+    note: 'Uploaded.',
+    underObject: null,
+  });
+  const before = auditResult({ holdings: [holding(3)], notTransferred: [] });
+  const after = auditResult({
+    holdings: [holding(5)],
+    notTransferred: [{ key: 'leads', label: 'Leads', records: 2, reason: 'Leads stay.' }],
+  });
+  const comparison = compareAudits(ids, before, after);
+  expect(comparison.holdings).toEqual([
+    { key: 'holding:files', label: 'Files', before: 3, after: 5, delta: 2 },
+    { key: 'not_transferred:leads', label: 'Leads', before: 0, after: 2, delta: 2 },
+  ]);
+  expect(comparison.notTransferred).toEqual([
+    { change: 'added', id: 'leads', label: 'Leads', objectKey: null, details: [] },
+  ]);
 });

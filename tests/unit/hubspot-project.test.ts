@@ -12,7 +12,7 @@ import { API_ORIGIN } from '../../hubspot-app/app/shared/config.ts';
 /**
  * The HubSpot project as HubSpot's own parser reads it (offline: `skipValidation`, because schema
  * validation downloads the schemas from HubSpot), plus the *-hsmeta.json rules of
- * docs/reference/hubspot-platform.md §1 that the server-side schemas would otherwise check.
+ * docs/notes/hubspot-platform.md (Project layout) that the server-side schemas would otherwise check.
  */
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const SRC = join(REPO, 'hubspot-app');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { decodeUriForSignature, signatureV3, verifySignatureV3 } from '../../backend/src/auth/hubspot-signature.js';
 
-// The four published vectors (reference/hubspot-platform.md §3.4, from HubSpot's dev-server tests).
+// The four published vectors (docs/notes/hubspot-platform.md, from HubSpot's dev-server tests).
 const VECTORS = [
   {
     secret: 'f6e94c08-85d0-4608-bcc6-e1850176e7b8',

@@ -55,8 +55,13 @@ describe('Pipedrive objects', () => {
     const result = mapPipedrive(catalogOf([objectOf('deal'), leads, invoices]));
     expect(result.objects.map((row) => row.key)).toEqual(['deals']);
     expect(result.notTransferred).toEqual([
-      { key: 'leads', label: 'Leads', reason: expect.stringContaining('convert the leads') },
-      { key: 'invoices', label: 'Invoices', reason: 'Smart Transfer does not transfer Pipedrive invoices yet.' },
+      { key: 'leads', label: 'Leads', reason: expect.stringContaining('convert the leads'), records: null },
+      {
+        key: 'invoices',
+        label: 'Invoices',
+        reason: 'Smart Transfer does not transfer Pipedrive invoices yet.',
+        records: null,
+      },
     ]);
   });
 });

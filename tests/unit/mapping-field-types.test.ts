@@ -45,18 +45,23 @@ describe('Pipedrive field types', () => {
     expect(mapped.reason).toContain('hologram');
   });
 
-  it('refuses links HubSpot cannot hold: products associate with nothing', () => {
+  it('keeps the linked record’s name as text where HubSpot cannot associate: products associate with nothing', () => {
     const org = customField('org', 'Supplier');
     const person = customField('people', 'Buyer');
     const mapped = mapPipedrive(catalogOf([objectOf('product', [org, person])]));
-    expect(fieldOf(mapped, 'products', org.key)).toMatchObject({
-      supported: false,
-      reason: 'HubSpot products can’t be associated with companies.',
-    });
-    expect(fieldOf(mapped, 'products', person.key)).toMatchObject({
-      supported: false,
-      reason: 'HubSpot products can’t be associated with contacts.',
-    });
+    for (const [field, other, singular] of [
+      [org, 'companies', 'company'],
+      [person, 'contacts', 'contact'],
+    ] as const) {
+      const result = fieldOf(mapped, 'products', field.key);
+      expect(result).toMatchObject({
+        supported: true,
+        reason: `HubSpot products can’t be associated with ${other}, so the linked ${singular}’s name is kept as text.`,
+      });
+      expect(result.targets.map((target) => [target.objectType, target.kind, target.type, target.fieldType])).toEqual([
+        ['products', 'reference', 'string', 'text'],
+      ]);
+    }
   });
 
   it('keeps the source options (id and label) on option fields', () => {

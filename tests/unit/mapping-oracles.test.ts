@@ -133,12 +133,9 @@ describe('the HubSpot object model the backend relies on', () => {
           : [`${object}.${name}: ${kind.type}/${kind.fieldType} vs ${actual}`];
       }),
     );
-    // Known sandbox gap (sandbox/hubspot/properties/defaults.ts lacks them; HubSpot's reference lists both):
+    // Known sandbox gap (sandbox/hubspot/properties/defaults.ts lacks it; HubSpot's reference lists it):
     // reported to be added there, after which this list must shrink to nothing.
-    expect(mismatches).toEqual([
-      'contacts.hs_additional_emails: enumeration/select vs missing',
-      'companies.hs_additional_domains: enumeration/checkbox vs missing',
-    ]);
+    expect(mismatches).toEqual(['companies.hs_additional_domains: enumeration/checkbox vs missing']);
   });
 
   it('associates exactly the object pairs HubSpot defines a default association for', () => {

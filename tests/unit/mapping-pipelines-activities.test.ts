@@ -69,6 +69,8 @@ describe('pipelines', () => {
         { label: 'Closed lost', hubspotProbability: 0 },
       ],
       deals: null,
+      dealCounts: null,
+      archivedDealCounts: null,
     });
   });
 });

@@ -34,10 +34,12 @@ describe('the operation table', () => {
 
   it('finds the operation of a request URL, under the api_domain or api.pipedrive.com prefixes', () => {
     expect(findOperation('GET', '/api/v2/persons')?.operationId).toBe('getPersons');
-    expect(findOperation('get', '/v1/deals/summary')?.operationId).toBe('getDealsSummary');
+    expect(findOperation('get', '/v1/leads/archived')?.operationId).toBe('getArchivedLeads');
+    expect(findOperation('get', '/v1/leads')?.operationId).toBe('getLeads');
     expect(findOperation('GET', '/api/v1/notes/')?.operationId).toBe('getNotes');
     expect(findOperation('GET', '/v1/users/me')?.operationId).toBe('getCurrentUser');
-    expect(findOperation('GET', '/api/v2/deals/archived')).toBeUndefined();
+    expect(findOperation('GET', '/api/v2/deals/archived')?.operationId).toBe('getArchivedDeals');
+    expect(findOperation('GET', '/api/v2/deals/summary')).toBeUndefined();
     expect(findOperation('POST', '/api/v2/persons')).toBeUndefined();
   });
 });

@@ -136,7 +136,16 @@ describe('the setup review', () => {
     properties: new Map([
       [
         'deals',
-        [{ name: 'pipedrive_deal_region', label: 'Region', type: 'string', fieldType: 'text', groupName: 'x' }],
+        [
+          {
+            name: 'pipedrive_deal_region',
+            label: 'Region',
+            type: 'string',
+            fieldType: 'text',
+            groupName: 'x',
+            readOnly: false,
+          },
+        ],
       ],
     ]),
     labels: new Map(),

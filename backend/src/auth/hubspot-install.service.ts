@@ -4,7 +4,7 @@ import type { Db } from '../db/pool.js';
 import { withTransaction } from '../db/pool.js';
 import { hubspotTokensRepository } from '../db/repositories/hubspot-tokens.repository.js';
 import { type Portal, portalsRepository } from '../db/repositories/portals.repository.js';
-import { badRequest, forbidden, HttpError } from '../http/errors.js';
+import { forbidden, invalid, upstreamFailed } from '../domain-errors.js';
 import type { AppManifest } from '../hubspot/app-manifest.js';
 import { type HubSpotOAuthClient, HubSpotOAuthError } from '../hubspot/hubspot-oauth.client.js';
 import type { OAuthStates } from './oauth-states.js';
@@ -41,7 +41,7 @@ export function createHubSpotInstallService(deps: {
     async completeInstall(input: { code: string; state: string; browserNonce: string | undefined }): Promise<Portal> {
       const outcome = await deps.states.consumeInBrowser('hubspot_install', input.state, input.browserNonce);
       if (!outcome.ok && outcome.reason === 'unknown') {
-        throw badRequest(
+        throw invalid(
           'invalid_state',
           'This install link has expired or was already used. Start the install again from HubSpot.',
         );
@@ -77,13 +77,12 @@ export function createHubSpotInstallService(deps: {
       } catch (error) {
         if (error instanceof HubSpotOAuthError) {
           if (error.kind === 'invalid_grant') {
-            throw badRequest(
+            throw invalid(
               'invalid_code',
               'HubSpot did not accept the authorization code. Start the install again from HubSpot.',
             );
           }
-          throw new HttpError(
-            502,
+          throw upstreamFailed(
             'hubspot_oauth_failed',
             'HubSpot could not complete the install. Try again in a moment.',
           );

@@ -4,7 +4,7 @@ import type { Db, Queryable } from '../db/pool.js';
 import { hubspotTokensRepository } from '../db/repositories/hubspot-tokens.repository.js';
 import { portalsRepository } from '../db/repositories/portals.repository.js';
 import { type HubSpotOAuthClient, HubSpotOAuthError, type HubSpotTokenGrant } from '../hubspot/hubspot-oauth.client.js';
-import { createTokenKeeper, type GrantStore } from './token-keeper.js';
+import { createTokenKeeper, type GrantStore } from './token-keeper.service.js';
 import { portalTokenAad, type TokenVault } from './token-vault.js';
 
 /** The portal's grant is gone (uninstalled or revoked): the user must reinstall the app. */

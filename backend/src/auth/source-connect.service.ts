@@ -5,10 +5,10 @@ import type { Clock } from '../clock.js';
 import { type Db, withTransaction } from '../db/pool.js';
 import { connectionsRepository } from '../db/repositories/connections.repository.js';
 import { jobsRepository } from '../db/repositories/jobs.repository.js';
-import { badRequest, forbidden, HttpError, notFound } from '../http/errors.js';
-import { SourceAuthError, type SourceConnector } from '../sources/connector.js';
+import { forbidden, invalid, notFound, upstreamFailed } from '../domain-errors.js';
+import { type SourceAccess, SourceAuthError, type SourceConnector } from '../sources/connector.js';
 import type { ApiDomainCheck } from './api-domain.js';
-import type { ConnectTickets } from './connect-tickets.js';
+import type { ConnectTickets } from './connect-tickets.service.js';
 import type { OAuthStates } from './oauth-states.js';
 import { connectionTokenAad, type TokenVault } from './token-vault.js';
 
@@ -40,10 +40,7 @@ export function createSourceConnectService(deps: {
     async start(source: SourceId, ticket: string): Promise<{ url: string; browserNonce: string }> {
       const holder = await deps.tickets.redeem(ticket, source);
       if (!holder)
-        throw badRequest(
-          'invalid_ticket',
-          'This connect link has expired or was already used. Start again from HubSpot.',
-        );
+        throw invalid('invalid_ticket', 'This connect link has expired or was already used. Start again from HubSpot.');
       const { state, browserNonce } = await deps.states.issueForBrowser('source_connect', {
         portalId: holder.portalId,
         userId: holder.userId,
@@ -52,10 +49,11 @@ export function createSourceConnectService(deps: {
       return { url: deps.connector(source).authorizeUrl({ state, redirectUri: redirectUri(source) }), browserNonce };
     },
 
+    /** Connects the account; returns who connected (admin or not) and the scopes the grant lacks, to say so at once. */
     async complete(
       source: SourceId,
       input: { code: string; state: string; browserNonce: string | undefined },
-    ): Promise<void> {
+    ): Promise<SourceAccess> {
       const outcome = await deps.states.consumeInBrowser('source_connect', input.state, input.browserNonce);
       if (!outcome.ok && outcome.reason === 'other_browser') {
         throw forbidden(
@@ -65,38 +63,34 @@ export function createSourceConnectService(deps: {
       }
       const payload = outcome.ok ? outcome.payload : null;
       if (!payload || payload.source !== source) {
-        throw badRequest(
-          'invalid_state',
-          'This connect link has expired or was already used. Start again from HubSpot.',
-        );
+        throw invalid('invalid_state', 'This connect link has expired or was already used. Start again from HubSpot.');
       }
       const connector = deps.connector(source);
       let grant;
       let account;
+      let access: SourceAccess;
       try {
         grant = await connector.exchangeCode({ code: input.code, redirectUri: redirectUri(source) });
         if (!deps.apiDomainAllowed(source, grant.apiDomain)) throw new UntrustedApiDomain(grant.apiDomain);
         const accessToken = grant.accessToken;
-        account = await connector
-          .session({ apiDomain: grant.apiDomain, accessToken: async () => accessToken })
-          .account();
+        const session = connector.session({ apiDomain: grant.apiDomain, accessToken: async () => accessToken });
+        // Who connected and what the grant lacks, said at once: every list answers with what this user may see.
+        [account, access] = await Promise.all([session.account(), session.access(grant.scopes)]);
       } catch (error) {
         if (error instanceof UntrustedApiDomain) {
           deps.logger.warn(
             { source, apiDomain: error.apiDomain },
             'source named an untrusted API host: connect refused',
           );
-          throw new HttpError(
-            502,
+          throw upstreamFailed(
             'source_api_domain_refused',
             'The app named an API host we do not trust, so nothing was connected. Contact support.',
           );
         }
         if (error instanceof SourceAuthError)
-          throw badRequest('invalid_code', 'The app did not accept the authorization. Start again from HubSpot.');
+          throw invalid('invalid_code', 'The app did not accept the authorization. Start again from HubSpot.');
         deps.logger.warn({ source, err: error }, 'source connect failed');
-        throw new HttpError(
-          502,
+        throw upstreamFailed(
           'source_unavailable',
           'We could not reach the app to finish connecting. Try again in a moment.',
         );
@@ -121,6 +115,7 @@ export function createSourceConnectService(deps: {
           },
         });
       });
+      return access;
     },
 
     async status(portalId: number, source: SourceId): Promise<ConnectionResponse> {

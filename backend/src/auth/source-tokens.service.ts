@@ -5,7 +5,7 @@ import type { Db, Queryable } from '../db/pool.js';
 import { connectionsRepository } from '../db/repositories/connections.repository.js';
 import { SourceAuthError, type SourceConnector, type SourceGrant } from '../sources/connector.js';
 import type { ApiDomainCheck } from './api-domain.js';
-import { createTokenKeeper, type GrantStore } from './token-keeper.js';
+import { createTokenKeeper, type GrantStore } from './token-keeper.service.js';
 import { connectionTokenAad, type TokenVault } from './token-vault.js';
 
 /** The source no longer accepts our grant: the user must reconnect it. */

@@ -1,6 +1,6 @@
 /**
  * The parts of a retry decision every API client shares. Each client decides with a pure function of
- * what came back and how many retries were already spent (Pipedrive: sources/pipedrive/decide-retry.ts),
+ * what came back and how many retries were already spent (Pipedrive: sources/pipedrive/decide-retry.ts; HubSpot: hubspot/decide-retry.ts),
  * so every branch is unit-tested and the reason is logged (the Nango `getProxyRetryFromErr` pattern).
  */
 
@@ -24,8 +24,8 @@ export function backoffMs(attempt: number, policy: RetryPolicy): number {
 }
 
 /**
- * Node and axios codes for a connection that broke, timed out or was refused for a moment. Others (an
- * unknown host, a cancelled call) will not heal by waiting.
+ * Node, undici (fetch) and axios codes for a connection that broke, timed out or was refused for a
+ * moment. Others (an unknown host, a cancelled call) will not heal by waiting.
  */
 const TRANSIENT_NETWORK_CODES = new Set([
   'ECONNRESET',
@@ -36,6 +36,10 @@ const TRANSIENT_NETWORK_CODES = new Set([
   'EAI_AGAIN',
   'ERR_NETWORK',
   'ERR_SOCKET_CONNECTION_TIMEOUT',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
 ]);
 
 export const isTransientNetworkCode = (code: string): boolean => TRANSIENT_NETWORK_CODES.has(code);

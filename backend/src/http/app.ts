@@ -1,7 +1,7 @@
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
-import type { ConnectTickets } from '../auth/connect-tickets.js';
+import type { ConnectTickets } from '../auth/connect-tickets.service.js';
 import type { HubSpotInstallService } from '../auth/hubspot-install.service.js';
 import type { SourceConnectService } from '../auth/source-connect.service.js';
 import type { Clock } from '../clock.js';
@@ -10,7 +10,10 @@ import type { Db } from '../db/pool.js';
 import type { JobService } from '../jobs/job.service.js';
 import type { SourceRegistry } from '../sources/source-registry.js';
 import type { AuditService } from '../transfer/audit/audit.service.js';
+import type { RecordPreviewService } from '../transfer/preview/record-preview.service.js';
 import type { ProgressService } from '../transfer/progress.service.js';
+import type { FilterCounts } from '../transfer/settings/filter-counts.js';
+import type { SettingsService } from '../transfer/settings/settings.service.js';
 import type { SetupService } from '../transfer/setup/setup.service.js';
 import type { TransferService } from '../transfer/transfer.service.js';
 import { errorHandler, notFoundHandler } from './middleware/errors.js';
@@ -23,6 +26,8 @@ import { connectRoutes } from './routes/connect.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { hubspotInstallRoutes } from './routes/hubspot-install.routes.js';
 import { portalRoutes } from './routes/portal.routes.js';
+import { recordPreviewRoutes } from './routes/record-preview.routes.js';
+import { settingsRoutes } from './routes/settings.routes.js';
 import { errorDownloadRoutes, setupRoutes } from './routes/setup.routes.js';
 import { sourceOAuthRoutes } from './routes/source-oauth.routes.js';
 import { transferRoutes } from './routes/transfer.routes.js';
@@ -41,6 +46,9 @@ export interface AppServices {
   progress: ProgressService;
   transfers: TransferService;
   setup: SetupService;
+  recordPreviews: RecordPreviewService;
+  settings: SettingsService;
+  filterCounts: FilterCounts;
 }
 
 /** The HTTP app: public OAuth and download routes, and the /api tree where every call is signed by HubSpot. */
@@ -86,6 +94,8 @@ export function createApp(services: AppServices): Express {
   api.use(auditRoutes(services));
   api.use(transferRoutes(services));
   api.use(setupRoutes(services));
+  api.use(recordPreviewRoutes(services));
+  api.use(settingsRoutes(services));
   app.use(api);
 
   app.use(notFoundHandler);

@@ -1,4 +1,6 @@
 import type { Response } from 'express';
+import { DomainError } from '../domain-errors.js';
+import { statusOf } from './middleware/errors.js';
 
 const escapeHtml = (text: string) =>
   text.replace(
@@ -7,7 +9,7 @@ const escapeHtml = (text: string) =>
   );
 
 /** The small page a browser lands on after an OAuth round trip (install or source connect). */
-export function resultPage(title: string, message: string): string {
+function resultPage(title: string, message: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)} · Smart Transfer</title>
 <style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#33475b}h1{font-size:1.4rem}</style>
 </head><body><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p></body></html>`;
@@ -28,4 +30,10 @@ export function respondWithResult(
       ),
     html: () => res.send(resultPage(outcome.title, outcome.message)),
   });
+}
+
+/** Answers an OAuth landing that failed for a reason the user can act on; anything else goes to the error middleware. */
+export function respondWithFailure(res: Response, error: unknown, title: string): void {
+  if (!(error instanceof DomainError)) throw error;
+  respondWithResult(res, { status: statusOf(error), code: error.code, title, message: error.message });
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { badRequest } from './errors.js';
+import { invalid } from '../domain-errors.js';
 
 /** Parses route input with its zod contract; anything else is a 400 naming each problem. */
 export function parseInput<Schema extends z.ZodType>(
@@ -9,7 +9,7 @@ export function parseInput<Schema extends z.ZodType>(
 ): z.infer<Schema> {
   const result = schema.safeParse(input);
   if (!result.success) {
-    throw badRequest(
+    throw invalid(
       'invalid_request',
       `The ${what} is not valid.`,
       result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),

@@ -4,6 +4,7 @@
  * and its reason logged. HubSpot names the limit a 429 hit in the body's `policyName`
  * (TEN_SECONDLY_ROLLING, SECONDLY, DAILY); the daily one is never retried the same day.
  */
+import { backoffMs, isTransientNetworkCode, type RetryDecision, type RetryPolicy } from '../http-client/retry.js';
 import type { HubSpotRateLimits } from './rate-limit-headers.js';
 
 /** One failed attempt, reduced to what the rules look at. */
@@ -32,19 +33,9 @@ export type HubSpotRetryReason =
   | 'unauthorized'
   | 'client_error';
 
-export interface HubSpotRetryDecision {
-  retry: boolean;
-  /** Before the next attempt; when `retry` is false, how long until trying again makes sense (0: unknown or never). */
-  waitMs: number;
-  reason: HubSpotRetryReason;
-}
+export type HubSpotRetryDecision = RetryDecision<HubSpotRetryReason>;
 
-export interface HubSpotRetryPolicy {
-  /** Retries after the first attempt. */
-  maxRetries: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
-}
+export type HubSpotRetryPolicy = RetryPolicy;
 
 export const DEFAULT_HUBSPOT_RETRY_POLICY: HubSpotRetryPolicy = { maxRetries: 5, baseDelayMs: 500, maxDelayMs: 30_000 };
 
@@ -53,25 +44,9 @@ const TEN_SECONDS_MS = 10_000;
 /** HubSpot locks a record for about two seconds after a write (423 Locked). */
 const LOCK_MS = 2_000;
 
-/**
- * Connections that broke, timed out or were refused for a moment (Node and undici codes); others (an
- * unknown host, a cancelled call) do not heal by waiting.
- */
-const TRANSIENT_NETWORK_CODES = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'ETIMEDOUT',
-  'EPIPE',
-  'EAI_AGAIN',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'UND_ERR_HEADERS_TIMEOUT',
-  'UND_ERR_BODY_TIMEOUT',
-]);
-
 /** Full-jitter exponential backoff: a random wait up to base × 2^attempt (capped), so retries do not march in step. */
 export function jitteredBackoffMs(attempt: number, policy: HubSpotRetryPolicy, random: () => number): number {
-  const ceiling = Math.min(policy.baseDelayMs * 2 ** attempt, policy.maxDelayMs);
+  const ceiling = backoffMs(attempt, policy);
   return Math.round(ceiling / 2 + (ceiling / 2) * random());
 }
 
@@ -138,7 +113,7 @@ export function decideHubSpotRetry(
   });
 
   if (failure.kind === 'network') {
-    return TRANSIENT_NETWORK_CODES.has(failure.code)
+    return isTransientNetworkCode(failure.code)
       ? retryAfter(backoff, 'network_error')
       : { retry: false, waitMs: 0, reason: 'network_error' };
   }

@@ -1,6 +1,7 @@
 import { Client } from '@hubspot/api-client';
 import type { Logger } from 'pino';
 import type { HubSpotTokens } from '../auth/hubspot-tokens.service.js';
+import type { HeaderSource } from '../http-client/response-headers.js';
 import { realSleep, type Sleep } from '../sleep.js';
 import {
   decideHubSpotRetry,
@@ -16,11 +17,11 @@ import {
   readBatchResponse,
   toInputError,
 } from './hubspot-errors.js';
-import { readProperties } from './hubspot-properties.js';
+import { readProperties } from './hubspot-properties.client.js';
 import { type HubSpotJson, setupOperations } from './hubspot-setup-operations.js';
 import type { PortalLimiter } from './portal-limiter.js';
 import type { HubSpotBucket } from './portal-limits.js';
-import { type HeaderSource, parseHubSpotRateLimits } from './rate-limit-headers.js';
+import { parseHubSpotRateLimits } from './rate-limit-headers.js';
 
 export interface HubSpotOwner {
   id: string;
@@ -33,6 +34,11 @@ export interface HubSpotAccountCurrencies {
   companyCurrency: string | null;
   additionalCurrencies: string[];
   timeZone: string | null;
+}
+
+export interface HubSpotSearchPage<T> {
+  results: T[];
+  paging?: { next?: { after: string } };
 }
 
 /** One portal's API client, built once: the official client (its limiter and retries off). */
@@ -130,7 +136,10 @@ export function createHubSpotApi(deps: {
     return portal;
   }
 
-  /** Runs `attempt` until it succeeds or the retry rules give up; `attempt` returns a failure it recognises. */
+  /**
+   * Runs `attempt` until it succeeds or the retry rules give up; `attempt` returns a failure it recognises.
+   * `idempotent: false` (a create without a unique key) never repeats a call that may have landed.
+   */
   async function call<T>(
     portalId: number,
     operation: string,
@@ -249,20 +258,35 @@ export function createHubSpotApi(deps: {
         /**
          * A batch call (create, update, upsert, read, associations): HubSpot's per-input errors of a 207
          * and of a refused batch (400) come back in the result, for the caller to record; other failures
-         * are retried or thrown as HubSpotApiError.
+         * are retried or thrown as HubSpotApiError. `idempotent: false` for creates that a repeat would
+         * duplicate: a failure after which the write may have landed (5xx, broken connection) is thrown at once.
          */
         async batch<T>(
           path: string,
           body: { inputs: readonly unknown[] } & Record<string, unknown>,
+          options: { idempotent?: boolean } = {},
         ): Promise<HubSpotBatchResult<T>> {
-          return call(portalId, `POST ${path}`, async (client) => {
-            const response = await request(client, 'POST', path, body, (status) => status <= 400);
-            if ('failure' in response) return response;
-            return (
-              readBatchResponse<T>(response.status, response.body) ??
-              statusFailure(response.status, {}, response.body, Date.now())
-            );
-          });
+          return call(
+            portalId,
+            `POST ${path}`,
+            async (client) => {
+              const response = await request(client, 'POST', path, body, (status) => status <= 400);
+              if ('failure' in response) return response;
+              return (
+                readBatchResponse<T>(response.status, response.body) ??
+                statusFailure(response.status, {}, response.body, Date.now())
+              );
+            },
+            options.idempotent ?? true,
+          );
+        },
+
+        /** CRM search (its own limit of 5 per second): one page of `{ results, paging }`. */
+        async search<T>(objectType: string, body: Record<string, unknown>): Promise<HubSpotSearchPage<T>> {
+          const path = `/crm/v3/objects/${objectType}/search`;
+          const response = await call(portalId, `POST ${path}`, (client) => request(client, 'POST', path, body));
+          const page = (response.body ?? {}) as Partial<HubSpotSearchPage<T>>;
+          return { results: page.results ?? [], ...(page.paging ? { paging: page.paging } : {}) };
         },
       };
     },

@@ -66,37 +66,31 @@ function toOAuthError(error: unknown): HubSpotOAuthError {
 export function createHubSpotOAuthClient(config: { apiBaseUrl: string; clientId: string; clientSecret: string }) {
   // No limiter and no retries: a code exchange must not be replayed, and refreshes are serialised by us.
   const client = new Client({ basePath: config.apiBaseUrl, numberOfApiCallRetries: 0 });
+  /** One call to the token endpoint (authorization code or refresh token grant). */
+  const token = async (grant: {
+    grantType: 'authorization_code' | 'refresh_token';
+    code?: string;
+    redirectUri?: string;
+    refreshToken?: string;
+  }): Promise<HubSpotTokenGrant> => {
+    try {
+      const answer = await client.oauth.tokensApi.create(
+        grant.grantType,
+        grant.code,
+        grant.redirectUri,
+        config.clientId,
+        config.clientSecret,
+        grant.refreshToken,
+      );
+      return { accessToken: answer.accessToken, refreshToken: answer.refreshToken, expiresInSeconds: answer.expiresIn };
+    } catch (error) {
+      throw toOAuthError(error);
+    }
+  };
   return {
-    async exchangeCode(code: string, redirectUri: string): Promise<HubSpotTokenGrant> {
-      try {
-        const grant = await client.oauth.tokensApi.create(
-          'authorization_code',
-          code,
-          redirectUri,
-          config.clientId,
-          config.clientSecret,
-        );
-        return { accessToken: grant.accessToken, refreshToken: grant.refreshToken, expiresInSeconds: grant.expiresIn };
-      } catch (error) {
-        throw toOAuthError(error);
-      }
-    },
+    exchangeCode: (code: string, redirectUri: string) => token({ grantType: 'authorization_code', code, redirectUri }),
 
-    async refresh(refreshToken: string): Promise<HubSpotTokenGrant> {
-      try {
-        const grant = await client.oauth.tokensApi.create(
-          'refresh_token',
-          undefined,
-          undefined,
-          config.clientId,
-          config.clientSecret,
-          refreshToken,
-        );
-        return { accessToken: grant.accessToken, refreshToken: grant.refreshToken, expiresInSeconds: grant.expiresIn };
-      } catch (error) {
-        throw toOAuthError(error);
-      }
-    },
+    refresh: (refreshToken: string) => token({ grantType: 'refresh_token', refreshToken }),
 
     /** Which portal and user a token belongs to (the token response itself may not say). */
     async tokenInfo(accessToken: string): Promise<HubSpotTokenInfo> {

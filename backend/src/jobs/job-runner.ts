@@ -93,4 +93,3 @@ export function createJobRunner(deps: {
     },
   };
 }
-export type JobRunner = ReturnType<typeof createJobRunner>;

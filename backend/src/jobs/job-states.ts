@@ -4,7 +4,7 @@ import type { JobStatus } from '../../../shared/src/contracts/index.js';
  * Every allowed status change, in one place. PROCESSING → PROCESSING is a worker taking over a job whose
  * previous worker died; RETRYING → PROCESSING is the retry after a limit or an outage.
  */
-export const JOB_TRANSITIONS: Readonly<Record<JobStatus, readonly JobStatus[]>> = {
+const JOB_TRANSITIONS: Readonly<Record<JobStatus, readonly JobStatus[]>> = {
   PENDING: ['PROCESSING', 'PAUSED', 'CANCELED'],
   PROCESSING: ['PROCESSING', 'COMPLETE', 'FAILED', 'RETRYING', 'PAUSED', 'CANCELED'],
   RETRYING: ['PROCESSING', 'FAILED', 'PAUSED', 'CANCELED'],
@@ -13,8 +13,6 @@ export const JOB_TRANSITIONS: Readonly<Record<JobStatus, readonly JobStatus[]>> 
   FAILED: [],
   CANCELED: [],
 };
-
-export const ACTIVE_JOB_STATUSES: readonly JobStatus[] = ['PENDING', 'PROCESSING', 'PAUSED', 'RETRYING'];
 
 /** The statuses a job may be in for a change to `to` to be allowed. */
 export function statusesLeadingTo(to: JobStatus): JobStatus[] {

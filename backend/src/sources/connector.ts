@@ -82,6 +82,8 @@ export interface SourceCatalog {
   currencies: SourceCurrency[];
   activityTypes: SourceActivityType[];
   account: SourceAccountSettings;
+  /** Parts the source refused to describe (e.g. "deals fields", "pipelines") for want of a scope. */
+  unreadable?: string[];
 }
 
 /** A record as read from the source: its id, last update and raw values keyed by field key. */
@@ -115,6 +117,30 @@ export interface CountState {
   /** Other splits of the same records, e.g. deals by currency (`{ currency: { EUR: 3 } }`). */
   facets?: Record<string, Record<string, number>>;
   done: boolean;
+  /** The source refused the list (e.g. a scope the grant lacks): why. The total is then unknown, not zero. */
+  unreadable?: string;
+  /** The count stopped early to keep its cost down: the total is a lower bound. */
+  partial?: boolean;
+  /** Not counted at all, and why (e.g. what counting would cost). */
+  skipped?: string;
+}
+
+/** Who connected the source account and what they may see. */
+export interface SourceAccess {
+  userName: string;
+  /** Admins see every record; others only what the source's visibility rules show them. */
+  admin: boolean;
+  /** Scopes the transfer needs that the grant lacks, each with what it would read. */
+  missingScopes: { scope: string; neededFor: string }[];
+}
+
+/** Which records of one object a filtered count keeps; every criterion set must hold (dates: YYYY-MM-DD, UTC). */
+export interface SourceRecordFilter {
+  sourceFilterId: string | null;
+  ownerId: string | null;
+  pipelineId: string | null;
+  createdAfter: string | null;
+  updatedAfter: string | null;
 }
 
 /** What the source charges us so far on this connection's session (for Pipedrive: requests and API tokens). */
@@ -181,12 +207,21 @@ export type AccessTokenProvider = () => Promise<string>;
 export interface SourceSession {
   /** The account behind the grant (cheap: used right after connecting to name the connection). */
   account(): Promise<SourceAccountSettings>;
+  /** The connecting user's access (admin or not) and which needed scopes `grantedScopes` lacks. */
+  access(grantedScopes: readonly string[]): Promise<SourceAccess>;
   catalog(): Promise<SourceCatalog>;
-  /** Object types the audit counts; each is counted as cheaply as the source allows. */
+  /**
+   * What the audit counts: the transferred object types, then whatever else the account holds (archived
+   * records, files, leads…); each is counted as cheaply as the source allows.
+   */
   countableObjects(): readonly string[];
   /** Yields the running count after each page; the last state has `done: true`. */
   count(objectKey: string, resumeFrom?: CountState): AsyncGenerator<CountState>;
   read(objectKey: string, options?: ReadOptions): AsyncGenerator<RecordPage>;
+  /** One record by its source id, as `read` yields it; null when the source has no such record. */
+  readOne(objectKey: string, sourceId: string): Promise<SourceRecord | null>;
+  /** Counts the records a filter keeps, resumable like `count` (`total`: records kept so far); absent: the source cannot. */
+  countFiltered?(objectKey: string, filter: SourceRecordFilter, resumeFrom?: CountState): AsyncGenerator<CountState>;
   usage(): SourceUsage;
 }
 

@@ -63,6 +63,28 @@ export interface PipelineRules {
   unknownProbabilityPercent: number;
 }
 
+/** Where a holding's count comes from: a counted key's total, or one value of one of its facets. */
+export interface HoldingSource {
+  count: string;
+  facet?: { name: string; key: string };
+}
+
+/** Something else the account holds (archived records, line items, files, leads…) and what becomes of it. */
+export interface HoldingRule {
+  key: string;
+  label: string;
+  /** Summed; a holding counted from several lists (deal products of live and archived deals) names each. */
+  from: readonly HoldingSource[];
+  /** Its total size in bytes: this facet value of the first source. */
+  bytes?: { name: string; key: string };
+  /** The HubSpot object or association it becomes; null when it is not transferred. */
+  becomes: string | null;
+  /** What happens to it, or (not transferred) why and what the user can do. */
+  note: string;
+  /** The object row it belongs under in the audit (archived deals under deals). */
+  under?: string;
+}
+
 export interface SourceMappingRules {
   source: SourceId;
   /** As users know the app, e.g. "Pipedrive"; used in created group labels and to tell labels apart. */
@@ -72,6 +94,10 @@ export interface SourceMappingRules {
   objects: readonly ObjectRule[];
   /** Catalog objects the transfer leaves out, with the reason the audit shows. */
   notTransferred: Readonly<Record<string, string>>;
+  /** What the audit counts beyond the transferred objects; the ones that become nothing are "not transferred". */
+  holdings: readonly HoldingRule[];
+  /** The holding that is the archived deals, which the plan's "include archived deals" choice moves or leaves. */
+  archivedDeals?: string;
   activities: ActivityRouting;
   /** Built-in fields found on many objects (add_time, counts, …), by key; an object's own `fields` win. */
   commonFields: Readonly<Record<string, FieldRule>>;

@@ -8,6 +8,18 @@ export const countOf = (value: number, one: string, many = `${one}s`): string =>
   `${formatCount(value)} ${value === 1 ? one : many}`;
 
 /** A share from 0 to 1 as a whole percentage: 0.3 → "30%". */
+/** A size in bytes as people read it: 5,242,880 → "5 MB" (1024-based, as file managers show it). */
+export function formatBytes(bytes: number): string {
+  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${unit === 0 ? formatCount(value) : value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}
+
 export const formatShare = (share: number): string => `${Math.round(share * 100)}%`;
 
 /** A signed change: +12, −3 (a real minus sign), 0. */

@@ -29,6 +29,7 @@ export const TARGET_KINDS: Record<
 > = {
   standard: { label: 'HubSpot property', variant: 'default' },
   created: { label: 'Created by the transfer', variant: 'info' },
+  reference: { label: 'Linked record’s name', variant: 'info' },
   association: { label: 'Association', variant: 'success' },
   owner: { label: 'Owner', variant: 'success' },
   pipeline: { label: 'Pipeline', variant: 'success' },

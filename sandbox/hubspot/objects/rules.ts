@@ -1,7 +1,7 @@
 /**
  * Per-object rules beyond single values: required properties, deal pipeline/stage consistency,
  * line-item prices, and the calculated values HubSpot derives (deal probability and closed flags,
- * line-item amount). Sources: deals, line items, engagement guides (hubspot-properties.md §2).
+ * line-item amount). Sources: deals, line items, engagement guides (docs/notes/hubspot-crm.md).
  */
 import { isEngagement, type ObjectType, objectTypeOf } from '../object-types.js';
 import type { Portal } from '../portal.js';

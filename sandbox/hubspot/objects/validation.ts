@@ -1,6 +1,6 @@
 /**
  * Validation of property values on record writes, with HubSpot's codes and messages
- * (docs/reference/hubspot-properties.md §5): PROPERTY_DOESNT_EXIST, READ_ONLY_VALUE, INVALID_OPTION,
+ * (docs/notes/hubspot-crm.md, Write-time validation errors): PROPERTY_DOESNT_EXIST, READ_ONLY_VALUE, INVALID_OPTION,
  * INVALID_DATE (date properties must be at midnight UTC), INVALID_EMAIL, INVALID_INTEGER.
  * Values come back normalized to what HubSpot stores and returns.
  */

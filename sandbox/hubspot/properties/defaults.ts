@@ -1,6 +1,6 @@
 /**
  * HubSpot's default properties per object, from the object guides and the property dumps cited in
- * docs/reference/hubspot-properties.md §2 (a representative set, not a portal's full list).
+ * docs/notes/hubspot-crm.md, Default properties (a representative set, not a portal's full list).
  * Read-only flags follow `modificationMetadata.readOnlyValue`; owner, pipeline, stage and currency
  * properties have `externalOptions` (their options live in owners, pipelines and currency settings).
  */
@@ -160,6 +160,10 @@ const SPECS: Record<ObjectTypeName, Spec[]> = {
     LEAD_STATUS,
     owner('Contact owner'),
     num('associatedcompanyid', 'Primary Associated Company ID'),
+    // hubspot-properties.md §2 (enumeration/select). HubSpot fills it from the contact's secondary e-mails,
+    // which are added through the secondary-email API since writes to the property were deprecated
+    // (2023: github.com/jpetrucciani/hubspot3/pull/136; legacydocs "add a secondary email address").
+    readOnly(choice('hs_additional_emails', 'Additional email addresses', 'select', [])),
     datetime('closedate', 'Close Date'),
     choice('hs_language', 'Preferred language', 'select', [
       ['en', 'English'],

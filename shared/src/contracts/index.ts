@@ -5,6 +5,7 @@ export * from './guide.js';
 export * from './jobs.js';
 export * from './paths.js';
 export * from './portal.js';
+export * from './preview.js';
 export * from './settings.js';
 export * from './setup.js';
 export * from './sources.js';

@@ -1,12 +1,12 @@
-import type {
+import {
   AuditComparison,
-  AuditField,
-  AuditResponse,
+  type AuditField,
+  type AuditResponse,
   AuditResult,
-  GuideResponse,
-  GuideStepState,
-  Job,
-  JobStatus,
+  type GuideResponse,
+  type GuideStepState,
+  type Job,
+  type JobStatus,
 } from '../../../hubspot-app/app/shared/contracts/index.ts';
 
 /** Audit (and job) ids: the contract wants RFC 4122 UUIDs. */
@@ -179,7 +179,7 @@ const object = (
 };
 
 /** A small Pipedrive account: 3,830 records in 7 objects, 71 of 74 fields supported, 1,140 tokens spent. */
-export const RESULT: AuditResult = {
+export const RESULT: AuditResult = AuditResult.parse({
   source: 'pipedrive',
   account: {
     accountId: '9001',
@@ -219,6 +219,8 @@ export const RESULT: AuditResult = {
         { label: 'Closed lost', hubspotProbability: 0 },
       ],
       deals: 410,
+      dealCounts: { open: 260, won: 100, lost: 50, openByStage: { '1': 120, '2': 90, '3': 50 } },
+      archivedDealCounts: { open: 4, won: 7, lost: 1, openByStage: { '1': 4, '2': 0, '3': 0 } },
     },
     {
       id: '2',
@@ -260,23 +262,77 @@ export const RESULT: AuditResult = {
     { key: 'task', name: 'Task', custom: false, hubspotObject: 'tasks', records: 180 },
     { key: 'site_visit', name: 'Site visit', custom: true, hubspotObject: 'tasks', records: 35 },
   ],
+  holdings: [
+    {
+      key: 'archived_deals',
+      label: 'Archived deals',
+      records: 12,
+      breakdown: { open: 4, won: 7, lost: 1 },
+      bytes: null,
+      count: 'exact',
+      becomes: 'Deals',
+      note: 'They become ordinary HubSpot deals in their pipeline and stage.',
+      underObject: 'deals',
+    },
+    {
+      key: 'files',
+      label: 'Files',
+      records: 64,
+      breakdown: {},
+      bytes: 5_242_880,
+      count: 'exact',
+      becomes: 'Attachments',
+      note: 'Uploaded to HubSpot’s file manager and attached to their records.',
+    },
+    {
+      key: 'organization_relationships',
+      label: 'Organization relationships',
+      records: null,
+      breakdown: {},
+      bytes: null,
+      count: 'not_counted',
+      becomes: 'Company associations',
+      note: 'Not counted: it would cost 20 tokens per organization.',
+    },
+    {
+      key: 'leads',
+      label: 'Leads',
+      records: 41,
+      breakdown: {},
+      bytes: null,
+      count: 'exact',
+      becomes: null,
+      note: 'Pipedrive leads are not transferred yet. Convert the leads you want to keep into deals before transferring.',
+    },
+  ],
   notTransferred: [
     {
       key: 'leads',
       label: 'Leads',
-      reason: 'Pipedrive leads are not part of the transfer; convert the leads you want to keep into deals first.',
+      records: 41,
+      reason:
+        'Pipedrive leads are not transferred yet. Convert the leads you want to keep into deals before transferring.',
     },
     {
-      key: 'projects',
-      label: 'Projects',
-      reason: 'Pipedrive Projects have no HubSpot equivalent and are not transferred.',
+      key: 'filters',
+      label: 'Filters',
+      records: 6,
+      reason: 'Pipedrive filters are saved searches. Recreate the ones you use as HubSpot lists or saved views.',
     },
   ],
+  access: {
+    userName: 'Ana Silva',
+    admin: true,
+    scopes: ['base', 'deals:read', 'contacts:read'],
+    missingScopes: [],
+    warnings: [],
+    action: null,
+  },
   usage: { requests: 57, tokens: 1140 },
-};
+});
 
 /** The second audit's comparison with the first: a field added, options renamed, a stage added, a user gone, 3 deals fewer. */
-export const COMPARISON: AuditComparison = {
+export const COMPARISON: AuditComparison = AuditComparison.parse({
   auditId: AUDIT_2,
   previousAuditId: AUDIT_1,
   objects: [],
@@ -297,9 +353,11 @@ export const COMPARISON: AuditComparison = {
     { key: 'persons', label: 'Persons', before: 1200, after: 1200, delta: 0 },
     { key: 'deals', label: 'Deals', before: 450, after: 447, delta: -3 },
   ],
-};
+  holdings: [{ key: 'holding:files', label: 'Files', before: 60, after: 64, delta: 4 }],
+  notTransferred: [{ change: 'added', id: 'filters', label: 'Filters', objectKey: null, details: [] }],
+});
 
-export const NO_CHANGES: AuditComparison = {
+export const NO_CHANGES: AuditComparison = AuditComparison.parse({
   auditId: AUDIT_2,
   previousAuditId: AUDIT_1,
   objects: [],
@@ -308,7 +366,7 @@ export const NO_CHANGES: AuditComparison = {
   users: [],
   currencies: [],
   records: [{ key: 'persons', label: 'Persons', before: 1200, after: 1200, delta: 0 }],
-};
+});
 
 /** The guide once Pipedrive is connected, with the audit step in the given state. */
 export const guideWithAudit = (state: GuideStepState, reason?: string): GuideResponse => ({

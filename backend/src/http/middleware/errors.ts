@@ -1,7 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { DomainError, type DomainErrorKind } from '../../domain-errors.js';
-import { HttpError } from '../errors.js';
 
 /** The one place where a domain's failure becomes an HTTP status. */
 const STATUS_OF: Readonly<Record<DomainErrorKind, number>> = {
@@ -10,7 +9,11 @@ const STATUS_OF: Readonly<Record<DomainErrorKind, number>> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  upstream_failed: 502,
 };
+
+/** The status a domain error is answered with (also on the HTML result pages of the OAuth flows). */
+export const statusOf = (error: DomainError): number => STATUS_OF[error.kind];
 
 interface BodyParserError {
   type?: string;
@@ -25,9 +28,8 @@ const isClientHttpError = (error: BodyParserError) =>
 /** Renders every failure as `{ error: { code, message, details? } }`; unexpected ones are logged, not leaked. */
 export function errorHandler(logger: Logger) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
-    if (error instanceof HttpError || error instanceof DomainError) {
-      const status = error instanceof HttpError ? error.status : STATUS_OF[error.kind];
-      res.status(status).json({
+    if (error instanceof DomainError) {
+      res.status(statusOf(error)).json({
         error: {
           code: error.code,
           message: error.message,

@@ -5,7 +5,7 @@ import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/pool.js';
 import { type Portal, portalsRepository } from '../../db/repositories/portals.repository.js';
 import { signedRequestsRepository } from '../../db/repositories/signed-requests.repository.js';
-import { badRequest, conflict, forbidden, unauthorized } from '../errors.js';
+import { conflict, forbidden, invalid, unauthorized } from '../../domain-errors.js';
 
 /** Who is calling: taken from the signed query string only, never from a body. */
 export interface CallerIdentity {
@@ -100,7 +100,7 @@ export function signedRequest(deps: {
       try {
         req.body = JSON.parse(body) as unknown;
       } catch {
-        throw badRequest('invalid_json', 'The request body is not valid JSON.');
+        throw invalid('invalid_json', 'The request body is not valid JSON.');
       }
     } else {
       req.body = undefined;

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { ApiPaths, ConnectTicketRequest, type ConnectTicketResponse } from '../../../../shared/src/contracts/index.js';
-import type { ConnectTickets } from '../../auth/connect-tickets.js';
+import type { ConnectTickets } from '../../auth/connect-tickets.service.js';
 import type { SourceConnectService } from '../../auth/source-connect.service.js';
 import type { SourceRegistry } from '../../sources/source-registry.js';
 import { callerIdentity } from '../middleware/signed-request.js';

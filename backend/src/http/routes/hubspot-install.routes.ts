@@ -1,9 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { HUBSPOT_CALLBACK_PATH, type HubSpotInstallService } from '../../auth/hubspot-install.service.js';
-import { HttpError } from '../errors.js';
 import { clearFlowCookie, FLOW_COOKIES, readFlowCookie, setFlowCookie } from '../flow-cookie.js';
-import { respondWithResult } from '../html-page.js';
+import { respondWithFailure, respondWithResult } from '../html-page.js';
 import { parseInput } from '../validate.js';
 
 export const OAuthCallbackQuery = z.union([
@@ -50,13 +49,7 @@ export function hubspotInstallRoutes(deps: { install: HubSpotInstallService; pub
         message: 'Go back to HubSpot and open Smart Transfer to start your transfer.',
       });
     } catch (error) {
-      if (!(error instanceof HttpError)) throw error;
-      respondWithResult(res, {
-        status: error.status,
-        code: error.code,
-        title: 'Install failed',
-        message: error.message,
-      });
+      respondWithFailure(res, error, 'Install failed');
     }
   });
   return router;

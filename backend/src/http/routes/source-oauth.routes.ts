@@ -1,10 +1,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { SourceConnectService } from '../../auth/source-connect.service.js';
+import type { SourceAccess } from '../../sources/connector.js';
 import type { SourceRegistry } from '../../sources/source-registry.js';
-import { HttpError } from '../errors.js';
 import { clearFlowCookie, FLOW_COOKIES, readFlowCookie, setFlowCookie } from '../flow-cookie.js';
-import { respondWithResult } from '../html-page.js';
+import { respondWithFailure, respondWithResult } from '../html-page.js';
 import { parseInput } from '../validate.js';
 import { OAuthCallbackQuery } from './hubspot-install.routes.js';
 
@@ -18,16 +18,6 @@ export function sourceOAuthRoutes(deps: {
 }): Router {
   const router = Router();
   const SourceParam = z.object({ source: deps.sources.idSchema });
-  const failed = (res: Parameters<typeof respondWithResult>[0], error: unknown) => {
-    if (!(error instanceof HttpError)) throw error;
-    respondWithResult(res, {
-      status: error.status,
-      code: error.code,
-      title: 'Connection failed',
-      message: error.message,
-    });
-  };
-
   // Link scanners and chat previews send HEAD: the single-use ticket is not spent.
   router.head('/oauth/:source/start', (_req, res) => {
     res.status(200).end();
@@ -41,7 +31,7 @@ export function sourceOAuthRoutes(deps: {
       setFlowCookie(res, FLOW_COOKIES.connect, browserNonce, deps.publicApiOrigin);
       res.redirect(302, url);
     } catch (error) {
-      failed(res, error);
+      respondWithFailure(res, error, 'Connection failed');
     }
   });
 
@@ -59,16 +49,38 @@ export function sourceOAuthRoutes(deps: {
         });
         return;
       }
-      await deps.sourceConnect.complete(source, { ...query, browserNonce: readFlowCookie(req, FLOW_COOKIES.connect) });
+      const access = await deps.sourceConnect.complete(source, {
+        ...query,
+        browserNonce: readFlowCookie(req, FLOW_COOKIES.connect),
+      });
       clearFlowCookie(res, FLOW_COOKIES.connect, deps.publicApiOrigin);
       respondWithResult(res, {
         status: 200,
         title: `${name} is connected`,
-        message: 'You can close this tab and go back to HubSpot: Smart Transfer is ready to audit your data.',
+        message: [
+          'You can close this tab and go back to HubSpot: Smart Transfer is ready to audit your data.',
+          ...connectedAccessNotes(name, access),
+        ].join(' '),
       });
     } catch (error) {
-      failed(res, error);
+      respondWithFailure(res, error, 'Connection failed');
     }
   });
   return router;
+}
+
+/** What the connecting user may not see, said on the page the connect flow ends on (the audit says it again). */
+function connectedAccessNotes(name: string, access: SourceAccess): string[] {
+  return [
+    ...(access.admin
+      ? []
+      : [
+          `You connected as ${access.userName || 'a user'}, who is not a ${name} admin: ${name} only shows this user the records they may see, so others will be missing. Connect again as an admin to transfer everything.`,
+        ]),
+    ...(access.missingScopes.length > 0
+      ? [
+          `The connection lacks ${access.missingScopes.map((missing) => `“${missing.scope}” (${missing.neededFor})`).join(', ')}: connect again and grant every permission asked for.`,
+        ]
+      : []),
+  ];
 }

@@ -4,7 +4,7 @@ const ENGAGEMENTS = ['calls', 'meetings', 'tasks', 'emails', 'notes'] as const;
 const RECORDS = ['contacts', 'companies', 'deals'] as const;
 
 /**
- * Object pairs HubSpot associates by default (association type ids in api-contracts.md A.6). Products
+ * Object pairs HubSpot associates by default (association type ids: docs/notes/hubspot-crm.md, Associations). Products
  * associate with nothing (line items carry them to deals); engagements with contacts, companies and deals.
  */
 const ASSOCIABLE = new Set<string>([

@@ -45,7 +45,7 @@ const ENGAGEMENT_PROPERTIES: StandardProperties = {
   hs_object_id: ['Record ID', NUMBER],
 };
 
-/** From docs/reference/hubspot-properties.md §2 (labels and type/fieldType as HubSpot reports them). */
+/** From docs/notes/hubspot-crm.md, Default properties (labels and type/fieldType as HubSpot reports them). */
 export const HUBSPOT_OBJECTS: Readonly<Record<HubSpotObjectType, HubSpotObjectInfo>> = {
   contacts: {
     label: 'Contacts',

@@ -10,12 +10,19 @@ import {
   TEXT,
   TEXTAREA,
 } from '../../hubspot/object-model/index.js';
-import type { FieldRule, ObjectRule, SourceMappingRules, TargetRule } from '../mapping-rules.js';
-import type { PipedriveObjectKey } from './pipedrive-objects.js';
+import type {
+  FieldRule,
+  HoldingRule,
+  HoldingSource,
+  ObjectRule,
+  SourceMappingRules,
+  TargetRule,
+} from '../mapping-rules.js';
+import type { PipedriveCountKey, PipedriveObjectKey } from './pipedrive-objects.js';
 
 /**
  * Pipedrive → HubSpot, as data: which object becomes which, where each built-in field goes, and what
- * every Pipedrive field type (the v2 fields schema's `field_type` enum, pipedrive-behaviour.md §4.5)
+ * every Pipedrive field type (the v2 fields schema's `field_type` enum, docs/notes/pipedrive-api.md)
  * becomes. Field keys are the v2 `field_code`s. Reasons are written for the user reading the audit.
  */
 
@@ -95,24 +102,35 @@ const FIELD_TYPES: Record<string, FieldRule> = {
   people: { targets: [{ to: 'association', object: 'contacts' }], reason: 'Becomes an association with the contact.' },
   deal: { targets: [{ to: 'association', object: 'deals' }], reason: 'Becomes an association with the deal.' },
   deals: { targets: [{ to: 'association', object: 'deals' }], reason: 'Becomes associations with the deals.' },
-  lead: { unsupported: 'Pipedrive leads are not transferred, so there is no HubSpot record to link to.' },
-  ...unsupported(['project', 'projects_board', 'projects_phase'], 'Pipedrive Projects are not transferred.'),
+  lead: {
+    unsupported:
+      'Pipedrive leads are not transferred, so there is no HubSpot record to link to. Convert the lead to a deal in Pipedrive first if the link matters.',
+  },
+  ...unsupported(
+    ['project', 'projects_board', 'projects_phase'],
+    'Pipedrive Projects are not transferred. If the project matters, note it in a text field in Pipedrive before transferring.',
+  ),
   activity: {
     unsupported:
-      'A link to a single activity; the activities themselves are transferred and appear on the record’s timeline.',
+      'A link to a single activity; the activities themselves are transferred and appear on the record’s timeline. Nothing to do.',
   },
   stage: { targets: [{ to: 'created', kind: TEXT }], reason: 'Kept as the stage’s name.' },
   status: { targets: [{ to: 'created', kind: TEXT }] },
   billing_frequency: { targets: [{ to: 'created', kind: TEXT }] },
-  price_list: { unsupported: 'Price lists only exist on products, where they become the product’s price.' },
+  price_list: {
+    unsupported: 'Price lists only exist on products, where they become the product’s price. Nothing to do.',
+  },
   json: {
     targets: [{ to: 'created', kind: TEXTAREA }],
     reason: 'Structured data, kept as JSON text: HubSpot cannot create JSON properties.',
   },
-  picture: { unsupported: 'Pictures are image files, and HubSpot records have no picture property to hold them.' },
+  picture: {
+    unsupported:
+      'Pictures are image files, and HubSpot records have no picture property to hold them. Download the pictures you need from Pipedrive and upload them to HubSpot’s file manager.',
+  },
   visible_to: {
     unsupported:
-      'Pipedrive visibility groups have no HubSpot equivalent: in HubSpot, who sees a record follows its owner, teams and permission sets.',
+      'Pipedrive visibility groups have no HubSpot equivalent: in HubSpot, who sees a record follows its owner, teams and permission sets. Set up HubSpot teams and permission sets to match after the transfer.',
   },
 };
 
@@ -168,15 +186,15 @@ const COMMON_FIELDS: Record<string, FieldRule> = {
   marked_as_done_time: keptTime('Kept with its time of day.'),
   ...unsupported(
     COUNTS,
-    'Pipedrive calculates it from other records; HubSpot calculates its own from the transferred records.',
+    'Pipedrive calculates it from other records; HubSpot calculates its own from the transferred records. Nothing to do.',
   ),
   ...unsupported(
     ACTIVITY_SUMMARIES,
-    'Pipedrive derives it from the activities and emails; the activities are transferred and HubSpot derives its own.',
+    'Pipedrive derives it from the activities and emails; the activities are transferred and HubSpot derives its own. Nothing to do.',
   ),
   ...unsupported(
     ['cc_email', 'smart_bcc_email'],
-    'Pipedrive’s address for copying emails into the record; it does nothing in HubSpot.',
+    'Pipedrive’s address for copying emails into the record; it does nothing in HubSpot. Use the record’s HubSpot BCC address instead.',
   ),
 };
 
@@ -408,6 +426,75 @@ const ACTIVITY_TYPES: Record<string, HubSpotObjectType> = {
   email: 'emails',
 };
 
+/** Counted from the deal pages' `include_fields` counts, live and archived deals alike. */
+const fromDeals = (key: string): HoldingSource[] =>
+  (['deals', 'archived_deals'] satisfies PipedriveCountKey[]).map((count) => ({
+    count,
+    facet: { name: 'linked', key },
+  }));
+
+/** What the account holds beyond the transferred objects (counted by pipedrive-counts.ts) and what becomes of it. */
+const HOLDINGS: readonly HoldingRule[] = [
+  {
+    key: 'archived_deals',
+    label: 'Archived deals',
+    from: [{ count: 'archived_deals' }],
+    under: 'deals',
+    becomes: 'Deals',
+    note: 'Pipedrive keeps archived deals out of its deal list. They become ordinary HubSpot deals in their pipeline and stage, with “Archived in Pipedrive” set; turn “Include archived deals” off to leave them behind.',
+  },
+  {
+    key: 'deal_products',
+    label: 'Deal products',
+    from: fromDeals('products'),
+    becomes: 'Line items',
+    note: 'Each product on a deal becomes a line item on the HubSpot deal (quantity, price, discount), copied by the one-time transfer.',
+  },
+  {
+    key: 'deal_participants',
+    label: 'Deal participants',
+    from: fromDeals('participants'),
+    becomes: 'Deal–contact associations',
+    note: 'Each participant becomes an association between the deal and the contact, made by the one-time transfer.',
+  },
+  {
+    key: 'files',
+    label: 'Files',
+    from: [{ count: 'files' }],
+    bytes: { name: 'size', key: 'bytes' },
+    becomes: 'Attachments',
+    note: 'Each file is uploaded to HubSpot’s file manager and attached to its records by the one-time transfer.',
+  },
+  {
+    key: 'organization_relationships',
+    label: 'Organization relationships',
+    from: [{ count: 'organization_relationships' }],
+    becomes: 'Company associations',
+    note: 'A “parent” relationship becomes HubSpot’s parent/child company association; a “related” one becomes a company-to-company association labelled “Related (Pipedrive)”, as HubSpot has no related-company link of its own.',
+  },
+  {
+    key: 'leads',
+    label: 'Leads',
+    from: [{ count: 'leads' }],
+    becomes: null,
+    note: 'Pipedrive leads (with their labels, and the activities and notes on them) are not transferred yet. Convert the leads you want to keep into deals before transferring.',
+  },
+  {
+    key: 'archived_leads',
+    label: 'Archived leads',
+    from: [{ count: 'archived_leads' }],
+    becomes: null,
+    note: 'Archived leads are not transferred. Unarchive and convert the ones you want to keep into deals before transferring.',
+  },
+  {
+    key: 'filters',
+    label: 'Filters',
+    from: [{ count: 'filters' }],
+    becomes: null,
+    note: 'Pipedrive filters are saved searches with conditions HubSpot cannot read. Recreate the ones you use as HubSpot lists or saved views.',
+  },
+];
+
 export const PIPEDRIVE_RULES: SourceMappingRules = {
   source: 'pipedrive',
   sourceName: 'Pipedrive',
@@ -425,9 +512,10 @@ export const PIPEDRIVE_RULES: SourceMappingRules = {
   ],
   notTransferred: {
     leads: 'Pipedrive leads are not part of the transfer; convert the leads you want to keep into deals first.',
-    files: 'Attachments are copied by the one-time transfer that follows the sync.',
     projects: 'Pipedrive Projects have no HubSpot equivalent and are not transferred.',
   },
+  holdings: HOLDINGS,
+  archivedDeals: 'archived_deals',
   activities: { source: 'activities' satisfies PipedriveObjectKey, byType: ACTIVITY_TYPES, otherTypes: 'tasks' },
   commonFields: COMMON_FIELDS,
   fieldTypes: FIELD_TYPES,

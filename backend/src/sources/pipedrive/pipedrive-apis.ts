@@ -9,8 +9,12 @@ import {
   Configuration as V1Configuration,
   CurrenciesApi,
   DealsApi as V1DealsApi,
+  FilesApi,
+  FiltersApi,
+  LeadsApi,
   NoteFieldsApi,
   NotesApi,
+  OrganizationRelationshipsApi,
   UsersApi,
 } from 'pipedrive/v1';
 import {
@@ -57,9 +61,14 @@ export function createPipedriveApis(input: {
     activityFields: new ActivityFieldsApi(v2),
     pipelines: new PipelinesApi(v2),
     stages: new StagesApi(v2),
+    // The deal summary counts a record filter's deals in one call (transfer settings' filter counts).
+    dealsSummary: new V1DealsApi(v1),
     notes: new NotesApi(v1),
     noteFields: new NoteFieldsApi(v1),
-    dealsSummary: new V1DealsApi(v1),
+    files: new FilesApi(v1),
+    filters: new FiltersApi(v1),
+    leads: new LeadsApi(v1),
+    organizationRelationships: new OrganizationRelationshipsApi(v1),
     users: new UsersApi(v1),
     currencies: new CurrenciesApi(v1),
     activityTypes: new ActivityTypesApi(v1),

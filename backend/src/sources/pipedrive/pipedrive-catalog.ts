@@ -6,6 +6,7 @@
  */
 import { collectPages } from '../../http-client/paging.js';
 import type {
+  SourceAccess,
   SourceAccountSettings,
   SourceActivityType,
   SourceCatalog,
@@ -16,7 +17,8 @@ import type {
   SourceUser,
 } from '../connector.js';
 import type { PipedriveApis } from './pipedrive-apis.js';
-import { PIPEDRIVE_OBJECT_LABELS, type PipedriveObjectKey } from './pipedrive-objects.js';
+import { PipedriveRequestError } from './pipedrive-errors.js';
+import { PIPEDRIVE_NEEDED_SCOPES, PIPEDRIVE_OBJECT_LABELS, type PipedriveObjectKey } from './pipedrive-objects.js';
 import { cursorPages, PAGE_SIZE } from './pipedrive-paging.js';
 
 /** What the five v2 field lists share (their generated models differ only in name). */
@@ -90,9 +92,24 @@ async function noteFields(apis: PipedriveApis): Promise<SourceField[]> {
     }));
 }
 
-async function objectType(apis: PipedriveApis, key: PipedriveObjectKey): Promise<SourceObjectType> {
-  const fields = key === 'notes' ? await noteFields(apis) : await v2Fields(apis, key);
-  return { key, label: PIPEDRIVE_OBJECT_LABELS[key], fields };
+/**
+ * A catalog part Pipedrive refuses for want of a scope (403) is read as empty and named in `refused`, so
+ * one missing scope costs the audit that part, not the whole audit; the audit reports it.
+ */
+async function unlessRefused<T>(part: string, read: Promise<T>, empty: T, refused: string[]): Promise<T> {
+  try {
+    return await read;
+  } catch (error) {
+    if (!(error instanceof PipedriveRequestError && error.status === 403)) throw error;
+    refused.push(part);
+    return empty;
+  }
+}
+
+async function objectType(apis: PipedriveApis, key: PipedriveObjectKey, refused: string[]): Promise<SourceObjectType> {
+  const label = PIPEDRIVE_OBJECT_LABELS[key];
+  const read = key === 'notes' ? noteFields(apis) : v2Fields(apis, key);
+  return { key, label, fields: await unlessRefused(`${label.toLowerCase()} fields`, read, [], refused) };
 }
 
 /**
@@ -171,19 +188,38 @@ export async function accountSettings(apis: PipedriveApis): Promise<SourceAccoun
   };
 }
 
+/**
+ * Who the token acts for: Pipedrive answers every list with only what this user may see, silently, so a
+ * non-admin may miss records. A scope is granted by its `:read` or
+ * `:full` form, or by `admin`.
+ */
+export async function connectingUserAccess(apis: PipedriveApis, granted: readonly string[]): Promise<SourceAccess> {
+  const me = (await apis.users.getCurrentUser()).data;
+  const access = me?.access ?? [];
+  const has = (scope: string) => granted.includes(scope) || granted.includes(scope.replace(/:read$/, ':full'));
+  return {
+    userName: me?.name ?? '',
+    // Records are the sales app's: an admin of it (or of the whole company, `global`) sees them all.
+    admin: access.some((entry) => entry.admin === true && (entry.app === 'sales' || entry.app === 'global')),
+    missingScopes: PIPEDRIVE_NEEDED_SCOPES.filter((needed) => !has(needed.scope)),
+  };
+}
+
 export async function readCatalog(
   apis: PipedriveApis,
   objectKeys: readonly PipedriveObjectKey[],
 ): Promise<SourceCatalog> {
+  const refused: string[] = [];
   const [objects, pipelineList, userList, currencyList, typeList, account] = await Promise.all([
-    Promise.all(objectKeys.map((key) => objectType(apis, key))),
-    pipelines(apis),
-    users(apis),
+    Promise.all(objectKeys.map((key) => objectType(apis, key, refused))),
+    unlessRefused('pipelines', pipelines(apis), [], refused),
+    unlessRefused('users', users(apis), [], refused),
     currencies(apis),
-    activityTypes(apis),
+    unlessRefused('activity types', activityTypes(apis), [], refused),
     accountSettings(apis),
   ]);
   return {
+    ...(refused.length > 0 ? { unreadable: refused } : {}),
     objects,
     pipelines: pipelineList,
     users: userList,

@@ -1,5 +1,5 @@
 /**
- * Pipedrive's OAuth server as it works (pipedrive-behaviour.md §3): an authorize URL without a scope
+ * Pipedrive's OAuth server as it works (docs/notes/pipedrive-api.md): an authorize URL without a scope
  * parameter (scopes are set on the app), and form-encoded POSTs to /oauth/token with HTTP Basic client
  * auth. The response names the account's own API host (`api_domain`), which may change on any refresh.
  *

@@ -3,8 +3,8 @@
  * activities, v1 offset paging for notes (no v2 API). Every list is read in pages of 500 sorted by id,
  * optionally only records with `update_time` ≥ since (Pipedrive's `updated_since` is inclusive).
  *
- * What the lists leave out: deleted records (deals deleted < 30 days ago only come with status=deleted;
- * the others have no deleted listing) and archived deals (only /deals/archived since 2025-07-15).
+ * What the lists leave out: archived deals (only /deals/archived since 2025-07-15). The spec does not
+ * promise that lists leave soft-deleted rows out, so rows flagged deleted or inactive are dropped here.
  */
 import type { Page } from '../../http-client/paging.js';
 import type { ReadOptions, RecordPage, SourceRecord } from '../connector.js';
@@ -26,7 +26,7 @@ export function toPipedriveTime(iso: string): string {
 }
 
 /** v2 times are RFC 3339; v1 times are `YYYY-MM-DD HH:MM:SS` in UTC without a zone. */
-function toIsoTime(value: string | null | undefined): string | null {
+export function toIsoTime(value: string | null | undefined): string | null {
   if (!value) return null;
   const time = new Date(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(value) ? `${value.replace(' ', 'T')}Z` : value);
   return Number.isNaN(time.getTime()) ? null : time.toISOString();
@@ -87,6 +87,11 @@ export async function* readRecords(
   options: ReadOptions = {},
 ): AsyncGenerator<RecordPage> {
   for await (const page of recordPages(apis, objectKey, options.cursor ?? null, options.since)) {
-    yield { records: page.items.map(toSourceRecord), cursor: page.next };
+    // A row flagged deleted (v2) or inactive (v1) is not a record the account holds: never transferred.
+    const live = page.items.filter(
+      (item: PipedriveRecord & { is_deleted?: unknown; active_flag?: unknown }) =>
+        item.is_deleted !== true && item.active_flag !== false,
+    );
+    yield { records: live.map(toSourceRecord), cursor: page.next };
   }
 }

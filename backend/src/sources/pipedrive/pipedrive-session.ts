@@ -5,10 +5,17 @@
  */
 import type { AccessTokenProvider, CountState, ReadOptions, RecordPage, SourceSession } from '../connector.js';
 import { createPipedriveApis } from './pipedrive-apis.js';
-import { accountSettings, readCatalog } from './pipedrive-catalog.js';
+import { accountSettings, connectingUserAccess, readCatalog } from './pipedrive-catalog.js';
 import { countRecords } from './pipedrive-counts.js';
-import { PIPEDRIVE_OBJECT_KEYS, requirePipedriveObjectKey } from './pipedrive-objects.js';
+import { countFilteredRecords } from './pipedrive-filter-counts.js';
+import {
+  PIPEDRIVE_COUNT_KEYS,
+  PIPEDRIVE_OBJECT_KEYS,
+  requirePipedriveCountKey,
+  requirePipedriveObjectKey,
+} from './pipedrive-objects.js';
 import { readRecords } from './pipedrive-readers.js';
+import { readRecord } from './pipedrive-record.js';
 import type { PipedriveTransport } from './pipedrive-transport.js';
 
 export function createPipedriveSession(input: {
@@ -19,12 +26,16 @@ export function createPipedriveSession(input: {
   const apis = createPipedriveApis(input);
   return {
     account: () => accountSettings(apis),
+    access: (grantedScopes) => connectingUserAccess(apis, grantedScopes),
     catalog: () => readCatalog(apis, PIPEDRIVE_OBJECT_KEYS),
-    countableObjects: () => PIPEDRIVE_OBJECT_KEYS,
+    countableObjects: () => PIPEDRIVE_COUNT_KEYS,
     count: (objectKey: string, resumeFrom?: CountState): AsyncGenerator<CountState> =>
-      countRecords(apis, requirePipedriveObjectKey(objectKey), resumeFrom),
+      countRecords(apis, requirePipedriveCountKey(objectKey), resumeFrom),
+    countFiltered: (objectKey, filter, resumeFrom) =>
+      countFilteredRecords(apis, requirePipedriveObjectKey(objectKey), filter, resumeFrom),
     read: (objectKey: string, options?: ReadOptions): AsyncGenerator<RecordPage> =>
       readRecords(apis, requirePipedriveObjectKey(objectKey), options),
+    readOne: (objectKey: string, sourceId: string) => readRecord(apis, requirePipedriveObjectKey(objectKey), sourceId),
     usage: () => input.transport.usage(),
   };
 }

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import type { TransferTaskRecord } from '../../db/repositories/transfer-tasks.repository.js';
-import type { CountState, SourceCatalog } from '../../sources/connector.js';
+import type { CountState, SourceAccess, SourceCatalog } from '../../sources/connector.js';
 
 /**
  * Where an audit stands beyond its tasks, saved as the job's checkpoint so a restarted worker continues
- * where the last one stopped: the catalog once read and the source usage so far.
+ * where the last one stopped: the catalog and the connecting user's access once read, and the source usage so far.
  */
 export const AuditCheckpoint = z.object({
   catalog: z.custom<SourceCatalog>((value) => typeof value === 'object' && value !== null).optional(),
+  access: z.custom<SourceAccess>((value) => typeof value === 'object' && value !== null).optional(),
   usage: z.object({ requests: z.number().int(), cost: z.number().int() }).default({ requests: 0, cost: 0 }),
 });
 export type AuditCheckpoint = z.infer<typeof AuditCheckpoint>;
@@ -17,6 +18,9 @@ const CountCursor = z.object({
   cursor: z.string().nullable(),
   breakdown: z.record(z.string(), z.number().int()),
   facets: z.record(z.string(), z.record(z.string(), z.number().int())).optional(),
+  unreadable: z.string().optional(),
+  partial: z.boolean().optional(),
+  skipped: z.string().optional(),
 });
 export type CountCursor = z.infer<typeof CountCursor>;
 
@@ -24,6 +28,9 @@ export const toCountCursor = (state: CountState): CountCursor => ({
   cursor: state.cursor,
   breakdown: state.breakdown,
   ...(state.facets ? { facets: state.facets } : {}),
+  ...(state.unreadable ? { unreadable: state.unreadable } : {}),
+  ...(state.partial ? { partial: state.partial } : {}),
+  ...(state.skipped ? { skipped: state.skipped } : {}),
 });
 
 /** The count an audit task has reached (nothing yet for a task never started). */

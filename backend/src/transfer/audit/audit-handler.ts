@@ -89,8 +89,11 @@ export function createAuditHandler(deps: {
     });
     const checkpoint = AuditCheckpoint.parse(context.job.checkpoint);
     try {
-      if (!checkpoint.catalog) {
-        checkpoint.catalog = await session.catalog();
+      if (!checkpoint.catalog || !checkpoint.access) {
+        [checkpoint.catalog, checkpoint.access] = await Promise.all([
+          session.catalog(),
+          session.access(connection.scopes),
+        ]);
         await context.saveProgress({ done: 0, total: null, phase: 'Reading fields, pipelines and users' }, checkpoint);
       }
       const { outcome, counts } = await countObjects(context, session, checkpoint, deps.clock);
@@ -105,6 +108,7 @@ export function createAuditHandler(deps: {
           source: connection.source,
           rules: deps.sources.module(connection.source).mappingRules,
           catalog: checkpoint.catalog,
+          access: { ...checkpoint.access, scopes: connection.scopes },
           counts,
           usage: { requests: checkpoint.usage.requests + usage.requests, tokens: checkpoint.usage.cost + usage.cost },
         },

@@ -95,6 +95,19 @@ export function compareAudits(
     ),
   );
   const countsBefore = new Map(before.objects.map((object) => [object.key, object.records]));
+  const holdingCount = (result: AuditResult) => [
+    ...result.holdings.map((holding) => ({
+      key: `holding:${holding.key}`,
+      label: holding.label,
+      records: holding.records ?? 0,
+    })),
+    ...result.notTransferred.map((item) => ({
+      key: `not_transferred:${item.key}`,
+      label: item.label,
+      records: item.records ?? 0,
+    })),
+  ];
+  const holdingsBefore = new Map(holdingCount(before).map((row) => [row.key, row.records]));
   return {
     ...ids,
     objects: diff(objectsBefore, objectsAfter, (a, b) => renamed('Object', a.sourceLabel, b.sourceLabel)),
@@ -130,5 +143,16 @@ export function compareAudits(
         };
       })
       .filter((row) => row.delta !== 0),
+    holdings: holdingCount(after)
+      .map((row) => {
+        const previous = holdingsBefore.get(row.key) ?? 0;
+        return { key: row.key, label: row.label, before: previous, after: row.records, delta: row.records - previous };
+      })
+      .filter((row) => row.delta !== 0),
+    notTransferred: diff(
+      before.notTransferred.map((item) => ({ ...item, id: item.key })),
+      after.notTransferred.map((item) => ({ ...item, id: item.key })),
+      (a, b) => (a.reason === b.reason ? [] : [`Reason changed to: ${b.reason}`]),
+    ),
   };
 }

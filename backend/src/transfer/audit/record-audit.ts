@@ -3,7 +3,7 @@ import { type Db, withTransaction } from '../../db/pool.js';
 import { auditsRepository } from '../../db/repositories/audits.repository.js';
 import { mappingPlansRepository } from '../../db/repositories/mapping-plans.repository.js';
 import type { HubSpotPortalApi } from '../../hubspot/hubspot-api.js';
-import type { CountState, SourceCatalog } from '../../sources/connector.js';
+import type { CountState, SourceAccess, SourceCatalog } from '../../sources/connector.js';
 import type { SourceMappingRules } from '../../sources/mapping-rules.js';
 import { buildMappingPlan } from '../mapping/build-mapping-plan.js';
 import { readPortalProperties } from '../mapping/portal-properties.js';
@@ -22,6 +22,7 @@ export async function recordAudit(
     source: SourceId;
     rules: SourceMappingRules;
     catalog: SourceCatalog;
+    access: SourceAccess & { scopes: readonly string[] };
     counts: Record<string, CountState>;
     usage: AuditResult['usage'];
   },
@@ -37,6 +38,8 @@ export async function recordAudit(
   const plan = buildMappingPlan({ source: audit.source, rules: audit.rules, catalog: audit.catalog, owners, portal });
   const result = buildAuditResult({
     plan,
+    rules: audit.rules,
+    access: audit.access,
     catalog: audit.catalog,
     counts: audit.counts,
     currencies,

@@ -30,5 +30,6 @@ export function buildMappingPlan(input: {
     source: input.source,
     ...mapCatalog(input.rules, input.catalog, input.portal),
     owners: matchOwners(input.catalog.users, input.owners),
+    includeArchivedDeals: true,
   };
 }

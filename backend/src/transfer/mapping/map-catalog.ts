@@ -18,7 +18,7 @@ import type {
 import type { MappedCatalog } from './mapping-plan.js';
 import type { PortalProperties } from './portal-properties.js';
 
-/** HubSpot limits (hubspot-properties.md §4.1). */
+/** HubSpot limits (docs/notes/hubspot-crm.md, Property definition limits). */
 const MAX_NAME_LENGTH = 100;
 const MAX_OPTIONS = 5000;
 const MAX_OPTION_CHARS = 3000;
@@ -84,6 +84,8 @@ function mapPipelines(rules: PipelineRules, pipelines: readonly SourcePipeline[]
         hubspotProbability: closed.probability,
       })),
       deals: null,
+      dealCounts: null,
+      archivedDealCounts: null,
     }));
 }
 
@@ -195,10 +197,19 @@ function buildTargets(context: RowContext, field: SourceField, targetRules: read
         break;
       case 'association': {
         if (!canAssociate(row.hubspotObject, rule.object)) {
+          // Nothing dropped silently: the link HubSpot cannot make keeps the linked record's name as text.
           const [from, to] = [row.hubspotObject, rule.object].map((object) =>
             HUBSPOT_OBJECTS[object].label.toLowerCase(),
           );
-          return { refused: `HubSpot ${from} can’t be associated with ${to}.` };
+          const name = createdName(context.rules, row, field.key);
+          create(
+            { objectType: row.hubspotObject, name, type: TEXT.type, fieldType: TEXT.fieldType, kind: 'reference' },
+            field.label,
+          );
+          built.notes.push(
+            `HubSpot ${from} can’t be associated with ${to}, so the linked ${HUBSPOT_OBJECTS[rule.object].singular.toLowerCase()}’s name is kept as text.`,
+          );
+          break;
         }
         const other = HUBSPOT_OBJECTS[rule.object].singular;
         // Built-in links use HubSpot's own association types; a custom field gets a label of its own.
@@ -260,7 +271,9 @@ function draftField(context: RowContext, field: SourceField): Draft {
   if ('unsupported' in rule) return refuse(rule.unsupported);
   const built = buildTargets(context, field, rule.targets);
   if ('refused' in built) return refuse(built.refused);
-  const reasons = [...(rule.reason !== undefined ? [rule.reason] : []), ...built.notes];
+  // A link kept as a name replaces the association the rule's own reason describes.
+  const keptAsName = built.targets.some((target) => target.kind === 'reference');
+  const reasons = [...(rule.reason !== undefined && !keptAsName ? [rule.reason] : []), ...built.notes];
   return {
     row: context.row,
     identity,
@@ -384,6 +397,7 @@ export function mapCatalog(
         reason:
           lookup(rules.notTransferred, object.key) ??
           `Smart Transfer does not transfer ${rules.sourceName} ${object.label.toLowerCase()} yet.`,
+        records: null,
       })),
   };
 }

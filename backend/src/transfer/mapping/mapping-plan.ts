@@ -5,11 +5,12 @@ import {
   AuditObject,
   AuditPipeline,
   AuditUser,
+  NotTransferredItem,
   SourceId,
 } from '../../../../shared/src/contracts/index.js';
 
 /** One source object (or, for activities, the types of it one HubSpot object takes) and the HubSpot object it becomes. */
-export const PlannedObject = AuditObject.omit({ records: true, breakdown: true }).extend({
+export const PlannedObject = AuditObject.omit({ records: true, breakdown: true, unreadable: true }).extend({
   /** The catalog object whose records the row takes. */
   sourceObject: z.string(),
   /** For rows that take part of their source object (activities by type): the types they take; null = every record. */
@@ -24,7 +25,7 @@ export type PlannedObject = z.infer<typeof PlannedObject>;
 export const PlannedActivityType = AuditActivityType.omit({ records: true });
 export type PlannedActivityType = z.infer<typeof PlannedActivityType>;
 
-export const NotTransferredObject = z.object({ key: z.string(), label: z.string(), reason: z.string() });
+export const NotTransferredObject = NotTransferredItem;
 export type NotTransferredObject = z.infer<typeof NotTransferredObject>;
 
 /**
@@ -45,8 +46,13 @@ export const MappingPlan = z.object({
   owners: z.array(AuditUser),
   /** Catalog objects no row takes, so nothing the source has goes unmentioned. */
   notTransferred: z.array(NotTransferredObject),
+  /**
+   * Archived deals (outside the source's deal list) become ordinary HubSpot deals in their pipeline and
+   * stage, marked "archived in <source>" (default), or stay behind. Setup and sync read it.
+   */
+  includeArchivedDeals: z.boolean().default(true),
 });
 export type MappingPlan = z.infer<typeof MappingPlan>;
 
 /** The part of the plan a source's rules decide from its catalog alone. */
-export type MappedCatalog = Omit<MappingPlan, 'source' | 'owners'>;
+export type MappedCatalog = Omit<MappingPlan, 'source' | 'owners' | 'includeArchivedDeals'>;

@@ -4,7 +4,7 @@ import type { HubSpotPipeline } from '../../hubspot/deal-pipelines.js';
 import type { HubSpotFlow } from '../../hubspot/flows.js';
 import type { HubSpotOwner, HubSpotPortalApi } from '../../hubspot/hubspot-api.js';
 import { HubSpotApiError } from '../../hubspot/hubspot-errors.js';
-import type { HubSpotProperty } from '../../hubspot/hubspot-properties.js';
+import type { HubSpotProperty } from '../../hubspot/hubspot-properties.client.js';
 import type { HubSpotPropertyGroup } from '../../hubspot/property-groups.js';
 import type { SetupItem } from './setup-items.js';
 

@@ -1,6 +1,7 @@
 import type { TransferSettings } from '../../../../shared/src/contracts/index.js';
 import type { Db } from '../../db/pool.js';
 import { mappingPlansRepository } from '../../db/repositories/mapping-plans.repository.js';
+import { settingsRepository } from '../../db/repositories/settings.repository.js';
 import { conflict } from '../../domain-errors.js';
 import type { SourceRegistry } from '../../sources/source-registry.js';
 import type { MappingPlan } from '../mapping/mapping-plan.js';
@@ -31,13 +32,6 @@ export async function setupItemsFor(deps: SetupInputDeps, connectionId: string):
   return setupItems(deps.select(latest.plan, settings), deps.sources.nameOf(latest.plan.source));
 }
 
-/** Until the settings repository is wired in: no connection has stored settings, so the defaults apply. */
-export const noStoredSettings: LoadSettings = async () => null;
-
-/**
- * Until `setupSelection` (transfer/settings/setup-selection.ts) is merged in and passed to composeServices,
- * setup refuses to start rather than guess what the user chose.
- */
-export const selectionNotMerged: SelectSetup = () => {
-  throw conflict('setup_unavailable', 'Preparing HubSpot is not available in this version yet.');
-};
+/** The settings the user saved for the connection (the defaults apply when none are saved). */
+export const storedSettings: LoadSettings = async (db, connectionId) =>
+  (await settingsRepository.find(db, connectionId))?.settings ?? null;

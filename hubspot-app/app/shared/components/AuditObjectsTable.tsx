@@ -1,5 +1,6 @@
 import type { AuditObject, AuditResult } from '../contracts/audit.ts';
 import { DataTable } from './DataTable.tsx';
+import { HoldingRow } from './HoldingRow.tsx';
 import { ObjectRow } from './ObjectRow.tsx';
 
 interface AuditObjectsTableProps {
@@ -17,9 +18,12 @@ export function AuditObjectsTable({ objects, result, sourceName }: AuditObjectsT
       headers={[`${sourceName} object`, 'HubSpot object', 'Properties', 'Records']}
       density="default"
     >
-      {objects.map((object) => (
-        <ObjectRow key={object.key} object={object} result={result} typeNames={typeNames} sourceName={sourceName} />
-      ))}
+      {objects.flatMap((object) => [
+        <ObjectRow key={object.key} object={object} result={result} typeNames={typeNames} sourceName={sourceName} />,
+        ...result.holdings
+          .filter((holding) => holding.underObject === object.key)
+          .map((holding) => <HoldingRow key={`${object.key}-${holding.key}`} holding={holding} />),
+      ])}
     </DataTable>
   );
 }

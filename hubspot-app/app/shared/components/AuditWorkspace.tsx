@@ -27,7 +27,13 @@ export function AuditWorkspace({ source, context, onChanged }: AuditWorkspacePro
         completeActions={(complete) => <ExportResults key={complete.id} auditId={complete.id} context={context} />}
       />
       {response !== null && result !== null && (
-        <AuditResults response={response} result={result} sourceName={source.name} context={context} />
+        <AuditResults
+          response={response}
+          result={result}
+          source={source}
+          context={context}
+          onReconnected={() => onChanged?.()}
+        />
       )}
     </Flex>
   );

@@ -3,13 +3,14 @@ import type { AuditChange, AuditComparison, AuditResult } from '../contracts/aud
 import { ChangeGroup } from './ChangeGroup.tsx';
 import { RecordDeltas } from './RecordDeltas.tsx';
 
-type ChangeKey = 'objects' | 'fields' | 'pipelines' | 'users' | 'currencies';
+type ChangeKey = 'objects' | 'fields' | 'pipelines' | 'users' | 'currencies' | 'notTransferred';
 const GROUPS: { key: ChangeKey; title: string }[] = [
   { key: 'objects', title: 'Objects' },
   { key: 'fields', title: 'Fields' },
   { key: 'pipelines', title: 'Pipelines and stages' },
   { key: 'users', title: 'Users' },
   { key: 'currencies', title: 'Currencies' },
+  { key: 'notTransferred', title: 'Not transferred' },
 ];
 
 /** What changed between two audits, grouped; "No changes" when nothing did. */
@@ -21,7 +22,7 @@ export function ComparisonGroups({
   objects: AuditResult['objects'];
 }) {
   const groups = GROUPS.filter(({ key }) => comparison[key].length > 0);
-  const deltas = comparison.records.filter((record) => record.delta !== 0);
+  const deltas = [...comparison.records, ...comparison.holdings].filter((record) => record.delta !== 0);
   if (groups.length === 0 && deltas.length === 0) {
     return <Text testId="no-changes">No changes since the previous audit.</Text>;
   }

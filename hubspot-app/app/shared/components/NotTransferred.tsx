@@ -1,5 +1,6 @@
 import { TableRow, Text } from '@hubspot/ui-extensions';
 import type { AuditResult } from '../contracts/audit.ts';
+import { formatCount } from '../format.ts';
 import { DataTable } from './DataTable.tsx';
 import { TextCell } from './TextCell.tsx';
 
@@ -11,10 +12,11 @@ export function NotTransferred({ items, sourceName }: { items: AuditResult['notT
     );
   }
   return (
-    <DataTable testId="not-transferred" headers={['Not transferred', 'Why']}>
+    <DataTable testId="not-transferred" headers={['Not transferred', 'Records', 'Why']}>
       {items.map((item) => (
         <TableRow key={item.key} testId={`not-transferred-${item.key}`}>
           <TextCell>{item.label}</TextCell>
+          <TextCell>{item.records === null ? 'Not counted' : formatCount(item.records)}</TextCell>
           <TextCell>{item.reason}</TextCell>
         </TableRow>
       ))}

@@ -51,7 +51,15 @@ export function ObjectRow({ object, result, typeNames, sourceName }: ObjectRowPr
           )}
         </Flex>
       </TableCell>
-      <TextCell>{formatCount(object.records)}</TextCell>
+      {object.unreadable === null ? (
+        <TextCell>{formatCount(object.records)}</TextCell>
+      ) : (
+        <TableCell>
+          <Tag testId={`object-unreadable-${object.key}`} variant="error">
+            Not readable
+          </Tag>
+        </TableCell>
+      )}
     </TableRow>
   );
 }

@@ -1,8 +1,16 @@
 import { Flex, TableCell, TableRow, Tag, Text } from '@hubspot/ui-extensions';
 import type { AuditPipeline } from '../contracts/audit.ts';
-import { countOf, formatShare } from '../format.ts';
+import { countOf, formatCount, formatShare } from '../format.ts';
 import { DataTable } from './DataTable.tsx';
 import { TextCell } from './TextCell.tsx';
+
+/** A stage's open deals, with its archived ones apart; a dash before the audit counted them. */
+function openDeals(pipeline: AuditPipeline, stageId: string): string {
+  const open = pipeline.dealCounts?.openByStage[stageId];
+  if (open === undefined) return '—';
+  const archived = pipeline.archivedDealCounts?.openByStage[stageId] ?? 0;
+  return archived > 0 ? `${formatCount(open)} (+${formatCount(archived)} archived)` : formatCount(open);
+}
 
 /** One pipeline's stages with their probabilities in the source and in HubSpot, then HubSpot's closed stages. */
 export function PipelineStages({ pipeline, sourceName }: { pipeline: AuditPipeline; sourceName: string }) {
@@ -11,16 +19,27 @@ export function PipelineStages({ pipeline, sourceName }: { pipeline: AuditPipeli
       <Flex direction="row" gap="sm" align="center" testId={`pipeline-heading-${pipeline.id}`}>
         <Text format={{ fontWeight: 'bold' }}>{pipeline.name}</Text>
         {pipeline.deals !== null && <Text variant="microcopy">{countOf(pipeline.deals, 'deal')}</Text>}
+        {pipeline.dealCounts !== null && (
+          <Text variant="microcopy" testId={`pipeline-closed-${pipeline.id}`}>
+            {`${formatCount(pipeline.dealCounts.won)} won · ${formatCount(pipeline.dealCounts.lost)} lost`}
+          </Text>
+        )}
+        {pipeline.archivedDealCounts !== null && (
+          <Text variant="microcopy" testId={`pipeline-archived-${pipeline.id}`}>
+            {`Archived: ${formatCount(pipeline.archivedDealCounts.open)} open · ${formatCount(pipeline.archivedDealCounts.won)} won · ${formatCount(pipeline.archivedDealCounts.lost)} lost`}
+          </Text>
+        )}
       </Flex>
       <DataTable
         testId={`pipeline-${pipeline.id}`}
-        headers={['Stage', `${sourceName} probability`, 'HubSpot probability']}
+        headers={['Stage', `${sourceName} probability`, 'HubSpot probability', 'Open deals']}
       >
         {pipeline.stages.map((stage) => (
           <TableRow key={stage.id} testId={`stage-${stage.id}`}>
             <TextCell>{stage.name}</TextCell>
             <TextCell>{stage.sourceProbability === null ? 'Not set' : `${stage.sourceProbability}%`}</TextCell>
             <TextCell>{formatShare(stage.hubspotProbability)}</TextCell>
+            <TextCell>{openDeals(pipeline, stage.id)}</TextCell>
           </TableRow>
         ))}
         {pipeline.closedStages.map((closed) => (
@@ -33,6 +52,7 @@ export function PipelineStages({ pipeline, sourceName }: { pipeline: AuditPipeli
             </TableCell>
             <TextCell>—</TextCell>
             <TextCell>{formatShare(closed.hubspotProbability)}</TextCell>
+            <TextCell>—</TextCell>
           </TableRow>
         ))}
       </DataTable>

@@ -12,8 +12,12 @@ export const HubSpotPropertyTarget = z.object({
   label: z.string(),
   type: z.string(),
   fieldType: z.string(),
-  /** standard: HubSpot's own property; created: setup creates it; association/owner/pipeline/stage: not a plain property. */
-  kind: z.enum(['standard', 'created', 'association', 'owner', 'pipeline', 'stage']),
+  /**
+   * standard: HubSpot's own property; created: setup creates it; reference: setup creates it and it holds
+   * the linked record's name (a link HubSpot cannot make as an association); association/owner/pipeline/stage:
+   * not a plain property.
+   */
+  kind: z.enum(['standard', 'created', 'reference', 'association', 'owner', 'pipeline', 'stage']),
 });
 export type HubSpotPropertyTarget = z.infer<typeof HubSpotPropertyTarget>;
 
@@ -42,13 +46,26 @@ export const AuditStage = z.object({
   hubspotProbability: z.number(),
 });
 
+/** Deals of one pipeline by status; open ones also by stage id. */
+export const PipelineDealCounts = z.object({
+  open: z.number().int(),
+  won: z.number().int(),
+  lost: z.number().int(),
+  openByStage: z.record(z.string(), z.number().int()),
+});
+export type PipelineDealCounts = z.infer<typeof PipelineDealCounts>;
+
 export const AuditPipeline = z.object({
   id: z.string(),
   name: z.string(),
   stages: z.array(AuditStage),
   /** Won and lost deals go to these stages HubSpot needs; the source stage is kept in a property. */
   closedStages: z.array(z.object({ label: z.string(), hubspotProbability: z.number() })),
+  /** Deals in the pipeline (not archived): open + won + lost. */
   deals: z.number().int().nullable(),
+  /** Where the pipeline's deals are (null in the mapping plan); archived deals apart. */
+  dealCounts: PipelineDealCounts.nullable().default(null),
+  archivedDealCounts: PipelineDealCounts.nullable().default(null),
 });
 export type AuditPipeline = z.infer<typeof AuditPipeline>;
 
@@ -64,6 +81,8 @@ export const AuditObject = z.object({
   properties: z.number().int().nonnegative(),
   supportedProperties: z.number().int().nonnegative(),
   unsupportedProperties: z.number().int().nonnegative(),
+  /** The source refused to list the object (e.g. a missing scope): why. `records` is then unknown, not zero. */
+  unreadable: z.string().nullable().default(null),
 });
 export type AuditObject = z.infer<typeof AuditObject>;
 
@@ -95,6 +114,54 @@ export const AuditActivityType = z.object({
   records: z.number().int().nonnegative(),
 });
 
+/** How far a count got: every record, a lower bound (stopped to save tokens), not counted, or refused by the source. */
+export const CountStatus = z.enum(['exact', 'at_least', 'not_counted', 'unreadable']);
+export type CountStatus = z.infer<typeof CountStatus>;
+
+/**
+ * Something else the account holds (archived deals, deal products, participants, files, relationships,
+ * leads, filters…): its count and what it becomes in HubSpot, or null when it is not transferred.
+ */
+export const AuditHolding = z.object({
+  key: z.string(),
+  label: z.string(),
+  /** Null when not counted or unreadable (see `count`). */
+  records: z.number().int().nonnegative().nullable(),
+  breakdown: z.record(z.string(), z.number().int()),
+  /** Total size, for files. */
+  bytes: z.number().int().nonnegative().nullable(),
+  count: CountStatus,
+  /** The HubSpot object or association it becomes; null when it is not transferred. */
+  becomes: z.string().nullable(),
+  /** What happens to it, or why it stays behind; and for partial counts, why and what a full count costs. */
+  note: z.string(),
+  /** The object row it is a part of and is shown under (archived deals under deals); null for none. */
+  underObject: z.string().nullable().default(null),
+});
+export type AuditHolding = z.infer<typeof AuditHolding>;
+
+export const NotTransferredItem = z.object({
+  key: z.string(),
+  label: z.string(),
+  reason: z.string(),
+  /** How many the account holds; null when not counted. */
+  records: z.number().int().nonnegative().nullable().default(null),
+});
+export type NotTransferredItem = z.infer<typeof NotTransferredItem>;
+
+/** Who connected the source and what the grant lets us read: a non-admin, or a missing scope, hides records. */
+export const AuditAccess = z.object({
+  userName: z.string(),
+  admin: z.boolean(),
+  scopes: z.array(z.string()),
+  missingScopes: z.array(z.object({ scope: z.string(), neededFor: z.string() })),
+  /** Plain sentences for the top of the audit; empty when the audit sees everything. */
+  warnings: z.array(z.string()),
+  /** What the user should do about it. */
+  action: z.enum(['connect_as_admin']).nullable(),
+});
+export type AuditAccess = z.infer<typeof AuditAccess>;
+
 export const AuditResult = z.object({
   source: SourceId,
   account: z.object({
@@ -112,8 +179,14 @@ export const AuditResult = z.object({
   users: z.array(AuditUser),
   currencies: z.array(AuditCurrency),
   activityTypes: z.array(AuditActivityType),
-  /** What the source has that the transfer leaves out, and why: nothing is silently dropped. */
-  notTransferred: z.array(z.object({ key: z.string(), label: z.string(), reason: z.string() })),
+  /** Everything else the account holds, counted, with what it becomes. */
+  holdings: z.array(AuditHolding).default([]),
+  /** The plan's choice: archived deals become ordinary HubSpot deals (default) or stay behind. */
+  includeArchivedDeals: z.boolean().default(true),
+  /** What the source has that the transfer leaves out, and why: empty only when nothing is left behind. */
+  notTransferred: z.array(NotTransferredItem),
+  /** Null in audits made before the access check. */
+  access: AuditAccess.nullable().default(null),
   usage: z.object({ requests: z.number().int(), tokens: z.number().int() }),
 });
 export type AuditResult = z.infer<typeof AuditResult>;
@@ -162,6 +235,10 @@ export const AuditComparison = z.object({
   users: z.array(AuditChange),
   currencies: z.array(AuditChange),
   records: z.array(RecordCountDelta),
+  /** Holdings and not-transferred items whose count changed, keyed `holding:<key>` / `not_transferred:<key>`. */
+  holdings: z.array(RecordCountDelta).default([]),
+  /** Added, removed or changed not-transferred items. */
+  notTransferred: z.array(AuditChange).default([]),
 });
 export type AuditComparison = z.infer<typeof AuditComparison>;
 

@@ -9,6 +9,9 @@ export const ApiPaths = {
   portal: `${API_PREFIX}/portal`,
   connectTickets: `${API_PREFIX}/connect-tickets`,
   connection: (source: string) => `${API_PREFIX}/connections/${source}`,
+  settings: (source: string) => `${API_PREFIX}/connections/${source}/settings`,
+  settingsSelection: (source: string) => `${API_PREFIX}/connections/${source}/settings/selection`,
+  settingsFilterCounts: (source: string) => `${API_PREFIX}/connections/${source}/settings/filter-counts`,
   audits: `${API_PREFIX}/audits`,
   audit: (id: string) => `${API_PREFIX}/audits/${id}`,
   auditComparison: (id: string) => `${API_PREFIX}/audits/${id}/comparison`,
@@ -20,4 +23,6 @@ export const ApiPaths = {
   setup: `${API_PREFIX}/setup`,
   setupReview: `${API_PREFIX}/setup/review`,
   setupTransfer: (id: string) => `${API_PREFIX}/setup/${id}`,
+  recordPreview: (source: string, object: string, id: string) =>
+    `${API_PREFIX}/connections/${source}/records/${object}/${id}/preview`,
 } as const;

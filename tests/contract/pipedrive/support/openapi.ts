@@ -4,8 +4,8 @@
  *
  * One adjustment, applied to the official schemas: every object property also accepts null. The files
  * leave `nullable` off most fields the live API returns as null (an open deal's won_time, a person
- * without an organization's org_id; see the captured deliveries in reference/pipedrive-behaviour.md
- * §1.3), so without it the real API's own responses would fail. Types, shapes and enums stay strict.
+ * without an organization's org_id; see docs/notes/pipedrive-api.md,
+ * Webhooks), so without it the real API's own responses would fail. Types, shapes and enums stay strict.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';

@@ -5,7 +5,7 @@ import { oauthStatesRepository } from '../db/repositories/oauth-states.repositor
 import { signedRequestsRepository } from '../db/repositories/signed-requests.repository.js';
 
 /** How often the web process removes what has expired. */
-export const EXPIRY_PURGE_INTERVAL_MS = 10 * 60 * 1000;
+const EXPIRY_PURGE_INTERVAL_MS = 10 * 60 * 1000;
 
 /**
  * Removes expired OAuth states, connect tickets, download links and replay records: unauthenticated
@@ -32,4 +32,3 @@ export function createExpiryPurge(deps: { db: Db; clock: Clock; logger: Logger }
     },
   };
 }
-export type ExpiryPurge = ReturnType<typeof createExpiryPurge>;

@@ -4,7 +4,7 @@ import { type Db, type Queryable, withTransaction } from '../db/pool.js';
 import type { TokenVault } from './token-vault.js';
 
 /** Refresh this long before expiry, so a token never expires in the middle of a batch. */
-export const REFRESH_MARGIN_MS = 5 * 60 * 1000;
+const REFRESH_MARGIN_MS = 5 * 60 * 1000;
 
 export interface SealedGrant {
   accessTokenSealed: string;

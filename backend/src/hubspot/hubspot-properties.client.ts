@@ -7,6 +7,8 @@ export interface HubSpotProperty {
   type: string;
   fieldType: string;
   groupName: string;
+  /** HubSpot computes it (modificationMetadata.readOnlyValue): no API write takes it. */
+  readOnly: boolean;
 }
 
 type Call = <T>(work: (client: Client) => Promise<T>) => Promise<T>;
@@ -14,11 +16,12 @@ type Call = <T>(work: (client: Client) => Promise<T>) => Promise<T>;
 /** The portal's live, unarchived properties of one object type (one call: HubSpot does not page this list). */
 export async function readProperties(call: Call, objectType: string): Promise<HubSpotProperty[]> {
   const page = await call((client) => client.crm.properties.coreApi.getAll(objectType, false));
-  return page.results.map(({ name, label, type, fieldType, groupName }) => ({
+  return page.results.map(({ name, label, type, fieldType, groupName, modificationMetadata }) => ({
     name,
     label,
     type,
     fieldType,
     groupName,
+    readOnly: modificationMetadata?.readOnlyValue === true,
   }));
 }

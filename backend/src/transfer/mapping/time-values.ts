@@ -1,0 +1,102 @@
+/**
+ * Source times as HubSpot stores them. A HubSpot date property holds midnight UTC of its day (written
+ * as YYYY-MM-DD); a datetime property holds an instant (written as ISO 8601 in UTC), which HubSpot shows
+ * in the portal's time zone. A source's calendar day that means "a day in the account's time zone" (an
+ * open deal's expected close date, an all-day activity) becomes the instant that day starts there.
+ */
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** v1 style `YYYY-MM-DD HH:MM:SS`, which Pipedrive and others write in UTC without a zone. */
+const ZONELESS = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?$/;
+const WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, format);
+  }
+  return format;
+}
+
+/** A valid IANA zone name, else UTC (a source that reports none, or one Node does not know). */
+export function knownTimeZone(timeZone: string | null | undefined): string {
+  if (!timeZone) return 'UTC';
+  try {
+    formatter(timeZone);
+    return timeZone;
+  } catch {
+    return 'UTC';
+  }
+}
+
+/** The wall clock of `ms` in `timeZone`, read as if it were UTC. */
+function wallClock(ms: number, timeZone: string): number {
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(new Date(ms))
+      .map((p) => [p.type, p.value]),
+  );
+  return Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
+}
+
+/** A real calendar day (2026-02-30 is not). */
+export function calendarDay(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const match = DAY.exec(value.trim());
+  if (!match) return null;
+  const [, year, month, day] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+    ? value.trim()
+    : null;
+}
+
+/** The instant a source time stands for: ISO 8601 with a zone, or zoneless `YYYY-MM-DD HH:MM:SS` in UTC. */
+export function instantOf(value: unknown): Date | null {
+  if (typeof value !== 'string') return null;
+  const text = value.trim();
+  const iso = ZONELESS.test(text) ? `${text.replace(' ', 'T')}Z` : WITH_ZONE.test(text) ? text : null;
+  if (iso === null) return null;
+  const time = new Date(iso);
+  return Number.isNaN(time.getTime()) ? null : time;
+}
+
+/** The instant `day` starts in `timeZone` (on a day whose midnight a DST change skips, the first instant it has). */
+export function startOfDay(day: string, timeZone: string): Date {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  const wall = Date.UTC(year, month - 1, date);
+  // Two passes: the zone's offset at the first guess may differ from the one at the answer (DST).
+  let instant = wall - (wallClock(wall, timeZone) - wall);
+  instant = wall - (wallClock(instant, timeZone) - instant);
+  if (dayIn(new Date(instant), timeZone) !== day) {
+    // Midnight does not exist that day: the day starts at the end of the gap, an hour later.
+    instant += 3_600_000;
+  }
+  return new Date(instant);
+}
+
+/** The calendar day an instant falls on in `timeZone`. */
+export function dayIn(instant: Date, timeZone: string): string {
+  return new Date(wallClock(instant.getTime(), timeZone)).toISOString().slice(0, 10);
+}
+
+/** A datetime property's value. */
+export const datetimeValue = (instant: Date): string => instant.toISOString();

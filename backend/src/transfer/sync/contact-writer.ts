@@ -1,0 +1,147 @@
+/**
+ * Contacts: upsert on the source-id property like other records, plus adoption by primary e-mail.
+ * Before each batch, ONE batch read by e-mail (`idProperty: email`) finds HubSpot contacts that already
+ * hold the e-mails: a contact nobody transferred is adopted (updated by its HubSpot id, never duplicated,
+ * its previous values returned for the ledger); persons sharing one e-mail become one contact.
+ * Calls per 100 persons: one read, one upsert, one update when some contacts are adopted.
+ */
+import { chunk, lastPerKey, OBJECT_BATCH_SIZE } from './batch-inputs.js';
+import type { BatchApi, BatchRecord } from './batch-sender.js';
+import { emailKey, groupPersonsByEmail, type PersonGroup, type PersonInput } from './persons-by-email.js';
+import { ownError, type WriteOutcome } from './record-outcome.js';
+import { updateRecords, upsertRecords } from './record-writer.js';
+
+export type { PersonInput } from './persons-by-email.js';
+
+export type ContactOutcome =
+  | WriteOutcome
+  /** An existing HubSpot contact took this person: record it as reused, with what we overwrote. */
+  | { sourceId: string; outcome: 'adopted'; hubspotId: string; previousValues: Record<string, string | null> }
+  /**
+   * This person shares its e-mail with another: it is recorded in the id map on that contact, which holds
+   * `mergedInto`'s values (the older person of this batch, or the source record an earlier batch wrote).
+   */
+  | { sourceId: string; outcome: 'merged'; hubspotId: string; mergedInto: string };
+
+export interface ContactsRequest {
+  /** The unique property holding the source record id. */
+  idProperty: string;
+  persons: readonly PersonInput[];
+}
+
+/** What the e-mail read found for a group's winner, and so how it is written. */
+type Plan =
+  | { kind: 'upsert'; group: PersonGroup }
+  | { kind: 'adopt'; group: PersonGroup; existing: BatchRecord }
+  | { kind: 'taken'; group: PersonGroup; existing: BatchRecord; holder: string };
+
+/** Writes every person (any number), one outcome per person in input order. */
+export async function writeContacts(hubspot: BatchApi, request: ContactsRequest): Promise<ContactOutcome[]> {
+  const persons = lastPerKey(request.persons, (person) => person.sourceId);
+  const outcomes = new Map<string, ContactOutcome>();
+  for (const groups of chunk(groupPersonsByEmail(persons), OBJECT_BATCH_SIZE)) {
+    const plans = await planByEmail(hubspot, request.idProperty, groups);
+    for (const outcome of await writePlans(hubspot, request.idProperty, plans)) outcomes.set(outcome.sourceId, outcome);
+  }
+  return request.persons.map((person) => outcomes.get(person.sourceId) as ContactOutcome);
+}
+
+/** One batch read by e-mail for the groups' winners; each group is then upserted, adopted or taken. */
+async function planByEmail(hubspot: BatchApi, idProperty: string, groups: PersonGroup[]): Promise<Plan[]> {
+  const emails = groups.flatMap(({ winner }) => (winner.email ? [winner.email.trim()] : []));
+  const found = new Map<string, BatchRecord>();
+  if (emails.length > 0) {
+    const properties = new Set([
+      idProperty,
+      'email',
+      ...groups.flatMap(({ winner }) => Object.keys(winner.properties)),
+    ]);
+    // Unknown e-mails come back as a 207 error entry each: nothing to act on.
+    const answer = await hubspot.batch<BatchRecord>('/crm/v3/objects/contacts/batch/read', {
+      idProperty: 'email',
+      inputs: emails.map((email) => ({ id: email })),
+      properties: [...properties],
+      propertiesWithHistory: [],
+    });
+    for (const record of answer.results) {
+      const email = record.properties['email'];
+      if (email) found.set(emailKey(email), record);
+    }
+  }
+  return groups.map((group): Plan => {
+    const existing = group.winner.email ? found.get(emailKey(group.winner.email)) : undefined;
+    if (!existing) return { kind: 'upsert', group };
+    const holder = existing.properties[idProperty];
+    if (!holder) return { kind: 'adopt', group, existing };
+    if (holder === group.winner.sourceId) return { kind: 'upsert', group };
+    // An earlier batch made a younger member of this group the contact's holder: it stays the one written.
+    const member = group.merged.find((person) => person.sourceId === holder);
+    if (member)
+      return {
+        kind: 'upsert',
+        group: { winner: member, merged: [group.winner, ...group.merged.filter((p) => p !== member)] },
+      };
+    return { kind: 'taken', group, existing, holder };
+  });
+}
+
+async function writePlans(hubspot: BatchApi, idProperty: string, plans: Plan[]): Promise<ContactOutcome[]> {
+  const upserts = plans.filter((plan) => plan.kind === 'upsert').map(({ group }) => group.winner);
+  const adoptions = plans.flatMap((plan) => (plan.kind === 'adopt' ? [plan] : []));
+  const written = new Map<string, ContactOutcome>();
+  const upserted = await upsertRecords(hubspot, { objectType: 'contacts', idProperty, inputs: upserts });
+  for (const outcome of upserted) written.set(outcome.sourceId, outcome);
+  const adopted = await updateRecords(
+    hubspot,
+    'contacts',
+    adoptions.map(({ group, existing }) => ({
+      sourceId: group.winner.sourceId,
+      hubspotId: existing.id,
+      properties: { ...group.winner.properties, [idProperty]: group.winner.sourceId },
+    })),
+  );
+  adopted.forEach((outcome, index) => {
+    const { group, existing } = adoptions[index] as Extract<Plan, { kind: 'adopt' }>;
+    if (outcome.outcome === 'failed') written.set(outcome.sourceId, outcome);
+    else
+      written.set(outcome.sourceId, {
+        sourceId: outcome.sourceId,
+        outcome: 'adopted',
+        hubspotId: existing.id,
+        previousValues: previousValues(existing, [...Object.keys(group.winner.properties), idProperty]),
+      });
+  });
+  return plans.flatMap((plan) => {
+    if (plan.kind === 'taken') {
+      const into = { hubspotId: plan.existing.id, mergedInto: plan.holder };
+      return [plan.group.winner, ...plan.group.merged].map((person) => merged(person, into));
+    }
+    const winner = written.get(plan.group.winner.sourceId) as ContactOutcome;
+    return [winner, ...plan.group.merged.map((person) => mergedInto(person, winner))];
+  });
+}
+
+function previousValues(existing: BatchRecord, names: string[]): Record<string, string | null> {
+  return Object.fromEntries(names.map((name) => [name, existing.properties[name] ?? null]));
+}
+
+const merged = (person: PersonInput, into: { hubspotId: string; mergedInto: string }): ContactOutcome => ({
+  sourceId: person.sourceId,
+  outcome: 'merged',
+  ...into,
+});
+
+/** A person merged into its group's winner shares the winner's contact, or its failure. */
+function mergedInto(person: PersonInput, winner: ContactOutcome): ContactOutcome {
+  if (winner.outcome !== 'failed') return merged(person, { hubspotId: winner.hubspotId, mergedInto: winner.sourceId });
+  return {
+    sourceId: person.sourceId,
+    outcome: 'failed',
+    error: ownError(
+      person.sourceId,
+      winner.error.category,
+      `Shares its e-mail with source record ${winner.sourceId}, which failed: ${winner.error.message}`,
+      winner.error.hint,
+    ),
+  };
+}

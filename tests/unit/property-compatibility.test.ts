@@ -1,0 +1,31 @@
+/** Which existing HubSpot property may take a field: issue 13's rule, table by table. */
+import { describe, expect, it } from '@jest/globals';
+import { incompatibility } from '../../backend/src/transfer/settings/property-compatibility.js';
+
+const FIELD_TYPES = ['string', 'number', 'date', 'datetime', 'enumeration', 'bool'];
+const takers = (propertyType: string) => FIELD_TYPES.filter((type) => incompatibility(type, propertyType) === null);
+
+describe('an existing property takes a field', () => {
+  it('of any type when it holds text', () => {
+    expect(takers('string')).toEqual(FIELD_TYPES);
+  });
+
+  it('holding numbers only when it holds numbers', () => {
+    expect(takers('number')).toEqual(['number']);
+    expect(incompatibility('string', 'number')).toBe('This property holds numbers, and this field holds text.');
+  });
+
+  it('holding dates or dates with a time when it holds either', () => {
+    expect(takers('date')).toEqual(['date', 'datetime']);
+    expect(takers('datetime')).toEqual(['date', 'datetime']);
+  });
+
+  it('of single or multiple options when it is an enumeration', () => {
+    expect(takers('enumeration')).toEqual(['enumeration']);
+  });
+
+  it('of no type when HubSpot has no writable values of its kind, with the reason', () => {
+    expect(takers('object_coordinates')).toEqual([]);
+    expect(incompatibility('string', 'object_coordinates')).toMatch(/can’t take/);
+  });
+});
