@@ -35,6 +35,8 @@ import { setupSelection } from './transfer/settings/setup-selection.js';
 import { createSetupService } from './transfer/setup/setup.service.js';
 import { createSetupHandler } from './transfer/setup/setup-handler.js';
 import { type LoadSettings, type SelectSetup, storedSettings } from './transfer/setup/setup-input.js';
+import { createSyncService } from './transfer/sync/sync.service.js';
+import { createSyncHandler } from './transfer/sync/sync-handler.js';
 import { createTransferService } from './transfer/transfer.service.js';
 
 export interface CompositionInput {
@@ -100,6 +102,7 @@ export function composeServices(input: CompositionInput) {
     select: input.setupSelection ?? setupSelection,
     loadSettings: input.loadSettings ?? storedSettings,
   };
+  const settings = createSettingsService({ db, hubspot, sources });
   const runner = createJobRunner({
     db,
     logger,
@@ -107,6 +110,7 @@ export function composeServices(input: CompositionInput) {
     handlers: {
       audit: createAuditHandler({ db, clock, sources, sourceTokens, hubspot }),
       setup: createSetupHandler({ ...setupInput, hubspot }),
+      sync: createSyncHandler({ db, hubspot, sources, sourceTokens, readSettings: settings.inForce }),
     },
   });
   const progress = createProgressService({ db, sources });
@@ -119,7 +123,6 @@ export function composeServices(input: CompositionInput) {
     hubspot,
     publicApiOrigin: config.publicApiOrigin,
   });
-  const settings = createSettingsService({ db, hubspot, sources });
   const filterCounts = createFilterCounts({ settings, sources, sourceTokens });
   const purge = createExpiryPurge({ db, clock, logger });
   const app: Express = createApp({
@@ -136,6 +139,7 @@ export function composeServices(input: CompositionInput) {
     progress,
     transfers,
     setup,
+    sync: createSyncService({ db, jobs, transfers, sources }),
     recordPreviews: createRecordPreviewService({ db, sources, sourceTokens, readSettings: settings.inForce }),
     settings,
     filterCounts,
@@ -158,7 +162,7 @@ export function composeServices(input: CompositionInput) {
 export type Services = ReturnType<typeof composeServices>;
 
 /** The job kinds this product runs (the queues runtime.ts starts). */
-export const WORKER_KINDS = ['audit', 'setup'] as const;
+export const WORKER_KINDS = ['audit', 'setup', 'sync'] as const;
 
 /** Makes this process a worker: it runs queued jobs, and records as failed those the queue gave up on. */
 export async function startWorkers(

@@ -29,7 +29,7 @@ export interface AuditHarness {
   connectMessage: string;
   /** A signed UI call for the harness portal (or another one). */
   api(
-    method: 'GET' | 'POST' | 'DELETE',
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     path: string,
     body?: unknown,
     portalId?: number,
