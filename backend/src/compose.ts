@@ -35,6 +35,7 @@ import { setupSelection } from './transfer/settings/setup-selection.js';
 import { createSetupService } from './transfer/setup/setup.service.js';
 import { createSetupHandler } from './transfer/setup/setup-handler.js';
 import { type LoadSettings, type SelectSetup, storedSettings } from './transfer/setup/setup-input.js';
+import { thenAutomaticSync } from './transfer/sync/automatic-sync.js';
 import { createSyncService } from './transfer/sync/sync.service.js';
 import { createSyncHandler } from './transfer/sync/sync-handler.js';
 import { createTransferService } from './transfer/transfer.service.js';
@@ -109,7 +110,11 @@ export function composeServices(input: CompositionInput) {
     queue,
     handlers: {
       audit: createAuditHandler({ db, clock, sources, sourceTokens, hubspot }),
-      setup: createSetupHandler({ ...setupInput, hubspot }),
+      setup: thenAutomaticSync(createSetupHandler({ ...setupInput, hubspot }), {
+        db,
+        jobs,
+        readSettings: settings.inForce,
+      }),
       sync: createSyncHandler({ db, hubspot, sources, sourceTokens, readSettings: settings.inForce }),
     },
   });

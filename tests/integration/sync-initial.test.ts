@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PIPEDRIVE_TEST_DATASETS } from '../../sandbox/pipedrive/index.js';
-import { SettingsResponse, SetupResponse, SyncResponse, TransferErrorsPage } from '../../shared/src/contracts/index.js';
+import {
+  GuideResponse,
+  SettingsResponse,
+  SetupResponse,
+  SyncResponse,
+  TransferErrorsPage,
+} from '../../shared/src/contracts/index.js';
 import { type AuditHarness, FINISHED, startAuditHarness } from '../support/audit-harness.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -133,8 +139,14 @@ describe('the initial sync', () => {
     expect(setup.job.status).toBe('COMPLETE');
   }, 150_000);
 
-  it('writes one HubSpot record per live source record, with its owners, stages, currencies and associations', async () => {
-    first = await runSync();
+  it('starts by itself when setup completes (automatic sync on), and writes one HubSpot record per live source record, with its owners, stages, currencies and associations', async () => {
+    const started = SyncResponse.parse((await harness.api('GET', '/api/v1/sync?source=pipedrive')).body);
+    first = await waitFor(
+      async () => SyncResponse.parse((await harness.api('GET', `/api/v1/sync/${started.id}`)).body),
+      (sync) => FINISHED.includes(sync.job.status),
+      120_000,
+      'the automatic sync to finish',
+    );
     expect(first.job.status).toBe('COMPLETE');
     const errors = TransferErrorsPage.parse((await harness.api('GET', `/api/v1/transfers/${first.id}/errors`)).body);
     expect(errors.errors).toEqual([]);
@@ -181,6 +193,8 @@ describe('the initial sync', () => {
 
     const pairs = associationPairs(afterFirst);
     expect(ASSOCIATIONS.filter((pair) => !pairs.has(pair))).toEqual([]);
+    const guide = GuideResponse.parse((await harness.api('GET', '/api/v1/guide')).body);
+    expect(guide.steps.find((step) => step.id === 'sync')?.state).toBe('complete');
     // The lead-only note has no end that is transferred: no association, and no error.
     expect([...pairs].filter((pair) => pair.startsWith('notes:4>'))).toEqual([]);
   }, 150_000);

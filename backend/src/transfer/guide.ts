@@ -6,6 +6,8 @@ export interface GuideProgress {
   connection: ConnectionStatus;
   /** The latest audit's job status, or null when none was run. */
   audit: JobStatus | null;
+  /** The latest sync's job status (absent or null: none was started). */
+  sync?: JobStatus | null;
 }
 
 interface StepText {
@@ -92,6 +94,18 @@ function auditState(status: JobStatus | null): Pick<GuideStep, 'state' | 'reason
   }
 }
 
+/** The sync step once a sync was started (it can only start after setup completed). */
+function syncState(status: JobStatus): Pick<GuideStep, 'state' | 'reason'> {
+  if (status === 'FAILED')
+    return { state: 'needs_attention', reason: 'The last sync failed. See its errors, then start it again.' };
+  if (status === 'PAUSED') return { state: 'needs_attention', reason: 'The sync is paused. Resume it to finish.' };
+  return status === 'COMPLETE'
+    ? { state: 'complete' }
+    : status === 'CANCELED'
+      ? { state: 'available' }
+      : { state: 'in_progress' };
+}
+
 /** The User guide checklist for transfers from `source` (its name): each step's state follows from the steps before it. */
 export function buildGuide(progress: GuideProgress, source: string): GuideStep[] {
   const stateOf = (step: StepText): Pick<GuideStep, 'state' | 'reason'> => {
@@ -112,6 +126,8 @@ export function buildGuide(progress: GuideProgress, source: string): GuideStep[]
         return progress.audit === 'COMPLETE'
           ? { state: 'locked', reason: 'Preparing HubSpot is not available yet in this version.' }
           : locked;
+      case 'sync':
+        return progress.sync ? syncState(progress.sync) : locked;
       default:
         return locked;
     }

@@ -39,11 +39,13 @@ export function createProgressService(deps: { db: Db; sources: Pick<SourceRegist
       if (!source) throw new Error('No source app is available');
       const connection = await connectionsRepository.findLive(deps.db, portal.id, source.id);
       const latestAudit = connection ? await jobsRepository.latestForConnection(deps.db, connection.id, 'audit') : null;
+      const latestSync = connection ? await jobsRepository.latestForConnection(deps.db, connection.id, 'sync') : null;
       return buildGuide(
         {
           installed: portal.status === 'installed',
           connection: await connectionStatus(portal.id, source.id),
           audit: latestAudit?.status ?? null,
+          sync: latestSync?.status ?? null,
         },
         source.name,
       );
