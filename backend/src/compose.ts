@@ -52,6 +52,8 @@ export interface CompositionInput {
   /** What setup creates from a plan and settings, and where stored settings come from (see setup-input.ts). */
   setupSelection?: SelectSetup;
   loadSettings?: LoadSettings;
+  /** false: a completed setup never starts the sync by itself (tests of setup alone); default: the settings decide. */
+  automaticSync?: boolean;
 }
 
 /** Wires clients, services, job handlers and the HTTP app: the one place that knows every part. */
@@ -110,11 +112,14 @@ export function composeServices(input: CompositionInput) {
     queue,
     handlers: {
       audit: createAuditHandler({ db, clock, sources, sourceTokens, hubspot }),
-      setup: thenAutomaticSync(createSetupHandler({ ...setupInput, hubspot }), {
-        db,
-        jobs,
-        readSettings: settings.inForce,
-      }),
+      setup:
+        input.automaticSync === false
+          ? createSetupHandler({ ...setupInput, hubspot })
+          : thenAutomaticSync(createSetupHandler({ ...setupInput, hubspot }), {
+              db,
+              jobs,
+              readSettings: settings.inForce,
+            }),
       sync: createSyncHandler({ db, hubspot, sources, sourceTokens, readSettings: settings.inForce }),
     },
   });

@@ -58,6 +58,7 @@ beforeAll(async () => {
   harness = await startAuditHarness({
     portalId: PORTAL,
     pipedrive: { dataset: { file: PIPEDRIVE_TEST_DATASETS.auditCompleteness } },
+    automaticSync: true,
     ownerEmails: () => ['alma@completeness.example', 'rene@completeness.example', 'siiri@completeness.example'],
   });
   const { id } = await harness.startAudit();

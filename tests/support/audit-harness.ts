@@ -56,6 +56,8 @@ export async function startAuditHarness(options: {
   ownerEmails?: (pipedrive: RunningPipedriveSandbox) => string[];
   /** What setup creates from a plan and settings (composeServices' `setupSelection`). */
   setupSelection?: SelectSetup;
+  /** Setup starts the sync when the settings say so (default: off, so setup tests see setup alone). */
+  automaticSync?: boolean;
   /** Settles who installs and with which scopes before Pipedrive is connected (a grant keeps its scopes). */
   beforeConnect?: (pipedrive: RunningPipedriveSandbox) => void;
 }): Promise<AuditHarness> {
@@ -108,6 +110,7 @@ export async function startAuditHarness(options: {
     workers: options.workers ?? true,
     ...(sources ? { sources } : {}),
     ...(options.setupSelection ? { setupSelection: options.setupSelection } : {}),
+    automaticSync: options.automaticSync ?? false,
   });
   await installPortal(services.app);
   options.beforeConnect?.(pipedrive);
