@@ -1,14 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PIPEDRIVE_TEST_DATASETS } from '../../sandbox/pipedrive/index.js';
+import { GuideResponse, SetupResponse, SyncResponse, TransferErrorsPage } from '../../shared/src/contracts/index.js';
+import { type AuditHarness, startAuditHarness } from '../support/audit-harness.js';
 import {
-  GuideResponse,
-  SettingsResponse,
-  SetupResponse,
-  SyncResponse,
-  TransferErrorsPage,
-} from '../../shared/src/contracts/index.js';
-import { type AuditHarness, FINISHED, startAuditHarness } from '../support/audit-harness.js';
-import { waitFor } from '../support/wait-for.js';
+  auditAndSettings,
+  type CrmRecord,
+  liveRecords,
+  type PortalSnapshot,
+  portalSnapshot,
+  runTransfer,
+  sourceIdOf,
+  untilFinished,
+} from '../support/sync-harness.js';
 
 /**
  * The initial sync end to end on the audit-completeness account (5 organizations, 8 persons, 12 deals,
@@ -19,40 +22,9 @@ import { waitFor } from '../support/wait-for.js';
 const PORTAL = 51001;
 let harness: AuditHarness;
 
-interface CrmRecord {
-  id: string;
-  properties: Record<string, string>;
-  archived: boolean;
-}
-interface PortalSnapshot {
-  records: Record<string, CrmRecord[]>;
-  associations: { from: string; to: string; types: { category: string; typeId: number; label: string | null }[] }[];
-  owners: { id: string; email: string }[];
-  pipelines: { deals: { id: string; label: string; stages: { id: string; label: string }[] }[] };
-}
-
-async function portal(): Promise<PortalSnapshot> {
-  const res = await fetch(`${harness.hubspot.apiBaseUrl}/_sandbox/portals/${PORTAL}/state`);
-  return (await res.json()) as PortalSnapshot;
-}
-const live = (snapshot: PortalSnapshot, object: string) => (snapshot.records[object] ?? []).filter((r) => !r.archived);
-
-async function runTransfer<T extends { job: { status: string } }>(
-  kind: 'setup' | 'sync',
-  parse: (body: unknown) => T,
-): Promise<T> {
-  const started = await harness.api('POST', `/api/v1/${kind}`, { source: 'pipedrive' });
-  if (started.status !== 202)
-    throw new Error(`${kind} did not start: ${started.status} ${JSON.stringify(started.body)}`);
-  const { id } = parse(started.body) as T & { id: string };
-  return waitFor(
-    async () => parse((await harness.api('GET', `/api/v1/${kind}/${id}`)).body),
-    (transfer) => FINISHED.includes(transfer.job.status),
-    120_000,
-    `the ${kind} to finish`,
-  );
-}
-const runSync = () => runTransfer('sync', (body) => SyncResponse.parse(body));
+const portal = () => portalSnapshot(harness);
+const live = liveRecords;
+const runSync = () => runTransfer(harness, 'sync', (body) => SyncResponse.parse(body));
 
 beforeAll(async () => {
   harness = await startAuditHarness({
@@ -61,22 +33,10 @@ beforeAll(async () => {
     automaticSync: true,
     ownerEmails: () => ['alma@completeness.example', 'rene@completeness.example', 'siiri@completeness.example'],
   });
-  const { id } = await harness.startAudit();
-  const audit = await harness.untilAudit(id, (done) => FINISHED.includes(done.job.status), 'the audit');
-  expect(audit.job.status).toBe('COMPLETE');
-  const current = SettingsResponse.parse((await harness.api('GET', '/api/v1/connections/pipedrive/settings')).body);
-  const rates = Object.fromEntries(current.readiness.missing.map((gap) => [gap.path.split('.')[1] as string, 1.1]));
-  const saved = await harness.api('PUT', '/api/v1/connections/pipedrive/settings', {
-    ...current.settings,
-    exchangeRates: { ...current.settings.exchangeRates, ...rates },
-  });
-  expect(saved.status).toBe(200);
+  await auditAndSettings(harness);
 }, 120_000);
 afterAll(() => harness.close());
 
-/** The source id a HubSpot record carries in its lineage property (`<group>__record_id`). */
-const sourceIdOf = (record: CrmRecord) =>
-  Object.entries(record.properties).find(([name]) => name.endsWith('__record_id'))?.[1] ?? null;
 const sourceIds = (snapshot: PortalSnapshot, object: string) =>
   live(snapshot, object)
     .map(sourceIdOf)
@@ -130,24 +90,13 @@ describe('the initial sync', () => {
     const refused = await harness.api('POST', '/api/v1/sync', { source: 'pipedrive' });
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('setup_not_complete');
-    // Professional: room for both source pipelines (Starter allows one besides the default).
-    await fetch(`${harness.hubspot.apiBaseUrl}/_sandbox/portals/${PORTAL}`, {
-      method: 'PATCH',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ tier: 'professional' }),
-    });
-    const setup = await runTransfer('setup', (body) => SetupResponse.parse(body));
+    const setup = await runTransfer(harness, 'setup', (body) => SetupResponse.parse(body));
     expect(setup.job.status).toBe('COMPLETE');
   }, 150_000);
 
   it('starts by itself when setup completes (automatic sync on), and writes one HubSpot record per live source record, with its owners, stages, currencies and associations', async () => {
     const started = SyncResponse.parse((await harness.api('GET', '/api/v1/sync?source=pipedrive')).body);
-    first = await waitFor(
-      async () => SyncResponse.parse((await harness.api('GET', `/api/v1/sync/${started.id}`)).body),
-      (sync) => FINISHED.includes(sync.job.status),
-      120_000,
-      'the automatic sync to finish',
-    );
+    first = await untilFinished(harness, 'sync', started.id, (body) => SyncResponse.parse(body));
     expect(first.job.status).toBe('COMPLETE');
     const errors = TransferErrorsPage.parse((await harness.api('GET', `/api/v1/transfers/${first.id}/errors`)).body);
     expect(errors.errors).toEqual([]);
