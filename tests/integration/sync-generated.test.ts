@@ -10,7 +10,7 @@ import { auditAndSettings, liveRecords, portalSnapshot, runTransfer, sourceIdOf 
 let harness: AuditHarness;
 
 beforeAll(async () => {
-  harness = await startAuditHarness({ portalId: 51002, pipedrive: { dataset: { records: 300, seed: 23 } } });
+  harness = await startAuditHarness({ portalId: 51002, pipedrive: { dataset: { records: 300, seed: 3 } } });
   await auditAndSettings(harness);
 }, 120_000);
 afterAll(() => harness.close());
@@ -30,6 +30,8 @@ it('holds one company per organization, one contact per distinct e-mail (or pers
   const persons = [...records.person.liveRecords()];
   const emails = persons.map(primaryEmail);
   const expectedContacts = new Set(emails.filter((email) => email !== null)).size + emails.filter((e) => !e).length;
+  // Seed 3 has persons sharing a primary e-mail: fewer contacts than persons.
+  expect(expectedContacts).toBeLessThan(persons.length);
   const deals = [...records.deal.liveRecords()].filter(
     (deal) => (deal as { is_archived?: boolean }).is_archived !== true,
   );
