@@ -12,6 +12,7 @@ import {
   sourceIdOf,
   untilFinished,
 } from '../support/sync-harness.js';
+import { waitFor } from '../support/wait-for.js';
 
 /**
  * The initial sync end to end on the audit-completeness account (5 organizations, 8 persons, 12 deals,
@@ -164,5 +165,46 @@ describe('the initial sync', () => {
     const after = await portal();
     for (const object of ['companies', 'contacts', 'deals'] as const)
       expect([object, sourceIds(after, object)]).toEqual([object, LIVE[object]]);
+  }, 150_000);
+
+  it('pauses between batches, resumes where it stopped (no task read twice), and can be canceled', async () => {
+    const fault = async (method: string, body?: unknown) => {
+      const res = await fetch(`${harness.hubspot.apiBaseUrl}/_sandbox/faults/targeted`, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      expect(res.ok).toBe(true);
+    };
+    // Slow upserts keep the run in its first tasks long enough to pause it there.
+    await fault('POST', {
+      method: 'POST',
+      path: '/crm/v3/objects/:object/batch/upsert',
+      times: 'always',
+      delayMs: 400,
+    });
+    const before = counts(await portal());
+    const started = SyncResponse.parse((await harness.api('POST', '/api/v1/sync', { source: 'pipedrive' })).body);
+    const sync = async () => SyncResponse.parse((await harness.api('GET', `/api/v1/sync/${started.id}`)).body);
+    await waitFor(sync, (s) => s.tasks.some((task) => task.counts.read > 0), 60_000, 'a first batch');
+    expect((await harness.api('POST', `/api/v1/jobs/${started.id}/pause`)).status).toBe(200);
+    const paused = await waitFor(
+      sync,
+      (s) => s.job.status === 'PAUSED' && s.job.progress.phase === 'Stopped',
+      60_000,
+      'the sync to stop',
+    );
+    expect(paused.tasks.some((task) => task.status !== 'done')).toBe(true);
+    await fault('DELETE');
+    expect((await harness.api('POST', `/api/v1/jobs/${started.id}/resume`)).status).toBe(200);
+    const done = await untilFinished(harness, 'sync', started.id, (body) => SyncResponse.parse(body));
+    expect(done.job.status).toBe('COMPLETE');
+    // Every task read its records once across both attempts: the cursor resumed, nothing was read again.
+    expect(done.summary).toMatchObject({ read: 28, created: 0, failed: 0 });
+    expect(counts(await portal())).toEqual(before);
+
+    const again = SyncResponse.parse((await harness.api('POST', '/api/v1/sync', { source: 'pipedrive' })).body);
+    expect((await harness.api('POST', `/api/v1/jobs/${again.id}/cancel`)).status).toBe(200);
+    expect((await harness.api('POST', `/api/v1/jobs/${again.id}/resume`)).status).toBe(409);
   }, 150_000);
 });
