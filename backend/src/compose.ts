@@ -36,6 +36,9 @@ import { setupSelection } from './transfer/settings/setup-selection.js';
 import { createSetupService } from './transfer/setup/setup.service.js';
 import { createSetupHandler } from './transfer/setup/setup-handler.js';
 import type { LoadSettings, SelectSetup } from './transfer/setup/setup-input.js';
+import { thenAutomaticSync } from './transfer/sync/automatic-sync.js';
+import { createSyncService } from './transfer/sync/sync.service.js';
+import { createSyncHandler } from './transfer/sync/sync-handler.js';
 import { createTransferService } from './transfer/transfer.service.js';
 
 export interface CompositionInput {
@@ -50,6 +53,8 @@ export interface CompositionInput {
   /** What setup creates from a plan and settings, and where stored settings come from (see setup-input.ts). */
   setupSelection?: SelectSetup;
   loadSettings?: LoadSettings;
+  /** false: a completed setup never starts the sync by itself (tests of setup alone); default: the settings decide. */
+  automaticSync?: boolean;
 }
 
 /** Wires clients, services, job handlers and the HTTP app: the one place that knows every part. */
@@ -113,7 +118,15 @@ export function composeServices(input: CompositionInput) {
     queue,
     handlers: {
       audit: createAuditHandler({ db, clock, sources, sourceTokens, hubspot }),
-      setup: createSetupHandler({ ...setupInput, hubspot }),
+      setup:
+        input.automaticSync === false
+          ? createSetupHandler({ ...setupInput, hubspot })
+          : thenAutomaticSync(createSetupHandler({ ...setupInput, hubspot }), {
+              db,
+              jobs,
+              readSettings: settings.inForce,
+            }),
+      sync: createSyncHandler({ db, hubspot, sources, sourceTokens, readSettings: settings.inForce }),
     },
   });
   const progress = createProgressService({ db, sources });
@@ -141,10 +154,11 @@ export function composeServices(input: CompositionInput) {
     audits,
     progress,
     transfers,
+    setup,
+    sync: createSyncService({ db, jobs, transfers, sources }),
     recordPreviews: createRecordPreviewService({ db, sources, sourceTokens, readSettings: settings.inForce }),
     settings,
     filterCounts,
-    setup,
   });
   return {
     app,
@@ -164,7 +178,7 @@ export function composeServices(input: CompositionInput) {
 export type Services = ReturnType<typeof composeServices>;
 
 /** The job kinds this product runs (the queues runtime.ts starts). */
-export const WORKER_KINDS = ['audit', 'setup'] as const;
+export const WORKER_KINDS = ['audit', 'setup', 'sync'] as const;
 
 /** Makes this process a worker: it runs queued jobs, and records as failed those the queue gave up on. */
 export async function startWorkers(

@@ -52,9 +52,6 @@ describe('User guide: Prepare HubSpot follows the latest setup transfer', () => 
     await jobsRepository.transition(harness.db.pool, again.id, 'COMPLETE');
     const done = await steps();
     expect(done.configure?.state).toBe('complete');
-    expect(done.sync).toMatchObject({
-      state: 'locked',
-      reason: 'Syncing records is not available yet in this version.',
-    });
+    expect(done.sync?.state).toBe('available');
   });
 });

@@ -29,7 +29,7 @@ export interface AuditHarness {
   connectMessage: string;
   /** A signed UI call for the harness portal (or another one). */
   api(
-    method: 'GET' | 'POST' | 'DELETE',
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     path: string,
     body?: unknown,
     portalId?: number,
@@ -54,10 +54,12 @@ export async function startAuditHarness(options: {
   retryPolicy?: RetryPolicy;
   /** Emails of the HubSpot portal's users (owners). */
   ownerEmails?: (pipedrive: RunningPipedriveSandbox) => string[];
-  /** Settles who installs and with which scopes before Pipedrive is connected (a grant keeps its scopes). */
-  beforeConnect?: (pipedrive: RunningPipedriveSandbox) => void;
   /** What setup creates from a plan and settings (composeServices' `setupSelection`). */
   setupSelection?: SelectSetup;
+  /** Setup starts the sync when the settings say so (default: off, so setup tests see setup alone). */
+  automaticSync?: boolean;
+  /** Settles who installs and with which scopes before Pipedrive is connected (a grant keeps its scopes). */
+  beforeConnect?: (pipedrive: RunningPipedriveSandbox) => void;
 }): Promise<AuditHarness> {
   const db = await createTestDatabase();
   const pipedrive = await startPipedriveSandbox({
@@ -108,6 +110,7 @@ export async function startAuditHarness(options: {
     workers: options.workers ?? true,
     ...(sources ? { sources } : {}),
     ...(options.setupSelection ? { setupSelection: options.setupSelection } : {}),
+    automaticSync: options.automaticSync ?? false,
   });
   await installPortal(services.app);
   options.beforeConnect?.(pipedrive);

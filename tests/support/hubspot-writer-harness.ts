@@ -5,7 +5,9 @@
  */
 import pino from 'pino';
 import { createHubSpotApi, type HubSpotPortalApi } from '../../backend/src/hubspot/hubspot-api.js';
+import { createPortalLimiter } from '../../backend/src/hubspot/portal-limiter.js';
 import { call, installApp, type Installed, type JsonBody } from '../contract/hubspot/support/contract.js';
+import { createTestDatabase } from './database.js';
 
 export const SOURCE_ID = 'st_source_id';
 export const UNIQUE_SOURCE_ID_OBJECTS = ['contacts', 'companies', 'deals'] as const;
@@ -34,14 +36,15 @@ export interface HubSpotRecord {
   properties: Record<string, string | null>;
 }
 
-export async function startWriterHarness(): Promise<WriterHarness> {
+export async function startWriterHarness(requestsPer10s = 100): Promise<WriterHarness> {
   const installed = await installApp(
     'oauth crm.objects.contacts.write crm.objects.companies.write crm.objects.deals.write',
   );
+  // The product's shared per-portal limiter, on a database of the harness's own.
+  const db = await createTestDatabase();
   const api = createHubSpotApi({
     apiBaseUrl: installed.sandbox.apiBaseUrl,
-    // The shared limiter is proven in hubspot-portal-limiter.test.ts; the sandbox's own limit still applies.
-    limiter: { acquire: async () => {}, penalise: async () => {} },
+    limiter: createPortalLimiter({ db: db.pool, requestsPer10s }),
     tokens: { accessToken: async () => installed.accessToken },
     logger: pino({ level: 'silent' }),
   });
@@ -96,5 +99,16 @@ export async function startWriterHarness(): Promise<WriterHarness> {
     return found;
   }
 
-  return { installed, hubspot, sent, hs, control, recordsWithPrefix, close: () => installed.sandbox.close() };
+  return {
+    installed,
+    hubspot,
+    sent,
+    hs,
+    control,
+    recordsWithPrefix,
+    close: async () => {
+      await installed.sandbox.close();
+      await db.drop();
+    },
+  };
 }

@@ -68,6 +68,8 @@ export interface TestServiceOptions {
   sources?: readonly SourceEntry[];
   /** What setup creates from a plan and settings (composeServices' `setupSelection`). */
   setupSelection?: SelectSetup;
+  /** false: setup never starts the sync by itself (composeServices' `automaticSync`). */
+  automaticSync?: boolean;
 }
 
 /**
@@ -98,6 +100,7 @@ export async function testServices(
     queue,
     ...(options.sources ? { sources: options.sources } : {}),
     ...(options.setupSelection ? { setupSelection: options.setupSelection } : {}),
+    ...(options.automaticSync === undefined ? {} : { automaticSync: options.automaticSync }),
   });
   if (options.workers) await startWorkers(queue, services);
   return { ...services, queue, close: () => queue.stop() };

@@ -2,11 +2,12 @@ import { describe, expect, it } from '@jest/globals';
 import { buildGuide, type GuideProgress } from '../../backend/src/transfer/guide.js';
 import type { JobStatus } from '../../shared/src/contracts/index.js';
 
-const connected = (audit: JobStatus | null, setup: JobStatus | null): GuideProgress => ({
+const connected = (audit: JobStatus | null, setup: JobStatus | null, sync: JobStatus | null = null): GuideProgress => ({
   installed: true,
   connection: 'connected',
   audit,
   setup,
+  sync,
 });
 
 const stepOf = (progress: GuideProgress, id: string) => {
@@ -40,15 +41,18 @@ describe('User guide: Prepare HubSpot and the step after it', () => {
     expect(stepOf(connected('COMPLETE', 'COMPLETE'), 'configure')?.state).toBe('complete');
   });
 
-  it('keeps "Sync records" waiting for Prepare HubSpot until setup is complete, then names what still lacks', () => {
+  it('keeps "Sync records" waiting for Prepare HubSpot until setup is complete, then follows the latest sync', () => {
     for (const setup of [null, 'PROCESSING', 'FAILED', 'CANCELED'] as const)
       expect(stepOf(connected('COMPLETE', setup), 'sync')).toEqual({
         state: 'locked',
         reason: 'Prepare HubSpot first.',
       });
-    expect(stepOf(connected('COMPLETE', 'COMPLETE'), 'sync')).toEqual({
-      state: 'locked',
-      reason: 'Syncing records is not available yet in this version.',
+    expect(stepOf(connected('COMPLETE', 'COMPLETE'), 'sync')).toEqual({ state: 'available', reason: undefined });
+    expect(stepOf(connected('COMPLETE', 'COMPLETE', 'PROCESSING'), 'sync')?.state).toBe('in_progress');
+    expect(stepOf(connected('COMPLETE', 'COMPLETE', 'FAILED'), 'sync')).toEqual({
+      state: 'needs_attention',
+      reason: 'The last sync failed. Run it again.',
     });
+    expect(stepOf(connected('COMPLETE', 'COMPLETE', 'COMPLETE'), 'sync')?.state).toBe('complete');
   });
 });

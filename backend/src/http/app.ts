@@ -15,6 +15,7 @@ import type { ProgressService } from '../transfer/progress.service.js';
 import type { FilterCounts } from '../transfer/settings/filter-counts.js';
 import type { SettingsService } from '../transfer/settings/settings.service.js';
 import type { SetupService } from '../transfer/setup/setup.service.js';
+import type { SyncService } from '../transfer/sync/sync.service.js';
 import type { TransferService } from '../transfer/transfer.service.js';
 import { errorHandler, notFoundHandler } from './middleware/errors.js';
 import { publicRateLimit } from './middleware/rate-limit.js';
@@ -30,6 +31,7 @@ import { recordPreviewRoutes } from './routes/record-preview.routes.js';
 import { settingsRoutes } from './routes/settings.routes.js';
 import { errorDownloadRoutes, setupRoutes } from './routes/setup.routes.js';
 import { sourceOAuthRoutes } from './routes/source-oauth.routes.js';
+import { syncRoutes } from './routes/sync.routes.js';
 import { transferRoutes } from './routes/transfer.routes.js';
 
 export interface AppServices {
@@ -45,10 +47,11 @@ export interface AppServices {
   audits: AuditService;
   progress: ProgressService;
   transfers: TransferService;
+  setup: SetupService;
+  sync: SyncService;
   recordPreviews: RecordPreviewService;
   settings: SettingsService;
   filterCounts: FilterCounts;
-  setup: SetupService;
 }
 
 /** The HTTP app: public OAuth and download routes, and the /api tree where every call is signed by HubSpot. */
@@ -93,9 +96,10 @@ export function createApp(services: AppServices): Express {
   api.use(connectRoutes(services));
   api.use(auditRoutes(services));
   api.use(transferRoutes(services));
+  api.use(setupRoutes(services));
+  api.use(syncRoutes(services));
   api.use(recordPreviewRoutes(services));
   api.use(settingsRoutes(services));
-  api.use(setupRoutes(services));
   app.use(api);
 
   app.use(notFoundHandler);

@@ -8,6 +8,8 @@ export interface GuideProgress {
   audit: JobStatus | null;
   /** The latest setup transfer's job status, or null when none was run. */
   setup: JobStatus | null;
+  /** The latest sync's job status, or null when none was started. */
+  sync: JobStatus | null;
 }
 
 interface StepText {
@@ -115,9 +117,8 @@ export function buildGuide(progress: GuideProgress, source: string): GuideStep[]
           ? jobStepState(progress.setup, 'setup')
           : locked;
       case 'sync':
-        // Syncing is not built yet: once setup is complete, say so instead of offering a button that does nothing.
         return progress.connection === 'connected' && progress.audit === 'COMPLETE' && progress.setup === 'COMPLETE'
-          ? { state: 'locked', reason: 'Syncing records is not available yet in this version.' }
+          ? jobStepState(progress.sync, 'sync')
           : locked;
       default:
         return locked;

@@ -38,15 +38,20 @@ export function createProgressService(deps: { db: Db; sources: Pick<SourceRegist
       const source = await guideSource(portal.id);
       if (!source) throw new Error('No source app is available');
       const connection = await connectionsRepository.findLive(deps.db, portal.id, source.id);
-      const latestJob = (kind: 'audit' | 'setup') =>
+      const latestJob = (kind: 'audit' | 'setup' | 'sync') =>
         connection ? jobsRepository.latestForConnection(deps.db, connection.id, kind) : null;
-      const [latestAudit, latestSetup] = await Promise.all([latestJob('audit'), latestJob('setup')]);
+      const [latestAudit, latestSetup, latestSync] = await Promise.all([
+        latestJob('audit'),
+        latestJob('setup'),
+        latestJob('sync'),
+      ]);
       return buildGuide(
         {
           installed: portal.status === 'installed',
           connection: await connectionStatus(portal.id, source.id),
           audit: latestAudit?.status ?? null,
           setup: latestSetup?.status ?? null,
+          sync: latestSync?.status ?? null,
         },
         source.name,
       );

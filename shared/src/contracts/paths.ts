@@ -20,6 +20,8 @@ export const ApiPaths = {
   setup: `${API_PREFIX}/setup`,
   setupReview: `${API_PREFIX}/setup/review`,
   setupTransfer: (id: string) => `${API_PREFIX}/setup/${id}`,
+  sync: `${API_PREFIX}/sync`,
+  syncTransfer: (id: string) => `${API_PREFIX}/sync/${id}`,
   recordPreview: (source: string, object: string, id: string) =>
     `${API_PREFIX}/connections/${source}/records/${object}/${id}/preview`,
 } as const;

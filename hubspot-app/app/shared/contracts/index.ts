@@ -12,4 +12,5 @@ export * from './preview.js';
 export * from './settings.js';
 export * from './setup.js';
 export * from './sources.js';
+export * from './sync.js';
 export * from './transfers.js';

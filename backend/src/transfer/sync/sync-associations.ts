@@ -1,0 +1,130 @@
+/**
+ * The associations of one written batch, once both ends exist: the other end's HubSpot id comes from the
+ * id map in Postgres (never an in-memory copy of the account). An end whose object is not transferred,
+ * or which the source did not yield (deleted, filtered out), is "skipped" with its reason; an end that
+ * should exist but failed in this sync is a record error.
+ */
+import type { Db } from '../../db/pool.js';
+import { idMapRepository } from '../../db/repositories/id-map.repository.js';
+import type { HubSpotPortalApi } from '../../hubspot/hubspot-api.js';
+import type { TransferBatch } from '../../jobs/transfer-run.js';
+import type { PlannedObject } from '../mapping/mapping-plan.js';
+import type { SourceReference } from '../mapping/record-mapper.js';
+import {
+  type AssociationLabel,
+  type AssociationOutcome,
+  type AssociationPair,
+  writeAssociations,
+} from './association-writer.js';
+import { ASSOCIATIONS_TASK } from './sync-plan.js';
+import { type MappedRecord, type SyncOutcome, toStoredError } from './sync-records.js';
+
+export interface AssociationScope {
+  db: Db;
+  connectionId: string;
+  transferId: string;
+  /** The rows this sync writes, by source object (an end of another object is "not transferred"). */
+  rows: readonly PlannedObject[];
+  /** Setup's custom association labels: `<from>/<to>/<name>` → type id. */
+  labels: ReadonlyMap<string, number>;
+  /** Source objects with a record filter: a missing end of one was filtered out. */
+  filtered: ReadonlySet<string>;
+}
+
+function labelOf(
+  scope: AssociationScope,
+  from: string,
+  reference: SourceReference,
+): AssociationLabel | 'primary' | null {
+  if (reference.label === 'primary') return 'primary';
+  if (reference.label === 'unlabeled') return null;
+  const typeId = scope.labels.get(`${from}/${reference.hubspotObject}/${reference.label}`);
+  return typeId === undefined ? null : { category: 'USER_DEFINED', typeId };
+}
+
+/** Source ids of `object` that failed in this transfer (so a missing end is an error, not a skip). */
+async function failedIds(scope: AssociationScope, object: string, ids: readonly string[]): Promise<Set<string>> {
+  const rows = scope.rows.filter((row) => row.sourceObject === object).map((row) => row.key);
+  const { rows: found } = await scope.db.query<{ source_id: string }>(
+    `SELECT DISTINCT source_id FROM record_errors WHERE transfer_id = $1 AND object = ANY($2::text[])
+       AND source_id = ANY($3::text[])`,
+    [scope.transferId, rows, ids],
+  );
+  return new Set(found.map((row) => row.source_id));
+}
+
+/** The pairs of a batch's written records, with both ends' HubSpot ids where the id map has them. */
+export async function associationPairs(
+  scope: AssociationScope,
+  row: PlannedObject,
+  batch: readonly MappedRecord[],
+  outcomes: readonly SyncOutcome[],
+): Promise<AssociationPair[]> {
+  const written = new Map(outcomes.flatMap((o) => (o.outcome === 'failed' ? [] : [[o.sourceId, o.hubspotId]])));
+  const references = batch.flatMap((mapped) =>
+    written.has(mapped.record.id) ? mapped.input.associations.map((reference) => ({ mapped, reference })) : [],
+  );
+  const transferred = new Set(scope.rows.map((r) => r.sourceObject));
+  const ends = new Map<string, { ids: Map<string, string>; failed: Set<string> }>();
+  for (const object of new Set(references.map(({ reference }) => reference.sourceObject))) {
+    if (object === null || !transferred.has(object)) continue;
+    const ids = [
+      ...new Set(references.filter((r) => r.reference.sourceObject === object).map((r) => r.reference.sourceId)),
+    ];
+    const known = await idMapRepository.lookup(scope.db, scope.connectionId, object, ids);
+    ends.set(object, {
+      ids: known,
+      failed: await failedIds(
+        scope,
+        object,
+        ids.filter((id) => !known.has(id)),
+      ),
+    });
+  }
+  return references.map(({ mapped, reference }): AssociationPair => {
+    const label = labelOf(scope, row.hubspotObject, reference);
+    const end = reference.sourceObject === null ? undefined : ends.get(reference.sourceObject);
+    const toId = end?.ids.get(reference.sourceId) ?? null;
+    const pair: AssociationPair = {
+      fromType: row.hubspotObject,
+      toType: reference.hubspotObject,
+      fromSourceId: mapped.record.id,
+      toSourceId: reference.sourceId,
+      fromId: written.get(mapped.record.id) ?? null,
+      toId,
+      ...(label === 'primary' ? { primary: true } : label ? { label } : {}),
+    };
+    if (!end) return { ...pair, skip: 'not_transferred' };
+    if (toId !== null || end.failed.has(reference.sourceId)) return pair;
+    return { ...pair, skip: scope.filtered.has(reference.sourceObject ?? '') ? 'filtered_out' : 'deleted_at_source' };
+  });
+}
+
+/** Writes the pairs and commits their counts and errors on the associations task. */
+export async function syncAssociations(
+  api: HubSpotPortalApi,
+  pairs: readonly AssociationPair[],
+  commit: <T>(work: (tx: TransferBatch) => Promise<T>) => Promise<T>,
+): Promise<AssociationOutcome[]> {
+  if (pairs.length === 0) return [];
+  const outcomes = await writeAssociations(api, pairs);
+  const count = (kind: AssociationOutcome['outcome']) => outcomes.filter((o) => o.outcome === kind).length;
+  const errors = outcomes.flatMap((o) =>
+    o.outcome === 'failed'
+      ? [
+          toStoredError({
+            ...o.error,
+            sourceId: `${o.pair.fromType}/${o.pair.fromSourceId} → ${o.pair.toType}/${o.pair.toSourceId}`,
+          }),
+        ]
+      : [],
+  );
+  await commit(async (tx) => {
+    await tx.recordErrors(ASSOCIATIONS_TASK, errors);
+    await tx.advance(ASSOCIATIONS_TASK, {
+      cursor: null,
+      counts: { read: outcomes.length, created: count('created'), skipped: count('skipped'), failed: count('failed') },
+    });
+  });
+  return outcomes;
+}

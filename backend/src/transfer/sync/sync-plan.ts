@@ -1,0 +1,79 @@
+/**
+ * What the sync transfers and in which order, from the latest audit's plan and the settings in force:
+ * one task per plan object row whose records move (activities per HubSpot object, as the settings remap
+ * them), companies → contacts → products → deals → engagements, then `associations`. Pure.
+ */
+import type { RecordFilter, TransferSettings } from '../../../../shared/src/contracts/index.js';
+import type { SourceRecord } from '../../sources/connector.js';
+import { sourceIdProperty } from '../mapping/lineage.js';
+import type { MappingPlan, PlannedObject } from '../mapping/mapping-plan.js';
+import { idOf } from '../mapping/source-values.js';
+import { instantOf } from '../mapping/time-values.js';
+import { recordDataType } from '../settings/setup-selection.js';
+
+/** The task that counts the associations of every record written. */
+export const ASSOCIATIONS_TASK = 'associations';
+
+const ORDER = ['companies', 'contacts', 'products', 'deals', 'calls', 'meetings', 'tasks', 'emails', 'notes'];
+
+/** How a HubSpot object is written: upsert on the unique source-id property, contacts with adoption, or create. */
+export type WriteMode = 'upsert' | 'contacts' | 'create';
+
+export function writeModeOf(hubspotObject: string): WriteMode {
+  if (hubspotObject === 'contacts') return 'contacts';
+  return hubspotObject === 'companies' || hubspotObject === 'deals' ? 'upsert' : 'create';
+}
+
+/** The plan rows whose records the sync writes, in dependency order. */
+export function syncRows(plan: MappingPlan, settings: TransferSettings): PlannedObject[] {
+  return plan.objects
+    .filter((row) => ORDER.includes(row.hubspotObject))
+    .filter((row) => {
+      const type = recordDataType(row);
+      return type === null || settings.dataTypes[type] !== false;
+    })
+    .sort((a, b) => ORDER.indexOf(a.hubspotObject) - ORDER.indexOf(b.hubspotObject));
+}
+
+export const syncTasks = (rows: readonly PlannedObject[]): string[] => [
+  ...rows.map((row) => row.key),
+  ASSOCIATIONS_TASK,
+];
+
+const ENGAGEMENTS = new Set(['calls', 'meetings', 'tasks', 'emails', 'notes']);
+
+/**
+ * The mapper's properties ready for the writers: without the source id (the writers add it as their
+ * `idProperty`), and an engagement without a date (an activity with no due date) dated when it was
+ * added at the source, since HubSpot refuses an engagement without `hs_timestamp`.
+ */
+export function writableProperties(
+  row: PlannedObject,
+  record: SourceRecord,
+  properties: Record<string, string>,
+): Record<string, string> {
+  const { [sourceIdProperty(row)]: _sourceId, ...rest } = properties;
+  if (!ENGAGEMENTS.has(row.hubspotObject) || rest.hs_timestamp) return rest;
+  const added = instantOf(record.values.add_time);
+  return added ? { ...rest, hs_timestamp: added.toISOString() } : rest;
+}
+
+const dayOf = (value: unknown): string | null =>
+  typeof value === 'string' && value.length >= 10 ? value.slice(0, 10) : null;
+
+/**
+ * Whether a record passes the row's record filter, checked on the record as read (owner, pipeline, created
+ * and updated dates). A source's own saved filter (`sourceFilterId`) is not applied here: it needs the
+ * source to filter the read.
+ */
+export function passesFilter(filter: RecordFilter | undefined, record: SourceRecord): boolean {
+  if (!filter) return true;
+  const values = record.values;
+  if (filter.ownerId !== null && idOf(values.owner_id ?? values.user_id) !== filter.ownerId) return false;
+  if (filter.pipelineId !== null && idOf(values.pipeline_id) !== filter.pipelineId) return false;
+  const created = dayOf(values.add_time);
+  if (filter.createdAfter !== null && (created === null || created < filter.createdAfter)) return false;
+  const updated = dayOf(record.updatedAt ?? values.update_time);
+  if (filter.updatedAfter !== null && (updated === null || updated < filter.updatedAfter)) return false;
+  return true;
+}
