@@ -85,12 +85,12 @@ describe('the sync plan', () => {
     expect(passesFilter(undefined, record({}))).toBe(true);
   });
 
-  it('dates an engagement without a date when it was added, and moves the source id to setup’s property', () => {
+  it('dates an engagement without a date when it was added, and leaves the source id to the writers', () => {
     const calls = row('call_activities', 'activities', 'calls');
     expect(
       writableProperties(calls, record({ add_time: '2026-03-01 10:00:00' }), {
         hs_call_title: 'Intro',
-        pipedrive_call_activities_id: '7',
+        pipedrive_call_activities__record_id: '7',
       }),
     ).toEqual({ hs_call_title: 'Intro', hs_timestamp: '2026-03-01T10:00:00.000Z' });
     expect(
