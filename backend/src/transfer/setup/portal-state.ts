@@ -50,7 +50,8 @@ export async function readPortalState(api: HubSpotPortalApi, items: readonly Set
     owners: [],
     flows: [],
   };
-  for (const objectType of objectTypes('property_group'))
+  // Properties need their objects' groups too: a reused group may have another name than the selection's.
+  for (const objectType of new Set([...objectTypes('property_group'), ...objectTypes('property')]))
     state.groups.set(objectType, await api.propertyGroups.list(objectType));
   for (const objectType of objectTypes('property')) state.properties.set(objectType, await api.properties(objectType));
   for (const item of items) {
@@ -72,11 +73,28 @@ export type Existing = { found: string; stages?: Map<string, string> } | { confl
 
 const same = (a: string, b: string) => a.trim() === b.trim();
 
+/** The portal's group of that name, else one with that label (HubSpot's own Smart Transfer reuses by label too). */
+const liveGroup = (state: PortalState, objectType: string, name: string, label: string | null) => {
+  const groups = state.groups.get(objectType) ?? [];
+  return (
+    groups.find((group) => group.name === name) ??
+    (label === null ? undefined : groups.find((group) => same(group.label, label)))
+  );
+};
+
+/** The HubSpot group a created property goes in: its selection group, or the portal's group reused for it. */
+export function groupNameFor(state: PortalState, item: Extract<SetupItem, { kind: 'property' }>): string {
+  const { groupName } = item.definition;
+  return liveGroup(state, item.objectType, groupName, item.groupLabel)?.name ?? groupName;
+}
+
 export function findExisting(state: PortalState, item: SetupItem): Existing {
   if (item.clash) return { conflict: item.clash };
   switch (item.kind) {
-    case 'property_group':
-      return state.groups.get(item.objectType)?.some((group) => group.name === item.name) ? { found: item.name } : null;
+    case 'property_group': {
+      const live = liveGroup(state, item.objectType, item.name, item.label);
+      return live ? { found: live.name } : null;
+    }
     case 'property': {
       const live = state.properties.get(item.objectType)?.find((property) => property.name === item.definition.name);
       if (!live) return null;

@@ -7,7 +7,7 @@ import { RetryableJobError } from '../../jobs/job-errors.js';
 import type { JobContext, JobHandler } from '../../jobs/job-runner.js';
 import { crashAfterCreate } from './crash-hook.js';
 import { type Created, createItem, writePipeline } from './create-item.js';
-import { type Existing, findExisting, type PortalState, readPortalState } from './portal-state.js';
+import { type Existing, findExisting, groupNameFor, type PortalState, readPortalState } from './portal-state.js';
 import { hintFor } from './setup-hints.js';
 import { type SetupInputDeps, setupItemsFor } from './setup-input.js';
 import { SETUP_TASKS, type SetupItem } from './setup-items.js';
@@ -104,7 +104,12 @@ async function runItem(
   await context.transfer.commit((tx) => tx.intend(ledgerItems(item).map((key) => ({ ...key, action: 'created' }))));
   let created: Created;
   try {
-    created = await createItem(api, item);
+    created = await createItem(
+      api,
+      item.kind === 'property'
+        ? { ...item, definition: { ...item.definition, groupName: groupNameFor(state, item) } }
+        : item,
+    );
   } catch (error) {
     if (!(error instanceof HubSpotApiError)) throw error;
     // The create may have landed with its answer lost: look before reporting it failed.

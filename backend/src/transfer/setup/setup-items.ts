@@ -42,7 +42,13 @@ export type SetupItem = {
   clash?: string;
 } & (
   | { kind: 'property_group'; objectType: string; name: string }
-  | { kind: 'property'; objectType: string; definition: HubSpotPropertyCreate }
+  | {
+      kind: 'property';
+      objectType: string;
+      definition: HubSpotPropertyCreate;
+      /** The label of the selection's group it goes in: HubSpot may already have that group under another name. */
+      groupLabel: string | null;
+    }
   | { kind: 'association_label'; from: string; to: string; name: string }
   | { kind: 'pipeline'; stages: StageSpec[] }
   | { kind: 'owner'; email: string | null; hubspotOwnerId: string | null; invite: boolean }
@@ -58,6 +64,8 @@ const probabilityOf = (sourcePercent: number | null, rounded: number): number =>
 };
 
 function propertyItems(selection: SetupSelection, sourceName: string): SetupItem[] {
+  const groupLabel = (objectType: string, name: string | null) =>
+    selection.propertyGroups.find((group) => group.objectType === objectType && group.name === name)?.label ?? null;
   const created = selection.properties.filter((property) => property.action === 'create');
   const items: SetupItem[] = created.map((property) => ({
     task: 'properties',
@@ -67,6 +75,7 @@ function propertyItems(selection: SetupSelection, sourceName: string): SetupItem
     label: property.label,
     kind: 'property',
     objectType: property.objectType,
+    groupLabel: groupLabel(property.objectType, property.groupName),
     definition: {
       name: property.name,
       label: property.label,
@@ -107,6 +116,7 @@ function propertyItems(selection: SetupSelection, sourceName: string): SetupItem
         label,
         kind: 'property',
         objectType: group.objectType,
+        groupLabel: group.label,
         definition: { name, label, type: 'string', fieldType: 'text', groupName: group.name, ...extra },
       });
     }
