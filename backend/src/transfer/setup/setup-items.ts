@@ -49,6 +49,7 @@ export type SetupItem = {
       /** The label of the selection's group it goes in: HubSpot may already have that group under another name. */
       groupLabel: string | null;
     }
+  | { kind: 'property_options'; objectType: string; name: string; options: { value: string; label: string }[] }
   | { kind: 'association_label'; from: string; to: string; name: string }
   | { kind: 'pipeline'; stages: StageSpec[] }
   | { kind: 'owner'; email: string | null; hubspotOwnerId: string | null; invite: boolean }
@@ -95,6 +96,21 @@ function propertyItems(selection: SetupSelection, sourceName: string): SetupItem
         : {}),
     },
   }));
+  // A field mapped onto an existing enumeration: setup adds the options that property lacks.
+  for (const property of selection.properties) {
+    if (property.action !== 'existing' || property.options === null || property.references !== null) continue;
+    items.push({
+      task: 'properties',
+      itemType: 'property',
+      hubspotObject: property.objectType,
+      itemKey: property.name,
+      label: property.label,
+      kind: 'property_options',
+      objectType: property.objectType,
+      name: property.name,
+      options: property.options,
+    });
+  }
   // Lineage, per source object: the source record's id (the sync's upsert key, unique where HubSpot allows
   // it) and a link to it. `__` keeps these names apart from every field's created name (map-catalog.ts).
   for (const group of selection.propertyGroups) {
