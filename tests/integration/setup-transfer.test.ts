@@ -11,6 +11,7 @@ import { waitFor } from '../support/wait-for.js';
 const PORTAL = 4242;
 let harness: AuditHarness;
 let extraPipelines: SetupSelection['pipelines'] = [];
+let extraProperties: SetupSelection['properties'] = [];
 /** The selection the last setup used (the same function the product calls, so tests compare against it). */
 let chosen: SetupSelection;
 let portalToken: string | null = null;
@@ -128,7 +129,11 @@ beforeAll(async () => {
     portalId: PORTAL,
     pipedrive: { dataset: { records: 150, seed: 5 } },
     ownerEmails: () => ['admin@sandbox.example'],
-    setupSelection: (plan) => (chosen = scenarioSelection(plan, { extraPipelines })),
+    setupSelection: (plan) => {
+      const selection = scenarioSelection(plan, { extraPipelines });
+      chosen = { ...selection, properties: [...selection.properties, ...extraProperties] };
+      return chosen;
+    },
   });
   // Enough deal pipelines and currencies for the scenario (Starter allows 2 pipelines and 2 currencies).
   await sandbox('PATCH', `/portals/${PORTAL}`, { tier: 'professional' });
@@ -439,6 +444,68 @@ describe('the setup transfer', () => {
     const later = rows.find((row) => row.item_type === 'pipeline_stage' && row.item_key === 'exact/e2');
     expect(later).toMatchObject({ action: 'created', state: 'confirmed', hubspot_id: live?.stages[3]?.id });
   }, 180_000);
+
+  it('adds the options an existing enumeration lacks, keeps its own, records the change for revert, and changes nothing the second time', async () => {
+    const name = 'region_in_hubspot';
+    const own = { label: 'North (HubSpot)', value: 'n', displayOrder: 0, hidden: false };
+    await hubspotCall('POST', '/crm/v3/properties/deals', {
+      name,
+      label: 'Region in HubSpot',
+      type: 'enumeration',
+      fieldType: 'select',
+      groupName: 'dealinformation',
+      options: [own],
+    });
+    extraProperties = [
+      {
+        action: 'existing',
+        objectType: 'deals',
+        objectKey: 'deals',
+        sourceField: 'region',
+        name,
+        label: 'Region',
+        type: 'enumeration',
+        fieldType: 'select',
+        groupName: null,
+        options: [
+          { value: 'n', label: 'North' },
+          { value: 's', label: 'South' },
+        ],
+        references: null,
+      },
+    ];
+    const options = async () =>
+      ((await hubspotCall('GET', `/crm/v3/properties/deals/${name}`)) as { options: (typeof own)[] }).options.map(
+        ({ label, value, hidden }) => ({ label, value, hidden }),
+      );
+    const changes = async (transferId: string) =>
+      (
+        await harness.db.pool.query<{ action: string; state: string; previous_values: unknown }>(
+          `SELECT action, state, previous_values FROM ledger_entries
+           WHERE transfer_id = $1 AND item_type = 'property' AND hubspot_object = 'deals' AND item_key = $2`,
+          [transferId, name],
+        )
+      ).rows;
+    try {
+      const first = await runSetup();
+      expect(first.job.status).toBe('COMPLETE');
+      const after = [
+        { label: 'North (HubSpot)', value: 'n', hidden: false },
+        { label: 'South', value: 's', hidden: false },
+      ];
+      expect(await options()).toEqual(after);
+      expect(await changes(first.id)).toEqual([
+        { action: 'changed', state: 'confirmed', previous_values: { options: [own] } },
+      ]);
+
+      const second = await runSetup();
+      expect(second.job.status).toBe('COMPLETE');
+      expect(await options()).toEqual(after);
+      expect(await changes(second.id)).toEqual([]);
+    } finally {
+      extraProperties = [];
+    }
+  }, 240_000);
 
   it('runs the backfill workflows: a deal moved to Closed won keeps the source close date', async () => {
     const raw = await portalState();

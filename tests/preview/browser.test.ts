@@ -226,4 +226,84 @@ describe('local preview in Chromium', () => {
     expect(pageErrors).toEqual([]);
     await page.close();
   }, 120_000);
+
+  // Continues from the connected and audited source of the test above (the wizard works on the latest audit).
+  it('prepare HubSpot: walks Data types → Configure → Review → Transfer, and what the ledger holds exists in HubSpot', async () => {
+    // A Professional portal: the sandbox's pipelines need more than Starter's two deal pipelines.
+    const tier = await fetch(`${stack.hubspot.apiBaseUrl}/_sandbox/portals/${PREVIEW_PORTAL_ID}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ tier: 'professional' }),
+    });
+    expect(tier.status).toBe(200);
+    const page = await openPreview('/preview/settings', 'guide-progress');
+    await page.getByRole('tab', { name: 'Smart Transfer' }).click();
+    const wizard = page.getByTestId('step-section-configure').getByTestId('setup-wizard');
+    await visible(wizard);
+
+    // Data types: the defaults, saved.
+    await visible(wizard.getByTestId('data-types-save'));
+    await shot(page, 'setup-data-types');
+    await wizard.getByTestId('data-types-save').click();
+
+    // Configure: a rate for each currency HubSpot lacks (the readiness asks for them), then save.
+    await visible(wizard.getByTestId('configure-save'));
+    const rates = wizard.locator('[data-testid^="exchange-rate-"] input');
+    for (let i = 0; i < (await rates.count()); i += 1) {
+      await rates.nth(i).fill('1.25');
+      await rates.nth(i).blur();
+    }
+    await shot(page, 'setup-configure');
+    await wizard.getByTestId('configure-save').click();
+
+    // Review: the totals, nothing left to fill in.
+    const totals = wizard.getByTestId('review-totals');
+    await visible(totals);
+    expect(await wizard.getByTestId('review-not-ready').count()).toBe(0);
+    const toCreate = Number((await totals.locator('.pv-stat-number').first().textContent())?.replace(/\D/g, ''));
+    expect(toCreate).toBeGreaterThan(0);
+    await shot(page, 'setup-review');
+
+    // Transfer: the setup runs to completion, with its tiles.
+    await wizard.getByTestId('setup-transfer').click();
+    await visible(wizard.getByTestId('setup-progress'));
+    await wizard.getByTestId('setup-status').getByText('Complete', { exact: true }).waitFor({ timeout: 120_000 });
+    const tiles = wizard.getByTestId('setup-tiles').locator('.pv-stat');
+    expect(await tiles.locator('.pv-stat-label').allTextContents()).toEqual(['Created', 'Reused', 'Failed']);
+    const tile = async (index: number) =>
+      Number((await tiles.nth(index).locator('.pv-stat-number').textContent())?.replace(/\D/g, ''));
+    expect(await tile(0)).toBeGreaterThan(0);
+    expect(await tile(2)).toBe(0);
+    await shot(page, 'setup-complete');
+
+    // Through HubSpot's API (the sandbox's inspection): every property, group and pipeline the ledger holds exists.
+    const { rows } = await stack.db.pool.query<{
+      item_type: string;
+      hubspot_object: string;
+      item_key: string;
+      hubspot_id: string;
+    }>(`SELECT item_type, hubspot_object, item_key, hubspot_id FROM ledger_entries WHERE state = 'confirmed'`);
+    const response = await fetch(`${stack.hubspot.apiBaseUrl}/_sandbox/portals/${PREVIEW_PORTAL_ID}/state`);
+    const state = (await response.json()) as {
+      properties: Record<string, { custom: { name: string }[]; groups: { name: string }[] }>;
+      pipelines: { deals: { id: string }[] };
+    };
+    const inHubSpot = (type: string) =>
+      Object.entries(state.properties).flatMap(([object, entry]) =>
+        (type === 'property' ? entry.custom : entry.groups).map((item) => `${object}.${item.name}`),
+      );
+    const inLedger = (type: string) =>
+      rows.filter((row) => row.item_type === type).map((row) => `${row.hubspot_object}.${row.item_key}`);
+    for (const type of ['property', 'property_group']) {
+      expect(inLedger(type).length).toBeGreaterThan(0);
+      expect(inHubSpot(type)).toEqual(expect.arrayContaining(inLedger(type)));
+    }
+    const pipelines = rows.filter((row) => row.item_type === 'pipeline').map((row) => row.hubspot_id);
+    expect(pipelines.length).toBeGreaterThan(0);
+    expect(state.pipelines.deals.map((pipeline) => pipeline.id)).toEqual(expect.arrayContaining(pipelines));
+
+    await expectNoPlaceholders(page);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  }, 240_000);
 });

@@ -107,6 +107,27 @@ describe('Prepare HubSpot wizard', () => {
     expect(page.findByTestId(Select, 'properties-object').props.value).toBe('persons');
   });
 
+  it('opens the next step after a save when the host delivers the click without batching its state changes', async () => {
+    // remote-ui renders on a legacy root: a handler the host calls outside React renders each state change on its own.
+    const page = Object.assign(
+      beforeSetup({
+        [`PATCH ${SETTINGS_PATH}`]: [
+          jsonResponse({ ...SETTINGS, saved: true }),
+          jsonResponse({ ...SETTINGS, saved: true }),
+        ],
+        'GET /api/v1/setup/review': [jsonResponse(REVIEW)],
+      }),
+      renderWizard(),
+    );
+    await page.waitFor(() => expect(page.maybeFind(StepIndicator)).not.toBeNull());
+    (page.findByTestId(LoadingButton, 'data-types-save').props.onClick as () => void)();
+    await page.waitFor(() => expect(page.find(StepIndicator).props.currentStep).toBe(1));
+    // A second save (the previous one's success still in state) waits for its own answer too.
+    (page.findByTestId(LoadingButton, 'configure-save').props.onClick as () => void)();
+    await page.waitFor(() => expect(page.find(StepIndicator).props.currentStep).toBe(2));
+    expect(page.callsTo(`PATCH ${SETTINGS_PATH}`)).toHaveLength(2);
+  });
+
   it('shows a refused save next to the setting it names and stays on the step', async () => {
     const refused = jsonResponse(
       {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { bucketOf } from '../../backend/src/hubspot/hubspot-api.js';
-import type { PortalState } from '../../backend/src/transfer/setup/portal-state.js';
+import { findExisting, groupNameFor, type PortalState } from '../../backend/src/transfer/setup/portal-state.js';
 import { reviewSetup } from '../../backend/src/transfer/setup/review-setup.js';
 import { SETUP_TASKS, setupItems } from '../../backend/src/transfer/setup/setup-items.js';
 import type { SetupSelection } from '../../backend/src/transfer/setup/setup-selection-shape.js';
@@ -195,6 +195,39 @@ describe('repeated names HubSpot keeps once', () => {
     expect(clashing.map((item) => item.clash === undefined)).toEqual([true, false]);
     const review = reviewSetup({ ...emptyState(), pipelines: [] }, clashing);
     expect(review.objects[0]?.items.map((item) => item.outcome)).toEqual(['create', 'fail']);
+  });
+});
+
+describe('property groups HubSpot already has', () => {
+  const group = items.find((item) => item.kind === 'property_group' && item.itemKey === 'pipedrive_deal');
+  const region = items.find((item) => item.kind === 'property' && item.itemKey === 'pipedrive_deal_region');
+  const withGroups = (groups: { name: string; label: string }[]): PortalState => ({
+    ...emptyState(),
+    groups: new Map([['deals', groups]]),
+  });
+
+  it('are reused by the same label under another name, and the properties go in that group', () => {
+    if (group?.kind !== 'property_group' || region?.kind !== 'property') throw new Error('scenario items missing');
+    const state = withGroups([
+      { name: 'dealinformation', label: 'Deal information' },
+      { name: 'made_by_hand', label: ' Pipedrive deal fields ' },
+    ]);
+    expect(findExisting(state, group)).toEqual({ found: 'made_by_hand' });
+    expect(groupNameFor(state, region)).toBe('made_by_hand');
+    expect(reviewSetup(state, [group]).objects[0]?.items[0]?.outcome).toBe('reuse');
+  });
+
+  it('are reused by the same name first, and a group of neither is created under its own name', () => {
+    if (group?.kind !== 'property_group' || region?.kind !== 'property') throw new Error('scenario items missing');
+    const both = withGroups([
+      { name: 'other', label: 'Pipedrive deal fields' },
+      { name: 'pipedrive_deal', label: 'Renamed' },
+    ]);
+    expect(findExisting(both, group)).toEqual({ found: 'pipedrive_deal' });
+    expect(groupNameFor(both, region)).toBe('pipedrive_deal');
+    const neither = withGroups([{ name: 'dealinformation', label: 'Deal information' }]);
+    expect(findExisting(neither, group)).toBeNull();
+    expect(groupNameFor(neither, region)).toBe('pipedrive_deal');
   });
 });
 

@@ -1,4 +1,5 @@
 import type { HubSpotJson } from './hubspot-json.js';
+import type { HubSpotPropertyOption } from './hubspot-properties.client.js';
 
 /** What setup sends to create a property (HubSpot's PropertyCreate). */
 export interface HubSpotPropertyCreate {
@@ -24,11 +25,21 @@ export interface HubSpotPropertyDefinition {
   hasUniqueValue?: boolean;
 }
 
-/** Properties v3: create one (the live list is read by hubspot-properties.ts). */
+/** Properties v3: create one, or set an enumeration's options (the live list is read by hubspot-properties.ts). */
 export function propertyDefinitionsApi(json: HubSpotJson) {
   return {
     async create(objectType: string, property: HubSpotPropertyCreate): Promise<HubSpotPropertyDefinition> {
       return (await json('POST', `/crm/v3/properties/${objectType}`, property)) as HubSpotPropertyDefinition;
+    },
+    /** HubSpot replaces the whole option list: `options` must hold the ones to keep too. */
+    async setOptions(
+      objectType: string,
+      name: string,
+      options: HubSpotPropertyOption[],
+    ): Promise<HubSpotPropertyDefinition> {
+      return (await json('PATCH', `/crm/v3/properties/${objectType}/${encodeURIComponent(name)}`, {
+        options,
+      })) as HubSpotPropertyDefinition;
     },
   };
 }

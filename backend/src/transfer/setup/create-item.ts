@@ -104,6 +104,8 @@ export async function createItem(api: HubSpotPortalApi, item: SetupItem): Promis
     }
     case 'pipeline':
       return writePipeline(api, item, null);
+    case 'property_options':
+      throw new Error('options go onto an existing property (setup-handler addMissingOptions), never a new one');
     case 'owner': {
       if (!item.email) throw new Error('an owner without e-mail cannot be invited');
       return created((await api.users.invite({ email: item.email, ...splitName(item.label) })).id);

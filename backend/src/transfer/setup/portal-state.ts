@@ -37,8 +37,8 @@ const labelPair = (from: string, to: string) => `${from}/${to}`;
 /** Reads only what `items` need (one call per object type and kind). */
 export async function readPortalState(api: HubSpotPortalApi, items: readonly SetupItem[]): Promise<PortalState> {
   const kinds = new Set(items.map((item) => item.kind));
-  const objectTypes = (kind: SetupItem['kind']) => [
-    ...new Set(items.flatMap((item) => (item.kind === kind && 'objectType' in item ? [item.objectType] : []))),
+  const objectTypes = (...kinds: SetupItem['kind'][]) => [
+    ...new Set(items.flatMap((item) => (kinds.includes(item.kind) && 'objectType' in item ? [item.objectType] : []))),
   ];
   const state: PortalState = {
     groups: new Map(),
@@ -50,9 +50,11 @@ export async function readPortalState(api: HubSpotPortalApi, items: readonly Set
     owners: [],
     flows: [],
   };
-  for (const objectType of objectTypes('property_group'))
+  // Properties need their objects' groups too: a reused group may have another name than the selection's.
+  for (const objectType of new Set([...objectTypes('property_group'), ...objectTypes('property')]))
     state.groups.set(objectType, await api.propertyGroups.list(objectType));
-  for (const objectType of objectTypes('property')) state.properties.set(objectType, await api.properties(objectType));
+  for (const objectType of objectTypes('property', 'property_options'))
+    state.properties.set(objectType, await api.properties(objectType));
   for (const item of items) {
     if (item.kind !== 'association_label' || state.labels.has(labelPair(item.from, item.to))) continue;
     state.labels.set(labelPair(item.from, item.to), await api.associationLabels.list(item.from, item.to));
@@ -67,22 +69,53 @@ export async function readPortalState(api: HubSpotPortalApi, items: readonly Set
   return state;
 }
 
+/** The options of `item` an existing enumeration lacks (by value), none when it has them all. */
+export function missingOptions(state: PortalState, item: Extract<SetupItem, { kind: 'property_options' }>) {
+  const live = state.properties.get(item.objectType)?.find((property) => property.name === item.name);
+  const values = new Set((live?.options ?? []).map((option) => option.value));
+  return { live: live?.options ?? [], missing: item.options.filter((option) => !values.has(option.value)) };
+}
+
 /** What the portal has of an item: the item (its HubSpot id), a same-named thing setup must not touch, or nothing. */
 export type Existing = { found: string; stages?: Map<string, string> } | { conflict: string } | { skip: string } | null;
 
 const same = (a: string, b: string) => a.trim() === b.trim();
 
+/** The portal's group of that name, else one with that label (HubSpot's own Smart Transfer reuses by label too). */
+const liveGroup = (state: PortalState, objectType: string, name: string, label: string | null) => {
+  const groups = state.groups.get(objectType) ?? [];
+  return (
+    groups.find((group) => group.name === name) ??
+    (label === null ? undefined : groups.find((group) => same(group.label, label)))
+  );
+};
+
+/** The HubSpot group a created property goes in: its selection group, or the portal's group reused for it. */
+export function groupNameFor(state: PortalState, item: Extract<SetupItem, { kind: 'property' }>): string {
+  const { groupName } = item.definition;
+  return liveGroup(state, item.objectType, groupName, item.groupLabel)?.name ?? groupName;
+}
+
 export function findExisting(state: PortalState, item: SetupItem): Existing {
   if (item.clash) return { conflict: item.clash };
   switch (item.kind) {
-    case 'property_group':
-      return state.groups.get(item.objectType)?.some((group) => group.name === item.name) ? { found: item.name } : null;
+    case 'property_group': {
+      const live = liveGroup(state, item.objectType, item.name, item.label);
+      return live ? { found: live.name } : null;
+    }
     case 'property': {
       const live = state.properties.get(item.objectType)?.find((property) => property.name === item.definition.name);
       if (!live) return null;
       if (live.type === item.definition.type) return { found: live.name };
       return {
         conflict: `HubSpot already has a ${item.objectType} property named “${live.name}” of type ${live.type} (this field needs ${item.definition.type}). Smart Transfer never overwrites it: rename or archive that property in HubSpot, or map the field onto an existing property of a compatible type in the settings, then run setup again.`,
+      };
+    }
+    case 'property_options': {
+      const live = state.properties.get(item.objectType)?.find((property) => property.name === item.name);
+      if (live?.type === 'enumeration') return { found: live.name };
+      return {
+        conflict: `The HubSpot ${item.objectType} property “${item.name}” chosen for this field is no longer an enumeration in HubSpot. Choose another property in the settings, then run setup again.`,
       };
     }
     case 'association_label': {

@@ -7,7 +7,14 @@ import { RetryableJobError } from '../../jobs/job-errors.js';
 import type { JobContext, JobHandler } from '../../jobs/job-runner.js';
 import { crashAfterCreate } from './crash-hook.js';
 import { type Created, createItem, writePipeline } from './create-item.js';
-import { type Existing, findExisting, type PortalState, readPortalState } from './portal-state.js';
+import {
+  type Existing,
+  findExisting,
+  groupNameFor,
+  missingOptions,
+  type PortalState,
+  readPortalState,
+} from './portal-state.js';
 import { hintFor } from './setup-hints.js';
 import { type SetupInputDeps, setupItemsFor } from './setup-input.js';
 import { SETUP_TASKS, type SetupItem } from './setup-items.js';
@@ -61,6 +68,10 @@ async function runItem(
     await fail(context, item, { category: 'NAME_TAKEN', message: existing.conflict, hint: existing.conflict });
     return;
   }
+  if (existing && 'found' in existing && item.kind === 'property_options') {
+    await addMissingOptions(context, api, state, entry, item);
+    return;
+  }
   if (existing && 'found' in existing) {
     // Our own intent without its confirm: we created it before a crash. Otherwise it was there: reused.
     const action = entry?.action ?? 'reused';
@@ -104,7 +115,12 @@ async function runItem(
   await context.transfer.commit((tx) => tx.intend(ledgerItems(item).map((key) => ({ ...key, action: 'created' }))));
   let created: Created;
   try {
-    created = await createItem(api, item);
+    created = await createItem(
+      api,
+      item.kind === 'property'
+        ? { ...item, definition: { ...item.definition, groupName: groupNameFor(state, item) } }
+        : item,
+    );
   } catch (error) {
     if (!(error instanceof HubSpotApiError)) throw error;
     // The create may have landed with its answer lost: look before reporting it failed.
@@ -121,6 +137,48 @@ async function runItem(
     await tx.confirm(confirmations(item, created));
     await tx.advance(item.task, step({ created: 1 }));
   });
+}
+
+/**
+ * A field mapped onto an existing enumeration: its missing options are added (HubSpot replaces the whole
+ * list, so the live ones are sent too, unchanged), recorded as changed with the options before, for revert.
+ */
+async function addMissingOptions(
+  context: JobContext,
+  api: HubSpotPortalApi,
+  state: PortalState,
+  entry: LedgerEntry | undefined,
+  item: Extract<SetupItem, { kind: 'property_options' }>,
+): Promise<void> {
+  const [key] = ledgerItems(item) as [LedgerKey];
+  const confirm = (counts: Partial<TaskCounts>) =>
+    context.transfer.commit(async (tx) => {
+      await tx.confirm([{ ...key, hubspotId: item.name }]);
+      await tx.advance(item.task, { cursor: null, counts: { read: 1, ...counts } });
+    });
+  const { live, missing } = missingOptions(state, item);
+  if (missing.length === 0) {
+    // Our intent without its confirm: the change landed before a crash. Otherwise HubSpot has them all.
+    if (entry) await confirm({ updated: 1 });
+    else
+      await context.transfer.commit((tx) => tx.advance(item.task, { cursor: null, counts: { read: 1, skipped: 1 } }));
+    return;
+  }
+  await context.transfer.commit((tx) =>
+    tx.intend([{ ...key, action: 'changed', previousValues: { options: entry?.previousValues?.['options'] ?? live } }]),
+  );
+  const added = missing.map((option, index) => ({ ...option, displayOrder: live.length + index, hidden: false }));
+  try {
+    await api.propertyDefinitions.setOptions(item.objectType, item.name, [...live, ...added]);
+  } catch (error) {
+    if (!(error instanceof HubSpotApiError)) throw error;
+    // The change may have landed with its answer lost: look before reporting it failed.
+    if (missingOptions(await readPortalState(api, [item]), item).missing.length > 0) {
+      await fail(context, item, failureOf(item, error));
+      return;
+    }
+  }
+  await confirm({ updated: 1 });
 }
 
 interface Failure {

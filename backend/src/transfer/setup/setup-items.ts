@@ -42,7 +42,14 @@ export type SetupItem = {
   clash?: string;
 } & (
   | { kind: 'property_group'; objectType: string; name: string }
-  | { kind: 'property'; objectType: string; definition: HubSpotPropertyCreate }
+  | {
+      kind: 'property';
+      objectType: string;
+      definition: HubSpotPropertyCreate;
+      /** The label of the selection's group it goes in: HubSpot may already have that group under another name. */
+      groupLabel: string | null;
+    }
+  | { kind: 'property_options'; objectType: string; name: string; options: { value: string; label: string }[] }
   | { kind: 'association_label'; from: string; to: string; name: string }
   | { kind: 'pipeline'; stages: StageSpec[] }
   | { kind: 'owner'; email: string | null; hubspotOwnerId: string | null; invite: boolean }
@@ -58,6 +65,8 @@ const probabilityOf = (sourcePercent: number | null, rounded: number): number =>
 };
 
 function propertyItems(selection: SetupSelection, sourceName: string): SetupItem[] {
+  const groupLabel = (objectType: string, name: string | null) =>
+    selection.propertyGroups.find((group) => group.objectType === objectType && group.name === name)?.label ?? null;
   const created = selection.properties.filter((property) => property.action === 'create');
   const items: SetupItem[] = created.map((property) => ({
     task: 'properties',
@@ -67,6 +76,7 @@ function propertyItems(selection: SetupSelection, sourceName: string): SetupItem
     label: property.label,
     kind: 'property',
     objectType: property.objectType,
+    groupLabel: groupLabel(property.objectType, property.groupName),
     definition: {
       name: property.name,
       label: property.label,
@@ -86,6 +96,21 @@ function propertyItems(selection: SetupSelection, sourceName: string): SetupItem
         : {}),
     },
   }));
+  // A field mapped onto an existing enumeration: setup adds the options that property lacks.
+  for (const property of selection.properties) {
+    if (property.action !== 'existing' || property.options === null || property.references !== null) continue;
+    items.push({
+      task: 'properties',
+      itemType: 'property',
+      hubspotObject: property.objectType,
+      itemKey: property.name,
+      label: property.label,
+      kind: 'property_options',
+      objectType: property.objectType,
+      name: property.name,
+      options: property.options,
+    });
+  }
   // Lineage, per source object: the source record's id (the sync's upsert key, unique where HubSpot allows
   // it) and a link to it. `__` keeps these names apart from every field's created name (map-catalog.ts).
   for (const group of selection.propertyGroups) {
@@ -107,6 +132,7 @@ function propertyItems(selection: SetupSelection, sourceName: string): SetupItem
         label,
         kind: 'property',
         objectType: group.objectType,
+        groupLabel: group.label,
         definition: { name, label, type: 'string', fieldType: 'text', groupName: group.name, ...extra },
       });
     }

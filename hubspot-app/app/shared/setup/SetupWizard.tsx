@@ -69,8 +69,10 @@ export function SetupWizard({ source, context, onChanged }: SetupWizardProps) {
         const step = chosenStep ?? (transfer === null ? 'data-types' : 'transfer');
         const saving = settings.save.status === 'loading';
         const saveThen = (next: WizardStep) => (patch: Parameters<typeof settings.update>[0]) => {
-          setAfterSave(next);
+          // The save first: remote-ui renders each state change on its own (a legacy root, no batching), so
+          // the wait must begin with this save already under way, not with the previous one's answer.
           settings.update(patch);
+          setAfterSave(next);
         };
         const open = (next: WizardStep) => setChosenStep(next);
         return (
