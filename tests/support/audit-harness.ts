@@ -18,6 +18,8 @@ import { signedCall, withIdentity } from './signed-request.js';
 import { TEST_CLIENT_SECRET, testConfig, testServices } from './test-app.js';
 import { waitFor } from './wait-for.js';
 
+const HARNESS_REQUESTS_PER_10S = 1100;
+
 export interface AuditHarness {
   portalId: number;
   db: TestDatabase;
@@ -68,8 +70,14 @@ export async function startAuditHarness(options: {
     seats: 3,
     ...options.pipedrive,
   });
-  // Signed test calls use the test secret: the app's HubSpot client secret must be the same.
-  const hubspot = await startHubSpotSandbox({ defaultPortalId: 1, clientSecret: TEST_CLIENT_SECRET });
+  // Signed test calls use the test secret: the app's HubSpot client secret must be the same. These tests check
+  // what lands in HubSpot, not pacing (hubspot-portal-limiter and the sandbox's limit tests prove that), so the
+  // sandbox and our limiter allow HARNESS_REQUESTS_PER_10S instead of HubSpot's 110.
+  const hubspot = await startHubSpotSandbox({
+    defaultPortalId: 1,
+    clientSecret: TEST_CLIENT_SECRET,
+    rateLimitPer10s: HARNESS_REQUESTS_PER_10S,
+  });
   const post = (path: string, body: unknown) =>
     fetch(`${hubspot.apiBaseUrl}/_sandbox${path}`, {
       method: 'POST',
@@ -85,6 +93,7 @@ export async function startAuditHarness(options: {
       clientSecret: hubspot.clientSecret,
       appBaseUrl: hubspot.appBaseUrl,
       apiBaseUrl: hubspot.apiBaseUrl,
+      requestsPer10s: HARNESS_REQUESTS_PER_10S,
     },
     pipedrive: {
       clientId: pipedrive.clientId,

@@ -16,6 +16,7 @@ export function workerEnv(config: AppConfig, databaseUrl: string): NodeJS.Proces
     HUBSPOT_CLIENT_SECRET: config.hubspot.clientSecret,
     HUBSPOT_APP_BASE_URL: config.hubspot.appBaseUrl,
     HUBSPOT_API_BASE_URL: config.hubspot.apiBaseUrl,
+    HUBSPOT_REQUESTS_PER_10S: String(config.hubspot.requestsPer10s),
     PIPEDRIVE_CLIENT_ID: pipedrive.clientId,
     PIPEDRIVE_CLIENT_SECRET: pipedrive.clientSecret,
     PIPEDRIVE_OAUTH_BASE_URL: pipedrive.oauthBaseUrl,
