@@ -1,9 +1,4 @@
-import type {
-  PreviewAssociation,
-  RecordPreview,
-  SourceId,
-  TransferSettings,
-} from '../../../../shared/src/contracts/index.js';
+import type { PreviewAssociation, RecordPreview, SourceId } from '../../../../shared/src/contracts/index.js';
 import { SourceReconnectNeeded, type SourceTokens } from '../../auth/source-tokens.service.js';
 import type { Db } from '../../db/pool.js';
 import { auditsRepository } from '../../db/repositories/audits.repository.js';
@@ -19,10 +14,9 @@ import {
 } from '../../sources/connector.js';
 import type { SourceRegistry } from '../../sources/source-registry.js';
 import { mapRecord, rowForRecord, type SourceReference } from '../mapping/record-mapper.js';
+import type { ReadSettings } from '../settings/settings.service.js';
 
 /** The connection's saved settings for an audit, or null when the user has not saved any yet. */
-/** The connection's settings in force on its latest audit (saved, carried over, or the plan's defaults). */
-export type ReadSettings = (portalId: number, source: SourceId) => Promise<TransferSettings>;
 
 /** Reads through the session, turning what the source says into errors the user can act on. */
 async function readOne(session: SourceSession, sourceName: string, object: string, id: string) {

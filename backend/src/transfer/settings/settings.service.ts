@@ -22,6 +22,9 @@ import { type SetupSelection, setupSelection } from './setup-selection.js';
 import { toSettingsError } from './source-errors.js';
 import { existingPropertyObjects, type PortalFacts, settingsProblems } from './validate-settings.js';
 
+/** The connection's settings in force on its latest audit (saved, carried over, or the plan's defaults). */
+export type ReadSettings = (portalId: number, source: SourceId) => Promise<TransferSettings>;
+
 /** What settings are made on: the connection, its latest audit's plan and that audit's result. */
 export interface SettingsBasis {
   portalId: number;

@@ -3,7 +3,7 @@ import { connectionsRepository } from '../../db/repositories/connections.reposit
 import { DomainError } from '../../domain-errors.js';
 import type { JobService } from '../../jobs/job.service.js';
 import type { JobHandler } from '../../jobs/job-runner.js';
-import type { ReadSettings } from '../preview/record-preview.service.js';
+import type { ReadSettings } from '../settings/settings.service.js';
 
 /**
  * The setup handler, then — when it completed and the settings in force have automatic sync on — the
