@@ -17,6 +17,7 @@ import { OBJECT_BATCH_SIZE } from './batch-inputs.js';
 import { associationPairs, type AssociationScope, syncAssociations } from './sync-associations.js';
 import { loadSyncContext, type SyncContext } from './sync-context.js';
 import { ASSOCIATIONS_TASK, passesFilter, syncRows, syncTasks, writableProperties, writeModeOf } from './sync-plan.js';
+import { markAttemptStart } from './sync-progress.js';
 import {
   commitOutcomes,
   createIntents,
@@ -179,6 +180,7 @@ export function createSyncHandler(deps: {
     };
     try {
       const outcome = await withPortalLease(deps.db, transfer.portalId, async (lease) => {
+        await markAttemptStart(context, deps.db, rows, tasks);
         const run: TaskRun = {
           context,
           db: deps.db,
