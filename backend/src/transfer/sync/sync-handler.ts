@@ -16,7 +16,15 @@ import type { ReadSettings } from '../settings/settings.service.js';
 import { OBJECT_BATCH_SIZE } from './batch-inputs.js';
 import { associationPairs, type AssociationScope, syncAssociations } from './sync-associations.js';
 import { loadSyncContext, type SyncContext } from './sync-context.js';
-import { ASSOCIATIONS_TASK, passesFilter, syncRows, syncTasks, writableProperties, writeModeOf } from './sync-plan.js';
+import {
+  ASSOCIATIONS_TASK,
+  passesFilter,
+  readsArchived,
+  syncRows,
+  syncTasks,
+  writableProperties,
+  writeModeOf,
+} from './sync-plan.js';
 import {
   commitOutcomes,
   createIntents,
@@ -106,7 +114,8 @@ async function syncRow(run: TaskRun, row: PlannedObject, from: TaskCursor): Prom
   const filter = Object.hasOwn(settings.recordFilters, row.key) ? settings.recordFilters[row.key] : undefined;
   let pageStart = from.page;
   let skip = from.skip;
-  for await (const page of run.session.read(row.sourceObject, { cursor: pageStart })) {
+  const includeArchived = readsArchived(row, plan, settings);
+  for await (const page of run.session.read(row.sourceObject, { cursor: pageStart, includeArchived })) {
     const records = page.records.slice(skip);
     for (let start = 0; start < records.length; start += OBJECT_BATCH_SIZE) {
       if (run.signal.aborted) throw new RetryableJobError('The connection to our database broke; the sync resumes.');
