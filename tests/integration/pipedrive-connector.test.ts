@@ -152,6 +152,7 @@ describe('catalog', () => {
       ['archive_time', 'Archived on', 'date'],
     ],
     notes: [['deal_id', 'Deal', 'deal']],
+    products: [['billing_frequency_cycles', 'Billing cycles', 'int']],
   };
 
   it('lists every object with every field, option and subfield of the dataset', async () => {
