@@ -13,7 +13,8 @@
  *
  * Bulk part (ids from 1001): BULK organizations, persons, products, deals, activities and notes with the
  * rules of `bulkRecords` (every 10th person without an e-mail, every 25th deal archived, a few of each
- * object deleted, references cycling through the bulk records).
+ * object deleted, references cycling through the bulk records, some custom links to records of later
+ * batches).
  */
 import { createHash } from 'node:crypto';
 import type { DatasetInput } from '../dataset/format.js';
@@ -440,6 +441,15 @@ function bulkRecords() {
       id: i,
       name: `Bulk Organization ${i}`,
       owner_id: 1 + (i % 2),
+      // Every 7th links to an organization and a person in later batches (written by the deferred pass).
+      ...(i % 7 === 0
+        ? {
+            custom_fields: {
+              [fieldKey('organization', 'org')]: org(i + 150),
+              [fieldKey('organization', 'people')]: person(i + 350),
+            },
+          }
+        : {}),
       ...deleted(i, 30),
     })),
     persons: ids(BULK.persons).map((i) => ({
@@ -448,6 +458,7 @@ function bulkRecords() {
       owner_id: 1 + (i % 2),
       org_id: i % 5 === 0 ? null : org(i),
       emails: i % 10 === 0 ? [] : [{ value: `bulk.person.${i}@fixture.example`, primary: true }],
+      ...(i % 9 === 0 ? { custom_fields: { [fieldKey('person', 'people')]: person(i + 300) } } : {}),
       ...deleted(i, 40),
     })),
     products: ids(BULK.products).map((i) => ({
