@@ -17,6 +17,7 @@
  * batches).
  */
 import { createHash } from 'node:crypto';
+import { BASELINE_ACTIVITY_TYPES } from '../dataset/baseline.js';
 import type { DatasetInput } from '../dataset/format.js';
 import { CUSTOM_FIELD_TYPES, type CustomFieldType } from '../fields/types.js';
 
@@ -526,12 +527,7 @@ export function syncFixture(): DatasetInput {
       { id: 3, name: 'Ida Ehemalig', email: 'ida@fixture14.example', active_flag: false, ...BERLIN },
     ],
     activityTypes: [
-      { id: 1, key_string: 'call', name: 'Call', icon_key: 'call' },
-      { id: 2, key_string: 'meeting', name: 'Meeting', icon_key: 'meeting' },
-      { id: 3, key_string: 'task', name: 'Task', icon_key: 'task' },
-      { id: 4, key_string: 'deadline', name: 'Deadline', icon_key: 'deadline' },
-      { id: 5, key_string: 'email', name: 'Email', icon_key: 'email' },
-      { id: 6, key_string: 'lunch', name: 'Lunch', icon_key: 'lunch' },
+      ...BASELINE_ACTIVITY_TYPES,
       { id: 7, key_string: 'demo', name: 'Product demo', icon_key: 'presentation', is_custom_flag: true },
     ],
     fields: {
