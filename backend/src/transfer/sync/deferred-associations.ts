@@ -37,10 +37,10 @@ interface DeferredCursor {
 const isDeferredCursor = (value: unknown): value is DeferredCursor =>
   typeof value === 'object' && value !== null && 'row' in value && 'page' in value;
 
-/** The rows with an association target whose object is written by the row itself or a later one. */
-export function rowsWithLaterLinks(scope: AssociationScope, plan: MappingPlan): PlannedObject[] {
-  const position = (sourceObject: string | null) => scope.rows.findIndex((row) => row.sourceObject === sourceObject);
-  return scope.rows.filter((row, index) =>
+/** The rows (in sync order) with an association target whose object is written by the row itself or a later one. */
+export function rowsWithLaterLinks(rows: readonly PlannedObject[], plan: MappingPlan): PlannedObject[] {
+  const position = (sourceObject: string | null) => rows.findIndex((row) => row.sourceObject === sourceObject);
+  return rows.filter((row, index) =>
     (plan.fields[row.key] ?? []).some((field) =>
       field.targets.some(
         (target) => target.kind === 'association' && position(sourceObjectOf(plan, target.objectType)) >= index,
@@ -50,7 +50,7 @@ export function rowsWithLaterLinks(scope: AssociationScope, plan: MappingPlan): 
 }
 
 export async function syncDeferredAssociations(run: DeferredRun, from: unknown): Promise<'done' | 'stopped'> {
-  const rows = rowsWithLaterLinks(run.scope, run.plan);
+  const rows = rowsWithLaterLinks(run.scope.rows, run.plan);
   const resume = isDeferredCursor(from) ? from : { row: rows[0]?.key ?? null, page: null };
   const start =
     resume.row === null
