@@ -153,6 +153,7 @@ describe('catalog', () => {
     ],
     notes: [['deal_id', 'Deal', 'deal']],
     products: [['billing_frequency_cycles', 'Billing cycles', 'int']],
+    activities: [['participants', 'Participants', 'people']],
   };
 
   it('lists every object with every field, option and subfield of the dataset', async () => {

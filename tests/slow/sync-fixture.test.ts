@@ -138,7 +138,7 @@ function expectedPairs(): Set<string> {
   for (const activity of live(FIXTURE.activities)) {
     const from = `${ACTIVITY_OBJECT[activity.type ?? 'call']}:${activity.id}`;
     add(from, end('deals', activity.deal_id));
-    add(from, end('contacts', activity.participants?.[0]?.person_id));
+    for (const participant of activity.participants ?? []) add(from, end('contacts', participant.person_id));
     add(from, end('companies', activity.org_id));
   }
   for (const note of live(FIXTURE.notes)) {
@@ -473,7 +473,8 @@ describe('the initial sync of the 2,000-record fixture', () => {
       hubspot_owner_id: owner(HANS),
       'Pipedrive activity type': 'Meeting',
     });
-    expect(linksOf('meetings', '2', ends)).toEqual(['companies:2', 'contacts:2', 'deals:2']);
+    // Two participants: two contacts.
+    expect(linksOf('meetings', '2', ends)).toEqual(['companies:2', 'contacts:2', 'contacts:6', 'deals:2']);
     expect(shown('meetings', '6')).toMatchObject({
       hs_meeting_title: 'Lunch with Bernd',
       hs_meeting_start_time: '2026-11-05T11:00:00.000Z',

@@ -6,7 +6,8 @@
  * Named part (ids below 1000): organizations 1–4, persons 1–6, products 1–3, deals 1–8, activities 1–10,
  * notes 1–7 and one lead. It has every custom field type on organizations, persons, deals and products
  * (activities have two custom fields, without values: the dataset format has none for them), every association kind (person → organization, deal → person and organization,
- * activity and note → deal, person and organization, custom organization and person fields), soft-deleted
+ * activity and note → deal, person and organization, an activity with two participants, custom organization
+ * and person fields), soft-deleted
  * rows of every object, archived open / won / lost deals, two persons sharing an e-mail (2 and 3, person 2
  * is older), a person without an e-mail owned by a deactivated user, a deal won at 23:30 UTC, every
  * activity type (call, meeting, task, deadline, email, lunch and the custom `demo`).
@@ -313,7 +314,7 @@ const activities: Records<'activities'> = [
     owner_id: 2,
     deal_id: 2,
     org_id: 2,
-    participants: [{ person_id: 2 }],
+    participants: [{ person_id: 2 }, { person_id: 6 }],
     due_date: '2026-11-03',
     due_time: '13:00',
     duration: '01:30',
@@ -495,7 +496,8 @@ function bulkRecords() {
       owner_id: 1 + (i % 2),
       deal_id: i % 2 === 0 ? deal(i) : null,
       org_id: i % 3 === 0 ? org(i) : null,
-      participants: i % 4 === 0 ? [] : [{ person_id: person(i) }],
+      participants:
+        i % 4 === 0 ? [] : [{ person_id: person(i) }, ...(i % 6 === 1 ? [{ person_id: person(i + 11) }] : [])],
       due_date: day(i % 365),
       due_time: i % 2 === 0 ? '10:00' : null,
       add_time: `${day(i % 365)}T07:00:00Z`,

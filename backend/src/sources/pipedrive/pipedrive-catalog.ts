@@ -65,13 +65,14 @@ const builtIn = (key: string, label: string, type: string): SourceField => ({
 /**
  * Values every record of an object carries that Pipedrive's field lists leave out: a note's deal (the v1
  * noteFields schema has no `deal` field type), a deal's archive flag and time (archived deals are read
- * from /deals/archived) and a product's billing cycles (v2 product records have it, productFields does not
- * list it). Without them here the plan would have nowhere to put those values.
+ * from /deals/archived), a product's billing cycles (v2 product records have it, productFields does not
+ * list it) and an activity's participants (activityFields lists only the primary one, person_id). Without them here the plan would have nowhere to put those values.
  */
 const UNLISTED_FIELDS: Partial<Record<PipedriveObjectKey, SourceField[]>> = {
   notes: [builtIn('deal_id', 'Deal', 'deal')],
   deals: [builtIn('is_archived', 'Archived', 'boolean'), builtIn('archive_time', 'Archived on', 'date')],
   products: [builtIn('billing_frequency_cycles', 'Billing cycles', 'int')],
+  activities: [builtIn('participants', 'Participants', 'people')],
 };
 
 function withUnlisted(objectKey: PipedriveObjectKey, fields: SourceField[]): SourceField[] {

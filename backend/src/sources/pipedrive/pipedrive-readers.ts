@@ -82,6 +82,11 @@ export function recordPages(
 export function toSourceRecord(record: PipedriveRecord): SourceRecord {
   const { custom_fields: custom, ...values }: Record<string, unknown> = { ...record };
   const customValues = typeof custom === 'object' && custom !== null ? custom : {};
+  // An activity's participants (`{ person_id, primary }`) also carry their person as `id`, like every link.
+  if (Array.isArray(values.participants))
+    values.participants = values.participants.map((item: unknown) =>
+      typeof item === 'object' && item !== null && 'person_id' in item ? { ...item, id: item.person_id } : item,
+    );
   return { id: String(record.id), updatedAt: toIsoTime(record.update_time), values: { ...values, ...customValues } };
 }
 
