@@ -314,6 +314,8 @@ describe('the initial sync of the 2,000-record fixture', () => {
       'Stage in Pipedrive': 'Proposal',
       'Deal probability (Pipedrive)': '65',
       'Archived in Pipedrive': 'false',
+      Label: '🔥 Priority',
+      'Source channel': 'Referral',
       'Pipedrive record ID (deals)': '1',
       'Pipedrive record link (deals)': `${harness.pipedrive.apiBaseUrl}/deal/1`,
       ...EVERY_TYPE(),
@@ -386,6 +388,7 @@ describe('the initial sync of the 2,000-record fixture', () => {
       mobilephone: '+49 170 2222222',
       jobtitle: 'Head of Purchasing',
       date_of_birth: '1985-04-12',
+      Labels: 'Customer;Hot lead',
       hubspot_owner_id: owner(GRETA),
       'Person created': '2024-05-01T09:00:00.000Z',
       'Pipedrive record link (persons)': `${harness.pipedrive.apiBaseUrl}/person/1`,
@@ -413,6 +416,8 @@ describe('the initial sync of the 2,000-record fixture', () => {
       country: 'Germany',
       annualrevenue: '2500000',
       numberofemployees: '120',
+      'Industry (Pipedrive)': 'Manufacturing',
+      Labels: 'Customer',
       hubspot_owner_id: owner(GRETA),
       ...EVERY_TYPE(),
     });
@@ -442,6 +447,7 @@ describe('the initial sync of the 2,000-record fixture', () => {
       recurringbillingfrequency: 'monthly',
       hs_recurring_billing_period: 'P12M',
       Unit: 'hour',
+      Category: 'Software',
       Owner: owner(HANS),
       ...EVERY_TYPE(),
     });

@@ -119,6 +119,8 @@ const organizations: Records<'organizations'> = [
     owner_id: 1,
     add_time: '2024-02-01T09:00:00Z',
     website: 'https://www.berliner-bau.example/de',
+    industry: 2,
+    label_ids: [1],
     annual_revenue: 2500000,
     employee_count: 120,
     address: {
@@ -155,6 +157,7 @@ const persons: Records<'persons'> = [
       { value: '+49 170 2222222', label: 'mobile' },
     ],
     job_title: 'Head of Purchasing',
+    label_ids: [1, 2],
     birthday: '1985-04-12',
     custom_fields: everyValue('person', { org: 4, person: 6, user: 2 }),
   },
@@ -198,6 +201,7 @@ const products: Records<'products'> = [
     description: 'On-site consulting, billed per hour.',
     billing_frequency: 'monthly',
     billing_frequency_cycles: 12,
+    category: '2',
     prices: [{ price: 150, currency: 'EUR', cost: 60 }],
     owner_id: 2,
     custom_fields: everyValue('product', { org: 1, person: 1, user: 2 }),
@@ -219,6 +223,8 @@ const deals: Records<'deals'> = [
     add_time: '2026-09-01T08:00:00Z',
     expected_close_date: '2026-12-15',
     probability: 65,
+    label_ids: [4],
+    channel: 2,
     custom_fields: everyValue('deal', { org: 4, person: 6, user: 2 }),
   },
   {
