@@ -7,16 +7,25 @@ import type { HubSpotApi, HubSpotPortalApi } from '../../hubspot/hubspot-api.js'
 import { withPortalLease } from '../../hubspot/portal-lease.js';
 import { FatalJobError, RetryableJobError } from '../../jobs/job-errors.js';
 import type { JobContext, JobHandler } from '../../jobs/job-runner.js';
-import { SourceAuthError, type SourceSession } from '../../sources/connector.js';
+import { SourceAuthError, type SourceRecord, type SourceSession } from '../../sources/connector.js';
 import type { SourceRegistry } from '../../sources/source-registry.js';
 import { toJobError } from '../audit/audit-errors.js';
 import type { PlannedObject } from '../mapping/mapping-plan.js';
 import { mapRecord, rowForRecord } from '../mapping/record-mapper.js';
 import type { ReadSettings } from '../settings/settings.service.js';
 import { OBJECT_BATCH_SIZE } from './batch-inputs.js';
+import { type DeferredRun, syncDeferredAssociations } from './deferred-associations.js';
 import { associationPairs, type AssociationScope, syncAssociations } from './sync-associations.js';
 import { loadSyncContext, type SyncContext } from './sync-context.js';
-import { ASSOCIATIONS_TASK, passesFilter, syncRows, syncTasks, writableProperties, writeModeOf } from './sync-plan.js';
+import {
+  ASSOCIATIONS_TASK,
+  passesFilter,
+  readsArchived,
+  syncRows,
+  syncTasks,
+  writableProperties,
+  writeModeOf,
+} from './sync-plan.js';
 import { markAttemptStart } from './sync-progress.js';
 import {
   commitOutcomes,
@@ -101,33 +110,48 @@ async function syncBatch(
   );
 }
 
-/** Streams the row's source object page by page (never the whole account), mapping and writing per 100. */
-async function syncRow(run: TaskRun, row: PlannedObject, from: TaskCursor): Promise<'done' | 'stopped'> {
+/** The row's source pages from a page cursor (deals: with the archived ones when the plan and settings say so). */
+const readRow = (run: TaskRun, row: PlannedObject, cursor: string | null) =>
+  run.session.read(row.sourceObject, { cursor, includeArchived: readsArchived(row, run.sync.plan, run.sync.settings) });
+
+/** The records of `part` the row takes (activities: by type) that its record filter keeps, mapped. */
+function mapRecords(
+  run: TaskRun,
+  row: PlannedObject,
+  part: readonly SourceRecord[],
+): { own: number; batch: MappedRecord[] } {
   const { plan, settings } = run.sync;
   const filter = Object.hasOwn(settings.recordFilters, row.key) ? settings.recordFilters[row.key] : undefined;
+  const own = part.filter((record) => rowForRecord(plan, settings, row.sourceObject, record)?.key === row.key);
+  const context = {
+    timeZone: run.sync.timeZone,
+    recordLinkBase: run.recordLinkBase,
+    pipelineIds: run.sync.pipelineIds,
+  };
+  const batch = own
+    .filter((record) => passesFilter(filter, record))
+    .map((record) => {
+      const input = mapRecord({ row, record, settings, plan, context });
+      return { record, input: { ...input, properties: writableProperties(row, record, input.properties) } };
+    });
+  return { own: own.length, batch };
+}
+
+/** Streams the row's source object page by page (never the whole account), mapping and writing per 100. */
+async function syncRow(run: TaskRun, row: PlannedObject, from: TaskCursor): Promise<'done' | 'stopped'> {
   let pageStart = from.page;
   let skip = from.skip;
-  for await (const page of run.session.read(row.sourceObject, { cursor: pageStart })) {
+  for await (const page of readRow(run, row, pageStart)) {
     const records = page.records.slice(skip);
     for (let start = 0; start < records.length; start += OBJECT_BATCH_SIZE) {
       if (run.signal.aborted) throw new RetryableJobError('The connection to our database broke; the sync resumes.');
       if (await run.context.stopRequested()) return 'stopped';
       const part = records.slice(start, start + OBJECT_BATCH_SIZE);
-      const own = part.filter((record) => rowForRecord(plan, settings, row.sourceObject, record)?.key === row.key);
-      const kept = own.filter((record) => passesFilter(filter, record));
-      const batch = kept.map((record) => {
-        const context = {
-          timeZone: run.sync.timeZone,
-          recordLinkBase: run.recordLinkBase,
-          pipelineIds: run.sync.pipelineIds,
-        };
-        const input = mapRecord({ row, record, settings, plan, context });
-        return { record, input: { ...input, properties: writableProperties(row, record, input.properties) } };
-      });
+      const { own, batch } = mapRecords(run, row, part);
       const end = skip + start + part.length;
       const last = end >= page.records.length;
       const cursor = last ? { page: page.cursor, skip: 0 } : { page: pageStart, skip: end };
-      await syncBatch(run, row, batch, { cursor, counts: { read: own.length, skipped: own.length - kept.length } });
+      await syncBatch(run, row, batch, { cursor, counts: { read: own, skipped: own - batch.length } });
     }
     if (page.records.length === skip) {
       // Nothing left on this page (resumed at its end): move the cursor on.
@@ -196,6 +220,21 @@ export function createSyncHandler(deps: {
           if (task?.status === 'done') continue;
           await context.saveProgress({ done: index, total: rows.length, phase: `Syncing ${row.hubspotLabel}` });
           if ((await syncRow(run, row, cursorOf(task?.cursor))) === 'stopped') return 'stopped' as const;
+        }
+        const associations = tasks.find((candidate) => candidate.object === ASSOCIATIONS_TASK);
+        if (associations?.status !== 'done') {
+          await context.saveProgress({ done: rows.length, total: rows.length, phase: 'Linking records' });
+          const deferred: DeferredRun = {
+            scope,
+            plan: sync.plan,
+            api: run.api,
+            read: (row, cursor) => readRow(run, row, cursor),
+            map: (row, records) => mapRecords(run, row, records).batch,
+            commit: (work) => context.transfer.commit(work),
+            stopRequested: () => context.stopRequested(),
+          };
+          if ((await syncDeferredAssociations(deferred, associations?.cursor ?? null)) === 'stopped')
+            return 'stopped' as const;
         }
         await context.transfer.commit((tx) => tx.advance(ASSOCIATIONS_TASK, { cursor: null, done: true }));
         return 'complete' as const;
