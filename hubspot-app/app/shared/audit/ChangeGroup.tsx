@@ -1,7 +1,7 @@
 import { Flex, TableCell, TableRow, Tag, Text } from '@hubspot/ui-extensions';
+import { DataTable } from '../components/DataTable.tsx';
+import { TextCell } from '../components/TextCell.tsx';
 import type { AuditChange } from '../contracts/audit.ts';
-import { DataTable } from './DataTable.tsx';
-import { TextCell } from './TextCell.tsx';
 
 const CHANGE_TAGS: Record<AuditChange['change'], { label: string; variant: 'success' | 'error' | 'warning' }> = {
   added: { label: 'Added', variant: 'success' },

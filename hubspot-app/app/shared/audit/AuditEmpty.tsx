@@ -1,6 +1,6 @@
 import { EmptyState, Text } from '@hubspot/ui-extensions';
-import type { AuditController } from '../useAudit.ts';
 import { StartAuditButton } from './StartAuditButton.tsx';
+import type { AuditController } from './useAudit.ts';
 
 /** No audit yet: what one does, and the button that starts it. */
 export function AuditEmpty({ audit, sourceName }: { audit: AuditController; sourceName: string }) {

@@ -1,8 +1,8 @@
 import { Flex, TableRow, Text } from '@hubspot/ui-extensions';
+import { DataTable } from '../components/DataTable.tsx';
+import { TextCell } from '../components/TextCell.tsx';
 import type { AuditComparison } from '../contracts/audit.ts';
 import { formatCount, formatDelta } from '../format.ts';
-import { DataTable } from './DataTable.tsx';
-import { TextCell } from './TextCell.tsx';
 
 /** Objects whose record count moved between two audits: before, after and the difference. */
 export function RecordDeltas({ deltas }: { deltas: AuditComparison['records'] }) {

@@ -1,8 +1,8 @@
 import type { BaseContext } from '@hubspot/ui-extensions';
 import { useMemo } from 'react';
-import type { AuditResponse } from './contracts/audit.ts';
-import type { SourceId } from './contracts/sources.ts';
-import { getAudit, getLatestAudit, startAudit } from './endpoints.ts';
+import type { AuditResponse } from '../contracts/audit.ts';
+import type { SourceId } from '../contracts/sources.ts';
+import { getAudit, getLatestAudit, startAudit } from '../endpoints.ts';
 import {
   JOB_POLL_INTERVAL_MS,
   JOB_POLL_MAX_FAILURES,
@@ -11,9 +11,9 @@ import {
   type JobEndpoints,
   type JobProblem,
   useJob,
-} from './useJob.ts';
+} from '../useJob.ts';
 
-export { isRunning, isUnfinished } from './useJob.ts';
+export { isRunning, isUnfinished } from '../useJob.ts';
 
 /** How often the page checks on a running audit. */
 export const AUDIT_POLL_INTERVAL_MS = JOB_POLL_INTERVAL_MS;

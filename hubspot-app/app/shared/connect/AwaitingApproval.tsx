@@ -1,6 +1,6 @@
 import { type BaseContext, Button, Flex, Text } from '@hubspot/ui-extensions';
 import type { ConnectTicketResponse, SourceApp } from '../contracts/index.ts';
-import { useConnectionWatch } from '../useConnectionWatch.ts';
+import { useConnectionWatch } from './useConnectionWatch.ts';
 
 interface AwaitingApprovalProps {
   source: Pick<SourceApp, 'id' | 'name'>;

@@ -1,8 +1,8 @@
 import { Flex, TableCell, TableRow, Tag, Text } from '@hubspot/ui-extensions';
+import { DataTable } from '../components/DataTable.tsx';
+import { TextCell } from '../components/TextCell.tsx';
 import type { AuditResult } from '../contracts/audit.ts';
 import { formatCount } from '../format.ts';
-import { DataTable } from './DataTable.tsx';
-import { TextCell } from './TextCell.tsx';
 
 /** The HubSpot object's name as the audit's rows call it, e.g. calls → "Calls". */
 function hubspotLabel(hubspotObject: string, objects: AuditResult['objects']): string {

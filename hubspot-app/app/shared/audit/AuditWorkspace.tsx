@@ -1,9 +1,9 @@
 import { type BaseContext, Flex } from '@hubspot/ui-extensions';
 import type { SourceApp } from '../contracts/sources.ts';
-import { useAudit } from '../useAudit.ts';
 import { AuditResults } from './AuditResults.tsx';
 import { AuditStatus } from './AuditStatus.tsx';
 import { ExportResults } from './ExportResults.tsx';
+import { useAudit } from './useAudit.ts';
 
 interface AuditWorkspaceProps {
   source: Pick<SourceApp, 'id' | 'name'>;

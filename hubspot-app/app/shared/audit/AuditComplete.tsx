@@ -1,11 +1,11 @@
 import { Flex, Text } from '@hubspot/ui-extensions';
 import type { ReactNode } from 'react';
+import { JobStatusTag } from '../components/JobStatusTag.tsx';
 import type { AuditResponse, AuditResult } from '../contracts/audit.ts';
 import { formatDay } from '../format.ts';
-import type { AuditController } from '../useAudit.ts';
 import { AuditHeadline } from './AuditHeadline.tsx';
-import { JobStatusTag } from './JobStatusTag.tsx';
 import { StartAuditButton } from './StartAuditButton.tsx';
+import type { AuditController } from './useAudit.ts';
 
 interface AuditCompleteProps {
   audit: AuditController;

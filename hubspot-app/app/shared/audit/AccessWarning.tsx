@@ -1,7 +1,7 @@
 import { Alert, type BaseContext, Flex, Text } from '@hubspot/ui-extensions';
+import { ConnectSource } from '../connect/ConnectSource.tsx';
 import type { AuditAccess } from '../contracts/audit.ts';
 import type { SourceApp } from '../contracts/sources.ts';
-import { ConnectSource } from './ConnectSource.tsx';
 
 interface AccessWarningProps {
   access: AuditAccess | null;

@@ -1,9 +1,9 @@
 import { Flex, StatusTag, TableCell, TableRow, Tag, Text } from '@hubspot/ui-extensions';
+import { TextCell } from '../components/TextCell.tsx';
 import type { AuditField } from '../contracts/audit.ts';
 import { fieldTypeLabel } from '../hubspot-labels.ts';
 import { FieldOptions } from './FieldOptions.tsx';
 import { FieldTargets } from './FieldTargets.tsx';
-import { TextCell } from './TextCell.tsx';
 
 /** One source field: what it is, whether it can go to HubSpot (and why not), where and as what. */
 export function FieldRow({ field }: { field: AuditField }) {

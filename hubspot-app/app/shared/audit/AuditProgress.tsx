@@ -1,9 +1,9 @@
 import { Flex, ProgressBar, Text } from '@hubspot/ui-extensions';
+import { JobControls } from '../components/JobControls.tsx';
+import { JobStatusTag } from '../components/JobStatusTag.tsx';
 import type { Job } from '../contracts/jobs.ts';
 import { formatCount } from '../format.ts';
-import type { AuditController } from '../useAudit.ts';
-import { JobControls } from './JobControls.tsx';
-import { JobStatusTag } from './JobStatusTag.tsx';
+import type { AuditController } from './useAudit.ts';
 
 /** How far the counting got: "1,200 of 5,000 records", or only what is counted while the total is unknown. */
 function progressWords({ done, total }: Job['progress']): string {

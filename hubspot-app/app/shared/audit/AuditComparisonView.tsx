@@ -1,10 +1,10 @@
 import type { BaseContext } from '@hubspot/ui-extensions';
 import { useMemo } from 'react';
+import { Loadable } from '../components/Loadable.tsx';
 import type { AuditResult } from '../contracts/audit.ts';
 import { getAuditComparison } from '../endpoints.ts';
 import { useApiQuery } from '../useApi.ts';
 import { ComparisonGroups } from './ComparisonGroups.tsx';
-import { Loadable } from './Loadable.tsx';
 import { NoPreviousAudit } from './NoPreviousAudit.tsx';
 
 interface AuditComparisonViewProps {

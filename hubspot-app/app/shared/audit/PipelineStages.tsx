@@ -1,8 +1,8 @@
 import { Flex, TableCell, TableRow, Tag, Text } from '@hubspot/ui-extensions';
+import { DataTable } from '../components/DataTable.tsx';
+import { TextCell } from '../components/TextCell.tsx';
 import type { AuditPipeline } from '../contracts/audit.ts';
 import { countOf, formatCount, formatShare } from '../format.ts';
-import { DataTable } from './DataTable.tsx';
-import { TextCell } from './TextCell.tsx';
 
 /** A stage's open deals, with its archived ones apart; a dash before the audit counted them. */
 function openDeals(pipeline: AuditPipeline, stageId: string): string {

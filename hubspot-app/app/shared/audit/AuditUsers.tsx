@@ -1,7 +1,7 @@
 import { Flex, StatusTag, TableCell, TableRow, Text } from '@hubspot/ui-extensions';
+import { DataTable } from '../components/DataTable.tsx';
+import { TextCell } from '../components/TextCell.tsx';
 import type { AuditResult } from '../contracts/audit.ts';
-import { DataTable } from './DataTable.tsx';
-import { TextCell } from './TextCell.tsx';
 
 /** The source's users, and the HubSpot owner each one's records will get (matched by email). */
 export function AuditUsers({ users, sourceName }: { users: AuditResult['users']; sourceName: string }) {

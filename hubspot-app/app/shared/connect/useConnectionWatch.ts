@@ -1,9 +1,9 @@
 import type { BaseContext } from '@hubspot/ui-extensions';
 import { useRef } from 'react';
-import { callApi, identityOf } from './api.ts';
-import type { SourceId } from './contracts/sources.ts';
-import { getConnection } from './endpoints.ts';
-import { usePolling } from './usePolling.ts';
+import { callApi, identityOf } from '../api.ts';
+import type { SourceId } from '../contracts/sources.ts';
+import { getConnection } from '../endpoints.ts';
+import { usePolling } from '../usePolling.ts';
 
 /** How often the page asks whether the user has approved access yet, and for how long at most. */
 export const CONNECTION_POLL_INTERVAL_MS = 3_000;

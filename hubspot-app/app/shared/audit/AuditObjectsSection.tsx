@@ -1,9 +1,9 @@
 import { Flex, Heading, SearchInput, Text } from '@hubspot/ui-extensions';
 import { useState } from 'react';
+import { NoMatches } from '../components/NoMatches.tsx';
 import type { AuditResult } from '../contracts/audit.ts';
 import { filterByName } from '../search.ts';
 import { AuditObjectsTable } from './AuditObjectsTable.tsx';
-import { NoMatches } from './NoMatches.tsx';
 
 /** The objects found by the audit, searchable by the source's or HubSpot's name for them. */
 export function AuditObjectsSection({ result, sourceName }: { result: AuditResult; sourceName: string }) {

@@ -1,5 +1,5 @@
 import { Alert, Button, Flex, Text } from '@hubspot/ui-extensions';
-import type { AuditProblem } from '../useAudit.ts';
+import type { AuditProblem } from './useAudit.ts';
 
 const TITLES: Record<Exclude<AuditProblem['during'], 'check'>, string> = {
   start: "We couldn't start the audit",

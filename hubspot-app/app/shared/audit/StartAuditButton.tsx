@@ -1,5 +1,5 @@
 import { LoadingButton } from '@hubspot/ui-extensions';
-import type { AuditController } from '../useAudit.ts';
+import type { AuditController } from './useAudit.ts';
 
 interface StartAuditButtonProps {
   audit: AuditController;

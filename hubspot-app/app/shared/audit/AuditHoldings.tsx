@@ -1,8 +1,8 @@
 import { TableRow } from '@hubspot/ui-extensions';
+import { DataTable } from '../components/DataTable.tsx';
+import { TextCell } from '../components/TextCell.tsx';
 import type { AuditHolding } from '../contracts/audit.ts';
 import { formatBytes, formatCount } from '../format.ts';
-import { DataTable } from './DataTable.tsx';
-import { TextCell } from './TextCell.tsx';
 
 /** A holding's count as the user should read it: exact, a lower bound, or why there is none. */
 export function holdingCount(records: number | null, count: AuditHolding['count']): string {

@@ -1,7 +1,7 @@
 import { TableRow } from '@hubspot/ui-extensions';
+import { TextCell } from '../components/TextCell.tsx';
 import type { AuditHolding } from '../contracts/audit.ts';
 import { holdingCount } from './AuditHoldings.tsx';
-import { TextCell } from './TextCell.tsx';
 
 /** A part of an object shown on its own line under it in the results table, e.g. archived deals under deals. */
 export function HoldingRow({ holding }: { holding: AuditHolding }) {

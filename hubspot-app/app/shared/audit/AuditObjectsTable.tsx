@@ -1,5 +1,5 @@
+import { DataTable } from '../components/DataTable.tsx';
 import type { AuditObject, AuditResult } from '../contracts/audit.ts';
-import { DataTable } from './DataTable.tsx';
 import { HoldingRow } from './HoldingRow.tsx';
 import { ObjectRow } from './ObjectRow.tsx';
 

@@ -1,9 +1,9 @@
 import { Button, Flex, TableCell, TableRow, Tag, Text } from '@hubspot/ui-extensions';
 import { useState } from 'react';
+import { TextCell } from '../components/TextCell.tsx';
 import type { AuditObject, AuditResult } from '../contracts/audit.ts';
 import { formatCount } from '../format.ts';
 import { ObjectDetailPanel } from './ObjectDetailPanel.tsx';
-import { TextCell } from './TextCell.tsx';
 
 interface ObjectRowProps {
   object: AuditObject;

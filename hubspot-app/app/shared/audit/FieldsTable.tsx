@@ -1,6 +1,6 @@
 import { TableCell, TableRow, Text } from '@hubspot/ui-extensions';
+import { DataTable } from '../components/DataTable.tsx';
 import type { AuditField } from '../contracts/audit.ts';
-import { DataTable } from './DataTable.tsx';
 import { FieldRow } from './FieldRow.tsx';
 
 interface FieldsTableProps {

@@ -1,13 +1,13 @@
 import { Flex } from '@hubspot/ui-extensions';
 import type { ReactNode } from 'react';
+import { Loadable } from '../components/Loadable.tsx';
 import type { AuditResponse, AuditResult } from '../contracts/audit.ts';
-import { type AuditController, isUnfinished } from '../useAudit.ts';
 import { AuditComplete } from './AuditComplete.tsx';
 import { AuditEmpty } from './AuditEmpty.tsx';
 import { AuditOutcome } from './AuditOutcome.tsx';
 import { AuditProblemAlert } from './AuditProblemAlert.tsx';
 import { AuditProgress } from './AuditProgress.tsx';
-import { Loadable } from './Loadable.tsx';
+import { type AuditController, isUnfinished } from './useAudit.ts';
 
 interface AuditStatusProps {
   audit: AuditController;

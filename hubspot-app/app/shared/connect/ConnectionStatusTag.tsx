@@ -1,5 +1,5 @@
+import { MappedStatusTag, type StatusTagStyle } from '../components/MappedStatusTag.tsx';
 import type { ConnectionStatus } from '../contracts/sources.ts';
-import { MappedStatusTag, type StatusTagStyle } from './MappedStatusTag.tsx';
 
 const STYLES: Record<ConnectionStatus, StatusTagStyle> = {
   not_connected: { label: 'Not connected', variant: 'default' },

@@ -1,7 +1,7 @@
 import { type BaseContext, Button } from '@hubspot/ui-extensions';
 import type { SourceApp } from '../contracts/sources.ts';
-import { useAudit } from '../useAudit.ts';
 import { AuditStatus } from './AuditStatus.tsx';
+import { useAudit } from './useAudit.ts';
 
 interface AuditSummaryProps {
   source: Pick<SourceApp, 'id' | 'name'>;

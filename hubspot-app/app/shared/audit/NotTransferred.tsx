@@ -1,8 +1,8 @@
 import { TableRow, Text } from '@hubspot/ui-extensions';
+import { DataTable } from '../components/DataTable.tsx';
+import { TextCell } from '../components/TextCell.tsx';
 import type { AuditResult } from '../contracts/audit.ts';
 import { formatCount } from '../format.ts';
-import { DataTable } from './DataTable.tsx';
-import { TextCell } from './TextCell.tsx';
 
 /** What the source has that the transfer leaves out, and why: nothing is dropped without saying so. */
 export function NotTransferred({ items, sourceName }: { items: AuditResult['notTransferred']; sourceName: string }) {

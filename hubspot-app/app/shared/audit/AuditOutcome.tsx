@@ -1,7 +1,7 @@
 import { Alert, Flex, Text } from '@hubspot/ui-extensions';
 import type { Job } from '../contracts/jobs.ts';
-import type { AuditController } from '../useAudit.ts';
 import { StartAuditButton } from './StartAuditButton.tsx';
+import type { AuditController } from './useAudit.ts';
 
 const FAILED_FALLBACK =
   'Something went wrong while reading your account. Run the audit again; if it keeps failing, contact support.';

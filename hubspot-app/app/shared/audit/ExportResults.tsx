@@ -1,7 +1,7 @@
 import type { BaseContext } from '@hubspot/ui-extensions';
 import { useMemo } from 'react';
+import { CsvDownload } from '../components/CsvDownload.tsx';
 import { createAuditExportLink } from '../endpoints.ts';
-import { CsvDownload } from './CsvDownload.tsx';
 
 /** "Export results": the audit as CSV, through a single-use download link. */
 export function ExportResults({ auditId, context }: { auditId: string; context: BaseContext }) {
