@@ -15,6 +15,7 @@ import type { PlannedObject } from '../mapping/mapping-plan.js';
 import { mapRecord, rowForRecord } from '../mapping/record-mapper.js';
 import type { ReadSettings } from '../settings/settings.service.js';
 import { OBJECT_BATCH_SIZE } from './batch-inputs.js';
+import { readAhead } from './read-ahead.js';
 import { associationPairs, type AssociationScope, syncAssociations } from './sync-associations.js';
 import { loadSyncContext, type SyncContext } from './sync-context.js';
 import { accessRefusal, type AccessScope, withNextTry } from './sync-pauses.js';
@@ -109,7 +110,7 @@ async function syncRow(run: TaskRun, row: PlannedObject, from: TaskCursor): Prom
   const filter = Object.hasOwn(settings.recordFilters, row.key) ? settings.recordFilters[row.key] : undefined;
   let pageStart = from.page;
   let skip = from.skip;
-  for await (const page of run.session.read(row.sourceObject, { cursor: pageStart })) {
+  for await (const page of readAhead(run.session.read(row.sourceObject, { cursor: pageStart }))) {
     const records = page.records.slice(skip);
     for (let start = 0; start < records.length; start += OBJECT_BATCH_SIZE) {
       if (run.signal.aborted) throw new RetryableJobError('The connection to our database broke; the sync resumes.');
