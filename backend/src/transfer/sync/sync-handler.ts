@@ -1,4 +1,5 @@
-import type { SourceTokens } from '../../auth/source-tokens.service.js';
+import type { HubSpotTokens } from '../../auth/hubspot-tokens.service.js';
+import { SourceReconnectNeeded, type SourceTokens } from '../../auth/source-tokens.service.js';
 import type { Db } from '../../db/pool.js';
 import { connectionsRepository } from '../../db/repositories/connections.repository.js';
 import { idMapRepository } from '../../db/repositories/id-map.repository.js';
@@ -7,7 +8,7 @@ import type { HubSpotApi, HubSpotPortalApi } from '../../hubspot/hubspot-api.js'
 import { withPortalLease } from '../../hubspot/portal-lease.js';
 import { FatalJobError, RetryableJobError } from '../../jobs/job-errors.js';
 import type { JobContext, JobHandler } from '../../jobs/job-runner.js';
-import { SourceAuthError, type SourceRecord, type SourceSession } from '../../sources/connector.js';
+import type { SourceRecord, SourceSession } from '../../sources/connector.js';
 import type { SourceRegistry } from '../../sources/source-registry.js';
 import { toJobError } from '../audit/audit-errors.js';
 import type { PlannedObject } from '../mapping/mapping-plan.js';
@@ -15,8 +16,10 @@ import { mapRecord, rowForRecord } from '../mapping/record-mapper.js';
 import type { ReadSettings } from '../settings/settings.service.js';
 import { OBJECT_BATCH_SIZE } from './batch-inputs.js';
 import { type DeferredRun, syncDeferredAssociations } from './deferred-associations.js';
+import { readAhead } from './read-ahead.js';
 import { associationPairs, type AssociationScope, syncAssociations } from './sync-associations.js';
 import { loadSyncContext, type SyncContext } from './sync-context.js';
+import { accessRefusal, type AccessScope, withNextTry } from './sync-pauses.js';
 import {
   ASSOCIATIONS_TASK,
   passesFilter,
@@ -141,7 +144,7 @@ function mapRecords(
 async function syncRow(run: TaskRun, row: PlannedObject, from: TaskCursor): Promise<'done' | 'stopped'> {
   let pageStart = from.page;
   let skip = from.skip;
-  for await (const page of readRow(run, row, pageStart)) {
+  for await (const page of readAhead(readRow(run, row, pageStart))) {
     const records = page.records.slice(skip);
     for (let start = 0; start < records.length; start += OBJECT_BATCH_SIZE) {
       if (run.signal.aborted) throw new RetryableJobError('The connection to our database broke; the sync resumes.');
@@ -175,13 +178,16 @@ export function createSyncHandler(deps: {
   db: Db;
   hubspot: HubSpotApi;
   sources: SourceRegistry;
-  sourceTokens: Pick<SourceTokens, 'accessToken'>;
+  sourceTokens: Pick<SourceTokens, 'accessToken' | 'refreshRefused'>;
+  hubspotTokens: Pick<HubSpotTokens, 'refreshRefused'>;
   readSettings: ReadSettings;
 }): JobHandler {
   return async (context) => {
     const { transfer } = context.transfer;
     const connection = await connectionsRepository.find(deps.db, transfer.connectionId);
     const sourceName = connection ? deps.sources.nameOf(connection.source) : 'The app';
+    if (connection?.status === 'reconnect_needed')
+      throw await accessRefusal(new SourceReconnectNeeded(connection.id), accessScope(connection, sourceName));
     if (connection?.status !== 'connected')
       throw new FatalJobError(`${sourceName} is not connected. Connect it, then start the sync again.`);
     const settings = await deps.readSettings(transfer.portalId, connection.source);
@@ -246,9 +252,14 @@ export function createSyncHandler(deps: {
       });
       return outcome;
     } catch (error) {
-      if (error instanceof SourceAuthError)
-        await connectionsRepository.markReconnectNeeded(deps.db, connection.id, 'The source refused our access token.');
-      throw toJobError(error, sourceName);
+      throw (
+        (await accessRefusal(error, accessScope(connection, sourceName))) ??
+        withNextTry(toJobError(error, sourceName), new Date())
+      );
     }
   };
+
+  function accessScope(connection: { id: string; portalId: number; source: string }, sourceName: string): AccessScope {
+    return { ...deps, portalId: connection.portalId, connection, sourceName };
+  }
 }
