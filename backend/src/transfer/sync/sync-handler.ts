@@ -14,6 +14,7 @@ import type { PlannedObject } from '../mapping/mapping-plan.js';
 import { mapRecord, rowForRecord } from '../mapping/record-mapper.js';
 import type { ReadSettings } from '../settings/settings.service.js';
 import { OBJECT_BATCH_SIZE } from './batch-inputs.js';
+import { warningRows } from './record-warnings.js';
 import { associationPairs, type AssociationScope, syncAssociations } from './sync-associations.js';
 import { loadSyncContext, type SyncContext } from './sync-context.js';
 import { ASSOCIATIONS_TASK, passesFilter, syncRows, syncTasks, writableProperties, writeModeOf } from './sync-plan.js';
@@ -25,6 +26,7 @@ import {
   recordItemKey,
   writeBatch,
 } from './sync-records.js';
+import { createValueGuard, type ValueGuard } from './value-guard.js';
 
 /** Where a task resumes: the page to read again (null: the first) and how many of its records are committed. */
 interface TaskCursor {
@@ -46,6 +48,7 @@ interface TaskRun {
   scope: AssociationScope;
   recordLinkBase: string | null;
   signal: AbortSignal;
+  guard: ValueGuard;
 }
 
 /** Intent rows of an earlier attempt still unconfirmed for these records: that create batch is in flight. */
@@ -67,7 +70,11 @@ async function syncBatch(
     const error = pendingError(m);
     return error ? [error] : [];
   });
-  const writable = batch.filter((m) => m.input.pending.length === 0);
+  const guarded = await run.guard(
+    row,
+    batch.filter((m) => m.input.pending.length === 0),
+  );
+  const writable = guarded.batch;
   const known =
     writeModeOf(row.hubspotObject) === 'create'
       ? await idMapRepository.lookup(
@@ -84,6 +91,8 @@ async function syncBatch(
   const count = (kinds: string[]) => outcomes.filter((o) => kinds.includes(o.outcome)).length;
   await run.context.transfer.commit(async (tx) => {
     await commitOutcomes(tx, row, outcomes, blocked);
+    const written = new Set(outcomes.flatMap((o) => (o.outcome === 'failed' ? [] : [o.sourceId])));
+    await tx.recordErrors(row.key, warningRows(guarded.warnings, written));
     await tx.advance(row.key, {
       cursor: step.cursor,
       counts: {
@@ -179,15 +188,23 @@ export function createSyncHandler(deps: {
     };
     try {
       const outcome = await withPortalLease(deps.db, transfer.portalId, async (lease) => {
+        const api = deps.hubspot.forPortal(transfer.portalId);
         const run: TaskRun = {
           context,
           db: deps.db,
-          api: deps.hubspot.forPortal(transfer.portalId),
+          api,
           session,
           sync,
           scope,
           recordLinkBase: connection.apiDomain,
           signal: lease.signal,
+          guard: createValueGuard({
+            api,
+            catalog: () => session.catalog(),
+            run: context.transfer,
+            plan: sync.plan,
+            settings: sync.settings,
+          }),
         };
         for (const [index, row] of rows.entries()) {
           const task = tasks.find((candidate) => candidate.object === row.key);

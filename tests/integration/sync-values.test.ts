@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { SetupResponse, SyncResponse, TransferErrorsPage } from '../../shared/src/contracts/index.js';
+import { type AuditHarness, startAuditHarness } from '../support/audit-harness.js';
+import {
+  auditAndSettings,
+  type CrmRecord,
+  liveRecords,
+  portalSnapshot,
+  runTransfer,
+  sourceIdOf,
+} from '../support/sync-harness.js';
+
+/**
+ * Values HubSpot cannot hold as they are: an option added in Pipedrive after setup, a note longer than
+ * HubSpot's 65,536 characters. Audit → setup → changes in the Pipedrive sandbox → sync, read back from the
+ * HubSpot sandbox; expected values written here by hand from the dataset below.
+ */
+const PORTAL = 51_414;
+const TIER_KEY = 'a1b2c3d4e5f60718293a4b5c6d7e8f9001122334';
+const LONG_NOTE = `<p>${'Long minutes. '.repeat(5_000)}</p>`;
+
+const DATASET = {
+  format: 'pipedrive-sandbox-dataset/1',
+  company: { id: 7_020_514, name: 'Values Test Company', domain: 'values' },
+  users: [{ id: 1, name: 'Alma Admin', email: 'alma@values.example', is_admin: true }],
+  pipelines: [{ id: 1, name: 'Sales', stages: [{ id: 1, name: 'Qualified', deal_probability: 20 }] }],
+  fields: { person: [{ key: TIER_KEY, name: 'Tier', field_type: 'enum', options: ['Gold', 'Silver'] }] },
+  organizations: [{ id: 1, name: 'Acme Supplies', owner_id: 1 }],
+  persons: [
+    {
+      id: 1,
+      name: 'Anna Alpha',
+      org_id: 1,
+      owner_id: 1,
+      emails: [{ value: 'anna@alpha.example', primary: true }],
+    },
+  ],
+  notes: [{ id: 1, content: LONG_NOTE, person_id: 1, user_id: 1 }],
+};
+
+let harness: AuditHarness;
+
+/** A call to the Pipedrive sandbox as its admin user would make it (a change made in Pipedrive after setup). */
+async function pipedrive(method: string, path: string, body: unknown): Promise<{ data: unknown }> {
+  const res = await fetch(`${harness.pipedrive.apiBaseUrl}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', 'x-api-token': harness.pipedrive.state.apiToken(1) },
+    body: JSON.stringify(body),
+  });
+  expect(res.status).toBeLessThan(300);
+  return (await res.json()) as { data: unknown };
+}
+
+beforeAll(async () => {
+  harness = await startAuditHarness({
+    portalId: PORTAL,
+    pipedrive: { dataset: { json: DATASET } },
+    automaticSync: false,
+    ownerEmails: () => ['alma@values.example'],
+  });
+  await auditAndSettings(harness);
+  const setup = await runTransfer(harness, 'setup', (body) => SetupResponse.parse(body));
+  expect(setup.job.status).toBe('COMPLETE');
+}, 150_000);
+afterAll(() => harness.close());
+
+interface SandboxProperty {
+  name: string;
+  label: string;
+  options: { label: string; value: string }[];
+}
+
+describe('values HubSpot cannot hold as they are', () => {
+  let sync: SyncResponse;
+  let platinum: string;
+
+  it('adds an option added in Pipedrive after setup to the HubSpot property before the records that use it', async () => {
+    const options = (await pipedrive('POST', `/api/v2/personFields/${TIER_KEY}/options`, [{ label: 'Platinum' }]))
+      .data as { id: number; label: string }[];
+    platinum = String(options.find((option) => option.label === 'Platinum')?.id);
+    await pipedrive('POST', '/api/v2/persons', {
+      name: 'Pia Platinum',
+      owner_id: 1,
+      emails: [{ value: 'pia@platinum.example', primary: true, label: 'work' }],
+      custom_fields: { [TIER_KEY]: Number(platinum) },
+    });
+
+    sync = await runTransfer(harness, 'sync', (body) => SyncResponse.parse(body));
+    expect(sync.job.status).toBe('COMPLETE');
+
+    const snapshot = (await portalSnapshot(harness)) as Awaited<ReturnType<typeof portalSnapshot>> & {
+      properties: Record<string, { custom: SandboxProperty[] }>;
+    };
+    const tier = snapshot.properties['contacts']?.custom.find((property) => property.label === 'Tier');
+    expect(tier?.options.map(({ label }) => label)).toEqual(['Gold', 'Silver', 'Platinum']);
+    expect(tier?.options.find(({ label }) => label === 'Platinum')?.value).toBe(platinum);
+    const pia = liveRecords(snapshot, 'contacts').find(
+      (record) => record.properties['email'] === 'pia@platinum.example',
+    );
+    expect(pia?.properties[tier?.name ?? '']).toBe(platinum);
+
+    // The change is in the sync's ledger with the options before it, for revert to restore.
+    const { rows } = await harness.db.pool.query<{ action: string; state: string; previous_values: unknown }>(
+      `SELECT action, state, previous_values FROM ledger_entries
+        WHERE transfer_id = $1 AND item_type = 'property' AND hubspot_object = 'contacts' AND item_key = $2`,
+      [sync.id, tier?.name],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ action: 'changed', state: 'confirmed' });
+    const before = (rows[0]?.previous_values as { options: { label: string }[] }).options.map(({ label }) => label);
+    expect(before).toEqual(['Gold', 'Silver']);
+  }, 150_000);
+
+  it('cuts text over HubSpot’s 65,536 characters and says so in the errors list as a warning naming the record and field', async () => {
+    const snapshot = await portalSnapshot(harness);
+    const notes = liveRecords(snapshot, 'notes');
+    const note = notes.find((record) => sourceIdOf(record) === '1') as CrmRecord;
+    expect(note.properties['hs_note_body']).toHaveLength(65_536);
+    expect(LONG_NOTE.startsWith(note.properties['hs_note_body'] ?? '-')).toBe(true);
+
+    const page = TransferErrorsPage.parse((await harness.api('GET', `/api/v1/transfers/${sync.id}/errors`)).body);
+    expect(page.errors).toEqual([
+      expect.objectContaining({
+        task: 'notes',
+        itemKey: '1',
+        severity: 'warning',
+        category: 'VALUE_CUT',
+        message: expect.stringMatching(/hs_note_body.*70,007 characters.*65,536/),
+      }),
+    ]);
+    // A warning is no failure: the note counts as created.
+    expect(sync.tasks.find((task) => task.object === 'notes')?.counts).toMatchObject({ created: 1, failed: 0 });
+  });
+});
