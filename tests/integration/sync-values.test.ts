@@ -17,6 +17,8 @@ import {
  */
 const PORTAL = 51_414;
 const TIER_KEY = 'a1b2c3d4e5f60718293a4b5c6d7e8f9001122334';
+const SUPPLIER_KEY = 'b1b2c3d4e5f60718293a4b5c6d7e8f9001122334';
+const CONTACT_KEY = 'c1b2c3d4e5f60718293a4b5c6d7e8f9001122334';
 const LONG_NOTE = `<p>${'Long minutes. '.repeat(5_000)}</p>`;
 
 const DATASET = {
@@ -24,8 +26,22 @@ const DATASET = {
   company: { id: 7_020_514, name: 'Values Test Company', domain: 'values' },
   users: [{ id: 1, name: 'Alma Admin', email: 'alma@values.example', is_admin: true }],
   pipelines: [{ id: 1, name: 'Sales', stages: [{ id: 1, name: 'Qualified', deal_probability: 20 }] }],
-  fields: { person: [{ key: TIER_KEY, name: 'Tier', field_type: 'enum', options: ['Gold', 'Silver'] }] },
-  organizations: [{ id: 1, name: 'Acme Supplies', owner_id: 1 }],
+  fields: {
+    person: [{ key: TIER_KEY, name: 'Tier', field_type: 'enum', options: ['Gold', 'Silver'] }],
+    // HubSpot products associate with nothing: these links are kept as the linked record's name.
+    product: [
+      { key: SUPPLIER_KEY, name: 'Supplier', field_type: 'org' },
+      { key: CONTACT_KEY, name: 'Contact person', field_type: 'people' },
+    ],
+  },
+  organizations: [
+    { id: 1, name: 'Acme Supplies', owner_id: 1 },
+    { id: 2, name: 'Gone Trading', owner_id: 1, is_deleted: true },
+  ],
+  products: [
+    { id: 1, name: 'Licence', custom_fields: { [SUPPLIER_KEY]: 1, [CONTACT_KEY]: 1 } },
+    { id: 2, name: 'Support', custom_fields: { [SUPPLIER_KEY]: 2 } },
+  ],
   persons: [
     {
       id: 1,
@@ -110,6 +126,19 @@ describe('values HubSpot cannot hold as they are', () => {
     const before = (rows[0]?.previous_values as { options: { label: string }[] }).options.map(({ label }) => label);
     expect(before).toEqual(['Gold', 'Silver']);
   }, 150_000);
+
+  it('keeps a link HubSpot cannot make as the linked record’s name, and the source id with a note when it was not transferred', async () => {
+    const snapshot = (await portalSnapshot(harness)) as Awaited<ReturnType<typeof portalSnapshot>> & {
+      properties: Record<string, { custom: SandboxProperty[] }>;
+    };
+    const named = (label: string) =>
+      snapshot.properties['products']?.custom.find((property) => property.label === label)?.name ?? '-';
+    const product = (id: string) =>
+      liveRecords(snapshot, 'products').find((record) => sourceIdOf(record) === id)?.properties ?? {};
+    expect(product('1')[named('Supplier')]).toBe('Acme Supplies');
+    expect(product('1')[named('Contact person')]).toBe('Anna Alpha');
+    expect(product('2')[named('Supplier')]).toBe('Organizations #2 (not transferred)');
+  });
 
   it('cuts text over HubSpot’s 65,536 characters and says so in the errors list as a warning naming the record and field', async () => {
     const snapshot = await portalSnapshot(harness);

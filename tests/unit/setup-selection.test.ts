@@ -67,7 +67,10 @@ function createInSandbox(selection: SetupSelection): PropertyRegistry {
   return registry;
 }
 
-/** Every created target of every supported field of the plan, as "object.name": what "all properties" means. */
+/**
+ * Every created target of every supported field of the plan (a reference kept as text included), as
+ * "object.name": what "all properties" means.
+ */
 function plannedProperties(plan: MappingPlan, keep: (objectKey: string, fieldKey: string) => boolean): string[] {
   return plan.objects.flatMap((object) =>
     (plan.fields[object.key] ?? [])
@@ -75,7 +78,10 @@ function plannedProperties(plan: MappingPlan, keep: (objectKey: string, fieldKey
       .flatMap((field) =>
         field.targets
           .filter(
-            (target) => target.kind === 'created' || (target.kind === 'owner' && target.name !== 'hubspot_owner_id'),
+            (target) =>
+              target.kind === 'created' ||
+              target.kind === 'reference' ||
+              (target.kind === 'owner' && target.name !== 'hubspot_owner_id'),
           )
           .map((target) => `${target.objectType}.${target.name}`),
       ),

@@ -152,7 +152,11 @@ function selectProperties(plan: MappingPlan, settings: TransferSettings, objects
             label: target.label,
           });
         }
-        const isCreated = target.kind === 'created' || (target.kind === 'owner' && target.name !== 'hubspot_owner_id');
+        // A reference kept as text is a text property setup creates, like any created one.
+        const isCreated =
+          target.kind === 'created' ||
+          target.kind === 'reference' ||
+          (target.kind === 'owner' && target.name !== 'hubspot_owner_id');
         if (!isCreated || !propertiesOn) continue;
         const references = target.kind === 'owner' ? ('owner' as const) : null;
         const enumerated = target.type === 'enumeration' && references === null ? options : null;

@@ -15,6 +15,7 @@ import { mapRecord, rowForRecord } from '../mapping/record-mapper.js';
 import type { ReadSettings } from '../settings/settings.service.js';
 import { OBJECT_BATCH_SIZE } from './batch-inputs.js';
 import { warningRows } from './record-warnings.js';
+import { createReferenceNames, type ReferenceNames } from './reference-names.js';
 import { associationPairs, type AssociationScope, syncAssociations } from './sync-associations.js';
 import { loadSyncContext, type SyncContext } from './sync-context.js';
 import { ASSOCIATIONS_TASK, passesFilter, syncRows, syncTasks, writableProperties, writeModeOf } from './sync-plan.js';
@@ -49,6 +50,7 @@ interface TaskRun {
   recordLinkBase: string | null;
   signal: AbortSignal;
   guard: ValueGuard;
+  names: ReferenceNames;
 }
 
 /** Intent rows of an earlier attempt still unconfirmed for these records: that create batch is in flight. */
@@ -72,7 +74,10 @@ async function syncBatch(
   });
   const guarded = await run.guard(
     row,
-    batch.filter((m) => m.input.pending.length === 0),
+    await run.names.resolve(
+      row,
+      batch.filter((m) => m.input.pending.length === 0),
+    ),
   );
   const writable = guarded.batch;
   const known =
@@ -93,6 +98,7 @@ async function syncBatch(
     await commitOutcomes(tx, row, outcomes, blocked);
     const written = new Set(outcomes.flatMap((o) => (o.outcome === 'failed' ? [] : [o.sourceId])));
     await tx.recordErrors(row.key, warningRows(guarded.warnings, written));
+    await run.names.keep(tx.client, row, writable);
     await tx.advance(row.key, {
       cursor: step.cursor,
       counts: {
@@ -198,6 +204,13 @@ export function createSyncHandler(deps: {
           scope,
           recordLinkBase: connection.apiDomain,
           signal: lease.signal,
+          names: createReferenceNames({
+            db: deps.db,
+            connectionId: connection.id,
+            plan: sync.plan,
+            settings: sync.settings,
+            rules: deps.sources.module(connection.source).mappingRules,
+          }),
           guard: createValueGuard({
             api,
             catalog: () => session.catalog(),
