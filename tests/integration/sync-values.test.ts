@@ -48,7 +48,21 @@ const DATASET = {
       name: 'Anna Alpha',
       org_id: 1,
       owner_id: 1,
-      emails: [{ value: 'anna@alpha.example', primary: true }],
+      emails: [
+        { value: 'anna@alpha.example', primary: true, label: 'work' },
+        { value: 'Anna.Private@Home.example', primary: false, label: 'home' },
+        { value: 'anna@old-job.example', primary: false, label: 'other' },
+      ],
+    },
+    {
+      id: 2,
+      name: 'Bert Beta',
+      owner_id: 1,
+      // Anna's private address too: HubSpot lets one contact hold an address.
+      emails: [
+        { value: 'bert@beta.example', primary: true, label: 'work' },
+        { value: 'anna.private@home.example', primary: false, label: 'home' },
+      ],
     },
   ],
   notes: [{ id: 1, content: LONG_NOTE, person_id: 1, user_id: 1 }],
@@ -140,6 +154,52 @@ describe('values HubSpot cannot hold as they are', () => {
     expect(product('2')[named('Supplier')]).toBe('Organizations #2 (not transferred)');
   });
 
+  it('keeps a person’s other e-mail addresses as the contact’s secondary e-mails, and reports one another contact holds', async () => {
+    const snapshot = await portalSnapshot(harness);
+    const contact = (email: string) =>
+      liveRecords(snapshot, 'contacts').find((record) => record.properties['email'] === email)?.properties ?? {};
+    expect(contact('anna@alpha.example')['hs_additional_emails']).toBe(
+      'anna.private@home.example;anna@old-job.example',
+    );
+    expect(contact('bert@beta.example')['hs_additional_emails']).toBeUndefined();
+
+    const page = TransferErrorsPage.parse((await harness.api('GET', `/api/v1/transfers/${sync.id}/errors`)).body);
+    expect(page.errors).toContainEqual(
+      expect.objectContaining({
+        task: 'persons',
+        itemKey: '2',
+        severity: 'error',
+        category: 'CONFLICT',
+        message: expect.stringMatching(/^anna\.private@home\.example could not be added as a secondary e-mail/),
+      }),
+    );
+    const { rows } = await harness.db.pool.query<{ previous_values: unknown }>(
+      `SELECT previous_values FROM ledger_entries WHERE transfer_id = $1 AND item_type = 'secondary_emails' AND state = 'confirmed'`,
+      [sync.id],
+    );
+    expect(rows).toEqual([{ previous_values: { hs_additional_emails: null } }]);
+  });
+
+  it('sends no address HubSpot holds again when the sync runs again (only the refused one is tried again)', async () => {
+    const secondaryEmailCalls = async () => {
+      const stats = (await (await fetch(`${harness.hubspot.apiBaseUrl}/_sandbox/stats`)).json()) as {
+        byPortal: Record<string, { byEndpoint: Record<string, number> }>;
+      };
+      return Object.entries(stats.byPortal[String(PORTAL)]?.byEndpoint ?? {})
+        .filter(([endpoint]) => endpoint.startsWith('PUT /contacts/v1/secondary-email/'))
+        .reduce((sum, [, count]) => sum + count, 0);
+    };
+    const before = await secondaryEmailCalls();
+    const again = await runTransfer(harness, 'sync', (body) => SyncResponse.parse(body));
+    expect(again.job.status).toBe('COMPLETE');
+    expect((await secondaryEmailCalls()) - before).toBe(1);
+    const snapshot = await portalSnapshot(harness);
+    const anna = liveRecords(snapshot, 'contacts').find(
+      (record) => record.properties['email'] === 'anna@alpha.example',
+    );
+    expect(anna?.properties['hs_additional_emails']).toBe('anna.private@home.example;anna@old-job.example');
+  }, 150_000);
+
   it('cuts text over HubSpot’s 65,536 characters and says so in the errors list as a warning naming the record and field', async () => {
     const snapshot = await portalSnapshot(harness);
     const notes = liveRecords(snapshot, 'notes');
@@ -148,7 +208,7 @@ describe('values HubSpot cannot hold as they are', () => {
     expect(LONG_NOTE.startsWith(note.properties['hs_note_body'] ?? '-')).toBe(true);
 
     const page = TransferErrorsPage.parse((await harness.api('GET', `/api/v1/transfers/${sync.id}/errors`)).body);
-    expect(page.errors).toEqual([
+    expect(page.errors.filter((error) => error.severity === 'warning')).toEqual([
       expect.objectContaining({
         task: 'notes',
         itemKey: '1',

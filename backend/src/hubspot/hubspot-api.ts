@@ -22,6 +22,7 @@ import { type HubSpotJson, setupOperations } from './hubspot-setup-operations.js
 import type { PortalLimiter } from './portal-limiter.js';
 import type { HubSpotBucket } from './portal-limits.js';
 import { parseHubSpotRateLimits } from './rate-limit-headers.js';
+import { secondaryEmailsApi } from './secondary-emails.js';
 
 export interface HubSpotOwner {
   id: string;
@@ -213,6 +214,7 @@ export function createHubSpotApi(deps: {
       };
       return {
         ...setupOperations(json),
+        secondaryEmails: secondaryEmailsApi(json),
         properties: (objectType: string) =>
           readProperties((work) => call(portalId, `GET /crm/v3/properties/${objectType}`, work), objectType),
 

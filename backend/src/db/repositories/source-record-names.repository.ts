@@ -1,6 +1,6 @@
 import type { Queryable } from '../pool.js';
 
-/** A source record's name as HubSpot shows it (see migrations/0012_source_record_names.sql). */
+/** A source record's name as HubSpot shows it (see migrations/0012_sync_values.sql). */
 export interface SourceRecordName {
   object: string;
   sourceId: string;

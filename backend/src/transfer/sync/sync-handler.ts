@@ -16,6 +16,7 @@ import type { ReadSettings } from '../settings/settings.service.js';
 import { OBJECT_BATCH_SIZE } from './batch-inputs.js';
 import { warningRows } from './record-warnings.js';
 import { createReferenceNames, type ReferenceNames } from './reference-names.js';
+import { addSecondaryEmails, queueSecondaryEmails } from './secondary-emails.js';
 import { associationPairs, type AssociationScope, syncAssociations } from './sync-associations.js';
 import { loadSyncContext, type SyncContext } from './sync-context.js';
 import { ASSOCIATIONS_TASK, passesFilter, syncRows, syncTasks, writableProperties, writeModeOf } from './sync-plan.js';
@@ -99,6 +100,7 @@ async function syncBatch(
     const written = new Set(outcomes.flatMap((o) => (o.outcome === 'failed' ? [] : [o.sourceId])));
     await tx.recordErrors(row.key, warningRows(guarded.warnings, written));
     await run.names.keep(tx.client, row, writable);
+    await queueSecondaryEmails(tx.client, run.scope.connectionId, row, writable, outcomes);
     await tx.advance(row.key, {
       cursor: step.cursor,
       counts: {
@@ -225,6 +227,15 @@ export function createSyncHandler(deps: {
           await context.saveProgress({ done: index, total: rows.length, phase: `Syncing ${row.hubspotLabel}` });
           if ((await syncRow(run, row, cursorOf(task?.cursor))) === 'stopped') return 'stopped' as const;
         }
+        await context.saveProgress({ done: rows.length, total: rows.length, phase: 'Adding secondary e-mails' });
+        const emails = await addSecondaryEmails({
+          db: deps.db,
+          connectionId: connection.id,
+          api,
+          run: context.transfer,
+          stopRequested: () => context.stopRequested(),
+        });
+        if (emails === 'stopped') return 'stopped' as const;
         await context.transfer.commit((tx) => tx.advance(ASSOCIATIONS_TASK, { cursor: null, done: true }));
         return 'complete' as const;
       });
