@@ -92,6 +92,21 @@ beforeAll(async () => {
   const setup = await runTransfer(harness, 'setup', (body) => SetupResponse.parse(body));
   expect(setup.job.status).toBe('COMPLETE');
 }, 150_000);
+
+/** A call to the HubSpot sandbox as another app of the portal would make it. */
+async function hubspot(method: string, path: string, body?: unknown): Promise<unknown> {
+  const { state, clientId } = harness.hubspot;
+  const grant = { portalId: PORTAL, userId: 1, userEmail: 'alma@values.example', scopes: ['oauth'], clientId };
+  const token = state.oauth.issueAccessToken(state.oauth.issueRefreshToken(grant), state.nowMs(), 1800).token;
+  const res = await fetch(`${harness.hubspot.apiBaseUrl}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  expect(res.status).toBeLessThan(300);
+  return res.json();
+}
+
 afterAll(() => harness.close());
 
 interface SandboxProperty {
@@ -103,6 +118,18 @@ interface SandboxProperty {
 describe('values HubSpot cannot hold as they are', () => {
   let sync: SyncResponse;
   let platinum: string;
+
+  let holder: { id: string };
+
+  it('(before the sync) HubSpot holds a company that already carries organization 1’s source id, written by someone else', async () => {
+    const snapshot = (await portalSnapshot(harness)) as Awaited<ReturnType<typeof portalSnapshot>> & {
+      properties: Record<string, { custom: SandboxProperty[] }>;
+    };
+    const idProperty = snapshot.properties['companies']?.custom.find((p) => p.name.endsWith('__record_id'))?.name;
+    holder = (await hubspot('POST', '/crm/v3/objects/companies', {
+      properties: { name: 'Acme (old name)', description: 'Kept by HubSpot', [idProperty ?? '-']: '1' },
+    })) as { id: string };
+  });
 
   it('adds an option added in Pipedrive after setup to the HubSpot property before the records that use it', async () => {
     const options = (await pipedrive('POST', `/api/v2/personFields/${TIER_KEY}/options`, [{ label: 'Platinum' }]))
@@ -199,6 +226,26 @@ describe('values HubSpot cannot hold as they are', () => {
     );
     expect(anna?.properties['hs_additional_emails']).toBe('anna.private@home.example;anna@old-job.example');
   }, 150_000);
+
+  it('records what a record it did not create held before changing it, so revert can restore it', async () => {
+    const snapshot = await portalSnapshot(harness);
+    const companies = liveRecords(snapshot, 'companies').filter((record) => sourceIdOf(record) === '1');
+    expect(companies.map((record) => [record.id, record.properties['name']])).toEqual([[holder.id, 'Acme Supplies']]);
+    const { rows } = await harness.db.pool.query<{ action: string; hubspot_id: string; previous_values: unknown }>(
+      `SELECT action, hubspot_id, previous_values FROM ledger_entries
+        WHERE transfer_id = $1 AND item_type = 'record' AND hubspot_object = 'companies' AND item_key = 'organizations/1'`,
+      [sync.id],
+    );
+    expect(rows).toEqual([
+      {
+        action: 'changed',
+        hubspot_id: holder.id,
+        previous_values: expect.objectContaining({ name: 'Acme (old name)' }),
+      },
+    ]);
+    // What the sync wrote that the company did not hold was empty before.
+    expect(rows[0]?.previous_values).toMatchObject({ hubspot_owner_id: null });
+  });
 
   it('cuts text over HubSpot’s 65,536 characters and says so in the errors list as a warning naming the record and field', async () => {
     const snapshot = await portalSnapshot(harness);

@@ -14,6 +14,7 @@ import type { PlannedObject } from '../mapping/mapping-plan.js';
 import { mapRecord, rowForRecord } from '../mapping/record-mapper.js';
 import type { ReadSettings } from '../settings/settings.service.js';
 import { OBJECT_BATCH_SIZE } from './batch-inputs.js';
+import { commitChanged, foreignRecords, NO_FOREIGN_RECORDS, withOurs } from './foreign-records.js';
 import { warningRows } from './record-warnings.js';
 import { createReferenceNames, type ReferenceNames } from './reference-names.js';
 import { addSecondaryEmails, queueSecondaryEmails } from './secondary-emails.js';
@@ -93,12 +94,23 @@ async function syncBatch(
   const intents = writeModeOf(row.hubspotObject) === 'create' ? createIntents(row, writable, known) : [];
   const resuming = intents.length > 0 && (await inFlight(run, row, writable));
   if (intents.length > 0 && !resuming) await run.context.transfer.commit((tx) => tx.intend(intents));
-  const outcomes = writable.length === 0 ? [] : await writeBatch(run.api, row, writable, known, resuming);
+  const written = writable.length === 0 ? [] : await writeBatch(run.api, row, writable, known, resuming);
+  const foreign =
+    writeModeOf(row.hubspotObject) === 'create'
+      ? NO_FOREIGN_RECORDS
+      : await foreignRecords(
+          { db: run.db, connectionId: run.scope.connectionId, api: run.api, transferStartedAt: transfer.createdAt },
+          row,
+          writable,
+          written,
+        );
+  const outcomes = withOurs(written, foreign);
   const count = (kinds: string[]) => outcomes.filter((o) => kinds.includes(o.outcome)).length;
   await run.context.transfer.commit(async (tx) => {
     await commitOutcomes(tx, row, outcomes, blocked);
-    const written = new Set(outcomes.flatMap((o) => (o.outcome === 'failed' ? [] : [o.sourceId])));
-    await tx.recordErrors(row.key, warningRows(guarded.warnings, written));
+    await commitChanged(tx, row, foreign);
+    const landed = new Set(outcomes.flatMap((o) => (o.outcome === 'failed' ? [] : [o.sourceId])));
+    await tx.recordErrors(row.key, warningRows(guarded.warnings, landed));
     await run.names.keep(tx.client, row, writable);
     await queueSecondaryEmails(tx.client, run.scope.connectionId, row, writable, outcomes);
     await tx.advance(row.key, {
