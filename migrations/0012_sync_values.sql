@@ -27,3 +27,13 @@ CREATE TABLE contact_secondary_emails (
 );
 CREATE INDEX contact_secondary_emails_pending_idx ON contact_secondary_emails (connection_id, object, source_id, email)
   WHERE added_at IS NULL;
+
+-- The portal's companies by domain, read once before the companies task when the user opted in to matching
+-- existing companies by domain: HubSpot has no unique domain (no batch read by it) and the hot path has no
+-- search, so each batch looks its domains up here. A company adopted by a source organization leaves.
+CREATE TABLE hubspot_company_domains (
+  connection_id uuid NOT NULL REFERENCES connections (id) ON DELETE CASCADE,
+  domain text NOT NULL,
+  hubspot_id text NOT NULL,
+  PRIMARY KEY (connection_id, domain)
+);

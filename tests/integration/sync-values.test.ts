@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { SetupResponse, SyncResponse, TransferErrorsPage } from '../../shared/src/contracts/index.js';
+import { SettingsResponse, SetupResponse, SyncResponse, TransferErrorsPage } from '../../shared/src/contracts/index.js';
 import { type AuditHarness, startAuditHarness } from '../support/audit-harness.js';
 import {
   auditAndSettings,
@@ -37,6 +37,8 @@ const DATASET = {
   organizations: [
     { id: 1, name: 'Acme Supplies', owner_id: 1 },
     { id: 2, name: 'Gone Trading', owner_id: 1, is_deleted: true },
+    { id: 3, name: 'Cobalt Works', owner_id: 1, website: 'https://www.cobalt.example/about' },
+    { id: 4, name: 'Cobalt Two', owner_id: 1, website: 'cobalt.example' },
   ],
   products: [
     { id: 1, name: 'Licence', custom_fields: { [SUPPLIER_KEY]: 1, [CONTACT_KEY]: 1 } },
@@ -129,6 +131,23 @@ describe('values HubSpot cannot hold as they are', () => {
     holder = (await hubspot('POST', '/crm/v3/objects/companies', {
       properties: { name: 'Acme (old name)', description: 'Kept by HubSpot', [idProperty ?? '-']: '1' },
     })) as { id: string };
+  });
+
+  let cobalt: { id: string };
+
+  it('(before the sync) the user opts in to matching companies by domain; HubSpot has two companies of one domain', async () => {
+    const current = SettingsResponse.parse((await harness.api('GET', '/api/v1/connections/pipedrive/settings')).body);
+    const saved = await harness.api('PUT', '/api/v1/connections/pipedrive/settings', {
+      ...current.settings,
+      matchCompaniesByDomain: true,
+    });
+    expect(saved.status).toBe(200);
+    cobalt = (await hubspot('POST', '/crm/v3/objects/companies', {
+      properties: { name: 'Cobalt (HubSpot)', domain: 'cobalt.example', city: 'Tallinn' },
+    })) as { id: string };
+    await hubspot('POST', '/crm/v3/objects/companies', {
+      properties: { name: 'Cobalt newer', domain: 'cobalt.example' },
+    });
   });
 
   it('adds an option added in Pipedrive after setup to the HubSpot property before the records that use it', async () => {
@@ -245,6 +264,28 @@ describe('values HubSpot cannot hold as they are', () => {
     ]);
     // What the sync wrote that the company did not hold was empty before.
     expect(rows[0]?.previous_values).toMatchObject({ hubspot_owner_id: null });
+  });
+
+  it('adopts the oldest HubSpot company of an organization’s domain (opt-in), recording what it held, and creates the next organization of that domain', async () => {
+    const snapshot = await portalSnapshot(harness);
+    const ofDomain = liveRecords(snapshot, 'companies').filter((c) => c.properties['domain'] === 'cobalt.example');
+    expect(ofDomain.map((c) => [c.properties['name'], sourceIdOf(c)]).sort()).toEqual([
+      ['Cobalt Two', '4'],
+      ['Cobalt Works', '3'],
+      ['Cobalt newer', null],
+    ]);
+    expect(ofDomain.find((c) => sourceIdOf(c) === '3')?.id).toBe(cobalt.id);
+    const { rows } = await harness.db.pool.query<{ action: string; previous_values: Record<string, unknown> }>(
+      `SELECT action, previous_values FROM ledger_entries
+        WHERE transfer_id = $1 AND item_type = 'record' AND hubspot_object = 'companies' AND item_key = 'organizations/3'`,
+      [sync.id],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.action).toBe('reused');
+    expect(rows[0]?.previous_values).toMatchObject({ name: 'Cobalt (HubSpot)', domain: 'cobalt.example' });
+    expect(
+      Object.entries(rows[0]?.previous_values ?? {}).find(([name]) => name.endsWith('__record_id'))?.[1],
+    ).toBeNull();
   });
 
   it('cuts text over HubSpot’s 65,536 characters and says so in the errors list as a warning naming the record and field', async () => {

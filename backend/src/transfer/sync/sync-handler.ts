@@ -14,6 +14,7 @@ import type { PlannedObject } from '../mapping/mapping-plan.js';
 import { mapRecord, rowForRecord } from '../mapping/record-mapper.js';
 import type { ReadSettings } from '../settings/settings.service.js';
 import { OBJECT_BATCH_SIZE } from './batch-inputs.js';
+import { adoptCompanies, commitAdoption, indexCompanyDomains } from './company-domains.js';
 import { commitChanged, foreignRecords, NO_FOREIGN_RECORDS, withOurs } from './foreign-records.js';
 import { warningRows } from './record-warnings.js';
 import { createReferenceNames, type ReferenceNames } from './reference-names.js';
@@ -94,21 +95,22 @@ async function syncBatch(
   const intents = writeModeOf(row.hubspotObject) === 'create' ? createIntents(row, writable, known) : [];
   const resuming = intents.length > 0 && (await inFlight(run, row, writable));
   if (intents.length > 0 && !resuming) await run.context.transfer.commit((tx) => tx.intend(intents));
-  const written = writable.length === 0 ? [] : await writeBatch(run.api, row, writable, known, resuming);
+  const deps = { db: run.db, connectionId: run.scope.connectionId, api: run.api };
+  const adoption =
+    row.hubspotObject === 'companies' && run.sync.settings.matchCompaniesByDomain
+      ? await adoptCompanies(deps, row, writable)
+      : { outcomes: [], rest: writable, domains: [] };
+  const written = adoption.rest.length === 0 ? [] : await writeBatch(run.api, row, adoption.rest, known, resuming);
   const foreign =
     writeModeOf(row.hubspotObject) === 'create'
       ? NO_FOREIGN_RECORDS
-      : await foreignRecords(
-          { db: run.db, connectionId: run.scope.connectionId, api: run.api, transferStartedAt: transfer.createdAt },
-          row,
-          writable,
-          written,
-        );
-  const outcomes = withOurs(written, foreign);
+      : await foreignRecords({ ...deps, transferStartedAt: transfer.createdAt }, row, writable, written);
+  const outcomes = withOurs([...adoption.outcomes, ...written], foreign);
   const count = (kinds: string[]) => outcomes.filter((o) => kinds.includes(o.outcome)).length;
   await run.context.transfer.commit(async (tx) => {
     await commitOutcomes(tx, row, outcomes, blocked);
     await commitChanged(tx, row, foreign);
+    await commitAdoption(tx, run.scope.connectionId, adoption);
     const landed = new Set(outcomes.flatMap((o) => (o.outcome === 'failed' ? [] : [o.sourceId])));
     await tx.recordErrors(row.key, warningRows(guarded.warnings, landed));
     await run.names.keep(tx.client, row, writable);
@@ -237,6 +239,8 @@ export function createSyncHandler(deps: {
           const task = tasks.find((candidate) => candidate.object === row.key);
           if (task?.status === 'done') continue;
           await context.saveProgress({ done: index, total: rows.length, phase: `Syncing ${row.hubspotLabel}` });
+          if (row.hubspotObject === 'companies' && settings.matchCompaniesByDomain)
+            await indexCompanyDomains({ db: deps.db, connectionId: connection.id, api }, row);
           if ((await syncRow(run, row, cursorOf(task?.cursor))) === 'stopped') return 'stopped' as const;
         }
         await context.saveProgress({ done: rows.length, total: rows.length, phase: 'Adding secondary e-mails' });
