@@ -136,6 +136,21 @@ export const ledgerRepository = {
     return result.rows.map(fromRow);
   },
 
+  /** Which of these HubSpot records a transfer of the connection created or adopted (confirmed). */
+  async recordedRecords(
+    db: Queryable,
+    input: { connectionId: string; hubspotObject: string; hubspotIds: readonly string[] },
+  ): Promise<Set<string>> {
+    if (input.hubspotIds.length === 0) return new Set();
+    const result = await db.query<{ hubspot_id: string }>(
+      `SELECT DISTINCT hubspot_id FROM ledger_entries
+        WHERE connection_id = $1 AND item_type = 'record' AND hubspot_object = $2 AND hubspot_id = ANY($3::text[])
+          AND action IN ('created', 'reused') AND state = 'confirmed'`,
+      [input.connectionId, input.hubspotObject, input.hubspotIds],
+    );
+    return new Set(result.rows.map((row) => row.hubspot_id));
+  },
+
   async forTransfer(db: Queryable, transferId: string): Promise<LedgerEntry[]> {
     const result = await db.query<LedgerRow>('SELECT * FROM ledger_entries WHERE transfer_id = $1 ORDER BY id', [
       transferId,

@@ -4,7 +4,8 @@
  * of creating one, and what it held before goes into the ledger (reused, with previous values) so revert
  * can restore it. HubSpot has no unique domain (no batch read or upsert by it) and the hot path has no
  * search, so before the companies task the portal's companies are read once, page by page, into
- * `hubspot_company_domains`; each batch looks its domains up there and reads only the matched companies.
+ * `hubspot_company_domains`; each batch looks its domains up there, and only when some match reads which
+ * of those records HubSpot already holds by source id (a lost id map) and the matched companies.
  * The oldest company of a domain is the one adopted, by the first organization that has it.
  */
 import type { Queryable } from '../../db/pool.js';
@@ -64,14 +65,24 @@ export async function adoptCompanies(
   const index = await companyDomainsRepository.lookup(deps.db, deps.connectionId, [
     ...new Set(candidates.map((m) => domainKey(m.input.properties['domain']) as string)),
   ]);
+  const idProperty = sourceIdProperty(row);
+  const matched = candidates.filter((m) => index.has(domainKey(m.input.properties['domain']) as string));
+  if (matched.length === 0) return none;
+  // A company that already carries the source id (the id map was lost) is the record's own: upserted as usual.
+  const holders = await deps.api.batch<BatchRecord>('/crm/v3/objects/companies/batch/read', {
+    idProperty,
+    inputs: matched.map((m) => ({ id: m.record.id })),
+    properties: [idProperty],
+    propertiesWithHistory: [],
+  });
+  const held = new Set(holders.results.map((company) => company.properties[idProperty]));
   const pairs = new Map<string, { mapped: MappedRecord; hubspotId: string }>();
-  for (const candidate of candidates) {
+  for (const candidate of matched.filter((m) => !held.has(m.record.id))) {
     const domain = domainKey(candidate.input.properties['domain']) as string;
     const hubspotId = index.get(domain);
     if (hubspotId !== undefined && !pairs.has(domain)) pairs.set(domain, { mapped: candidate, hubspotId });
   }
   if (pairs.size === 0) return none;
-  const idProperty = sourceIdProperty(row);
   const names = [...new Set([...pairs.values()].flatMap(({ mapped: m }) => Object.keys(m.input.properties)))];
   const answer = await deps.api.batch<BatchRecord>('/crm/v3/objects/companies/batch/read', {
     inputs: [...pairs.values()].map(({ hubspotId }) => ({ id: hubspotId })),

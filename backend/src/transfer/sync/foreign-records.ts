@@ -1,14 +1,14 @@
 /**
- * Upserted records the id map did not know before the batch, though HubSpot already had them (`new:
- * false`). Either this transfer wrote them before a crash (created after the transfer started: ours, so
- * recorded as created, for revert to delete) or HubSpot held a record with the source id we did not write
- * (e.g. an earlier install's): we changed a record we did not create, so what it held before goes into
- * the ledger as `changed`, for revert to restore — read from HubSpot's property history in one batch read
- * per batch, made only when such records exist (never on a first sync of an empty portal).
+ * Upserted records HubSpot already had (`new: false`) that neither the id map nor an earlier transfer's
+ * ledger (created or adopted) knew. Either this transfer wrote them before a crash (created after the
+ * transfer started: ours, so recorded as created, for revert to delete) or HubSpot held a record with the
+ * source id we did not write (e.g. an earlier install's): we changed a record we did not create, so what it
+ * held before goes into the ledger as `changed`, for revert to restore — read from HubSpot's property
+ * history in one batch read per batch, made only when such records exist (never on a first sync).
  */
 import type { Queryable } from '../../db/pool.js';
 import { idMapRepository } from '../../db/repositories/id-map.repository.js';
-import type { LedgerIntent } from '../../db/repositories/ledger.repository.js';
+import { type LedgerIntent, ledgerRepository } from '../../db/repositories/ledger.repository.js';
 import type { TransferBatch } from '../../jobs/transfer-run.js';
 import type { PlannedObject } from '../mapping/mapping-plan.js';
 import type { BatchApi } from './batch-sender.js';
@@ -58,7 +58,13 @@ export async function foreignRecords(
     row.sourceObject,
     updated.map((o) => o.sourceId),
   );
-  const unknown = updated.filter((o) => !known.has(o.sourceId));
+  // A record an earlier transfer of the connection created or adopted is ours, even when the id map was lost.
+  const recorded = await ledgerRepository.recordedRecords(deps.db, {
+    connectionId: deps.connectionId,
+    hubspotObject: row.hubspotObject,
+    hubspotIds: updated.filter((o) => !known.has(o.sourceId)).map((o) => o.hubspotId),
+  });
+  const unknown = updated.filter((o) => !known.has(o.sourceId) && !recorded.has(o.hubspotId));
   if (unknown.length === 0) return NO_FOREIGN_RECORDS;
   const written = new Map(batch.map((m) => [m.record.id, Object.keys(m.input.properties)]));
   const names = [...new Set(unknown.flatMap((o) => written.get(o.sourceId) ?? []))];

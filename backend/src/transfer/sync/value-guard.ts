@@ -38,6 +38,8 @@ export function createValueGuard(deps: ValueGuardDeps): ValueGuard {
   const { plan, settings } = deps;
   const definitions = new Map<string, Promise<Map<string, HubSpotProperty>>>();
   let catalog: SourceCatalog | null = null;
+  /** Option ids the source's fields did not have when read again: not read again for each batch. */
+  const gone = new Set<string>();
 
   const definitionsOf = (objectType: string) => {
     let found = definitions.get(objectType);
@@ -61,9 +63,11 @@ export function createValueGuard(deps: ValueGuardDeps): ValueGuard {
     fill(option.field.options ?? []);
     if (labels.size === ids.length) return labels;
     fill(sourceOptions(row, option.field.key));
-    if (labels.size === ids.length) return labels;
+    const key = (id: string) => `${row.key}/${option.field.key}/${id}`;
+    if (ids.every((id) => labels.has(id) || gone.has(key(id)))) return labels;
     catalog = await deps.catalog();
     fill(sourceOptions(row, option.field.key));
+    for (const id of ids) if (!labels.has(id)) gone.add(key(id));
     return labels;
   }
 
