@@ -239,6 +239,17 @@ describe('values HubSpot cannot hold as they are', () => {
     const again = await runTransfer(harness, 'sync', (body) => SyncResponse.parse(body));
     expect(again.job.status).toBe('COMPLETE');
     expect((await secondaryEmailCalls()) - before).toBe(1);
+    // The company adopted by domain is still someone else's: what this sync changed in it is recorded again.
+    const { rows } = await harness.db.pool.query<{ item_key: string; action: string; previous_values: unknown }>(
+      `SELECT item_key, action, previous_values FROM ledger_entries
+        WHERE transfer_id = $1 AND item_type = 'record' ORDER BY item_key`,
+      [again.id],
+    );
+    expect(rows.map(({ item_key, action }) => [item_key, action])).toEqual([
+      ['organizations/1', 'changed'],
+      ['organizations/3', 'changed'],
+    ]);
+    expect(rows[1]?.previous_values).toMatchObject({ name: 'Cobalt Works', domain: 'cobalt.example' });
     const snapshot = await portalSnapshot(harness);
     const anna = liveRecords(snapshot, 'contacts').find(
       (record) => record.properties['email'] === 'anna@alpha.example',
@@ -299,8 +310,12 @@ describe('values HubSpot cannot hold as they are', () => {
         ORDER BY item_key`,
       [third.id],
     );
-    // Organization 1's company was someone else's before the first sync: still changed, not created.
-    expect(rows).toEqual([{ item_key: 'organizations/1', action: 'changed' }]);
+    // Organization 1's company was someone else's before the first sync, organization 3 adopted one: still
+    // changed, never taken for created.
+    expect(rows).toEqual([
+      { item_key: 'organizations/1', action: 'changed' },
+      { item_key: 'organizations/3', action: 'changed' },
+    ]);
     const snapshot = await portalSnapshot(harness);
     const ofDomain = liveRecords(snapshot, 'companies').filter((c) => c.properties['domain'] === 'cobalt.example');
     expect(ofDomain.map((c) => [c.properties['name'], sourceIdOf(c)]).sort()).toEqual([

@@ -136,19 +136,24 @@ export const ledgerRepository = {
     return result.rows.map(fromRow);
   },
 
-  /** Which of these HubSpot records a transfer of the connection created or adopted (confirmed). */
+  /**
+   * Which of these HubSpot records transfers of the connection created, and which they only adopted or
+   * changed (someone else's records), as confirmed in the ledger.
+   */
   async recordedRecords(
     db: Queryable,
     input: { connectionId: string; hubspotObject: string; hubspotIds: readonly string[] },
-  ): Promise<Set<string>> {
-    if (input.hubspotIds.length === 0) return new Set();
-    const result = await db.query<{ hubspot_id: string }>(
-      `SELECT DISTINCT hubspot_id FROM ledger_entries
+  ): Promise<{ created: Set<string>; theirs: Set<string> }> {
+    const recorded = { created: new Set<string>(), theirs: new Set<string>() };
+    if (input.hubspotIds.length === 0) return recorded;
+    const result = await db.query<{ hubspot_id: string; action: LedgerAction }>(
+      `SELECT DISTINCT hubspot_id, action FROM ledger_entries
         WHERE connection_id = $1 AND item_type = 'record' AND hubspot_object = $2 AND hubspot_id = ANY($3::text[])
-          AND action IN ('created', 'reused') AND state = 'confirmed'`,
+          AND state = 'confirmed'`,
       [input.connectionId, input.hubspotObject, input.hubspotIds],
     );
-    return new Set(result.rows.map((row) => row.hubspot_id));
+    for (const row of result.rows) recorded[row.action === 'created' ? 'created' : 'theirs'].add(row.hubspot_id);
+    return recorded;
   },
 
   async forTransfer(db: Queryable, transferId: string): Promise<LedgerEntry[]> {

@@ -1,10 +1,12 @@
 /**
- * Upserted records HubSpot already had (`new: false`) that neither the id map nor an earlier transfer's
- * ledger (created or adopted) knew. Either this transfer wrote them before a crash (created after the
- * transfer started: ours, so recorded as created, for revert to delete) or HubSpot held a record with the
- * source id we did not write (e.g. an earlier install's): we changed a record we did not create, so what it
- * held before goes into the ledger as `changed`, for revert to restore — read from HubSpot's property
- * history in one batch read per batch, made only when such records exist (never on a first sync).
+ * Upserted records HubSpot already had (`new: false`) that are not ours as far as Postgres knows: neither
+ * created by a transfer of the connection (ledger) nor in the id map without having been adopted. Either
+ * this transfer wrote them before a crash (created after the transfer started: ours, so recorded as
+ * created, for revert to delete), or they are someone else's — a record HubSpot held with the source id we
+ * did not write (e.g. an earlier install's), or one an earlier sync adopted (a contact by e-mail, a company
+ * by domain) or changed as someone else's: we changed a record we did not create, so what it held before goes into the ledger as
+ * `changed`, for revert to restore — read from HubSpot's property history in one batch read per batch, made
+ * only when such records exist (never on a first sync).
  */
 import type { Queryable } from '../../db/pool.js';
 import { idMapRepository } from '../../db/repositories/id-map.repository.js';
@@ -58,13 +60,16 @@ export async function foreignRecords(
     row.sourceObject,
     updated.map((o) => o.sourceId),
   );
-  // A record an earlier transfer of the connection created or adopted is ours, even when the id map was lost.
   const recorded = await ledgerRepository.recordedRecords(deps.db, {
     connectionId: deps.connectionId,
     hubspotObject: row.hubspotObject,
-    hubspotIds: updated.filter((o) => !known.has(o.sourceId)).map((o) => o.hubspotId),
+    hubspotIds: updated.map((o) => o.hubspotId),
   });
-  const unknown = updated.filter((o) => !known.has(o.sourceId) && !recorded.has(o.hubspotId));
+  // Ours: created by a transfer of the connection, or in the id map and never adopted or changed as someone
+  // else's. Someone else's stay so: each later change of them is recorded too.
+  const unknown = updated.filter(
+    (o) => !recorded.created.has(o.hubspotId) && (recorded.theirs.has(o.hubspotId) || !known.has(o.sourceId)),
+  );
   if (unknown.length === 0) return NO_FOREIGN_RECORDS;
   const written = new Map(batch.map((m) => [m.record.id, Object.keys(m.input.properties)]));
   const names = [...new Set(unknown.flatMap((o) => written.get(o.sourceId) ?? []))];
@@ -78,7 +83,7 @@ export async function foreignRecords(
   for (const outcome of unknown) {
     const record = byId.get(outcome.hubspotId);
     if (!record) continue;
-    if (Date.parse(record.createdAt) >= deps.transferStartedAt.getTime()) {
+    if (!recorded.theirs.has(outcome.hubspotId) && Date.parse(record.createdAt) >= deps.transferStartedAt.getTime()) {
       result.ours.add(outcome.sourceId);
       continue;
     }
