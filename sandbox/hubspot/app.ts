@@ -18,6 +18,7 @@ import { registerOAuthRoutes } from './oauth/routes.js';
 import { registerObjectBatchRoutes } from './objects/batch-routes.js';
 import { registerObjectRoutes } from './objects/routes.js';
 import { registerSearchRoute } from './objects/search.js';
+import { registerSecondaryEmailRoutes } from './objects/secondary-emails.js';
 import { registerOwnerRoutes } from './owners.js';
 import { registerPipelineRoutes } from './pipelines/routes.js';
 import { registerPropertyRoutes } from './properties/routes.js';
@@ -61,12 +62,14 @@ export function buildApp(state: SandboxState): Express {
 
   const auth = bearerAuth(state);
   const limits = rateLimit(state);
-  for (const prefix of ['/crm', '/settings', '/automation', '/account-info']) app.use(prefix, auth, limits);
+  for (const prefix of ['/crm', '/contacts', '/settings', '/automation', '/account-info'])
+    app.use(prefix, auth, limits);
 
   const now = () => state.nowIso();
   registerObjectBatchRoutes(app, now);
   registerSearchRoute(app);
   registerObjectRoutes(app, now);
+  registerSecondaryEmailRoutes(app, now);
   registerPropertyRoutes(app, now);
   registerPipelineRoutes(app, now);
   registerOwnerRoutes(app);

@@ -19,9 +19,11 @@ import {
 } from './hubspot-errors.js';
 import { readProperties } from './hubspot-properties.client.js';
 import { type HubSpotJson, setupOperations } from './hubspot-setup-operations.js';
+import { objectPages } from './object-pages.js';
 import type { PortalLimiter } from './portal-limiter.js';
 import type { HubSpotBucket } from './portal-limits.js';
 import { parseHubSpotRateLimits } from './rate-limit-headers.js';
+import { secondaryEmailsApi } from './secondary-emails.js';
 
 export interface HubSpotOwner {
   id: string;
@@ -213,6 +215,9 @@ export function createHubSpotApi(deps: {
       };
       return {
         ...setupOperations(json),
+        secondaryEmails: secondaryEmailsApi(json),
+        /** An object type's records, page by page (never all at once). */
+        objectPages: (objectType: string, properties: readonly string[]) => objectPages(json, objectType, properties),
         properties: (objectType: string) =>
           readProperties((work) => call(portalId, `GET /crm/v3/properties/${objectType}`, work), objectType),
 

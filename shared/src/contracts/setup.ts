@@ -69,6 +69,8 @@ export const TransferError = z.object({
   label: z.string().nullable(),
   /** HubSpot's error category. */
   category: z.string(),
+  /** error: the item did not reach HubSpot; warning: it did, but a value could not be kept whole (e.g. text cut). */
+  severity: z.enum(['error', 'warning']),
   message: z.string(),
   hint: z.string().nullable(),
   createdAt: z.string(),

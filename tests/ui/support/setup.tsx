@@ -126,6 +126,7 @@ export const ERRORS: TransferErrorsPage = {
       itemKey: 'pipedrive_deal_value',
       label: 'Value',
       category: 'VALIDATION_ERROR',
+      severity: 'error',
       message: 'Property already exists with another type.',
       hint: 'Map the field onto the existing property, or rename it in HubSpot.',
       createdAt: '2026-12-01T15:05:00.000Z',

@@ -136,6 +136,26 @@ export const ledgerRepository = {
     return result.rows.map(fromRow);
   },
 
+  /**
+   * Which of these HubSpot records transfers of the connection created, and which they only adopted or
+   * changed (someone else's records), as confirmed in the ledger.
+   */
+  async recordedRecords(
+    db: Queryable,
+    input: { connectionId: string; hubspotObject: string; hubspotIds: readonly string[] },
+  ): Promise<{ created: Set<string>; theirs: Set<string> }> {
+    const recorded = { created: new Set<string>(), theirs: new Set<string>() };
+    if (input.hubspotIds.length === 0) return recorded;
+    const result = await db.query<{ hubspot_id: string; action: LedgerAction }>(
+      `SELECT DISTINCT hubspot_id, action FROM ledger_entries
+        WHERE connection_id = $1 AND item_type = 'record' AND hubspot_object = $2 AND hubspot_id = ANY($3::text[])
+          AND state = 'confirmed'`,
+      [input.connectionId, input.hubspotObject, input.hubspotIds],
+    );
+    for (const row of result.rows) recorded[row.action === 'created' ? 'created' : 'theirs'].add(row.hubspot_id);
+    return recorded;
+  },
+
   async forTransfer(db: Queryable, transferId: string): Promise<LedgerEntry[]> {
     const result = await db.query<LedgerRow>('SELECT * FROM ledger_entries WHERE transfer_id = $1 ORDER BY id', [
       transferId,

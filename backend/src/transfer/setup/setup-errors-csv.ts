@@ -2,9 +2,20 @@ import { stringify } from 'csv-stringify';
 import type { TransferError } from '../../../../shared/src/contracts/index.js';
 import { neutralise } from '../audit/audit-csv.js';
 
-const COLUMNS = ['Item', 'Item type', 'Key', 'Object', 'Task', 'HubSpot category', 'Message', 'Hint', 'When'];
+const COLUMNS = [
+  'Item',
+  'Item type',
+  'Key',
+  'Object',
+  'Task',
+  'Severity',
+  'HubSpot category',
+  'Message',
+  'Hint',
+  'When',
+];
 
-/** A transfer's error log as CSV (UTF-8 with BOM, formulas neutralised): one row per failed item. */
+/** A transfer's error log as CSV (UTF-8 with BOM, formulas neutralised): one row per failed item or record warning. */
 export function transferErrorsCsv(errors: readonly TransferError[]): NodeJS.ReadableStream {
   const csv = stringify({ header: true, columns: COLUMNS, bom: true, cast: { string: neutralise } });
   for (const error of errors) {
@@ -14,6 +25,7 @@ export function transferErrorsCsv(errors: readonly TransferError[]): NodeJS.Read
       error.itemKey ?? '',
       error.hubspotObject ?? '',
       error.task,
+      error.severity,
       error.category,
       error.message,
       error.hint ?? '',

@@ -32,6 +32,7 @@ function toTransferError(error: StoredRecordError): TransferError {
     itemKey: error.sourceId,
     label: text('label'),
     category: error.code,
+    severity: context['severity'] === 'warning' ? 'warning' : 'error',
     message: error.message,
     hint: text('hint'),
     createdAt: error.createdAt.toISOString(),

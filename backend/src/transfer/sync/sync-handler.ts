@@ -15,8 +15,13 @@ import type { PlannedObject } from '../mapping/mapping-plan.js';
 import { mapRecord, rowForRecord } from '../mapping/record-mapper.js';
 import type { ReadSettings } from '../settings/settings.service.js';
 import { OBJECT_BATCH_SIZE } from './batch-inputs.js';
+import { adoptCompanies, commitAdoption, indexCompanyDomains } from './company-domains.js';
 import { type DeferredRun, syncDeferredAssociations } from './deferred-associations.js';
+import { commitChanged, foreignRecords, NO_FOREIGN_RECORDS, withOurs } from './foreign-records.js';
 import { readAhead } from './read-ahead.js';
+import { warningRows } from './record-warnings.js';
+import { createReferenceNames, type ReferenceNames } from './reference-names.js';
+import { addSecondaryEmails, queueSecondaryEmails } from './secondary-emails.js';
 import { associationPairs, type AssociationScope, syncAssociations } from './sync-associations.js';
 import { loadSyncContext, type SyncContext } from './sync-context.js';
 import { accessRefusal, type AccessScope, withNextTry } from './sync-pauses.js';
@@ -38,6 +43,7 @@ import {
   recordItemKey,
   writeBatch,
 } from './sync-records.js';
+import { createValueGuard, type ValueGuard } from './value-guard.js';
 
 /** Where a task resumes: the page to read again (null: the first) and how many of its records are committed. */
 interface TaskCursor {
@@ -59,6 +65,8 @@ interface TaskRun {
   scope: AssociationScope;
   recordLinkBase: string | null;
   signal: AbortSignal;
+  guard: ValueGuard;
+  names: ReferenceNames;
 }
 
 /** Intent rows of an earlier attempt still unconfirmed for these records: that create batch is in flight. */
@@ -80,7 +88,14 @@ async function syncBatch(
     const error = pendingError(m);
     return error ? [error] : [];
   });
-  const writable = batch.filter((m) => m.input.pending.length === 0);
+  const guarded = await run.guard(
+    row,
+    await run.names.resolve(
+      row,
+      batch.filter((m) => m.input.pending.length === 0),
+    ),
+  );
+  const writable = guarded.batch;
   const known =
     writeModeOf(row.hubspotObject) === 'create'
       ? await idMapRepository.lookup(
@@ -93,10 +108,26 @@ async function syncBatch(
   const intents = writeModeOf(row.hubspotObject) === 'create' ? createIntents(row, writable, known) : [];
   const resuming = intents.length > 0 && (await inFlight(run, row, writable));
   if (intents.length > 0 && !resuming) await run.context.transfer.commit((tx) => tx.intend(intents));
-  const outcomes = writable.length === 0 ? [] : await writeBatch(run.api, row, writable, known, resuming);
+  const deps = { db: run.db, connectionId: run.scope.connectionId, api: run.api };
+  const adoption =
+    row.hubspotObject === 'companies' && run.sync.settings.matchCompaniesByDomain
+      ? await adoptCompanies(deps, row, writable)
+      : { outcomes: [], rest: writable, domains: [] };
+  const written = adoption.rest.length === 0 ? [] : await writeBatch(run.api, row, adoption.rest, known, resuming);
+  const foreign =
+    writeModeOf(row.hubspotObject) === 'create'
+      ? NO_FOREIGN_RECORDS
+      : await foreignRecords({ ...deps, transferStartedAt: transfer.createdAt }, row, writable, written);
+  const outcomes = withOurs([...adoption.outcomes, ...written], foreign);
   const count = (kinds: string[]) => outcomes.filter((o) => kinds.includes(o.outcome)).length;
   await run.context.transfer.commit(async (tx) => {
     await commitOutcomes(tx, row, outcomes, blocked);
+    await commitChanged(tx, row, foreign);
+    await commitAdoption(tx, run.scope.connectionId, adoption);
+    const landed = new Set(outcomes.flatMap((o) => (o.outcome === 'failed' ? [] : [o.sourceId])));
+    await tx.recordErrors(row.key, warningRows(guarded.warnings, landed));
+    await run.names.keep(tx.client, row, writable);
+    await queueSecondaryEmails(tx.client, run.scope.connectionId, row, writable, outcomes);
     await tx.advance(row.key, {
       cursor: step.cursor,
       counts: {
@@ -211,20 +242,37 @@ export function createSyncHandler(deps: {
     try {
       const outcome = await withPortalLease(deps.db, transfer.portalId, async (lease) => {
         await markAttemptStart(context, deps.db, rows, tasks);
+        const api = deps.hubspot.forPortal(transfer.portalId);
         const run: TaskRun = {
           context,
           db: deps.db,
-          api: deps.hubspot.forPortal(transfer.portalId),
+          api,
           session,
           sync,
           scope,
           recordLinkBase: connection.apiDomain,
           signal: lease.signal,
+          names: createReferenceNames({
+            db: deps.db,
+            connectionId: connection.id,
+            plan: sync.plan,
+            settings: sync.settings,
+            rules: deps.sources.module(connection.source).mappingRules,
+          }),
+          guard: createValueGuard({
+            api,
+            catalog: () => session.catalog(),
+            run: context.transfer,
+            plan: sync.plan,
+            settings: sync.settings,
+          }),
         };
         for (const [index, row] of rows.entries()) {
           const task = tasks.find((candidate) => candidate.object === row.key);
           if (task?.status === 'done') continue;
           await context.saveProgress({ done: index, total: rows.length, phase: `Syncing ${row.hubspotLabel}` });
+          if (row.hubspotObject === 'companies' && settings.matchCompaniesByDomain)
+            await indexCompanyDomains({ db: deps.db, connectionId: connection.id, api }, row);
           if ((await syncRow(run, row, cursorOf(task?.cursor))) === 'stopped') return 'stopped' as const;
         }
         const associations = tasks.find((candidate) => candidate.object === ASSOCIATIONS_TASK);
@@ -242,6 +290,15 @@ export function createSyncHandler(deps: {
           if ((await syncDeferredAssociations(deferred, associations?.cursor ?? null)) === 'stopped')
             return 'stopped' as const;
         }
+        await context.saveProgress({ done: rows.length, total: rows.length, phase: 'Adding secondary e-mails' });
+        const emails = await addSecondaryEmails({
+          db: deps.db,
+          connectionId: connection.id,
+          api,
+          run: context.transfer,
+          stopRequested: () => context.stopRequested(),
+        });
+        if (emails === 'stopped') return 'stopped' as const;
         await context.transfer.commit((tx) => tx.advance(ASSOCIATIONS_TASK, { cursor: null, done: true }));
         return 'complete' as const;
       });
