@@ -154,6 +154,7 @@ describe('the setup review', () => {
     rates: [],
     owners: [{ id: '7', email: 'ann@example.com', firstName: 'Ann', lastName: null }],
     flows: { unavailable: 'MISSING_SCOPES' },
+    overLimit: new Map(),
   };
   const review = reviewSetup(state, items);
   const outcome = (key: string) => review.objects.flatMap((object) => object.items).find((item) => item.key === key);
@@ -241,5 +242,6 @@ function emptyState(): PortalState {
     rates: [],
     owners: [],
     flows: [],
+    overLimit: new Map(),
   };
 }

@@ -57,6 +57,10 @@ export type SetupItem = {
   | { kind: 'workflow'; workflow: WorkflowSpec }
 );
 
+/** An item's ledger identity as one string (itemType, hubspotObject, itemKey). */
+export const setupItemIdentity = (item: Pick<SetupItem, 'itemType' | 'hubspotObject' | 'itemKey'>): string =>
+  `${item.itemType}\u0000${item.hubspotObject ?? ''}\u0000${item.itemKey}`;
+
 const probabilityOf = (sourcePercent: number | null, rounded: number): number => {
   if (sourcePercent === null) return rounded;
   const exact = sourcePercent / 100;
