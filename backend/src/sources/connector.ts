@@ -104,6 +104,8 @@ export interface ReadOptions {
   cursor?: string | null;
   /** Only records updated at or after this time (ISO 8601). */
   since?: string;
+  /** Only the records a saved filter of the source account keeps (the settings' `sourceFilterId`). */
+  filterId?: string | null;
 }
 
 /**

@@ -1,13 +1,14 @@
 /**
  * Paged reads of Pipedrive records: v2 cursor lists for persons, organizations, deals, products and
  * activities, v1 offset paging for notes (no v2 API). Every list is read in pages of 500 sorted by id,
- * optionally only records with `update_time` ≥ since (Pipedrive's `updated_since` is inclusive).
+ * optionally only records with `update_time` ≥ since (Pipedrive's `updated_since` is inclusive) and only
+ * those a saved filter of the account keeps (`filter_id`).
  *
  * What the lists leave out: archived deals (only /deals/archived since 2025-07-15). The spec does not
  * promise that lists leave soft-deleted rows out, so rows flagged deleted or inactive are dropped here.
  */
 import type { Page } from '../../http-client/paging.js';
-import type { ReadOptions, RecordPage, SourceRecord } from '../connector.js';
+import { type ReadOptions, type RecordPage, type SourceRecord, SourceRequestError } from '../connector.js';
 import type { PipedriveApis } from './pipedrive-apis.js';
 import type { PipedriveObjectKey } from './pipedrive-objects.js';
 import { cursorPages, offsetPages, PAGE_SIZE } from './pipedrive-paging.js';
@@ -32,26 +33,49 @@ export function toIsoTime(value: string | null | undefined): string | null {
   return Number.isNaN(time.getTime()) ? null : time.toISOString();
 }
 
-/** The pages of one object type from a resume cursor (null: the start). */
+/**
+ * What a list asks Pipedrive to keep, applied by Pipedrive itself. A saved filter (`filterId`) replaces
+ * the owner and pipeline parameters on the v2 lists ("If filter_id is provided, this is ignored"), so a
+ * caller that needs those too checks them on the records. Notes (v1) have no saved filters: their owner is
+ * `user_id` and `createdFrom` (YYYY-MM-DD) their `start_date`.
+ */
+export interface ListCriteria {
+  /** Only records with `update_time` ≥ this instant (ISO 8601). */
+  since?: string | undefined;
+  filterId?: number | undefined;
+  ownerId?: number | undefined;
+  /** Deals only. */
+  pipelineId?: number | undefined;
+  /** Notes only. */
+  createdFrom?: string | undefined;
+}
+
+const defined = <T extends Record<string, unknown>>(params: T) =>
+  Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined)) as Partial<T>;
+
+/** The pages of one object type from a resume cursor (null: the start), in pages of 500 sorted by id. */
 export function recordPages(
   apis: PipedriveApis,
   objectKey: PipedriveObjectKey,
   from: string | null,
-  since?: string,
+  criteria: ListCriteria = {},
 ): AsyncGenerator<Page<PipedriveRecord>> {
+  const since = criteria.since === undefined ? undefined : toPipedriveTime(criteria.since);
   const v2 = {
     limit: PAGE_SIZE,
     sort_by: 'id',
     sort_direction: 'asc',
-    ...(since ? { updated_since: toPipedriveTime(since) } : {}),
+    ...defined({ filter_id: criteria.filterId, owner_id: criteria.ownerId, updated_since: since }),
   } as const;
   switch (objectKey) {
     case 'persons':
       return cursorPages((cursor) => apis.persons.getPersons({ ...v2, cursor }), from);
     case 'organizations':
       return cursorPages((cursor) => apis.organizations.getOrganizations({ ...v2, cursor }), from);
-    case 'deals':
-      return cursorPages((cursor) => apis.deals.getDeals({ ...v2, cursor }), from);
+    case 'deals': {
+      const deals = { ...v2, ...defined({ pipeline_id: criteria.pipelineId }) };
+      return cursorPages((cursor) => apis.deals.getDeals({ ...deals, cursor }), from);
+    }
     case 'products':
       return cursorPages((cursor) => apis.products.getProducts({ ...v2, cursor }), from);
     case 'activities':
@@ -63,7 +87,7 @@ export function recordPages(
             start,
             limit: PAGE_SIZE,
             sort: 'id ASC',
-            ...(since ? { updated_since: toPipedriveTime(since) } : {}),
+            ...defined({ user_id: criteria.ownerId, start_date: criteria.createdFrom, updated_since: since }),
           }),
         from,
       );
@@ -86,7 +110,10 @@ export async function* readRecords(
   objectKey: PipedriveObjectKey,
   options: ReadOptions = {},
 ): AsyncGenerator<RecordPage> {
-  for await (const page of recordPages(apis, objectKey, options.cursor ?? null, options.since)) {
+  const filterId = options.filterId ? Number(options.filterId) : undefined;
+  if (filterId !== undefined && (!Number.isSafeInteger(filterId) || objectKey === 'notes'))
+    throw new SourceRequestError(400, `Pipedrive has no saved filter ${options.filterId} for ${objectKey}.`);
+  for await (const page of recordPages(apis, objectKey, options.cursor ?? null, { since: options.since, filterId })) {
     // A row flagged deleted (v2) or inactive (v1) is not a record the account holds: never transferred.
     const live = page.items.filter(
       (item: PipedriveRecord & { is_deleted?: unknown; active_flag?: unknown }) =>

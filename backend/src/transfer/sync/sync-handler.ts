@@ -106,7 +106,9 @@ async function syncRow(run: TaskRun, row: PlannedObject, from: TaskCursor): Prom
   const filter = Object.hasOwn(settings.recordFilters, row.key) ? settings.recordFilters[row.key] : undefined;
   let pageStart = from.page;
   let skip = from.skip;
-  for await (const page of run.session.read(row.sourceObject, { cursor: pageStart })) {
+  // The source's own saved filter is applied by the source at the read; the rest is checked per record.
+  const read = { cursor: pageStart, filterId: filter?.sourceFilterId ?? null };
+  for await (const page of run.session.read(row.sourceObject, read)) {
     const records = page.records.slice(skip);
     for (let start = 0; start < records.length; start += OBJECT_BATCH_SIZE) {
       if (run.signal.aborted) throw new RetryableJobError('The connection to our database broke; the sync resumes.');

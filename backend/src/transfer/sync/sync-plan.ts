@@ -63,8 +63,8 @@ const dayOf = (value: unknown): string | null =>
 
 /**
  * Whether a record passes the row's record filter, checked on the record as read (owner, pipeline, created
- * and updated dates). A source's own saved filter (`sourceFilterId`) is not applied here: it needs the
- * source to filter the read.
+ * and updated dates). A source's own saved filter (`sourceFilterId`) is not checked here: the source
+ * applies it at the read (ReadOptions.filterId).
  */
 export function passesFilter(filter: RecordFilter | undefined, record: SourceRecord): boolean {
   if (!filter) return true;
