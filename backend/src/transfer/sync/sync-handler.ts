@@ -8,6 +8,7 @@ import { withPortalLease } from '../../hubspot/portal-lease.js';
 import { FatalJobError, RetryableJobError } from '../../jobs/job-errors.js';
 import type { JobContext, JobHandler } from '../../jobs/job-runner.js';
 import { SourceAuthError, type SourceSession } from '../../sources/connector.js';
+import { recordShapeOf } from '../../sources/record-shapes.js';
 import type { SourceRegistry } from '../../sources/source-registry.js';
 import { toJobError } from '../audit/audit-errors.js';
 import type { PlannedObject } from '../mapping/mapping-plan.js';
@@ -80,7 +81,8 @@ async function syncBatch(
   const intents = writeModeOf(row.hubspotObject) === 'create' ? createIntents(row, writable, known) : [];
   const resuming = intents.length > 0 && (await inFlight(run, row, writable));
   if (intents.length > 0 && !resuming) await run.context.transfer.commit((tx) => tx.intend(intents));
-  const outcomes = writable.length === 0 ? [] : await writeBatch(run.api, row, writable, known, resuming);
+  const shape = recordShapeOf(run.sync.plan.source);
+  const outcomes = writable.length === 0 ? [] : await writeBatch(run.api, row, writable, known, resuming, shape);
   const count = (kinds: string[]) => outcomes.filter((o) => kinds.includes(o.outcome)).length;
   await run.context.transfer.commit(async (tx) => {
     await commitOutcomes(tx, row, outcomes, blocked);
@@ -103,6 +105,7 @@ async function syncBatch(
 /** Streams the row's source object page by page (never the whole account), mapping and writing per 100. */
 async function syncRow(run: TaskRun, row: PlannedObject, from: TaskCursor): Promise<'done' | 'stopped'> {
   const { plan, settings } = run.sync;
+  const shape = recordShapeOf(plan.source);
   const filter = Object.hasOwn(settings.recordFilters, row.key) ? settings.recordFilters[row.key] : undefined;
   let pageStart = from.page;
   let skip = from.skip;
@@ -114,16 +117,19 @@ async function syncRow(run: TaskRun, row: PlannedObject, from: TaskCursor): Prom
       if (run.signal.aborted) throw new RetryableJobError('The connection to our database broke; the sync resumes.');
       if (await run.context.stopRequested()) return 'stopped';
       const part = records.slice(start, start + OBJECT_BATCH_SIZE);
-      const own = part.filter((record) => rowForRecord(plan, settings, row.sourceObject, record)?.key === row.key);
-      const kept = own.filter((record) => passesFilter(filter, record));
+      const own = part.filter(
+        (record) => rowForRecord(plan, settings, row.sourceObject, record, shape)?.key === row.key,
+      );
+      const kept = own.filter((record) => passesFilter(filter, record, shape));
       const batch = kept.map((record) => {
         const context = {
+          shape,
           timeZone: run.sync.timeZone,
           recordLinkBase: run.recordLinkBase,
           pipelineIds: run.sync.pipelineIds,
         };
         const input = mapRecord({ row, record, settings, plan, context });
-        return { record, input: { ...input, properties: writableProperties(row, record, input.properties) } };
+        return { record, input: { ...input, properties: writableProperties(row, record, input.properties, shape) } };
       });
       const end = skip + start + part.length;
       const last = end >= page.records.length;
