@@ -8,6 +8,7 @@ import express, { type Express, type RequestHandler } from 'express';
 import { registerAccountRoutes } from './account.js';
 import { registerAssociationRoutes } from './associations/routes.js';
 import { bearerAuth } from './auth.js';
+import { registerLimitsRoutes } from './crm-limits.js';
 import { registerCurrencyRoutes } from './currencies.js';
 import { errorHandler, unknownRoute } from './errors.js';
 import { registerFlowRoutes } from './flows/routes.js';
@@ -78,6 +79,7 @@ export function buildApp(state: SandboxState): Express {
   registerFlowRoutes(app, now);
   registerCurrencyRoutes(app, now);
   registerAccountRoutes(app);
+  registerLimitsRoutes(app);
 
   app.use(unknownRoute);
   app.use(errorHandler);

@@ -41,14 +41,18 @@ export class Portal {
   readonly flows = new FlowStore();
   readonly account: AccountSettings;
 
-  constructor(seed: PortalSeed, at: string, randomSeed: number) {
+  constructor(
+    private readonly seed: PortalSeed,
+    at: string,
+    randomSeed: number,
+  ) {
     this.id = seed.portalId;
     this.settings = { ...DEFAULT_PORTAL_SETTINGS, ...seed.settings };
     this.shuffler = new Rng(hashSeed(randomSeed, 'batch-order', seed.portalId));
     this.properties = new PropertyRegistry(at);
     this.pipelines = new PipelineStore(
       at,
-      () => seed.maxDealPipelines ?? this.limits().dealPipelines,
+      () => this.pipelineLimit(),
       () => this.settings.probabilityInTenths,
     );
     this.currencies = new CurrencySettings(
@@ -61,6 +65,11 @@ export class Portal {
       ? seed.users
       : [{ email: `admin@hub-${seed.portalId}.example`, firstName: 'Sandbox', lastName: 'Admin', superAdmin: true }];
     for (const user of users) this.users.create(user, at);
+  }
+
+  /** Deal pipelines the portal may have: the seed's override, else the tier's. */
+  pipelineLimit(): number {
+    return this.seed.maxDealPipelines ?? this.limits().dealPipelines;
   }
 
   /** The limits of the portal's current tier. */

@@ -22,13 +22,47 @@ export interface TierLimits {
    * numbers; these are an inferred, strict reading (unverified).
    */
   currencies: number;
+  /**
+   * Custom properties per object: 1,000 on every tier the product serves (properties guide; a third-party
+   * note says 10 in total on HubSpot's free tools, which the sandbox does not model).
+   */
+  customPropertiesPerObject: number;
+  /**
+   * Custom association labels per object pair: Free/Starter 10, Professional/Enterprise 50 (third-party
+   * reading of the labels API's limit; HubSpot tracks these limits on Professional and Enterprise).
+   */
+  associationLabelsPerPair: number;
 }
 
 const LIMITS: Record<PortalTier, TierLimits> = {
-  free: { associationsPer10s: 100, dealPipelines: 1, currencies: 2 },
-  starter: { associationsPer10s: 100, dealPipelines: 2, currencies: 5 },
-  professional: { associationsPer10s: 150, dealPipelines: 15, currencies: 30 },
-  enterprise: { associationsPer10s: 150, dealPipelines: 100, currencies: 100 },
+  free: {
+    associationsPer10s: 100,
+    dealPipelines: 1,
+    currencies: 2,
+    customPropertiesPerObject: 1000,
+    associationLabelsPerPair: 10,
+  },
+  starter: {
+    associationsPer10s: 100,
+    dealPipelines: 2,
+    currencies: 5,
+    customPropertiesPerObject: 1000,
+    associationLabelsPerPair: 10,
+  },
+  professional: {
+    associationsPer10s: 150,
+    dealPipelines: 15,
+    currencies: 30,
+    customPropertiesPerObject: 1000,
+    associationLabelsPerPair: 50,
+  },
+  enterprise: {
+    associationsPer10s: 150,
+    dealPipelines: 100,
+    currencies: 100,
+    customPropertiesPerObject: 1000,
+    associationLabelsPerPair: 50,
+  },
 };
 
 /** With HubSpot's API limit increase pack, associations get 200 per 10 s (associations v4 guide). */

@@ -174,6 +174,33 @@ const stubSource: SourceModule<{ baseUrl: string }> = {
     pipelines: { closedStages: [], unknownProbabilityPercent: 100 },
   },
   valueConverters: {},
+  // Contacts only, with no owners, pipelines or activities: the stub's records keep none of those.
+  recordShape: {
+    fields: {
+      stage: 'stage',
+      dueDate: 'due',
+      dueTime: 'due_at',
+      fullName: 'nickname',
+      phones: 'phones',
+      amount: 'amount',
+      createdAt: 'created',
+      closedAt: 'closed',
+    },
+    owner: () => null,
+    createdAt: () => null,
+    updatedAt: (record) => record.updatedAt,
+    pipeline: () => null,
+    stage: () => null,
+    status: () => null,
+    closeTimes: () => [],
+    expectedCloseDay: () => null,
+    activityType: () => null,
+    dueDay: () => null,
+    dueTime: () => null,
+    currency: () => null,
+    hasSplitName: () => false,
+    billingFrequency: () => null,
+  },
 };
 
 let db: TestDatabase;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { bucketOf } from '../../backend/src/hubspot/hubspot-api.js';
+import { PIPEDRIVE_RECORD_SHAPE as PIPEDRIVE } from '../../backend/src/sources/pipedrive/record-shape.js';
 import { findExisting, groupNameFor, type PortalState } from '../../backend/src/transfer/setup/portal-state.js';
 import { reviewSetup } from '../../backend/src/transfer/setup/review-setup.js';
 import { SETUP_TASKS, setupItems } from '../../backend/src/transfer/setup/setup-items.js';
@@ -82,7 +83,7 @@ const selection: SetupSelection = {
   workflows: { createDate: true, closeDate: true },
 };
 
-const items = setupItems(selection, 'Pipedrive');
+const items = setupItems(selection, 'Pipedrive', PIPEDRIVE.fields);
 
 describe('setup items', () => {
   it('come in task order, one per chosen thing, and never for a field mapped onto an existing property', () => {
@@ -126,7 +127,7 @@ describe('setup items', () => {
   });
 
   it('are the same for the same selection', () => {
-    expect(setupItems(selection, 'Pipedrive')).toEqual(items);
+    expect(setupItems(selection, 'Pipedrive', PIPEDRIVE.fields)).toEqual(items);
   });
 });
 
@@ -154,6 +155,7 @@ describe('the setup review', () => {
     rates: [],
     owners: [{ id: '7', email: 'ann@example.com', firstName: 'Ann', lastName: null }],
     flows: { unavailable: 'MISSING_SCOPES' },
+    overLimit: new Map(),
   };
   const review = reviewSetup(state, items);
   const outcome = (key: string) => review.objects.flatMap((object) => object.items).find((item) => item.key === key);
@@ -191,7 +193,7 @@ describe('repeated names HubSpot keeps once', () => {
     const [pipeline] = selection.pipelines;
     if (!pipeline) throw new Error('fixture has a pipeline');
     const twice = { ...selection, pipelines: [pipeline, { ...pipeline, sourcePipelineId: '2', label: ' sales ' }] };
-    const clashing = setupItems(twice, 'Pipedrive').filter((item) => item.kind === 'pipeline');
+    const clashing = setupItems(twice, 'Pipedrive', PIPEDRIVE.fields).filter((item) => item.kind === 'pipeline');
     expect(clashing.map((item) => item.clash === undefined)).toEqual([true, false]);
     const review = reviewSetup({ ...emptyState(), pipelines: [] }, clashing);
     expect(review.objects[0]?.items.map((item) => item.outcome)).toEqual(['create', 'fail']);
@@ -241,5 +243,6 @@ function emptyState(): PortalState {
     rates: [],
     owners: [],
     flows: [],
+    overLimit: new Map(),
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { PIPEDRIVE_RECORD_SHAPE as PIPEDRIVE } from '../../backend/src/sources/pipedrive/record-shape.js';
 import type { MappingPlan, PlannedObject } from '../../backend/src/transfer/mapping/mapping-plan.js';
 import { defaultSettings } from '../../backend/src/transfer/settings/default-settings.js';
 import {
@@ -75,26 +76,31 @@ describe('the sync plan', () => {
       createdAfter: '2026-01-10',
       updatedAfter: null,
     };
-    expect(passesFilter(filter, record({ owner_id: 3, pipeline_id: 2, add_time: '2026-01-10 08:00:00' }))).toBe(true);
-    expect(passesFilter(filter, record({ owner_id: 4, pipeline_id: 2, add_time: '2026-01-10 08:00:00' }))).toBe(false);
-    expect(passesFilter(filter, record({ owner_id: 3, pipeline_id: 1, add_time: '2026-01-10 08:00:00' }))).toBe(false);
-    expect(passesFilter(filter, record({ owner_id: 3, pipeline_id: 2, add_time: '2026-01-09 23:59:59' }))).toBe(false);
+    const passes = (
+      rule: Parameters<typeof passesFilter>[0],
+      values: Record<string, unknown>,
+      updatedAt: string | null = null,
+    ) => passesFilter(rule, record(values, updatedAt), PIPEDRIVE);
+    expect(passes(filter, { owner_id: 3, pipeline_id: 2, add_time: '2026-01-10 08:00:00' })).toBe(true);
+    expect(passes(filter, { owner_id: 4, pipeline_id: 2, add_time: '2026-01-10 08:00:00' })).toBe(false);
+    expect(passes(filter, { owner_id: 3, pipeline_id: 1, add_time: '2026-01-10 08:00:00' })).toBe(false);
+    expect(passes(filter, { owner_id: 3, pipeline_id: 2, add_time: '2026-01-09 23:59:59' })).toBe(false);
     const updated = { ...filter, ownerId: null, pipelineId: null, createdAfter: null, updatedAfter: '2026-02-01' };
-    expect(passesFilter(updated, record({}, '2026-02-01T00:00:00Z'))).toBe(true);
-    expect(passesFilter(updated, record({}, '2026-01-31T23:00:00Z'))).toBe(false);
-    expect(passesFilter(undefined, record({}))).toBe(true);
+    expect(passes(updated, {}, '2026-02-01T00:00:00Z')).toBe(true);
+    expect(passes(updated, {}, '2026-01-31T23:00:00Z')).toBe(false);
+    expect(passes(undefined, {})).toBe(true);
   });
 
   it('dates an engagement without a date when it was added, and leaves the source id to the writers', () => {
     const calls = row('call_activities', 'activities', 'calls');
+    const writable = (properties: Record<string, string>) =>
+      writableProperties(calls, record({ add_time: '2026-03-01 10:00:00' }), properties, PIPEDRIVE);
     expect(
-      writableProperties(calls, record({ add_time: '2026-03-01 10:00:00' }), {
+      writable({
         hs_call_title: 'Intro',
         pipedrive_call_activities__record_id: '7',
       }),
     ).toEqual({ hs_call_title: 'Intro', hs_timestamp: '2026-03-01T10:00:00.000Z' });
-    expect(
-      writableProperties(calls, record({ add_time: '2026-03-01 10:00:00' }), { hs_timestamp: '2026-04-01T00:00:00Z' }),
-    ).toEqual({ hs_timestamp: '2026-04-01T00:00:00Z' });
+    expect(writable({ hs_timestamp: '2026-04-01T00:00:00Z' })).toEqual({ hs_timestamp: '2026-04-01T00:00:00Z' });
   });
 });

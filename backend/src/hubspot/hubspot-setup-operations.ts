@@ -1,4 +1,5 @@
 import { associationLabelsApi } from './association-labels.js';
+import { crmLimitsApi } from './crm-limits.js';
 import { currenciesApi } from './currencies.js';
 import { dealPipelinesApi } from './deal-pipelines.js';
 import { flowsApi } from './flows.js';
@@ -9,7 +10,7 @@ import { usersApi } from './users.js';
 
 export type { HubSpotJson } from './hubspot-json.js';
 
-/** The account settings setup reads and writes: groups, properties, pipelines, currencies, flows, users, labels. */
+/** The account settings setup reads and writes (groups, properties, pipelines, currencies, flows, users, labels) and their limits. */
 export function setupOperations(json: HubSpotJson) {
   return {
     propertyGroups: propertyGroupsApi(json),
@@ -19,5 +20,6 @@ export function setupOperations(json: HubSpotJson) {
     flows: flowsApi(json),
     users: usersApi(json),
     associationLabels: associationLabelsApi(json),
+    limits: crmLimitsApi(json),
   };
 }

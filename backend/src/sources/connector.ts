@@ -106,6 +106,8 @@ export interface ReadOptions {
   since?: string;
   /** Also the archived records the source keeps out of its list (Pipedrive's archived deals), after the others. */
   includeArchived?: boolean;
+  /** Only the records a saved filter of the source account keeps (the settings' `sourceFilterId`). */
+  filterId?: string | null;
 }
 
 /**

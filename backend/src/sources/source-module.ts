@@ -4,6 +4,7 @@ import type { Clock } from '../clock.js';
 import type { Sleep } from '../sleep.js';
 import type { SourceConnector } from './connector.js';
 import type { SourceMappingRules } from './mapping-rules.js';
+import type { RecordShape } from './record-shape.js';
 
 /**
  * One source app as the rest of the backend sees it: a folder sources/<id>/ whose index.ts exports one
@@ -54,6 +55,8 @@ export interface SourceModule<Config = unknown> extends SourceListing {
   mappingRules: SourceMappingRules;
   /** By the source's field type; types without one pass their value through as text. */
   valueConverters: Readonly<Record<string, ValueConverter>>;
+  /** Where its records keep owner, times, stage, status, close time, activity due time… (record-shape.ts). */
+  recordShape: RecordShape;
 }
 
 /** An app announced in the list of apps before its module exists. */

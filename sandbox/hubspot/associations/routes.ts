@@ -5,6 +5,7 @@
  */
 import type { Express, Request, Response } from 'express';
 import { batchResponse, batchTimer, errorEntry, type StandardError } from '../batch.js';
+import { checkLabelRoom } from '../crm-limits.js';
 import { apiError, HubSpotError, validationError } from '../errors.js';
 import { batchInputs, isRecord, type Json, requireFields, stringField } from '../input.js';
 import { type ObjectType, objectTypeOf } from '../object-types.js';
@@ -78,6 +79,7 @@ function registerLabelRoutes(app: Express): void {
   app.post(base, (req, res) => {
     const { from, to } = pair(req);
     const body = requireFields(req.body, 'PublicAssociationDefinitionCreateRequest', ['label', 'name']);
+    checkLabelRoom(portalOf(res), from, to);
     const created = portalOf(res).associationTypes.createLabel(
       from,
       to,

@@ -1,6 +1,7 @@
 /** Properties v3 and property groups: /crm/v3/properties/{objectType}/… */
 import type { Express } from 'express';
 import { batchResponse, batchTimer, errorEntry } from '../batch.js';
+import { checkPropertyRoom } from '../crm-limits.js';
 import { HubSpotError, validationError } from '../errors.js';
 import { batchInputs, isRecord, numberField, requireFields, stringField } from '../input.js';
 import { objectTypeOf } from '../object-types.js';
@@ -24,7 +25,9 @@ export function registerPropertyRoutes(app: Express, now: () => string): void {
 
   app.post('/crm/v3/properties/:objectType', (req, res) => {
     const type = objectTypeOf(req.params.objectType);
-    res.status(201).json(portalOf(res).properties.create(type, parsePropertyCreate(req.body), now()));
+    const input = parsePropertyCreate(req.body);
+    checkPropertyRoom(portalOf(res), type);
+    res.status(201).json(portalOf(res).properties.create(type, input, now()));
   });
 
   app.post('/crm/v3/properties/:objectType/batch/create', (req, res) => {
@@ -35,7 +38,9 @@ export function registerPropertyRoutes(app: Express, now: () => string): void {
     const errors = [];
     for (const input of inputs) {
       try {
-        results.push(portalOf(res).properties.create(type, parsePropertyCreate(input), now()));
+        const parsed = parsePropertyCreate(input);
+        checkPropertyRoom(portalOf(res), type);
+        results.push(portalOf(res).properties.create(type, parsed, now()));
       } catch (error) {
         if (!(error instanceof HubSpotError)) throw error;
         errors.push(errorEntry(error, { propertyName: [isRecord(input) ? String(input['name']) : ''] }));

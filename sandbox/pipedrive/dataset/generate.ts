@@ -730,36 +730,40 @@ function accountConfig(rng: Rng): DatasetInput {
         ]),
       },
     ],
+    // Conditions in the spec's form (addFilter), by the built-in fields' ids (fields/builtin.ts order).
     filters: [
       {
         id: 1,
         name: 'Open deals over 10k',
         type: 'deals',
-        conditions: [{ object: 'deal', field_id: '12', operator: '>', value: '10000' }],
+        conditions: [
+          { object: 'deal', field_id: '9', operator: '=', value: 'open' },
+          { object: 'deal', field_id: '4', operator: '>', value: '10000' },
+        ],
       },
       {
         id: 2,
         name: 'My people',
         type: 'people',
-        conditions: [{ object: 'person', field_id: '9', operator: '=', value: '1' }],
+        conditions: [{ object: 'person', field_id: '27', operator: '=', value: '1' }],
       },
       {
         id: 3,
         name: 'Estonian organizations',
         type: 'org',
-        conditions: [{ object: 'organization', field_id: '3', operator: 'LIKE', value: '%Estonia%' }],
+        conditions: [{ object: 'organization', field_id: '43', operator: "LIKE '%$%'", value: 'Estonia' }],
       },
       {
         id: 4,
         name: 'Overdue activities',
         type: 'activity',
-        conditions: [{ object: 'activity', field_id: '3', operator: '<', value: 'today' }],
+        conditions: [{ object: 'activity', field_id: '68', operator: '<', value: 'today' }],
       },
       {
         id: 5,
-        name: 'Expensive products',
+        name: 'Taxed products',
         type: 'products',
-        conditions: [{ object: 'product', field_id: '10', operator: '>', value: '1000' }],
+        conditions: [{ object: 'product', field_id: '57', operator: '>', value: '0' }],
       },
       { id: 6, name: 'Old filter', type: 'deals', active_flag: false },
       { id: 7, name: 'Hot leads', type: 'leads' },

@@ -108,6 +108,7 @@ export function registerActivities(routes: RouteRegistry, context: ResourceConte
       updatedSince: true,
       updatedUntil: true,
       filters: (params: QueryParams) => activityFilters(context, params),
+      savedFilters: { context, entity: 'activity' },
     },
     get: { operationId: 'getActivity', cost: 1 },
     add: {

@@ -5,10 +5,10 @@
  */
 import { callerOf } from '../http/context.js';
 import { ok } from '../http/envelope.js';
-import { badRequest } from '../http/errors.js';
 import { QueryParams } from '../http/params.js';
 import type { RouteRegistry } from '../http/routes.js';
 import type { ResourceContext } from './context.js';
+import { savedFilterMatcher } from './filter-conditions.js';
 
 /** Value of one unit in EUR; the sandbox's fixed exchange rates. */
 const EUR_RATES: Readonly<Record<string, number>> = {
@@ -46,9 +46,10 @@ export function registerDealsSummary(routes: RouteRegistry, context: ResourceCon
       handler: (req, res) => {
         const params = new QueryParams(req.query);
         const status = params.oneOf('status', ['open', 'won', 'lost'] as const);
-        if (params.string('filter_id') !== undefined)
-          throw badRequest('Parameter filter_id is not supported by the sandbox');
-        const owner = params.int('user_id');
+        const filterId = params.int('filter_id');
+        const test = filterId === undefined ? null : savedFilterMatcher(context, 'deal', filterId);
+        // "user_id will not be considered if you use filter_id"; pipeline and stage still are.
+        const owner = test === null ? params.int('user_id') : undefined;
         const pipeline = params.int('pipeline_id');
         const stage = params.int('stage_id');
         const caller = callerOf(res).userId;
@@ -62,7 +63,8 @@ export function registerDealsSummary(routes: RouteRegistry, context: ResourceCon
             deal.is_archived !== archived ||
             !context.records.deal.recordVisibleTo(deal, caller) ||
             (status && deal.status !== status) ||
-            (owner !== undefined && deal.owner_id !== owner)
+            (owner !== undefined && deal.owner_id !== owner) ||
+            (test !== null && !test(deal as unknown as Record<string, unknown>))
           )
             continue;
           if (

@@ -23,6 +23,7 @@ import {
   type ResourceContext,
 } from './context.js';
 import { checkDealIncludeFields, dealIncludedFields } from './deal-counts.js';
+import { savedFilterMatcher } from './filter-conditions.js';
 import { customFields, date, defined, id, instant, labelIds, visibleTo } from './inputs.js';
 import { listPage, type ListSpec, type Matcher, type RecordWriter, registerV2Crud } from './v2-crud.js';
 
@@ -110,11 +111,19 @@ export function registerDeals(routes: RouteRegistry, context: ResourceContext): 
         const view = renderViewOf(params);
         checkDealIncludeFields(view);
         const userId = callerOf(res).userId;
+        const filterId = params.int('filter_id');
+        // A saved filter replaces status, owner, person, organization, pipeline and stage ("If filter_id
+        // is provided, this is ignored"); deleted deals stay out.
+        const test = filterId === undefined ? null : savedFilterMatcher(context, 'deal', filterId);
         const { records, nextCursor } = listPage(collection, params, DEAL_LIST, [
           (index) => collection.visibleTo(index, userId),
-          ...statusMatchers(context, params),
           (index) => (table.columnAt('is_archived', index) === 1) === archived,
-          ...dealFilters(params, table.columnAt.bind(table)),
+          ...(test === null
+            ? [...statusMatchers(context, params), ...dealFilters(params, table.columnAt.bind(table))]
+            : [
+                (index: number) => collection.live(index),
+                (index: number) => test(table.at(index) as unknown as Record<string, unknown>),
+              ]),
         ]);
         res.json(
           ok(

@@ -71,6 +71,7 @@ export function registerOrganizations(routes: RouteRegistry, context: ResourceCo
         const owner = params.int('owner_id');
         return owner === undefined ? [] : [(index) => table.columnAt('owner_id', index) === owner];
       },
+      savedFilters: { context, entity: 'organization' },
     },
     get: { operationId: 'getOrganization', cost: 1 },
     add: {

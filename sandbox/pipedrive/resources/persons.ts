@@ -100,6 +100,7 @@ export function registerPersons(routes: RouteRegistry, context: ResourceContext)
       updatedSince: true,
       updatedUntil: true,
       filters: (params: QueryParams) => personFilters(context, params),
+      savedFilters: { context, entity: 'person' },
     },
     get: { operationId: 'getPerson', cost: 1 },
     add: {

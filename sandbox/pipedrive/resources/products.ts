@@ -95,6 +95,7 @@ export function registerProducts(routes: RouteRegistry, context: ResourceContext
         const owner = params.int('owner_id');
         return owner === undefined ? [] : [(index) => table.columnAt('owner_id', index) === owner];
       },
+      savedFilters: { context, entity: 'product' },
     },
     get: { operationId: 'getProduct', cost: 1 },
     add: {

@@ -13,7 +13,8 @@ import type { RouteDef, RouteRegistry } from '../http/routes.js';
 import type { ChangeMeta, Collection, Fields } from '../store/collection.js';
 import type { EntityRecords, RecordEntity } from '../store/store.js';
 import type { SortKey } from '../store/table.js';
-import { DEFAULT_VIEW, idParam, type RenderView, renderViewOf } from './context.js';
+import { DEFAULT_VIEW, idParam, type RenderView, renderViewOf, type ResourceContext } from './context.js';
+import { type FilteredEntity, savedFilterMatcher } from './filter-conditions.js';
 
 export type Matcher = (index: number) => boolean;
 
@@ -36,7 +37,12 @@ export interface V2CrudSpec<E extends RecordEntity> {
   path: string;
   /** For messages: 'Person'. */
   noun: string;
-  list?: Operation & ListSpec & { filters?: (params: QueryParams) => Matcher[] };
+  list?: Operation &
+    ListSpec & {
+      filters?: (params: QueryParams) => Matcher[];
+      /** `filter_id`: a saved filter of this kind of record, which replaces the list's other filters. */
+      savedFilters?: { context: ResourceContext; entity: FilteredEntity };
+    };
   get?: Operation;
   add?: Operation & { status: 200 | 201; parse: (input: unknown, userId: number) => Fields<EntityRecords[E]> };
   update?: Operation & {
@@ -70,12 +76,12 @@ export function listPage<E extends RecordEntity>(
     const until = params.time('updated_until');
     if (until !== undefined) all.push((index) => table.updateTimeAt(index) < until);
   }
-  const ids = params.ids('ids', 100);
+  // "If filter_id is provided, this is ignored" (the v2 lists' ids).
+  const ids = params.string('filter_id') === undefined ? params.ids('ids', 100) : undefined;
   if (ids) {
     const wanted = new Set(ids);
     all.push((index) => wanted.has(table.idAt(index)));
   }
-  if (params.string('filter_id') !== undefined) throw badRequest('Parameter filter_id is not supported by the sandbox');
   const keyAt = spec.sortKeys?.[sortBy];
   const page = table.page({
     sortBy,
@@ -102,6 +108,17 @@ function sortValue(value: SortKey): SortKey | null {
   return typeof value === 'number' && Number.isNaN(value) ? null : value;
 }
 
+/** The rows a saved filter keeps; a list without saved filters refuses `filter_id`. */
+function savedFilterRows<E extends RecordEntity>(
+  list: NonNullable<V2CrudSpec<E>['list']>,
+  collection: Collection<E>,
+  filterId: number,
+): Matcher {
+  if (!list.savedFilters) throw badRequest('Parameter filter_id is not supported by this endpoint');
+  const test = savedFilterMatcher(list.savedFilters.context, list.savedFilters.entity, filterId);
+  return (index) => test(collection.table.at(index) as unknown as Record<string, unknown>);
+}
+
 export function registerV2Crud<E extends RecordEntity>(routes: RouteRegistry, spec: V2CrudSpec<E>): RecordWriter {
   const { collection } = spec;
   const route = (def: Omit<RouteDef, 'spec'>): void => routes.add({ ...def, spec: 'v2' });
@@ -123,9 +140,10 @@ export function registerV2Crud<E extends RecordEntity>(routes: RouteRegistry, sp
         const params = new QueryParams(req.query);
         const view = renderViewOf(params);
         const userId = callerOf(res).userId;
+        const filterId = params.int('filter_id');
         const matchers = [
           (index: number) => collection.listed(index) && collection.visibleTo(index, userId),
-          ...(list.filters?.(params) ?? []),
+          ...(filterId === undefined ? (list.filters?.(params) ?? []) : [savedFilterRows(list, collection, filterId)]),
         ];
         const { records, nextCursor } = listPage(collection, params, list, matchers);
         res.json(

@@ -3,6 +3,7 @@ import type { SourceModule } from '../source-module.js';
 import { PIPEDRIVE_RULES } from './mapping-rules.js';
 import { createPipedriveConnector } from './pipedrive.connector.js';
 import { type PipedriveConfig, PipedriveConfigSchema } from './pipedrive-config.js';
+import { PIPEDRIVE_RECORD_SHAPE } from './record-shape.js';
 import { PIPEDRIVE_VALUE_CONVERTERS } from './value-converters.js';
 
 export const pipedrive: SourceModule<PipedriveConfig> = {
@@ -18,4 +19,5 @@ export const pipedrive: SourceModule<PipedriveConfig> = {
   trustedApiDomains: (config) => [new URL(config.apiBaseUrl).origin, ...config.allowedApiDomains],
   mappingRules: PIPEDRIVE_RULES,
   valueConverters: PIPEDRIVE_VALUE_CONVERTERS,
+  recordShape: PIPEDRIVE_RECORD_SHAPE,
 };

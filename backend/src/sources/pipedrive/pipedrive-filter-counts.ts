@@ -1,10 +1,11 @@
 /**
  * Counting the records a record filter keeps, for the settings page's "count" (on demand, resumable):
  * - deals with no date criterion: one v1 /deals/summary call (40 tokens) with filter_id, user_id and
- *   pipeline_id, whatever the account's size;
+ *   pipeline_id, whatever the account's size (not with a saved filter and an owner: the summary then
+ *   ignores user_id);
  * - otherwise the object's list in pages of 500 (v2: 10 tokens a page; notes, v1: 20) with the criteria
- *   Pipedrive applies itself (filter_id, owner_id, pipeline_id, updated_since; notes: user_id,
- *   start_date), the created/updated dates checked again on each record. Activities are split by `type`
+ *   Pipedrive applies itself (recordPages), the created/updated dates checked again on each record, and
+ *   owner and pipeline too when a saved filter made the list ignore them. Activities are split by `type`
  *   so the caller can count one activity row (a HubSpot object) of several.
  * Each yielded state's cursor continues the count; the transport's limiter keeps the pages under the
  * token's burst limit, as for the audit.
@@ -13,18 +14,23 @@ import type { Page } from '../../http-client/paging.js';
 import type { CountState, SourceRecordFilter } from '../connector.js';
 import type { PipedriveApis } from './pipedrive-apis.js';
 import type { PipedriveObjectKey } from './pipedrive-objects.js';
-import { cursorPages, offsetPages, PAGE_SIZE } from './pipedrive-paging.js';
-import { type PipedriveRecord, toIsoTime } from './pipedrive-readers.js';
+import { type ListCriteria, type PipedriveRecord, recordPages, toIsoTime } from './pipedrive-readers.js';
 
 const FRESH: CountState = { cursor: null, total: 0, breakdown: {}, done: false };
 
 interface FilteredRecord extends PipedriveRecord {
   add_time?: string | null;
   type?: string | null;
+  owner_id?: number | null;
+  pipeline_id?: number | null;
 }
 
 const asId = (value: string | null): number | undefined => (value === null ? undefined : Number(value));
 const dayStart = (day: string | null): string | undefined => (day === null ? undefined : `${day}T00:00:00Z`);
+
+/** One summary call when Pipedrive applies every criterion itself (with filter_id it ignores user_id). */
+const summaryCounts = (filter: SourceRecordFilter) =>
+  filter.createdAfter === null && filter.updatedAfter === null && !(filter.sourceFilterId && filter.ownerId);
 
 async function* countDealsBySummary(apis: PipedriveApis, filter: SourceRecordFilter): AsyncGenerator<CountState> {
   const filterId = asId(filter.sourceFilterId);
@@ -38,61 +44,34 @@ async function* countDealsBySummary(apis: PipedriveApis, filter: SourceRecordFil
   yield { cursor: null, total: summary.data?.total_count ?? 0, breakdown: {}, done: true };
 }
 
-function filteredPages(
-  apis: PipedriveApis,
-  objectKey: PipedriveObjectKey,
-  filter: SourceRecordFilter,
-  from: string | null,
-): AsyncGenerator<Page<FilteredRecord>> {
-  const filterId = asId(filter.sourceFilterId);
-  const ownerId = asId(filter.ownerId);
-  const since = dayStart(filter.updatedAfter);
-  const v2 = {
-    limit: PAGE_SIZE,
-    sort_by: 'id',
-    sort_direction: 'asc',
-    ...(filterId === undefined ? {} : { filter_id: filterId }),
-    ...(ownerId === undefined ? {} : { owner_id: ownerId }),
-    ...(since === undefined ? {} : { updated_since: since }),
-  } as const;
-  switch (objectKey) {
-    case 'persons':
-      return cursorPages((cursor) => apis.persons.getPersons({ ...v2, cursor }), from);
-    case 'organizations':
-      return cursorPages((cursor) => apis.organizations.getOrganizations({ ...v2, cursor }), from);
-    case 'deals': {
-      const pipelineId = asId(filter.pipelineId);
-      const deals = { ...v2, ...(pipelineId === undefined ? {} : { pipeline_id: pipelineId }) };
-      return cursorPages((cursor) => apis.deals.getDeals({ ...deals, cursor }), from);
-    }
-    case 'products':
-      return cursorPages((cursor) => apis.products.getProducts({ ...v2, cursor }), from);
-    case 'activities':
-      return cursorPages((cursor) => apis.activities.getActivities({ ...v2, cursor }), from);
-    case 'notes':
-      return offsetPages(
-        (start) =>
-          apis.notes.getNotes({
-            start,
-            limit: PAGE_SIZE,
-            sort: 'id ASC',
-            ...(ownerId === undefined ? {} : { user_id: ownerId }),
-            ...(filter.createdAfter === null ? {} : { start_date: filter.createdAfter }),
-            ...(since === undefined ? {} : { updated_since: since }),
-          }),
-        from,
-      );
-  }
-}
+/** The criteria Pipedrive applies on the list itself (owner and pipeline give way to a saved filter there). */
+const listCriteria = (objectKey: PipedriveObjectKey, filter: SourceRecordFilter): ListCriteria => ({
+  since: dayStart(filter.updatedAfter),
+  filterId: asId(filter.sourceFilterId),
+  ownerId: asId(filter.ownerId),
+  pipelineId: asId(filter.pipelineId),
+  ...(objectKey === 'notes' && filter.createdAfter !== null ? { createdFrom: filter.createdAfter } : {}),
+});
 
-/** The date criteria, checked on the record itself (Pipedrive has no created-after parameter on v2 lists). */
+/**
+ * What the list may not have applied, checked on the record itself: the dates (Pipedrive has no
+ * created-after parameter on v2 lists), and owner and pipeline when a saved filter replaced them.
+ */
 function keeps(record: FilteredRecord, filter: SourceRecordFilter): boolean {
   const after = (value: string | null | undefined, day: string | null): boolean => {
     if (day === null) return true;
     const time = toIsoTime(value);
     return time !== null && time >= `${day}T00:00:00.000Z`;
   };
-  return after(record.add_time, filter.createdAfter) && after(record.update_time, filter.updatedAfter);
+  const savedFilter = filter.sourceFilterId !== null;
+  const is = (value: number | null | undefined, wanted: string | null) =>
+    !savedFilter || wanted === null || String(value) === wanted;
+  return (
+    after(record.add_time, filter.createdAfter) &&
+    after(record.update_time, filter.updatedAfter) &&
+    is(record.owner_id, filter.ownerId) &&
+    is(record.pipeline_id, filter.pipelineId)
+  );
 }
 
 async function* countPages(
@@ -102,7 +81,10 @@ async function* countPages(
   from: CountState,
 ): AsyncGenerator<CountState> {
   let state = from;
-  for await (const page of filteredPages(apis, objectKey, filter, from.cursor)) {
+  const pages = recordPages(apis, objectKey, from.cursor, listCriteria(objectKey, filter)) as AsyncGenerator<
+    Page<FilteredRecord>
+  >;
+  for await (const page of pages) {
     const breakdown = { ...state.breakdown };
     let kept = 0;
     for (const record of page.items) {
@@ -128,7 +110,7 @@ export async function* countFilteredRecords(
     yield from;
     return;
   }
-  if (objectKey === 'deals' && filter.createdAfter === null && filter.updatedAfter === null) {
+  if (objectKey === 'deals' && summaryCounts(filter)) {
     yield* countDealsBySummary(apis, filter);
     return;
   }

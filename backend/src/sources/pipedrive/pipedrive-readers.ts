@@ -1,14 +1,15 @@
 /**
  * Paged reads of Pipedrive records: v2 cursor lists for persons, organizations, deals, products and
  * activities, v1 offset paging for notes (no v2 API). Every list is read in pages of 500 sorted by id,
- * optionally only records with `update_time` ≥ since (Pipedrive's `updated_since` is inclusive).
+ * optionally only records with `update_time` ≥ since (Pipedrive's `updated_since` is inclusive) and only
+ * those a saved filter of the account keeps (`filter_id`).
  *
  * What the lists leave out: archived deals (only /deals/archived since 2025-07-15); `includeArchived`
  * reads that list after the deals list, in one resumable read. The spec does not promise that lists leave
  * soft-deleted rows out, so rows flagged deleted or inactive are dropped here.
  */
 import type { Page } from '../../http-client/paging.js';
-import type { ReadOptions, RecordPage, SourceRecord } from '../connector.js';
+import { type ReadOptions, type RecordPage, type SourceRecord, SourceRequestError } from '../connector.js';
 import type { PipedriveApis } from './pipedrive-apis.js';
 import type { PipedriveObjectKey } from './pipedrive-objects.js';
 import { cursorPages, offsetPages, PAGE_SIZE } from './pipedrive-paging.js';
@@ -33,29 +34,59 @@ export function toIsoTime(value: string | null | undefined): string | null {
   return Number.isNaN(time.getTime()) ? null : time.toISOString();
 }
 
-const v2List = (since: string | undefined) =>
+/**
+ * What a list asks Pipedrive to keep, applied by Pipedrive itself. A saved filter (`filterId`) replaces
+ * the owner and pipeline parameters on the v2 lists ("If filter_id is provided, this is ignored"), so a
+ * caller that needs those too checks them on the records. Notes (v1) have no saved filters: their owner is
+ * `user_id` and `createdFrom` (YYYY-MM-DD) their `start_date`.
+ */
+export interface ListCriteria {
+  /** Only records with `update_time` ≥ this instant (ISO 8601). */
+  since?: string | undefined;
+  filterId?: number | undefined;
+  ownerId?: number | undefined;
+  /** Deals only. */
+  pipelineId?: number | undefined;
+  /** Notes only. */
+  createdFrom?: string | undefined;
+}
+
+const defined = <T extends Record<string, unknown>>(params: T) =>
+  Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined)) as Partial<T>;
+
+const pipedriveSince = (criteria: ListCriteria) =>
+  criteria.since === undefined ? undefined : toPipedriveTime(criteria.since);
+
+/** A v2 list's parameters: pages of 500 sorted by id, with what the criteria ask Pipedrive to keep. */
+const v2List = (criteria: ListCriteria) =>
   ({
     limit: PAGE_SIZE,
     sort_by: 'id',
     sort_direction: 'asc',
-    ...(since ? { updated_since: toPipedriveTime(since) } : {}),
+    ...defined({
+      filter_id: criteria.filterId,
+      owner_id: criteria.ownerId,
+      updated_since: pipedriveSince(criteria),
+    }),
   }) as const;
 
-/** The pages of one object type from a resume cursor (null: the start). */
+/** The pages of one object type from a resume cursor (null: the start), in pages of 500 sorted by id. */
 export function recordPages(
   apis: PipedriveApis,
   objectKey: PipedriveObjectKey,
   from: string | null,
-  since?: string,
+  criteria: ListCriteria = {},
 ): AsyncGenerator<Page<PipedriveRecord>> {
-  const v2 = v2List(since);
+  const v2 = v2List(criteria);
   switch (objectKey) {
     case 'persons':
       return cursorPages((cursor) => apis.persons.getPersons({ ...v2, cursor }), from);
     case 'organizations':
       return cursorPages((cursor) => apis.organizations.getOrganizations({ ...v2, cursor }), from);
-    case 'deals':
-      return cursorPages((cursor) => apis.deals.getDeals({ ...v2, cursor }), from);
+    case 'deals': {
+      const deals = { ...v2, ...defined({ pipeline_id: criteria.pipelineId }) };
+      return cursorPages((cursor) => apis.deals.getDeals({ ...deals, cursor }), from);
+    }
     case 'products':
       return cursorPages((cursor) => apis.products.getProducts({ ...v2, cursor }), from);
     case 'activities':
@@ -67,7 +98,11 @@ export function recordPages(
             start,
             limit: PAGE_SIZE,
             sort: 'id ASC',
-            ...(since ? { updated_since: toPipedriveTime(since) } : {}),
+            ...defined({
+              user_id: criteria.ownerId,
+              start_date: criteria.createdFrom,
+              updated_since: pipedriveSince(criteria),
+            }),
           }),
         from,
       );
@@ -100,13 +135,13 @@ const ARCHIVED = 'archived:';
 async function* dealPagesWithArchived(
   apis: PipedriveApis,
   from: string | null,
-  since?: string,
+  criteria: ListCriteria,
 ): AsyncGenerator<Page<PipedriveRecord>> {
   if (!from?.startsWith(ARCHIVED)) {
-    for await (const page of recordPages(apis, 'deals', from, since)) yield { ...page, next: page.next ?? ARCHIVED };
+    for await (const page of recordPages(apis, 'deals', from, criteria)) yield { ...page, next: page.next ?? ARCHIVED };
   }
   const archivedFrom = from?.startsWith(ARCHIVED) ? from.slice(ARCHIVED.length) || null : null;
-  const archived = cursorPages((cursor) => apis.deals.getArchivedDeals({ ...v2List(since), cursor }), archivedFrom);
+  const archived = cursorPages((cursor) => apis.deals.getArchivedDeals({ ...v2List(criteria), cursor }), archivedFrom);
   for await (const page of archived) yield { ...page, next: page.next === null ? null : `${ARCHIVED}${page.next}` };
 }
 
@@ -115,11 +150,15 @@ export async function* readRecords(
   objectKey: PipedriveObjectKey,
   options: ReadOptions = {},
 ): AsyncGenerator<RecordPage> {
+  const filterId = options.filterId ? Number(options.filterId) : undefined;
+  if (filterId !== undefined && (!Number.isSafeInteger(filterId) || objectKey === 'notes'))
+    throw new SourceRequestError(400, `Pipedrive has no saved filter ${options.filterId} for ${objectKey}.`);
   const from = options.cursor ?? null;
+  const criteria: ListCriteria = { since: options.since, filterId };
   const pages =
     objectKey === 'deals' && options.includeArchived === true
-      ? dealPagesWithArchived(apis, from, options.since)
-      : recordPages(apis, objectKey, from, options.since);
+      ? dealPagesWithArchived(apis, from, criteria)
+      : recordPages(apis, objectKey, from, criteria);
   for await (const page of pages) {
     // A row flagged deleted (v2) or inactive (v1) is not a record the account holds: never transferred.
     const live = page.items.filter(

@@ -1,5 +1,6 @@
 import type { AuditField, HubSpotPropertyTarget, TransferSettings } from '../../../../shared/src/contracts/index.js';
 import type { SourceRecord } from '../../sources/connector.js';
+import type { RecordShape } from '../../sources/record-shape.js';
 import { domainOf, emailsOf, phonesOf } from './contact-values.js';
 import type { MappingPlan, PlannedObject } from './mapping-plan.js';
 import { safeHtml } from './safe-html.js';
@@ -63,6 +64,8 @@ export interface FieldContext {
   plan: MappingPlan;
   settings: TransferSettings;
   record: SourceRecord;
+  /** Where the source keeps owner, stage, status, times… in its records. */
+  shape: RecordShape;
   timeZone: string;
   pipelineIds: ReadonlyMap<string, string>;
   warnings: string[];
@@ -70,11 +73,12 @@ export interface FieldContext {
 
 /** When an activity happens: its due day at its due time (UTC), or the start of the day in the account's zone. */
 function activityInstant(context: FieldContext): Date | null {
-  const values = context.record.values;
-  const day = calendarDay(values.due_date);
-  if (day === null) return instantOf(values.due_date);
-  const time =
-    typeof values.due_time === 'string' ? /^(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(values.due_time.trim()) : null;
+  const { shape, record } = context;
+  const due = shape.dueDay(record);
+  const dueTime = shape.dueTime(record);
+  const day = calendarDay(due);
+  if (day === null) return instantOf(due);
+  const time = typeof dueTime === 'string' ? /^(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(dueTime.trim()) : null;
   return time ? new Date(`${day}T${time[1]}:${time[2]}:${time[3] ?? '00'}Z`) : startOfDay(day, context.timeZone);
 }
 
@@ -83,12 +87,16 @@ function activityInstant(context: FieldContext): Date | null {
  * expected close day in the account's time zone (so the portal shows the day the source showed).
  */
 function closeInstant(context: FieldContext): Date | null {
-  const values = context.record.values;
-  if (values.status === 'won' || values.status === 'lost') {
-    const when = values.status === 'won' ? values.won_time : values.lost_time;
-    return instantOf(values.close_time) ?? instantOf(when);
+  const { shape, record } = context;
+  const status = shape.status(record);
+  if (status === 'won' || status === 'lost') {
+    for (const time of shape.closeTimes(record)) {
+      const instant = instantOf(time);
+      if (instant) return instant;
+    }
+    return null;
   }
-  const day = calendarDay(values.expected_close_date);
+  const day = calendarDay(shape.expectedCloseDay(record));
   return day === null ? null : startOfDay(day, context.timeZone);
 }
 
@@ -167,7 +175,7 @@ export function targetValue(
   target: HubSpotPropertyTarget,
   value: unknown,
 ): string | null {
-  const values = context.record.values;
+  const { shape, record } = context;
   const part = target.kind === 'created' ? partOf(target) : null;
   if (target.kind === 'standard') {
     switch (target.name) {
@@ -177,7 +185,7 @@ export function targetValue(
       }
       case 'hs_timestamp':
       case 'hs_meeting_start_time': {
-        if (field.key === 'due_date' || field.key === 'due_time') {
+        if (field.key === shape.fields.dueDate || field.key === shape.fields.dueTime) {
           const instant = activityInstant(context);
           return instant ? datetimeValue(instant) : null;
         }
@@ -202,9 +210,9 @@ export function targetValue(
         return phonesOf(value).mobile;
       case 'firstname':
       case 'lastname': {
-        if (field.key !== 'name') break;
+        if (field.key !== shape.fields.fullName) break;
         // The full name fills the two only when the source has neither.
-        if (!isEmpty(values.first_name) || !isEmpty(values.last_name)) return null;
+        if (shape.hasSplitName(record)) return null;
         const words = (textOf(value) ?? '').trim().split(/\s+/).filter(Boolean);
         if (words.length === 0) return null;
         return target.name === 'lastname' ? (words.at(-1) ?? null) : words.slice(0, -1).join(' ') || null;
@@ -214,7 +222,7 @@ export function targetValue(
         return text === null ? null : domainOf(text);
       }
       case 'deal_currency_code':
-        return textOf(field.key === 'value' ? values.currency : value)?.toUpperCase() ?? null;
+        return textOf(field.key === shape.fields.amount ? shape.currency(record) : value)?.toUpperCase() ?? null;
       case 'date_of_birth':
         return calendarDay(value);
       case 'price':
@@ -225,7 +233,7 @@ export function targetValue(
       case 'recurringbillingfrequency':
         return BILLING[textOf(value) ?? '']?.value ?? null;
       case 'hs_recurring_billing_period': {
-        const billing = BILLING[textOf(values.billing_frequency) ?? ''];
+        const billing = BILLING[textOf(shape.billingFrequency(record)) ?? ''];
         const cycles = numberText(value);
         return billing && cycles !== null && Number.isInteger(Number(cycles)) && Number(cycles) > 0
           ? `P${Number(cycles) * billing.per}${billing.period}`
@@ -250,7 +258,7 @@ export function targetValue(
       return target.name === 'address' && unsplit ? textOf(value.value) : split;
     }
   }
-  if (field.key === 'phones' && target.kind === 'created') return phonesOf(value).others;
+  if (field.key === shape.fields.phones && target.kind === 'created') return phonesOf(value).others;
   if (part !== null && isObject(value)) {
     if (part === 'currency') return textOf(value.currency);
     if (part === 'start' || part === 'end') {

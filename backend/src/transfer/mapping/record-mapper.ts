@@ -1,5 +1,7 @@
 import type { AuditField, TransferSettings } from '../../../../shared/src/contracts/index.js';
 import type { SourceRecord } from '../../sources/connector.js';
+import type { RecordShape } from '../../sources/record-shape.js';
+import { recordShapeOf } from '../../sources/record-shapes.js';
 import { emailsOf } from './contact-values.js';
 import { closedStageItemKey, pipelineItemKey, sourceIdProperty, sourceLinkProperty, stageItemKey } from './lineage.js';
 import type { MappingPlan, PlannedObject } from './mapping-plan.js';
@@ -20,6 +22,8 @@ export interface MapperContext {
   recordLinkBase: string | null;
   /** HubSpot ids of the pipelines and stages setup created, by their lineage item key; empty before setup. */
   pipelineIds?: ReadonlyMap<string, string>;
+  /** Where the source's records keep owner, stage, status, times… (default: the plan's source module's). */
+  shape?: RecordShape;
 }
 
 /** An association, as the source names it: the sync (or the preview) finds its HubSpot id in the id map. */
@@ -90,7 +94,6 @@ export function sourceObjectOf(plan: MappingPlan, hubspotObject: string): string
 }
 
 function fieldWrites(context: FieldContext, field: AuditField, value: unknown): Write[] {
-  const values = context.record.values;
   return field.targets.flatMap((target): Write[] => {
     switch (target.kind) {
       case 'association': {
@@ -116,11 +119,12 @@ function fieldWrites(context: FieldContext, field: AuditField, value: unknown): 
       }
       case 'stage': {
         // The stage comes from the stage field, the status only decides open or closed.
-        const stageId = idOf(values.stage_id);
-        if (field.key !== 'stage_id' || stageId === null) return [];
-        const pipelineId = idOf(values.pipeline_id) ?? pipelineOfStage(context, stageId);
+        const { shape, record } = context;
+        const stageId = idOf(shape.stage(record));
+        if (field.key !== shape.fields.stage || stageId === null) return [];
+        const pipelineId = idOf(shape.pipeline(record)) ?? pipelineOfStage(context, stageId);
         if (pipelineId === null) return [];
-        const status = values.status;
+        const status = shape.status(record);
         const key =
           status === 'won' || status === 'lost'
             ? closedStageItemKey(pipelineId, status)
@@ -141,10 +145,11 @@ export function rowForRecord(
   settings: TransferSettings,
   sourceObject: string,
   record: SourceRecord,
+  shape: RecordShape = recordShapeOf(plan.source),
 ): PlannedObject | null {
   const rows = plan.objects.filter((row) => row.sourceObject === sourceObject);
   if (rows.every((row) => row.sourceTypes === null)) return rows[0] ?? null;
-  const type = idOf(record.values.type);
+  const type = idOf(shape.activityType(record));
   const target =
     (type !== null && Object.hasOwn(settings.activityTypes, type) ? settings.activityTypes[type] : undefined) ??
     plan.activityTypes.find((candidate) => candidate.key === type)?.hubspotObject;
@@ -169,6 +174,7 @@ export function mapRecord(input: {
     plan,
     settings,
     record,
+    shape: input.context.shape ?? recordShapeOf(plan.source),
     timeZone: knownTimeZone(input.context.timeZone),
     pipelineIds: input.context.pipelineIds ?? new Map(),
     warnings: [],

@@ -6,7 +6,8 @@ import type { HubSpotOwner, HubSpotPortalApi } from '../../hubspot/hubspot-api.j
 import { HubSpotApiError } from '../../hubspot/hubspot-errors.js';
 import type { HubSpotProperty } from '../../hubspot/hubspot-properties.client.js';
 import type { HubSpotPropertyGroup } from '../../hubspot/property-groups.js';
-import type { SetupItem } from './setup-items.js';
+import { itemsOverLimit, type OverLimit, readLimits } from './portal-capacity.js';
+import { type SetupItem, setupItemIdentity } from './setup-items.js';
 
 /** What the portal has now, of the kinds the items need: what setup looks items up in by their names. */
 export interface PortalState {
@@ -19,6 +20,8 @@ export interface PortalState {
   owners: HubSpotOwner[];
   /** The portal's flows, or why it cannot have any (tier or scope). */
   flows: HubSpotFlow[] | { unavailable: string };
+  /** Items to be created that the portal's tier leaves no room for, by setup item identity. */
+  overLimit: Map<string, OverLimit>;
 }
 
 /** The portal refuses flows (403: scope or tier): workflows are then skipped and the sync writes the dates. */
@@ -49,6 +52,7 @@ export async function readPortalState(api: HubSpotPortalApi, items: readonly Set
     rates: [],
     owners: [],
     flows: [],
+    overLimit: new Map(),
   };
   // Properties need their objects' groups too: a reused group may have another name than the selection's.
   for (const objectType of new Set([...objectTypes('property_group'), ...objectTypes('property')]))
@@ -66,6 +70,8 @@ export async function readPortalState(api: HubSpotPortalApi, items: readonly Set
   }
   if (kinds.has('owner')) state.owners = await api.owners();
   if (kinds.has('workflow')) state.flows = await readFlows(api);
+  const limits = await readLimits(api, items);
+  state.overLimit = itemsOverLimit(items, limits, (item) => findExisting(state, item) === null);
   return state;
 }
 
@@ -77,7 +83,12 @@ export function missingOptions(state: PortalState, item: Extract<SetupItem, { ki
 }
 
 /** What the portal has of an item: the item (its HubSpot id), a same-named thing setup must not touch, or nothing. */
-export type Existing = { found: string; stages?: Map<string, string> } | { conflict: string } | { skip: string } | null;
+export type Existing =
+  | { found: string; stages?: Map<string, string> }
+  | { conflict: string }
+  | { skip: string }
+  | { overLimit: OverLimit }
+  | null;
 
 const same = (a: string, b: string) => a.trim() === b.trim();
 
@@ -98,6 +109,8 @@ export function groupNameFor(state: PortalState, item: Extract<SetupItem, { kind
 
 export function findExisting(state: PortalState, item: SetupItem): Existing {
   if (item.clash) return { conflict: item.clash };
+  const overLimit = state.overLimit.get(setupItemIdentity(item));
+  if (overLimit) return { overLimit };
   switch (item.kind) {
     case 'property_group': {
       const live = liveGroup(state, item.objectType, item.name, item.label);

@@ -8,6 +8,8 @@ function reviewItem(state: PortalState, item: SetupItem): SetupReviewItem {
   if (existing === null) return { ...base, outcome: 'create', reason: null };
   if ('skip' in existing) return { ...base, outcome: 'skip', reason: existing.skip };
   if ('conflict' in existing) return { ...base, outcome: 'fail', reason: existing.conflict };
+  if ('overLimit' in existing)
+    return { ...base, outcome: 'fail', reason: `${existing.overLimit.message} ${existing.overLimit.hint}` };
   const missingStages = item.kind === 'pipeline' ? item.stages.filter((stage) => !existing.stages?.has(stage.key)) : [];
   return {
     ...base,

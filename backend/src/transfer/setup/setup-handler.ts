@@ -17,10 +17,10 @@ import {
 } from './portal-state.js';
 import { hintFor } from './setup-hints.js';
 import { type SetupInputDeps, setupItemsFor } from './setup-input.js';
-import { SETUP_TASKS, type SetupItem } from './setup-items.js';
+import { SETUP_TASKS, type SetupItem, setupItemIdentity } from './setup-items.js';
 
 type LedgerKey = Pick<LedgerEntry, 'itemType' | 'hubspotObject' | 'itemKey'>;
-const keyOf = (item: LedgerKey) => `${item.itemType}\u0000${item.hubspotObject ?? ''}\u0000${item.itemKey}`;
+const keyOf = setupItemIdentity;
 
 /** The ledger rows of an item: itself, and for a pipeline each of its stages. */
 function ledgerItems(item: SetupItem): LedgerKey[] {
@@ -34,6 +34,23 @@ function ledgerItems(item: SetupItem): LedgerKey[] {
       itemKey: `${item.itemKey}/${stage.key}`,
     })),
   ];
+}
+
+/**
+ * One item done, whatever its outcome: counted once under the outcome the review names (created, reused
+ * as `updated`, skipped, failed), and the task's cursor names it, so a resumed setup (pause, retry) neither
+ * runs nor counts it again.
+ */
+const itemStep = (item: SetupItem, counts: Partial<TaskCounts>) => ({
+  cursor: { after: { itemType: item.itemType, hubspotObject: item.hubspotObject, itemKey: item.itemKey } },
+  counts: { read: 1, ...counts },
+});
+
+/** The items of a task still to run: those after the one its cursor names (all when it names none known). */
+function remaining(items: readonly SetupItem[], cursor: unknown): readonly SetupItem[] {
+  const after = (cursor as { after?: LedgerKey } | null)?.after;
+  const index = after ? items.findIndex((item) => keyOf(item) === keyOf(after)) : -1;
+  return index < 0 ? items : items.slice(index + 1);
 }
 
 function confirmations(item: SetupItem, created: Created) {
@@ -55,7 +72,7 @@ async function runItem(
 ): Promise<void> {
   const entry = ledger.get(keyOf(item));
   if (entry?.state === 'confirmed') return;
-  const step = (counts: Partial<TaskCounts>) => ({ cursor: null, counts: { read: 1, ...counts } });
+  const step = (counts: Partial<TaskCounts>) => itemStep(item, counts);
   const existing = findExisting(state, item);
 
   if (existing && 'skip' in existing) {
@@ -66,6 +83,10 @@ async function runItem(
   }
   if (existing && 'conflict' in existing) {
     await fail(context, item, { category: 'NAME_TAKEN', message: existing.conflict, hint: existing.conflict });
+    return;
+  }
+  if (existing && 'overLimit' in existing) {
+    await fail(context, item, { category: 'LIMIT_REACHED', ...existing.overLimit });
     return;
   }
   if (existing && 'found' in existing && item.kind === 'property_options') {
@@ -154,14 +175,14 @@ async function addMissingOptions(
   const confirm = (counts: Partial<TaskCounts>) =>
     context.transfer.commit(async (tx) => {
       await tx.confirm([{ ...key, hubspotId: item.name }]);
-      await tx.advance(item.task, { cursor: null, counts: { read: 1, ...counts } });
+      await tx.advance(item.task, itemStep(item, counts));
     });
   const { live, missing } = missingOptions(state, item);
   if (missing.length === 0) {
     // Our intent without its confirm: the change landed before a crash. Otherwise HubSpot has them all.
+    // Either way the property is reused as the review said: counted as reused.
     if (entry) await confirm({ updated: 1 });
-    else
-      await context.transfer.commit((tx) => tx.advance(item.task, { cursor: null, counts: { read: 1, skipped: 1 } }));
+    else await context.transfer.commit((tx) => tx.advance(item.task, itemStep(item, { updated: 1 })));
     return;
   }
   await context.transfer.commit((tx) =>
@@ -206,7 +227,7 @@ async function fail(context: JobContext, item: SetupItem, failure: Failure): Pro
   await context.transfer.commit(async (tx) => {
     await ledgerRepository.discard(tx.client, { transferId: context.transfer.transfer.id, items: ledgerItems(item) });
     await tx.recordErrors(item.task, [errorRow(item, failure)]);
-    await tx.advance(item.task, { cursor: null, counts: { read: 1, failed: 1 } });
+    await tx.advance(item.task, itemStep(item, { failed: 1 }));
   });
 }
 
@@ -231,8 +252,12 @@ export function createSetupHandler(deps: SetupInputDeps & { hubspot: HubSpotApi 
         (await ledgerRepository.forTransfer(deps.db, transfer.id)).map((entry) => [keyOf(entry), entry]),
       );
       for (const [index, task] of SETUP_TASKS.entries()) {
-        if (tasks.find((candidate) => candidate.object === task)?.status === 'done') continue;
-        const taskItems = items.filter((item) => item.task === task);
+        const saved = tasks.find((candidate) => candidate.object === task);
+        if (saved?.status === 'done') continue;
+        const taskItems = remaining(
+          items.filter((item) => item.task === task),
+          saved?.cursor ?? null,
+        );
         await context.saveProgress({ done: index, total: SETUP_TASKS.length, phase: `Preparing ${task}` });
         const state = await readPortalState(api, taskItems);
         for (const item of taskItems) {

@@ -2,6 +2,7 @@ import type { TransferSettings } from '../../../../shared/src/contracts/index.js
 import type { Db } from '../../db/pool.js';
 import { mappingPlansRepository } from '../../db/repositories/mapping-plans.repository.js';
 import { conflict } from '../../domain-errors.js';
+import { recordShapeOf } from '../../sources/record-shapes.js';
 import type { SourceRegistry } from '../../sources/source-registry.js';
 import type { MappingPlan } from '../mapping/mapping-plan.js';
 import { defaultSettings } from '../settings/default-settings.js';
@@ -28,5 +29,6 @@ export async function setupItemsFor(deps: SetupInputDeps, connectionId: string):
   const latest = await mappingPlansRepository.latestForConnection(deps.db, connectionId);
   if (!latest) throw conflict('no_audit', 'Run an audit first: setup prepares HubSpot for what the audit found.');
   const settings = (await deps.loadSettings(deps.db, connectionId)) ?? defaultSettings(latest.auditId);
-  return setupItems(deps.select(latest.plan, settings), deps.sources.nameOf(latest.plan.source));
+  const { source } = latest.plan;
+  return setupItems(deps.select(latest.plan, settings), deps.sources.nameOf(source), recordShapeOf(source).fields);
 }

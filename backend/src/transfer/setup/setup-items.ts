@@ -1,4 +1,5 @@
 import type { HubSpotPropertyCreate } from '../../hubspot/property-definitions.js';
+import type { RecordShape } from '../../sources/record-shape.js';
 import { pipelineItemKey, sourceIdProperty, sourceLinkProperty, stageKey } from '../mapping/lineage.js';
 import type { SetupSelection } from './setup-selection-shape.js';
 
@@ -56,6 +57,10 @@ export type SetupItem = {
   | { kind: 'currency'; code: string; rate: number }
   | { kind: 'workflow'; workflow: WorkflowSpec }
 );
+
+/** An item's ledger identity as one string (itemType, hubspotObject, itemKey). */
+export const setupItemIdentity = (item: Pick<SetupItem, 'itemType' | 'hubspotObject' | 'itemKey'>): string =>
+  `${item.itemType}\u0000${item.hubspotObject ?? ''}\u0000${item.itemKey}`;
 
 const probabilityOf = (sourcePercent: number | null, rounded: number): number => {
   if (sourcePercent === null) return rounded;
@@ -189,14 +194,14 @@ function ownerItems(selection: SetupSelection): SetupItem[] {
 }
 
 /** The backfill workflows' deal properties: the created properties holding the source's create and close times. */
-function workflowItems(selection: SetupSelection, sourceName: string): SetupItem[] {
+function workflowItems(selection: SetupSelection, sourceName: string, fields: RecordShape['fields']): SetupItem[] {
   const dealProperty = (field: string) =>
     selection.properties.find(
       (property) => property.objectType === 'deals' && property.sourceField === field && property.action === 'create',
     )?.name;
   const specs: WorkflowSpec[] = [];
-  const added = dealProperty('add_time');
-  const closed = dealProperty('close_time');
+  const added = dealProperty(fields.createdAt);
+  const closed = dealProperty(fields.closedAt);
   if (selection.workflows.createDate && added)
     specs.push({
       date: 'create_date',
@@ -253,7 +258,12 @@ function markClashes(items: SetupItem[]): SetupItem[] {
  * Every item setup creates or reuses for a selection, in task order, each with its deterministic ledger
  * key. Pure: the same selection always gives the same items.
  */
-export function setupItems(selection: SetupSelection, sourceName: string): SetupItem[] {
+export function setupItems(
+  selection: SetupSelection,
+  sourceName: string,
+  /** The source's fields by role (its record shape): which ones hold the create and close times. */
+  fields: RecordShape['fields'],
+): SetupItem[] {
   const groups: SetupItem[] = selection.propertyGroups.map((group) => ({
     task: 'groups',
     itemType: 'property_group',
@@ -280,6 +290,6 @@ export function setupItems(selection: SetupSelection, sourceName: string): Setup
     ...pipelineItems(selection),
     ...ownerItems(selection),
     ...currencies,
-    ...workflowItems(selection, sourceName),
+    ...workflowItems(selection, sourceName, fields),
   ]);
 }

@@ -9,6 +9,7 @@ import { withPortalLease } from '../../hubspot/portal-lease.js';
 import { FatalJobError, RetryableJobError } from '../../jobs/job-errors.js';
 import type { JobContext, JobHandler } from '../../jobs/job-runner.js';
 import type { SourceRecord, SourceSession } from '../../sources/connector.js';
+import { recordShapeOf } from '../../sources/record-shapes.js';
 import type { SourceRegistry } from '../../sources/source-registry.js';
 import { toJobError } from '../audit/audit-errors.js';
 import type { PlannedObject } from '../mapping/mapping-plan.js';
@@ -113,7 +114,9 @@ async function syncBatch(
     row.hubspotObject === 'companies' && run.sync.settings.matchCompaniesByDomain
       ? await adoptCompanies(deps, row, writable)
       : { outcomes: [], rest: writable, domains: [] };
-  const written = adoption.rest.length === 0 ? [] : await writeBatch(run.api, row, adoption.rest, known, resuming);
+  const shape = recordShapeOf(run.sync.plan.source);
+  const written =
+    adoption.rest.length === 0 ? [] : await writeBatch(run.api, row, adoption.rest, known, resuming, shape);
   const foreign =
     writeModeOf(row.hubspotObject) === 'create'
       ? NO_FOREIGN_RECORDS
@@ -145,8 +148,18 @@ async function syncBatch(
 }
 
 /** The row's source pages from a page cursor (deals: with the archived ones when the plan and settings say so). */
-const readRow = (run: TaskRun, row: PlannedObject, cursor: string | null) =>
-  run.session.read(row.sourceObject, { cursor, includeArchived: readsArchived(row, run.sync.plan, run.sync.settings) });
+const readRow = (run: TaskRun, row: PlannedObject, cursor: string | null) => {
+  const { plan, settings } = run.sync;
+  // The source's own saved filter is applied by the source at the read; the rest is checked per record.
+  const filterId = Object.hasOwn(settings.recordFilters, row.key)
+    ? settings.recordFilters[row.key]?.sourceFilterId
+    : null;
+  return run.session.read(row.sourceObject, {
+    cursor,
+    includeArchived: readsArchived(row, plan, settings),
+    filterId: filterId ?? null,
+  });
+};
 
 /** The records of `part` the row takes (activities: by type) that its record filter keeps, mapped. */
 function mapRecords(
@@ -155,18 +168,20 @@ function mapRecords(
   part: readonly SourceRecord[],
 ): { own: number; batch: MappedRecord[] } {
   const { plan, settings } = run.sync;
+  const shape = recordShapeOf(plan.source);
   const filter = Object.hasOwn(settings.recordFilters, row.key) ? settings.recordFilters[row.key] : undefined;
-  const own = part.filter((record) => rowForRecord(plan, settings, row.sourceObject, record)?.key === row.key);
+  const own = part.filter((record) => rowForRecord(plan, settings, row.sourceObject, record, shape)?.key === row.key);
   const context = {
+    shape,
     timeZone: run.sync.timeZone,
     recordLinkBase: run.recordLinkBase,
     pipelineIds: run.sync.pipelineIds,
   };
   const batch = own
-    .filter((record) => passesFilter(filter, record))
+    .filter((record) => passesFilter(filter, record, shape))
     .map((record) => {
       const input = mapRecord({ row, record, settings, plan, context });
-      return { record, input: { ...input, properties: writableProperties(row, record, input.properties) } };
+      return { record, input: { ...input, properties: writableProperties(row, record, input.properties, shape) } };
     });
   return { own: own.length, batch };
 }

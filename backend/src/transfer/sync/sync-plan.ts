@@ -5,6 +5,7 @@
  */
 import type { RecordFilter, TransferSettings } from '../../../../shared/src/contracts/index.js';
 import type { SourceRecord } from '../../sources/connector.js';
+import type { RecordShape } from '../../sources/record-shape.js';
 import { sourceIdProperty } from '../mapping/lineage.js';
 import type { MappingPlan, PlannedObject } from '../mapping/mapping-plan.js';
 import { idOf } from '../mapping/source-values.js';
@@ -51,10 +52,11 @@ export function writableProperties(
   row: PlannedObject,
   record: SourceRecord,
   properties: Record<string, string>,
+  shape: RecordShape,
 ): Record<string, string> {
   const { [sourceIdProperty(row)]: _sourceId, ...rest } = properties;
   if (!ENGAGEMENTS.has(row.hubspotObject) || rest.hs_timestamp) return rest;
-  const added = instantOf(record.values.add_time);
+  const added = instantOf(shape.createdAt(record));
   return added ? { ...rest, hs_timestamp: added.toISOString() } : rest;
 }
 
@@ -63,17 +65,16 @@ const dayOf = (value: unknown): string | null =>
 
 /**
  * Whether a record passes the row's record filter, checked on the record as read (owner, pipeline, created
- * and updated dates). A source's own saved filter (`sourceFilterId`) is not applied here: it needs the
- * source to filter the read.
+ * and updated dates). A source's own saved filter (`sourceFilterId`) is not checked here: the source
+ * applies it at the read (ReadOptions.filterId).
  */
-export function passesFilter(filter: RecordFilter | undefined, record: SourceRecord): boolean {
+export function passesFilter(filter: RecordFilter | undefined, record: SourceRecord, shape: RecordShape): boolean {
   if (!filter) return true;
-  const values = record.values;
-  if (filter.ownerId !== null && idOf(values.owner_id ?? values.user_id) !== filter.ownerId) return false;
-  if (filter.pipelineId !== null && idOf(values.pipeline_id) !== filter.pipelineId) return false;
-  const created = dayOf(values.add_time);
+  if (filter.ownerId !== null && idOf(shape.owner(record)) !== filter.ownerId) return false;
+  if (filter.pipelineId !== null && idOf(shape.pipeline(record)) !== filter.pipelineId) return false;
+  const created = dayOf(shape.createdAt(record));
   if (filter.createdAfter !== null && (created === null || created < filter.createdAfter)) return false;
-  const updated = dayOf(record.updatedAt ?? values.update_time);
+  const updated = dayOf(shape.updatedAt(record));
   if (filter.updatedAfter !== null && (updated === null || updated < filter.updatedAfter)) return false;
   return true;
 }

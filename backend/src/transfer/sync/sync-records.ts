@@ -8,6 +8,7 @@ import type { RecordError as StoredError } from '../../db/repositories/record-er
 import type { HubSpotPortalApi } from '../../hubspot/hubspot-api.js';
 import type { TransferBatch } from '../../jobs/transfer-run.js';
 import type { SourceRecord } from '../../sources/connector.js';
+import type { RecordShape } from '../../sources/record-shape.js';
 import { sourceIdProperty } from '../mapping/lineage.js';
 import type { PlannedObject } from '../mapping/mapping-plan.js';
 import type { HubSpotRecordInput } from '../mapping/record-mapper.js';
@@ -26,6 +27,8 @@ export interface MappedRecord {
 export type SyncOutcome = ContactOutcome;
 
 export const recordItemKey = (row: PlannedObject, sourceId: string): string => `${row.sourceObject}/${sourceId}`;
+
+const textOrEmpty = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 const inputOf = (mapped: MappedRecord): RecordInput => ({
   sourceId: mapped.record.id,
@@ -55,6 +58,8 @@ export async function writeBatch(
   batch: readonly MappedRecord[],
   known: ReadonlyMap<string, string>,
   inFlight: boolean,
+  /** Where the source keeps a record's create time (two persons sharing an e-mail: the older one wins). */
+  shape: RecordShape,
 ): Promise<SyncOutcome[]> {
   const idProperty = sourceIdProperty(row);
   switch (writeModeOf(row.hubspotObject)) {
@@ -66,7 +71,7 @@ export async function writeBatch(
         persons: batch.map((mapped) => ({
           ...inputOf(mapped),
           email: mapped.input.properties.email ?? null,
-          sourceCreatedAt: typeof mapped.record.values.add_time === 'string' ? mapped.record.values.add_time : '',
+          sourceCreatedAt: textOrEmpty(shape.createdAt(mapped.record)),
         })),
       });
     case 'create': {

@@ -98,6 +98,26 @@ export function v1Cases(): ContractCase[] {
       run: (c) => viaClient(c, () => new v1.FiltersApi(c.v1).getFilters({ type: 'deals' })),
     },
     {
+      title: 'addFilter',
+      target: op('addFilter'),
+      run: (c) =>
+        viaClient(c, () =>
+          new v1.FiltersApi(c.v1).addFilter({
+            AddFilterRequest: {
+              name: 'Deals titled A…',
+              type: 'deals',
+              conditions: {
+                glue: 'and',
+                conditions: [
+                  { glue: 'and', conditions: [{ object: 'deal', field_id: '1', operator: "LIKE '$%'", value: 'A' }] },
+                  { glue: 'or', conditions: [] },
+                ],
+              },
+            },
+          }),
+        ),
+    },
+    {
       title: 'getFilter',
       target: op('getFilter'),
       run: (c) => viaClient(c, () => new v1.FiltersApi(c.v1).getFilter({ id: c.fixtures.filterId })),
