@@ -225,7 +225,12 @@ export interface SourceSession {
   /** One record by its source id, as `read` yields it; null when the source has no such record. */
   readOne(objectKey: string, sourceId: string): Promise<SourceRecord | null>;
   /** Counts the records a filter keeps, resumable like `count` (`total`: records kept so far); absent: the source cannot. */
-  countFiltered?(objectKey: string, filter: SourceRecordFilter, resumeFrom?: CountState): AsyncGenerator<CountState>;
+  countFiltered?(
+    objectKey: string,
+    filter: SourceRecordFilter,
+    resumeFrom?: CountState,
+    options?: Pick<ReadOptions, 'includeArchived'>,
+  ): AsyncGenerator<CountState>;
   usage(): SourceUsage;
 }
 

@@ -7,14 +7,21 @@
  *   Pipedrive applies itself (recordPages), the created/updated dates checked again on each record, and
  *   owner and pipeline too when a saved filter made the list ignore them. Activities are split by `type`
  *   so the caller can count one activity row (a HubSpot object) of several.
+ * Deals count the archived ones too when they move (their own summary, or their list after the deals).
  * Each yielded state's cursor continues the count; the transport's limiter keeps the pages under the
  * token's burst limit, as for the audit.
  */
 import type { Page } from '../../http-client/paging.js';
-import type { CountState, SourceRecordFilter } from '../connector.js';
+import type { CountState, ReadOptions, SourceRecordFilter } from '../connector.js';
 import type { PipedriveApis } from './pipedrive-apis.js';
 import type { PipedriveObjectKey } from './pipedrive-objects.js';
-import { type ListCriteria, type PipedriveRecord, recordPages, toIsoTime } from './pipedrive-readers.js';
+import {
+  dealPagesWithArchived,
+  type ListCriteria,
+  type PipedriveRecord,
+  recordPages,
+  toIsoTime,
+} from './pipedrive-readers.js';
 
 const FRESH: CountState = { cursor: null, total: 0, breakdown: {}, done: false };
 
@@ -32,16 +39,24 @@ const dayStart = (day: string | null): string | undefined => (day === null ? und
 const summaryCounts = (filter: SourceRecordFilter) =>
   filter.createdAfter === null && filter.updatedAfter === null && !(filter.sourceFilterId && filter.ownerId);
 
-async function* countDealsBySummary(apis: PipedriveApis, filter: SourceRecordFilter): AsyncGenerator<CountState> {
+async function* countDealsBySummary(
+  apis: PipedriveApis,
+  filter: SourceRecordFilter,
+  includeArchived: boolean,
+): AsyncGenerator<CountState> {
   const filterId = asId(filter.sourceFilterId);
   const userId = asId(filter.ownerId);
   const pipelineId = asId(filter.pipelineId);
-  const summary = await apis.dealsSummary.getDealsSummary({
+  const params = {
     ...(filterId === undefined ? {} : { filter_id: filterId }),
     ...(userId === undefined ? {} : { user_id: userId }),
     ...(pipelineId === undefined ? {} : { pipeline_id: pipelineId }),
-  });
-  yield { cursor: null, total: summary.data?.total_count ?? 0, breakdown: {}, done: true };
+  };
+  const summary = await apis.dealsSummary.getDealsSummary(params);
+  // Archived deals have their own summary (the plain one leaves them out since 2025-07-15).
+  const archived = includeArchived ? await apis.dealsSummary.getArchivedDealsSummary(params) : null;
+  const total = (summary.data?.total_count ?? 0) + (archived?.data?.total_count ?? 0);
+  yield { cursor: null, total, breakdown: {}, done: true };
 }
 
 /** The criteria Pipedrive applies on the list itself (owner and pipeline give way to a saved filter there). */
@@ -79,11 +94,15 @@ async function* countPages(
   objectKey: PipedriveObjectKey,
   filter: SourceRecordFilter,
   from: CountState,
+  includeArchived: boolean,
 ): AsyncGenerator<CountState> {
   let state = from;
-  const pages = recordPages(apis, objectKey, from.cursor, listCriteria(objectKey, filter)) as AsyncGenerator<
-    Page<FilteredRecord>
-  >;
+  const criteria = listCriteria(objectKey, filter);
+  const pages = (
+    objectKey === 'deals' && includeArchived
+      ? dealPagesWithArchived(apis, from.cursor, criteria)
+      : recordPages(apis, objectKey, from.cursor, criteria)
+  ) as AsyncGenerator<Page<FilteredRecord>>;
   for await (const page of pages) {
     const breakdown = { ...state.breakdown };
     let kept = 0;
@@ -105,14 +124,16 @@ export async function* countFilteredRecords(
   objectKey: PipedriveObjectKey,
   filter: SourceRecordFilter,
   from: CountState = FRESH,
+  options: Pick<ReadOptions, 'includeArchived'> = {},
 ): AsyncGenerator<CountState> {
+  const includeArchived = options.includeArchived === true;
   if (from.done) {
     yield from;
     return;
   }
   if (objectKey === 'deals' && summaryCounts(filter)) {
-    yield* countDealsBySummary(apis, filter);
+    yield* countDealsBySummary(apis, filter, includeArchived);
     return;
   }
-  yield* countPages(apis, objectKey, filter, from);
+  yield* countPages(apis, objectKey, filter, from, includeArchived);
 }

@@ -26,6 +26,7 @@ export const PIPEDRIVE_OPERATIONS = [
   { operationId: 'getPipelines', api: 'v2', path: '/pipelines', cost: 5 },
   { operationId: 'getStages', api: 'v2', path: '/stages', cost: 5 },
   { operationId: 'getDealsSummary', api: 'v1', path: '/deals/summary', cost: 40 },
+  { operationId: 'getArchivedDealsSummary', api: 'v1', path: '/deals/summary/archived', cost: 80 },
   { operationId: 'getNotes', api: 'v1', path: '/notes', cost: 20 },
   { operationId: 'getNoteFields', api: 'v1', path: '/noteFields', cost: 20 },
   { operationId: 'getArchivedDeals', api: 'v2', path: '/deals/archived', cost: 20 },

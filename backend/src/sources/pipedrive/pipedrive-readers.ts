@@ -132,7 +132,7 @@ const ARCHIVED = 'archived:';
  * Deals, then archived deals: the deals list's last page hands over to the archived list's start, and the
  * archived list's cursors carry the `archived:` prefix, so a saved cursor resumes in the right list.
  */
-async function* dealPagesWithArchived(
+export async function* dealPagesWithArchived(
   apis: PipedriveApis,
   from: string | null,
   criteria: ListCriteria,

@@ -31,8 +31,8 @@ export function createPipedriveSession(input: {
     countableObjects: () => PIPEDRIVE_COUNT_KEYS,
     count: (objectKey: string, resumeFrom?: CountState): AsyncGenerator<CountState> =>
       countRecords(apis, requirePipedriveCountKey(objectKey), resumeFrom),
-    countFiltered: (objectKey, filter, resumeFrom) =>
-      countFilteredRecords(apis, requirePipedriveObjectKey(objectKey), filter, resumeFrom),
+    countFiltered: (objectKey, filter, resumeFrom, options) =>
+      countFilteredRecords(apis, requirePipedriveObjectKey(objectKey), filter, resumeFrom, options),
     read: (objectKey: string, options?: ReadOptions): AsyncGenerator<RecordPage> =>
       readRecords(apis, requirePipedriveObjectKey(objectKey), options),
     readOne: (objectKey: string, sourceId: string) => readRecord(apis, requirePipedriveObjectKey(objectKey), sourceId),

@@ -10,6 +10,7 @@ import { invalid } from '../../domain-errors.js';
 import type { CountState, SourceSession } from '../../sources/connector.js';
 import type { SourceRegistry } from '../../sources/source-registry.js';
 import type { PlannedObject } from '../mapping/mapping-plan.js';
+import { readsArchived } from '../sync/sync-plan.js';
 import type { SettingsService } from './settings.service.js';
 import { toSettingsError } from './source-errors.js';
 import { filterProblems } from './validate-settings.js';
@@ -34,10 +35,11 @@ async function countRow(
   row: PlannedObject,
   filter: RecordFilter,
   resume: CountState | undefined,
+  includeArchived: boolean,
 ): Promise<CountState> {
   let state = resume ?? { cursor: null, total: 0, breakdown: {}, done: false };
   let pages = 0;
-  for await (const step of session.countFiltered(row.sourceObject, filter, resume)) {
+  for await (const step of session.countFiltered(row.sourceObject, filter, resume, { includeArchived })) {
     state = step;
     pages += 1;
     if (pages >= MAX_PAGES_PER_COUNT) break;
@@ -57,7 +59,8 @@ export function createFilterCounts(deps: {
   return {
     async count(portalId: number, source: SourceId, request: FilterCountRequest): Promise<FilterCountResponse> {
       const base = await deps.settings.basis(portalId, source);
-      const filters = request.recordFilters ?? (await deps.settings.current(base)).settings.recordFilters;
+      const { settings } = await deps.settings.current(base);
+      const filters = request.recordFilters ?? settings.recordFilters;
       const rows = new Map(base.plan.objects.map((row) => [row.key, row]));
       const keys = request.objects ?? Object.keys(filters);
       const problems = [
@@ -86,7 +89,7 @@ export function createFilterCounts(deps: {
             earlier && JSON.stringify(earlier.filter) === JSON.stringify(filter)
               ? { cursor: earlier.cursor, total: earlier.total, breakdown: earlier.breakdown, done: false }
               : undefined;
-          const state = await countRow(counting, row, filter, resume);
+          const state = await countRow(counting, row, filter, resume, readsArchived(row, base.plan, settings));
           const records = row.sourceTypes
             ? Object.entries(state.breakdown)
                 .filter(([type]) => takesType(row, base.plan.objects, type))
