@@ -306,4 +306,40 @@ describe('local preview in Chromium', () => {
     expect(pageErrors).toEqual([]);
     await page.close();
   }, 240_000);
+
+  // Continues from the connected and audited source of the tests above.
+  it("app home pages: the SDK's page router moves with links, the browser's Back and a deep link", async () => {
+    const page = await openPreview('/preview/home', 'source-pipedrive');
+    const home = `${stack.origin}/preview/home`;
+
+    // navigateToPage: the audit's full results, then Prepare HubSpot; each page has its own URL.
+    await page.getByTestId('source-pipedrive').getByTestId('audit-open-results').click();
+    await visible(page.getByTestId('audit-objects'));
+    expect(page.url()).toBe(`${home}/sources/pipedrive/audit`);
+    await page.getByTestId('open-setup').click();
+    await visible(page.getByTestId('setup-wizard'));
+    expect(page.url()).toBe(`${home}/sources/pipedrive/setup`);
+    await shot(page, 'home-setup');
+
+    // The browser's Back button moves the extension too, and a breadcrumb link moves in place.
+    await page.goBack();
+    await visible(page.getByTestId('audit-objects'));
+    expect(await page.getByTestId('setup-wizard').count()).toBe(0);
+    const toApps = page.getByTestId('back-to-apps');
+    expect(await toApps.getAttribute('href')).toBe('/preview/home');
+    await toApps.click();
+    await visible(page.getByTestId('source-search'));
+    expect(page.url()).toBe(home);
+
+    // A deep link (or a reload) opens that page directly.
+    await page.goto(`${home}/sources/pipedrive/setup`);
+    await visible(page.getByTestId('setup-wizard'));
+    await visible(page.getByTestId('back-to-audit'));
+    await page.goto(`${home}/no/such/page`);
+    await visible(page.getByTestId('page-not-found'));
+
+    await expectNoPlaceholders(page);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  }, 60_000);
 });
