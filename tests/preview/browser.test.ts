@@ -246,8 +246,22 @@ describe('local preview in Chromium', () => {
     await shot(page, 'setup-data-types');
     await wizard.getByTestId('data-types-save').click();
 
-    // Configure: a rate for each currency HubSpot lacks (the readiness asks for them), then save.
+    // Configure: the existing-property picker lists the portal's properties (a signed call to the backend,
+    // which reads HubSpot), those that can take the field as options; then the field goes back to a new property.
     await visible(wizard.getByTestId('configure-save'));
+    const mappable = wizard
+      .locator('[data-testid^="property-mode-"] select')
+      .filter({ has: page.locator('option', { hasText: 'Map onto an existing property' }) })
+      .first();
+    await mappable.selectOption({ label: 'Map onto an existing property' });
+    const picker = wizard.locator('[data-testid^="property-existing-"]:not([data-testid*="-search-"]) select');
+    await visible(picker);
+    expect(await picker.locator('option').count()).toBeGreaterThan(1);
+    await shot(page, 'setup-existing-property');
+    await mappable.selectOption({ label: 'Create a property' });
+    await picker.waitFor({ state: 'detached' });
+
+    // Configure: a rate for each currency HubSpot lacks (the readiness asks for them), then save.
     const rates = wizard.locator('[data-testid^="exchange-rate-"] input');
     for (let i = 0; i < (await rates.count()); i += 1) {
       await rates.nth(i).fill('1.25');

@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useContext } from 'react';
-import type { AppsResponse } from '../../shared/contracts/sources.ts';
+import { Loadable } from '../../shared/components/Loadable.tsx';
+import type { AppsResponse, SourceApp } from '../../shared/contracts/sources.ts';
 import { listApps } from '../../shared/endpoints.ts';
 import { type LoadState, useApiQuery } from '../../shared/useApi.ts';
 import { useHomeContext } from './useHomeNavigation.ts';
@@ -27,4 +28,19 @@ export function useSourceApps(): SourceApps {
   const apps = useContext(SourceAppsContext);
   if (!apps) throw new Error('useSourceApps must be used inside AppHomeLayout');
   return apps;
+}
+
+/** The source apps once loaded (a spinner before, the error with a retry if they could not be). */
+export function WithSourceApps({ children }: { children: (apps: SourceApp[]) => ReactNode }) {
+  const { state, reload } = useSourceApps();
+  return (
+    <Loadable
+      state={state}
+      loadingLabel="Loading apps"
+      errorTitle="We couldn't load the apps you can transfer from"
+      onRetry={reload}
+    >
+      {(data) => children(data.apps)}
+    </Loadable>
+  );
 }

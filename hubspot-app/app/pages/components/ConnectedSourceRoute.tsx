@@ -1,9 +1,8 @@
 import { usePageRoute } from '@hubspot/ui-extensions/pages';
 import { type ReactNode, useEffect } from 'react';
-import { Loadable } from '../../shared/components/Loadable.tsx';
 import type { SourceApp } from '../../shared/contracts/sources.ts';
 import { appHomePaths } from './app-home-paths.ts';
-import { useSourceApps } from './AppHomeLayout.tsx';
+import { useSourceApps, WithSourceApps } from './AppHomeLayout.tsx';
 import { useNavigateTo } from './useHomeNavigation.ts';
 
 /** The connected app a page's `:source` names, or undefined (unknown, or not connected). */
@@ -25,14 +24,5 @@ export function ConnectedSourceRoute({ children }: { children: (source: SourceAp
   useEffect(() => {
     if (lost) navigateTo(appHomePaths.apps);
   }, [lost, navigateTo]);
-  return (
-    <Loadable
-      state={apps.state}
-      loadingLabel="Loading apps"
-      errorTitle="We couldn't load the apps you can transfer from"
-      onRetry={apps.reload}
-    >
-      {() => (source === undefined ? null : children(source))}
-    </Loadable>
-  );
+  return <WithSourceApps>{() => (source === undefined ? null : children(source))}</WithSourceApps>;
 }

@@ -1,8 +1,7 @@
 import { Flex, Heading, SearchInput, Text } from '@hubspot/ui-extensions';
 import { useState } from 'react';
-import { Loadable } from '../../shared/components/Loadable.tsx';
 import { appHomePaths } from './app-home-paths.ts';
-import { useSourceApps } from './AppHomeLayout.tsx';
+import { useSourceApps, WithSourceApps } from './AppHomeLayout.tsx';
 import { SourceAppList } from './SourceAppList.tsx';
 import { useHomeContext, useNavigateTo } from './useHomeNavigation.ts';
 
@@ -28,15 +27,10 @@ export function SourceAppsPage() {
         onInput={setQuery}
         onChange={setQuery}
       />
-      <Loadable
-        state={apps.state}
-        loadingLabel="Loading apps"
-        errorTitle="We couldn't load the apps you can transfer from"
-        onRetry={apps.reload}
-      >
-        {(data) => (
+      <WithSourceApps>
+        {(list) => (
           <SourceAppList
-            apps={data.apps}
+            apps={list}
             query={query}
             context={context}
             onClearSearch={() => setQuery('')}
@@ -45,7 +39,7 @@ export function SourceAppsPage() {
             onChanged={apps.refresh}
           />
         )}
-      </Loadable>
+      </WithSourceApps>
     </Flex>
   );
 }
