@@ -15,6 +15,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import helmet from 'helmet';
 import {
+  EXTENSION_POINTS,
   PREVIEW_LOCATIONS,
   type PreviewBoot,
   type PreviewContext,
@@ -83,7 +84,7 @@ export function previewContext(location: PreviewLocation, options: PreviewOption
       permissions: ['integrations-management-write'],
     },
     portal: { id: options.portalId, timezone: options.timezone ?? 'America/New_York' },
-    location,
+    location: EXTENSION_POINTS[location],
     extension: { appId: options.appId ?? 'local-preview', appName },
   };
 }

@@ -11,6 +11,13 @@ import type { AppPageLocation } from './app-page-location.ts';
 export const PREVIEW_LOCATIONS = ['settings', 'home'] as const;
 export type PreviewLocation = (typeof PREVIEW_LOCATIONS)[number];
 
+/** The HubSpot extension point each preview location plays: the app home is the app's pages (routed). */
+export const EXTENSION_POINTS = { settings: 'settings', home: 'pages' } as const satisfies Record<
+  PreviewLocation,
+  string
+>;
+export type ExtensionPoint = (typeof EXTENSION_POINTS)[PreviewLocation];
+
 /** hubspot.fetch's limits (docs/notes/hubspot-platform.md). */
 export const FETCH_DEFAULT_TIMEOUT_MS = 15_000;
 export const FETCH_MAX_TIMEOUT_MS = 120_000;
@@ -94,7 +101,8 @@ export interface PreviewContext {
     permissions: 'integrations-management-write'[];
   };
   portal: { id: number; timezone: string };
-  location: PreviewLocation;
+  /** HubSpot's extension point (`context.location`), e.g. `pages` on the app home. */
+  location: ExtensionPoint;
   extension: { appId: number | string; appName: string };
 }
 

@@ -24,4 +24,4 @@ export function HomePage() {
   return <AppHomeRouter />;
 }
 
-hubspot.extend<'home'>(() => <HomePage />);
+hubspot.extend<'pages'>(() => <HomePage />);

@@ -33,7 +33,7 @@ export function renderSettings() {
  * `follow(link)` clicks a page link (PageLink, PageBreadcrumbs.PageLink); `path()` is where the user is.
  */
 export function renderHome(path = '/') {
-  const renderer = createRenderer('home');
+  const renderer = createRenderer('pages');
   let current: AppPageLocation = resolvePageLink({ to: path });
   const goTo = (target: PageLinkTarget) => {
     current = resolvePageLink(target);
