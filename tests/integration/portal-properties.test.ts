@@ -8,8 +8,9 @@ import { type RunningHubSpotSandbox, startHubSpotSandbox } from '../../sandbox/h
 import { PortalPropertiesResponse } from '../../shared/src/contracts/index.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { installPortal } from '../support/flows.js';
+import { hubspotPortalToken } from '../support/hubspot-portal-token.js';
 import { signedCall, withIdentity } from '../support/signed-request.js';
-import { TEST_CLIENT_SECRET, TEST_PUBLIC_ORIGIN, testConfig, testServices } from '../support/test-app.js';
+import { TEST_CLIENT_SECRET, testConfig, testServices } from '../support/test-app.js';
 
 const PORTAL_A = 51001;
 const PORTAL_B = 51002;
@@ -29,27 +30,6 @@ const sandbox = (method: string, path: string, body?: unknown, token?: string) =
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     redirect: 'manual',
   });
-
-/** A token of the portal's own, to set up and read its properties through HubSpot's API (not ours). */
-async function portalToken(portalId: number): Promise<string> {
-  expect((await sandbox('POST', '/_sandbox/oauth/next-approval', { portalId })).status).toBe(204);
-  const redirectUri = `${TEST_PUBLIC_ORIGIN}/oauth/hubspot/callback`;
-  const query = new URLSearchParams({ client_id: hubspot.clientId, redirect_uri: redirectUri, scope: 'oauth' });
-  const authorize = await sandbox('GET', `/oauth/authorize?${query}`);
-  const code = new URL(authorize.headers.get('location') ?? '').searchParams.get('code') ?? '';
-  const token = await fetch(`${hubspot.apiBaseUrl}/oauth/v1/token`, {
-    method: 'POST',
-    body: new URLSearchParams({
-      grant_type: 'authorization_code',
-      client_id: hubspot.clientId,
-      client_secret: hubspot.clientSecret,
-      redirect_uri: redirectUri,
-      code,
-    }),
-  });
-  expect(token.status).toBe(200);
-  return ((await token.json()) as { access_token: string }).access_token;
-}
 
 async function createProperty(portalId: number, object: string, property: Record<string, unknown>) {
   const res = await sandbox('POST', `/crm/v3/properties/${object}`, property, tokens.get(portalId));
@@ -89,7 +69,7 @@ beforeAll(async () => {
     expect((await sandbox('POST', '/_sandbox/portals', { portalId })).status).toBe(201);
     expect((await sandbox('POST', '/_sandbox/oauth/next-approval', { portalId })).status).toBe(204);
     await installPortal(services.app);
-    tokens.set(portalId, await portalToken(portalId));
+    tokens.set(portalId, await hubspotPortalToken(hubspot, portalId));
   }
   await createProperty(PORTAL_A, 'deals', {
     name: 'deal_score',
