@@ -31,6 +31,7 @@ import { createAuditHandler } from './transfer/audit/audit-handler.js';
 import { createRecordPreviewService } from './transfer/preview/record-preview.service.js';
 import { createProgressService } from './transfer/progress.service.js';
 import { createFilterCounts } from './transfer/settings/filter-counts.js';
+import { createPortalProperties } from './transfer/settings/portal-properties.js';
 import { createSettingsService } from './transfer/settings/settings.service.js';
 import { setupSelection } from './transfer/settings/setup-selection.js';
 import { createSetupService } from './transfer/setup/setup.service.js';
@@ -163,6 +164,7 @@ export function composeServices(input: CompositionInput) {
     recordPreviews: createRecordPreviewService({ db, sources, sourceTokens, readSettings: settings.inForce }),
     settings,
     filterCounts,
+    portalProperties: createPortalProperties({ hubspot }),
   });
   return {
     app,

@@ -15,9 +15,11 @@ import {
   type ProxyEnvelope,
   type ProxyRequest,
   toExtensionResponse,
+  type WorkerApi,
 } from '../shared/protocol.ts';
 import { HOST_COMPONENTS, hostComponent } from './components/index.tsx';
 import { addAlert, closeIframe, closeOverlay, dismissAlert, openIframe, useHostState } from './host-state.ts';
+import { connectAppPages, currentPageLocation, navigateTo } from './page-navigation.ts';
 
 function readBoot(): PreviewBoot {
   const element = document.getElementById('preview-boot');
@@ -125,11 +127,19 @@ function Page({ boot }: { boot: PreviewBoot }) {
     worker.addEventListener('error', (event) =>
       setFailure(`The extension stopped with an error: ${event.message || 'see the browser console'}`),
     );
-    const endpoint = createEndpoint<{ render(channel: typeof receiver.receive, api: HostApi): void }>(
-      fromWebWorker(worker),
-    );
+    const endpoint = createEndpoint<WorkerApi>(fromWebWorker(worker));
+    // The app pages run on the app home's preview page; elsewhere a link to one loads that page.
+    const appPages = {
+      basePath: boot.pages.find((page) => page.location === 'home')?.path ?? '/preview/home',
+      here: boot.location === 'home',
+    };
+    const disconnectAppPages = connectAppPages({
+      ...appPages,
+      notify: (location) => void endpoint.call.navigated(location),
+    });
     const api: HostApi = {
       context: boot.context,
+      pageLocation: appPages.here ? currentPageLocation(appPages.basePath) : { path: '/', params: {} },
       fetch: (request) => proxyFetch(boot.fetchUrl, request),
       log: (level, data) => console[level]('[extension]', ...data),
       failed: (message) => setFailure(message),
@@ -137,19 +147,14 @@ function Page({ boot }: { boot: PreviewBoot }) {
         addAlert: (alert) => addAlert(alert),
         closeOverlay: (id) => closeOverlay(id),
         copyTextToClipboard: (text) => copyText(text),
-        navigateToPage: ({ to }) => {
-          const page = boot.pages.find(
-            (candidate) => candidate.location === to.replace(/^\//, '') || candidate.path === to,
-          );
-          if (page) window.location.assign(page.path);
-          else addAlert({ type: 'info', message: `navigateToPage("${to}") has no page in the local preview.` });
-        },
+        navigateToPage: (target) => navigateTo(target),
         openIframeModal: (options, onClose) => openIframe({ ...options, ...(onClose ? { onClose } : {}) }),
         reloadPage: () => window.location.reload(),
       },
     };
     void endpoint.call.render(receiver.receive, api);
     return () => {
+      disconnectAppPages();
       endpoint.terminate();
       worker.terminate();
     };

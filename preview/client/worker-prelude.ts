@@ -7,11 +7,12 @@
  * The host page then calls `render(channel, api)` over @remote-ui/rpc: the registered extension renders
  * into a remote root whose changes travel to the page's receiver.
  */
-import { createRemoteRoot, type RemoteChannel } from '@remote-ui/core';
+import { createRemoteRoot } from '@remote-ui/core';
 import { createRoot } from '@remote-ui/react';
 import { createEndpoint, type MessageEndpoint, retain } from '@remote-ui/rpc';
-import type { ReactElement } from 'react';
-import type { HostApi, ProxyRequest } from '../shared/protocol.ts';
+import { type ReactElement, useSyncExternalStore } from 'react';
+import type { AppPageLocation } from '../shared/app-page-location.ts';
+import type { HostApi, ProxyRequest, WorkerApi } from '../shared/protocol.ts';
 
 type ExtensionApi = {
   context: HostApi['context'];
@@ -40,6 +41,21 @@ const worker = self as unknown as HubSpotWorkerGlobals & MessageEndpoint;
 
 let registered: ExtendCallback | undefined;
 let host: HostApi | undefined;
+
+/**
+ * Where the app pages are, as the host's URL says: set when the host renders, then on each move. The
+ * SDK's page router reads it through `hsWorkerAPI.useAppPageLocation`, so it re-renders on a move.
+ */
+let pageLocation: AppPageLocation = { path: '/', params: {} };
+const pageLocationListeners = new Set<() => void>();
+function setPageLocation(location: AppPageLocation): void {
+  pageLocation = location;
+  pageLocationListeners.forEach((listener) => listener());
+}
+function subscribePageLocation(listener: () => void): () => void {
+  pageLocationListeners.add(listener);
+  return () => pageLocationListeners.delete(listener);
+}
 
 const requireHost = (): HostApi => {
   if (!host) throw new Error('The preview host has not connected to this extension yet.');
@@ -101,7 +117,7 @@ worker.hsWorkerAPI = {
     actions: requireHost().actions,
     runServerlessFunction: notInPreview('runServerlessFunction'),
   }),
-  useAppPageLocation: () => ({ path: '/', params: {} }),
+  useAppPageLocation: () => useSyncExternalStore(subscribePageLocation, () => pageLocation),
   fetchCrmSearch: notInPreview('CRM search'),
   fetchCrmProperties: notInPreview('CRM properties'),
   fetchAssociations: notInPreview('CRM associations'),
@@ -109,12 +125,13 @@ worker.hsWorkerAPI = {
   formatCrmProperties: notInPreview('formatCrmProperties'),
 };
 
-createEndpoint(worker).expose({
-  render(channel: RemoteChannel, api: HostApi) {
+const exposed: WorkerApi = {
+  render(channel, api) {
     // Both are kept for the page's lifetime: without retain() the rpc layer frees their functions.
     retain(channel);
     retain(api);
     host = api;
+    setPageLocation(api.pageLocation);
     if (!registered) {
       api.failed('The entry file did not call hubspot.extend(): nothing to render.');
       return;
@@ -129,4 +146,8 @@ createEndpoint(worker).expose({
     );
     void root.mount();
   },
-});
+  navigated(location) {
+    setPageLocation(location);
+  },
+};
+createEndpoint(worker).expose({ ...exposed });

@@ -7,13 +7,15 @@
  *   site.use(services.app);
  *
  * - GET /preview, /preview/settings, /preview/home — the pages (HTML; the host script and a context
- *   that looks like HubSpot's are written into them).
+ *   that looks like HubSpot's are written into them); /preview/home/<app page path> opens one of the
+ *   app home's pages (the page router's location comes from the URL).
  * - GET /preview/assets/* — the esbuild bundles (built once per process into preview/dist).
  * - POST /preview/api/fetch — HubSpot's fetch proxy: checks, signs and forwards each `hubspot.fetch`.
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import helmet from 'helmet';
 import {
+  EXTENSION_POINTS,
   PREVIEW_LOCATIONS,
   type PreviewBoot,
   type PreviewContext,
@@ -82,7 +84,7 @@ export function previewContext(location: PreviewLocation, options: PreviewOption
       permissions: ['integrations-management-write'],
     },
     portal: { id: options.portalId, timezone: options.timezone ?? 'America/New_York' },
-    location,
+    location: EXTENSION_POINTS[location],
     extension: { appId: options.appId ?? 'local-preview', appName },
   };
 }
@@ -205,7 +207,9 @@ export function createPreviewRouter(options: PreviewOptions): Router {
 
   for (const location of PREVIEW_LOCATIONS) {
     const page = PREVIEW_PAGES.find((candidate) => candidate.location === location);
-    router.get(`/preview/${location}`, noStore, whenBuilt, (_req, res) => {
+    // The app home runs the app pages: each of its pages has its own URL below it (deep links, reloads).
+    const paths = location === 'home' ? `/preview/${location}{/*appPage}` : `/preview/${location}`;
+    router.get(paths, noStore, whenBuilt, (_req, res) => {
       const boot: PreviewBoot = {
         location,
         title: page?.title ?? location,

@@ -6,7 +6,10 @@
  * component our pages import is here, and that the package still exports exactly PACKAGE_COMPONENT_NAMES.
  */
 
-/** The components the preview host renders (all of `@hubspot/ui-extensions`' root and app home exports). */
+/**
+ * The components the preview host renders: all of `@hubspot/ui-extensions`' root and app home exports,
+ * and the app page links our pages use (`/pages`: PageLink, PageBreadcrumbs).
+ */
 export const HOST_COMPONENT_NAMES = [
   'Accordion',
   'Alert',
@@ -82,6 +85,10 @@ export const HOST_COMPONENT_NAMES = [
   'HeaderActions',
   'PrimaryHeaderActionButton',
   'SecondaryHeaderActionButton',
+  'PageLink',
+  'PageBreadcrumbs',
+  'PageBreadcrumbsPageLink',
+  'PageBreadcrumbsCurrent',
 ] as const;
 export type HostComponentName = (typeof HOST_COMPONENT_NAMES)[number];
 

@@ -4,9 +4,19 @@
  * Plain data only: this module is loaded by Node (server, tests) and by the browser bundles.
  */
 
+import type { RemoteChannel } from '@remote-ui/core';
+import type { AppPageLocation } from './app-page-location.ts';
+
 /** The HubSpot locations the preview serves, each at /preview/<location>. */
 export const PREVIEW_LOCATIONS = ['settings', 'home'] as const;
 export type PreviewLocation = (typeof PREVIEW_LOCATIONS)[number];
+
+/** The HubSpot extension point each preview location plays: the app home is the app's pages (routed). */
+export const EXTENSION_POINTS = { settings: 'settings', home: 'pages' } as const satisfies Record<
+  PreviewLocation,
+  string
+>;
+export type ExtensionPoint = (typeof EXTENSION_POINTS)[PreviewLocation];
 
 /** hubspot.fetch's limits (docs/notes/hubspot-platform.md). */
 export const FETCH_DEFAULT_TIMEOUT_MS = 15_000;
@@ -91,7 +101,8 @@ export interface PreviewContext {
     permissions: 'integrations-management-write'[];
   };
   portal: { id: number; timezone: string };
-  location: PreviewLocation;
+  /** HubSpot's extension point (`context.location`), e.g. `pages` on the app home. */
+  location: ExtensionPoint;
   extension: { appId: number | string; appName: string };
 }
 
@@ -109,6 +120,8 @@ export interface PreviewBoot {
 /** The API the host page exposes to the worker (passed to `render`); its functions cross the rpc link. */
 export interface HostApi {
   context: PreviewContext;
+  /** Where the app pages are when the page opens (`/` for a page that is not the app pages). */
+  pageLocation: AppPageLocation;
   fetch(request: ProxyRequest): Promise<ExtensionResponse>;
   log(level: 'debug' | 'info' | 'warn' | 'error', data: unknown[]): void;
   actions: {
@@ -124,4 +137,12 @@ export interface HostApi {
   };
   /** Called when the entry module never called hubspot.extend (so nothing can render). */
   failed(message: string): void;
+}
+
+/** What the extension's worker exposes to the host page. */
+export interface WorkerApi {
+  /** Renders the registered extension into the host's receiver. */
+  render(channel: RemoteChannel, api: HostApi): void;
+  /** The app pages moved (a link, navigateToPage, the browser's Back): `useAppPageLocation()` follows. */
+  navigated(location: AppPageLocation): void;
 }

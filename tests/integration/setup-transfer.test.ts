@@ -4,6 +4,7 @@ import request from 'supertest';
 import type { SetupSelection } from '../../backend/src/transfer/setup/setup-selection-shape.js';
 import { SetupResponse, SetupReview, TransferErrorsPage } from '../../shared/src/contracts/index.js';
 import { type AuditHarness, FINISHED, startAuditHarness } from '../support/audit-harness.js';
+import { hubspotPortalToken } from '../support/hubspot-portal-token.js';
 import { scenarioSelection } from '../support/setup-scenario.js';
 import { TEST_PUBLIC_ORIGIN } from '../support/test-app.js';
 import { waitFor } from '../support/wait-for.js';
@@ -538,30 +539,7 @@ describe('the setup transfer', () => {
 /** A call to the sandbox's HubSpot API with a token of our own for the portal (a second install of the app). */
 async function hubspotCall(method: string, path: string, body?: unknown): Promise<unknown> {
   const { hubspot } = harness;
-  if (!portalToken) {
-    await sandbox('POST', '/oauth/next-approval', { portalId: PORTAL });
-    const redirectUri = `${TEST_PUBLIC_ORIGIN}/oauth/hubspot/callback`;
-    const query = new URLSearchParams({
-      client_id: hubspot.clientId,
-      redirect_uri: redirectUri,
-      scope: 'oauth',
-      state: 's',
-    });
-    const authorize = await fetch(`${hubspot.appBaseUrl}/oauth/authorize?${query}`, { redirect: 'manual' });
-    const code = new URL(authorize.headers.get('location') ?? '').searchParams.get('code') ?? '';
-    const token = await fetch(`${hubspot.apiBaseUrl}/oauth/v1/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'authorization_code',
-        client_id: hubspot.clientId,
-        client_secret: hubspot.clientSecret,
-        redirect_uri: redirectUri,
-        code,
-      }),
-    });
-    portalToken = ((await token.json()) as { access_token: string }).access_token;
-  }
+  portalToken ??= await hubspotPortalToken(hubspot, PORTAL);
   const res = await fetch(`${hubspot.apiBaseUrl}${path}`, {
     method,
     headers: { authorization: `Bearer ${portalToken}`, 'content-type': 'application/json' },

@@ -9,17 +9,19 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import express from 'express';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createPreviewRouter } from '../../preview/server/index.ts';
 import { REPO_ROOT } from '../../preview/server/project.ts';
 import { launchChromium } from './support/chromium.ts';
 
 const FIXTURE = join(REPO_ROOT, 'tests', 'preview', 'fixtures', 'HostFixture.tsx');
+const PAGES_FIXTURE = join(REPO_ROOT, 'tests', 'preview', 'fixtures', 'PagesFixture.tsx');
 const OUTPUT = join(REPO_ROOT, 'test-output', 'preview');
 
 let server: Server;
 let origin: string;
 let browser: Browser;
+let context: BrowserContext;
 let page: Page;
 const pageErrors: string[] = [];
 
@@ -34,14 +36,14 @@ beforeAll(async () => {
       portalId: 777,
       userId: 3,
       user: { firstName: 'Ada', lastName: 'Lovelace' },
-      entrypoints: { settings: FIXTURE },
+      entrypoints: { settings: FIXTURE, home: PAGES_FIXTURE },
       outDir: join(REPO_ROOT, 'preview', 'dist', 'host-fixture'),
     }),
   );
   server = createServer(site);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
   context.setDefaultTimeout(15_000);
   page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -153,6 +155,41 @@ describe('preview host components', () => {
     await placeholder.waitFor();
     expect(await placeholder.textContent()).toContain('cannot show CrmPropertyList');
     await page.screenshot({ path: join(OUTPUT, 'host-fixture.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("runs the app pages at the URL's location: links, navigateToPage, Back and deep links move the page router", async () => {
+    const pages = await context.newPage();
+    pages.on('pageerror', (error) => pageErrors.push(error.message));
+    const route = async () =>
+      JSON.parse((await pages.getByTestId('px-route').textContent()) ?? '{}') as Record<string, unknown>;
+    await pages.goto(`${origin}/preview/home/items/5?tab=files`);
+    await pages.getByTestId('px-crumb').waitFor();
+    expect(await route()).toEqual({ id: 'item', path: '/items/5', params: { id: '5', tab: 'files' } });
+
+    await pages.getByTestId('px-crumb').click();
+    await pages.getByTestId('px-link').waitFor();
+    expect(pages.url()).toBe(`${origin}/preview/home`);
+    expect(await route()).toEqual({ id: 'index', path: '/', params: {} });
+    // A PageLink fills :id from params and keeps the rest as the query.
+    expect(await pages.getByTestId('px-link').getAttribute('href')).toBe('/preview/home/items/42?tab=notes');
+    await pages.getByTestId('px-link').click();
+    await pages.getByTestId('px-crumb').waitFor();
+    expect(pages.url()).toBe(`${origin}/preview/home/items/42?tab=notes`);
+    expect(await route()).toEqual({ id: 'item', path: '/items/42', params: { id: '42', tab: 'notes' } });
+
+    await pages.goBack();
+    await pages.getByTestId('px-navigate').waitFor();
+    expect(await route()).toEqual({ id: 'index', path: '/', params: {} });
+    await pages.getByTestId('px-navigate').click();
+    await pages.getByTestId('px-crumb').waitFor();
+    expect(pages.url()).toBe(`${origin}/preview/home/items/7`);
+    await pages.close();
+
+    // From another page (settings), navigateToPage opens the app pages there.
+    await page.getByTestId('fx-app-page').click();
+    await page.waitForURL(`${origin}/preview/home/items/9`);
+    await page.getByTestId('px-crumb').waitFor();
     expect(pageErrors).toEqual([]);
   });
 });

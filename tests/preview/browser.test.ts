@@ -246,8 +246,22 @@ describe('local preview in Chromium', () => {
     await shot(page, 'setup-data-types');
     await wizard.getByTestId('data-types-save').click();
 
-    // Configure: a rate for each currency HubSpot lacks (the readiness asks for them), then save.
+    // Configure: the existing-property picker lists the portal's properties (a signed call to the backend,
+    // which reads HubSpot), those that can take the field as options; then the field goes back to a new property.
     await visible(wizard.getByTestId('configure-save'));
+    const mappable = wizard
+      .locator('[data-testid^="property-mode-"] select')
+      .filter({ has: page.locator('option', { hasText: 'Map onto an existing property' }) })
+      .first();
+    await mappable.selectOption({ label: 'Map onto an existing property' });
+    const picker = wizard.locator('[data-testid^="property-existing-"]:not([data-testid*="-search-"]) select');
+    await visible(picker);
+    expect(await picker.locator('option').count()).toBeGreaterThan(1);
+    await shot(page, 'setup-existing-property');
+    await mappable.selectOption({ label: 'Create a property' });
+    await picker.waitFor({ state: 'detached' });
+
+    // Configure: a rate for each currency HubSpot lacks (the readiness asks for them), then save.
     const rates = wizard.locator('[data-testid^="exchange-rate-"] input');
     for (let i = 0; i < (await rates.count()); i += 1) {
       await rates.nth(i).fill('1.25');
@@ -306,4 +320,40 @@ describe('local preview in Chromium', () => {
     expect(pageErrors).toEqual([]);
     await page.close();
   }, 240_000);
+
+  // Continues from the connected and audited source of the tests above.
+  it("app home pages: the SDK's page router moves with links, the browser's Back and a deep link", async () => {
+    const page = await openPreview('/preview/home', 'source-pipedrive');
+    const home = `${stack.origin}/preview/home`;
+
+    // navigateToPage: the audit's full results, then Prepare HubSpot; each page has its own URL.
+    await page.getByTestId('source-pipedrive').getByTestId('audit-open-results').click();
+    await visible(page.getByTestId('audit-objects'));
+    expect(page.url()).toBe(`${home}/sources/pipedrive/audit`);
+    await page.getByTestId('open-setup').click();
+    await visible(page.getByTestId('setup-wizard'));
+    expect(page.url()).toBe(`${home}/sources/pipedrive/setup`);
+    await shot(page, 'home-setup');
+
+    // The browser's Back button moves the extension too, and a breadcrumb link moves in place.
+    await page.goBack();
+    await visible(page.getByTestId('audit-objects'));
+    expect(await page.getByTestId('setup-wizard').count()).toBe(0);
+    const toApps = page.getByTestId('back-to-apps');
+    expect(await toApps.getAttribute('href')).toBe('/preview/home');
+    await toApps.click();
+    await visible(page.getByTestId('source-search'));
+    expect(page.url()).toBe(home);
+
+    // A deep link (or a reload) opens that page directly.
+    await page.goto(`${home}/sources/pipedrive/setup`);
+    await visible(page.getByTestId('setup-wizard'));
+    await visible(page.getByTestId('back-to-audit'));
+    await page.goto(`${home}/no/such/page`);
+    await visible(page.getByTestId('page-not-found'));
+
+    await expectNoPlaceholders(page);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  }, 60_000);
 });

@@ -10,6 +10,7 @@ import {
   Table,
   Tile,
 } from '@hubspot/ui-extensions';
+import { PageBreadcrumbs } from '@hubspot/ui-extensions/pages';
 import { describe, expect, it, jest } from '@jest/globals';
 import {
   appsWith,
@@ -74,7 +75,7 @@ describe('app home once Pipedrive is connected', () => {
       'GET /api/v1/apps': [CONNECTED],
       'GET /api/v1/audits': [jsonResponse(completeAudit(AUDIT_1, RESULT))],
     });
-    const { find, findAll, findByTestId, maybeFind, waitFor, appNames } = renderHome();
+    const { find, findAll, findByTestId, maybeFind, waitFor, appNames, follow, path } = renderHome();
     const tile = () => findByTestId(Tile, 'source-pipedrive');
     await waitFor(() => expect(tile().maybeFind(StatisticsItem)).not.toBeNull());
     expect(
@@ -93,7 +94,8 @@ describe('app home once Pipedrive is connected', () => {
     expect(columnOf(find(Table, { testId: 'audit-objects' }), 0)).toHaveLength(8);
     expect(findAll(StatisticsItem).map((item) => item.props.number)).toEqual(['3,830', '7', '71 of 74', '1,140']);
 
-    find(Button, { testId: 'back-to-apps' }).trigger('onClick');
+    expect(path()).toBe('/sources/pipedrive/audit');
+    follow(find(PageBreadcrumbs.PageLink, { testId: 'back-to-apps' }));
     await waitFor(() => expect(appNames()).toEqual(['Pipedrive', 'Zoho CRM', 'Salesforce', 'ActiveCampaign']));
   });
 
@@ -128,9 +130,10 @@ describe('app home once Pipedrive is connected', () => {
       'POST /api/v1/audits': [jsonResponse(unfinishedAudit(AUDIT_2, 'PENDING'), 202)],
       [`GET /api/v1/audits/${AUDIT_2}`]: [jsonResponse(unfinishedAudit(AUDIT_2, 'FAILED', { statusReason: revoked }))],
     });
-    const { find, findByTestId, maybeFind, waitFor } = renderHome();
+    const { find, findByTestId, maybeFind, waitFor, path } = renderHome();
     await waitFor(() => expect(maybeFind(Button, { testId: 'audit-open-results' })).not.toBeNull());
     find(Button, { testId: 'audit-open-results' }).trigger('onClick');
+    await waitFor(() => expect(path()).toBe('/sources/pipedrive/audit'));
     await waitFor(() => expect(maybeFind(LoadingButton, { testId: 'audit-start' })).not.toBeNull());
     expect(find(Heading).text).toBe('Your Pipedrive audit');
 
@@ -141,5 +144,6 @@ describe('app home once Pipedrive is connected', () => {
     const tile = findByTestId(Tile, 'source-pipedrive');
     expect(tile.find(StatusTag, { testId: 'connection-pipedrive' }).text).toBe('Reconnect needed');
     expect(tile.find(LoadingButton, { testId: 'connect-pipedrive' }).text).toBe('Reconnect');
+    expect(path()).toBe('/');
   });
 });

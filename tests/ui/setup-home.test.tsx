@@ -1,4 +1,5 @@
 import { Button, Heading, StatisticsItem, StepIndicator, Table, Tile } from '@hubspot/ui-extensions';
+import { PageBreadcrumbs } from '@hubspot/ui-extensions/pages';
 import { describe, expect, it } from '@jest/globals';
 import {
   appsWith,
@@ -26,7 +27,7 @@ describe('app home: from the audit on to Prepare HubSpot', () => {
       'GET /api/v1/connections/pipedrive/settings': [jsonResponse(SETTINGS)],
       'GET /api/v1/setup': [NO_SETUP],
     });
-    const { find, findByTestId, maybeFind, waitFor } = renderHome();
+    const { find, findByTestId, maybeFind, waitFor, follow, path } = renderHome();
     await waitFor(() => expect(findByTestId(Tile, 'source-pipedrive').maybeFind(StatisticsItem)).not.toBeNull());
     findByTestId(Tile, 'source-pipedrive').find(Button, { testId: 'audit-open-results' }).trigger('onClick');
     await waitFor(() => expect(maybeFind(Table, { testId: 'audit-objects' })).not.toBeNull());
@@ -40,8 +41,11 @@ describe('app home: from the audit on to Prepare HubSpot', () => {
       [url('/api/v1/connections/pipedrive/settings'), { method: 'GET', timeout: 15000 }],
     ]);
 
-    find(Button, { testId: 'back-to-audit' }).trigger('onClick');
+    expect(path()).toBe('/sources/pipedrive/setup');
+
+    follow(find(PageBreadcrumbs.PageLink, { testId: 'back-to-audit' }));
     await waitFor(() => expect(maybeFind(Table, { testId: 'audit-objects' })).not.toBeNull());
+    expect(path()).toBe('/sources/pipedrive/audit');
     expect(maybeFind(StepIndicator)).toBeNull();
   });
 });

@@ -4,7 +4,6 @@ import {
   Checkbox,
   EmptyState,
   ErrorState,
-  Input,
   LoadingButton,
   NumberInput,
   SearchInput,
@@ -21,12 +20,14 @@ import {
   AUDIT_1,
   cleanUpAfterEach,
   completeAudit,
+  DEAL_PROPERTIES_FOR_OPTIONS,
   errorResponse,
   ERRORS,
   fakeBackend,
   fakePollingClock,
   fire,
   jsonResponse,
+  LEAD_TEMPERATURE,
   NO_AUDIT,
   NO_SETUP,
   READY,
@@ -174,7 +175,10 @@ describe('Prepare HubSpot wizard', () => {
           message: 'Some settings can’t be saved; nothing was changed.',
           details: [
             { path: 'exchangeRates.USD', message: 'HubSpot keeps 6 decimals: this rate would be 0.' },
-            { path: 'fields.deals.title', message: '“Title” can’t go onto “dealname”: the plan already writes it.' },
+            {
+              path: `fields.deals.${LEAD_TEMPERATURE}`,
+              message: '“Lead temperature” can’t go onto “Priority”: “Stage” already goes onto it.',
+            },
             { path: 'fields.persons.name', message: '“Name” goes onto “firstname” already.' },
           ],
         },
@@ -192,6 +196,7 @@ describe('Prepare HubSpot wizard', () => {
           jsonResponse({ ...SETTINGS, saved: true, readiness: READY }),
         ],
         'GET /api/v1/setup/review': [jsonResponse(REVIEW)],
+        'GET /api/v1/hubspot/properties/deals': [jsonResponse(DEAL_PROPERTIES_FOR_OPTIONS)],
       }),
       renderWizard(),
     );
@@ -213,9 +218,9 @@ describe('Prepare HubSpot wizard', () => {
     fire(findByTestId(SearchInput, 'properties-search'), 'onInput', '');
     await waitFor(() => expect(maybeFind(Table, { testId: 'properties-table' })).not.toBeNull());
     fire(findByTestId(Select, 'property-mode-value'), 'onChange', 'exclude');
-    fire(findByTestId(Select, 'property-mode-title'), 'onChange', 'existing');
-    await waitFor(() => expect(maybeFind(NumberInput, { testId: 'exchange-rate-USD' })).not.toBeNull());
-    fire(findByTestId(Input, 'property-existing-title'), 'onChange', 'dealname');
+    fire(findByTestId(Select, `property-mode-${LEAD_TEMPERATURE}`), 'onChange', 'existing');
+    await waitFor(() => expect(maybeFind(Select, { testId: `property-existing-${LEAD_TEMPERATURE}` })).not.toBeNull());
+    fire(findByTestId(Select, `property-existing-${LEAD_TEMPERATURE}`), 'onChange', 'hs_priority');
     // Activity types, owners (the default, and one for a user the audit matched to no owner), rates, options.
     expect(findByTestId(Select, 'activity-type-site_visit').props.value).toBe('tasks');
     fire(findByTestId(Select, 'activity-type-site_visit'), 'onChange', 'meetings');
@@ -238,8 +243,8 @@ describe('Prepare HubSpot wizard', () => {
     );
     expect(find(StepIndicator).props.currentStep).toBe(1);
     // A refused field of the object shown sits next to it; one of another object is in the alert.
-    expect(findByTestId(Input, 'property-existing-title').props.validationMessage).toBe(
-      '“Title” can’t go onto “dealname”: the plan already writes it.',
+    expect(findByTestId(Select, `property-existing-${LEAD_TEMPERATURE}`).props.validationMessage).toBe(
+      '“Lead temperature” can’t go onto “Priority”: “Stage” already goes onto it.',
     );
     expect(textOf(findByTestId(Alert, 'settings-save-error'))).toBe(
       'Some settings can’t be saved; nothing was changed. “Name” goes onto “firstname” already.',
@@ -252,7 +257,9 @@ describe('Prepare HubSpot wizard', () => {
     expect(saves).toHaveLength(3);
     expect(saves[2]?.[1].body).toEqual({
       auditId: AUDIT_1,
-      fields: { deals: { value: { mode: 'exclude' }, title: { mode: 'existing', hubspotProperty: 'dealname' } } },
+      fields: {
+        deals: { value: { mode: 'exclude' }, [LEAD_TEMPERATURE]: { mode: 'existing', hubspotProperty: 'hs_priority' } },
+      },
       activityTypes: { site_visit: 'meetings' },
       automaticSync: false,
       defaultOwnerId: '501',

@@ -1,6 +1,9 @@
 /** Which existing HubSpot property may take a field: issue 13's rule, table by table. */
 import { describe, expect, it } from '@jest/globals';
-import { incompatibility } from '../../backend/src/transfer/settings/property-compatibility.js';
+import {
+  existingPropertyRefusal,
+  incompatibility,
+} from '../../backend/src/transfer/settings/property-compatibility.js';
 
 const FIELD_TYPES = ['string', 'number', 'date', 'datetime', 'enumeration', 'bool'];
 const takers = (propertyType: string) => FIELD_TYPES.filter((type) => incompatibility(type, propertyType) === null);
@@ -27,5 +30,19 @@ describe('an existing property takes a field', () => {
   it('of no type when HubSpot has no writable values of its kind, with the reason', () => {
     expect(takers('object_coordinates')).toEqual([]);
     expect(incompatibility('string', 'object_coordinates')).toMatch(/can’t take/);
+  });
+});
+
+describe('an existing property refuses a field', () => {
+  it('whatever its type when HubSpot computes it, else by its type', () => {
+    const recordId = { label: 'Record ID', type: 'number', readOnly: true };
+    const notes = { label: 'Notes', type: 'string', readOnly: false };
+    expect(existingPropertyRefusal('number', recordId)).toBe(
+      'HubSpot computes “Record ID” itself: nothing can be written to it.',
+    );
+    expect(existingPropertyRefusal('number', notes)).toBeNull();
+    expect(existingPropertyRefusal('string', { ...recordId, readOnly: false })).toBe(
+      incompatibility('string', 'number'),
+    );
   });
 });

@@ -13,6 +13,7 @@ import type { AuditService } from '../transfer/audit/audit.service.js';
 import type { RecordPreviewService } from '../transfer/preview/record-preview.service.js';
 import type { ProgressService } from '../transfer/progress.service.js';
 import type { FilterCounts } from '../transfer/settings/filter-counts.js';
+import type { PortalProperties } from '../transfer/settings/portal-properties.js';
 import type { SettingsService } from '../transfer/settings/settings.service.js';
 import type { SetupService } from '../transfer/setup/setup.service.js';
 import type { SyncService } from '../transfer/sync/sync.service.js';
@@ -26,6 +27,7 @@ import { auditRoutes, downloadRoutes } from './routes/audit.routes.js';
 import { connectRoutes } from './routes/connect.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { hubspotInstallRoutes } from './routes/hubspot-install.routes.js';
+import { hubspotPropertiesRoutes } from './routes/hubspot-properties.routes.js';
 import { portalRoutes } from './routes/portal.routes.js';
 import { recordPreviewRoutes } from './routes/record-preview.routes.js';
 import { settingsRoutes } from './routes/settings.routes.js';
@@ -52,6 +54,7 @@ export interface AppServices {
   recordPreviews: RecordPreviewService;
   settings: SettingsService;
   filterCounts: FilterCounts;
+  portalProperties: PortalProperties;
 }
 
 /** The HTTP app: public OAuth and download routes, and the /api tree where every call is signed by HubSpot. */
@@ -100,6 +103,7 @@ export function createApp(services: AppServices): Express {
   api.use(syncRoutes(services));
   api.use(recordPreviewRoutes(services));
   api.use(settingsRoutes(services));
+  api.use(hubspotPropertiesRoutes(services));
   app.use(api);
 
   app.use(notFoundHandler);

@@ -10,6 +10,7 @@ import * as feedback from './feedback.tsx';
 import * as inputs from './inputs.tsx';
 import * as layout from './layout.tsx';
 import * as overlays from './overlays.tsx';
+import * as pages from './pages.tsx';
 import * as table from './table.tsx';
 import * as tabs from './tabs.tsx';
 import * as text from './text.tsx';
@@ -93,6 +94,10 @@ export const HOST_COMPONENTS: { readonly [Name in HostComponentName]: HostCompon
   HeaderActions: buttons.HeaderActions,
   PrimaryHeaderActionButton: buttons.PrimaryHeaderActionButton,
   SecondaryHeaderActionButton: buttons.SecondaryHeaderActionButton,
+  PageLink: pages.PageLink,
+  PageBreadcrumbs: pages.PageBreadcrumbs,
+  PageBreadcrumbsPageLink: pages.PageBreadcrumbsPageLink,
+  PageBreadcrumbsCurrent: pages.PageBreadcrumbsCurrent,
 };
 
 const placeholders = new Map<string, HostComponent>();

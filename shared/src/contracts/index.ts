@@ -2,6 +2,7 @@ export * from './audit.js';
 export * from './connect.js';
 export * from './errors.js';
 export * from './guide.js';
+export * from './hubspot-properties.js';
 export * from './jobs.js';
 export * from './paths.js';
 export * from './portal.js';

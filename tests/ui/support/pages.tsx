@@ -3,6 +3,11 @@ import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { expect } from '@jest/globals';
 import { HomePage } from '../../../hubspot-app/app/pages/HomePage.tsx';
 import { SettingsPage } from '../../../hubspot-app/app/settings/SettingsPage.tsx';
+import {
+  type AppPageLocation,
+  type PageLinkTarget,
+  resolvePageLink,
+} from '../../../preview/shared/app-page-location.ts';
 import { fire } from './fire.ts';
 import { mount } from './mount.tsx';
 
@@ -22,12 +27,25 @@ export function renderSettings() {
   return { ...renderer, tab, stateOf, openSmartTransferTab };
 }
 
-/** The app home, mounted; `appNames()` lists the app tiles shown, `typeInSearch` types in the app search. */
-export function renderHome() {
-  const renderer = createRenderer('home');
-  mount(renderer, <HomePage context={renderer.mocks.context} />);
+/**
+ * The app home, mounted at `path`; `appNames()` lists the app tiles shown, `typeInSearch` types in the app
+ * search. Navigation works as in HubSpot: `navigateToPage` moves the page router to its page, and
+ * `follow(link)` clicks a page link (PageLink, PageBreadcrumbs.PageLink); `path()` is where the user is.
+ */
+export function renderHome(path = '/') {
+  const renderer = createRenderer('pages');
+  let current: AppPageLocation = resolvePageLink({ to: path });
+  const goTo = (target: PageLinkTarget) => {
+    current = resolvePageLink(target);
+    renderer.mocks.setPageLocation(current);
+  };
+  // HubSpot carries the action out on its side of the worker boundary, after the handler has returned.
+  renderer.mocks.actions.navigateToPage.willCall((target) => queueMicrotask(() => goTo(target)));
+  goTo({ to: path });
+  mount(renderer, <HomePage />);
   const appNames = () => renderer.findAll(Tile).map((tile) => tile.findAll(Text)[0]?.text);
   const typeInSearch = (value: string) =>
     fire(renderer.find(SearchInput, { testId: 'source-search' }), 'onInput', value);
-  return { ...renderer, appNames, typeInSearch };
+  const follow = (link: { props: PageLinkTarget }) => goTo({ to: link.props.to, params: link.props.params ?? {} });
+  return { ...renderer, appNames, typeInSearch, follow, path: () => current.path };
 }

@@ -1,6 +1,7 @@
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import type {
   JobStatus,
+  PortalPropertiesResponse,
   SettingsResponse,
   SetupResponse,
   SetupReview,
@@ -12,6 +13,47 @@ import { errorResponse } from './backend.ts';
 import { mount } from './mount.tsx';
 
 export const SETUP_1 = '3f1e5d7c-9b2a-4c6e-8f0d-1a3b5c7d9e2f';
+
+/** The portal's deal properties as the backend lists them for an option field (enumeration). */
+export const DEAL_PROPERTIES_FOR_OPTIONS: PortalPropertiesResponse = {
+  object: 'deals',
+  valueType: 'enumeration',
+  properties: [
+    {
+      name: 'amount',
+      label: 'Amount',
+      type: 'number',
+      fieldType: 'number',
+      compatible: false,
+      reason: 'This property holds numbers, and this field holds options.',
+    },
+    { name: 'dealname', label: 'Deal Name', type: 'string', fieldType: 'text', compatible: true, reason: null },
+    {
+      name: 'hs_priority',
+      label: 'Priority',
+      type: 'enumeration',
+      fieldType: 'select',
+      compatible: true,
+      reason: null,
+    },
+    {
+      name: 'hs_object_id',
+      label: 'Record ID',
+      type: 'number',
+      fieldType: 'number',
+      compatible: false,
+      reason: 'HubSpot computes “Record ID” itself: nothing can be written to it.',
+    },
+    {
+      name: 'temperature',
+      label: 'Temperature',
+      type: 'enumeration',
+      fieldType: 'radio',
+      compatible: true,
+      reason: null,
+    },
+  ],
+};
 
 /** The settings the plan gives by default, made on AUDIT_1: pipelines locked on by deals, workflows off for the tier. */
 export const SETTINGS: SettingsResponse = {

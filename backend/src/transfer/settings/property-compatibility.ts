@@ -30,3 +30,16 @@ export function incompatibility(fieldType: string, propertyType: string): string
   if (accepted.includes(fieldType)) return null;
   return `This property holds ${describe(propertyType)}, and this field holds ${describe(fieldType)}.`;
 }
+
+/**
+ * Why a field whose values have type `valueType` can't go onto this existing property, or null when it
+ * can: HubSpot computes some properties itself (nothing can be written to them), and the others take
+ * what their type takes (`incompatibility`). The settings' save and the properties list both ask this.
+ */
+export function existingPropertyRefusal(
+  valueType: string,
+  property: { label: string; type: string; readOnly: boolean },
+): string | null {
+  if (property.readOnly) return `HubSpot computes “${property.label}” itself: nothing can be written to it.`;
+  return incompatibility(valueType, property.type);
+}

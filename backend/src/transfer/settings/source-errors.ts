@@ -26,9 +26,14 @@ export function toSettingsError(error: unknown, sourceName: string): unknown {
     return conflict('source_unavailable', `${sourceName} is not responding right now. Try again later.`);
   if (error instanceof SourceRequestError)
     return conflict('source_refused', `${sourceName} refused the request (HTTP ${error.status}): ${error.message}`);
+  return toHubSpotReadError(error, 'its properties and owners');
+}
+
+/** Turns a failure reading `what` from the portal's HubSpot into a 4xx the user can act on. */
+export function toHubSpotReadError(error: unknown, what: string): unknown {
   if (error instanceof HubSpotReconnectNeeded)
     return conflict('hubspot_reconnect_needed', 'HubSpot no longer accepts our access. Reinstall the app.');
   if (error instanceof HubSpotApiError)
-    return conflict('hubspot_unavailable', 'HubSpot did not answer reading its properties and owners. Try again.');
+    return conflict('hubspot_unavailable', `HubSpot did not answer reading ${what}. Try again.`);
   return error;
 }

@@ -1,7 +1,7 @@
 import type { AuditField, HubSpotPropertyTarget, TransferSettings } from '../../../../shared/src/contracts/index.js';
 import type { MappingPlan, PlannedObject } from '../mapping/mapping-plan.js';
 import { dataTypeLocks } from './data-type-locks.js';
-import { incompatibility } from './property-compatibility.js';
+import { existingPropertyRefusal } from './property-compatibility.js';
 import type { CurrencyUse } from './setup-readiness.js';
 
 /** One refused setting: where (a path into the settings) and why, in words for the user. */
@@ -88,13 +88,10 @@ function fieldProblems(
       });
       continue;
     }
-    if (property.readOnly) {
-      problems.push({ path, message: `HubSpot computes “${property.label}” itself: nothing can be written to it.` });
-      continue;
-    }
-    const reason = incompatibility(target.type, property.type);
-    if (reason !== null) {
-      problems.push({ path, message: `“${field.label}” can’t go onto “${property.label}”: ${reason}` });
+    const refusal = existingPropertyRefusal(target.type, property);
+    if (refusal !== null) {
+      const message = property.readOnly ? refusal : `“${field.label}” can’t go onto “${property.label}”: ${refusal}`;
+      problems.push({ path, message });
       continue;
     }
     const other = claimed.get(property.name);

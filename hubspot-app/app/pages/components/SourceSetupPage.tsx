@@ -1,25 +1,30 @@
-import { type BaseContext, Button, Flex, Heading } from '@hubspot/ui-extensions';
-import type { SourceApp } from '../../shared/contracts/sources.ts';
+import { Flex, Heading } from '@hubspot/ui-extensions';
+import { PageBreadcrumbs } from '@hubspot/ui-extensions/pages';
 import { SetupWizard } from '../../shared/setup/SetupWizard.tsx';
+import { appHomePaths } from './app-home-paths.ts';
+import { useSourceApps } from './AppHomeLayout.tsx';
+import { ConnectedSourceRoute } from './ConnectedSourceRoute.tsx';
+import { useHomeContext } from './useHomeNavigation.ts';
 
-interface SourceSetupPageProps {
-  source: SourceApp;
-  context: BaseContext;
-  onBack: () => void;
-  onChanged: () => void;
-}
-
-/** The app home's Prepare HubSpot wizard for one connected app, with the way back to its audit. */
-export function SourceSetupPage({ source, context, onBack, onChanged }: SourceSetupPageProps) {
+/** The app home's Prepare HubSpot wizard for one connected app (`/sources/:source/setup`). */
+export function SourceSetupPage() {
+  const context = useHomeContext();
+  const { refresh } = useSourceApps();
   return (
-    <Flex direction="column" gap="md">
-      <Flex direction="row" gap="sm" align="center">
-        <Button testId="back-to-audit" variant="transparent" size="sm" onClick={onBack}>
-          ← Audit
-        </Button>
-      </Flex>
-      <Heading>{`Prepare HubSpot for your ${source.name} data`}</Heading>
-      <SetupWizard source={source.id} context={context} onChanged={onChanged} />
-    </Flex>
+    <ConnectedSourceRoute>
+      {(source) => (
+        <Flex direction="column" gap="md">
+          <PageBreadcrumbs>
+            <PageBreadcrumbs.PageLink to={appHomePaths.apps}>All apps</PageBreadcrumbs.PageLink>
+            <PageBreadcrumbs.PageLink testId="back-to-audit" to={appHomePaths.audit(source.id)}>
+              {`${source.name} audit`}
+            </PageBreadcrumbs.PageLink>
+            <PageBreadcrumbs.Current>Prepare HubSpot</PageBreadcrumbs.Current>
+          </PageBreadcrumbs>
+          <Heading>{`Prepare HubSpot for your ${source.name} data`}</Heading>
+          <SetupWizard source={source.id} context={context} onChanged={refresh} />
+        </Flex>
+      )}
+    </ConnectedSourceRoute>
   );
 }

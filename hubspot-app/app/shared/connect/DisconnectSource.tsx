@@ -23,7 +23,7 @@ interface DisconnectSourceProps {
 
 /** "Disconnect", with a confirmation that says what it does. */
 export function DisconnectSource({ source, context, onDisconnected }: DisconnectSourceProps) {
-  const actions = useExtensionActions<'settings' | 'home'>();
+  const actions = useExtensionActions<'settings' | 'pages'>();
   const endpoint = useMemo(() => disconnectSource(source.id), [source.id]);
   const disconnect = useApiAction(endpoint, context);
   const modalId = `disconnect-${source.id}`;

@@ -1,4 +1,4 @@
-import { Button, Divider, Flex, LoadingButton } from '@hubspot/ui-extensions';
+import { type BaseContext, Button, Divider, Flex, LoadingButton } from '@hubspot/ui-extensions';
 import { useState } from 'react';
 import type { ApiError } from '../api-error.ts';
 import type { AuditResult } from '../contracts/audit.ts';
@@ -14,6 +14,7 @@ import { SyncOptionsSection } from './SyncOptionsSection.tsx';
 
 interface ConfigureStepProps {
   audit: AuditResult;
+  context: BaseContext;
   settings: SettingsResponse;
   saving: boolean;
   saveError: ApiError | null;
@@ -23,7 +24,8 @@ interface ConfigureStepProps {
 }
 
 /** Step 2: properties per object, activity types, owners, exchange rates, sync and opt-ins; saved together. */
-export function ConfigureStep({ audit, settings, saving, saveError, problemAt, onSave, onBack }: ConfigureStepProps) {
+export function ConfigureStep(props: ConfigureStepProps) {
+  const { audit, context, settings, saving, saveError, problemAt, onSave, onBack } = props;
   const [draft, setDraft] = useState(() => configureDraftOf(settings.settings));
   const edit: EditDraft = (change) => setDraft(change);
   const [objectKey, setObjectKey] = useState(() => objectsWithFields(audit)[0]?.key ?? '');
@@ -36,7 +38,7 @@ export function ConfigureStep({ audit, settings, saving, saveError, problemAt, o
   return (
     <Flex direction="column" gap="md">
       <CarriedOverChanges settings={settings} />
-      <PropertiesSection {...sections} objectKey={objectKey} onObject={setObjectKey} />
+      <PropertiesSection {...sections} context={context} objectKey={objectKey} onObject={setObjectKey} />
       <Divider />
       <ActivityTypesSection {...sections} />
       <OwnersSection {...sections} />

@@ -1,4 +1,4 @@
-import { Button, Flex, Heading, SearchInput, Select, Text } from '@hubspot/ui-extensions';
+import { type BaseContext, Button, Flex, Heading, SearchInput, Select, Text } from '@hubspot/ui-extensions';
 import { useState } from 'react';
 import { DataTable } from '../components/DataTable.tsx';
 import { NoMatches } from '../components/NoMatches.tsx';
@@ -7,6 +7,7 @@ import type { FieldChoice } from '../contracts/settings.ts';
 import { filterByName } from '../search.ts';
 import type { ConfigureDraft, EditDraft } from './configure-draft.ts';
 import { PropertyChoiceRow } from './PropertyChoiceRow.tsx';
+import { usePortalProperties } from './usePortalProperties.ts';
 
 /** Fields shown at once; "Show more" adds as many again. */
 export const PROPERTIES_PAGE_SIZE = 25;
@@ -19,6 +20,7 @@ export const objectsWithFields = (audit: AuditResult) =>
 
 interface PropertiesSectionProps {
   audit: AuditResult;
+  context: BaseContext;
   /** The object shown, and a way to show another. */
   objectKey: string;
   onObject: (objectKey: string) => void;
@@ -28,11 +30,14 @@ interface PropertiesSectionProps {
 }
 
 /** Per object, the supported source fields and what each becomes; searchable by label or key. */
-export function PropertiesSection({ audit, objectKey, onObject, draft, edit, problemAt }: PropertiesSectionProps) {
+export function PropertiesSection(props: PropertiesSectionProps) {
+  const { audit, context, objectKey, onObject, draft, edit, problemAt } = props;
   const objects = objectsWithFields(audit);
   const [query, setQuery] = useState('');
   const [shown, setShown] = useState(PROPERTIES_PAGE_SIZE);
+  const properties = usePortalProperties(context);
   if (objects.length === 0) return null;
+  const hubspotObject = objects.find((object) => object.key === objectKey)?.hubspotObject ?? '';
   const fields = (audit.fields[objectKey] ?? []).filter((field) => field.supported);
   const matches = filterByName(fields, query, (field) => [field.label, field.key]);
   const choose = (fieldKey: string, choice: FieldChoice) =>
@@ -79,9 +84,11 @@ export function PropertiesSection({ audit, objectKey, onObject, draft, edit, pro
             <PropertyChoiceRow
               key={field.key}
               objectKey={objectKey}
+              hubspotObject={hubspotObject}
               field={field}
               choice={draft.fields[objectKey]?.[field.key] ?? CREATE}
               problem={problemAt(`fields.${objectKey}.${field.key}`)}
+              properties={properties}
               onChange={(choice) => choose(field.key, choice)}
             />
           ))}

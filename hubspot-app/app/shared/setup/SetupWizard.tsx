@@ -100,6 +100,7 @@ export function SetupWizard({ source, context, onChanged }: SetupWizardProps) {
             {step === 'configure' && (
               <ConfigureStep
                 audit={latestAudit.result}
+                context={context}
                 settings={current}
                 saving={saving}
                 saveError={settings.saveError}

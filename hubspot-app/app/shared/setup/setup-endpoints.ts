@@ -1,5 +1,6 @@
 import type { Endpoint } from '../api.ts';
 import { DownloadLinkResponse } from '../contracts/audit.ts';
+import { PortalPropertiesResponse, type PropertyValueType } from '../contracts/hubspot-properties.ts';
 import { ApiPaths } from '../contracts/paths.ts';
 import { SettingsResponse, UpdateSettingsRequest } from '../contracts/settings.ts';
 import { SetupResponse, SetupReview, StartSetupRequest, TransferErrorsPage } from '../contracts/setup.ts';
@@ -18,6 +19,16 @@ export const updateSettings = (source: SourceId): Endpoint<SettingsResponse, Upd
   path: ApiPaths.settings(source),
   request: UpdateSettingsRequest,
   response: SettingsResponse,
+});
+
+/** GET /api/v1/hubspot/properties/:object?valueType=…: the portal's properties, and which can take such a field. */
+export const getPortalProperties = (
+  object: string,
+  valueType: PropertyValueType,
+): Endpoint<PortalPropertiesResponse> => ({
+  method: 'GET',
+  path: `${ApiPaths.portalProperties(object)}?valueType=${valueType}`,
+  response: PortalPropertiesResponse,
 });
 
 /** GET /api/v1/setup/review?source=…: what setup would create, reuse, skip or fail now (nothing is written). */
