@@ -14,9 +14,18 @@ import type { PlannedObject } from '../mapping/mapping-plan.js';
 import { mapRecord, rowForRecord } from '../mapping/record-mapper.js';
 import type { ReadSettings } from '../settings/settings.service.js';
 import { OBJECT_BATCH_SIZE } from './batch-inputs.js';
+import { rebuildIdMap } from './id-map-rebuild.js';
 import { associationPairs, type AssociationScope, syncAssociations } from './sync-associations.js';
 import { loadSyncContext, type SyncContext } from './sync-context.js';
-import { ASSOCIATIONS_TASK, passesFilter, syncRows, syncTasks, writableProperties, writeModeOf } from './sync-plan.js';
+import {
+  ASSOCIATIONS_TASK,
+  ID_MAP_TASK,
+  passesFilter,
+  syncRows,
+  syncTasks,
+  writableProperties,
+  writeModeOf,
+} from './sync-plan.js';
 import {
   commitOutcomes,
   createIntents,
@@ -189,6 +198,10 @@ export function createSyncHandler(deps: {
           recordLinkBase: connection.apiDomain,
           signal: lease.signal,
         };
+        if (tasks.some((task) => task.object === ID_MAP_TASK && task.status !== 'done')) {
+          await context.saveProgress({ done: 0, total: rows.length, phase: 'Finding records already in HubSpot' });
+          await rebuildIdMap({ db: deps.db, api: run.api, transfer: context.transfer, rows });
+        }
         for (const [index, row] of rows.entries()) {
           const task = tasks.find((candidate) => candidate.object === row.key);
           if (task?.status === 'done') continue;

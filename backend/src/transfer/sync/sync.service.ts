@@ -6,6 +6,7 @@ import { conflict, notFound } from '../../domain-errors.js';
 import type { JobService } from '../../jobs/job.service.js';
 import type { SourceRegistry } from '../../sources/source-registry.js';
 import type { TransferService } from '../transfer.service.js';
+import { STEP_TASKS } from './sync-plan.js';
 
 /** Starting and following the sync transfer, scoped to the signed portal. */
 export function createSyncService(deps: {
@@ -25,7 +26,7 @@ export function createSyncService(deps: {
     if (transfer.kind !== 'sync') throw notFound('sync_not_found', 'No such sync in this HubSpot account.');
     const sum = (pick: (counts: (typeof transfer.tasks)[number]['counts']) => number) =>
       transfer.tasks
-        .filter((task) => task.object !== 'associations')
+        .filter((task) => !STEP_TASKS.has(task.object))
         .reduce((total, task) => total + pick(task.counts), 0);
     return {
       ...transfer,
