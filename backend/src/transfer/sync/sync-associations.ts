@@ -100,14 +100,17 @@ export async function associationPairs(
   });
 }
 
-/** Writes the pairs and commits their counts and errors on the associations task. */
-export async function syncAssociations(
+/** Writes the pairs; a pair written again (a batch repeated after a crash) stays one association in HubSpot. */
+export async function writeBatchAssociations(
   api: HubSpotPortalApi,
   pairs: readonly AssociationPair[],
-  commit: <T>(work: (tx: TransferBatch) => Promise<T>) => Promise<T>,
 ): Promise<AssociationOutcome[]> {
-  if (pairs.length === 0) return [];
-  const outcomes = await writeAssociations(api, pairs);
+  return pairs.length === 0 ? [] : writeAssociations(api, pairs);
+}
+
+/** Commits the counts and errors of a batch's associations on the associations task, in the batch's transaction. */
+export async function commitAssociations(tx: TransferBatch, outcomes: readonly AssociationOutcome[]): Promise<void> {
+  if (outcomes.length === 0) return;
   const count = (kind: AssociationOutcome['outcome']) => outcomes.filter((o) => o.outcome === kind).length;
   const errors = outcomes.flatMap((o) =>
     o.outcome === 'failed'
@@ -119,12 +122,9 @@ export async function syncAssociations(
         ]
       : [],
   );
-  await commit(async (tx) => {
-    await tx.recordErrors(ASSOCIATIONS_TASK, errors);
-    await tx.advance(ASSOCIATIONS_TASK, {
-      cursor: null,
-      counts: { read: outcomes.length, created: count('created'), skipped: count('skipped'), failed: count('failed') },
-    });
+  await tx.recordErrors(ASSOCIATIONS_TASK, errors);
+  await tx.advance(ASSOCIATIONS_TASK, {
+    cursor: null,
+    counts: { read: outcomes.length, created: count('created'), skipped: count('skipped'), failed: count('failed') },
   });
-  return outcomes;
 }

@@ -14,8 +14,14 @@ import type { PlannedObject } from '../mapping/mapping-plan.js';
 import { mapRecord, rowForRecord } from '../mapping/record-mapper.js';
 import type { ReadSettings } from '../settings/settings.service.js';
 import { OBJECT_BATCH_SIZE } from './batch-inputs.js';
+import { crashPoint } from './crash-points.js';
 import { rebuildIdMap } from './id-map-rebuild.js';
-import { associationPairs, type AssociationScope, syncAssociations } from './sync-associations.js';
+import {
+  associationPairs,
+  type AssociationScope,
+  commitAssociations,
+  writeBatchAssociations,
+} from './sync-associations.js';
 import { loadSyncContext, type SyncContext } from './sync-context.js';
 import {
   ASSOCIATIONS_TASK,
@@ -64,7 +70,7 @@ async function inFlight(run: TaskRun, row: PlannedObject, batch: readonly Mapped
   return open.some((entry) => entry.itemType === 'record' && keys.has(entry.itemKey));
 }
 
-/** One batch: written, then committed with the task's cursor; its associations after. */
+/** One batch: its records and then their associations written, then ONE commit with the task's cursor. */
 async function syncBatch(
   run: TaskRun,
   row: PlannedObject,
@@ -90,9 +96,17 @@ async function syncBatch(
   const resuming = intents.length > 0 && (await inFlight(run, row, writable));
   if (intents.length > 0 && !resuming) await run.context.transfer.commit((tx) => tx.intend(intents));
   const outcomes = writable.length === 0 ? [] : await writeBatch(run.api, row, writable, known, resuming);
+  crashPoint('records-written', row.key);
+  // Before the commit, so a crash repeats the batch's associations with its records (both idempotent).
+  const associations = await writeBatchAssociations(
+    run.api,
+    await associationPairs(run.scope, row, writable, outcomes),
+  );
+  crashPoint('associations-written', row.key);
   const count = (kinds: string[]) => outcomes.filter((o) => kinds.includes(o.outcome)).length;
   await run.context.transfer.commit(async (tx) => {
     await commitOutcomes(tx, row, outcomes, blocked);
+    await commitAssociations(tx, associations);
     await tx.advance(row.key, {
       cursor: step.cursor,
       counts: {
@@ -104,9 +118,7 @@ async function syncBatch(
       },
     });
   });
-  await syncAssociations(run.api, await associationPairs(run.scope, row, writable, outcomes), (work) =>
-    run.context.transfer.commit(work),
-  );
+  crashPoint('batch-committed', row.key);
 }
 
 /** Streams the row's source object page by page (never the whole account), mapping and writing per 100. */
@@ -153,7 +165,8 @@ async function syncRow(run: TaskRun, row: PlannedObject, from: TaskCursor): Prom
  * The sync transfer: one task per object row in dependency order, each streaming the source in pages and
  * writing batches of 100 under the portal's writer lease; each batch's id-map, ledger, error rows and the
  * task's cursor commit together after HubSpot acknowledged it, so a crash resumes at the last batch.
- * Associations are written after each batch, when both ends exist (the other end from the id map).
+ * A batch's associations are written after its records (the other end from the id map) and counted in the
+ * same commit, so a crash before it repeats both (upserts, reconciled creates, idempotent associations).
  */
 export function createSyncHandler(deps: {
   db: Db;
