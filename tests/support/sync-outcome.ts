@@ -76,7 +76,8 @@ export async function remainingTargeted(baseUrl: string): Promise<unknown[]> {
 
 /** A harness on a generated account, audited, its settings saved and HubSpot prepared (setup complete). */
 export async function preparedHarness(portalId: number, dataset: { records: number; seed: number }) {
-  const harness = await startAuditHarness({ portalId, pipedrive: { dataset } });
+  // The product's retry limit (8), not the harness's quick 2: a long run under faults may spend a few.
+  const harness = await startAuditHarness({ portalId, pipedrive: { dataset }, jobRetryLimit: 8 });
   await auditAndSettings(harness);
   const setup = await runTransfer(harness, 'setup', (body) => body as { id: string; job: { status: string } });
   expect(setup.job.status).toBe('COMPLETE');
