@@ -178,7 +178,16 @@ describe('the initial sync', () => {
   }, 150_000);
 
   it('with the id map whole, the rebuild step only counts (one search per created object) and maps nothing', async () => {
+    const searches = async () => {
+      const stats = (await (await fetch(`${harness.hubspot.apiBaseUrl}/_sandbox/stats`)).json()) as {
+        endpoints: { endpoint: string; requests: number }[];
+      };
+      return stats.endpoints.filter((e) => e.endpoint.endsWith('/search')).reduce((sum, e) => sum + e.requests, 0);
+    };
+    const before = await searches();
     const fourth = await runSync();
+    // Products, calls, meetings, tasks, e-mails and notes: the objects the sync creates.
+    expect((await searches()) - before).toBe(['products', 'calls', 'meetings', 'tasks', 'emails', 'notes'].length);
     expect(fourth.job.status).toBe('COMPLETE');
     expect(fourth.tasks.find((task) => task.object === 'id_map')).toMatchObject({
       status: 'done',
