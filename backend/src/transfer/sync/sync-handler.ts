@@ -32,6 +32,7 @@ import {
   writableProperties,
   writeModeOf,
 } from './sync-plan.js';
+import { markAttemptStart } from './sync-progress.js';
 import {
   commitOutcomes,
   createIntents,
@@ -201,6 +202,7 @@ export function createSyncHandler(deps: {
     };
     try {
       const outcome = await withPortalLease(deps.db, transfer.portalId, async (lease) => {
+        await markAttemptStart(context, deps.db, rows, tasks);
         const run: TaskRun = {
           context,
           db: deps.db,
