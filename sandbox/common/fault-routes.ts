@@ -12,8 +12,18 @@ const status = z.number().int().min(100).max(599);
 export const SettingsPatchBody = z.strictObject({
   seed: z.number().int().optional(),
   rates: z
-    .strictObject({ rateLimited: rate, serverError: rate, connectionReset: rate, tokenExpiry: rate, slow: rate })
+    .strictObject({
+      rateLimited: rate,
+      serverError: rate,
+      connectionReset: rate,
+      tokenExpiry: rate,
+      applyThenFail: rate,
+      slow: rate,
+    })
     .partial()
+    .refine(({ slow: _slow, ...exclusive }) => Object.values(exclusive).reduce((sum, r) => sum + r, 0) <= 1, {
+      message: 'the exclusive rates (all but slow) must not add up to more than 1',
+    })
     .optional(),
   slowMs: z.number().int().min(0).optional(),
   serverErrorStatuses: z.array(status).min(1).optional(),

@@ -23,13 +23,15 @@ import { type RequestLogEntry, RequestStats, type RequestStatsSnapshot } from '.
 export { createFaultControlClient, type FaultControlClient } from './fault-client.js';
 export type { EndpointStats, RequestLogEntry, RequestStatsSnapshot } from './request-stats.js';
 
-/** Probabilities in [0, 1]. The first four are exclusive outcomes; `slow` is independent (a slow call still runs). */
+/** Probabilities in [0, 1]. The first five are exclusive outcomes; `slow` is independent (a slow call still runs). */
 export interface FaultRates {
   rateLimited: number;
   serverError: number;
   connectionReset: number;
   /** The responder's `expireToken` hook expires the caller's token and answers as the API does. */
   tokenExpiry: number;
+  /** The request runs (a write lands), then its answer is replaced by a server error: the lost answer, at random. */
+  applyThenFail: number;
   slow: number;
 }
 
@@ -133,7 +135,16 @@ export interface Faults extends FaultControl {
   router(): import('express').Router;
 }
 
-const NO_FAULTS: FaultRates = { rateLimited: 0, serverError: 0, connectionReset: 0, tokenExpiry: 0, slow: 0 };
+const NO_FAULTS: FaultRates = {
+  rateLimited: 0,
+  serverError: 0,
+  connectionReset: 0,
+  tokenExpiry: 0,
+  applyThenFail: 0,
+  slow: 0,
+};
+const EXCLUSIVE = ['rateLimited', 'serverError', 'connectionReset', 'tokenExpiry', 'applyThenFail'] as const;
+type DiceOutcome = 'none' | (typeof EXCLUSIVE)[number];
 const DEFAULT_SERVER_ERRORS = [500, 502, 503];
 
 interface ActiveFault {
@@ -221,7 +232,7 @@ export function createFaults(options: FaultsOptions): Faults {
   }
 
   function roll(endpoint: string): {
-    outcome: 'none' | 'rateLimited' | 'serverError' | 'connectionReset' | 'tokenExpiry';
+    outcome: DiceOutcome;
     slow: boolean;
     status: number;
   } {
@@ -230,8 +241,8 @@ export function createFaults(options: FaultsOptions): Faults {
     const rng = new Rng(hashSeed(settings.seed, endpoint, n));
     const { rates } = settings;
     let dice = rng.next();
-    let outcome: 'none' | 'rateLimited' | 'serverError' | 'connectionReset' | 'tokenExpiry' = 'none';
-    for (const kind of ['rateLimited', 'serverError', 'connectionReset', 'tokenExpiry'] as const) {
+    let outcome: DiceOutcome = 'none';
+    for (const kind of EXCLUSIVE) {
       if (dice < rates[kind]) {
         outcome = kind;
         break;
@@ -275,14 +286,19 @@ export function createFaults(options: FaultsOptions): Faults {
       return { status: respond.status, body: standard.body, headers: { ...standard.headers, ...respond.headers } };
     };
 
+    /** Runs the request (the write lands), then replaces its answer (the route's headers dropped). */
+    const applyThenAnswer = (afterApply: NonNullable<TargetedFault['afterApply']>): void => {
+      replaceAnswer(res, afterApply, (response) => {
+        for (const name of res.getHeaderNames()) res.removeHeader(name);
+        send(standardResponse(response));
+      });
+      next();
+    };
+
     const targeted = takeTargeted(req);
     if (targeted) {
       if (targeted.afterApply) {
-        replaceAnswer(res, targeted.afterApply, (response) => {
-          for (const name of res.getHeaderNames()) res.removeHeader(name);
-          send(standardResponse(response));
-        });
-        next();
+        applyThenAnswer(targeted.afterApply);
       } else if (targeted.reset) {
         req.socket.destroy();
       } else if (targeted.delayMs !== undefined) {
@@ -305,6 +321,9 @@ export function createFaults(options: FaultsOptions): Faults {
         return;
       case 'serverError':
         send(options.responder.errorResponse(dice.status, req));
+        return;
+      case 'applyThenFail':
+        applyThenAnswer({ respond: { status: dice.status } });
         return;
       case 'tokenExpiry': {
         const expired = options.responder.expireToken?.(req);
@@ -347,9 +366,8 @@ function validateRates(rates: Partial<FaultRates>): void {
   for (const [name, value] of Object.entries(rates)) {
     if (!(value >= 0 && value <= 1)) throw new Error(`fault rate ${name} must be between 0 and 1`);
   }
-  const exclusive =
-    (rates.rateLimited ?? 0) + (rates.serverError ?? 0) + (rates.connectionReset ?? 0) + (rates.tokenExpiry ?? 0);
-  if (exclusive > 1) throw new Error('rateLimited + serverError + connectionReset + tokenExpiry must not exceed 1');
+  const exclusive = EXCLUSIVE.reduce((sum, kind) => sum + (rates[kind] ?? 0), 0);
+  if (exclusive > 1) throw new Error(`${EXCLUSIVE.join(' + ')} must not exceed 1`);
 }
 
 /** `*` = any characters, `:name` = one path segment, everything else literal. */

@@ -105,6 +105,7 @@ describe('the initial sync', () => {
     const errors = TransferErrorsPage.parse((await harness.api('GET', `/api/v1/transfers/${first.id}/errors`)).body);
     expect(errors.errors).toEqual([]);
     expect(first.tasks.map((task) => task.object)).toEqual([
+      'id_map',
       'organizations',
       'persons',
       'products',
@@ -166,14 +167,41 @@ describe('the initial sync', () => {
     expect(counts(await portal())).toEqual(counts(afterFirst));
   }, 150_000);
 
-  it('after the id map and the record ledger are lost, companies, contacts and deals are not duplicated', async () => {
+  it('after the id map and the record ledger are lost, nothing is duplicated: the rebuild step finds the products and engagements HubSpot holds', async () => {
     await harness.db.pool.query('DELETE FROM id_map');
     await harness.db.pool.query("DELETE FROM ledger_entries WHERE item_type = 'record'");
     const third = await runSync();
     expect(third.job.status).toBe('COMPLETE');
+    expect(third.summary).toMatchObject({ read: 28, created: 0, failed: 0 });
+    const rebuild = third.tasks.find((task) => task.object === 'id_map');
+    // Every product and engagement (and the lead-only note, created though it associates with nothing).
+    const created = ['products', 'calls', 'meetings', 'tasks', 'notes'].reduce(
+      (total, object) => total + live(afterFirst, object).length,
+      0,
+    );
+    expect(rebuild).toMatchObject({ status: 'done', counts: { read: created, updated: created } });
     const after = await portal();
-    for (const object of ['companies', 'contacts', 'deals'] as const)
-      expect([object, sourceIds(after, object)]).toEqual([object, LIVE[object]]);
+    expect(counts(after)).toEqual(counts(afterFirst));
+    for (const [object, ids] of Object.entries(LIVE)) expect([object, sourceIds(after, object)]).toEqual([object, ids]);
+    expect([...associationPairs(after)].sort()).toEqual([...associationPairs(afterFirst)].sort());
+  }, 150_000);
+
+  it('with the id map whole, the rebuild step only counts (one search per created object) and maps nothing', async () => {
+    const searches = async () => {
+      const stats = (await (await fetch(`${harness.hubspot.apiBaseUrl}/_sandbox/stats`)).json()) as {
+        endpoints: { endpoint: string; requests: number }[];
+      };
+      return stats.endpoints.filter((e) => e.endpoint.endsWith('/search')).reduce((sum, e) => sum + e.requests, 0);
+    };
+    const before = await searches();
+    const fourth = await runSync();
+    // Products, calls, meetings, tasks, e-mails and notes: the objects the sync creates.
+    expect((await searches()) - before).toBe(['products', 'calls', 'meetings', 'tasks', 'emails', 'notes'].length);
+    expect(fourth.job.status).toBe('COMPLETE');
+    expect(fourth.tasks.find((task) => task.object === 'id_map')).toMatchObject({
+      status: 'done',
+      counts: { read: 0, updated: 0 },
+    });
   }, 150_000);
 
   it('pauses between batches, resumes where it stopped (no task read twice), and can be canceled', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { type PersonInput, writeContacts } from '../../backend/src/transfer/sync/contact-writer.js';
+import { createReconciling, SEARCH_INDEX_LAG_MS } from '../../backend/src/transfer/sync/create-reconciling.js';
 import { createRecords, resumeInFlightBatch } from '../../backend/src/transfer/sync/create-writer.js';
 import type { WriteOutcome } from '../../backend/src/transfer/sync/record-outcome.js';
 import { type RecordInput, upsertRecords } from '../../backend/src/transfer/sync/record-writer.js';
@@ -285,6 +286,35 @@ describe('creates without a unique property (engagements)', () => {
     expect(h.sent).toEqual([]);
     const held = await h.recordsWithPrefix('calls', 'lost-');
     expect(held).toHaveLength(30);
+    expect(new Set(outcomes.map((o) => (o as { hubspotId: string }).hubspotId))).toEqual(
+      new Set(held.map((r) => r.id)),
+    );
+  });
+
+  it('a create whose answer is lost is reconciled in the same attempt, after waiting for the search index: each record once', async () => {
+    await h.control('POST', '/faults/targeted', {
+      method: 'POST',
+      path: '/crm/v3/objects/calls/batch/create',
+      afterApply: { reset: true },
+    });
+    const request = {
+      objectType: 'calls',
+      idProperty: SOURCE_ID,
+      inputs: range(20).map((i) => ({
+        sourceId: `reconciled-${i}`,
+        properties: { hs_timestamp: '2024-02-01T10:00:00Z', hs_call_title: `Call ${i}` },
+      })),
+    };
+    const waits: number[] = [];
+    const outcomes = await createReconciling(h.hubspot, request, async (ms) => {
+      waits.push(ms);
+    });
+    expect(waits).toEqual([SEARCH_INDEX_LAG_MS]);
+    expect(outcomes.map((o) => o.outcome)).toEqual(request.inputs.map(() => 'created'));
+    // The one create call landed; the reconciliation found every record and created nothing more.
+    expect(h.sent).toHaveLength(1);
+    const held = await h.recordsWithPrefix('calls', 'reconciled-');
+    expect(held).toHaveLength(20);
     expect(new Set(outcomes.map((o) => (o as { hubspotId: string }).hubspotId))).toEqual(
       new Set(held.map((r) => r.id)),
     );

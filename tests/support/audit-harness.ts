@@ -62,6 +62,8 @@ export async function startAuditHarness(options: {
   automaticSync?: boolean;
   /** Settles who installs and with which scopes before Pipedrive is connected (a grant keeps its scopes). */
   beforeConnect?: (pipedrive: RunningPipedriveSandbox) => void;
+  /** Retries of a job before it fails (testServices' default: 2). */
+  jobRetryLimit?: number;
 }): Promise<AuditHarness> {
   const db = await createTestDatabase();
   const pipedrive = await startPipedriveSandbox({
@@ -120,6 +122,7 @@ export async function startAuditHarness(options: {
     ...(sources ? { sources } : {}),
     ...(options.setupSelection ? { setupSelection: options.setupSelection } : {}),
     automaticSync: options.automaticSync ?? false,
+    ...(options.jobRetryLimit === undefined ? {} : { jobRetryLimit: options.jobRetryLimit }),
   });
   await installPortal(services.app);
   options.beforeConnect?.(pipedrive);

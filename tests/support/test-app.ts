@@ -70,6 +70,8 @@ export interface TestServiceOptions {
   setupSelection?: SelectSetup;
   /** false: setup never starts the sync by itself (composeServices' `automaticSync`). */
   automaticSync?: boolean;
+  /** Retries of a job before it fails (default 2, so failure tests end fast); set when the queue is created. */
+  jobRetryLimit?: number;
 }
 
 /**
@@ -88,7 +90,7 @@ export async function testServices(
     logger,
     superviseIntervalSeconds: 1,
     pollingIntervalSeconds: 0.5,
-    retryLimit: 2,
+    retryLimit: options.jobRetryLimit ?? 2,
     retryDelaySeconds: 1,
   });
   await queue.start(WORKER_KINDS);

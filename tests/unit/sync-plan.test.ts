@@ -39,8 +39,9 @@ const settings = defaultSettings('00000000-0000-4000-8000-000000000001');
 const record = (values: Record<string, unknown>, updatedAt: string | null = null) => ({ id: '7', updatedAt, values });
 
 describe('the sync plan', () => {
-  it('orders the tasks companies → contacts → products → deals → engagements → associations', () => {
+  it('orders the tasks: the id-map rebuild step, companies → contacts → products → deals → engagements → associations', () => {
     expect(syncTasks(syncRows(plan, settings))).toEqual([
+      'id_map',
       'organizations',
       'persons',
       'products',
@@ -50,6 +51,11 @@ describe('the sync plan', () => {
       'notes',
       'associations',
     ]);
+  });
+
+  it('has no id-map rebuild step when it creates nothing (every object has a unique source-id property)', () => {
+    const upserted = syncRows(plan, settings).filter((row) => ['companies', 'deals'].includes(row.hubspotObject));
+    expect(syncTasks(upserted)).toEqual(['organizations', 'deals', 'associations']);
   });
 
   it('leaves out an engagement type the settings turn off', () => {

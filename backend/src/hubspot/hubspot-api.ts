@@ -40,6 +40,8 @@ export interface HubSpotAccountCurrencies {
 
 export interface HubSpotSearchPage<T> {
   results: T[];
+  /** How many records match in all (HubSpot counts them even when it pages no further than 10,000). */
+  total?: number;
   paging?: { next?: { after: string } };
 }
 
@@ -290,7 +292,11 @@ export function createHubSpotApi(deps: {
           const path = `/crm/v3/objects/${objectType}/search`;
           const response = await call(portalId, `POST ${path}`, (client) => request(client, 'POST', path, body));
           const page = (response.body ?? {}) as Partial<HubSpotSearchPage<T>>;
-          return { results: page.results ?? [], ...(page.paging ? { paging: page.paging } : {}) };
+          return {
+            results: page.results ?? [],
+            ...(typeof page.total === 'number' ? { total: page.total } : {}),
+            ...(page.paging ? { paging: page.paging } : {}),
+          };
         },
       };
     },

@@ -96,6 +96,31 @@ describe('HubSpot sandbox: faults and stats', () => {
     );
   });
 
+  it('applies the write and then answers 5xx at the seeded apply-then-fail rate', async () => {
+    const { app } = createHubSpotSandbox();
+    const api = authed(app, (await install(app)).access_token);
+    await request(app)
+      .patch('/_sandbox/faults')
+      .send({ rates: { applyThenFail: 1 }, serverErrorStatuses: [502] })
+      .expect(200);
+    const body = { inputs: [{ properties: { name: 'Landed' } }] };
+    expect((await api('post', '/crm/v3/objects/companies/batch/create', body).expect(502)).body).toMatchObject({
+      status: 'error',
+    });
+    await request(app)
+      .patch('/_sandbox/faults')
+      .send({ rates: { applyThenFail: 0 } })
+      .expect(200);
+    const state = await request(app).get('/_sandbox/portals/12345678/state').expect(200);
+    expect(state.body.records.companies.map((c: { properties: { name: string } }) => c.properties.name)).toEqual([
+      'Landed',
+    ]);
+    await request(app)
+      .patch('/_sandbox/faults')
+      .send({ rates: { applyThenFail: 0.6, serverError: 0.6 } })
+      .expect(400);
+  });
+
   it('applies the write and then drops the connection (afterApply reset)', async () => {
     const { app } = createHubSpotSandbox();
     const api = authed(app, (await install(app)).access_token);

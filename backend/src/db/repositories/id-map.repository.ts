@@ -45,4 +45,13 @@ export const idMapRepository = {
     );
     return new Map(result.rows.map((row) => [row.source_id, row.hubspot_id]));
   },
+
+  /** How many source records of `object` the connection has mapped onto records of `hubspotObject`. */
+  async count(db: Queryable, connectionId: string, object: string, hubspotObject: string): Promise<number> {
+    const result = await db.query<{ count: string }>(
+      'SELECT count(*) FROM id_map WHERE connection_id = $1 AND object = $2 AND hubspot_object = $3',
+      [connectionId, object, hubspotObject],
+    );
+    return Number(result.rows[0]?.count ?? 0);
+  },
 };

@@ -73,10 +73,10 @@ async function create(
 
 /**
  * Creates one batch (≤ 100). When HubSpot's answer is lost (5xx or a broken connection: the client does
- * not repeat those for a create), this throws HubSpotApiError like a crash would end the process: the
- * batch stays in flight (intent rows `intended`) and the task's next attempt calls resumeInFlightBatch.
- * Not reconciled at once on purpose: HubSpot's search indexes a few seconds late, so an immediate search
- * could miss what just landed and create it twice.
+ * not repeat those for a create), this throws HubSpotApiError: the batch stays in flight (intent rows
+ * `intended`). Not reconciled at once on purpose: HubSpot's search indexes a few seconds late, so an
+ * immediate search could miss what just landed and create it twice — createReconciling waits, then
+ * calls resumeInFlightBatch; after a crash the task's next attempt does.
  */
 export async function createRecords(hubspot: CreateApi, request: CreateRequest): Promise<WriteOutcome[]> {
   return outcomesFor(

@@ -12,8 +12,12 @@ import type { TransferRun } from '../../jobs/transfer-run.js';
 import type { RecordPage, SourceRecord } from '../../sources/connector.js';
 import type { MappingPlan, PlannedObject } from '../mapping/mapping-plan.js';
 import { sourceObjectOf } from '../mapping/record-mapper.js';
-import { associationPairs, type AssociationScope, syncAssociations } from './sync-associations.js';
-import { ASSOCIATIONS_TASK } from './sync-plan.js';
+import {
+  associationPairs,
+  type AssociationScope,
+  commitAssociations,
+  writeBatchAssociations,
+} from './sync-associations.js';
 import type { MappedRecord, SyncOutcome } from './sync-records.js';
 
 export interface DeferredRun {
@@ -61,7 +65,7 @@ export async function syncDeferredAssociations(run: DeferredRun, from: unknown):
         );
   for (const [index, row] of rows.entries()) {
     if (index < start) continue;
-    let page = row.key === resume.row ? resume.page : null;
+    const page = row.key === resume.row ? resume.page : null;
     for await (const read of run.read(row, page)) {
       if (await run.stopRequested()) return 'stopped';
       const batch = run.map(row, read.records);
@@ -76,11 +80,10 @@ export async function syncDeferredAssociations(run: DeferredRun, from: unknown):
         return hubspotId === undefined ? [] : [{ outcome: 'updated', sourceId: mapped.record.id, hubspotId }];
       });
       const pairs = await associationPairs(run.scope, row, batch, written, 'deferred');
-      await syncAssociations(run.api, pairs, run.commit, { row: row.key, page });
+      const outcomes = await writeBatchAssociations(run.api, pairs);
       const next: DeferredCursor =
         read.cursor === null ? { row: rows[index + 1]?.key ?? null, page: null } : { row: row.key, page: read.cursor };
-      await run.commit((tx) => tx.advance(ASSOCIATIONS_TASK, { cursor: next }));
-      page = read.cursor;
+      await run.commit((tx) => commitAssociations(tx, outcomes, next));
       if (read.cursor === null) break;
     }
   }

@@ -118,15 +118,24 @@ export async function associationPairs(
   });
 }
 
-/** Writes the pairs and commits their counts and errors on the associations task (with its cursor: null before the deferred pass). */
-export async function syncAssociations(
+/** Writes the pairs; a pair written again (a batch repeated after a crash) stays one association in HubSpot. */
+export async function writeBatchAssociations(
   api: HubSpotPortalApi,
   pairs: readonly AssociationPair[],
-  commit: <T>(work: (tx: TransferBatch) => Promise<T>) => Promise<T>,
-  cursor: unknown = null,
 ): Promise<AssociationOutcome[]> {
-  if (pairs.length === 0) return [];
-  const outcomes = await writeAssociations(api, pairs);
+  return pairs.length === 0 ? [] : writeAssociations(api, pairs);
+}
+
+/**
+ * Commits the counts and errors of a batch's associations on the associations task, in the batch's
+ * transaction, with the task's cursor (null before the deferred pass, which passes where it stands).
+ */
+export async function commitAssociations(
+  tx: TransferBatch,
+  outcomes: readonly AssociationOutcome[],
+  cursor: unknown = null,
+): Promise<void> {
+  if (outcomes.length === 0 && cursor === null) return;
   const count = (kind: AssociationOutcome['outcome']) => outcomes.filter((o) => o.outcome === kind).length;
   const errors = outcomes.flatMap((o) =>
     o.outcome === 'failed'
@@ -138,12 +147,9 @@ export async function syncAssociations(
         ]
       : [],
   );
-  await commit(async (tx) => {
-    await tx.recordErrors(ASSOCIATIONS_TASK, errors);
-    await tx.advance(ASSOCIATIONS_TASK, {
-      cursor,
-      counts: { read: outcomes.length, created: count('created'), skipped: count('skipped'), failed: count('failed') },
-    });
+  await tx.recordErrors(ASSOCIATIONS_TASK, errors);
+  await tx.advance(ASSOCIATIONS_TASK, {
+    cursor,
+    counts: { read: outcomes.length, created: count('created'), skipped: count('skipped'), failed: count('failed') },
   });
-  return outcomes;
 }

@@ -17,17 +17,25 @@ import { mapRecord, rowForRecord } from '../mapping/record-mapper.js';
 import type { ReadSettings } from '../settings/settings.service.js';
 import { OBJECT_BATCH_SIZE } from './batch-inputs.js';
 import { adoptCompanies, commitAdoption, indexCompanyDomains } from './company-domains.js';
+import { crashPoint } from './crash-points.js';
 import { type DeferredRun, syncDeferredAssociations } from './deferred-associations.js';
 import { commitChanged, foreignRecords, NO_FOREIGN_RECORDS, withOurs } from './foreign-records.js';
+import { rebuildIdMap } from './id-map-rebuild.js';
 import { readAhead } from './read-ahead.js';
 import { warningRows } from './record-warnings.js';
 import { createReferenceNames, type ReferenceNames } from './reference-names.js';
 import { addSecondaryEmails, queueSecondaryEmails } from './secondary-emails.js';
-import { associationPairs, type AssociationScope, syncAssociations } from './sync-associations.js';
+import {
+  associationPairs,
+  type AssociationScope,
+  commitAssociations,
+  writeBatchAssociations,
+} from './sync-associations.js';
 import { loadSyncContext, type SyncContext } from './sync-context.js';
 import { accessRefusal, type AccessScope, withNextTry } from './sync-pauses.js';
 import {
   ASSOCIATIONS_TASK,
+  ID_MAP_TASK,
   passesFilter,
   readsArchived,
   syncRows,
@@ -77,7 +85,7 @@ async function inFlight(run: TaskRun, row: PlannedObject, batch: readonly Mapped
   return open.some((entry) => entry.itemType === 'record' && keys.has(entry.itemKey));
 }
 
-/** One batch: written, then committed with the task's cursor; its associations after. */
+/** One batch: its records and then their associations written, then ONE commit with the task's cursor. */
 async function syncBatch(
   run: TaskRun,
   row: PlannedObject,
@@ -122,9 +130,17 @@ async function syncBatch(
       ? NO_FOREIGN_RECORDS
       : await foreignRecords({ ...deps, transferStartedAt: transfer.createdAt }, row, writable, written);
   const outcomes = withOurs([...adoption.outcomes, ...written], foreign);
+  crashPoint('records-written', row.key);
+  // Before the commit, so a crash repeats the batch's associations with its records (both idempotent).
+  const associations = await writeBatchAssociations(
+    run.api,
+    await associationPairs(run.scope, row, writable, outcomes),
+  );
+  crashPoint('associations-written', row.key);
   const count = (kinds: string[]) => outcomes.filter((o) => kinds.includes(o.outcome)).length;
   await run.context.transfer.commit(async (tx) => {
     await commitOutcomes(tx, row, outcomes, blocked);
+    await commitAssociations(tx, associations);
     await commitChanged(tx, row, foreign);
     await commitAdoption(tx, run.scope.connectionId, adoption);
     const landed = new Set(outcomes.flatMap((o) => (o.outcome === 'failed' ? [] : [o.sourceId])));
@@ -142,9 +158,7 @@ async function syncBatch(
       },
     });
   });
-  await syncAssociations(run.api, await associationPairs(run.scope, row, writable, outcomes), (work) =>
-    run.context.transfer.commit(work),
-  );
+  crashPoint('batch-committed', row.key);
 }
 
 /** The row's source pages from a page cursor (deals: with the archived ones when the plan and settings say so). */
@@ -218,7 +232,8 @@ async function syncRow(run: TaskRun, row: PlannedObject, from: TaskCursor): Prom
  * The sync transfer: one task per object row in dependency order, each streaming the source in pages and
  * writing batches of 100 under the portal's writer lease; each batch's id-map, ledger, error rows and the
  * task's cursor commit together after HubSpot acknowledged it, so a crash resumes at the last batch.
- * Associations are written after each batch, when both ends exist (the other end from the id map).
+ * A batch's associations are written after its records (the other end from the id map) and counted in the
+ * same commit, so a crash before it repeats both (upserts, reconciled creates, idempotent associations).
  */
 export function createSyncHandler(deps: {
   db: Db;
@@ -282,6 +297,10 @@ export function createSyncHandler(deps: {
             settings: sync.settings,
           }),
         };
+        if (tasks.some((task) => task.object === ID_MAP_TASK && task.status !== 'done')) {
+          await context.saveProgress({ done: 0, total: rows.length, phase: 'Finding records already in HubSpot' });
+          await rebuildIdMap({ db: deps.db, api: run.api, transfer: context.transfer, rows });
+        }
         for (const [index, row] of rows.entries()) {
           const task = tasks.find((candidate) => candidate.object === row.key);
           if (task?.status === 'done') continue;

@@ -14,6 +14,10 @@ import { recordDataType } from '../settings/setup-selection.js';
 
 /** The task that counts the associations of every record written. */
 export const ASSOCIATIONS_TASK = 'associations';
+/** The id-map rebuild step (id-map-rebuild.ts), before the record tasks when the sync creates records. */
+export const ID_MAP_TASK = 'id_map';
+/** Tasks that are steps of the sync, not records of an object: left out of the record summary. */
+export const STEP_TASKS: ReadonlySet<string> = new Set([ID_MAP_TASK, ASSOCIATIONS_TASK]);
 
 const ORDER = ['companies', 'contacts', 'products', 'deals', 'calls', 'meetings', 'tasks', 'emails', 'notes'];
 
@@ -37,6 +41,7 @@ export function syncRows(plan: MappingPlan, settings: TransferSettings): Planned
 }
 
 export const syncTasks = (rows: readonly PlannedObject[]): string[] => [
+  ...(rows.some((row) => writeModeOf(row.hubspotObject) === 'create') ? [ID_MAP_TASK] : []),
   ...rows.map((row) => row.key),
   ASSOCIATIONS_TASK,
 ];

@@ -11,7 +11,7 @@ import { mappingPlansRepository } from '../../db/repositories/mapping-plans.repo
 import type { TransferTaskRecord } from '../../db/repositories/transfer-tasks.repository.js';
 import type { JobContext } from '../../jobs/job-runner.js';
 import type { PlannedObject } from '../mapping/mapping-plan.js';
-import { ASSOCIATIONS_TASK } from './sync-plan.js';
+import { STEP_TASKS } from './sync-plan.js';
 
 /** Kept in the job's checkpoint under `rate`. */
 export interface RateMark {
@@ -24,7 +24,7 @@ export interface RateMark {
 }
 
 export const recordsRead = (tasks: readonly Pick<TransferTaskRecord, 'object' | 'counts'>[]): number =>
-  tasks.filter((task) => task.object !== ASSOCIATIONS_TASK).reduce((total, task) => total + task.counts.read, 0);
+  tasks.filter((task) => !STEP_TASKS.has(task.object)).reduce((total, task) => total + task.counts.read, 0);
 
 /** The audit's record counts of the synced rows (filtered-out records included: they are read too). */
 export async function expectedRecords(

@@ -13,7 +13,8 @@ import { sourceIdProperty } from '../mapping/lineage.js';
 import type { PlannedObject } from '../mapping/mapping-plan.js';
 import type { HubSpotRecordInput } from '../mapping/record-mapper.js';
 import { type ContactOutcome, writeContacts } from './contact-writer.js';
-import { createRecords, resumeInFlightBatch } from './create-writer.js';
+import { createReconciling } from './create-reconciling.js';
+import { resumeInFlightBatch } from './create-writer.js';
 import { ownError, type RecordError } from './record-outcome.js';
 import { type RecordInput, updateRecords, upsertRecords } from './record-writer.js';
 import { writeModeOf } from './sync-plan.js';
@@ -84,7 +85,9 @@ export async function writeBatch(
         updates.map((m) => ({ ...inputOf(m), hubspotId: known.get(m.record.id) as string })),
       );
       const created =
-        creates.length === 0 ? [] : await (inFlight ? resumeInFlightBatch(api, request) : createRecords(api, request));
+        creates.length === 0
+          ? []
+          : await (inFlight ? resumeInFlightBatch(api, request) : createReconciling(api, request));
       const bySource = new Map([...updated, ...created].map((outcome) => [outcome.sourceId, outcome]));
       return batch.map((m) => bySource.get(m.record.id) as SyncOutcome);
     }

@@ -6,6 +6,7 @@ import { conflict, notFound } from '../../domain-errors.js';
 import type { JobService } from '../../jobs/job.service.js';
 import type { SourceRegistry } from '../../sources/source-registry.js';
 import type { TransferService } from '../transfer.service.js';
+import { STEP_TASKS } from './sync-plan.js';
 import { rateMarkOf, recordsRead, syncRate } from './sync-progress.js';
 
 /** Starting and following the sync transfer, scoped to the signed portal. */
@@ -27,7 +28,7 @@ export function createSyncService(deps: {
     const job = await jobsRepository.find(deps.db, id);
     const sum = (pick: (counts: (typeof transfer.tasks)[number]['counts']) => number) =>
       transfer.tasks
-        .filter((task) => task.object !== 'associations')
+        .filter((task) => !STEP_TASKS.has(task.object))
         .reduce((total, task) => total + pick(task.counts), 0);
     return {
       ...transfer,
