@@ -172,7 +172,7 @@ describe('the initial sync', () => {
     await harness.db.pool.query("DELETE FROM ledger_entries WHERE item_type = 'record'");
     const third = await runSync();
     expect(third.job.status).toBe('COMPLETE');
-    expect(third.summary).toMatchObject({ read: 28, created: 0, failed: 0 });
+    expect(third.summary).toMatchObject({ read: 32, created: 0, failed: 0 });
     const rebuild = third.tasks.find((task) => task.object === 'id_map');
     // Every product and engagement (and the lead-only note, created though it associates with nothing).
     const created = ['products', 'calls', 'meetings', 'tasks', 'notes'].reduce(
