@@ -22,6 +22,7 @@ export const ApiPaths = {
   setupTransfer: (id: string) => `${API_PREFIX}/setup/${id}`,
   sync: `${API_PREFIX}/sync`,
   syncTransfer: (id: string) => `${API_PREFIX}/sync/${id}`,
+  syncRetryFailed: (id: string) => `${API_PREFIX}/sync/${id}/retry-failed`,
   recordPreview: (source: string, object: string, id: string) =>
     `${API_PREFIX}/connections/${source}/records/${object}/${id}/preview`,
 } as const;

@@ -124,6 +124,7 @@ export const ERRORS: TransferErrorsPage = {
       itemType: 'property',
       hubspotObject: 'deals',
       itemKey: 'pipedrive_deal_value',
+      hubspotId: null,
       label: 'Value',
       category: 'VALIDATION_ERROR',
       message: 'Property already exists with another type.',

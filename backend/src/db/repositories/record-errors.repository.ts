@@ -58,6 +58,21 @@ export const recordErrorsRepository = {
     return result.rows.map(fromRow);
   },
 
+  /** The transfer's errors that name a source record (a record or association error), oldest first. */
+  async withSourceIds(db: Queryable, transferId: string): Promise<{ id: number; object: string; sourceId: string }[]> {
+    const result = await db.query<{ id: string; object: string; source_id: string }>(
+      'SELECT id, object, source_id FROM record_errors WHERE transfer_id = $1 AND source_id IS NOT NULL ORDER BY id',
+      [transferId],
+    );
+    return result.rows.map((row) => ({ id: Number(row.id), object: row.object, sourceId: row.source_id }));
+  },
+
+  /** Resolved errors leave the log: what they were about has landed (or is gone at the source). */
+  async resolve(db: Queryable, ids: readonly number[]): Promise<void> {
+    if (ids.length === 0) return;
+    await db.query('DELETE FROM record_errors WHERE id = ANY($1::bigint[])', [ids]);
+  },
+
   /**
    * One page of a transfer's errors, oldest first; `query` matches (case-insensitively) the item or record
    * id, the category, the message and the item's label.

@@ -2,7 +2,18 @@ import { stringify } from 'csv-stringify';
 import type { TransferError } from '../../../../shared/src/contracts/index.js';
 import { neutralise } from '../audit/audit-csv.js';
 
-const COLUMNS = ['Item', 'Item type', 'Key', 'Object', 'Task', 'HubSpot category', 'Message', 'Hint', 'When'];
+const COLUMNS = [
+  'Item',
+  'Item type',
+  'Key',
+  'Object',
+  'HubSpot id',
+  'Task',
+  'HubSpot category',
+  'Message',
+  'Hint',
+  'When',
+];
 
 /** A transfer's error log as CSV (UTF-8 with BOM, formulas neutralised): one row per failed item. */
 export function transferErrorsCsv(errors: readonly TransferError[]): NodeJS.ReadableStream {
@@ -13,6 +24,7 @@ export function transferErrorsCsv(errors: readonly TransferError[]): NodeJS.Read
       error.itemType ?? '',
       error.itemKey ?? '',
       error.hubspotObject ?? '',
+      error.hubspotId ?? '',
       error.task,
       error.category,
       error.message,

@@ -100,6 +100,16 @@ export async function associationPairs(
   });
 }
 
+/** How a failed association is named in the errors list: `deals/12 → contacts/7` (HubSpot objects, source ids). */
+export const associationErrorKey = (pair: AssociationPair): string =>
+  `${pair.fromType}/${pair.fromSourceId} → ${pair.toType}/${pair.toSourceId}`;
+
+/** The record an association error starts from (its HubSpot object and source id), or null for another key. */
+export function associationErrorFrom(key: string): { hubspotObject: string; sourceId: string } | null {
+  const match = /^([^/\s]+)\/(\S+) → /.exec(key);
+  return match ? { hubspotObject: match[1] as string, sourceId: match[2] as string } : null;
+}
+
 /** Writes the pairs and commits their counts and errors on the associations task. */
 export async function syncAssociations(
   api: HubSpotPortalApi,
@@ -112,10 +122,10 @@ export async function syncAssociations(
   const errors = outcomes.flatMap((o) =>
     o.outcome === 'failed'
       ? [
-          toStoredError({
-            ...o.error,
-            sourceId: `${o.pair.fromType}/${o.pair.fromSourceId} → ${o.pair.toType}/${o.pair.toSourceId}`,
-          }),
+          toStoredError(
+            { ...o.error, sourceId: associationErrorKey(o.pair) },
+            { hubspotObject: o.pair.fromType, hubspotId: o.pair.fromId },
+          ),
         ]
       : [],
   );

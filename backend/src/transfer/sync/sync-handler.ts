@@ -3,11 +3,13 @@ import type { Db } from '../../db/pool.js';
 import { connectionsRepository } from '../../db/repositories/connections.repository.js';
 import { idMapRepository } from '../../db/repositories/id-map.repository.js';
 import { ledgerRepository } from '../../db/repositories/ledger.repository.js';
+import { recordErrorsRepository } from '../../db/repositories/record-errors.repository.js';
 import type { HubSpotApi, HubSpotPortalApi } from '../../hubspot/hubspot-api.js';
 import { withPortalLease } from '../../hubspot/portal-lease.js';
 import { FatalJobError, RetryableJobError } from '../../jobs/job-errors.js';
 import type { JobContext, JobHandler } from '../../jobs/job-runner.js';
-import { SourceAuthError, type SourceSession } from '../../sources/connector.js';
+import type { TransferBatch } from '../../jobs/transfer-run.js';
+import { SourceAuthError, type SourceRecord, type SourceSession } from '../../sources/connector.js';
 import type { SourceRegistry } from '../../sources/source-registry.js';
 import { toJobError } from '../audit/audit-errors.js';
 import type { PlannedObject } from '../mapping/mapping-plan.js';
@@ -25,6 +27,7 @@ import {
   recordItemKey,
   writeBatch,
 } from './sync-records.js';
+import { failedRecordsOf, retriedSyncOf, retryRow, type RetryRowRun } from './sync-retry.js';
 
 /** Where a task resumes: the page to read again (null: the first) and how many of its records are committed. */
 interface TaskCursor {
@@ -48,6 +51,19 @@ interface TaskRun {
   signal: AbortSignal;
 }
 
+/** What a batch adds to its task: the cursor after it, its counts, and what commits with it. */
+interface BatchStep {
+  cursor: unknown;
+  counts: { read: number; skipped: number };
+  settle?: ((tx: TransferBatch) => Promise<void>) | undefined;
+}
+
+/** True when the user paused or canceled; throws when the writer lease was lost (the job resumes). */
+async function shouldStop(run: TaskRun): Promise<boolean> {
+  if (run.signal.aborted) throw new RetryableJobError('The connection to our database broke; the sync resumes.');
+  return run.context.stopRequested();
+}
+
 /** Intent rows of an earlier attempt still unconfirmed for these records: that create batch is in flight. */
 async function inFlight(run: TaskRun, row: PlannedObject, batch: readonly MappedRecord[]): Promise<boolean> {
   const keys = new Set(batch.map((m) => recordItemKey(row, m.record.id)));
@@ -56,12 +72,7 @@ async function inFlight(run: TaskRun, row: PlannedObject, batch: readonly Mapped
 }
 
 /** One batch: written, then committed with the task's cursor; its associations after. */
-async function syncBatch(
-  run: TaskRun,
-  row: PlannedObject,
-  batch: MappedRecord[],
-  step: { cursor: TaskCursor; counts: { read: number; skipped: number } },
-): Promise<void> {
+async function syncBatch(run: TaskRun, row: PlannedObject, batch: MappedRecord[], step: BatchStep): Promise<void> {
   const { transfer } = run.context.transfer;
   const blocked = batch.flatMap((m) => {
     const error = pendingError(m);
@@ -82,8 +93,17 @@ async function syncBatch(
   if (intents.length > 0 && !resuming) await run.context.transfer.commit((tx) => tx.intend(intents));
   const outcomes = writable.length === 0 ? [] : await writeBatch(run.api, row, writable, known, resuming);
   const count = (kinds: string[]) => outcomes.filter((o) => kinds.includes(o.outcome)).length;
+  const failedIds = [...blocked, ...outcomes.flatMap((o) => (o.outcome === 'failed' ? [o.error] : []))].map(
+    (error) => error.sourceId,
+  );
+  // A failed record HubSpot already holds (written by an earlier sync): its errors name it.
+  const hubspotIds =
+    failedIds.length === 0
+      ? new Map<string, string>()
+      : await idMapRepository.lookup(run.db, transfer.connectionId, row.sourceObject, failedIds);
   await run.context.transfer.commit(async (tx) => {
-    await commitOutcomes(tx, row, outcomes, blocked);
+    await commitOutcomes(tx, row, outcomes, blocked, hubspotIds);
+    await step.settle?.(tx);
     await tx.advance(row.key, {
       cursor: step.cursor,
       counts: {
@@ -100,33 +120,52 @@ async function syncBatch(
   );
 }
 
-/** Streams the row's source object page by page (never the whole account), mapping and writing per 100. */
-async function syncRow(run: TaskRun, row: PlannedObject, from: TaskCursor): Promise<'done' | 'stopped'> {
+/**
+ * Up to 100 records read from the source, written as one batch: the row's own records (activities go to
+ * the row of their type), those its record filter keeps, mapped. `skipped` adds records counted as skipped
+ * elsewhere; `settle` commits with the batch, given the ids of the row's own records.
+ */
+async function writeRecords(
+  run: TaskRun,
+  row: PlannedObject,
+  records: readonly SourceRecord[],
+  step: { cursor: unknown; skipped?: number; settle?: (tx: TransferBatch, own: readonly string[]) => Promise<void> },
+): Promise<void> {
   const { plan, settings } = run.sync;
   const filter = Object.hasOwn(settings.recordFilters, row.key) ? settings.recordFilters[row.key] : undefined;
+  const own = records.filter((record) => rowForRecord(plan, settings, row.sourceObject, record)?.key === row.key);
+  const kept = own.filter((record) => passesFilter(filter, record));
+  const batch = kept.map((record) => {
+    const context = {
+      timeZone: run.sync.timeZone,
+      recordLinkBase: run.recordLinkBase,
+      pipelineIds: run.sync.pipelineIds,
+    };
+    const input = mapRecord({ row, record, settings, plan, context });
+    return { record, input: { ...input, properties: writableProperties(row, record, input.properties) } };
+  });
+  const { settle } = step;
+  const ownIds = own.map((record) => record.id);
+  await syncBatch(run, row, batch, {
+    cursor: step.cursor,
+    counts: { read: own.length, skipped: own.length - kept.length + (step.skipped ?? 0) },
+    settle: settle && ((tx) => settle(tx, ownIds)),
+  });
+}
+
+/** Streams the row's source object page by page (never the whole account), mapping and writing per 100. */
+async function syncRow(run: TaskRun, row: PlannedObject, from: TaskCursor): Promise<'done' | 'stopped'> {
   let pageStart = from.page;
   let skip = from.skip;
   for await (const page of run.session.read(row.sourceObject, { cursor: pageStart })) {
     const records = page.records.slice(skip);
     for (let start = 0; start < records.length; start += OBJECT_BATCH_SIZE) {
-      if (run.signal.aborted) throw new RetryableJobError('The connection to our database broke; the sync resumes.');
-      if (await run.context.stopRequested()) return 'stopped';
+      if (await shouldStop(run)) return 'stopped';
       const part = records.slice(start, start + OBJECT_BATCH_SIZE);
-      const own = part.filter((record) => rowForRecord(plan, settings, row.sourceObject, record)?.key === row.key);
-      const kept = own.filter((record) => passesFilter(filter, record));
-      const batch = kept.map((record) => {
-        const context = {
-          timeZone: run.sync.timeZone,
-          recordLinkBase: run.recordLinkBase,
-          pipelineIds: run.sync.pipelineIds,
-        };
-        const input = mapRecord({ row, record, settings, plan, context });
-        return { record, input: { ...input, properties: writableProperties(row, record, input.properties) } };
-      });
       const end = skip + start + part.length;
       const last = end >= page.records.length;
       const cursor = last ? { page: page.cursor, skip: 0 } : { page: pageStart, skip: end };
-      await syncBatch(run, row, batch, { cursor, counts: { read: own.length, skipped: own.length - kept.length } });
+      await writeRecords(run, row, part, { cursor });
     }
     if (page.records.length === skip) {
       // Nothing left on this page (resumed at its end): move the cursor on.
@@ -159,6 +198,7 @@ export function createSyncHandler(deps: {
     const sourceName = connection ? deps.sources.nameOf(connection.source) : 'The app';
     if (connection?.status !== 'connected')
       throw new FatalJobError(`${sourceName} is not connected. Connect it, then start the sync again.`);
+    const retryOf = retriedSyncOf(context.job.checkpoint);
     const settings = await deps.readSettings(transfer.portalId, connection.source);
     const sync = await loadSyncContext(deps.db, { portalId: transfer.portalId, connectionId: connection.id, settings });
     const rows = syncRows(sync.plan, settings);
@@ -189,11 +229,25 @@ export function createSyncHandler(deps: {
           recordLinkBase: connection.apiDomain,
           signal: lease.signal,
         };
-        for (const [index, row] of rows.entries()) {
-          const task = tasks.find((candidate) => candidate.object === row.key);
+        // A retry of failed records reads the errors still unresolved each time it starts.
+        const failed = retryOf === null ? [] : await recordErrorsRepository.withSourceIds(deps.db, retryOf);
+        const retryRun: RetryRowRun = {
+          session,
+          shouldStop: () => shouldStop(run),
+          write: (planned, records, step) => writeRecords(run, planned, records, step),
+        };
+        for (const [index, planned] of rows.entries()) {
+          const task = tasks.find((candidate) => candidate.object === planned.key);
           if (task?.status === 'done') continue;
-          await context.saveProgress({ done: index, total: rows.length, phase: `Syncing ${row.hubspotLabel}` });
-          if ((await syncRow(run, row, cursorOf(task?.cursor))) === 'stopped') return 'stopped' as const;
+          const phase = `${retryOf === null ? 'Syncing' : 'Retrying the failed'} ${planned.hubspotLabel}`;
+          await context.saveProgress({ done: index, total: rows.length, phase });
+          const step =
+            retryOf === null
+              ? await syncRow(run, planned, cursorOf(task?.cursor))
+              : await retryRow(retryRun, planned, failedRecordsOf(planned, failed));
+          if (step === 'stopped') return 'stopped' as const;
+          if (retryOf !== null)
+            await context.transfer.commit((tx) => tx.advance(planned.key, { cursor: null, done: true }));
         }
         await context.transfer.commit((tx) => tx.advance(ASSOCIATIONS_TASK, { cursor: null, done: true }));
         return 'complete' as const;

@@ -2,10 +2,13 @@ import type { SourceId, SyncResponse } from '../../../../shared/src/contracts/in
 import type { Db } from '../../db/pool.js';
 import { connectionsRepository } from '../../db/repositories/connections.repository.js';
 import { jobsRepository } from '../../db/repositories/jobs.repository.js';
+import { recordErrorsRepository } from '../../db/repositories/record-errors.repository.js';
 import { conflict, notFound } from '../../domain-errors.js';
 import type { JobService } from '../../jobs/job.service.js';
+import { canTransition } from '../../jobs/job-states.js';
 import type { SourceRegistry } from '../../sources/source-registry.js';
 import type { TransferService } from '../transfer.service.js';
+import { retriedSyncOf, RETRY_OF } from './sync-retry.js';
 
 /** Starting and following the sync transfer, scoped to the signed portal. */
 export function createSyncService(deps: {
@@ -20,9 +23,34 @@ export function createSyncService(deps: {
     return connection;
   }
 
-  async function toResponse(portalId: number, id: string): Promise<SyncResponse> {
+  async function syncOf(portalId: number, id: string) {
     const transfer = await deps.transfers.get(portalId, id);
     if (transfer.kind !== 'sync') throw notFound('sync_not_found', 'No such sync in this HubSpot account.');
+    return transfer;
+  }
+
+  /** Refused (409) unless the connection's latest setup completed: the sync writes into what setup made. */
+  async function startSync(
+    input: { portalId: number; userId: number; source: SourceId },
+    checkpoint?: Record<string, unknown>,
+  ): Promise<SyncResponse> {
+    const connection = await liveConnection(input.portalId, input.source);
+    const setup = await jobsRepository.latestForConnection(deps.db, connection.id, 'setup');
+    if (setup?.status !== 'COMPLETE')
+      throw conflict('setup_not_complete', 'Prepare HubSpot first: the sync starts once setup is complete.');
+    const job = await deps.jobs.start({
+      portalId: input.portalId,
+      connectionId: connection.id,
+      kind: 'sync',
+      userId: input.userId,
+      ...(checkpoint ? { checkpoint } : {}),
+    });
+    return toResponse(input.portalId, job.id);
+  }
+
+  async function toResponse(portalId: number, id: string): Promise<SyncResponse> {
+    const transfer = await syncOf(portalId, id);
+    const job = await deps.jobs.find(portalId, id);
     const sum = (pick: (counts: (typeof transfer.tasks)[number]['counts']) => number) =>
       transfer.tasks
         .filter((task) => task.object !== 'associations')
@@ -36,23 +64,30 @@ export function createSyncService(deps: {
         skipped: sum((c) => c.skipped),
         failed: sum((c) => c.failed),
       },
+      retryOf: retriedSyncOf(job.checkpoint),
     };
   }
 
   return {
-    /** Refused (409) unless the connection's latest setup completed: the sync writes into what setup made. */
-    async start(input: { portalId: number; userId: number; source: SourceId }): Promise<SyncResponse> {
-      const connection = await liveConnection(input.portalId, input.source);
-      const setup = await jobsRepository.latestForConnection(deps.db, connection.id, 'setup');
-      if (setup?.status !== 'COMPLETE')
-        throw conflict('setup_not_complete', 'Prepare HubSpot first: the sync starts once setup is complete.');
-      const job = await deps.jobs.start({
-        portalId: input.portalId,
-        connectionId: connection.id,
-        kind: 'sync',
-        userId: input.userId,
-      });
-      return toResponse(input.portalId, job.id);
+    start: (input: { portalId: number; userId: number; source: SourceId }) => startSync(input),
+
+    /**
+     * A sync run of the records that failed in sync `id` (of this portal): refused (409) while that sync
+     * has not ended, or when none of its errors names a record to write again.
+     */
+    async retryFailed(input: { portalId: number; userId: number; id: string }): Promise<SyncResponse> {
+      const transfer = await syncOf(input.portalId, input.id);
+      // Unfinished: it may still be paused, resumed or canceled.
+      if (canTransition(transfer.job.status, 'CANCELED'))
+        throw conflict('job_already_running', 'This sync is still running: retry its failed records once it ends.');
+      const failed = await recordErrorsRepository.withSourceIds(deps.db, transfer.id);
+      if (failed.length === 0) throw conflict('nothing_to_retry', 'No failed records to retry in this sync.');
+      const connection = await connectionsRepository.find(deps.db, transfer.connectionId);
+      if (!connection) throw conflict('not_connected', 'Connect the app again, then retry.');
+      return startSync(
+        { portalId: input.portalId, userId: input.userId, source: connection.source },
+        { [RETRY_OF]: transfer.id },
+      );
     },
 
     get: toResponse,

@@ -20,5 +20,17 @@ export const SyncResponse = TransferResponse.extend({
     skipped: z.number().int().nonnegative(),
     failed: z.number().int().nonnegative(),
   }),
+  /** A run of "retry failed records": the sync whose failed records it writes again; null for a full sync. */
+  retryOf: z.string().uuid().nullable(),
+  /** Records written per second lately, while the sync runs; null when unknown. */
+  recordsPerSecond: z.number().nonnegative().nullable().optional(),
+  /** Seconds left at that pace; null when unknown. */
+  etaSeconds: z.number().nonnegative().nullable().optional(),
 });
 export type SyncResponse = z.infer<typeof SyncResponse>;
+
+/**
+ * POST /api/v1/sync/:id/retry-failed — a new sync run limited to the records that failed in sync `:id`
+ * (record errors, and the records failed associations start from); answers that run (202).
+ */
+export const RetryFailedRequest = z.object({}).strict();
