@@ -163,7 +163,7 @@ describe('retry failed records', () => {
   }, 150_000);
 
   it('writes exactly the failed records again, with their associations, and the errors list empties', async () => {
-    const started = await harness.api('POST', `/api/v1/sync/${first.id}/retry-failed`, {});
+    const started = await harness.api('POST', `/api/v1/sync/${first.id}/retry-failed`);
     expect(started.status).toBe(202);
     const retry = SyncResponse.parse(started.body);
     expect(retry.retryOf).toBe(first.id);
