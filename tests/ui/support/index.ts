@@ -5,3 +5,4 @@ export * from './mount.tsx';
 export * from './pages.tsx';
 export * from './setup.tsx';
 export * from './tables.ts';
+export * from './sync.tsx';
