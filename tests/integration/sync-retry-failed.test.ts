@@ -163,6 +163,7 @@ describe('retry failed records', () => {
   }, 150_000);
 
   it('writes exactly the failed records again, with their associations, and the errors list empties', async () => {
+    await harness.pipedriveControl('DELETE', '/requests');
     const started = await harness.api('POST', `/api/v1/sync/${first.id}/retry-failed`);
     expect(started.status).toBe(202);
     const retry = SyncResponse.parse(started.body);
@@ -172,6 +173,16 @@ describe('retry failed records', () => {
     // Company 2, contact 2 (its association to company 2), deals 5 and 2 (deal 2's association to company 2).
     expect(done.summary).toMatchObject({ read: 4, failed: 0, skipped: 0 });
     expect(done.summary.created + done.summary.updated).toBe(4);
+    // Read again by id in list calls (one per object here), never one record at a time.
+    const { requests } = (await harness.pipedriveControl('GET', '/requests/recent')) as {
+      requests: { endpoint: string }[];
+    };
+    expect(
+      requests
+        .map((request) => request.endpoint)
+        .filter((endpoint) => /\/(organizations|persons|deals|products|activities|notes)/.test(endpoint))
+        .sort(),
+    ).toEqual(['GET /api/v2/deals', 'GET /api/v2/organizations', 'GET /api/v2/persons']);
 
     expect((await errorsOf(first.id)).total).toBe(0);
     expect((await errorsOf(retry.id)).total).toBe(0);
