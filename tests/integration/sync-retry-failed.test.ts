@@ -162,17 +162,21 @@ describe('retry failed records', () => {
     expect(await guideSyncStep()).toMatchObject({ state: 'needs_attention', actionLabel: 'Review the sync' });
   }, 150_000);
 
-  it('writes exactly the failed records again, with their associations, and the errors list empties', async () => {
+  let retry: SyncResponse;
+
+  it("writes exactly the failed records again, with their associations; one HubSpot refuses again moves to the retry's own log", async () => {
+    refuseOnce('deals', 'dealname', 'Lost to competitor');
     await harness.pipedriveControl('DELETE', '/requests');
     const started = await harness.api('POST', `/api/v1/sync/${first.id}/retry-failed`);
     expect(started.status).toBe(202);
-    const retry = SyncResponse.parse(started.body);
-    expect(retry.retryOf).toBe(first.id);
-    const done = await untilFinished(harness, 'sync', retry.id, (body) => SyncResponse.parse(body));
-    expect(done.job.status).toBe('COMPLETE');
+    expect(SyncResponse.parse(started.body).retryOf).toBe(first.id);
+    retry = await untilFinished(harness, 'sync', SyncResponse.parse(started.body).id, (body) =>
+      SyncResponse.parse(body),
+    );
+    expect(retry.job.status).toBe('COMPLETE');
     // Company 2, contact 2 (its association to company 2), deals 5 and 2 (deal 2's association to company 2).
-    expect(done.summary).toMatchObject({ read: 4, failed: 0, skipped: 0 });
-    expect(done.summary.created + done.summary.updated).toBe(4);
+    expect(retry.summary).toMatchObject({ read: 4, failed: 1, skipped: 0 });
+    expect(retry.summary.created + retry.summary.updated).toBe(3);
     // Read again by id in list calls (one per object here), never one record at a time.
     const { requests } = (await harness.pipedriveControl('GET', '/requests/recent')) as {
       requests: { endpoint: string }[];
@@ -185,24 +189,45 @@ describe('retry failed records', () => {
     ).toEqual(['GET /api/v2/deals', 'GET /api/v2/organizations', 'GET /api/v2/persons']);
 
     expect((await errorsOf(first.id)).total).toBe(0);
-    expect((await errorsOf(retry.id)).total).toBe(0);
+    const again = await errorsOf(retry.id);
+    expect(again.errors.map(({ task, itemKey }) => ({ task, itemKey }))).toEqual([{ task: 'deals', itemKey: '5' }]);
+    expect(await guideSyncStep()).toMatchObject({ state: 'needs_attention' });
 
     const snapshot = await portalSnapshot(harness);
     expect(sourceIds(snapshot, 'companies')).toEqual(['1', '2', '3', '4']);
     expect(sourceIds(snapshot, 'contacts')).toEqual(['1', '2', '3', '4', '5', '6']);
-    expect(sourceIds(snapshot, 'deals')).toEqual(['1', '2', '3', '4', '5', '6', '7']);
-    expect(await guideSyncStep()).toMatchObject({ state: 'complete', actionLabel: 'View the sync' });
+    expect(sourceIds(snapshot, 'deals')).toEqual(['1', '2', '3', '4', '6', '7']);
     const pairs = associationPairs(snapshot);
-    for (const pair of ['contacts:2>companies:2', 'deals:2>companies:2', 'deals:5>contacts:4'])
+    for (const pair of ['contacts:2>companies:2', 'deals:2>companies:2'])
       expect([pair, pairs.has(pair)]).toEqual([pair, true]);
+  }, 150_000);
+
+  it('a retry of the retry lands the last record, and the errors list empties', async () => {
+    const started = await harness.api('POST', `/api/v1/sync/${retry.id}/retry-failed`);
+    expect(started.status).toBe(202);
+    const last = await untilFinished(harness, 'sync', SyncResponse.parse(started.body).id, (body) =>
+      SyncResponse.parse(body),
+    );
+    expect(last.retryOf).toBe(retry.id);
+    expect(last.summary).toMatchObject({ read: 1, failed: 0, skipped: 0 });
+    expect((await errorsOf(retry.id)).total).toBe(0);
+    expect((await errorsOf(last.id)).total).toBe(0);
+    expect(await guideSyncStep()).toMatchObject({ state: 'complete', actionLabel: 'View the sync' });
+
+    const snapshot = await portalSnapshot(harness);
+    expect(sourceIds(snapshot, 'companies')).toEqual(['1', '2', '3', '4']);
+    expect(sourceIds(snapshot, 'deals')).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+    expect(associationPairs(snapshot).has('deals:5>contacts:4')).toBe(true);
   }, 150_000);
 
   it("is refused when nothing is left to retry, for another portal's sync and for a malformed id", async () => {
     const latest = SyncResponse.parse((await harness.api('GET', '/api/v1/sync?source=pipedrive')).body);
     const again = await harness.api('POST', `/api/v1/sync/${latest.id}/retry-failed`, {});
     expect([again.status, again.body.error.code]).toEqual([409, 'nothing_to_retry']);
-    const retried = await harness.api('POST', `/api/v1/sync/${first.id}/retry-failed`, {});
-    expect([retried.status, retried.body.error.code]).toEqual([409, 'nothing_to_retry']);
+    for (const earlier of [first.id, retry.id]) {
+      const retried = await harness.api('POST', `/api/v1/sync/${earlier}/retry-failed`, {});
+      expect([retried.status, retried.body.error.code]).toEqual([409, 'nothing_to_retry']);
+    }
     await portalsRepository.upsertInstalled(harness.db.pool, {
       id: PORTAL + 1,
       hubDomain: null,
