@@ -67,6 +67,15 @@ export const recordErrorsRepository = {
     return result.rows.map((row) => ({ id: Number(row.id), object: row.object, sourceId: row.source_id }));
   },
 
+  /** Whether any of the transfer's errors names a source record. */
+  async anyWithSourceId(db: Queryable, transferId: string): Promise<boolean> {
+    const result = await db.query<{ found: boolean }>(
+      'SELECT EXISTS (SELECT 1 FROM record_errors WHERE transfer_id = $1 AND source_id IS NOT NULL) AS found',
+      [transferId],
+    );
+    return result.rows[0]?.found === true;
+  },
+
   /** Resolved errors leave the log: what they were about has landed (or is gone at the source). */
   async resolve(db: Queryable, ids: readonly number[]): Promise<void> {
     if (ids.length === 0) return;

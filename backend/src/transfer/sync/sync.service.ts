@@ -80,10 +80,16 @@ export function createSyncService(deps: {
       // Unfinished: it may still be paused, resumed or canceled.
       if (canTransition(transfer.job.status, 'CANCELED'))
         throw conflict('job_already_running', 'This sync is still running: retry its failed records once it ends.');
-      const failed = await recordErrorsRepository.withSourceIds(deps.db, transfer.id);
-      if (failed.length === 0) throw conflict('nothing_to_retry', 'No failed records to retry in this sync.');
+      if (!(await recordErrorsRepository.anyWithSourceId(deps.db, transfer.id)))
+        throw conflict('nothing_to_retry', 'No failed records to retry in this sync.');
       const connection = await connectionsRepository.find(deps.db, transfer.connectionId);
-      if (!connection) throw conflict('not_connected', 'Connect the app again, then retry.');
+      const live = connection && (await connectionsRepository.findLive(deps.db, input.portalId, connection.source));
+      // The id map and errors belong to the connection the sync ran on; a new connection starts a new sync.
+      if (!connection || live?.id !== connection.id)
+        throw conflict(
+          'not_connected',
+          'This sync ran on a connection that is gone. Connect the app and start a sync.',
+        );
       return startSync(
         { portalId: input.portalId, userId: input.userId, source: connection.source },
         { [RETRY_OF]: transfer.id },
