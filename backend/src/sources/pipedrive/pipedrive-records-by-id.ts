@@ -1,6 +1,7 @@
 /**
  * Pipedrive records by their ids, for "retry failed records": the v2 lists take `ids` (up to 100 a call,
- * 10 tokens, the same cost as a page), so a hundred failed records cost one call; notes have no v2 list
+ * 10 tokens, the same cost as a page), so a hundred failed records cost one call (deals the list lacks are
+ * looked for in the archived deals, one more call); notes have no v2 list
  * and v1's takes no ids, so they are read one by one (a failed note is rare). Ids Pipedrive does not
  * answer (deleted, hidden from the connecting user) are simply absent; soft-deleted rows are dropped
  * as the paged reads drop them.
@@ -53,8 +54,16 @@ export async function readRecordsById(
     return found;
   }
   for (let start = 0; start < ids.length; start += IDS_PER_CALL) {
-    const response = await listByIds(apis, objectKey, ids.slice(start, start + IDS_PER_CALL).join(','));
-    found.push(...(response.data ?? []).filter(isLive).map(toSourceRecord));
+    const part = ids.slice(start, start + IDS_PER_CALL);
+    const records = ((await listByIds(apis, objectKey, part.join(','))).data ?? []).filter(isLive);
+    found.push(...records.map(toSourceRecord));
+    // Archived deals are only in their own list (since 2025-07-15): a deal the list lacks may be there.
+    const answered = new Set(records.map((record) => String(record.id)));
+    const missing = part.filter((id) => !answered.has(id));
+    if (objectKey === 'deals' && missing.length > 0) {
+      const archived = await apis.deals.getArchivedDeals({ ids: missing.join(','), limit: IDS_PER_CALL });
+      found.push(...((archived.data ?? []) as PipedriveRecord[]).filter(isLive).map(toSourceRecord));
+    }
   }
   return found;
 }
