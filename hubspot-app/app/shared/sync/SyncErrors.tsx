@@ -1,16 +1,7 @@
-import {
-  type BaseContext,
-  Flex,
-  Heading,
-  Table,
-  TableBody,
-  TableHead,
-  TableHeader,
-  TableRow,
-  Text,
-} from '@hubspot/ui-extensions';
+import { type BaseContext, Flex, Heading, Text } from '@hubspot/ui-extensions';
 import { useMemo } from 'react';
 import { CsvDownload } from '../components/CsvDownload.tsx';
+import { DataTable } from '../components/DataTable.tsx';
 import { ErrorLog } from '../components/ErrorLog.tsx';
 import { countOf } from '../format.ts';
 import { createErrorsExportLink } from '../setup/setup-endpoints.ts';
@@ -47,28 +38,19 @@ export function SyncErrors({ syncId, context, version }: { syncId: string; conte
             <Text testId="sync-errors-total" variant="microcopy">
               {countOf(data.total, 'error')}
             </Text>
-            <Table
+            <DataTable
               testId="sync-errors"
-              bordered
-              density="condensed"
-              paginated
-              page={data.page}
-              pageCount={Math.max(1, Math.ceil(data.total / data.pageSize))}
-              onPageChange={(next: number) => goTo(next)}
+              headers={HEADERS}
+              pages={{
+                page: data.page,
+                pageCount: Math.max(1, Math.ceil(data.total / data.pageSize)),
+                onPageChange: goTo,
+              }}
             >
-              <TableHead>
-                <TableRow>
-                  {HEADERS.map((header) => (
-                    <TableHeader key={header}>{header}</TableHeader>
-                  ))}
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {data.errors.map((error) => (
-                  <SyncErrorRow key={error.id} error={error} />
-                ))}
-              </TableBody>
-            </Table>
+              {data.errors.map((error) => (
+                <SyncErrorRow key={error.id} error={error} />
+              ))}
+            </DataTable>
           </Flex>
         )}
       </ErrorLog>
