@@ -124,6 +124,7 @@ function stubConnector(config: { baseUrl: string }): SourceConnector {
         },
         countableObjects: () => ['contacts'],
         readOne: () => Promise.resolve(null),
+        readMany: () => Promise.resolve([]),
         async *count(_key, resumeFrom): AsyncGenerator<CountState> {
           let total = resumeFrom?.total ?? 0;
           for await (const page of contactPages(resumeFrom?.cursor ?? null)) {

@@ -316,10 +316,19 @@ describe('local preview in Chromium', () => {
     expect(pipelines.length).toBeGreaterThan(0);
     expect(state.pipelines.deals.map((pipeline) => pipeline.id)).toEqual(expect.arrayContaining(pipelines));
 
+    // Sync records: automatic sync (on by default) started when setup completed; it runs to the end, per task.
+    const sync = page.getByTestId('step-section-sync').getByTestId('sync-step');
+    await visible(sync);
+    await sync.getByTestId('sync-status').getByText('Complete', { exact: true }).waitFor({ timeout: 180_000 });
+    await visible(sync.getByTestId('sync-tasks'));
+    const syncTiles = sync.getByTestId('sync-tiles').locator('.pv-stat-label');
+    expect(await syncTiles.allTextContents()).toEqual(['Read', 'Written', 'Skipped', 'Failed']);
+    await shot(page, 'sync-complete');
+
     await expectNoPlaceholders(page);
     expect(pageErrors).toEqual([]);
     await page.close();
-  }, 240_000);
+  }, 420_000);
 
   // Continues from the connected and audited source of the tests above.
   it("app home pages: the SDK's page router moves with links, the browser's Back and a deep link", async () => {

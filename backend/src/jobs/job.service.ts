@@ -25,7 +25,13 @@ export function toJobContract(job: JobRecord): Job {
  */
 export function createJobService(deps: { db: Db; queue: Pick<JobQueue, 'enqueue'> }) {
   return {
-    async start(input: { portalId: number; connectionId: string; kind: JobKind; userId: number }): Promise<JobRecord> {
+    async start(input: {
+      portalId: number;
+      connectionId: string;
+      kind: JobKind;
+      userId: number;
+      checkpoint?: Record<string, unknown>;
+    }): Promise<JobRecord> {
       let job: JobRecord;
       try {
         job = await withTransaction(deps.db, async (tx) => {

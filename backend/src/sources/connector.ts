@@ -224,6 +224,8 @@ export interface SourceSession {
   read(objectKey: string, options?: ReadOptions): AsyncGenerator<RecordPage>;
   /** One record by its source id, as `read` yields it; null when the source has no such record. */
   readOne(objectKey: string, sourceId: string): Promise<SourceRecord | null>;
+  /** The records of these ids, as `read` yields them, in batch reads where the source has them; unknown ids are absent. */
+  readMany(objectKey: string, sourceIds: readonly string[]): Promise<SourceRecord[]>;
   /** Counts the records a filter keeps, resumable like `count` (`total`: records kept so far); absent: the source cannot. */
   countFiltered?(
     objectKey: string,

@@ -12,6 +12,8 @@ export interface GuideProgress {
   sync: JobStatus | null;
   /** The app (its name) the latest sync is paused for until the user reconnects it; null when none. */
   syncReconnect?: string | null;
+  /** The errors (records and associations) the latest sync has left unresolved. */
+  syncErrors?: number;
 }
 
 interface StepText {
@@ -99,6 +101,24 @@ function jobStepState(status: JobStatus | null, what: string): Pick<GuideStep, '
   }
 }
 
+/** A finished sync that left errors needs the user: review them and retry the failed records. */
+function syncStepState(progress: GuideProgress): Pick<GuideStep, 'state' | 'reason'> {
+  const errors = progress.syncErrors ?? 0;
+  if (progress.sync !== 'COMPLETE' || errors === 0) return jobStepState(progress.sync, 'sync');
+  return {
+    state: 'needs_attention',
+    reason: `${errors} ${errors === 1 ? 'record or association' : 'records or associations'} failed. Review the errors and retry the failed records.`,
+  };
+}
+
+/** The sync step's button, by its state. */
+const SYNC_ACTIONS: Record<Exclude<GuideStep['state'], 'locked'>, string> = {
+  available: 'Start sync',
+  in_progress: 'View progress',
+  needs_attention: 'Review the sync',
+  complete: 'View the sync',
+};
+
 /** The User guide checklist for transfers from `source` (its name): each step's state follows from the steps before it. */
 export function buildGuide(progress: GuideProgress, source: string): GuideStep[] {
   const stateOf = (step: StepText): Pick<GuideStep, 'state' | 'reason'> => {
@@ -125,7 +145,7 @@ export function buildGuide(progress: GuideProgress, source: string): GuideStep[]
             reason: `The sync is paused: reconnect ${progress.syncReconnect}, and it continues where it stopped.`,
           };
         return progress.connection === 'connected' && progress.audit === 'COMPLETE' && progress.setup === 'COMPLETE'
-          ? jobStepState(progress.sync, 'sync')
+          ? syncStepState(progress)
           : locked;
       default:
         return locked;
@@ -133,6 +153,9 @@ export function buildGuide(progress: GuideProgress, source: string): GuideStep[]
   };
   return steps(source).map((step) => {
     const { lockedReason: _lockedReason, ...text } = step;
-    return { ...text, ...stateOf(step) };
+    const state = stateOf(step);
+    return step.id === 'sync' && state.state !== 'locked'
+      ? { ...text, ...state, actionLabel: SYNC_ACTIONS[state.state] }
+      : { ...text, ...state };
   });
 }

@@ -3,6 +3,7 @@ import type { Db } from '../db/pool.js';
 import { connectionsRepository } from '../db/repositories/connections.repository.js';
 import { type JobRecord, jobsRepository, reconnectAppOf } from '../db/repositories/jobs.repository.js';
 import type { Portal } from '../db/repositories/portals.repository.js';
+import { recordErrorsRepository } from '../db/repositories/record-errors.repository.js';
 import type { SourceRegistry } from '../sources/source-registry.js';
 import { buildGuide } from './guide.js';
 
@@ -28,6 +29,11 @@ export function createProgressService(deps: { db: Db; sources: Pick<SourceRegist
       if ((await connectionStatus(portalId, app.id)) !== 'not_connected') return app;
     }
     return available[0];
+  }
+
+  async function unresolvedErrors(transferId: string): Promise<number> {
+    const { total } = await recordErrorsRepository.search(deps.db, { transferId, query: null, limit: 0, offset: 0 });
+    return total;
   }
 
   return {
@@ -60,6 +66,7 @@ export function createProgressService(deps: { db: Db; sources: Pick<SourceRegist
           setup: latestSetup?.status ?? null,
           sync: latestSync?.status ?? null,
           syncReconnect: reconnectName(latestSync, source.name),
+          syncErrors: latestSync ? await unresolvedErrors(latestSync.id) : 0,
         },
         source.name,
       );

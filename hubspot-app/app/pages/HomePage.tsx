@@ -6,6 +6,7 @@ import { PageNotFound } from './components/PageNotFound.tsx';
 import { SourceAppsPage } from './components/SourceAppsPage.tsx';
 import { SourceAuditPage } from './components/SourceAuditPage.tsx';
 import { SourceSetupPage } from './components/SourceSetupPage.tsx';
+import { SourceSyncPage } from './components/SourceSyncPage.tsx';
 
 /**
  * The app home. HubSpot does not let an app add itself to Data management > Data integration, so these
@@ -16,6 +17,7 @@ const AppHomeRouter = createPageRouter(
     <PageRoutes.IndexRoute id="apps" component={SourceAppsPage} />
     <PageRoutes.Route id="audit" path={APP_HOME_ROUTES.audit} component={SourceAuditPage} />
     <PageRoutes.Route id="setup" path={APP_HOME_ROUTES.setup} component={SourceSetupPage} />
+    <PageRoutes.Route id="sync" path={APP_HOME_ROUTES.sync} component={SourceSyncPage} />
     <PageRoutes.AnyRoute id="not-found" component={PageNotFound} />
   </PageRoutes>,
 );

@@ -64,8 +64,10 @@ export const TransferError = z.object({
   task: z.string(),
   itemType: z.string().nullable(),
   hubspotObject: z.string().nullable(),
-  /** The item's key (setup: its name) or the source record id. */
+  /** The item's key (setup: its name) or the source record id (an association: `deals/12 → contacts/7`). */
   itemKey: z.string().nullable(),
+  /** The HubSpot record the error is about, when HubSpot holds it (sync). */
+  hubspotId: z.string().nullable(),
   label: z.string().nullable(),
   /** HubSpot's error category. */
   category: z.string(),

@@ -4,4 +4,5 @@ export * from './fire.ts';
 export * from './mount.tsx';
 export * from './pages.tsx';
 export * from './setup.tsx';
+export * from './sync.tsx';
 export * from './tables.ts';

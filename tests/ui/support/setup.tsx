@@ -166,6 +166,7 @@ export const ERRORS: TransferErrorsPage = {
       itemType: 'property',
       hubspotObject: 'deals',
       itemKey: 'pipedrive_deal_value',
+      hubspotId: null,
       label: 'Value',
       category: 'VALIDATION_ERROR',
       severity: 'error',

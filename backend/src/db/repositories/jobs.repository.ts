@@ -73,11 +73,25 @@ export const isActiveJobConflict = (error: unknown) =>
 export const jobsRepository = {
   async create(
     db: Queryable,
-    job: { portalId: number; connectionId: string; kind: JobKind; createdByUserId: number },
+    job: {
+      portalId: number;
+      connectionId: string;
+      kind: JobKind;
+      createdByUserId: number;
+      /** What the run starts from (e.g. the sync whose failed records a retry writes again). */
+      checkpoint?: Record<string, unknown>;
+    },
   ): Promise<JobRecord> {
     const result = await db.query<JobRow>(
-      `INSERT INTO jobs (portal_id, connection_id, kind, created_by_user_id) VALUES ($1, $2, $3, $4) RETURNING *`,
-      [job.portalId, job.connectionId, job.kind, job.createdByUserId],
+      `INSERT INTO jobs (portal_id, connection_id, kind, created_by_user_id, checkpoint)
+       VALUES ($1, $2, $3, $4, coalesce($5::jsonb, '{}'::jsonb)) RETURNING *`,
+      [
+        job.portalId,
+        job.connectionId,
+        job.kind,
+        job.createdByUserId,
+        job.checkpoint === undefined ? null : JSON.stringify(job.checkpoint),
+      ],
     );
     return fromRow(result.rows[0] as JobRow);
   },

@@ -16,6 +16,9 @@ export interface StoredRecordError extends RecordError {
   createdAt: Date;
 }
 
+/** A warning (the record landed, a value was not kept whole) is nothing to retry. */
+const NOT_A_WARNING = "coalesce(context->>'severity', 'error') <> 'warning'";
+
 interface RecordErrorRow {
   id: string;
   transfer_id: string;
@@ -56,6 +59,31 @@ export const recordErrorsRepository = {
       transferId,
     ]);
     return result.rows.map(fromRow);
+  },
+
+  /** The transfer's errors that name a source record (a record or association error), oldest first. */
+  async withSourceIds(db: Queryable, transferId: string): Promise<{ id: number; object: string; sourceId: string }[]> {
+    const result = await db.query<{ id: string; object: string; source_id: string }>(
+      `SELECT id, object, source_id FROM record_errors
+       WHERE transfer_id = $1 AND source_id IS NOT NULL AND ${NOT_A_WARNING} ORDER BY id`,
+      [transferId],
+    );
+    return result.rows.map((row) => ({ id: Number(row.id), object: row.object, sourceId: row.source_id }));
+  },
+
+  /** Whether any of the transfer's errors names a source record. */
+  async anyWithSourceId(db: Queryable, transferId: string): Promise<boolean> {
+    const result = await db.query<{ found: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM record_errors WHERE transfer_id = $1 AND source_id IS NOT NULL AND ${NOT_A_WARNING}) AS found`,
+      [transferId],
+    );
+    return result.rows[0]?.found === true;
+  },
+
+  /** Resolved errors leave the log: what they were about has landed (or is gone at the source). */
+  async resolve(db: Queryable, ids: readonly number[]): Promise<void> {
+    if (ids.length === 0) return;
+    await db.query('DELETE FROM record_errors WHERE id = ANY($1::bigint[])', [ids]);
   },
 
   /**

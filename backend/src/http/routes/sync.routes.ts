@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { ApiPaths, StartSyncRequest } from '../../../../shared/src/contracts/index.js';
+import { ApiPaths, RetryFailedRequest, StartSyncRequest } from '../../../../shared/src/contracts/index.js';
 import type { SourceRegistry } from '../../sources/source-registry.js';
 import type { SyncService } from '../../transfer/sync/sync.service.js';
 import { callerIdentity } from '../middleware/signed-request.js';
@@ -22,6 +22,13 @@ export function syncRoutes(deps: { sync: SyncService; sources: Pick<SourceRegist
   router.get(ApiPaths.sync, async (req, res) => {
     const { source } = parseInput(SourceQuery, req.query, 'query');
     res.json(await deps.sync.latest(callerIdentity(res).portalId, source));
+  });
+
+  router.post(ApiPaths.syncRetryFailed(':id'), async (req, res) => {
+    const { id } = parseInput(IdParam, req.params, 'sync id');
+    parseInput(RetryFailedRequest, req.body ?? {}, 'retry request');
+    const { portalId, userId } = callerIdentity(res);
+    res.status(202).json(await deps.sync.retryFailed({ portalId, userId, id }));
   });
 
   router.get(ApiPaths.syncTransfer(':id'), async (req, res) => {

@@ -16,6 +16,7 @@ import {
 } from './pipedrive-objects.js';
 import { readRecords } from './pipedrive-readers.js';
 import { readRecord } from './pipedrive-record.js';
+import { readRecordsById } from './pipedrive-records-by-id.js';
 import type { PipedriveTransport } from './pipedrive-transport.js';
 
 export function createPipedriveSession(input: {
@@ -36,6 +37,8 @@ export function createPipedriveSession(input: {
     read: (objectKey: string, options?: ReadOptions): AsyncGenerator<RecordPage> =>
       readRecords(apis, requirePipedriveObjectKey(objectKey), options),
     readOne: (objectKey: string, sourceId: string) => readRecord(apis, requirePipedriveObjectKey(objectKey), sourceId),
+    readMany: (objectKey: string, sourceIds: readonly string[]) =>
+      readRecordsById(apis, requirePipedriveObjectKey(objectKey), sourceIds),
     usage: () => input.transport.usage(),
   };
 }

@@ -30,6 +30,7 @@ function toTransferError(error: StoredRecordError): TransferError {
     itemType: text('itemType'),
     hubspotObject: text('hubspotObject'),
     itemKey: error.sourceId,
+    hubspotId: text('hubspotId'),
     label: text('label'),
     category: error.code,
     severity: context['severity'] === 'warning' ? 'warning' : 'error',

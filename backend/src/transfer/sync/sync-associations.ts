@@ -118,6 +118,16 @@ export async function associationPairs(
   });
 }
 
+/** How a failed association is named in the errors list: `deals/12 → contacts/7` (HubSpot objects, source ids). */
+export const associationErrorKey = (pair: AssociationPair): string =>
+  `${pair.fromType}/${pair.fromSourceId} → ${pair.toType}/${pair.toSourceId}`;
+
+/** The record an association error starts from (its HubSpot object and source id), or null for another key. */
+export function associationErrorFrom(key: string): { hubspotObject: string; sourceId: string } | null {
+  const match = /^([^/\s]+)\/(\S+) → /.exec(key);
+  return match ? { hubspotObject: match[1] as string, sourceId: match[2] as string } : null;
+}
+
 /** Writes the pairs; a pair written again (a batch repeated after a crash) stays one association in HubSpot. */
 export async function writeBatchAssociations(
   api: HubSpotPortalApi,
@@ -140,10 +150,10 @@ export async function commitAssociations(
   const errors = outcomes.flatMap((o) =>
     o.outcome === 'failed'
       ? [
-          toStoredError({
-            ...o.error,
-            sourceId: `${o.pair.fromType}/${o.pair.fromSourceId} → ${o.pair.toType}/${o.pair.toSourceId}`,
-          }),
+          toStoredError(
+            { ...o.error, sourceId: associationErrorKey(o.pair) },
+            { hubspotObject: o.pair.fromType, hubspotId: o.pair.fromId },
+          ),
         ]
       : [],
   );

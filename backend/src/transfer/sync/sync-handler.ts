@@ -4,10 +4,12 @@ import type { Db } from '../../db/pool.js';
 import { connectionsRepository } from '../../db/repositories/connections.repository.js';
 import { idMapRepository } from '../../db/repositories/id-map.repository.js';
 import { ledgerRepository } from '../../db/repositories/ledger.repository.js';
+import { recordErrorsRepository } from '../../db/repositories/record-errors.repository.js';
 import type { HubSpotApi, HubSpotPortalApi } from '../../hubspot/hubspot-api.js';
 import { withPortalLease } from '../../hubspot/portal-lease.js';
 import { FatalJobError, RetryableJobError } from '../../jobs/job-errors.js';
 import type { JobContext, JobHandler } from '../../jobs/job-runner.js';
+import type { TransferBatch } from '../../jobs/transfer-run.js';
 import type { SourceRecord, SourceSession } from '../../sources/connector.js';
 import { recordShapeOf } from '../../sources/record-shapes.js';
 import type { SourceRegistry } from '../../sources/source-registry.js';
@@ -52,6 +54,7 @@ import {
   recordItemKey,
   writeBatch,
 } from './sync-records.js';
+import { failedRecordsOf, retriedSyncOf, retryRow, type RetryRowRun } from './sync-retry.js';
 import { createValueGuard, type ValueGuard } from './value-guard.js';
 
 /** Where a task resumes: the page to read again (null: the first) and how many of its records are committed. */
@@ -78,6 +81,19 @@ interface TaskRun {
   names: ReferenceNames;
 }
 
+/** What a batch adds to its task: the cursor after it, its counts, and what commits with it. */
+interface BatchStep {
+  cursor: unknown;
+  counts: { read: number; skipped: number };
+  settle?: ((tx: TransferBatch) => Promise<void>) | undefined;
+}
+
+/** True when the user paused or canceled; throws when the writer lease was lost (the job resumes). */
+async function shouldStop(run: TaskRun): Promise<boolean> {
+  if (run.signal.aborted) throw new RetryableJobError('The connection to our database broke; the sync resumes.');
+  return run.context.stopRequested();
+}
+
 /** Intent rows of an earlier attempt still unconfirmed for these records: that create batch is in flight. */
 async function inFlight(run: TaskRun, row: PlannedObject, batch: readonly MappedRecord[]): Promise<boolean> {
   const keys = new Set(batch.map((m) => recordItemKey(row, m.record.id)));
@@ -86,12 +102,7 @@ async function inFlight(run: TaskRun, row: PlannedObject, batch: readonly Mapped
 }
 
 /** One batch: its records and then their associations written, then ONE commit with the task's cursor. */
-async function syncBatch(
-  run: TaskRun,
-  row: PlannedObject,
-  batch: MappedRecord[],
-  step: { cursor: TaskCursor; counts: { read: number; skipped: number } },
-): Promise<void> {
+async function syncBatch(run: TaskRun, row: PlannedObject, batch: MappedRecord[], step: BatchStep): Promise<void> {
   const { transfer } = run.context.transfer;
   const blocked = batch.flatMap((m) => {
     const error = pendingError(m);
@@ -138,8 +149,17 @@ async function syncBatch(
   );
   crashPoint('associations-written', row.key);
   const count = (kinds: string[]) => outcomes.filter((o) => kinds.includes(o.outcome)).length;
+  const failedIds = [...blocked, ...outcomes.flatMap((o) => (o.outcome === 'failed' ? [o.error] : []))].map(
+    (error) => error.sourceId,
+  );
+  // A failed record HubSpot already holds (written by an earlier sync): its errors name it.
+  const hubspotIds =
+    failedIds.length === 0
+      ? new Map<string, string>()
+      : await idMapRepository.lookup(run.db, transfer.connectionId, row.sourceObject, failedIds);
   await run.context.transfer.commit(async (tx) => {
-    await commitOutcomes(tx, row, outcomes, blocked);
+    await commitOutcomes(tx, row, outcomes, blocked, hubspotIds);
+    await step.settle?.(tx);
     await commitAssociations(tx, associations);
     await commitChanged(tx, row, foreign);
     await commitAdoption(tx, run.scope.connectionId, adoption);
@@ -180,7 +200,7 @@ function mapRecords(
   run: TaskRun,
   row: PlannedObject,
   part: readonly SourceRecord[],
-): { own: number; batch: MappedRecord[] } {
+): { own: SourceRecord[]; batch: MappedRecord[] } {
   const { plan, settings } = run.sync;
   const shape = recordShapeOf(plan.source);
   const filter = Object.hasOwn(settings.recordFilters, row.key) ? settings.recordFilters[row.key] : undefined;
@@ -197,7 +217,28 @@ function mapRecords(
       const input = mapRecord({ row, record, settings, plan, context });
       return { record, input: { ...input, properties: writableProperties(row, record, input.properties, shape) } };
     });
-  return { own: own.length, batch };
+  return { own, batch };
+}
+
+/**
+ * Up to 100 records read from the source, written as one batch: the row's own records (activities go to
+ * the row of their type), those its record filter keeps, mapped. `skipped` adds records counted as skipped
+ * elsewhere; `settle` commits with the batch, given the ids of the row's own records.
+ */
+async function writeRecords(
+  run: TaskRun,
+  row: PlannedObject,
+  records: readonly SourceRecord[],
+  step: { cursor: unknown; skipped?: number; settle?: (tx: TransferBatch, own: readonly string[]) => Promise<void> },
+): Promise<void> {
+  const { own, batch } = mapRecords(run, row, records);
+  const { settle } = step;
+  const ownIds = own.map((record) => record.id);
+  await syncBatch(run, row, batch, {
+    cursor: step.cursor,
+    counts: { read: own.length, skipped: own.length - batch.length + (step.skipped ?? 0) },
+    settle: settle && ((tx) => settle(tx, ownIds)),
+  });
 }
 
 /** Streams the row's source object page by page (never the whole account), mapping and writing per 100. */
@@ -207,14 +248,12 @@ async function syncRow(run: TaskRun, row: PlannedObject, from: TaskCursor): Prom
   for await (const page of readAhead(readRow(run, row, pageStart))) {
     const records = page.records.slice(skip);
     for (let start = 0; start < records.length; start += OBJECT_BATCH_SIZE) {
-      if (run.signal.aborted) throw new RetryableJobError('The connection to our database broke; the sync resumes.');
-      if (await run.context.stopRequested()) return 'stopped';
+      if (await shouldStop(run)) return 'stopped';
       const part = records.slice(start, start + OBJECT_BATCH_SIZE);
-      const { own, batch } = mapRecords(run, row, part);
       const end = skip + start + part.length;
       const last = end >= page.records.length;
       const cursor = last ? { page: page.cursor, skip: 0 } : { page: pageStart, skip: end };
-      await syncBatch(run, row, batch, { cursor, counts: { read: own, skipped: own - batch.length } });
+      await writeRecords(run, row, part, { cursor });
     }
     if (page.records.length === skip) {
       // Nothing left on this page (resumed at its end): move the cursor on.
@@ -251,6 +290,7 @@ export function createSyncHandler(deps: {
       throw await accessRefusal(new SourceReconnectNeeded(connection.id), accessScope(connection, sourceName));
     if (connection?.status !== 'connected')
       throw new FatalJobError(`${sourceName} is not connected. Connect it, then start the sync again.`);
+    const retryOf = retriedSyncOf(context.job.checkpoint);
     const settings = await deps.readSettings(transfer.portalId, connection.source);
     const sync = await loadSyncContext(deps.db, { portalId: transfer.portalId, connectionId: connection.id, settings });
     const rows = syncRows(sync.plan, settings);
@@ -301,16 +341,31 @@ export function createSyncHandler(deps: {
           await context.saveProgress({ done: 0, total: rows.length, phase: 'Finding records already in HubSpot' });
           await rebuildIdMap({ db: deps.db, api: run.api, transfer: context.transfer, rows });
         }
-        for (const [index, row] of rows.entries()) {
-          const task = tasks.find((candidate) => candidate.object === row.key);
+        // A retry of failed records reads the errors still unresolved each time it starts.
+        const failed = retryOf === null ? [] : await recordErrorsRepository.withSourceIds(deps.db, retryOf);
+        const retryRun: RetryRowRun = {
+          session,
+          shouldStop: () => shouldStop(run),
+          write: (planned, records, step) => writeRecords(run, planned, records, step),
+        };
+        for (const [index, planned] of rows.entries()) {
+          const task = tasks.find((candidate) => candidate.object === planned.key);
           if (task?.status === 'done') continue;
-          await context.saveProgress({ done: index, total: rows.length, phase: `Syncing ${row.hubspotLabel}` });
-          if (row.hubspotObject === 'companies' && settings.matchCompaniesByDomain)
-            await indexCompanyDomains({ db: deps.db, connectionId: connection.id, api }, row);
-          if ((await syncRow(run, row, cursorOf(task?.cursor))) === 'stopped') return 'stopped' as const;
+          const phase = `${retryOf === null ? 'Syncing' : 'Retrying the failed'} ${planned.hubspotLabel}`;
+          await context.saveProgress({ done: index, total: rows.length, phase });
+          if (planned.hubspotObject === 'companies' && settings.matchCompaniesByDomain)
+            await indexCompanyDomains({ db: deps.db, connectionId: connection.id, api }, planned);
+          const step =
+            retryOf === null
+              ? await syncRow(run, planned, cursorOf(task?.cursor))
+              : await retryRow(retryRun, planned, failedRecordsOf(planned, failed));
+          if (step === 'stopped') return 'stopped' as const;
+          if (retryOf !== null)
+            await context.transfer.commit((tx) => tx.advance(planned.key, { cursor: null, done: true }));
         }
         const associations = tasks.find((candidate) => candidate.object === ASSOCIATIONS_TASK);
-        if (associations?.status !== 'done') {
+        // A retry writes its records' own associations with them; the deferred links of whole rows are not its job.
+        if (retryOf === null && associations?.status !== 'done') {
           await context.saveProgress({ done: rows.length, total: rows.length, phase: 'Linking records' });
           const deferred: DeferredRun = {
             scope,

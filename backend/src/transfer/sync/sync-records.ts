@@ -107,12 +107,18 @@ export function createIntents(row: PlannedObject, batch: readonly MappedRecord[]
     }));
 }
 
-export function toStoredError(error: RecordError): Omit<StoredError, 'object'> {
+/** The HubSpot record an error is about: its object, and its id when HubSpot holds it. */
+export interface ErrorTarget {
+  hubspotObject: string;
+  hubspotId: string | null;
+}
+
+export function toStoredError(error: RecordError, target?: ErrorTarget): Omit<StoredError, 'object'> {
   return {
     sourceId: error.sourceId,
     code: error.code ?? error.category,
     message: error.message,
-    context: { hint: error.hint, category: error.category, ...error.context },
+    context: { hint: error.hint, category: error.category, ...error.context, ...target },
   };
 }
 
@@ -122,6 +128,8 @@ export async function commitOutcomes(
   row: PlannedObject,
   outcomes: readonly SyncOutcome[],
   extraErrors: readonly RecordError[],
+  /** HubSpot ids of failed records HubSpot already holds (from the id map). */
+  hubspotIds: ReadonlyMap<string, string> = new Map(),
 ): Promise<void> {
   const written = outcomes.filter((o): o is Exclude<SyncOutcome, { outcome: 'failed' }> => o.outcome !== 'failed');
   await tx.mapIds(
@@ -147,8 +155,8 @@ export async function commitOutcomes(
     })),
   );
   await tx.confirm(ledger.map((o) => ({ ...key(o.sourceId), hubspotId: o.hubspotId })));
-  const errors = [...extraErrors, ...outcomes.flatMap((o) => (o.outcome === 'failed' ? [o.error] : []))].map(
-    toStoredError,
+  const errors = [...extraErrors, ...outcomes.flatMap((o) => (o.outcome === 'failed' ? [o.error] : []))].map((error) =>
+    toStoredError(error, { hubspotObject: row.hubspotObject, hubspotId: hubspotIds.get(error.sourceId) ?? null }),
   );
   await tx.recordErrors(row.key, errors);
 }

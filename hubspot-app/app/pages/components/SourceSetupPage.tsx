@@ -1,14 +1,15 @@
-import { Flex, Heading } from '@hubspot/ui-extensions';
+import { Button, Flex, Heading } from '@hubspot/ui-extensions';
 import { PageBreadcrumbs } from '@hubspot/ui-extensions/pages';
 import { SetupWizard } from '../../shared/setup/SetupWizard.tsx';
 import { appHomePaths } from './app-home-paths.ts';
 import { useSourceApps } from './AppHomeLayout.tsx';
 import { ConnectedSourceRoute } from './ConnectedSourceRoute.tsx';
-import { useHomeContext } from './useHomeNavigation.ts';
+import { useHomeContext, useNavigateTo } from './useHomeNavigation.ts';
 
-/** The app home's Prepare HubSpot wizard for one connected app (`/sources/:source/setup`). */
+/** The app home's Prepare HubSpot wizard for one connected app (`/sources/:source/setup`), and on to its sync. */
 export function SourceSetupPage() {
   const context = useHomeContext();
+  const navigateTo = useNavigateTo();
   const { refresh } = useSourceApps();
   return (
     <ConnectedSourceRoute>
@@ -23,6 +24,9 @@ export function SourceSetupPage() {
           </PageBreadcrumbs>
           <Heading>{`Prepare HubSpot for your ${source.name} data`}</Heading>
           <SetupWizard source={source.id} context={context} onChanged={refresh} />
+          <Button testId="open-sync" variant="primary" onClick={() => navigateTo(appHomePaths.sync(source.id))}>
+            Continue: Sync records
+          </Button>
         </Flex>
       )}
     </ConnectedSourceRoute>

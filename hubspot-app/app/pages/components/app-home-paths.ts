@@ -7,10 +7,12 @@ import type { SourceId } from '../../shared/contracts/sources.ts';
 export const APP_HOME_ROUTES = {
   audit: '/sources/:source/audit',
   setup: '/sources/:source/setup',
+  sync: '/sources/:source/sync',
 } as const;
 
 export const appHomePaths = {
   apps: '/',
   audit: (source: SourceId) => APP_HOME_ROUTES.audit.replace(':source', source),
   setup: (source: SourceId) => APP_HOME_ROUTES.setup.replace(':source', source),
+  sync: (source: SourceId) => APP_HOME_ROUTES.sync.replace(':source', source),
 };

@@ -4,6 +4,7 @@ import type { GuideStep } from '../../shared/contracts/guide.ts';
 import type { SourceApp } from '../../shared/contracts/sources.ts';
 import { SetupWizard } from '../../shared/setup/SetupWizard.tsx';
 import { connectedSource } from '../../shared/sources.ts';
+import { SyncStep } from '../../shared/sync/SyncStep.tsx';
 import { SourceConnections } from './SourceConnections.tsx';
 import { StepSummary } from './StepSummary.tsx';
 
@@ -31,6 +32,9 @@ export function SmartTransferTab({ steps, sources, context, onConnected, onChang
           )}
           {step.id === 'configure' && step.state !== 'locked' && auditable !== undefined && (
             <SetupWizard source={auditable.id} context={context} onChanged={onChanged} />
+          )}
+          {step.id === 'sync' && step.state !== 'locked' && auditable !== undefined && (
+            <SyncStep source={auditable.id} context={context} onChanged={onChanged} />
           )}
         </Flex>
       ))}

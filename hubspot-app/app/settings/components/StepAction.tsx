@@ -15,7 +15,7 @@ export interface StepActionsProps {
 }
 
 /** Steps whose page stays worth opening while they run and once done (e.g. Prepare HubSpot's progress and errors). */
-const REVISITABLE: readonly GuideStepId[] = ['configure'];
+const REVISITABLE: readonly GuideStepId[] = ['configure', 'sync'];
 
 const canAct = (step: GuideStep): boolean =>
   step.state === 'available' ||

@@ -26,6 +26,7 @@ export const ApiPaths = {
   sync: `${API_PREFIX}/sync`,
   syncTransfer: (id: string) => `${API_PREFIX}/sync/${id}`,
   portalProperties: (object: string) => `${API_PREFIX}/hubspot/properties/${object}`,
+  syncRetryFailed: (id: string) => `${API_PREFIX}/sync/${id}/retry-failed`,
   recordPreview: (source: string, object: string, id: string) =>
     `${API_PREFIX}/connections/${source}/records/${object}/${id}/preview`,
 } as const;

@@ -20,6 +20,8 @@ export const SyncResponse = TransferResponse.extend({
     skipped: z.number().int().nonnegative(),
     failed: z.number().int().nonnegative(),
   }),
+  /** A run of "retry failed records": the sync whose failed records it writes again; null for a full sync. */
+  retryOf: z.string().uuid().nullable(),
   /**
    * Source records read per second while the current attempt runs (filtered-out ones included: reading
    * them takes the same time); null before the first batch and while the sync waits (paused, retrying).
@@ -37,3 +39,9 @@ export const SyncResponse = TransferResponse.extend({
   reconnectNeeded: z.string().nullable(),
 });
 export type SyncResponse = z.infer<typeof SyncResponse>;
+
+/**
+ * POST /api/v1/sync/:id/retry-failed — a new sync run limited to the records that failed in sync `:id`
+ * (record errors, and the records failed associations start from); answers that run (202).
+ */
+export const RetryFailedRequest = z.object({}).strict();

@@ -1,5 +1,6 @@
 import { type BaseContext, Button, EmptyState, Flex, StepIndicator, Text } from '@hubspot/ui-extensions';
 import { useEffect, useMemo, useState } from 'react';
+import { JobProblemAlert } from '../components/JobProblemAlert.tsx';
 import { Loadable } from '../components/Loadable.tsx';
 import type { AuditResponse } from '../contracts/audit.ts';
 import type { SourceId } from '../contracts/sources.ts';
@@ -8,7 +9,6 @@ import { bothLoaded, type LoadState, useApiQuery } from '../useApi.ts';
 import { ConfigureStep } from './ConfigureStep.tsx';
 import { DataTypesStep } from './DataTypesStep.tsx';
 import { ReviewStep } from './ReviewStep.tsx';
-import { SetupProblemAlert } from './SetupProblemAlert.tsx';
 import { SetupProgress } from './SetupProgress.tsx';
 import { useSettings } from './useSettings.ts';
 import { useSetup } from './useSetup.ts';
@@ -87,7 +87,12 @@ export function SetupWizard({ source, context, onChanged }: SetupWizardProps) {
                 if (target !== undefined && index < STEPS.indexOf(step)) open(target);
               }}
             />
-            <SetupProblemAlert problem={setup.problem} onCheckAgain={setup.reload} />
+            <JobProblemAlert
+              problem={setup.problem}
+              what="the setup"
+              testIdPrefix="setup"
+              onCheckAgain={setup.reload}
+            />
             {step === 'data-types' && (
               <DataTypesStep
                 settings={current}
