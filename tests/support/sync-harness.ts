@@ -4,7 +4,7 @@
  * read back from the HubSpot sandbox.
  */
 import { expect } from '@jest/globals';
-import { SettingsResponse } from '../../shared/src/contracts/index.js';
+import { SettingsResponse, type TransferSettings } from '../../shared/src/contracts/index.js';
 import { type AuditHarness, FINISHED } from './audit-harness.js';
 import { waitFor } from './wait-for.js';
 
@@ -33,7 +33,10 @@ export const sourceIdOf = (record: CrmRecord) =>
   Object.entries(record.properties).find(([name]) => name.endsWith('__record_id'))?.[1] ?? null;
 
 /** Audit, then the settings in force saved with the exchange rates setup needs; the portal made Professional. */
-export async function auditAndSettings(harness: AuditHarness): Promise<void> {
+export async function auditAndSettings(
+  harness: AuditHarness,
+  dataTypes: Partial<TransferSettings['dataTypes']> = {},
+): Promise<void> {
   const { id } = await harness.startAudit();
   const audit = await harness.untilAudit(id, (done) => FINISHED.includes(done.job.status), 'the audit');
   expect(audit.job.status).toBe('COMPLETE');
@@ -41,6 +44,7 @@ export async function auditAndSettings(harness: AuditHarness): Promise<void> {
   const rates = Object.fromEntries(current.readiness.missing.map((gap) => [gap.path.split('.')[1] as string, 1.1]));
   const saved = await harness.api('PUT', '/api/v1/connections/pipedrive/settings', {
     ...current.settings,
+    dataTypes: { ...current.settings.dataTypes, ...dataTypes },
     exchangeRates: { ...current.settings.exchangeRates, ...rates },
   });
   expect(saved.status).toBe(200);
