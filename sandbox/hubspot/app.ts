@@ -26,13 +26,19 @@ import type { SandboxState } from './state.js';
 import { endpointOf } from './stats.js';
 import { registerUserRoutes } from './users.js';
 
-/** Counts each answered API request under its portal (known once the bearer token is read). */
+/** Counts each answered API request (and its batch inputs) under its portal (known once the bearer token is read). */
 function countPerPortal(state: SandboxState): RequestHandler {
   return (req, res, next) => {
     if (!req.path.startsWith(INSPECTION_PREFIX)) {
       res.on('finish', () => {
         const portal = contextOf(res)?.portal;
-        if (portal) state.portalCounts.record(portal.id, endpointOf(req.method, req.path));
+        const inputs: unknown = (req.body as { inputs?: unknown } | undefined)?.inputs;
+        if (portal)
+          state.portalCounts.record(
+            portal.id,
+            endpointOf(req.method, req.path),
+            Array.isArray(inputs) ? inputs.length : 0,
+          );
       });
     }
     next();

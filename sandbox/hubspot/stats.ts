@@ -6,16 +6,19 @@
 export interface PortalCounts {
   total: number;
   byEndpoint: Record<string, number>;
+  /** Batch inputs (`inputs[]` of the body) per endpoint: what a benchmark compares with the fewest calls possible. */
+  inputsByEndpoint: Record<string, number>;
 }
 
 export class PortalRequestCounts {
   private byPortal = new Map<number, PortalCounts>();
 
-  record(portalId: number, endpoint: string): void {
+  record(portalId: number, endpoint: string, inputs = 0): void {
     let counts = this.byPortal.get(portalId);
-    if (!counts) this.byPortal.set(portalId, (counts = { total: 0, byEndpoint: {} }));
+    if (!counts) this.byPortal.set(portalId, (counts = { total: 0, byEndpoint: {}, inputsByEndpoint: {} }));
     counts.total += 1;
     counts.byEndpoint[endpoint] = (counts.byEndpoint[endpoint] ?? 0) + 1;
+    if (inputs > 0) counts.inputsByEndpoint[endpoint] = (counts.inputsByEndpoint[endpoint] ?? 0) + inputs;
   }
 
   snapshot(): Record<string, PortalCounts> {
