@@ -11,7 +11,7 @@ import express, { type RequestHandler } from 'express';
 import { buildPreview, createPreviewRouter, PREVIEW_PAGES } from '../../../preview/server/index.js';
 import { listen, startBanner } from '../http/listen.js';
 import { errorHandler } from '../http/middleware/errors.js';
-import { bootRuntime, exitOnConfigError, stopOnSignals } from '../runtime.js';
+import { bootRuntime, exitOnConfigError, loadEnv, stopOnSignals } from '../runtime.js';
 import { installDemo } from './install.js';
 import { runMainJob } from './main-job.js';
 import { DEMO_PORTAL_ID, startDemoSandboxes } from './sandboxes.js';
@@ -22,7 +22,7 @@ import { progressPrinter, summaryLines } from './terminal.js';
 const DEMO_DATABASE = 'smart_transfer_demo';
 
 async function main(): Promise<void> {
-  const sandboxes = await startDemoSandboxes();
+  const sandboxes = await startDemoSandboxes(loadEnv().DEMO_RECORDS);
   const runtime = await bootRuntime('web', {
     ...sandboxes.overrides,
     // The sandbox's demo portal is Professional: the limiter may use that tier's associations limit.

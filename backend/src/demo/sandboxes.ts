@@ -5,15 +5,8 @@ import type { RuntimeOverrides } from '../runtime.js';
 /** The demo portal the preview and the demo are installed in. */
 export const DEMO_PORTAL_ID = 12345678;
 
-/**
- * A realistic small Pipedrive account for the demo: every kind of record, every field type, several
- * pipelines, currencies, users. DEMO_RECORDS makes it smaller or larger (the start test uses a small one).
- */
-export function demoDataset(env: NodeJS.ProcessEnv = process.env): { records: number; seed: number } {
-  const records = Number(env['DEMO_RECORDS'] ?? 3000);
-  if (!Number.isSafeInteger(records) || records < 1) throw new Error('DEMO_RECORDS must be a positive integer');
-  return { records, seed: 2026 };
-}
+/** The demo's Pipedrive account is generated from this seed: the same account at every start. */
+const DEMO_SEED = 2026;
 
 export interface DemoSandboxes {
   /** The configuration that points the runtime at these sandboxes. */
@@ -23,10 +16,14 @@ export interface DemoSandboxes {
   close(): Promise<void>;
 }
 
-/** In-process HubSpot and Pipedrive sandboxes, fresh at every start; the demo portal is Professional. */
-export async function startDemoSandboxes(): Promise<DemoSandboxes> {
+/**
+ * In-process HubSpot and Pipedrive sandboxes, fresh at every start; the demo portal is Professional. The
+ * Pipedrive account is a realistic one of `records` records (DEMO_RECORDS): every kind of record, every
+ * field type, several pipelines, currencies, users.
+ */
+export async function startDemoSandboxes(records: number): Promise<DemoSandboxes> {
   const hubspot = await startHubSpotSandbox({ defaultPortalId: DEMO_PORTAL_ID, tier: 'professional' });
-  const pipedrive = await startPipedriveSandbox({ dataset: demoDataset(), plan: 'growth', seats: 3 });
+  const pipedrive = await startPipedriveSandbox({ dataset: { records, seed: DEMO_SEED }, plan: 'growth', seats: 3 });
   return {
     overrides: {
       hubspot: {
