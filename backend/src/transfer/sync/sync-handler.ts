@@ -14,6 +14,7 @@ import type { PlannedObject } from '../mapping/mapping-plan.js';
 import { mapRecord, rowForRecord } from '../mapping/record-mapper.js';
 import type { ReadSettings } from '../settings/settings.service.js';
 import { OBJECT_BATCH_SIZE } from './batch-inputs.js';
+import { pageBatches } from './page-batches.js';
 import { associationPairs, type AssociationScope, syncAssociations } from './sync-associations.js';
 import { loadSyncContext, type SyncContext } from './sync-context.js';
 import { ASSOCIATIONS_TASK, passesFilter, syncRows, syncTasks, writableProperties, writeModeOf } from './sync-plan.js';
@@ -107,14 +108,15 @@ async function syncRow(run: TaskRun, row: PlannedObject, from: TaskCursor): Prom
   let pageStart = from.page;
   let skip = from.skip;
   for await (const page of run.session.read(row.sourceObject, { cursor: pageStart })) {
-    const records = page.records.slice(skip);
-    for (let start = 0; start < records.length; start += OBJECT_BATCH_SIZE) {
+    const batches = pageBatches(page.records, skip, {
+      belongs: (record) => rowForRecord(plan, settings, row.sourceObject, record)?.key === row.key,
+      keep: (record) => passesFilter(filter, record),
+      size: OBJECT_BATCH_SIZE,
+    });
+    for (const part of batches) {
       if (run.signal.aborted) throw new RetryableJobError('The connection to our database broke; the sync resumes.');
       if (await run.context.stopRequested()) return 'stopped';
-      const part = records.slice(start, start + OBJECT_BATCH_SIZE);
-      const own = part.filter((record) => rowForRecord(plan, settings, row.sourceObject, record)?.key === row.key);
-      const kept = own.filter((record) => passesFilter(filter, record));
-      const batch = kept.map((record) => {
+      const batch = part.records.map((record) => {
         const context = {
           timeZone: run.sync.timeZone,
           recordLinkBase: run.recordLinkBase,
@@ -123,10 +125,9 @@ async function syncRow(run: TaskRun, row: PlannedObject, from: TaskCursor): Prom
         const input = mapRecord({ row, record, settings, plan, context });
         return { record, input: { ...input, properties: writableProperties(row, record, input.properties) } };
       });
-      const end = skip + start + part.length;
-      const last = end >= page.records.length;
-      const cursor = last ? { page: page.cursor, skip: 0 } : { page: pageStart, skip: end };
-      await syncBatch(run, row, batch, { cursor, counts: { read: own.length, skipped: own.length - kept.length } });
+      const last = part.end >= page.records.length;
+      const cursor = last ? { page: page.cursor, skip: 0 } : { page: pageStart, skip: part.end };
+      await syncBatch(run, row, batch, { cursor, counts: { read: part.read, skipped: part.skipped } });
     }
     if (page.records.length === skip) {
       // Nothing left on this page (resumed at its end): move the cursor on.
