@@ -324,6 +324,16 @@ async function main(): Promise<void> {
   );
   const dataDir = join(tmpdir(), `bench-sync-pg-${process.pid}`);
   const postgres = await startEmbeddedServer({ dataDir, persistent: false, durable: false });
+  // Ctrl-C stops the sandbox process and Postgres too, not only this process.
+  const abort = () => {
+    child.kill('SIGTERM');
+    void postgres.stop().finally(() => {
+      rmSync(dataDir, { recursive: true, force: true });
+      process.exit(130);
+    });
+  };
+  process.once('SIGINT', abort);
+  process.once('SIGTERM', abort);
   try {
     const throttled = await runOnce('throttled', { info, sandboxPid, postgres, dataDir, portalId: 424242 });
     report(throttled);
