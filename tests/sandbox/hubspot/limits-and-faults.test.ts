@@ -155,6 +155,18 @@ describe('HubSpot sandbox: faults and stats', () => {
     expect(owners).toMatchObject({ requests: 2, statuses: { '200': 2 } });
   });
 
+  it('counts the batch inputs of each endpoint per portal (what the sync benchmark compares with the fewest calls)', async () => {
+    const { app } = createHubSpotSandbox();
+    const api = authed(app, (await install(app)).access_token);
+    const inputs = (names: string[]) => ({ inputs: names.map((name) => ({ properties: { name } })) });
+    await api('post', '/crm/v3/objects/companies/batch/create', inputs(['A', 'B', 'C'])).expect(201);
+    await api('post', '/crm/v3/objects/companies/batch/create', inputs(['D'])).expect(201);
+    await api('get', '/crm/v3/owners').expect(200);
+    const portal = (await request(app).get('/_sandbox/stats').expect(200)).body.byPortal['12345678'];
+    expect(portal.byEndpoint['POST /crm/v3/objects/companies/batch/create']).toBe(2);
+    expect(portal.inputsByEndpoint).toEqual({ 'POST /crm/v3/objects/companies/batch/create': 4 });
+  });
+
   it('resets state, grants, faults and counters', async () => {
     const { app } = createHubSpotSandbox();
     const api = authed(app, (await install(app)).access_token);
