@@ -39,6 +39,7 @@ import type { LoadSettings, SelectSetup } from './transfer/setup/setup-input.js'
 import { thenAutomaticSync } from './transfer/sync/automatic-sync.js';
 import { createSyncService } from './transfer/sync/sync.service.js';
 import { createSyncHandler } from './transfer/sync/sync-handler.js';
+import { HUBSPOT_APP } from './transfer/sync/sync-pauses.js';
 import { createTransferService } from './transfer/transfer.service.js';
 
 export interface CompositionInput {
@@ -65,6 +66,7 @@ export function composeServices(input: CompositionInput) {
   const vault = createTokenVault(config.tokenEncryptionKey);
   const states = createOAuthStates({ db, clock });
   const hubspotOAuth = createHubSpotOAuthClient(config.hubspot);
+  const jobs = createJobService({ db, queue });
   const install = createHubSpotInstallService({
     db,
     config,
@@ -73,6 +75,7 @@ export function composeServices(input: CompositionInput) {
     oauth: hubspotOAuth,
     vault,
     clock,
+    onInstalled: (portalId) => jobs.resumeAfterReconnect({ portalId, app: HUBSPOT_APP }),
   });
   const hubspotTokens = createHubSpotTokens({ db, oauth: hubspotOAuth, vault, clock, logger });
   const hubspot = createHubSpotApi({
@@ -101,8 +104,9 @@ export function composeServices(input: CompositionInput) {
     vault,
     connector: sources.connector,
     apiDomainAllowed,
+    onConnected: ({ portalId, source, connectionId }) =>
+      jobs.resumeAfterReconnect({ portalId, app: source, connectionId }),
   });
-  const jobs = createJobService({ db, queue });
   const audits = createAuditService({ db, jobs, states, publicApiOrigin: config.publicApiOrigin, sources });
   const settings = createSettingsService({ db, hubspot, sources });
   // Setup creates what the settings in force (saved, carried over to the latest audit, or the defaults) select.
@@ -130,7 +134,7 @@ export function composeServices(input: CompositionInput) {
               jobs,
               readSettings: settings.inForce,
             }),
-      sync: createSyncHandler({ db, hubspot, sources, sourceTokens, readSettings: settings.inForce }),
+      sync: createSyncHandler({ db, hubspot, sources, sourceTokens, hubspotTokens, readSettings: settings.inForce }),
     },
   });
   const progress = createProgressService({ db, sources });

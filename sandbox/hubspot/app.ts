@@ -13,7 +13,7 @@ import { errorHandler, unknownRoute } from './errors.js';
 import { registerFlowRoutes } from './flows/routes.js';
 import { registerInspectionRoutes } from './inspection.js';
 import { INSPECTION_PREFIX } from './inspection-prefix.js';
-import { rateLimit } from './limits.js';
+import { limitOf, rateLimit } from './limits.js';
 import { registerOAuthRoutes } from './oauth/routes.js';
 import { registerObjectBatchRoutes } from './objects/batch-routes.js';
 import { registerObjectRoutes } from './objects/routes.js';
@@ -26,17 +26,23 @@ import type { SandboxState } from './state.js';
 import { endpointOf } from './stats.js';
 import { registerUserRoutes } from './users.js';
 
-/** Counts each answered API request (and its batch inputs) under its portal (known once the bearer token is read). */
+/** Counts each answered API request under its portal (known once the bearer token is read), with its arrival time and batch inputs. */
 function countPerPortal(state: SandboxState): RequestHandler {
   return (req, res, next) => {
     if (!req.path.startsWith(INSPECTION_PREFIX)) {
+      const at = state.nowMs();
       res.on('finish', () => {
         const portal = contextOf(res)?.portal;
         const inputs: unknown = (req.body as { inputs?: unknown } | undefined)?.inputs;
         if (portal)
           state.portalCounts.record(
             portal.id,
-            endpointOf(req.method, req.path),
+            {
+              at,
+              endpoint: endpointOf(req.method, req.path),
+              limit: limitOf(req.method, req.path),
+              status: res.statusCode,
+            },
             Array.isArray(inputs) ? inputs.length : 0,
           );
       });

@@ -75,6 +75,14 @@ export function registerInspectionRoutes(app: Express, state: SandboxState): voi
     res.json(portal.snapshot());
   });
 
+  /** The portal's recent requests `{ at, endpoint, limit, status }` in arrival order (`?since=` epoch ms). */
+  app.get('/_sandbox/portals/:portalId/requests', (req, res) => {
+    const since = Number(req.query.since ?? 0);
+    if (!Number.isFinite(since)) throw validationError('since must be epoch milliseconds');
+    const requests = state.portalCounts.timeline(Number(req.params.portalId)).filter((r) => r.at >= since);
+    res.json({ requests });
+  });
+
   app.post('/_sandbox/oauth/next-approval', (req, res) => {
     const body = bodyOf(req);
     const userId = body['userId'];

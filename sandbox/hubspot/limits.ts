@@ -31,6 +31,15 @@ const ONE_SECOND = 1_000;
 const SEARCH = /^\/crm\/v3\/objects\/[^/]+\/search$/;
 const ASSOCIATIONS = /^\/crm\/v4\/(associations\/|objects\/[^/]+\/[^/]+\/associations\/)/;
 
+/** The limit a request counts against: the general 10-second one, the associations API's own, or search's. */
+export type LimitName = 'general' | 'associations' | 'search';
+
+/** `fullPath` is the path with any mount prefix (baseUrl + path). */
+export function limitOf(method: string, fullPath: string): LimitName {
+  if (method === 'POST' && SEARCH.test(fullPath)) return 'search';
+  return ASSOCIATIONS.test(fullPath) ? 'associations' : 'general';
+}
+
 export const associationsLimitOf = (portal: Portal): number =>
   portal.settings.limitIncrease ? ASSOCIATIONS_WITH_LIMIT_INCREASE : portal.limits().associationsPer10s;
 
@@ -85,7 +94,8 @@ export function rateLimit(state: SandboxState): RequestHandler {
     const { limits } = state.limiter;
     const now = state.nowMs();
     // Mounted under a prefix, so the full path is baseUrl + path.
-    if (req.method === 'POST' && SEARCH.test(req.baseUrl + req.path)) {
+    const limit = limitOf(req.method, req.baseUrl + req.path);
+    if (limit === 'search') {
       if (limits.searchRateLimitPerSecond > 0 && state.limiter.takeSearch(portal.id, now) < 0) {
         throw tooManyRequests('You have reached your secondly limit.', 'SECONDLY');
       }
@@ -93,7 +103,7 @@ export function rateLimit(state: SandboxState): RequestHandler {
     }
     // Turning the general limit off (0) turns the associations limit off too.
     if (limits.rateLimitPer10s <= 0) return next();
-    const isAssociations = ASSOCIATIONS.test(req.baseUrl + req.path);
+    const isAssociations = limit === 'associations';
     const max = isAssociations ? associationsLimitOf(portal) : limits.rateLimitPer10s;
     const remaining = isAssociations
       ? state.limiter.takeAssociations(portal.id, max, now)

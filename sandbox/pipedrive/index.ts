@@ -8,7 +8,7 @@ import { buildApp } from './app.js';
 import { type PipedriveSandboxOptions, PipedriveSandboxState } from './state.js';
 
 export type { DatasetInput } from './dataset/format.js';
-export { PIPEDRIVE_TEST_DATASETS } from './datasets/index.js';
+export { PIPEDRIVE_TEST_DATASETS, syncFixture } from './datasets/index.js';
 export type { Plan } from './limits.js';
 export type { DatasetSource, PipedriveSandboxOptions, SandboxSettings } from './state.js';
 export { PipedriveSandboxState } from './state.js';

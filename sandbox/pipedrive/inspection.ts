@@ -196,6 +196,11 @@ export function inspectionRouter(state: PipedriveSandboxState): Router {
     res.json({ expired: state.tokens.expireAccess(token) });
   });
 
+  /** The user uninstalled the app: every grant revoked (its access tokens stop, refreshes get invalid_grant). */
+  router.post('/tokens/revoke', (_req, res) => {
+    res.json({ revoked: state.tokens.revokeAll() });
+  });
+
   router.get('/webhooks/deliveries', (_req, res) => {
     res.json({ deliveries: state.webhooks.deliveries, pendingRetries: state.webhooks.pendingRetries() });
   });

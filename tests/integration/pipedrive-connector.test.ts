@@ -145,6 +145,16 @@ describe('catalog', () => {
   ] as const satisfies readonly (readonly [string, FieldEntity])[];
   // v2 reports mandatory fields only for deals, persons and organizations; v1 does for notes.
   const REPORTS_MANDATORY = new Set(['persons', 'organizations', 'deals', 'notes']);
+  // Values the records carry that Pipedrive's field lists leave out, added after the listed fields.
+  const UNLISTED: Partial<Record<string, [key: string, label: string, type: string][]>> = {
+    deals: [
+      ['is_archived', 'Archived', 'boolean'],
+      ['archive_time', 'Archived on', 'date'],
+    ],
+    notes: [['deal_id', 'Deal', 'deal']],
+    products: [['billing_frequency_cycles', 'Billing cycles', 'int']],
+    activities: [['participants', 'Participants', 'people']],
+  };
 
   it('lists every object with every field, option and subfield of the dataset', async () => {
     const { session } = await connect();
@@ -168,7 +178,16 @@ describe('catalog', () => {
               })) ?? null),
         mandatory: REPORTS_MANDATORY.has(key) ? field.mandatory : false,
       }));
-      expect(catalog.objects.find((object) => object.key === key)?.fields).toEqual(expected);
+      const unlisted = (UNLISTED[key] ?? []).map(([fieldKey, label, type]) => ({
+        key: fieldKey,
+        label,
+        type,
+        isCustom: false,
+        options: null,
+        subfields: null,
+        mandatory: false,
+      }));
+      expect(catalog.objects.find((object) => object.key === key)?.fields).toEqual([...expected, ...unlisted]);
     }
     const customTypes = new Set(
       catalog.objects.flatMap((object) => object.fields.filter((field) => field.isCustom).map((field) => field.type)),
@@ -287,7 +306,7 @@ describe('counts', () => {
 async function readAll(
   session: SourceSession,
   objectKey: string,
-  options: { cursor?: string | null; since?: string } = {},
+  options: { cursor?: string | null; since?: string; includeArchived?: boolean } = {},
 ) {
   const ids: string[] = [];
   const cursors: (string | null)[] = [];
@@ -313,6 +332,23 @@ describe('reading', () => {
       expect(resumed.ids).toEqual(expected.slice(500));
     }
     expect(datasetCounts().persons.total).toBeGreaterThan(1250);
+  });
+
+  it('reads archived deals after the deals when asked, and resumes inside either list', async () => {
+    const { session } = await connect();
+    const deals = [...sandbox.state.records.deal.liveRecords()];
+    const live = deals.filter((deal) => deal.is_archived !== true).map((deal) => String(deal.id));
+    const archived = deals.filter((deal) => deal.is_archived === true).map((deal) => String(deal.id));
+    expect(archived.length).toBeGreaterThan(0);
+    expect((await readAll(session, 'deals')).ids).toEqual(live);
+    const { ids, cursors } = await readAll(session, 'deals', { includeArchived: true });
+    expect(ids).toEqual([...live, ...archived]);
+    expect(cursors.at(-1)).toBeNull();
+    // Resumed after the first page of deals, and from the cursor that starts the archived list.
+    const afterFirst = await readAll(session, 'deals', { includeArchived: true, cursor: cursors[0] ?? null });
+    expect(afterFirst.ids).toEqual([...live.slice(500), ...archived]);
+    const lastLive = cursors[Math.ceil(live.length / 500) - 1] ?? null;
+    expect((await readAll(session, 'deals', { includeArchived: true, cursor: lastLive })).ids).toEqual(archived);
   });
 
   it('hands out records with string ids, ISO update times and custom fields under their field keys', async () => {

@@ -253,6 +253,7 @@ describe('record preview', () => {
       closedate: '2026-03-09T23:30:00.000Z',
       [deal('expected_close_date')]: '2026-03-15',
       [deal('origin')]: 'ManuallyCreated',
+      [deal('is_archived')]: 'false',
       [deal(K.varchar)]: 'Hello <b>world</b>',
       [deal(K.varcharAuto)]: 'auto',
       [deal(K.text)]: 'Line 1\nLine 2',

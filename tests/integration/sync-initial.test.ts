@@ -16,7 +16,7 @@ import { waitFor } from '../support/wait-for.js';
 
 /**
  * The initial sync end to end on the audit-completeness account (5 organizations, 8 persons, 12 deals,
- * 3 products, 6 activities, 5 notes; some soft-deleted, four deals archived): audit → settings (the
+ * 3 products, 6 activities, 5 notes; some soft-deleted, four deals archived and included): audit → settings (the
  * defaults, with an exchange rate for each currency) → setup → sync, read back from the HubSpot sandbox.
  * Expected values are written here by hand from the dataset file.
  */
@@ -59,8 +59,8 @@ const LIVE = {
   companies: ['1', '2', '3', '4'],
   contacts: ['1', '2', '3', '4', '5', '6'],
   products: ['1', '2'],
-  // Deals 8–11 are archived (not read yet), 12 is deleted.
-  deals: ['1', '2', '3', '4', '5', '6', '7'],
+  // Deals 8–11 are archived (read from Pipedrive's archived list, included by default), 12 is deleted.
+  deals: ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11'],
   calls: ['1', '4'],
   meetings: ['2', '5'],
   tasks: ['3'],
@@ -68,14 +68,17 @@ const LIVE = {
 };
 const ASSOCIATIONS = [
   ...['1>1', '2>2', '3>3', '4>1', '5>4'].map((pair) => pair.replace(/(\d+)>(\d+)/, 'contacts:$1>companies:$2')),
-  ...['1>1', '2>2', '3>3', '4>1', '5>4', '7>5'].map((pair) => pair.replace(/(\d+)>(\d+)/, 'deals:$1>contacts:$2')),
-  ...['1>1', '2>2', '3>3', '4>1', '6>3', '7>4'].map((pair) => pair.replace(/(\d+)>(\d+)/, 'deals:$1>companies:$2')),
+  ...['1>1', '2>2', '3>3', '4>1', '5>4', '7>5', '8>3', '10>2'].map((pair) =>
+    pair.replace(/(\d+)>(\d+)/, 'deals:$1>contacts:$2'),
+  ),
+  ...['1>1', '2>2', '3>3', '4>1', '6>3', '7>4', '9>1'].map((pair) =>
+    pair.replace(/(\d+)>(\d+)/, 'deals:$1>companies:$2'),
+  ),
   'calls:1>deals:1',
   'meetings:2>deals:1',
   'tasks:3>deals:2',
   'meetings:5>companies:3',
-  // notes:1>deals:1 is missing: the plan maps no association from a note's deal_id yet (the record preview
-  // shows none either), a mapper gap reported with issue 14.
+  'notes:1>deals:1',
   'notes:2>contacts:2',
   'notes:3>companies:3',
 ];
@@ -113,7 +116,7 @@ describe('the initial sync', () => {
       'notes',
       'associations',
     ]);
-    expect(first.summary).toEqual({ read: 28, created: 28, updated: 0, skipped: 0, failed: 0 });
+    expect(first.summary).toEqual({ read: 32, created: 32, updated: 0, skipped: 0, failed: 0 });
 
     afterFirst = await portal();
     for (const [object, ids] of Object.entries(LIVE))
@@ -135,6 +138,12 @@ describe('the initial sync', () => {
     });
     const won = bySourceId(afterFirst, 'deals', '4').properties;
     expect(won).toMatchObject({ dealstage: stage(/won/i), hs_is_closed_won: 'true' });
+    expect(bySourceId(afterFirst, 'deals', '9').properties).toMatchObject({
+      dealname: 'Archived won',
+      dealstage: stage(/won/i),
+      pipedrive_deal_is_archived: 'true',
+    });
+    expect(won.pipedrive_deal_is_archived).toBe('false');
     expect(bySourceId(afterFirst, 'contacts', '5').properties).toMatchObject({
       firstname: 'Eve',
       lastname: 'Private',
@@ -153,7 +162,7 @@ describe('the initial sync', () => {
   it('a second full sync creates nothing new', async () => {
     const second = await runSync();
     expect(second.job.status).toBe('COMPLETE');
-    expect(second.summary).toMatchObject({ read: 28, created: 0, failed: 0 });
+    expect(second.summary).toMatchObject({ read: 32, created: 0, failed: 0 });
     expect(counts(await portal())).toEqual(counts(afterFirst));
   }, 150_000);
 
@@ -200,7 +209,7 @@ describe('the initial sync', () => {
     const done = await untilFinished(harness, 'sync', started.id, (body) => SyncResponse.parse(body));
     expect(done.job.status).toBe('COMPLETE');
     // Every task read its records once across both attempts: the cursor resumed, nothing was read again.
-    expect(done.summary).toMatchObject({ read: 28, created: 0, failed: 0 });
+    expect(done.summary).toMatchObject({ read: 32, created: 0, failed: 0 });
     expect(counts(await portal())).toEqual(before);
 
     const again = SyncResponse.parse((await harness.api('POST', '/api/v1/sync', { source: 'pipedrive' })).body);

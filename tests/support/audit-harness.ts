@@ -125,18 +125,14 @@ export async function startAuditHarness(options: {
   options.beforeConnect?.(pipedrive);
   const connectMessage = await connectPipedrive(services.app, options.portalId);
 
-  const api: AuditHarness['api'] = (method, path, body, portalId = options.portalId) =>
-    signedCall(services.app, { method, path: withIdentity(path, portalId), ...(body === undefined ? {} : { body }) });
-  const audit = async (id: string) => AuditResponse.parse((await api('GET', `/api/v1/audits/${id}`)).body);
   return {
-    portalId: options.portalId,
+    ...portalCalls(services.app, options.portalId),
     db,
     hubspot,
     pipedrive,
     config,
     app: services.app,
     connectMessage,
-    api,
     async pipedriveControl(method, path, body) {
       const res = await fetch(`${pipedrive.apiBaseUrl}/_sandbox${path}`, {
         method,
@@ -146,14 +142,6 @@ export async function startAuditHarness(options: {
       if (!res.ok) throw new Error(`sandbox ${method} ${path}: ${res.status} ${await res.text()}`);
       return res.status === 204 ? null : ((await res.json()) as unknown);
     },
-    async startAudit() {
-      const started = await api('POST', '/api/v1/audits', { source: 'pipedrive' });
-      if (started.status !== 202)
-        throw new Error(`audit did not start: ${started.status} ${JSON.stringify(started.body)}`);
-      return AuditResponse.parse(started.body);
-    },
-    audit,
-    untilAudit: (id, done, what) => waitFor(() => audit(id), done, 60_000, what),
     async close() {
       await services.close();
       await pipedrive.close();
@@ -161,6 +149,44 @@ export async function startAuditHarness(options: {
       await db.drop();
     },
   };
+}
+
+/** The harness's calls made as one portal's user: signed API calls, audits. */
+function portalCalls(app: Express, portalId: number) {
+  const api: AuditHarness['api'] = (method, path, body, otherPortal = portalId) =>
+    signedCall(app, { method, path: withIdentity(path, otherPortal), ...(body === undefined ? {} : { body }) });
+  const audit = async (id: string) => AuditResponse.parse((await api('GET', `/api/v1/audits/${id}`)).body);
+  return {
+    portalId,
+    api,
+    audit,
+    untilAudit: (id: string, done: (audit: AuditResponse) => boolean, what: string) =>
+      waitFor(() => audit(id), done, 60_000, what),
+    async startAudit() {
+      const started = await api('POST', '/api/v1/audits', { source: 'pipedrive' });
+      if (started.status !== 202)
+        throw new Error(`audit did not start: ${started.status} ${JSON.stringify(started.body)}`);
+      return AuditResponse.parse(started.body);
+    },
+  };
+}
+
+/**
+ * Another portal on the same sandboxes, app and database: created in the HubSpot sandbox, the app
+ * installed and Pipedrive (the same account) connected through the real flows; the harness seen as it.
+ */
+export async function addPortal(harness: AuditHarness, portalId: number, ownerEmails: string[]): Promise<AuditHarness> {
+  const post = (path: string, body: unknown) =>
+    fetch(`${harness.hubspot.apiBaseUrl}/_sandbox${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  await post('/portals', { portalId, users: ownerEmails.map((email) => ({ email, firstName: 'Owner' })) });
+  await post('/oauth/next-approval', { portalId });
+  await installPortal(harness.app);
+  const connectMessage = await connectPipedrive(harness.app, portalId);
+  return { ...harness, ...portalCalls(harness.app, portalId), connectMessage };
 }
 
 export const FINISHED = ['COMPLETE', 'FAILED', 'CANCELED'];

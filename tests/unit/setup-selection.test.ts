@@ -67,16 +67,17 @@ function createInSandbox(selection: SetupSelection): PropertyRegistry {
   return registry;
 }
 
-/** Every created target of every supported field of the plan, as "object.name": what "all properties" means. */
+/** Every non-standard property target of every supported field of the plan, as "object.name": what "all properties" means. */
 function plannedProperties(plan: MappingPlan, keep: (objectKey: string, fieldKey: string) => boolean): string[] {
   return plan.objects.flatMap((object) =>
     (plan.fields[object.key] ?? [])
       .filter((field) => field.supported && keep(object.key, field.key))
       .flatMap((field) =>
         field.targets
-          .filter(
-            (target) => target.kind === 'created' || (target.kind === 'owner' && target.name !== 'hubspot_owner_id'),
-          )
+          // Every property the mapper may write that HubSpot does not have by default: all but standard
+          // properties (owner, pipeline and stage included) and associations.
+          .filter((target) => !['standard', 'association', 'pipeline', 'stage'].includes(target.kind))
+          .filter((target) => target.name !== 'hubspot_owner_id')
           .map((target) => `${target.objectType}.${target.name}`),
       ),
   );

@@ -21,6 +21,8 @@ export function createHubSpotInstallService(deps: {
   oauth: HubSpotOAuthClient;
   vault: TokenVault;
   clock: Clock;
+  /** After the grant is stored: what waited for the portal's access (jobs paused for a reconnect) goes on. */
+  onInstalled?: (portalId: number) => Promise<void>;
 }) {
   const redirectUri = `${deps.config.publicApiOrigin}${HUBSPOT_CALLBACK_PATH}`;
 
@@ -59,7 +61,7 @@ export function createHubSpotInstallService(deps: {
           throw forbidden('wrong_app', 'The token HubSpot returned belongs to another app.');
         }
         const expiresAt = new Date(deps.clock.now().getTime() + grant.expiresInSeconds * 1000);
-        return await withTransaction(deps.db, async (tx) => {
+        const installed = await withTransaction(deps.db, async (tx) => {
           const portal = await portalsRepository.upsertInstalled(tx, {
             id: info.hubId,
             hubDomain: info.hubDomain,
@@ -74,6 +76,8 @@ export function createHubSpotInstallService(deps: {
           });
           return portal;
         });
+        await deps.onInstalled?.(installed.id);
+        return installed;
       } catch (error) {
         if (error instanceof HubSpotOAuthError) {
           if (error.kind === 'invalid_grant') {

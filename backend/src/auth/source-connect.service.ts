@@ -29,6 +29,8 @@ export function createSourceConnectService(deps: {
   vault: TokenVault;
   connector: (source: SourceId) => SourceConnector;
   apiDomainAllowed: ApiDomainCheck;
+  /** After the grant is stored: what waited for this connection (jobs paused for a reconnect) goes on. */
+  onConnected?: (input: { portalId: number; source: SourceId; connectionId: string }) => Promise<void>;
 }) {
   const redirectUri = (source: SourceId) => `${deps.publicApiOrigin}/oauth/${source}/callback`;
 
@@ -95,8 +97,8 @@ export function createSourceConnectService(deps: {
           'We could not reach the app to finish connecting. Try again in a moment.',
         );
       }
-      await withTransaction(deps.db, async (tx) => {
-        const portalId = Number(payload.portalId);
+      const portalId = Number(payload.portalId);
+      const connectionId = await withTransaction(deps.db, async (tx) => {
         // The tokens are sealed to the row they go to: the live connection, or the new one's id.
         const id = (await connectionsRepository.findLiveForUpdate(tx, portalId, source))?.id ?? randomUUID();
         await connectionsRepository.upsertConnected(tx, {
@@ -114,7 +116,9 @@ export function createSourceConnectService(deps: {
             apiDomain: grant.apiDomain,
           },
         });
+        return id;
       });
+      await deps.onConnected?.({ portalId, source, connectionId });
       return access;
     },
 

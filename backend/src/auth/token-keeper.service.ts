@@ -49,11 +49,13 @@ export function createTokenKeeper<Key extends string | number, Grant extends Fre
   const inFlight = new Map<Key, Promise<string>>();
   const fresh = (expiresAt: Date) => expiresAt.getTime() - deps.clock.now().getTime() > REFRESH_MARGIN_MS;
 
-  async function refreshUnderLock(key: Key): Promise<string> {
+  /** `refused`: the API refused this access token before its expiry, so it is replaced unless already done. */
+  async function refreshUnderLock(key: Key, refused?: string): Promise<string> {
     const outcome = await withTransaction(deps.db, async (tx) => {
       const stored = await deps.store.readForUpdate(tx, key);
       if (!stored) return null;
-      if (fresh(stored.expiresAt)) return deps.vault.decrypt(stored.accessTokenSealed, deps.store.aad(key));
+      const current = deps.vault.decrypt(stored.accessTokenSealed, deps.store.aad(key));
+      if (fresh(stored.expiresAt) && (refused === undefined || current !== refused)) return current;
       try {
         const grant = await deps.store.refresh(
           tx,
@@ -89,6 +91,16 @@ export function createTokenKeeper<Key extends string | number, Grant extends Fre
       const refresh = refreshUnderLock(key).finally(() => inFlight.delete(key));
       inFlight.set(key, refresh);
       return refresh;
+    },
+
+    /**
+     * The API refused the current access token before it expired (401): a new one from the refresh token,
+     * or the grant's revoked error (marked revoked) when the refresh is refused too.
+     */
+    async refreshRefused(key: Key): Promise<string> {
+      const stored = await deps.store.read(deps.db, key);
+      if (!stored) throw deps.store.revokedError(key);
+      return refreshUnderLock(key, deps.vault.decrypt(stored.accessTokenSealed, deps.store.aad(key)));
     },
   };
 }

@@ -3,7 +3,10 @@ import { runner } from 'node-pg-migrate';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations', import.meta.url));
 
-/** Applies the forward-only SQL migrations in migrations/; safe under concurrent boots (the runner takes a lock). */
+/**
+ * Applies the forward-only SQL migrations in migrations/; safe under concurrent boots: the runner takes an
+ * advisory lock, and a process booting while another migrates waits for it instead of failing to start.
+ */
 export async function migrateUp(databaseUrl: string): Promise<string[]> {
   const applied = await runner({
     databaseUrl,
@@ -13,6 +16,7 @@ export async function migrateUp(databaseUrl: string): Promise<string[]> {
     checkOrder: true,
     log: () => {},
     noLock: false,
+    advisoryLockMode: 'wait',
   });
   return applied.map((migration) => migration.name);
 }

@@ -22,6 +22,20 @@ export class FatalJobError extends Error {
 }
 
 /**
+ * HubSpot or the source refused our access even after a token refresh: the job is PAUSED until the user
+ * reconnects `app` (`hubspot` or the source id), then resumes where it stopped. `reason` is shown to the user.
+ */
+export class ReconnectNeededError extends Error {
+  constructor(
+    readonly app: string,
+    readonly reason: string,
+  ) {
+    super(reason);
+    this.name = 'ReconnectNeededError';
+  }
+}
+
+/**
  * Another attempt of the job took its task over (this worker was presumed dead): this worker's batch is
  * rolled back and it stops without touching the job's state, which now belongs to the other attempt.
  */

@@ -3,7 +3,7 @@ import type { JobKind, JobProgress } from '../../../shared/src/contracts/index.j
 import type { Db } from '../db/pool.js';
 import { type JobRecord, jobsRepository } from '../db/repositories/jobs.repository.js';
 import { transfersRepository } from '../db/repositories/transfers.repository.js';
-import { FatalJobError, RetryableJobError, StaleTaskError } from './job-errors.js';
+import { FatalJobError, ReconnectNeededError, RetryableJobError, StaleTaskError } from './job-errors.js';
 import type { JobAttempt, JobQueue } from './job-queue.js';
 import { createTransferRun, type TransferRun } from './transfer-run.js';
 
@@ -25,7 +25,8 @@ const UNEXPECTED =
 
 /**
  * Runs one attempt of a job through the state machine: PROCESSING, then COMPLETE, RETRYING (the queue
- * retries with backoff), FAILED, or left PAUSED/CANCELED when the user stopped it. A job already paused,
+ * retries with backoff), FAILED, PAUSED until the user reconnects an app that refused our access, or left
+ * PAUSED/CANCELED when the user stopped it. A job already paused,
  * canceled or finished is not run.
  */
 export function createJobRunner(deps: {
@@ -60,6 +61,12 @@ export function createJobRunner(deps: {
         if (error instanceof StaleTaskError) {
           // Another attempt owns the job now; its state is that attempt's to change.
           logger.warn({ object: error.object }, 'job attempt superseded by another worker');
+          return;
+        }
+        if (error instanceof ReconnectNeededError) {
+          // Nothing to retry until the user reconnects; the connect flow resumes the job (job.service.ts).
+          logger.warn({ app: error.app }, 'job paused: reconnect needed');
+          await jobsRepository.pauseForReconnect(deps.db, jobId, error.app, error.reason);
           return;
         }
         if (error instanceof RetryableJobError && error.retryAfterMs !== undefined) {

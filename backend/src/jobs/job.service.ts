@@ -70,6 +70,15 @@ export function createJobService(deps: { db: Db; queue: Pick<JobQueue, 'enqueue'
       if (action === 'resume') await deps.queue.enqueue(changed.kind, changed.id);
       return changed;
     },
+
+    /**
+     * The user reconnected `app` (`hubspot` after a reinstall, or a source for `connectionId`): the jobs it
+     * paused (ReconnectNeededError) run again from their checkpoints.
+     */
+    async resumeAfterReconnect(input: { portalId: number; app: string; connectionId?: string }): Promise<void> {
+      for (const job of await jobsRepository.resumeAfterReconnect(deps.db, input))
+        await deps.queue.enqueue(job.kind, job.id);
+    },
   };
 }
 export type JobService = ReturnType<typeof createJobService>;

@@ -104,6 +104,8 @@ export interface ReadOptions {
   cursor?: string | null;
   /** Only records updated at or after this time (ISO 8601). */
   since?: string;
+  /** Also the archived records the source keeps out of its list (Pipedrive's archived deals), after the others. */
+  includeArchived?: boolean;
 }
 
 /**

@@ -10,6 +10,8 @@ export interface GuideProgress {
   setup: JobStatus | null;
   /** The latest sync's job status, or null when none was started. */
   sync: JobStatus | null;
+  /** The app (its name) the latest sync is paused for until the user reconnects it; null when none. */
+  syncReconnect?: string | null;
 }
 
 interface StepText {
@@ -117,6 +119,11 @@ export function buildGuide(progress: GuideProgress, source: string): GuideStep[]
           ? jobStepState(progress.setup, 'setup')
           : locked;
       case 'sync':
+        if (progress.syncReconnect)
+          return {
+            state: 'needs_attention',
+            reason: `The sync is paused: reconnect ${progress.syncReconnect}, and it continues where it stopped.`,
+          };
         return progress.connection === 'connected' && progress.audit === 'COMPLETE' && progress.setup === 'COMPLETE'
           ? jobStepState(progress.sync, 'sync')
           : locked;

@@ -1,10 +1,17 @@
 import type { ConnectionStatus, GuideStep, SourceApp, SourceId } from '../../../shared/src/contracts/index.js';
 import type { Db } from '../db/pool.js';
 import { connectionsRepository } from '../db/repositories/connections.repository.js';
-import { jobsRepository } from '../db/repositories/jobs.repository.js';
+import { type JobRecord, jobsRepository, reconnectAppOf } from '../db/repositories/jobs.repository.js';
 import type { Portal } from '../db/repositories/portals.repository.js';
 import type { SourceRegistry } from '../sources/source-registry.js';
 import { buildGuide } from './guide.js';
+
+/** The name of the app a paused job waits to be reconnected: HubSpot, or the source. */
+function reconnectName(job: JobRecord | null, sourceName: string): string | null {
+  const app = job ? reconnectAppOf(job) : null;
+  if (app === null) return null;
+  return app === 'hubspot' ? 'HubSpot' : sourceName;
+}
 
 /** Where a portal stands: each source app's connection, and the User guide's checklist. */
 export function createProgressService(deps: { db: Db; sources: Pick<SourceRegistry, 'apps'> }) {
@@ -52,6 +59,7 @@ export function createProgressService(deps: { db: Db; sources: Pick<SourceRegist
           audit: latestAudit?.status ?? null,
           setup: latestSetup?.status ?? null,
           sync: latestSync?.status ?? null,
+          syncReconnect: reconnectName(latestSync, source.name),
         },
         source.name,
       );

@@ -127,6 +127,13 @@ export class OAuthTokens {
     if (access) access.revoked = true;
   }
 
+  /** Every grant revoked, as when the user uninstalls the app: its access tokens stop, refreshes get invalid_grant. */
+  revokeAll(): number {
+    const live = [...this.grants.values()].filter((grant) => !grant.revoked);
+    for (const grant of live) grant.revoked = true;
+    return live.length;
+  }
+
   /** Ends access tokens now (all, or one), as if their hour had passed; the fault hook and inspection use it. */
   expireAccess(token?: string): number {
     let count = 0;

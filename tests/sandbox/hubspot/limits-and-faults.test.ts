@@ -167,6 +167,36 @@ describe('HubSpot sandbox: faults and stats', () => {
     expect(portal.inputsByEndpoint).toEqual({ 'POST /crm/v3/objects/companies/batch/create': 4 });
   });
 
+  it('logs each portal’s requests with their arrival time, the limit they count against and their status', async () => {
+    let now = Date.parse('2026-02-01T00:00:00Z');
+    const { app } = createHubSpotSandbox({ now: () => now, rateLimitPer10s: 2 });
+    const api = authed(app, (await install(app)).access_token);
+    await api('get', '/crm/v3/owners').expect(200);
+    now += 1_000;
+    await api('post', '/crm/v3/objects/contacts/search', {}).expect(200);
+    await api('post', '/crm/v4/associations/contacts/companies/batch/read', { inputs: [] }).expect(200);
+    await api('get', '/crm/v3/owners').expect(200);
+    await api('get', '/crm/v3/owners').expect(429);
+    const log = await request(app).get('/_sandbox/portals/12345678/requests').expect(200);
+    const start = Date.parse('2026-02-01T00:00:00Z');
+    expect(log.body.requests).toEqual([
+      { at: start, endpoint: 'GET /crm/v3/owners', limit: 'general', status: 200 },
+      { at: start + 1_000, endpoint: 'POST /crm/v3/objects/contacts/search', limit: 'search', status: 200 },
+      {
+        at: start + 1_000,
+        endpoint: 'POST /crm/v4/associations/contacts/companies/batch/read',
+        limit: 'associations',
+        status: 200,
+      },
+      { at: start + 1_000, endpoint: 'GET /crm/v3/owners', limit: 'general', status: 200 },
+      { at: start + 1_000, endpoint: 'GET /crm/v3/owners', limit: 'general', status: 429 },
+    ]);
+    const since = await request(app)
+      .get(`/_sandbox/portals/12345678/requests?since=${start + 1}`)
+      .expect(200);
+    expect(since.body.requests).toHaveLength(4);
+  });
+
   it('resets state, grants, faults and counters', async () => {
     const { app } = createHubSpotSandbox();
     const api = authed(app, (await install(app)).access_token);

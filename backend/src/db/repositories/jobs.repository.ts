@@ -56,6 +56,15 @@ const fromRow = (row: JobRow): JobRecord => ({
 
 const FINAL: readonly JobStatus[] = ['COMPLETE', 'FAILED', 'CANCELED'];
 
+/** The checkpoint key naming the app a job paused for, until the user reconnects it (cleared on resume). */
+const RECONNECT_KEY = 'reconnect';
+
+/** The app (`hubspot` or a source id) a PAUSED job waits for the user to reconnect; null otherwise. */
+export function reconnectAppOf(job: Pick<JobRecord, 'status' | 'checkpoint'>): string | null {
+  const app = job.checkpoint[RECONNECT_KEY];
+  return job.status === 'PAUSED' && typeof app === 'string' ? app : null;
+}
+
 /** Postgres' unique_violation on jobs_connection_kind_active_key: a job of that kind is unfinished on the connection. */
 export const isActiveJobConflict = (error: unknown) =>
   (error as { code?: string; constraint?: string }).code === '23505' &&
@@ -99,6 +108,7 @@ export const jobsRepository = {
   async transition(db: Queryable, id: string, to: JobStatus, reason: string | null = null): Promise<JobRecord | null> {
     const result = await db.query<JobRow>(
       `UPDATE jobs SET status = $2, status_reason = $3, updated_at = now(),
+         checkpoint = CASE WHEN $2 = 'PENDING' THEN checkpoint - '${RECONNECT_KEY}' ELSE checkpoint END,
          started_at = CASE WHEN $2 = 'PROCESSING' THEN coalesce(started_at, now()) ELSE started_at END,
          attempts = CASE WHEN $2 = 'PROCESSING' THEN attempts + 1 ELSE attempts END,
          finished_at = CASE WHEN $2 = ANY($5::text[]) THEN now() ELSE NULL END
@@ -106,6 +116,32 @@ export const jobsRepository = {
       [id, to, reason, statusesLeadingTo(to), FINAL],
     );
     return result.rows[0] ? fromRow(result.rows[0]) : null;
+  },
+
+  /** PAUSED until the user reconnects `app` (see reconnectAppOf); null when the job was not running. */
+  async pauseForReconnect(db: Queryable, id: string, app: string, reason: string): Promise<JobRecord | null> {
+    const result = await db.query<JobRow>(
+      `UPDATE jobs SET status = 'PAUSED', status_reason = $3, updated_at = now(),
+         checkpoint = checkpoint || jsonb_build_object('${RECONNECT_KEY}', $2::text)
+       WHERE id = $1 AND status = ANY($4::text[]) RETURNING *`,
+      [id, app, reason, statusesLeadingTo('PAUSED')],
+    );
+    return result.rows[0] ? fromRow(result.rows[0]) : null;
+  },
+
+  /** The portal's jobs paused for `app` (of one connection, when given) go back to PENDING: the jobs to enqueue. */
+  async resumeAfterReconnect(
+    db: Queryable,
+    input: { portalId: number; app: string; connectionId?: string },
+  ): Promise<JobRecord[]> {
+    const result = await db.query<JobRow>(
+      `UPDATE jobs SET status = 'PENDING', status_reason = NULL, updated_at = now(), finished_at = NULL,
+         checkpoint = checkpoint - '${RECONNECT_KEY}'
+       WHERE portal_id = $1 AND status = 'PAUSED' AND checkpoint ->> '${RECONNECT_KEY}' = $2
+         AND ($3::uuid IS NULL OR connection_id = $3) RETURNING *`,
+      [input.portalId, input.app, input.connectionId ?? null],
+    );
+    return result.rows.map(fromRow);
   },
 
   async saveProgress(

@@ -289,6 +289,11 @@ const DEAL_FIELDS: Record<string, FieldRule> = {
     targets: [...standard('closedate'), { to: 'created', kind: DATE }],
     reason: 'An open deal’s Close Date (closed deals take the day they closed); kept here for every deal.',
   },
+  is_archived: {
+    targets: [{ to: 'created', kind: BOOL, label: 'Archived in Pipedrive' }],
+    reason: 'Archived deals become ordinary HubSpot deals in their pipeline and stage, marked here.',
+  },
+  archive_time: keptTime('When the deal was archived in Pipedrive, with its time of day.'),
 };
 
 const PRODUCT_FIELDS: Record<string, FieldRule> = {
@@ -381,6 +386,10 @@ const ACTIVITY_TARGETS: Record<'calls' | 'meetings' | 'tasks' | 'emails', Activi
 
 const NOTE_FIELDS: Record<string, FieldRule> = {
   content: into('hs_note_body'),
+  deal_id: {
+    targets: [{ to: 'association', object: 'deals' }],
+    reason: 'Becomes the note’s association with the deal.',
+  },
   user_id: { targets: [{ to: 'owner', property: 'standard' }] },
   add_time: { targets: standard('hs_timestamp'), reason: 'The note’s date on the timeline.' },
 };
@@ -410,6 +419,10 @@ function activityRow(hubspotObject: keyof typeof ACTIVITY_TARGETS, key: string, 
     },
     due_date: { targets: when, reason: 'Due date and due time together become the activity’s date.' },
     due_time: { targets: when, reason: 'Due date and due time together become the activity’s date.' },
+    participants: {
+      targets: [{ to: 'association', object: 'contacts' }],
+      reason: 'Every participant becomes an association with the contact.',
+    },
     duration: targets.duration,
     done: targets.done,
     ...targets.extra,

@@ -52,6 +52,34 @@ function fromV2Field(field: V2Field): SourceField {
 
 type V2FieldObject = Exclude<PipedriveObjectKey, 'notes'>;
 
+const builtIn = (key: string, label: string, type: string): SourceField => ({
+  key,
+  label,
+  type,
+  isCustom: false,
+  options: null,
+  subfields: null,
+  mandatory: false,
+});
+
+/**
+ * Values every record of an object carries that Pipedrive's field lists leave out: a note's deal (the v1
+ * noteFields schema has no `deal` field type), a deal's archive flag and time (archived deals are read
+ * from /deals/archived), a product's billing cycles (v2 product records have it, productFields does not
+ * list it) and an activity's participants (activityFields lists only the primary one, person_id). Without them here the plan would have nowhere to put those values.
+ */
+const UNLISTED_FIELDS: Partial<Record<PipedriveObjectKey, SourceField[]>> = {
+  notes: [builtIn('deal_id', 'Deal', 'deal')],
+  deals: [builtIn('is_archived', 'Archived', 'boolean'), builtIn('archive_time', 'Archived on', 'date')],
+  products: [builtIn('billing_frequency_cycles', 'Billing cycles', 'int')],
+  activities: [builtIn('participants', 'Participants', 'people')],
+};
+
+function withUnlisted(objectKey: PipedriveObjectKey, fields: SourceField[]): SourceField[] {
+  const listed = new Set(fields.map((field) => field.key));
+  return [...fields, ...(UNLISTED_FIELDS[objectKey] ?? []).filter((field) => !listed.has(field.key))];
+}
+
 async function v2Fields(apis: PipedriveApis, objectKey: V2FieldObject): Promise<SourceField[]> {
   const page = { limit: PAGE_SIZE };
   // required_fields (is the field mandatory?) is only sent on request, and only deal, person and
@@ -109,7 +137,8 @@ async function unlessRefused<T>(part: string, read: Promise<T>, empty: T, refuse
 async function objectType(apis: PipedriveApis, key: PipedriveObjectKey, refused: string[]): Promise<SourceObjectType> {
   const label = PIPEDRIVE_OBJECT_LABELS[key];
   const read = key === 'notes' ? noteFields(apis) : v2Fields(apis, key);
-  return { key, label, fields: await unlessRefused(`${label.toLowerCase()} fields`, read, [], refused) };
+  const fields = await unlessRefused(`${label.toLowerCase()} fields`, read, null, refused);
+  return { key, label, fields: fields === null ? [] : withUnlisted(key, fields) };
 }
 
 /**

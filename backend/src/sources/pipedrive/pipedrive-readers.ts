@@ -3,8 +3,9 @@
  * activities, v1 offset paging for notes (no v2 API). Every list is read in pages of 500 sorted by id,
  * optionally only records with `update_time` ≥ since (Pipedrive's `updated_since` is inclusive).
  *
- * What the lists leave out: archived deals (only /deals/archived since 2025-07-15). The spec does not
- * promise that lists leave soft-deleted rows out, so rows flagged deleted or inactive are dropped here.
+ * What the lists leave out: archived deals (only /deals/archived since 2025-07-15); `includeArchived`
+ * reads that list after the deals list, in one resumable read. The spec does not promise that lists leave
+ * soft-deleted rows out, so rows flagged deleted or inactive are dropped here.
  */
 import type { Page } from '../../http-client/paging.js';
 import type { ReadOptions, RecordPage, SourceRecord } from '../connector.js';
@@ -32,6 +33,14 @@ export function toIsoTime(value: string | null | undefined): string | null {
   return Number.isNaN(time.getTime()) ? null : time.toISOString();
 }
 
+const v2List = (since: string | undefined) =>
+  ({
+    limit: PAGE_SIZE,
+    sort_by: 'id',
+    sort_direction: 'asc',
+    ...(since ? { updated_since: toPipedriveTime(since) } : {}),
+  }) as const;
+
 /** The pages of one object type from a resume cursor (null: the start). */
 export function recordPages(
   apis: PipedriveApis,
@@ -39,12 +48,7 @@ export function recordPages(
   from: string | null,
   since?: string,
 ): AsyncGenerator<Page<PipedriveRecord>> {
-  const v2 = {
-    limit: PAGE_SIZE,
-    sort_by: 'id',
-    sort_direction: 'asc',
-    ...(since ? { updated_since: toPipedriveTime(since) } : {}),
-  } as const;
+  const v2 = v2List(since);
   switch (objectKey) {
     case 'persons':
       return cursorPages((cursor) => apis.persons.getPersons({ ...v2, cursor }), from);
@@ -78,7 +82,32 @@ export function recordPages(
 export function toSourceRecord(record: PipedriveRecord): SourceRecord {
   const { custom_fields: custom, ...values }: Record<string, unknown> = { ...record };
   const customValues = typeof custom === 'object' && custom !== null ? custom : {};
+  // An activity's participants (`{ person_id, primary }`) also carry their person as `id`, like every link.
+  if (Array.isArray(values.participants))
+    values.participants = values.participants.map((item: unknown) =>
+      typeof item === 'object' && item !== null && 'person_id' in item ? { ...item, id: item.person_id } : item,
+    );
   return { id: String(record.id), updatedAt: toIsoTime(record.update_time), values: { ...values, ...customValues } };
+}
+
+/** A cursor in the archived deals list; `archived:` alone is that list's start. */
+const ARCHIVED = 'archived:';
+
+/**
+ * Deals, then archived deals: the deals list's last page hands over to the archived list's start, and the
+ * archived list's cursors carry the `archived:` prefix, so a saved cursor resumes in the right list.
+ */
+async function* dealPagesWithArchived(
+  apis: PipedriveApis,
+  from: string | null,
+  since?: string,
+): AsyncGenerator<Page<PipedriveRecord>> {
+  if (!from?.startsWith(ARCHIVED)) {
+    for await (const page of recordPages(apis, 'deals', from, since)) yield { ...page, next: page.next ?? ARCHIVED };
+  }
+  const archivedFrom = from?.startsWith(ARCHIVED) ? from.slice(ARCHIVED.length) || null : null;
+  const archived = cursorPages((cursor) => apis.deals.getArchivedDeals({ ...v2List(since), cursor }), archivedFrom);
+  for await (const page of archived) yield { ...page, next: page.next === null ? null : `${ARCHIVED}${page.next}` };
 }
 
 export async function* readRecords(
@@ -86,7 +115,12 @@ export async function* readRecords(
   objectKey: PipedriveObjectKey,
   options: ReadOptions = {},
 ): AsyncGenerator<RecordPage> {
-  for await (const page of recordPages(apis, objectKey, options.cursor ?? null, options.since)) {
+  const from = options.cursor ?? null;
+  const pages =
+    objectKey === 'deals' && options.includeArchived === true
+      ? dealPagesWithArchived(apis, from, options.since)
+      : recordPages(apis, objectKey, from, options.since);
+  for await (const page of pages) {
     // A row flagged deleted (v2) or inactive (v1) is not a record the account holds: never transferred.
     const live = page.items.filter(
       (item: PipedriveRecord & { is_deleted?: unknown; active_flag?: unknown }) =>

@@ -82,7 +82,8 @@ function idWrite(context: FieldContext, property: string, itemKey: string): Writ
   return id === undefined ? { pending: { property, itemKey } } : { property, value: id };
 }
 
-function sourceObjectOf(plan: MappingPlan, hubspotObject: string): string | null {
+/** The source object whose records become `hubspotObject` (the plan row taking every record of it), if any. */
+export function sourceObjectOf(plan: MappingPlan, hubspotObject: string): string | null {
   return (
     plan.objects.find((row) => row.hubspotObject === hubspotObject && row.sourceTypes === null)?.sourceObject ?? null
   );

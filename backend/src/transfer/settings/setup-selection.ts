@@ -152,7 +152,12 @@ function selectProperties(plan: MappingPlan, settings: TransferSettings, objects
             label: target.label,
           });
         }
-        const isCreated = target.kind === 'created' || (target.kind === 'owner' && target.name !== 'hubspot_owner_id');
+        // A link HubSpot cannot associate (`reference`, e.g. a product's organization field) is a text property
+        // the mapper writes, so setup creates it like any created property.
+        const isCreated =
+          target.kind === 'created' ||
+          target.kind === 'reference' ||
+          (target.kind === 'owner' && target.name !== 'hubspot_owner_id');
         if (!isCreated || !propertiesOn) continue;
         const references = target.kind === 'owner' ? ('owner' as const) : null;
         const enumerated = target.type === 'enumeration' && references === null ? options : null;

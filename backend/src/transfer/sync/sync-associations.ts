@@ -53,16 +53,34 @@ async function failedIds(scope: AssociationScope, object: string, ids: readonly 
   return new Set(found.map((row) => row.source_id));
 }
 
-/** The pairs of a batch's written records, with both ends' HubSpot ids where the id map has them. */
+/**
+ * Whether the other end is written by this row or a later one (an organization's person field, a link
+ * between two persons): not in the id map yet when the row's batch is, so it waits for the deferred pass
+ * (deferred-associations.ts) after every record task.
+ */
+export function writtenLater(scope: AssociationScope, row: PlannedObject, reference: SourceReference): boolean {
+  const end = scope.rows.findIndex((candidate) => candidate.sourceObject === reference.sourceObject);
+  return end !== -1 && end >= scope.rows.findIndex((candidate) => candidate.key === row.key);
+}
+
+/**
+ * The pairs of a batch's written records, with both ends' HubSpot ids where the id map has them: in the
+ * `records` pass those whose other end was written before, in the `deferred` pass the others.
+ */
 export async function associationPairs(
   scope: AssociationScope,
   row: PlannedObject,
   batch: readonly MappedRecord[],
   outcomes: readonly SyncOutcome[],
+  pass: 'records' | 'deferred' = 'records',
 ): Promise<AssociationPair[]> {
   const written = new Map(outcomes.flatMap((o) => (o.outcome === 'failed' ? [] : [[o.sourceId, o.hubspotId]])));
   const references = batch.flatMap((mapped) =>
-    written.has(mapped.record.id) ? mapped.input.associations.map((reference) => ({ mapped, reference })) : [],
+    written.has(mapped.record.id)
+      ? mapped.input.associations
+          .filter((reference) => writtenLater(scope, row, reference) === (pass === 'deferred'))
+          .map((reference) => ({ mapped, reference }))
+      : [],
   );
   const transferred = new Set(scope.rows.map((r) => r.sourceObject));
   const ends = new Map<string, { ids: Map<string, string>; failed: Set<string> }>();
@@ -100,11 +118,12 @@ export async function associationPairs(
   });
 }
 
-/** Writes the pairs and commits their counts and errors on the associations task. */
+/** Writes the pairs and commits their counts and errors on the associations task (with its cursor: null before the deferred pass). */
 export async function syncAssociations(
   api: HubSpotPortalApi,
   pairs: readonly AssociationPair[],
   commit: <T>(work: (tx: TransferBatch) => Promise<T>) => Promise<T>,
+  cursor: unknown = null,
 ): Promise<AssociationOutcome[]> {
   if (pairs.length === 0) return [];
   const outcomes = await writeAssociations(api, pairs);
@@ -122,7 +141,7 @@ export async function syncAssociations(
   await commit(async (tx) => {
     await tx.recordErrors(ASSOCIATIONS_TASK, errors);
     await tx.advance(ASSOCIATIONS_TASK, {
-      cursor: null,
+      cursor,
       counts: { read: outcomes.length, created: count('created'), skipped: count('skipped'), failed: count('failed') },
     });
   });

@@ -1,4 +1,5 @@
-import type { SourceTokens } from '../../auth/source-tokens.service.js';
+import type { HubSpotTokens } from '../../auth/hubspot-tokens.service.js';
+import { SourceReconnectNeeded, type SourceTokens } from '../../auth/source-tokens.service.js';
 import type { Db } from '../../db/pool.js';
 import { connectionsRepository } from '../../db/repositories/connections.repository.js';
 import { idMapRepository } from '../../db/repositories/id-map.repository.js';
@@ -7,17 +8,29 @@ import type { HubSpotApi, HubSpotPortalApi } from '../../hubspot/hubspot-api.js'
 import { withPortalLease } from '../../hubspot/portal-lease.js';
 import { FatalJobError, RetryableJobError } from '../../jobs/job-errors.js';
 import type { JobContext, JobHandler } from '../../jobs/job-runner.js';
-import { SourceAuthError, type SourceSession } from '../../sources/connector.js';
+import type { SourceRecord, SourceSession } from '../../sources/connector.js';
 import type { SourceRegistry } from '../../sources/source-registry.js';
 import { toJobError } from '../audit/audit-errors.js';
 import type { PlannedObject } from '../mapping/mapping-plan.js';
 import { mapRecord, rowForRecord } from '../mapping/record-mapper.js';
 import type { ReadSettings } from '../settings/settings.service.js';
 import { OBJECT_BATCH_SIZE } from './batch-inputs.js';
+import { type DeferredRun, syncDeferredAssociations } from './deferred-associations.js';
 import { pageBatches } from './page-batches.js';
+import { readAhead } from './read-ahead.js';
 import { associationPairs, type AssociationScope, syncAssociations } from './sync-associations.js';
 import { loadSyncContext, type SyncContext } from './sync-context.js';
-import { ASSOCIATIONS_TASK, passesFilter, syncRows, syncTasks, writableProperties, writeModeOf } from './sync-plan.js';
+import { accessRefusal, type AccessScope, withNextTry } from './sync-pauses.js';
+import {
+  ASSOCIATIONS_TASK,
+  passesFilter,
+  readsArchived,
+  syncRows,
+  syncTasks,
+  writableProperties,
+  writeModeOf,
+} from './sync-plan.js';
+import { markAttemptStart } from './sync-progress.js';
 import {
   commitOutcomes,
   createIntents,
@@ -101,30 +114,50 @@ async function syncBatch(
   );
 }
 
-/** Streams the row's source object page by page (never the whole account), mapping and writing per 100. */
-async function syncRow(run: TaskRun, row: PlannedObject, from: TaskCursor): Promise<'done' | 'stopped'> {
+/** The row's source pages from a page cursor (deals: with the archived ones when the plan and settings say so). */
+const readRow = (run: TaskRun, row: PlannedObject, cursor: string | null) =>
+  run.session.read(row.sourceObject, { cursor, includeArchived: readsArchived(row, run.sync.plan, run.sync.settings) });
+
+/** The records of `part` the row takes (activities: by type) that its record filter keeps, mapped. */
+function mapRecords(
+  run: TaskRun,
+  row: PlannedObject,
+  part: readonly SourceRecord[],
+): { own: number; batch: MappedRecord[] } {
   const { plan, settings } = run.sync;
   const filter = Object.hasOwn(settings.recordFilters, row.key) ? settings.recordFilters[row.key] : undefined;
+  const own = part.filter((record) => rowForRecord(plan, settings, row.sourceObject, record)?.key === row.key);
+  const context = {
+    timeZone: run.sync.timeZone,
+    recordLinkBase: run.recordLinkBase,
+    pipelineIds: run.sync.pipelineIds,
+  };
+  const batch = own
+    .filter((record) => passesFilter(filter, record))
+    .map((record) => {
+      const input = mapRecord({ row, record, settings, plan, context });
+      return { record, input: { ...input, properties: writableProperties(row, record, input.properties) } };
+    });
+  return { own: own.length, batch };
+}
+
+/** Streams the row's source object page by page (never the whole account), mapping and writing per 100. */
+async function syncRow(run: TaskRun, row: PlannedObject, from: TaskCursor): Promise<'done' | 'stopped'> {
+  const { recordFilters } = run.sync.settings;
+  const filter = Object.hasOwn(recordFilters, row.key) ? recordFilters[row.key] : undefined;
   let pageStart = from.page;
   let skip = from.skip;
-  for await (const page of run.session.read(row.sourceObject, { cursor: pageStart })) {
+  for await (const page of readAhead(readRow(run, row, pageStart))) {
+    // Cut by the row's own records, up to 100 a batch (an activity row takes one type of a page's activities).
     const batches = pageBatches(page.records, skip, {
-      belongs: (record) => rowForRecord(plan, settings, row.sourceObject, record)?.key === row.key,
+      belongs: (record) => rowForRecord(run.sync.plan, run.sync.settings, row.sourceObject, record)?.key === row.key,
       keep: (record) => passesFilter(filter, record),
       size: OBJECT_BATCH_SIZE,
     });
     for (const part of batches) {
       if (run.signal.aborted) throw new RetryableJobError('The connection to our database broke; the sync resumes.');
       if (await run.context.stopRequested()) return 'stopped';
-      const batch = part.records.map((record) => {
-        const context = {
-          timeZone: run.sync.timeZone,
-          recordLinkBase: run.recordLinkBase,
-          pipelineIds: run.sync.pipelineIds,
-        };
-        const input = mapRecord({ row, record, settings, plan, context });
-        return { record, input: { ...input, properties: writableProperties(row, record, input.properties) } };
-      });
+      const { batch } = mapRecords(run, row, part.records);
       const last = part.end >= page.records.length;
       const cursor = last ? { page: page.cursor, skip: 0 } : { page: pageStart, skip: part.end };
       await syncBatch(run, row, batch, { cursor, counts: { read: part.read, skipped: part.skipped } });
@@ -151,13 +184,16 @@ export function createSyncHandler(deps: {
   db: Db;
   hubspot: HubSpotApi;
   sources: SourceRegistry;
-  sourceTokens: Pick<SourceTokens, 'accessToken'>;
+  sourceTokens: Pick<SourceTokens, 'accessToken' | 'refreshRefused'>;
+  hubspotTokens: Pick<HubSpotTokens, 'refreshRefused'>;
   readSettings: ReadSettings;
 }): JobHandler {
   return async (context) => {
     const { transfer } = context.transfer;
     const connection = await connectionsRepository.find(deps.db, transfer.connectionId);
     const sourceName = connection ? deps.sources.nameOf(connection.source) : 'The app';
+    if (connection?.status === 'reconnect_needed')
+      throw await accessRefusal(new SourceReconnectNeeded(connection.id), accessScope(connection, sourceName));
     if (connection?.status !== 'connected')
       throw new FatalJobError(`${sourceName} is not connected. Connect it, then start the sync again.`);
     const settings = await deps.readSettings(transfer.portalId, connection.source);
@@ -180,6 +216,7 @@ export function createSyncHandler(deps: {
     };
     try {
       const outcome = await withPortalLease(deps.db, transfer.portalId, async (lease) => {
+        await markAttemptStart(context, deps.db, rows, tasks);
         const run: TaskRun = {
           context,
           db: deps.db,
@@ -196,6 +233,21 @@ export function createSyncHandler(deps: {
           await context.saveProgress({ done: index, total: rows.length, phase: `Syncing ${row.hubspotLabel}` });
           if ((await syncRow(run, row, cursorOf(task?.cursor))) === 'stopped') return 'stopped' as const;
         }
+        const associations = tasks.find((candidate) => candidate.object === ASSOCIATIONS_TASK);
+        if (associations?.status !== 'done') {
+          await context.saveProgress({ done: rows.length, total: rows.length, phase: 'Linking records' });
+          const deferred: DeferredRun = {
+            scope,
+            plan: sync.plan,
+            api: run.api,
+            read: (row, cursor) => readRow(run, row, cursor),
+            map: (row, records) => mapRecords(run, row, records).batch,
+            commit: (work) => context.transfer.commit(work),
+            stopRequested: () => context.stopRequested(),
+          };
+          if ((await syncDeferredAssociations(deferred, associations?.cursor ?? null)) === 'stopped')
+            return 'stopped' as const;
+        }
         await context.transfer.commit((tx) => tx.advance(ASSOCIATIONS_TASK, { cursor: null, done: true }));
         return 'complete' as const;
       });
@@ -206,9 +258,14 @@ export function createSyncHandler(deps: {
       });
       return outcome;
     } catch (error) {
-      if (error instanceof SourceAuthError)
-        await connectionsRepository.markReconnectNeeded(deps.db, connection.id, 'The source refused our access token.');
-      throw toJobError(error, sourceName);
+      throw (
+        (await accessRefusal(error, accessScope(connection, sourceName))) ??
+        withNextTry(toJobError(error, sourceName), new Date())
+      );
     }
   };
+
+  function accessScope(connection: { id: string; portalId: number; source: string }, sourceName: string): AccessScope {
+    return { ...deps, portalId: connection.portalId, connection, sourceName };
+  }
 }

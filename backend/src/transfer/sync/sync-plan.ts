@@ -77,3 +77,12 @@ export function passesFilter(filter: RecordFilter | undefined, record: SourceRec
   if (filter.updatedAfter !== null && (updated === null || updated < filter.updatedAfter)) return false;
   return true;
 }
+
+/**
+ * Whether the row's read also takes the source's archived records: Pipedrive's archived deals, when the plan
+ * includes them and the settings keep "Archived deals" and the pipelines they go into on (as setup decides).
+ */
+export function readsArchived(row: PlannedObject, plan: MappingPlan, settings: TransferSettings): boolean {
+  const on = (type: 'archived_deals' | 'pipelines') => settings.dataTypes[type] !== false;
+  return row.hubspotObject === 'deals' && plan.includeArchivedDeals && on('archived_deals') && on('pipelines');
+}

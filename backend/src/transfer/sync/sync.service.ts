@@ -1,11 +1,12 @@
 import type { SourceId, SyncResponse } from '../../../../shared/src/contracts/index.js';
 import type { Db } from '../../db/pool.js';
 import { connectionsRepository } from '../../db/repositories/connections.repository.js';
-import { jobsRepository } from '../../db/repositories/jobs.repository.js';
+import { jobsRepository, reconnectAppOf } from '../../db/repositories/jobs.repository.js';
 import { conflict, notFound } from '../../domain-errors.js';
 import type { JobService } from '../../jobs/job.service.js';
 import type { SourceRegistry } from '../../sources/source-registry.js';
 import type { TransferService } from '../transfer.service.js';
+import { rateMarkOf, recordsRead, syncRate } from './sync-progress.js';
 
 /** Starting and following the sync transfer, scoped to the signed portal. */
 export function createSyncService(deps: {
@@ -23,6 +24,7 @@ export function createSyncService(deps: {
   async function toResponse(portalId: number, id: string): Promise<SyncResponse> {
     const transfer = await deps.transfers.get(portalId, id);
     if (transfer.kind !== 'sync') throw notFound('sync_not_found', 'No such sync in this HubSpot account.');
+    const job = await jobsRepository.find(deps.db, id);
     const sum = (pick: (counts: (typeof transfer.tasks)[number]['counts']) => number) =>
       transfer.tasks
         .filter((task) => task.object !== 'associations')
@@ -36,6 +38,14 @@ export function createSyncService(deps: {
         skipped: sum((c) => c.skipped),
         failed: sum((c) => c.failed),
       },
+      ...syncRate({
+        status: transfer.job.status,
+        mark: job ? rateMarkOf(job.checkpoint) : null,
+        read: recordsRead(transfer.tasks),
+        now: new Date(),
+        finishedAt: job?.finishedAt ?? null,
+      }),
+      reconnectNeeded: job ? reconnectAppOf(job) : null,
     };
   }
 

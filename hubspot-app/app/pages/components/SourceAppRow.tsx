@@ -1,8 +1,8 @@
 import { type BaseContext, Flex, Text, Tile } from '@hubspot/ui-extensions';
-import { AuditSummary } from '../../shared/components/AuditSummary.tsx';
-import { ConnectionStatusTag } from '../../shared/components/ConnectionStatusTag.tsx';
-import { ConnectSource } from '../../shared/components/ConnectSource.tsx';
-import { DisconnectSource } from '../../shared/components/DisconnectSource.tsx';
+import { AuditSummary } from '../../shared/audit/AuditSummary.tsx';
+import { ConnectionStatusTag } from '../../shared/connect/ConnectionStatusTag.tsx';
+import { ConnectSource } from '../../shared/connect/ConnectSource.tsx';
+import { DisconnectSource } from '../../shared/connect/DisconnectSource.tsx';
 import type { SourceApp } from '../../shared/contracts/sources.ts';
 import { AvailabilityTag } from './AvailabilityTag.tsx';
 

@@ -1,6 +1,6 @@
 import { type BaseContext, Button, Divider, Flex, Heading, Text } from '@hubspot/ui-extensions';
-import { AuditWorkspace } from '../../shared/components/AuditWorkspace.tsx';
-import { ConnectionStatusTag } from '../../shared/components/ConnectionStatusTag.tsx';
+import { AuditWorkspace } from '../../shared/audit/AuditWorkspace.tsx';
+import { ConnectionStatusTag } from '../../shared/connect/ConnectionStatusTag.tsx';
 import type { SourceApp } from '../../shared/contracts/sources.ts';
 
 interface SourceAuditPageProps {

@@ -1,5 +1,5 @@
 import { type BaseContext, Divider, Flex, Text } from '@hubspot/ui-extensions';
-import { AuditWorkspace } from '../../shared/components/AuditWorkspace.tsx';
+import { AuditWorkspace } from '../../shared/audit/AuditWorkspace.tsx';
 import type { GuideStep } from '../../shared/contracts/guide.ts';
 import type { SourceApp } from '../../shared/contracts/sources.ts';
 import { SetupWizard } from '../../shared/setup/SetupWizard.tsx';

@@ -1,7 +1,7 @@
 import { type BaseContext, Flex, Text } from '@hubspot/ui-extensions';
-import { ConnectionStatusTag } from '../../shared/components/ConnectionStatusTag.tsx';
-import { ConnectSource } from '../../shared/components/ConnectSource.tsx';
-import { DisconnectSource } from '../../shared/components/DisconnectSource.tsx';
+import { ConnectionStatusTag } from '../../shared/connect/ConnectionStatusTag.tsx';
+import { ConnectSource } from '../../shared/connect/ConnectSource.tsx';
+import { DisconnectSource } from '../../shared/connect/DisconnectSource.tsx';
 import type { SourceApp } from '../../shared/contracts/sources.ts';
 
 interface SourceConnectionsProps {

@@ -1,5 +1,5 @@
 import { type BaseContext, Button } from '@hubspot/ui-extensions';
-import { AuditSummary } from '../../shared/components/AuditSummary.tsx';
+import { AuditSummary } from '../../shared/audit/AuditSummary.tsx';
 import type { GuideStep, GuideStepId } from '../../shared/contracts/guide.ts';
 import type { SourceApp } from '../../shared/contracts/sources.ts';
 import { connectedSource } from '../../shared/sources.ts';

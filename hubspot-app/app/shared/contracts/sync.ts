@@ -20,5 +20,20 @@ export const SyncResponse = TransferResponse.extend({
     skipped: z.number().int().nonnegative(),
     failed: z.number().int().nonnegative(),
   }),
+  /**
+   * Source records read per second while the current attempt runs (filtered-out ones included: reading
+   * them takes the same time); null before the first batch and while the sync waits (paused, retrying).
+   */
+  recordsPerSecond: z.number().nonnegative().nullable(),
+  /**
+   * Seconds left at that rate: the audit's record counts of the synced objects minus what was read; null
+   * when there is no rate, 0 once complete.
+   */
+  etaSeconds: z.number().int().nonnegative().nullable(),
+  /**
+   * The app whose access was refused (`hubspot` or the source id): the sync is PAUSED until the user
+   * reconnects it, then resumes where it stopped. Null when nothing needs reconnecting.
+   */
+  reconnectNeeded: z.string().nullable(),
 });
 export type SyncResponse = z.infer<typeof SyncResponse>;
