@@ -17,7 +17,7 @@ import { createApp } from './http/app.js';
 import { type AppManifest, readAppManifest } from './hubspot/app-manifest.js';
 import { createHubSpotApi } from './hubspot/hubspot-api.js';
 import { createHubSpotOAuthClient } from './hubspot/hubspot-oauth.client.js';
-import { createPortalLimiter } from './hubspot/portal-limiter.js';
+import { createPortalLimiter, type PortalLimiter } from './hubspot/portal-limiter.js';
 import { LOWEST_TIER } from './hubspot/portal-limits.js';
 import { createJobService } from './jobs/job.service.js';
 import type { JobQueue } from './jobs/job-queue.js';
@@ -57,6 +57,8 @@ export interface CompositionInput {
   loadSettings?: LoadSettings;
   /** false: a completed setup never starts the sync by itself (tests of setup alone); default: the settings decide. */
   automaticSync?: boolean;
+  /** The per-portal HubSpot limiter (default: the shared Postgres one from config); the benchmark observes or disables it. */
+  portalLimiter?: PortalLimiter;
 }
 
 /** Wires clients, services, job handlers and the HTTP app: the one place that knows every part. */
@@ -79,11 +81,13 @@ export function composeServices(input: CompositionInput) {
   const hubspotTokens = createHubSpotTokens({ db, oauth: hubspotOAuth, vault, clock, logger });
   const hubspot = createHubSpotApi({
     apiBaseUrl: config.hubspot.apiBaseUrl,
-    limiter: createPortalLimiter({
-      db,
-      requestsPer10s: config.hubspot.requestsPer10s,
-      tierOf: () => config.hubspot.tier ?? LOWEST_TIER,
-    }),
+    limiter:
+      input.portalLimiter ??
+      createPortalLimiter({
+        db,
+        requestsPer10s: config.hubspot.requestsPer10s,
+        tierOf: () => config.hubspot.tier ?? LOWEST_TIER,
+      }),
     tokens: hubspotTokens,
     logger,
   });
@@ -136,6 +140,7 @@ export function composeServices(input: CompositionInput) {
   });
   const progress = createProgressService({ db, sources });
   const transfers = createTransferService({ db, jobs });
+  const sync = createSyncService({ db, jobs, transfers, sources });
   const filterCounts = createFilterCounts({ settings, sources, sourceTokens });
   const setup = createSetupService({
     ...setupInput,
@@ -160,7 +165,7 @@ export function composeServices(input: CompositionInput) {
     progress,
     transfers,
     setup,
-    sync: createSyncService({ db, jobs, transfers, sources }),
+    sync,
     recordPreviews: createRecordPreviewService({ db, sources, sourceTokens, readSettings: settings.inForce }),
     settings,
     filterCounts,
@@ -177,6 +182,9 @@ export function composeServices(input: CompositionInput) {
     sourceConnect,
     jobs,
     audits,
+    settings,
+    setup,
+    sync,
     runner,
     purge,
   };

@@ -117,6 +117,36 @@ function IframeModalLayer() {
   );
 }
 
+/** The demo's "Start over": resets the demo portal (after a confirmation), then reloads the page. */
+function StartOver({ url }: { url: string }) {
+  const [busy, setBusy] = useState(false);
+  const startOver = async () => {
+    if (
+      !window.confirm(
+        'Start over? The demo portal is emptied and Pipedrive disconnected, so you can walk connect → audit → setup → sync yourself.',
+      )
+    )
+      return;
+    setBusy(true);
+    try {
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      if (res.ok) {
+        window.location.reload();
+        return;
+      }
+      const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+      window.alert(body?.error?.message ?? `Start over failed (${res.status}).`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <button type="button" className="pv-chrome-start-over" disabled={busy} onClick={() => void startOver()}>
+      {busy ? 'Starting over…' : 'Start over'}
+    </button>
+  );
+}
+
 function Page({ boot }: { boot: PreviewBoot }) {
   const [receiver] = useState(() => createRemoteReceiver());
   const [controller] = useState(hostController);
@@ -182,6 +212,7 @@ function Page({ boot }: { boot: PreviewBoot }) {
             </a>
           ))}
         </nav>
+        {boot.startOverUrl && <StartOver url={boot.startOverUrl} />}
         <div className="pv-chrome-who" title={`Portal ${context.portal.id} · ${context.user.email}`}>
           Local preview · portal {context.portal.id} · {context.user.firstName} {context.user.lastName}
         </div>

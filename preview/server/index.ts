@@ -58,6 +58,8 @@ export interface PreviewOptions {
    * and nothing that came through a proxy.
    */
   allowRemote?: boolean;
+  /** The demo only: the host chrome shows "Start over", which posts here (the demo's reset endpoint). */
+  startOverUrl?: string;
 }
 
 export const PREVIEW_PAGES: readonly { location: PreviewLocation; title: string; path: string }[] = [
@@ -217,6 +219,7 @@ export function createPreviewRouter(options: PreviewOptions): Router {
         workerUrl: `/preview/assets/${workerFile(location)}`,
         fetchUrl: '/preview/api/fetch',
         pages: [...PREVIEW_PAGES],
+        ...(options.startOverUrl === undefined ? {} : { startOverUrl: options.startOverUrl }),
       };
       res.type('html').send(pageHtml(boot));
     });

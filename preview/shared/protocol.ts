@@ -115,6 +115,8 @@ export interface PreviewBoot {
   workerUrl: string;
   fetchUrl: string;
   pages: { location: PreviewLocation; title: string; path: string }[];
+  /** The demo only: where the host's "Start over" button posts (resets the demo portal); absent elsewhere. */
+  startOverUrl?: string;
 }
 
 /** The API the host page exposes to the worker (passed to `render`); its functions cross the rpc link. */

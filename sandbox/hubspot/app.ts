@@ -28,20 +28,25 @@ import type { SandboxState } from './state.js';
 import { endpointOf } from './stats.js';
 import { registerUserRoutes } from './users.js';
 
-/** Counts each answered API request under its portal (known once the bearer token is read), with its arrival time. */
+/** Counts each answered API request under its portal (known once the bearer token is read), with its arrival time and batch inputs. */
 function countPerPortal(state: SandboxState): RequestHandler {
   return (req, res, next) => {
     if (!req.path.startsWith(INSPECTION_PREFIX)) {
       const at = state.nowMs();
       res.on('finish', () => {
         const portal = contextOf(res)?.portal;
+        const inputs: unknown = (req.body as { inputs?: unknown } | undefined)?.inputs;
         if (portal)
-          state.portalCounts.record(portal.id, {
-            at,
-            endpoint: endpointOf(req.method, req.path),
-            limit: limitOf(req.method, req.path),
-            status: res.statusCode,
-          });
+          state.portalCounts.record(
+            portal.id,
+            {
+              at,
+              endpoint: endpointOf(req.method, req.path),
+              limit: limitOf(req.method, req.path),
+              status: res.statusCode,
+            },
+            Array.isArray(inputs) ? inputs.length : 0,
+          );
       });
     }
     next();

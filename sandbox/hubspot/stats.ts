@@ -8,6 +8,8 @@ import type { LimitName } from './limits.js';
 export interface PortalCounts {
   total: number;
   byEndpoint: Record<string, number>;
+  /** Batch inputs (`inputs[]` of the body) per endpoint: what a benchmark compares with the fewest calls possible. */
+  inputsByEndpoint: Record<string, number>;
 }
 
 /** One answered request of a portal: when it arrived (sandbox clock, epoch ms), the limit it counts against, its status. */
@@ -25,15 +27,17 @@ export class PortalRequestCounts {
   private byPortal = new Map<number, PortalCounts>();
   private timelines = new Map<number, PortalRequest[]>();
 
-  record(portalId: number, request: PortalRequest): void {
+  record(portalId: number, request: PortalRequest, inputs = 0): void {
     let counts = this.byPortal.get(portalId);
-    if (!counts) this.byPortal.set(portalId, (counts = { total: 0, byEndpoint: {} }));
+    if (!counts) this.byPortal.set(portalId, (counts = { total: 0, byEndpoint: {}, inputsByEndpoint: {} }));
     counts.total += 1;
     counts.byEndpoint[request.endpoint] = (counts.byEndpoint[request.endpoint] ?? 0) + 1;
     let timeline = this.timelines.get(portalId);
     if (!timeline) this.timelines.set(portalId, (timeline = []));
     timeline.push(request);
     if (timeline.length > TIMELINE_SIZE) timeline.shift();
+    if (inputs > 0)
+      counts.inputsByEndpoint[request.endpoint] = (counts.inputsByEndpoint[request.endpoint] ?? 0) + inputs;
   }
 
   snapshot(): Record<string, PortalCounts> {

@@ -20,6 +20,8 @@ export const EnvSchema = z.object({
     .enum(['0', '1'])
     .optional()
     .transform((value) => value === '1'),
+  /** Demo mode only: the size of the generated demo Pipedrive account. */
+  DEMO_RECORDS: z.coerce.number().int().min(1).max(100_000).default(3000),
   /**
    * How many proxy hops in front of the app may set X-Forwarded-For (the client address used for rate
    * limits). 0, the default: none; the socket's address is the client's.

@@ -180,6 +180,18 @@ describe('HubSpot sandbox: faults and stats', () => {
     expect(owners).toMatchObject({ requests: 2, statuses: { '200': 2 } });
   });
 
+  it('counts the batch inputs of each endpoint per portal (what the sync benchmark compares with the fewest calls)', async () => {
+    const { app } = createHubSpotSandbox();
+    const api = authed(app, (await install(app)).access_token);
+    const inputs = (names: string[]) => ({ inputs: names.map((name) => ({ properties: { name } })) });
+    await api('post', '/crm/v3/objects/companies/batch/create', inputs(['A', 'B', 'C'])).expect(201);
+    await api('post', '/crm/v3/objects/companies/batch/create', inputs(['D'])).expect(201);
+    await api('get', '/crm/v3/owners').expect(200);
+    const portal = (await request(app).get('/_sandbox/stats').expect(200)).body.byPortal['12345678'];
+    expect(portal.byEndpoint['POST /crm/v3/objects/companies/batch/create']).toBe(2);
+    expect(portal.inputsByEndpoint).toEqual({ 'POST /crm/v3/objects/companies/batch/create': 4 });
+  });
+
   it('logs each portal’s requests with their arrival time, the limit they count against and their status', async () => {
     let now = Date.parse('2026-02-01T00:00:00Z');
     const { app } = createHubSpotSandbox({ now: () => now, rateLimitPer10s: 2 });

@@ -65,4 +65,18 @@ export const portalsRepository = {
       [id, reason],
     );
   },
+
+  /**
+   * Forgets a portal and everything it owns (connections, audits, transfers, id map, ledger: the foreign
+   * keys cascade), unless one of its jobs is unfinished; false then, and nothing is deleted.
+   */
+  async removeUnlessBusy(db: Queryable, id: number): Promise<boolean> {
+    const result = await db.query(
+      `DELETE FROM portals WHERE id = $1
+         AND NOT EXISTS (SELECT 1 FROM jobs WHERE portal_id = $1 AND status NOT IN ('COMPLETE', 'FAILED', 'CANCELED'))
+       RETURNING id`,
+      [id],
+    );
+    return result.rowCount === 1;
+  },
 };

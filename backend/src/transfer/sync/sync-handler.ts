@@ -23,6 +23,7 @@ import { crashPoint } from './crash-points.js';
 import { type DeferredRun, syncDeferredAssociations } from './deferred-associations.js';
 import { commitChanged, foreignRecords, NO_FOREIGN_RECORDS, withOurs } from './foreign-records.js';
 import { rebuildIdMap } from './id-map-rebuild.js';
+import { pageBatches } from './page-batches.js';
 import { readAhead } from './read-ahead.js';
 import { warningRows } from './record-warnings.js';
 import { createReferenceNames, type ReferenceNames } from './reference-names.js';
@@ -243,17 +244,24 @@ async function writeRecords(
 
 /** Streams the row's source object page by page (never the whole account), mapping and writing per 100. */
 async function syncRow(run: TaskRun, row: PlannedObject, from: TaskCursor): Promise<'done' | 'stopped'> {
+  const { plan, settings } = run.sync;
+  const shape = recordShapeOf(plan.source);
+  const filter = Object.hasOwn(settings.recordFilters, row.key) ? settings.recordFilters[row.key] : undefined;
   let pageStart = from.page;
   let skip = from.skip;
   for await (const page of readAhead(readRow(run, row, pageStart))) {
-    const records = page.records.slice(skip);
-    for (let start = 0; start < records.length; start += OBJECT_BATCH_SIZE) {
+    // Cut by the row's own records, up to 100 a batch (an activity row takes one type of a page's activities).
+    const batches = pageBatches(page.records, skip, {
+      belongs: (record) => rowForRecord(plan, settings, row.sourceObject, record, shape)?.key === row.key,
+      keep: (record) => passesFilter(filter, record, shape),
+      size: OBJECT_BATCH_SIZE,
+    });
+    for (const part of batches) {
       if (await shouldStop(run)) return 'stopped';
-      const part = records.slice(start, start + OBJECT_BATCH_SIZE);
-      const end = skip + start + part.length;
-      const last = end >= page.records.length;
-      const cursor = last ? { page: page.cursor, skip: 0 } : { page: pageStart, skip: end };
-      await writeRecords(run, row, part, { cursor });
+      const { batch } = mapRecords(run, row, part.records);
+      const last = part.end >= page.records.length;
+      const cursor = last ? { page: page.cursor, skip: 0 } : { page: pageStart, skip: part.end };
+      await syncBatch(run, row, batch, { cursor, counts: { read: part.read, skipped: part.skipped } });
     }
     if (page.records.length === skip) {
       // Nothing left on this page (resumed at its end): move the cursor on.

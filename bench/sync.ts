@@ -1,0 +1,382 @@
+/**
+ * `npm run bench [-- --records N] [--plan premium] [--seats 1]`: the sync benchmark. The sandboxes run in
+ * their own process (bench/sync-sandbox.ts) with a generated Pipedrive account of N records (default
+ * 100,000; at most 1,000,000) and a Professional HubSpot portal; the engine (this process: the product's
+ * services, job queue and worker, on an embedded Postgres) runs the main job — connect, audit, settings,
+ * setup, initial sync — twice: with HubSpot's limits on (the product's limiter at Professional limits,
+ * the sandbox enforcing them), then with them off (no limiter, the sandbox's limits off), each into a
+ * fresh portal and database. Prints the figures; the last line is one JSON object.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { systemClock } from '../backend/src/clock.js';
+import { composeServices, startWorkers } from '../backend/src/compose.js';
+import { createDatabase } from '../backend/src/db/create-database.js';
+import { type EmbeddedServer, startEmbeddedServer } from '../backend/src/db/embedded-server.js';
+import { migrateUp } from '../backend/src/db/migrate.js';
+import { createPool } from '../backend/src/db/pool.js';
+import { installDemo } from '../backend/src/demo/install.js';
+import { runMainJob } from '../backend/src/demo/main-job.js';
+import { createPortalLimiter } from '../backend/src/hubspot/portal-limiter.js';
+import { associationsPer10s, type PortalTierSetting } from '../backend/src/hubspot/portal-limits.js';
+import { createJobQueue } from '../backend/src/jobs/job-queue.js';
+import type { SyncResponse } from '../shared/src/contracts/index.js';
+import { waitForNoSessions } from '../tests/support/postgres-cleanup.js';
+import { observeLimiter, unlimited, type Utilisation } from './limit-utilisation.js';
+import { cpuSecondsOf, peakRssMbOf, resetPeakRss, watchPostgres } from './proc-stats.js';
+
+const MAX_RECORDS = 1_000_000;
+const GENERAL_PER_10S = 110;
+const TIER: PortalTierSetting = { tier: 'professional', limitIncrease: false };
+const BATCH = 100;
+const ASSOCIATION_BATCH = 2000;
+
+const { values } = parseArgs({
+  options: {
+    records: { type: 'string', default: '100000' },
+    plan: { type: 'string', default: 'premium' },
+    seats: { type: 'string', default: '1' },
+  },
+});
+const records = Number(values.records);
+if (!Number.isSafeInteger(records) || records < 1 || records > MAX_RECORDS)
+  throw new Error(`--records must be an integer from 1 to ${MAX_RECORDS.toLocaleString('en')}`);
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const logger = pino({ level: 'warn' });
+const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+interface SandboxInfo {
+  generatedSeconds: number;
+  plan: string;
+  seats: number;
+  dailyBudget: number;
+  pipedrive: { clientId: string; clientSecret: string; oauthBaseUrl: string; apiBaseUrl: string };
+  hubspot: { clientId: string; clientSecret: string; appBaseUrl: string; apiBaseUrl: string };
+}
+
+interface PortalStats {
+  total: number;
+  byEndpoint: Record<string, number>;
+  inputsByEndpoint: Record<string, number>;
+}
+
+/** Starts the sandbox process and reads the line it prints once it listens. */
+async function startSandboxProcess(): Promise<{ child: ChildProcess; info: SandboxInfo }> {
+  // This process's own node with tsx's loader, so the child's pid is the sandbox's (no launcher between).
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'bench/sync-sandbox.ts',
+      '--records',
+      String(records),
+      '--plan',
+      values.plan,
+      '--seats',
+      values.seats,
+      '--portal',
+      '424242',
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+  const first = await new Promise<string>((resolve, reject) => {
+    lines.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`the sandbox process exited with ${code}`)));
+  });
+  lines.close();
+  return { child, info: JSON.parse(first) as SandboxInfo };
+}
+
+async function json<T>(url: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(url, init);
+  if (!res.ok) throw new Error(`${init?.method ?? 'GET'} ${url}: ${res.status} ${await res.text()}`);
+  return (res.status === 204 ? null : await res.json()) as T;
+}
+const sandboxCall = (base: string, method: string, path: string, body?: unknown) =>
+  json(`${base}/_sandbox${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+
+const portalStats = async (base: string, portalId: number): Promise<PortalStats> => {
+  const stats = await json<{ byPortal: Record<string, PortalStats> }>(`${base}/_sandbox/stats`);
+  return stats.byPortal[String(portalId)] ?? { total: 0, byEndpoint: {}, inputsByEndpoint: {} };
+};
+const pipedriveTokens = async (base: string) =>
+  (await json<{ costs: { tokens?: number } }>(`${base}/_sandbox/requests`)).costs.tokens ?? 0;
+
+function difference(after: PortalStats, before: PortalStats): PortalStats {
+  const minus = (a: Record<string, number>, b: Record<string, number>) =>
+    Object.fromEntries(
+      Object.entries(a)
+        .map(([key, value]) => [key, value - (b[key] ?? 0)] as const)
+        .filter(([, value]) => value > 0),
+    );
+  return {
+    total: after.total - before.total,
+    byEndpoint: minus(after.byEndpoint, before.byEndpoint),
+    inputsByEndpoint: minus(after.inputsByEndpoint, before.inputsByEndpoint),
+  };
+}
+
+const ASSOCIATION_WRITE = /^POST \/crm\/v4\/associations\/[^/]+\/[^/]+\/batch\/(create|associate\/default)$/;
+
+/**
+ * The fewest calls the sync could make: per object ceil(records / 100) writes, the contacts' batch reads by
+ * e-mail (ceil(contacts / 100)), and per pair of object types ceil(associations / 2,000).
+ */
+function minimumCalls(sync: SyncResponse, calls: PortalStats): number {
+  let minimum = 0;
+  for (const task of sync.tasks) {
+    if (task.object === 'associations') continue;
+    const written = task.counts.read - task.counts.skipped;
+    minimum += Math.ceil(written / BATCH) * (task.object === 'contacts' ? 2 : 1);
+  }
+  for (const [endpoint, inputs] of Object.entries(calls.inputsByEndpoint))
+    if (ASSOCIATION_WRITE.test(endpoint)) minimum += Math.ceil(inputs / ASSOCIATION_BATCH);
+  return minimum;
+}
+
+interface RunFigures {
+  label: string;
+  syncedRecords: number;
+  associations: number;
+  failed: number;
+  seconds: { audit: number; setup: number; sync: number };
+  recordsPerSecond: number;
+  calls: PortalStats;
+  minimumCalls: number;
+  callsPerRecord: number;
+  minimumCallsPerRecord: number;
+  callsPerRecordVsMinimum: number;
+  utilisation: { general: Utilisation; associations: Utilisation } | null;
+  pipedriveTokens: { run: number; sync: number };
+  cpuSeconds: { engine: number; sandbox: number; postgres: number };
+  engineCpuSecondsPer1000: number;
+  peakRssMb: { engine: number; sandbox: number; postgres: number };
+}
+
+async function runOnce(
+  label: 'throttled' | 'unthrottled',
+  context: { info: SandboxInfo; sandboxPid: number; postgres: EmbeddedServer; dataDir: string; portalId: number },
+): Promise<RunFigures> {
+  const { info, sandboxPid, postgres, portalId } = context;
+  const throttled = label === 'throttled';
+  const hubspotBase = info.hubspot.apiBaseUrl;
+  await sandboxCall(hubspotBase, 'PUT', '/limits', {
+    rateLimitPer10s: throttled ? GENERAL_PER_10S : 0,
+    searchRateLimitPerSecond: throttled ? 5 : 0,
+  });
+  if (!throttled) await sandboxCall(hubspotBase, 'POST', '/portals', { portalId, tier: 'professional' });
+  await sandboxCall(hubspotBase, 'POST', '/oauth/next-approval', { portalId });
+
+  const name = `bench_${label}`;
+  await createDatabase(postgres.adminUrl, name);
+  const databaseUrl = postgres.urlFor(name);
+  await migrateUp(databaseUrl);
+  const db = createPool(databaseUrl);
+  const queue = createJobQueue({ databaseUrl, logger, pollingIntervalSeconds: 0.5 });
+  await queue.start(['audit', 'setup', 'sync']);
+  const observer = observeLimiter(
+    throttled ? createPortalLimiter({ db, requestsPer10s: GENERAL_PER_10S, tierOf: () => TIER }) : unlimited,
+  );
+  const services = composeServices({
+    db,
+    logger,
+    clock: systemClock,
+    queue,
+    portalLimiter: observer.limiter,
+    config: {
+      publicApiOrigin: 'http://127.0.0.1:9',
+      tokenEncryptionKey: randomBytes(32),
+      hubspot: { ...info.hubspot, requestsPer10s: GENERAL_PER_10S, tier: TIER },
+      sources: { pipedrive: { ...info.pipedrive, allowedApiDomains: [] } },
+    },
+  });
+  await startWorkers(queue, services);
+  const pg = watchPostgres(context.dataDir);
+  resetPeakRss(process.pid);
+  resetPeakRss(sandboxPid);
+  const tokensAtStart = await pipedriveTokens(info.pipedrive.apiBaseUrl);
+  const portal = await installDemo({ services, logger });
+  let atSync = {
+    stats: await portalStats(hubspotBase, portalId),
+    tokens: 0,
+    engine: 0,
+    sandbox: 0,
+    postgres: 0,
+  };
+  let lastReport = 0;
+  say(`\n${label}: limits ${throttled ? 'on (Professional: 110 / 10 s, associations 150 / 10 s)' : 'off'}`);
+  const result = await runMainJob(
+    services,
+    { portalId, userId: portal.installedByUserId ?? 1, source: 'pipedrive' },
+    {
+      automaticSync: false,
+      events: {
+        step: (step) => say(`  ${step}…`),
+        async setupDone() {
+          observer.reset();
+          atSync = {
+            stats: await portalStats(hubspotBase, portalId),
+            tokens: await pipedriveTokens(info.pipedrive.apiBaseUrl),
+            engine: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
+            sandbox: cpuSecondsOf(sandboxPid),
+            postgres: pg.cpuSeconds(),
+          };
+        },
+        syncProgress(done, total) {
+          if (Date.now() - lastReport < 10_000) return;
+          lastReport = Date.now();
+          say(`  sync: ${done.toLocaleString('en')} of ${total.toLocaleString('en')} records`);
+        },
+      },
+    },
+  );
+  const usage = process.cpuUsage();
+  const cpuSeconds = {
+    engine: round(usage.user / 1e6 + usage.system / 1e6 - atSync.engine),
+    sandbox: round(cpuSecondsOf(sandboxPid) - atSync.sandbox),
+    postgres: round(pg.cpuSeconds() - atSync.postgres),
+  };
+  const tokensAtEnd = await pipedriveTokens(info.pipedrive.apiBaseUrl);
+  const calls = difference(await portalStats(hubspotBase, portalId), atSync.stats);
+  const peakRssMb = { engine: peakRssMbOf(process.pid), sandbox: peakRssMbOf(sandboxPid), postgres: pg.peakMb() };
+  pg.stop();
+  await queue.stop();
+  await db.end();
+
+  const { sync } = result;
+  const associations = sync.tasks.find((task) => task.object === 'associations')?.counts.read ?? 0;
+  const syncedRecords = sync.summary.read;
+  const minimum = minimumCalls(sync, calls);
+  return {
+    label,
+    syncedRecords,
+    associations,
+    failed: sync.summary.failed,
+    seconds: { audit: result.seconds.audit, setup: result.seconds.setup, sync: result.seconds.sync },
+    recordsPerSecond: round(syncedRecords / result.seconds.sync, 1),
+    calls,
+    minimumCalls: minimum,
+    callsPerRecord: round(calls.total / syncedRecords, 4),
+    minimumCallsPerRecord: round(minimum / syncedRecords, 4),
+    callsPerRecordVsMinimum: round(calls.total / minimum, 3),
+    utilisation: throttled
+      ? {
+          general: observer.utilisation('general', GENERAL_PER_10S),
+          associations: observer.utilisation('associations', associationsPer10s(TIER)),
+        }
+      : null,
+    pipedriveTokens: { run: tokensAtEnd - tokensAtStart, sync: tokensAtEnd - atSync.tokens },
+    cpuSeconds,
+    engineCpuSecondsPer1000: round((cpuSeconds.engine / syncedRecords) * 1000, 3),
+    peakRssMb,
+  };
+}
+
+function report(run: RunFigures): void {
+  say(
+    `  ${run.syncedRecords.toLocaleString('en')} records read by the sync (${run.failed} failed), ${run.associations.toLocaleString('en')} associations`,
+  );
+  say(`  audit ${run.seconds.audit} s, setup ${run.seconds.setup} s, sync ${run.seconds.sync} s`);
+  say(`  ${run.recordsPerSecond} records/s`);
+  say(`  HubSpot calls of the sync (setup excluded, retries included): ${run.calls.total}`);
+  for (const [endpoint, count] of Object.entries(run.calls.byEndpoint).sort(([, a], [, b]) => b - a)) {
+    const inputs = run.calls.inputsByEndpoint[endpoint];
+    say(`    ${endpoint.padEnd(62)} ${String(count).padStart(7)}${inputs ? ` calls, ${inputs} inputs` : ' calls'}`);
+  }
+  say(
+    `  calls per record ${run.callsPerRecord} vs minimum ${run.minimumCallsPerRecord} (${run.minimumCalls} calls): ${run.callsPerRecordVsMinimum} × the minimum`,
+  );
+  if (run.utilisation)
+    for (const [limit, figures] of Object.entries(run.utilisation))
+      say(
+        `  utilisation ${limit}: ${figures.utilisation ?? 'never the bottleneck'} (${figures.callsInBottleneck} calls / ${figures.allowed} allowed in ${figures.bottleneckSeconds} s as the bottleneck; ${figures.calls} calls in all)`,
+      );
+  say(`  Pipedrive tokens: ${run.pipedriveTokens.run} for the run (${run.pipedriveTokens.sync} by the sync)`);
+  say(
+    `  CPU seconds of the sync: engine ${run.cpuSeconds.engine}, sandbox ${run.cpuSeconds.sandbox}, Postgres ${run.cpuSeconds.postgres}; engine ${run.engineCpuSecondsPer1000} s per 1,000 records`,
+  );
+  say(
+    `  peak RSS of the run (MB): engine ${run.peakRssMb.engine}, sandbox ${run.peakRssMb.sandbox}, Postgres ${run.peakRssMb.postgres} (proportional set)`,
+  );
+}
+
+async function main(): Promise<void> {
+  const { child, info } = await startSandboxProcess();
+  const sandboxPid = child.pid ?? 0;
+  say(
+    `Sandbox process ${sandboxPid}: ${records.toLocaleString('en')} Pipedrive records generated in ${info.generatedSeconds.toFixed(1)} s`,
+  );
+  say(
+    `Pipedrive plan: ${info.plan}, ${info.seats} seat(s), daily budget ${info.dailyBudget.toLocaleString('en')} tokens; HubSpot portal: Professional`,
+  );
+  const dataDir = join(tmpdir(), `bench-sync-pg-${process.pid}`);
+  const postgres = await startEmbeddedServer({ dataDir, persistent: false, durable: false });
+  // Ctrl-C stops the sandbox process and Postgres too, not only this process.
+  const abort = () => {
+    child.kill('SIGTERM');
+    void postgres.stop().finally(() => {
+      rmSync(dataDir, { recursive: true, force: true });
+      process.exit(130);
+    });
+  };
+  process.once('SIGINT', abort);
+  process.once('SIGTERM', abort);
+  try {
+    const throttled = await runOnce('throttled', { info, sandboxPid, postgres, dataDir, portalId: 424242 });
+    report(throttled);
+    const unthrottled = await runOnce('unthrottled', { info, sandboxPid, postgres, dataDir, portalId: 424243 });
+    report(unthrottled);
+    say(
+      JSON.stringify({
+        records,
+        syncedRecords: throttled.syncedRecords,
+        plan: info.plan,
+        throttled: {
+          recordsPerSecond: throttled.recordsPerSecond,
+          utilisation: {
+            general: throttled.utilisation?.general.utilisation ?? null,
+            associations: throttled.utilisation?.associations.utilisation ?? null,
+          },
+          callsPerRecordVsMinimum: throttled.callsPerRecordVsMinimum,
+          calls: throttled.calls.total,
+          minimumCalls: throttled.minimumCalls,
+          seconds: throttled.seconds.sync,
+        },
+        unthrottled: {
+          recordsPerSecond: unthrottled.recordsPerSecond,
+          engineCpuSecondsPer1000: unthrottled.engineCpuSecondsPer1000,
+          callsPerRecordVsMinimum: unthrottled.callsPerRecordVsMinimum,
+          seconds: unthrottled.seconds.sync,
+        },
+        pipedriveTokens: throttled.pipedriveTokens.run + unthrottled.pipedriveTokens.run,
+        peakRssMb: Math.max(throttled.peakRssMb.engine, unthrottled.peakRssMb.engine),
+        sandboxPeakRssMb: Math.max(throttled.peakRssMb.sandbox, unthrottled.peakRssMb.sandbox),
+        postgresPeakMb: Math.max(throttled.peakRssMb.postgres, unthrottled.peakRssMb.postgres),
+      }),
+    );
+  } finally {
+    child.kill('SIGTERM');
+    for (const name of ['bench_throttled', 'bench_unthrottled'])
+      await waitForNoSessions(postgres.adminUrl, name).catch(() => {});
+    await postgres.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
