@@ -197,9 +197,9 @@ const optionLabel = (property: PropertyDefinition, value: string) =>
   property.options.find((option) => option.value === value)?.label ?? `(no option ${value})`;
 
 /** HubSpot's record id → `object:sourceId`. */
-function sourceKeys(): Map<string, string> {
+function sourceKeys(snapshot: PortalSnapshot = portal): Map<string, string> {
   const keys = new Map<string, string>();
-  for (const [object, records] of Object.entries(portal.records))
+  for (const [object, records] of Object.entries(snapshot.records))
     for (const crm of records) keys.set(`${object}:${crm.id}`, `${object}:${sourceIdOf(crm)}`);
   return keys;
 }
@@ -541,5 +541,19 @@ describe('the initial sync of the 2,000-record fixture', () => {
     const after = await portalSnapshot(harness);
     for (const [object, ids] of Object.entries(EXPECTED_IDS))
       expect([object, liveRecords(after, object).length]).toEqual([object, ids.length]);
+  }, 300_000);
+
+  it('after the id map and the record ledger are lost, a full sync creates nothing: the same records and associations', async () => {
+    await harness.db.pool.query('DELETE FROM id_map');
+    await harness.db.pool.query("DELETE FROM ledger_entries WHERE item_type = 'record'");
+    const again = await runTransfer(harness, 'sync', (body) => SyncResponse.parse(body));
+    expect(again.job.status).toBe('COMPLETE');
+    expect(again.summary).toMatchObject({ created: 0, failed: 0, read: sync.summary.read });
+    const after = await portalSnapshot(harness);
+    for (const [object, ids] of Object.entries(EXPECTED_IDS))
+      expect([object, [...liveRecords(after, object).map(sourceIdOf)].sort()]).toEqual([object, ids]);
+    const keys = sourceKeys(after);
+    const held = new Set(after.associations.map((edge) => [keys.get(edge.from), keys.get(edge.to)].sort().join(' ~ ')));
+    expect(held).toEqual(expectedPairs());
   }, 300_000);
 });

@@ -144,6 +144,9 @@ async function addChunk(deps: SecondaryEmailsDeps, chunk: readonly SecondaryEmai
     });
     await secondaryEmailsRepository.markAdded(tx.client, deps.connectionId, [...held, ...added]);
     for (const object of new Set(errors.map((error) => error.object)))
-      await tx.recordErrors(object, errors.filter((error) => error.object === object).map((error) => toStoredError(error)));
+      await tx.recordErrors(
+        object,
+        errors.filter((error) => error.object === object).map((error) => toStoredError(error)),
+      );
   });
 }
