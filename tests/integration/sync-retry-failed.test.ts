@@ -32,7 +32,7 @@ beforeAll(async () => {
     ownerEmails: () => ['alma@completeness.example', 'rene@completeness.example', 'siiri@completeness.example'],
   });
   // Archived deals stay out: what is retried is the subject here, and they add nothing to it.
-  await auditAndSettings(harness, { archived_deals: false });
+  await auditAndSettings(harness, { dataTypes: { archived_deals: false } });
   const setup = await runTransfer(harness, 'setup', (body) => SetupResponse.parse(body));
   expect(setup.job.status).toBe('COMPLETE');
 }, 180_000);

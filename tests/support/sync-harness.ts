@@ -35,7 +35,7 @@ export const sourceIdOf = (record: CrmRecord) =>
 /** Audit, then the settings in force saved with the exchange rates setup needs; the portal made Professional. */
 export async function auditAndSettings(
   harness: AuditHarness,
-  dataTypes: Partial<TransferSettings['dataTypes']> = {},
+  choices: { dataTypes?: Partial<TransferSettings['dataTypes']>; automaticSync?: boolean } = {},
 ): Promise<void> {
   const { id } = await harness.startAudit();
   const audit = await harness.untilAudit(id, (done) => FINISHED.includes(done.job.status), 'the audit');
@@ -44,7 +44,8 @@ export async function auditAndSettings(
   const rates = Object.fromEntries(current.readiness.missing.map((gap) => [gap.path.split('.')[1] as string, 1.1]));
   const saved = await harness.api('PUT', '/api/v1/connections/pipedrive/settings', {
     ...current.settings,
-    dataTypes: { ...current.settings.dataTypes, ...dataTypes },
+    dataTypes: { ...current.settings.dataTypes, ...choices.dataTypes },
+    automaticSync: choices.automaticSync ?? current.settings.automaticSync,
     exchangeRates: { ...current.settings.exchangeRates, ...rates },
   });
   expect(saved.status).toBe(200);
