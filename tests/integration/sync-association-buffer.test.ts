@@ -133,13 +133,14 @@ it('writes kept pairs 2,000 a call per kind, counts each once, and a call repeat
   ).rejects.toThrow('the batch failed');
   expect(await pendingCount()).toBe(0);
 
-  // 1,000 pairs: no full call yet.
+  // 1,000 pairs, each kept twice (a link a batch names twice, or another batch names again): no full call yet.
+  await keep(plain.slice(0, 1000));
   await keep(plain.slice(0, 1000));
   await bufferOf(run).writeFull('persons', 'contacts');
   expect(associationCalls()).toEqual([]);
 
-  // 1,050 more, a pair whose end was filtered out and one whose end is not in HubSpot: one call of 2,000,
-  // even when two batches ask at once.
+  // 1,050 more, a pair whose end was filtered out and one whose end is not in HubSpot: one call of 2,000
+  // distinct pairs (every copy counted), even when two batches ask at once.
   await keep([
     ...plain.slice(1000),
     pair(1, 1, { toSourceId: 'buf-org-filtered', toId: null, skip: 'filtered_out' }),
@@ -150,7 +151,7 @@ it('writes kept pairs 2,000 a call per kind, counts each once, and a call repeat
   expect(associationCalls().map((call) => [call.path, call.inputs.length])).toEqual([
     ['/crm/v4/associations/contacts/companies/batch/associate/default', 2000],
   ]);
-  expect(await associationsTask()).toMatchObject({ read: 2002, created: 2000, skipped: 1, failed: 1 });
+  expect(await associationsTask()).toMatchObject({ read: 3002, created: 3000, skipped: 1, failed: 1 });
   const { rows: errors } = await db.pool.query<{ source_id: string; code: string }>(
     'SELECT source_id, code FROM record_errors WHERE transfer_id = $1 AND object = $2',
     [run.transfer.id, ASSOCIATIONS_TASK],
@@ -184,8 +185,8 @@ it('writes kept pairs 2,000 a call per kind, counts each once, and a call repeat
     ['/crm/v4/associations/contacts/companies/batch/create', 1],
   ]);
 
-  // Every pair counted once; nothing left kept.
-  expect(await associationsTask()).toMatchObject({ read: 2103, created: 2101, skipped: 1, failed: 1 });
+  // Every kept pair counted once; nothing left kept.
+  expect(await associationsTask()).toMatchObject({ read: 3103, created: 3101, skipped: 1, failed: 1 });
   expect(await pendingCount()).toBe(0);
   // HubSpot: each contact with all 41 companies, company 1 as its one Primary (1 + the default 279), the
   // label once on its pair.

@@ -88,7 +88,7 @@ export const pendingAssociationsRepository = {
     );
   },
 
-  /** The kinds holding at least `atLeast` pairs to write (of one from object, or of all). */
+  /** The kinds holding at least `atLeast` distinct pairs to write (of one from object, or of all). */
   async kindsToWrite(
     db: Queryable,
     transferId: string,
@@ -97,14 +97,17 @@ export const pendingAssociationsRepository = {
     const result = await db.query<Pick<Row, 'from_type' | 'to_type' | 'type_category' | 'type_id'>>(
       `SELECT from_type, to_type, type_category, type_id FROM pending_associations
         WHERE transfer_id = $1 AND ($2::text IS NULL OR from_type = $2) AND ${TO_WRITE}
-        GROUP BY from_type, to_type, type_category, type_id HAVING count(*) >= $3
+        GROUP BY from_type, to_type, type_category, type_id HAVING count(DISTINCT (from_id, to_id)) >= $3
         ORDER BY from_type, to_type, type_category NULLS FIRST, type_id NULLS FIRST`,
       [transferId, options.fromType ?? null, options.atLeast],
     );
     return result.rows.map((row) => ({ fromType: row.from_type, toType: row.to_type, label: labelOfRow(row) }));
   },
 
-  /** The oldest `limit` pairs of a kind to write. */
+  /**
+   * The oldest `limit` distinct pairs of a kind to write, each with every kept copy of it (a batch may name
+   * one link twice: an activity's person who is also its participant): one call's inputs.
+   */
   async toWrite(
     db: Queryable,
     transferId: string,
@@ -112,10 +115,14 @@ export const pendingAssociationsRepository = {
     limit: number,
   ): Promise<PendingAssociation[]> {
     const result = await db.query<Row>(
-      `SELECT ${COLUMNS} FROM pending_associations
-        WHERE transfer_id = $1 AND from_type = $2 AND to_type = $3 AND ${TO_WRITE}
-          AND type_category IS NOT DISTINCT FROM $4 AND type_id IS NOT DISTINCT FROM $5::int
-        ORDER BY id LIMIT $6`,
+      `WITH kind AS (
+         SELECT * FROM pending_associations
+          WHERE transfer_id = $1 AND from_type = $2 AND to_type = $3 AND ${TO_WRITE}
+            AND type_category IS NOT DISTINCT FROM $4 AND type_id IS NOT DISTINCT FROM $5::int
+       ), chosen AS (
+         SELECT from_id, to_id FROM kind GROUP BY from_id, to_id ORDER BY min(id) LIMIT $6
+       )
+       SELECT ${COLUMNS} FROM kind JOIN chosen USING (from_id, to_id) ORDER BY id`,
       [transferId, kind.fromType, kind.toType, kind.label?.category ?? null, kind.label?.typeId ?? null, limit],
     );
     return result.rows.map(pendingOf);
