@@ -4,7 +4,8 @@
  * this process) the task passes that point. Unset in every real deployment.
  * - `records-written`: HubSpot acknowledged a batch's records, nothing of it is committed yet;
  * - `batch-committed`: a batch is committed (mid-page when the page holds more batches);
- * - `associations-written`: HubSpot acknowledged the batch's associations, before the batch's commit.
+ * - `associations-written`: HubSpot acknowledged a call of kept association pairs (association-buffer.ts),
+ *   before the commit that removes them and counts their outcomes.
  */
 export type SyncCrashPoint = 'records-written' | 'batch-committed' | 'associations-written';
 

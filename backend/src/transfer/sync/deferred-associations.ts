@@ -2,28 +2,24 @@
  * Links whose other end is written later in the run — an organization's person field, an organization's
  * or a person's link to another of its kind — cannot be written with their record's batch (the other end
  * is not in the id map yet). After every record task this pass reads the rows that have such links again,
- * page by page (a page of 500 costs Pipedrive 10 tokens), and writes them once both ends exist: both
- * HubSpot ids from the id map. Its cursor (on the associations task) is the row and page to resume at; a
- * crash repeats at most one page, and writing an association again changes nothing in HubSpot.
+ * page by page (a page of 500 costs Pipedrive 10 tokens), and keeps them for the association buffer's full
+ * calls once both ends exist: both HubSpot ids from the id map. Its cursor (on the associations task) is
+ * the row and page to resume at, committed with the page's pairs; the buffer writes each pair once.
  */
 import { idMapRepository } from '../../db/repositories/id-map.repository.js';
-import type { HubSpotPortalApi } from '../../hubspot/hubspot-api.js';
 import type { TransferRun } from '../../jobs/transfer-run.js';
 import type { RecordPage, SourceRecord } from '../../sources/connector.js';
 import type { MappingPlan, PlannedObject } from '../mapping/mapping-plan.js';
 import { sourceObjectOf } from '../mapping/record-mapper.js';
-import {
-  associationPairs,
-  type AssociationScope,
-  commitAssociations,
-  writeBatchAssociations,
-} from './sync-associations.js';
+import type { AssociationBuffer } from './association-buffer.js';
+import { associationPairs, type AssociationScope } from './sync-associations.js';
+import { ASSOCIATIONS_TASK } from './sync-plan.js';
 import type { MappedRecord, SyncOutcome } from './sync-records.js';
 
 export interface DeferredRun {
   scope: AssociationScope;
   plan: MappingPlan;
-  api: HubSpotPortalApi;
+  associations: AssociationBuffer;
   /** The row's source records from a page cursor, as its task read them. */
   read(row: PlannedObject, cursor: string | null): AsyncGenerator<RecordPage>;
   /** The records of a page the row takes (its filter applied), mapped. */
@@ -53,7 +49,14 @@ export function rowsWithLaterLinks(rows: readonly PlannedObject[], plan: Mapping
   );
 }
 
+/** The pass, then every pair it kept written (also when stopped). */
 export async function syncDeferredAssociations(run: DeferredRun, from: unknown): Promise<'done' | 'stopped'> {
+  const outcome = await keepDeferredAssociations(run, from);
+  await run.associations.writeAll(ASSOCIATIONS_TASK);
+  return outcome;
+}
+
+async function keepDeferredAssociations(run: DeferredRun, from: unknown): Promise<'done' | 'stopped'> {
   const rows = rowsWithLaterLinks(run.scope.rows, run.plan);
   const resume = isDeferredCursor(from) ? from : { row: rows[0]?.key ?? null, page: null };
   const start =
@@ -80,10 +83,13 @@ export async function syncDeferredAssociations(run: DeferredRun, from: unknown):
         return hubspotId === undefined ? [] : [{ outcome: 'updated', sourceId: mapped.record.id, hubspotId }];
       });
       const pairs = await associationPairs(run.scope, row, batch, written, 'deferred');
-      const outcomes = await writeBatchAssociations(run.api, pairs);
       const next: DeferredCursor =
         read.cursor === null ? { row: rows[index + 1]?.key ?? null, page: null } : { row: row.key, page: read.cursor };
-      await run.commit((tx) => commitAssociations(tx, outcomes, next));
+      await run.commit(async (tx) => {
+        await run.associations.keep(tx, pairs);
+        await tx.advance(ASSOCIATIONS_TASK, { cursor: next });
+      });
+      await run.associations.writeFull(ASSOCIATIONS_TASK, row.hubspotObject);
       if (read.cursor === null) break;
     }
   }

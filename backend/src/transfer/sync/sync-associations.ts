@@ -1,21 +1,16 @@
 /**
  * The associations of one written batch, once both ends exist: the other end's HubSpot id comes from the
- * id map in Postgres (never an in-memory copy of the account). An end whose object is not transferred,
- * or which the source did not yield (deleted, filtered out), is "skipped" with its reason; an end that
- * should exist but failed in this sync is a record error.
+ * id map in Postgres (never an in-memory copy of the account); they are written later, in full calls
+ * (association-buffer.ts). An end whose object is not transferred, or which the source did not yield
+ * (deleted, filtered out), is "skipped" with its reason; an end that should exist but failed in this sync
+ * is a record error.
  */
 import type { Db } from '../../db/pool.js';
 import { idMapRepository } from '../../db/repositories/id-map.repository.js';
-import type { HubSpotPortalApi } from '../../hubspot/hubspot-api.js';
 import type { TransferBatch } from '../../jobs/transfer-run.js';
 import type { PlannedObject } from '../mapping/mapping-plan.js';
 import type { SourceReference } from '../mapping/record-mapper.js';
-import {
-  type AssociationLabel,
-  type AssociationOutcome,
-  type AssociationPair,
-  writeAssociations,
-} from './association-writer.js';
+import type { AssociationLabel, AssociationOutcome, AssociationPair } from './association-writer.js';
 import { ASSOCIATIONS_TASK } from './sync-plan.js';
 import { type MappedRecord, type SyncOutcome, toStoredError } from './sync-records.js';
 
@@ -128,17 +123,10 @@ export function associationErrorFrom(key: string): { hubspotObject: string; sour
   return match ? { hubspotObject: match[1] as string, sourceId: match[2] as string } : null;
 }
 
-/** Writes the pairs; a pair written again (a batch repeated after a crash) stays one association in HubSpot. */
-export async function writeBatchAssociations(
-  api: HubSpotPortalApi,
-  pairs: readonly AssociationPair[],
-): Promise<AssociationOutcome[]> {
-  return pairs.length === 0 ? [] : writeAssociations(api, pairs);
-}
-
 /**
- * Commits the counts and errors of a batch's associations on the associations task, in the batch's
- * transaction, with the task's cursor (null before the deferred pass, which passes where it stands).
+ * Commits the counts and errors of written associations on the associations task, in the transaction that
+ * removes them from the buffer (association-buffer.ts), with the task's cursor (null before the deferred
+ * pass, which passes where it stands).
  */
 export async function commitAssociations(
   tx: TransferBatch,

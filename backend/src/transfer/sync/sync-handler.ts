@@ -17,6 +17,7 @@ import { toJobError } from '../audit/audit-errors.js';
 import type { PlannedObject } from '../mapping/mapping-plan.js';
 import { mapRecord, rowForRecord } from '../mapping/record-mapper.js';
 import type { ReadSettings } from '../settings/settings.service.js';
+import { type AssociationBuffer, createAssociationBuffer } from './association-buffer.js';
 import { OBJECT_BATCH_SIZE } from './batch-inputs.js';
 import { adoptCompanies, commitAdoption, indexCompanyDomains } from './company-domains.js';
 import { crashPoint } from './crash-points.js';
@@ -28,12 +29,7 @@ import { readAhead } from './read-ahead.js';
 import { warningRows } from './record-warnings.js';
 import { createReferenceNames, type ReferenceNames } from './reference-names.js';
 import { addSecondaryEmails, queueSecondaryEmails } from './secondary-emails.js';
-import {
-  associationPairs,
-  type AssociationScope,
-  commitAssociations,
-  writeBatchAssociations,
-} from './sync-associations.js';
+import { associationPairs, type AssociationScope } from './sync-associations.js';
 import { loadSyncContext, type SyncContext } from './sync-context.js';
 import { accessRefusal, type AccessScope, withNextTry } from './sync-pauses.js';
 import {
@@ -76,6 +72,7 @@ interface TaskRun {
   session: SourceSession;
   sync: SyncContext;
   scope: AssociationScope;
+  associations: AssociationBuffer;
   recordLinkBase: string | null;
   signal: AbortSignal;
   guard: ValueGuard;
@@ -102,7 +99,10 @@ async function inFlight(run: TaskRun, row: PlannedObject, batch: readonly Mapped
   return open.some((entry) => entry.itemType === 'record' && keys.has(entry.itemKey));
 }
 
-/** One batch: its records and then their associations written, then ONE commit with the task's cursor. */
+/**
+ * One batch: its records written, then ONE commit with the task's cursor that also keeps their associations
+ * for the buffer's next full call.
+ */
 async function syncBatch(run: TaskRun, row: PlannedObject, batch: MappedRecord[], step: BatchStep): Promise<void> {
   const { transfer } = run.context.transfer;
   const blocked = batch.flatMap((m) => {
@@ -143,12 +143,7 @@ async function syncBatch(run: TaskRun, row: PlannedObject, batch: MappedRecord[]
       : await foreignRecords({ ...deps, transferStartedAt: transfer.createdAt }, row, writable, written);
   const outcomes = withOurs([...adoption.outcomes, ...written], foreign);
   crashPoint('records-written', row.key);
-  // Before the commit, so a crash repeats the batch's associations with its records (both idempotent).
-  const associations = await writeBatchAssociations(
-    run.api,
-    await associationPairs(run.scope, row, writable, outcomes),
-  );
-  crashPoint('associations-written', row.key);
+  const associations = await associationPairs(run.scope, row, writable, outcomes);
   const count = (kinds: string[]) => outcomes.filter((o) => kinds.includes(o.outcome)).length;
   const failedIds = [...blocked, ...outcomes.flatMap((o) => (o.outcome === 'failed' ? [o.error] : []))].map(
     (error) => error.sourceId,
@@ -161,7 +156,7 @@ async function syncBatch(run: TaskRun, row: PlannedObject, batch: MappedRecord[]
   await run.context.transfer.commit(async (tx) => {
     await commitOutcomes(tx, row, outcomes, blocked, hubspotIds);
     await step.settle?.(tx);
-    await commitAssociations(tx, associations);
+    await run.associations.keep(tx, associations);
     await commitChanged(tx, row, foreign);
     await commitAdoption(tx, run.scope.connectionId, adoption);
     const landed = new Set(outcomes.flatMap((o) => (o.outcome === 'failed' ? [] : [o.sourceId])));
@@ -180,6 +175,7 @@ async function syncBatch(run: TaskRun, row: PlannedObject, batch: MappedRecord[]
     });
   });
   crashPoint('batch-committed', row.key);
+  await run.associations.writeFull(row.key, row.hubspotObject);
 }
 
 /** The row's source pages from a page cursor (deals: with the archived ones when the plan and settings say so). */
@@ -271,6 +267,8 @@ async function syncRow(run: TaskRun, row: PlannedObject, from: TaskCursor): Prom
     skip = 0;
     if (page.cursor === null) break;
   }
+  // A task is done once its records' associations are written too.
+  await run.associations.writeAll(row.key);
   await run.context.transfer.commit((tx) => tx.advance(row.key, { cursor: { page: null, skip: 0 }, done: true }));
   return 'done';
 }
@@ -279,8 +277,9 @@ async function syncRow(run: TaskRun, row: PlannedObject, from: TaskCursor): Prom
  * The sync transfer: one task per object row in dependency order, each streaming the source in pages and
  * writing batches of 100 under the portal's writer lease; each batch's id-map, ledger, error rows and the
  * task's cursor commit together after HubSpot acknowledged it, so a crash resumes at the last batch.
- * A batch's associations are written after its records (the other end from the id map) and counted in the
- * same commit, so a crash before it repeats both (upserts, reconciled creates, idempotent associations).
+ * A batch's associations (the other end from the id map) are kept in the same commit and written in full
+ * calls of 2,000 (association-buffer.ts), so a crash before it repeats the batch (upserts, reconciled
+ * creates) and a crash after it loses no association.
  */
 export function createSyncHandler(deps: {
   db: Db;
@@ -321,6 +320,7 @@ export function createSyncHandler(deps: {
       const outcome = await withPortalLease(deps.db, transfer.portalId, async (lease) => {
         await markAttemptStart(context, deps.db, rows, tasks);
         const api = deps.hubspot.forPortal(transfer.portalId);
+        const associations = createAssociationBuffer({ db: deps.db, api, run: context.transfer });
         const run: TaskRun = {
           context,
           db: deps.db,
@@ -328,6 +328,7 @@ export function createSyncHandler(deps: {
           session,
           sync,
           scope,
+          associations,
           recordLinkBase: connection.apiDomain,
           signal: lease.signal,
           names: createReferenceNames({
@@ -367,24 +368,26 @@ export function createSyncHandler(deps: {
             retryOf === null
               ? await syncRow(run, planned, cursorOf(task?.cursor))
               : await retryRow(retryRun, planned, failedRecordsOf(planned, failed));
+          // What a retried or stopped row kept (a whole row's pairs are already written).
+          await associations.writeAll(planned.key);
           if (step === 'stopped') return 'stopped' as const;
           if (retryOf !== null)
             await context.transfer.commit((tx) => tx.advance(planned.key, { cursor: null, done: true }));
         }
-        const associations = tasks.find((candidate) => candidate.object === ASSOCIATIONS_TASK);
+        const associationsTask = tasks.find((candidate) => candidate.object === ASSOCIATIONS_TASK);
         // A retry writes its records' own associations with them; the deferred links of whole rows are not its job.
-        if (retryOf === null && associations?.status !== 'done') {
+        if (retryOf === null && associationsTask?.status !== 'done') {
           await context.saveProgress({ done: rows.length, total: rows.length, phase: 'Linking records' });
           const deferred: DeferredRun = {
             scope,
             plan: sync.plan,
-            api: run.api,
+            associations,
             read: (row, cursor) => readRow(run, row, cursor),
             map: (row, records) => mapRecords(run, row, records).batch,
             commit: (work) => context.transfer.commit(work),
             stopRequested: () => context.stopRequested(),
           };
-          if ((await syncDeferredAssociations(deferred, associations?.cursor ?? null)) === 'stopped')
+          if ((await syncDeferredAssociations(deferred, associationsTask?.cursor ?? null)) === 'stopped')
             return 'stopped' as const;
         }
         await context.saveProgress({ done: rows.length, total: rows.length, phase: 'Adding secondary e-mails' });
