@@ -81,7 +81,10 @@ describe('options added before a batch while several batches are in flight', () 
     const guard = createValueGuard({
       api: hubspot.api as never,
       catalog: async () => catalog,
-      run: { transfer: { id: 'transfer' }, commit: async (work) => work(tx) } as never,
+      run: {
+        transfer: { id: 'transfer' },
+        commit: async (work: (batch: TransferBatch) => Promise<unknown>) => work(tx),
+      } as never,
       plan,
       settings,
     });
