@@ -317,8 +317,8 @@ async function syncRow(run: TaskRun, row: PlannedObject, from: TaskCursor): Prom
 /**
  * The sync transfer: one task per object row in dependency order, each streaming the source in pages and
  * writing batches of 100 under the portal's writer lease; each batch's id-map, ledger, error rows and the
- * task's cursor commit together after HubSpot acknowledged it, so a crash resumes at the last batch.
- * A batch's associations are written after its records (the other end from the id map) and counted in the
+ * task's cursor commit together after HubSpot acknowledged it, in order (several batches in flight), so a
+ * crash resumes at the last committed batch. A batch's associations are written after its records (the other end from the id map) and counted in the
  * same commit, so a crash before it repeats both (upserts, reconciled creates, idempotent associations).
  */
 export function createSyncHandler(deps: {
