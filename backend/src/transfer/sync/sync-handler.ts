@@ -167,28 +167,29 @@ async function syncBatch(
     failedIds.length === 0
       ? new Map<string, string>()
       : await idMapRepository.lookup(run.db, transfer.connectionId, row.sourceObject, failedIds);
-  return async () => {
-    await run.context.transfer.commit(async (tx) => {
-      await commitOutcomes(tx, row, outcomes, blocked, hubspotIds);
-      await step.settle?.(tx);
-      await commitAssociations(tx, associations);
-      await commitChanged(tx, row, foreign);
-      await commitAdoption(tx, run.scope.connectionId, adoption);
-      const landed = new Set(outcomes.flatMap((o) => (o.outcome === 'failed' ? [] : [o.sourceId])));
-      await tx.recordErrors(row.key, warningRows(guarded.warnings, landed));
-      await run.names.keep(tx.client, row, writable);
-      await queueSecondaryEmails(tx.client, run.scope.connectionId, row, writable, outcomes);
-      await tx.advance(row.key, {
-        cursor: step.cursor,
-        counts: {
-          read: step.counts.read,
-          created: count(['created']),
-          updated: count(['updated', 'adopted', 'merged']),
-          skipped: step.counts.skipped,
-          failed: count(['failed']) + blocked.length,
-        },
-      });
+  const commit = async (tx: TransferBatch) => {
+    await commitOutcomes(tx, row, outcomes, blocked, hubspotIds);
+    await step.settle?.(tx);
+    await commitAssociations(tx, associations);
+    await commitChanged(tx, row, foreign);
+    await commitAdoption(tx, run.scope.connectionId, adoption);
+    const landed = new Set(outcomes.flatMap((o) => (o.outcome === 'failed' ? [] : [o.sourceId])));
+    await tx.recordErrors(row.key, warningRows(guarded.warnings, landed));
+    await run.names.keep(tx.client, row, writable);
+    await queueSecondaryEmails(tx.client, run.scope.connectionId, row, writable, outcomes);
+    await tx.advance(row.key, {
+      cursor: step.cursor,
+      counts: {
+        read: step.counts.read,
+        created: count(['created']),
+        updated: count(['updated', 'adopted', 'merged']),
+        skipped: step.counts.skipped,
+        failed: count(['failed']) + blocked.length,
+      },
     });
+  };
+  return async () => {
+    await run.context.transfer.commit(commit);
     crashPoint('batch-committed', row.key);
   };
 }
