@@ -6,7 +6,7 @@
  *
  * A create must never be repeated blindly: the caller writes intent rows (ledger `intended`, with the
  * trace id) before `createRecords`, and the client does not retry a failure after which the write may
- * have landed (5xx, broken connection). Such a failure — or a crash — leaves ONE batch in flight;
+ * have landed (5xx, broken connection). Such a failure leaves its batch in flight (a crash: each batch in flight);
  * `resumeInFlightBatch` finds what of it landed with a search on the source-id property (off the hot
  * path: only for a batch left in flight) and creates only the rest.
  */

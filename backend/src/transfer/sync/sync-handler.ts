@@ -24,6 +24,7 @@ import { crashPoint } from './crash-points.js';
 import { type DeferredRun, syncDeferredAssociations } from './deferred-associations.js';
 import { commitChanged, foreignRecords, NO_FOREIGN_RECORDS, withOurs } from './foreign-records.js';
 import { rebuildIdMap } from './id-map-rebuild.js';
+import { BATCHES_IN_FLIGHT, orderedBatches } from './ordered-batches.js';
 import { pageBatches } from './page-batches.js';
 import { readAhead } from './read-ahead.js';
 import { warningRows } from './record-warnings.js';
@@ -100,10 +101,16 @@ async function inFlight(run: TaskRun, row: PlannedObject, batch: readonly Mapped
 }
 
 /**
- * One batch: its records written, then ONE commit with the task's cursor that also keeps their associations
- * for the buffer's next full call.
+ * One batch: its records written; resolves to its ONE commit with the task's cursor (which also keeps their
+ * associations for the buffer's next full call), run by the caller once every earlier batch of the task
+ * has committed (ordered-batches.ts).
  */
-async function syncBatch(run: TaskRun, row: PlannedObject, batch: MappedRecord[], step: BatchStep): Promise<void> {
+async function syncBatch(
+  run: TaskRun,
+  row: PlannedObject,
+  batch: MappedRecord[],
+  step: BatchStep,
+): Promise<() => Promise<void>> {
   const { transfer } = run.context.transfer;
   const blocked = batch.flatMap((m) => {
     const error = pendingError(m);
@@ -153,7 +160,7 @@ async function syncBatch(run: TaskRun, row: PlannedObject, batch: MappedRecord[]
     failedIds.length === 0
       ? new Map<string, string>()
       : await idMapRepository.lookup(run.db, transfer.connectionId, row.sourceObject, failedIds);
-  await run.context.transfer.commit(async (tx) => {
+  const commit = async (tx: TransferBatch) => {
     await commitOutcomes(tx, row, outcomes, blocked, hubspotIds);
     await step.settle?.(tx);
     await run.associations.keep(tx, associations);
@@ -173,9 +180,12 @@ async function syncBatch(run: TaskRun, row: PlannedObject, batch: MappedRecord[]
         failed: count(['failed']) + blocked.length,
       },
     });
-  });
-  crashPoint('batch-committed', row.key);
-  await run.associations.writeFull(row.key, row.hubspotObject);
+  };
+  return async () => {
+    await run.context.transfer.commit(commit);
+    crashPoint('batch-committed', row.key);
+    await run.associations.writeFull(row.key, row.hubspotObject);
+  };
 }
 
 /** The row's source pages from a page cursor (deals: with the archived ones when the plan and settings say so). */
@@ -231,55 +241,83 @@ async function writeRecords(
   const { own, batch } = mapRecords(run, row, records);
   const { settle } = step;
   const ownIds = own.map((record) => record.id);
-  await syncBatch(run, row, batch, {
+  const commit = await syncBatch(run, row, batch, {
     cursor: step.cursor,
     counts: { read: own.length, skipped: own.length - batch.length + (step.skipped ?? 0) },
     settle: settle && ((tx) => settle(tx, ownIds)),
   });
+  await commit();
 }
 
-/** Streams the row's source object page by page (never the whole account), mapping and writing per 100. */
+/**
+ * How many batches of the row may be in flight at once. Contacts one: a person's adoption by e-mail reads
+ * HubSpot as the earlier batches left it (persons sharing an e-mail across batches → one contact); so are
+ * companies matched by domain (a domain adopts one company, then leaves the index in the batch's commit).
+ */
+const depthOf = (run: TaskRun, row: PlannedObject): number =>
+  writeModeOf(row.hubspotObject) === 'contacts' ||
+  (row.hubspotObject === 'companies' && run.sync.settings.matchCompaniesByDomain)
+    ? 1
+    : BATCHES_IN_FLIGHT;
+
+/**
+ * Streams the row's source object page by page (never the whole account), mapping and writing per 100,
+ * several batches in flight and committed in order; a pause waits for those in flight to commit.
+ */
 async function syncRow(run: TaskRun, row: PlannedObject, from: TaskCursor): Promise<'done' | 'stopped'> {
   const { plan, settings } = run.sync;
   const shape = recordShapeOf(plan.source);
   const filter = Object.hasOwn(settings.recordFilters, row.key) ? settings.recordFilters[row.key] : undefined;
-  let pageStart = from.page;
-  let skip = from.skip;
-  for await (const page of readAhead(readRow(run, row, pageStart))) {
-    // Cut by the row's own records, up to 100 a batch (an activity row takes one type of a page's activities).
-    const batches = pageBatches(page.records, skip, {
-      belongs: (record) => rowForRecord(plan, settings, row.sourceObject, record, shape)?.key === row.key,
-      keep: (record) => passesFilter(filter, record, shape),
-      size: OBJECT_BATCH_SIZE,
-    });
-    for (const part of batches) {
-      if (await shouldStop(run)) return 'stopped';
-      const { batch } = mapRecords(run, row, part.records);
-      const last = part.end >= page.records.length;
-      const cursor = last ? { page: page.cursor, skip: 0 } : { page: pageStart, skip: part.end };
-      await syncBatch(run, row, batch, { cursor, counts: { read: part.read, skipped: part.skipped } });
-    }
-    if (page.records.length === skip) {
+  const pipeline = orderedBatches(depthOf(run, row));
+  const advance = (cursor: TaskCursor, done?: boolean) => () =>
+    run.context.transfer.commit((tx) => tx.advance(row.key, { cursor, ...(done ? { done } : {}) }));
+  try {
+    let pageStart = from.page;
+    let skip = from.skip;
+    for await (const page of readAhead(readRow(run, row, pageStart))) {
+      // Cut by the row's own records, up to 100 a batch (an activity row takes one type of a page's activities).
+      const batches = pageBatches(page.records, skip, {
+        belongs: (record) => rowForRecord(plan, settings, row.sourceObject, record, shape)?.key === row.key,
+        keep: (record) => passesFilter(filter, record, shape),
+        size: OBJECT_BATCH_SIZE,
+      });
+      for (const part of batches) {
+        if (await shouldStop(run)) {
+          await pipeline.drain();
+          return 'stopped';
+        }
+        const { batch } = mapRecords(run, row, part.records);
+        const last = part.end >= page.records.length;
+        const cursor = last ? { page: page.cursor, skip: 0 } : { page: pageStart, skip: part.end };
+        await pipeline.push(
+          () => syncBatch(run, row, batch, { cursor, counts: { read: part.read, skipped: part.skipped } }),
+          part.records.map((record) => record.id),
+        );
+      }
       // Nothing left on this page (resumed at its end): move the cursor on.
-      await run.context.transfer.commit((tx) => tx.advance(row.key, { cursor: { page: page.cursor, skip: 0 } }));
+      if (page.records.length === skip) await pipeline.push(async () => advance({ page: page.cursor, skip: 0 }));
+      pageStart = page.cursor;
+      skip = 0;
+      if (page.cursor === null) break;
     }
-    pageStart = page.cursor;
-    skip = 0;
-    if (page.cursor === null) break;
+    await pipeline.drain();
+  } finally {
+    // Leaving on an error (a batch failed, the lease was lost): no write of this attempt outlives it.
+    await pipeline.settle();
   }
   // A task is done once its records' associations are written too.
   await run.associations.writeAll(row.key);
-  await run.context.transfer.commit((tx) => tx.advance(row.key, { cursor: { page: null, skip: 0 }, done: true }));
+  await advance({ page: null, skip: 0 }, true)();
   return 'done';
 }
 
 /**
  * The sync transfer: one task per object row in dependency order, each streaming the source in pages and
  * writing batches of 100 under the portal's writer lease; each batch's id-map, ledger, error rows and the
- * task's cursor commit together after HubSpot acknowledged it, so a crash resumes at the last batch.
- * A batch's associations (the other end from the id map) are kept in the same commit and written in full
- * calls of 2,000 (association-buffer.ts), so a crash before it repeats the batch (upserts, reconciled
- * creates) and a crash after it loses no association.
+ * task's cursor commit together after HubSpot acknowledged it, in order (several batches in flight), so a
+ * crash resumes at the last committed batch. A batch's associations (the other end from the id map) are kept
+ * in the same commit and written in full calls of 2,000 (association-buffer.ts), so a crash before it
+ * repeats the batch (upserts, reconciled creates) and a crash after it loses no association.
  */
 export function createSyncHandler(deps: {
   db: Db;

@@ -40,6 +40,19 @@ export function createValueGuard(deps: ValueGuardDeps): ValueGuard {
   let catalog: SourceCatalog | null = null;
   /** Option ids the source's fields did not have when read again: not read again for each batch. */
   const gone = new Set<string>();
+  /**
+   * Per property, the settling of the batch before: several batches are in flight (ordered-batches.ts), and
+   * two PATCHes of one property's options would each replace the list without the other's options.
+   */
+  const settling = new Map<string, Promise<unknown>>();
+
+  function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const done = (settling.get(key) ?? Promise.resolve()).then(work);
+    const tail = done.catch(() => undefined);
+    settling.set(key, tail);
+    void tail.then(() => settling.get(key) === tail && settling.delete(key));
+    return done;
+  }
 
   const definitionsOf = (objectType: string) => {
     let found = definitions.get(objectType);
@@ -115,19 +128,27 @@ export function createValueGuard(deps: ValueGuardDeps): ValueGuard {
       const property = live.get(option.property);
       if (property?.type !== 'enumeration') continue;
       const multiple = property.fieldType === 'checkbox';
-      const known = new Set((property.options ?? []).map((o) => o.value));
-      const missing = [
+      const values = [
         ...new Set(batch.flatMap((m) => optionValues(m.input.properties[option.property] ?? '', multiple))),
-      ].filter((value) => !known.has(value));
-      if (missing.length === 0) continue;
-      const labels = await labelsOf(row, option, missing);
-      const added = missing.flatMap((value) => {
-        const label = labels.get(value);
-        return label === undefined ? [] : [{ value, label }];
+      ];
+      const missingNow = () => {
+        const known = new Set((property.options ?? []).map((o) => o.value));
+        return values.filter((value) => !known.has(value));
+      };
+      if (missingNow().length === 0) continue;
+      // The options as the batch before left them: read once it has added its own.
+      const leftOut = await oneAtATime(`${row.hubspotObject}/${property.name}`, async () => {
+        const missing = missingNow();
+        if (missing.length === 0) return [];
+        const labels = await labelsOf(row, option, missing);
+        const added = missing.flatMap((value) => {
+          const label = labels.get(value);
+          return label === undefined ? [] : [{ value, label }];
+        });
+        if (added.length > 0) await addOptions(row.hubspotObject, property, added);
+        return missing.filter((value) => !labels.has(value));
       });
-      if (added.length > 0) await addOptions(row.hubspotObject, property, added);
-      const gone = missing.filter((value) => !labels.has(value));
-      if (gone.length > 0) unknown.set(option.property, new Set(gone));
+      if (leftOut.length > 0) unknown.set(option.property, new Set(leftOut));
     }
     return { live, unknown };
   }
