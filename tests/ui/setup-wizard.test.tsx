@@ -234,6 +234,12 @@ describe('Prepare HubSpot wizard', () => {
     fire(findByTestId(NumberInput, 'exchange-rate-USD'), 'onChange', 0.0000001);
     fire(findByTestId(Toggle, 'automatic-sync'), 'onChange', false);
     fire(findByTestId(Checkbox, 'opt-in-matchCompaniesByDomain'), 'onChange', true);
+    // Secondary e-mails are an opt-in that says what each address costs.
+    expect(findByTestId(Checkbox, 'opt-in-addSecondaryEmails').props.checked).toBe(false);
+    expect(findByTestId(Checkbox, 'opt-in-addSecondaryEmails').props.description).toMatch(
+      /One HubSpot call per address/,
+    );
+    fire(findByTestId(Checkbox, 'opt-in-addSecondaryEmails'), 'onChange', true);
 
     findByTestId(LoadingButton, 'configure-save').trigger('onClick');
     await waitFor(() =>
@@ -267,12 +273,13 @@ describe('Prepare HubSpot wizard', () => {
       exchangeRates: { USD: 1.08 },
       inviteMissingUsers: false,
       matchCompaniesByDomain: true,
+      addSecondaryEmails: true,
     });
   });
 
   it('reviews what setup will do per object with totals and the workflows notice, then starts the transfer', async () => {
     fakePollingClock();
-    const ready = { ...SETTINGS, readiness: READY };
+    const ready = { ...SETTINGS, settings: { ...SETTINGS.settings, addSecondaryEmails: true }, readiness: READY };
     const page = Object.assign(
       fakeBackend({
         'GET /api/v1/audits': [jsonResponse(completeAudit(AUDIT_1, RESULT))],
@@ -308,6 +315,9 @@ describe('Prepare HubSpot wizard', () => {
       ['Account (owners, currencies)', '1', '2', '1', '0', 'Close date: No workflows.'],
     ]);
     expect(maybeFind(Alert, { testId: 'review-no-workflows' })).not.toBeNull();
+    expect(findByTestId(Text, 'review-other-emails').text).toMatch(
+      /^Other e-mail addresses become HubSpot secondary e-mails: one HubSpot call per address/,
+    );
 
     findByTestId(LoadingButton, 'setup-transfer').trigger('onClick');
     await waitFor(() => expect(maybeFind(StatisticsItem, { label: 'Created' })).not.toBeNull());
@@ -356,6 +366,7 @@ describe('Prepare HubSpot wizard', () => {
     await page.waitFor(() => expect(page.maybeFind(Alert, { testId: 'review-not-ready' })).not.toBeNull());
     expect(textOf(page.findByTestId(Alert, 'review-not-ready'))).toBe('Give the rate of US Dollar.');
     expect(page.findByTestId(LoadingButton, 'setup-transfer').props.disabled).toBe(true);
+    expect(page.findByTestId(Text, 'review-other-emails').text).toMatch(/kept in the contact property “Other e-mails”/);
   });
 
   it('shows a review that could not be read as an error with a retry', async () => {

@@ -6,6 +6,7 @@ import type { MappingPlan } from '../../backend/src/transfer/mapping/mapping-pla
 import { type MapperContext, mapRecord, rowForRecord } from '../../backend/src/transfer/mapping/record-mapper.js';
 import { dayIn } from '../../backend/src/transfer/mapping/time-values.js';
 import { defaultSettings } from '../../backend/src/transfer/settings/default-settings.js';
+import { cutLongText, HUBSPOT_TEXT_LIMIT } from '../../backend/src/transfer/sync/held-values.js';
 import type { TransferSettings } from '../../shared/src/contracts/index.js';
 import { catalogOf, customField, customKey, objectOf, options } from './mapping-fixtures.js';
 
@@ -211,8 +212,58 @@ describe('e-mails and phones', () => {
     });
     expect(mapped.properties.email).toBe('primary@acme.example');
     expect(mapped.properties).not.toHaveProperty('hs_additional_emails');
-    expect(mapped.additionalEmails).toEqual(['second@example.com']);
+    // By default the others go into the "Other e-mails" text property, in the same write as the contact.
+    expect(mapped.properties['pipedrive_person__other_emails']).toBe('second@example.com');
+    expect(mapped.additionalEmails).toEqual([]);
     expect(mapped.warnings).toHaveLength(2);
+  });
+
+  const threeAddresses = {
+    emails: [
+      { value: 'anna@alpha.example', primary: true, label: 'work' },
+      { value: 'Anna@Home.example', primary: false, label: 'home' },
+      { value: 'anna@old.example', primary: false, label: 'other' },
+    ],
+  };
+
+  it('writes the other addresses `;`-separated, as HubSpot lists its own', () => {
+    expect(map('persons', threeAddresses).properties['pipedrive_person__other_emails']).toBe(
+      'anna@home.example;anna@old.example',
+    );
+    expect(map('persons', { emails: [{ value: 'only@one.example', primary: true }] }).properties).not.toHaveProperty(
+      'pipedrive_person__other_emails',
+    );
+  });
+
+  it('hands the other addresses to the secondary-email step instead when the settings add them as secondary e-mails', () => {
+    const mapped = map('persons', threeAddresses, { settings: settings({ addSecondaryEmails: true }) });
+    expect(mapped.additionalEmails).toEqual(['anna@home.example', 'anna@old.example']);
+    expect(mapped.properties).not.toHaveProperty('pipedrive_person__other_emails');
+  });
+
+  it('leaves the other addresses out with a warning when contact properties are off (setup creates no property)', () => {
+    const off = settings({ dataTypes: { ...settings().dataTypes, contact_properties: false } });
+    const mapped = map('persons', threeAddresses, { settings: off });
+    expect(mapped.properties).not.toHaveProperty('pipedrive_person__other_emails');
+    expect(mapped.additionalEmails).toEqual([]);
+    expect(mapped.warnings).toEqual([
+      'The other e-mail addresses (anna@home.example, anna@old.example) have no property while contact properties are off; left out.',
+    ]);
+  });
+
+  it('cuts other addresses over HubSpot’s text limit with a VALUE_CUT warning, like any text', () => {
+    const others = Array.from({ length: 3_000 }, (_, index) => ({
+      value: `person${index}@example.com`,
+      primary: false,
+    }));
+    const mapped = map('persons', { emails: [{ value: 'main@example.com', primary: true }, ...others] });
+    const row = PLAN.objects.find((object) => object.key === 'persons');
+    if (!row) throw new Error('no persons row');
+    const cut = cutLongText(PLAN, row, '7', mapped.properties, () => true);
+    expect(cut.properties['pipedrive_person__other_emails']).toHaveLength(HUBSPOT_TEXT_LIMIT);
+    expect(cut.warnings).toEqual([
+      expect.objectContaining({ sourceId: '7', code: 'VALUE_CUT', property: 'pipedrive_person__other_emails' }),
+    ]);
   });
 
   it('takes the first address as primary when none is marked, and writes no e-mail when none is valid', () => {

@@ -91,7 +91,10 @@ describe('setupSelection with the default settings', () => {
   const selection = setupSelection(plan, defaultSettings('00000000-0000-4000-8000-000000000001'));
 
   it('names every property the plan creates, each one HubSpot takes in a group setup creates', () => {
-    expect(names(selection).sort()).toEqual(plannedProperties(plan, () => true).sort());
+    // Beside the plan's targets: the text property persons' other e-mail addresses go into.
+    expect(names(selection).sort()).toEqual(
+      [...plannedProperties(plan, () => true), 'contacts.pipedrive_person__other_emails'].sort(),
+    );
     const registry = createInSandbox(selection);
     for (const property of selection.properties) {
       const created = registry.get(objectTypeOf(property.objectType), property.name, false);
@@ -144,6 +147,38 @@ describe('setupSelection with the default settings', () => {
     expect(selection.currencies).toEqual([]);
     expect(selection.includeArchivedDeals).toBe(true);
     expect(selection.objects).toEqual(plan.objects.map((object) => object.key));
+  });
+});
+
+describe('setupSelection and persons’ other e-mail addresses', () => {
+  const plan = planOf();
+  const otherEmails = (change: Partial<TransferSettings>) =>
+    setupSelection(plan, { ...defaultSettings('00000000-0000-4000-8000-000000000003'), ...change }).properties.filter(
+      (property) => property.name.endsWith('__other_emails'),
+    );
+
+  it('creates the “Other e-mails” text property in the persons group by default', () => {
+    expect(otherEmails({})).toEqual([
+      {
+        action: 'create',
+        objectType: 'contacts',
+        objectKey: 'persons',
+        sourceField: 'emails',
+        name: 'pipedrive_person__other_emails',
+        label: 'Other e-mails (Pipedrive)',
+        type: 'string',
+        fieldType: 'text',
+        groupName: 'pipedrive_person',
+        options: null,
+        references: null,
+      },
+    ]);
+  });
+
+  it('creates none when they are added as secondary e-mails, the e-mail field is excluded or contact properties are off', () => {
+    expect(otherEmails({ addSecondaryEmails: true })).toEqual([]);
+    expect(otherEmails({ fields: { persons: { emails: { mode: 'exclude' } } } })).toEqual([]);
+    expect(otherEmails({ dataTypes: { ...defaultSettings('x').dataTypes, contact_properties: false } })).toEqual([]);
   });
 });
 

@@ -71,6 +71,12 @@ export const TransferSettings = z.object({
   inviteMissingUsers: z.boolean(),
   /** Opt-in: an existing HubSpot company with the same domain is updated instead of a new one created. */
   matchCompaniesByDomain: z.boolean(),
+  /**
+   * Opt-in: a person's other e-mail addresses are added as HubSpot secondary e-mails (one HubSpot call per
+   * address). Off: they go, `;`-separated, into the "Other e-mails" text property setup creates on contacts,
+   * in the same write as the rest of the contact. Settings saved before this choice existed read back off.
+   */
+  addSecondaryEmails: z.boolean().default(false),
 });
 export type TransferSettings = z.infer<typeof TransferSettings>;
 
@@ -129,7 +135,12 @@ export const ReplaceSettingsRequest = TransferSettings.strict();
 
 /** PATCH: the parts to change; `fields` and `recordFilters` merge per object, the rest replaces. */
 export const UpdateSettingsRequest = TransferSettings.partial()
-  .extend({ auditId: z.string().uuid(), dataTypes: z.partialRecord(DataType, z.boolean()).optional() })
+  .extend({
+    auditId: z.string().uuid(),
+    dataTypes: z.partialRecord(DataType, z.boolean()).optional(),
+    // Without its default: a patch that leaves it out keeps the saved choice.
+    addSecondaryEmails: z.boolean().optional(),
+  })
   .strict();
 export type UpdateSettingsRequest = z.infer<typeof UpdateSettingsRequest>;
 

@@ -84,6 +84,7 @@ export const SETTINGS: SettingsResponse = {
     exchangeRates: {},
     inviteMissingUsers: false,
     matchCompaniesByDomain: false,
+    addSecondaryEmails: false,
   },
   saved: false,
   carriedOverFrom: null,

@@ -208,7 +208,8 @@ const PERSON_FIELDS: Record<string, FieldRule> = {
   last_name: into('lastname'),
   emails: {
     targets: standard('email', 'hs_additional_emails'),
-    reason: 'The primary email becomes Email; the others become Additional email addresses.',
+    reason:
+      'The primary email becomes Email; the others go into Other e-mails (Pipedrive), or, when chosen in setup, become HubSpot secondary e-mails (Additional email addresses).',
   },
   phones: {
     targets: [...standard('phone', 'mobilephone'), { to: 'created', kind: TEXTAREA, label: 'Other phone numbers' }],

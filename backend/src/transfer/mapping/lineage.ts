@@ -19,6 +19,9 @@ export const sourceIdProperty = (row: GroupedRow): string => `${row.propertyGrou
 /** The "source record link" property: a URL to the record in the source app. */
 export const sourceLinkProperty = (row: GroupedRow): string => `${row.propertyGroup.name}__record_link`;
 
+/** The "other e-mails" text property of a contacts row (mapping/other-emails.ts says when setup creates it). */
+export const otherEmailsProperty = (row: GroupedRow): string => `${row.propertyGroup.name}__other_emails`;
+
 /** Which closed stage setup adds to every pipeline, by the source deal status that goes there. */
 export type ClosedOutcome = 'won' | 'lost';
 

@@ -5,6 +5,7 @@ import { recordShapeOf } from '../../sources/record-shapes.js';
 import { emailsOf } from './contact-values.js';
 import { closedStageItemKey, pipelineItemKey, sourceIdProperty, sourceLinkProperty, stageItemKey } from './lineage.js';
 import type { MappingPlan, PlannedObject } from './mapping-plan.js';
+import { holdsOtherEmails, otherEmailsTarget, otherEmailsValue } from './other-emails.js';
 import { type FieldContext, targetValue } from './property-values.js';
 import { idOf, optionIds } from './source-values.js';
 import { knownTimeZone } from './time-values.js';
@@ -52,8 +53,8 @@ export interface HubSpotRecordInput {
   associations: SourceReference[];
   pending: PendingValue[];
   /**
-   * A contact's other e-mail addresses. HubSpot calculates `hs_additional_emails` (its writes were
-   * deprecated in 2023), so the sync adds these through the secondary-email API instead.
+   * A contact's other e-mail addresses, when the settings add them as HubSpot secondary e-mails (one call
+   * each, after the record is written); by default they are in `properties` instead (other-emails.ts).
    */
   additionalEmails: string[];
   /** Source values left out and why (e.g. an invalid e-mail address). */
@@ -203,8 +204,14 @@ export function mapRecord(input: {
       for (const invalid of emails.invalid) {
         context.warnings.push(`“${invalid}” is not an e-mail address HubSpot takes; left out.`);
       }
-      if (choice.mode === 'create' && field.targets.some((target) => target.name === 'hs_additional_emails')) {
-        output.additionalEmails.push(...emails.others);
+      if (choice.mode === 'create' && holdsOtherEmails(field) && emails.others.length > 0) {
+        const target = otherEmailsTarget(settings, row);
+        if (target.kind === 'secondary_emails') output.additionalEmails.push(...emails.others);
+        else if (target.kind === 'property') output.properties[target.name] = otherEmailsValue(emails.others);
+        else
+          context.warnings.push(
+            `The other e-mail addresses (${emails.others.join(', ')}) have no property while contact properties are off; left out.`,
+          );
       }
     }
     const writes = fieldWrites(context, field, value);

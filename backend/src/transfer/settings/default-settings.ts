@@ -3,7 +3,7 @@ import { DataType, type TransferSettings } from '../../../../shared/src/contract
 /**
  * The settings a connection starts with on an audit: everything the plan supports, every field onto the
  * property the plan creates, activity types where the plan sends them, no record filters, automatic sync
- * on, and neither opt-in (inviting users, matching companies by domain) taken.
+ * on, and no opt-in (inviting users, matching companies by domain, secondary e-mails) taken.
  */
 export function defaultSettings(auditId: string): TransferSettings {
   return {
@@ -18,5 +18,6 @@ export function defaultSettings(auditId: string): TransferSettings {
     exchangeRates: {},
     inviteMissingUsers: false,
     matchCompaniesByDomain: false,
+    addSecondaryEmails: false,
   };
 }

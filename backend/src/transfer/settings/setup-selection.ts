@@ -1,5 +1,7 @@
 import type { DataType, TransferSettings } from '../../../../shared/src/contracts/index.js';
+import { SOURCES } from '../../sources/index.js';
 import type { MappingPlan, PlannedObject } from '../mapping/mapping-plan.js';
+import { holdsOtherEmails, otherEmailsTarget } from '../mapping/other-emails.js';
 
 /** A property group setup creates (or reuses by name) for one plan object row's created properties. */
 export interface SelectedPropertyGroup {
@@ -126,6 +128,9 @@ export function propertyDataType(object: Pick<PlannedObject, 'hubspotObject'>): 
   return PROPERTY_DATA_TYPE[object.hubspotObject] ?? ACTIVITY_DATA_TYPE[object.hubspotObject] ?? null;
 }
 
+const sourceName = (plan: MappingPlan): string =>
+  SOURCES.find((entry) => entry.id === plan.source)?.name ?? plan.source;
+
 const on = (settings: TransferSettings, type: DataType): boolean => settings.dataTypes[type] !== false;
 
 function selectProperties(plan: MappingPlan, settings: TransferSettings, objects: PlannedObject[]) {
@@ -192,6 +197,23 @@ function selectProperties(plan: MappingPlan, settings: TransferSettings, objects
           references,
         });
       }
+      const otherEmails = otherEmailsTarget(settings, object);
+      if (propertiesOn && choice.mode === 'create' && holdsOtherEmails(field) && otherEmails.kind === 'property') {
+        created += 1;
+        properties.push({
+          action: 'create',
+          objectType: object.hubspotObject,
+          objectKey: object.key,
+          sourceField: field.key,
+          name: otherEmails.name,
+          label: `Other e-mails (${sourceName(plan)})`,
+          type: 'string',
+          fieldType: 'text',
+          groupName: object.propertyGroup.name,
+          options: null,
+          references: null,
+        });
+      }
     }
     if (created > 0) groups.push({ objectType: object.hubspotObject, objectKey: object.key, ...object.propertyGroup });
   }
@@ -246,7 +268,8 @@ function selectOwners(plan: MappingPlan, settings: TransferSettings): SetupSelec
 
 /**
  * Exactly what setup must create or reuse for these settings on this plan: per object the property group
- * and properties (created or mapped onto existing ones, with the options to have), custom association
+ * and properties (created or mapped onto existing ones, with the options to have; for contacts the "Other
+ * e-mails" property unless secondary e-mails are chosen, mapping/other-emails.ts), custom association
  * labels, pipelines with their stages and Closed won/lost, the owner map and invitations, currencies with
  * rates, the backfill workflows and whether archived deals move. Pure: the settings are already validated.
  */

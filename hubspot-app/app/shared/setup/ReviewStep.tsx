@@ -15,6 +15,7 @@ import type { SetupReview } from '../contracts/setup.ts';
 import type { SourceId } from '../contracts/sources.ts';
 import { formatCount } from '../format.ts';
 import { useApiQuery } from '../useApi.ts';
+import { otherEmailsLine } from './other-emails.ts';
 import { ReviewObjectsTable } from './ReviewObjectsTable.tsx';
 import { getSetupReview } from './setup-endpoints.ts';
 
@@ -22,13 +23,15 @@ interface ReviewStepProps {
   source: SourceId;
   context: BaseContext;
   readiness: SetupReadiness;
+  /** The settings' choice for persons' other e-mail addresses (its cost is shown). */
+  addSecondaryEmails: boolean;
   starting: boolean;
   onBack: () => void;
   onTransfer: () => void;
 }
 
 /** Step 3: what setup will create, reuse, skip or fail per object, read from the portal now; then Transfer. */
-export function ReviewStep({ source, context, readiness, starting, onBack, onTransfer }: ReviewStepProps) {
+export function ReviewStep({ source, context, ...body }: ReviewStepProps) {
   const review = useApiQuery(
     useMemo(() => getSetupReview(source), [source]),
     context,
@@ -40,9 +43,7 @@ export function ReviewStep({ source, context, readiness, starting, onBack, onTra
       errorTitle="We couldn't review the setup"
       onRetry={review.reload}
     >
-      {(data) => (
-        <ReviewBody review={data} readiness={readiness} starting={starting} onBack={onBack} onTransfer={onTransfer} />
-      )}
+      {(data) => <ReviewBody review={data} {...body} />}
     </Loadable>
   );
 }
@@ -50,6 +51,7 @@ export function ReviewStep({ source, context, readiness, starting, onBack, onTra
 function ReviewBody({
   review,
   readiness,
+  addSecondaryEmails,
   starting,
   onBack,
   onTransfer,
@@ -76,6 +78,7 @@ function ReviewBody({
       ) : (
         <ReviewObjectsTable review={review} />
       )}
+      <Text testId="review-other-emails">{otherEmailsLine(addSecondaryEmails)}</Text>
       {!readiness.ready && (
         <Alert testId="review-not-ready" title="Fill these in before the transfer" variant="warning">
           {readiness.missing.map((gap) => (

@@ -119,6 +119,7 @@ export function SetupWizard({ source, context, onChanged }: SetupWizardProps) {
                 source={source}
                 context={context}
                 readiness={current.readiness}
+                addSecondaryEmails={current.settings.addSecondaryEmails}
                 starting={setup.pending === 'start'}
                 onBack={() => open('configure')}
                 onTransfer={() => {

@@ -1,8 +1,9 @@
 import { Checkbox, Flex, Heading, Toggle } from '@hubspot/ui-extensions';
 import type { ConfigureDraft, EditDraft } from './configure-draft.ts';
 import { FieldProblem } from './FieldProblem.tsx';
+import { SECONDARY_EMAILS_COST } from './other-emails.ts';
 
-type Option = 'automaticSync' | 'inviteMissingUsers' | 'matchCompaniesByDomain';
+type Option = 'automaticSync' | 'inviteMissingUsers' | 'matchCompaniesByDomain' | 'addSecondaryEmails';
 
 const OPT_INS: { key: Exclude<Option, 'automaticSync'>; label: string; description: string }[] = [
   {
@@ -15,9 +16,14 @@ const OPT_INS: { key: Exclude<Option, 'automaticSync'>; label: string; descripti
     label: 'Match existing companies by domain',
     description: 'A HubSpot company with the same domain is updated instead of a new one created.',
   },
+  {
+    key: 'addSecondaryEmails',
+    label: 'Add other e-mail addresses as HubSpot secondary e-mails',
+    description: SECONDARY_EMAILS_COST,
+  },
 ];
 
-/** The automatic sync toggle and the two opt-ins. */
+/** The automatic sync toggle and the opt-ins. */
 export function SyncOptionsSection({
   draft,
   edit,

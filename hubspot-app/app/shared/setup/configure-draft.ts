@@ -11,6 +11,7 @@ export type ConfigureDraft = Pick<
   | 'exchangeRates'
   | 'inviteMissingUsers'
   | 'matchCompaniesByDomain'
+  | 'addSecondaryEmails'
 >;
 
 export const configureDraftOf = (settings: TransferSettings): ConfigureDraft => ({
@@ -22,6 +23,7 @@ export const configureDraftOf = (settings: TransferSettings): ConfigureDraft => 
   exchangeRates: settings.exchangeRates,
   inviteMissingUsers: settings.inviteMissingUsers,
   matchCompaniesByDomain: settings.matchCompaniesByDomain,
+  addSecondaryEmails: settings.addSecondaryEmails,
 });
 
 /** A change to the draft; sections call it with the part they edit. */
@@ -37,4 +39,5 @@ export const CONFIGURE_PATHS = [
   'exchangeRates.',
   'inviteMissingUsers',
   'matchCompaniesByDomain',
+  'addSecondaryEmails',
 ];
