@@ -339,9 +339,11 @@ describe('record preview of other records', () => {
       date_of_birth: '1990-02-28',
       jobtitle: 'CTO',
       pipedrive_person__record_id: '5',
+      // The default: the other addresses go into the "Other e-mails" property, not through secondary e-mails.
+      pipedrive_person__other_emails: 'other@example.com',
     });
     expect(body.hubspot.properties).not.toHaveProperty('hs_additional_emails');
-    expect(body.hubspot.additionalEmails).toEqual(['other@example.com']);
+    expect(body.hubspot.additionalEmails).toEqual([]);
     // Bob has no HubSpot owner and no default owner is set: the contact stays unassigned.
     expect(body.hubspot.properties).not.toHaveProperty('hubspot_owner_id');
     expect(Object.values(body.hubspot.properties)).toContain('home: +49 30 9999');

@@ -4,6 +4,7 @@ import { type AuditHarness, startAuditHarness } from '../support/audit-harness.j
 import {
   auditAndSettings,
   type CrmRecord,
+  hubspotCall,
   liveRecords,
   portalSnapshot,
   runTransfer,
@@ -96,18 +97,7 @@ beforeAll(async () => {
 }, 150_000);
 
 /** A call to the HubSpot sandbox as another app of the portal would make it. */
-async function hubspot(method: string, path: string, body?: unknown): Promise<unknown> {
-  const { state, clientId } = harness.hubspot;
-  const grant = { portalId: PORTAL, userId: 1, userEmail: 'alma@values.example', scopes: ['oauth'], clientId };
-  const token = state.oauth.issueAccessToken(state.oauth.issueRefreshToken(grant), state.nowMs(), 1800).token;
-  const res = await fetch(`${harness.hubspot.apiBaseUrl}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  expect(res.status).toBeLessThan(300);
-  return res.json();
-}
+const hubspot = (method: string, path: string, body?: unknown) => hubspotCall(harness, method, path, body);
 
 afterAll(() => harness.close());
 
@@ -135,11 +125,12 @@ describe('values HubSpot cannot hold as they are', () => {
 
   let cobalt: { id: string };
 
-  it('(before the sync) the user opts in to matching companies by domain; HubSpot has two companies of one domain', async () => {
+  it('(before the sync) the user opts in to matching companies by domain and to secondary e-mails; HubSpot has two companies of one domain', async () => {
     const current = SettingsResponse.parse((await harness.api('GET', '/api/v1/connections/pipedrive/settings')).body);
     const saved = await harness.api('PUT', '/api/v1/connections/pipedrive/settings', {
       ...current.settings,
       matchCompaniesByDomain: true,
+      addSecondaryEmails: true,
     });
     expect(saved.status).toBe(200);
     cobalt = (await hubspot('POST', '/crm/v3/objects/companies', {

@@ -220,6 +220,21 @@ describe('transfer settings', () => {
     expect(await readSettings()).toEqual(body);
   });
 
+  it('keep the secondary-e-mail choice through a PATCH that leaves it out; a row saved before it existed reads it off', async () => {
+    expect((await readSettings()).settings.addSecondaryEmails).toBe(false);
+    expect((await call('PATCH', SETTINGS, { auditId: audit.id, addSecondaryEmails: 'yes' })).status).toBe(400);
+    const on = await call('PATCH', SETTINGS, { auditId: audit.id, addSecondaryEmails: true });
+    expect(on.status).toBe(200);
+    expect(SettingsResponse.parse(on.body).settings.addSecondaryEmails).toBe(true);
+    const other = await call('PATCH', SETTINGS, { auditId: audit.id, automaticSync: false });
+    expect(other.status).toBe(200);
+    expect(SettingsResponse.parse(other.body).settings.addSecondaryEmails).toBe(true);
+    // Settings saved before the choice existed have no such key.
+    await harness.db.pool.query(`UPDATE transfer_settings SET settings = settings - 'addSecondaryEmails'`);
+    const stored = await readSettings();
+    expect(stored).toMatchObject({ saved: true, settings: { addSecondaryEmails: false } });
+  });
+
   it('never overwrite a save made in between (a stale revision saves nothing)', async () => {
     const connection = await harness.db.pool.query<{ connection_id: string; portal_id: string }>(
       'SELECT connection_id, portal_id FROM transfer_settings',

@@ -32,6 +32,31 @@ export const liveRecords = (snapshot: PortalSnapshot, object: string) =>
 export const sourceIdOf = (record: CrmRecord) =>
   Object.entries(record.properties).find(([name]) => name.endsWith('__record_id'))?.[1] ?? null;
 
+/** A call to the HubSpot sandbox's API as another app of the harness portal would make it (must succeed). */
+export async function hubspotCall(
+  harness: AuditHarness,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<unknown> {
+  const { state, clientId } = harness.hubspot;
+  const grant = {
+    portalId: harness.portalId,
+    userId: 1,
+    userEmail: 'other-app@example.com',
+    scopes: ['oauth'],
+    clientId,
+  };
+  const token = state.oauth.issueAccessToken(state.oauth.issueRefreshToken(grant), state.nowMs(), 1800).token;
+  const res = await fetch(`${harness.hubspot.apiBaseUrl}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  expect(res.status).toBeLessThan(300);
+  return res.json();
+}
+
 /** Audit, then the settings in force saved with the exchange rates setup needs; the portal made Professional. */
 export async function auditAndSettings(
   harness: AuditHarness,
