@@ -392,8 +392,11 @@ describe('the initial sync of the 2,000-record fixture', () => {
       hubspot_owner_id: owner(GRETA),
       'Person created': '2024-05-01T09:00:00.000Z',
       'Pipedrive record link (persons)': `${harness.pipedrive.apiBaseUrl}/person/1`,
+      // The default settings: her other address is in the contact's own property, not a secondary e-mail.
+      'Other e-mails (Pipedrive)': 'anna.schmidt@mail.example',
       ...EVERY_TYPE(),
     });
+    expect(shown('contacts', '1')).not.toHaveProperty('hs_additional_emails');
     expect(shown('contacts', '2')).toMatchObject({
       firstname: 'Bernd',
       lastname: 'Braun',

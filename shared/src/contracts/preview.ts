@@ -36,7 +36,10 @@ export const RecordPreview = z.object({
     associations: z.array(PreviewAssociation),
     /** Properties whose value is a pipeline or stage id setup has not created yet, by its ledger item key. */
     pending: z.array(z.object({ property: z.string(), itemKey: z.string() })),
-    /** A contact's other e-mail addresses, added through HubSpot's secondary-email API (hs_additional_emails is read-only). */
+    /**
+     * A contact's other e-mail addresses when the settings add them as HubSpot secondary e-mails (one call each;
+     * hs_additional_emails is read-only); by default they are in `properties`, in the "Other e-mails" property.
+     */
     additionalEmails: z.array(z.string()),
     /** Source values left out, and why. */
     warnings: z.array(z.string()),

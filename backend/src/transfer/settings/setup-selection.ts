@@ -1,4 +1,4 @@
-import type { DataType, TransferSettings } from '../../../../shared/src/contracts/index.js';
+import type { AuditField, DataType, TransferSettings } from '../../../../shared/src/contracts/index.js';
 import { SOURCES } from '../../sources/index.js';
 import type { MappingPlan, PlannedObject } from '../mapping/mapping-plan.js';
 import { holdsOtherEmails, otherEmailsTarget } from '../mapping/other-emails.js';
@@ -131,6 +131,20 @@ export function propertyDataType(object: Pick<PlannedObject, 'hubspotObject'>): 
 const sourceName = (plan: MappingPlan): string =>
   SOURCES.find((entry) => entry.id === plan.source)?.name ?? plan.source;
 
+/** A property setup creates in the row's group for one of its source fields. */
+const createdProperty = (
+  object: PlannedObject,
+  field: AuditField,
+  property: Pick<SelectedProperty, 'name' | 'label' | 'type' | 'fieldType' | 'options' | 'references'>,
+): SelectedProperty => ({
+  action: 'create',
+  objectType: object.hubspotObject,
+  objectKey: object.key,
+  sourceField: field.key,
+  groupName: object.propertyGroup.name,
+  ...property,
+});
+
 const on = (settings: TransferSettings, type: DataType): boolean => settings.dataTypes[type] !== false;
 
 function selectProperties(plan: MappingPlan, settings: TransferSettings, objects: PlannedObject[]) {
@@ -183,36 +197,24 @@ function selectProperties(plan: MappingPlan, settings: TransferSettings, objects
           continue;
         }
         created += 1;
-        properties.push({
-          action: 'create',
-          objectType: object.hubspotObject,
-          objectKey: object.key,
-          sourceField: field.key,
-          name: target.name,
-          label: target.label,
-          type: target.type,
-          fieldType: target.fieldType,
-          groupName: object.propertyGroup.name,
-          options: enumerated,
-          references,
-        });
+        const { name, label, type, fieldType } = target;
+        properties.push(
+          createdProperty(object, field, { name, label, type, fieldType, options: enumerated, references }),
+        );
       }
       const otherEmails = otherEmailsTarget(settings, object);
       if (propertiesOn && choice.mode === 'create' && holdsOtherEmails(field) && otherEmails.kind === 'property') {
         created += 1;
-        properties.push({
-          action: 'create',
-          objectType: object.hubspotObject,
-          objectKey: object.key,
-          sourceField: field.key,
-          name: otherEmails.name,
-          label: `Other e-mails (${sourceName(plan)})`,
-          type: 'string',
-          fieldType: 'text',
-          groupName: object.propertyGroup.name,
-          options: null,
-          references: null,
-        });
+        properties.push(
+          createdProperty(object, field, {
+            name: otherEmails.name,
+            label: `Other e-mails (${sourceName(plan)})`,
+            type: 'string',
+            fieldType: 'text',
+            options: null,
+            references: null,
+          }),
+        );
       }
     }
     if (created > 0) groups.push({ objectType: object.hubspotObject, objectKey: object.key, ...object.propertyGroup });

@@ -1,5 +1,7 @@
 /**
- * A person's other e-mail addresses are kept: HubSpot takes them only through its secondary-email API,
+ * The opt-in `addSecondaryEmails` (by default a person's other addresses are in the "Other e-mails"
+ * property instead, written with the contact: mapping/other-emails.ts). When opted in, they become the
+ * contact's secondary e-mails: HubSpot takes them only through its secondary-email API,
  * one address per call, with no batch form (`hs_additional_emails` is read-only). So the contacts task
  * queues them in Postgres in its batch commit, and after the record tasks this step adds them, 100 queued
  * addresses at a time: one batch read of those contacts' current addresses (so nothing is sent twice,
