@@ -242,6 +242,59 @@ describe('persons sharing an e-mail across batches', () => {
   });
 });
 
+describe('other e-mail addresses of persons sharing an e-mail', () => {
+  const OTHERS = 'st_other_emails';
+  const dana = (sourceId: string, sourceCreatedAt: string, others: string): PersonInput => ({
+    sourceId,
+    email: 'dana@others.example.com',
+    sourceCreatedAt,
+    properties: { email: 'dana@others.example.com', firstname: `Dana ${sourceId}`, [OTHERS]: others },
+  });
+  const write = (persons: PersonInput[]) =>
+    writeContacts(h.hubspot, { idProperty: SOURCE_ID, otherEmailsProperty: OTHERS, persons });
+  const held = async () =>
+    (await h.recordsWithPrefix('contacts', 'others-', [OTHERS])).map((r) => [
+      r.properties[SOURCE_ID],
+      r.properties[OTHERS],
+    ]);
+
+  it('keeps every merged person’s addresses in the one contact: a batch’s together, a later batch’s added', async () => {
+    // As setup creates it: a text property.
+    await h.hs('POST', '/crm/v3/properties/contacts', {
+      name: OTHERS,
+      label: 'Other e-mails',
+      type: 'string',
+      fieldType: 'text',
+      groupName: 'contactinformation',
+    });
+    const [older, newer] = await write([
+      dana('others-1', '2019-01-01T00:00:00Z', 'dana@home.example.com'),
+      dana('others-2', '2023-01-01T00:00:00Z', 'Dana@Home.example.com;dana@work.example.com'),
+    ]);
+    expect(older).toMatchObject({ sourceId: 'others-1', outcome: 'created' });
+    const hubspotId = (older as { hubspotId: string }).hubspotId;
+    expect(newer).toEqual({ sourceId: 'others-2', outcome: 'merged', hubspotId, mergedInto: 'others-1' });
+    expect(await held()).toEqual([['others-1', 'dana@home.example.com;dana@work.example.com']]);
+
+    // A younger person of a later batch: the contact stays others-1's, and gets the address it lacks.
+    h.sent.length = 0;
+    const later = [dana('others-3', '2024-01-01T00:00:00Z', 'dana@work.example.com;dana@new.example.com')];
+    expect(await write(later)).toEqual([
+      { sourceId: 'others-3', outcome: 'merged', hubspotId, mergedInto: 'others-1' },
+    ]);
+    expect(h.sent.map((batch) => batch.path)).toEqual([
+      '/crm/v3/objects/contacts/batch/read',
+      '/crm/v3/objects/contacts/batch/update',
+    ]);
+    expect(await held()).toEqual([['others-1', 'dana@home.example.com;dana@work.example.com;dana@new.example.com']]);
+
+    // Again: the contact holds them all, so nothing is written.
+    h.sent.length = 0;
+    await write(later);
+    expect(h.sent.map((batch) => batch.path)).toEqual(['/crm/v3/objects/contacts/batch/read']);
+  });
+});
+
 describe('creates without a unique property (engagements)', () => {
   const notes = (prefix: string, count: number): RecordInput[] =>
     range(count).map((i) => ({

@@ -31,3 +31,17 @@ export function otherEmailsTarget(
 
 /** The property's value: HubSpot's own list format. */
 export const otherEmailsValue = (emails: readonly string[]): string => emails.join(';');
+
+/** Several such values as one: each address once (case aside), in order, never the contact's primary address. */
+export function otherEmailsUnion(values: readonly (string | null | undefined)[], primary: string | null): string {
+  const seen = new Set(primary === null ? [] : [primary.trim().toLowerCase()]);
+  const kept: string[] = [];
+  for (const value of values)
+    for (const part of (value ?? '').split(';')) {
+      const address = part.trim();
+      if (address === '' || seen.has(address.toLowerCase())) continue;
+      seen.add(address.toLowerCase());
+      kept.push(address);
+    }
+  return otherEmailsValue(kept);
+}

@@ -3,8 +3,12 @@
  * Before each batch, ONE batch read by e-mail (`idProperty: email`) finds HubSpot contacts that already
  * hold the e-mails: a contact nobody transferred is adopted (updated by its HubSpot id, never duplicated,
  * its previous values returned for the ledger); persons sharing one e-mail become one contact.
- * Calls per 100 persons: one read, one upsert, one update when some contacts are adopted.
+ * Persons merged into one contact keep their other e-mail addresses in it (the "Other e-mails" property,
+ * when the request names it): the group's addresses are written together, and a contact an earlier batch
+ * wrote gets the ones it lacks added.
+ * Calls per 100 persons: one read, one upsert, one update when some contacts are adopted or get addresses.
  */
+import { otherEmailsUnion } from '../mapping/other-emails.js';
 import { chunk, lastPerKey, OBJECT_BATCH_SIZE } from './batch-inputs.js';
 import type { BatchApi, BatchRecord } from './batch-sender.js';
 import { emailKey, groupPersonsByEmail, type PersonGroup, type PersonInput } from './persons-by-email.js';
@@ -26,6 +30,8 @@ export type ContactOutcome =
 export interface ContactsRequest {
   /** The unique property holding the source record id. */
   idProperty: string;
+  /** The property persons' other e-mail addresses are in (absent: they go another way, secondary-emails.ts). */
+  otherEmailsProperty?: string;
   persons: readonly PersonInput[];
 }
 
@@ -35,13 +41,32 @@ type Plan =
   | { kind: 'adopt'; group: PersonGroup; existing: BatchRecord }
   | { kind: 'taken'; group: PersonGroup; existing: BatchRecord; holder: string };
 
+/** Every member of a group holds the group's other addresses: whichever one is written keeps them all. */
+function withGroupOtherEmails(group: PersonGroup, property: string): PersonGroup {
+  const members = [group.winner, ...group.merged];
+  const union = otherEmailsUnion(
+    members.map((person) => person.properties[property]),
+    group.winner.email,
+  );
+  if (union === '') return group;
+  const holding = (person: PersonInput): PersonInput => ({
+    ...person,
+    properties: { ...person.properties, [property]: union },
+  });
+  return { winner: holding(group.winner), merged: group.merged.map(holding) };
+}
+
 /** Writes every person (any number), one outcome per person in input order. */
 export async function writeContacts(hubspot: BatchApi, request: ContactsRequest): Promise<ContactOutcome[]> {
   const persons = lastPerKey(request.persons, (person) => person.sourceId);
   const outcomes = new Map<string, ContactOutcome>();
-  for (const groups of chunk(groupPersonsByEmail(persons), OBJECT_BATCH_SIZE)) {
+  const property = request.otherEmailsProperty;
+  const grouped = groupPersonsByEmail(persons).map((group) =>
+    property === undefined ? group : withGroupOtherEmails(group, property),
+  );
+  for (const groups of chunk(grouped, OBJECT_BATCH_SIZE)) {
     const plans = await planByEmail(hubspot, request.idProperty, groups);
-    for (const outcome of await writePlans(hubspot, request.idProperty, plans)) outcomes.set(outcome.sourceId, outcome);
+    for (const outcome of await writePlans(hubspot, request, plans)) outcomes.set(outcome.sourceId, outcome);
   }
   return request.persons.map((person) => outcomes.get(person.sourceId) as ContactOutcome);
 }
@@ -85,20 +110,47 @@ async function planByEmail(hubspot: BatchApi, idProperty: string, groups: Person
   });
 }
 
-async function writePlans(hubspot: BatchApi, idProperty: string, plans: Plan[]): Promise<ContactOutcome[]> {
+/**
+ * A contact an earlier batch wrote for an older person of this e-mail, and the other addresses this group
+ * adds to it (null: none it lacks).
+ */
+function addedOtherEmails(plan: Extract<Plan, { kind: 'taken' }>, property: string | undefined) {
+  const ours = property === undefined ? undefined : plan.group.winner.properties[property];
+  if (property === undefined || ours === undefined) return null;
+  const held = plan.existing.properties[property] ?? '';
+  const union = otherEmailsUnion([held, ours], plan.existing.properties['email'] ?? null);
+  return union === held ? null : { sourceId: plan.group.winner.sourceId, hubspotId: plan.existing.id, property, union };
+}
+
+async function writePlans(hubspot: BatchApi, request: ContactsRequest, plans: Plan[]): Promise<ContactOutcome[]> {
+  const { idProperty } = request;
   const upserts = plans.filter((plan) => plan.kind === 'upsert').map(({ group }) => group.winner);
   const adoptions = plans.flatMap((plan) => (plan.kind === 'adopt' ? [plan] : []));
+  const additions = plans.flatMap((plan) => {
+    const added = plan.kind === 'taken' ? addedOtherEmails(plan, request.otherEmailsProperty) : null;
+    return added === null ? [] : [added];
+  });
   const written = new Map<string, ContactOutcome>();
   const upserted = await upsertRecords(hubspot, { objectType: 'contacts', idProperty, inputs: upserts });
   for (const outcome of upserted) written.set(outcome.sourceId, outcome);
-  const adopted = await updateRecords(
-    hubspot,
-    'contacts',
-    adoptions.map(({ group, existing }) => ({
+  const updated = await updateRecords(hubspot, 'contacts', [
+    ...adoptions.map(({ group, existing }) => ({
       sourceId: group.winner.sourceId,
       hubspotId: existing.id,
       properties: { ...group.winner.properties, [idProperty]: group.winner.sourceId },
     })),
+    ...additions.map(({ sourceId, hubspotId, property, union }) => ({
+      sourceId,
+      hubspotId,
+      properties: { [property]: union },
+    })),
+  ]);
+  const adopted = updated.slice(0, adoptions.length);
+  // An address the contact could not take fails the group's persons: a retry adds it.
+  const refused = new Map(
+    updated
+      .slice(adoptions.length)
+      .flatMap((outcome) => (outcome.outcome === 'failed' ? [[outcome.sourceId, outcome]] : [])),
   );
   adopted.forEach((outcome, index) => {
     const { group, existing } = adoptions[index] as Extract<Plan, { kind: 'adopt' }>;
@@ -113,6 +165,8 @@ async function writePlans(hubspot: BatchApi, idProperty: string, plans: Plan[]):
   });
   return plans.flatMap((plan) => {
     if (plan.kind === 'taken') {
+      const failure = refused.get(plan.group.winner.sourceId);
+      if (failure) return [failure, ...plan.group.merged.map((person) => mergedInto(person, failure))];
       const into = { hubspotId: plan.existing.id, mergedInto: plan.holder };
       return [plan.group.winner, ...plan.group.merged].map((person) => merged(person, into));
     }

@@ -9,7 +9,7 @@ import type { HubSpotPortalApi } from '../../hubspot/hubspot-api.js';
 import type { TransferBatch } from '../../jobs/transfer-run.js';
 import type { SourceRecord } from '../../sources/connector.js';
 import type { RecordShape } from '../../sources/record-shape.js';
-import { sourceIdProperty } from '../mapping/lineage.js';
+import { otherEmailsProperty, sourceIdProperty } from '../mapping/lineage.js';
 import type { PlannedObject } from '../mapping/mapping-plan.js';
 import type { HubSpotRecordInput } from '../mapping/record-mapper.js';
 import { type ContactOutcome, writeContacts } from './contact-writer.js';
@@ -69,6 +69,7 @@ export async function writeBatch(
     case 'contacts':
       return writeContacts(api, {
         idProperty,
+        otherEmailsProperty: otherEmailsProperty(row),
         persons: batch.map((mapped) => ({
           ...inputOf(mapped),
           email: mapped.input.properties.email ?? null,
