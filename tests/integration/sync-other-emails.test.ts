@@ -27,9 +27,18 @@ const DATASET = {
       id: 1,
       name: 'Carla Cruz',
       owner_id: 1,
+      add_time: '2024-01-01T09:00:00Z',
       emails: addresses('carla@cruz.example', 'Carla.Home@Mail.example', 'carla@former.example'),
     },
     { id: 2, name: 'Dirk Dahl', owner_id: 1, emails: addresses('dirk@dahl.example') },
+    // Carla again, entered later: merged into her contact, which keeps this person's other address too.
+    {
+      id: 3,
+      name: 'Carla C.',
+      owner_id: 1,
+      add_time: '2025-06-01T09:00:00Z',
+      emails: addresses('carla@cruz.example', 'carla@side.example'),
+    },
   ],
 };
 
@@ -100,7 +109,7 @@ describe('other e-mail addresses with the default settings', () => {
     expect(sync.job.status).toBe('COMPLETE');
 
     const carla = await contactOf('carla@cruz.example');
-    expect(carla.properties[PROPERTY]).toBe('carla.home@mail.example;carla@former.example');
+    expect(carla.properties[PROPERTY]).toBe('carla.home@mail.example;carla@former.example;carla@side.example');
     expect(carla.properties['hs_additional_emails'] ?? null).toBeNull();
     expect((await contactOf('dirk@dahl.example')).properties[PROPERTY] ?? null).toBeNull();
 
