@@ -101,23 +101,30 @@ function expectStoppedAtDeals(paused: SyncResponse): void {
   expect(status.deals).not.toBe('done');
 }
 
+/** Waits for the sync to stop: PAUSED as "reconnect needed" for `source`, with `reason`, in the middle (at deals). */
+async function expectPausedForReconnect(id: string, source: 'pipedrive' | 'hubspot', reason: string): Promise<void> {
+  const paused = await waitFor(
+    () => sync(id),
+    (s) => s.job.status !== 'PROCESSING',
+    20_000,
+    'the sync to stop',
+  );
+  expect(paused.job.status).toBe('PAUSED');
+  expect(paused.reconnectNeeded).toBe(source);
+  expect(paused.job.statusReason).toBe(reason);
+  expectStoppedAtDeals(paused);
+}
+
 describe('a refused token', () => {
   it('from Pipedrive, also on refresh, pauses the sync as "reconnect needed" until the user reconnects; it then finishes where it stopped', async () => {
     const id = await syncHeldAt(holdDealsRead);
     // While the deals read is held, the user uninstalls the app in Pipedrive: every grant is revoked.
     await harness.pipedriveControl('POST', '/tokens/revoke');
-    const paused = await waitFor(
-      () => sync(id),
-      (s) => s.job.status !== 'PROCESSING',
-      20_000,
-      'the sync to stop',
-    );
-    expect(paused.job.status).toBe('PAUSED');
-    expect(paused.reconnectNeeded).toBe('pipedrive');
-    expect(paused.job.statusReason).toBe(
+    await expectPausedForReconnect(
+      id,
+      'pipedrive',
       "Pipedrive no longer accepts Smart Transfer's access. Reconnect Pipedrive: the sync then continues where it stopped.",
     );
-    expectStoppedAtDeals(paused);
     expect(await guideStep('connect')).toMatchObject({ state: 'needs_attention' });
     expect(await guideStep('sync')).toMatchObject({
       state: 'needs_attention',
@@ -149,18 +156,11 @@ describe('a refused token', () => {
         }),
     });
     await hubspotControl('POST', '/oauth/revoke', { portalId: PORTAL });
-    const paused = await waitFor(
-      () => sync(id),
-      (s) => s.job.status !== 'PROCESSING',
-      20_000,
-      'the sync to stop',
-    );
-    expect(paused.job.status).toBe('PAUSED');
-    expect(paused.reconnectNeeded).toBe('hubspot');
-    expect(paused.job.statusReason).toBe(
+    await expectPausedForReconnect(
+      id,
+      'hubspot',
       "HubSpot no longer accepts Smart Transfer's access. Install the app again from the HubSpot Marketplace: the sync then continues where it stopped.",
     );
-    expectStoppedAtDeals(paused);
     expect(await guideStep('sync')).toMatchObject({ state: 'needs_attention' });
 
     await hubspotControl('POST', '/oauth/next-approval', { portalId: PORTAL });
