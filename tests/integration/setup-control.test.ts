@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { SetupResponse, SetupReview } from '../../shared/src/contracts/index.js';
 import { type AuditHarness, FINISHED, startAuditHarness } from '../support/audit-harness.js';
+import { pauseSetupAfter, readSetup } from '../support/setup-pause.js';
 import { scenarioSelection } from '../support/setup-scenario.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -24,7 +25,7 @@ async function customProperties(): Promise<number> {
   return Object.values(state.properties).reduce((sum, entry) => sum + entry.custom.length, 0);
 }
 
-const setup = async (id: string) => SetupResponse.parse((await harness.api('GET', `/api/v1/setup/${id}`)).body);
+const setup = (id: string) => readSetup(harness, id);
 
 beforeAll(async () => {
   harness = await startAuditHarness({
@@ -62,20 +63,8 @@ it('pauses between items (nothing more is written), resumes where it stopped, an
   expect(started.status).toBe(202);
   const { id } = SetupResponse.parse(started.body);
   expect((await harness.api('POST', '/api/v1/setup', { source: 'pipedrive' })).status).toBe(409);
-  await waitFor(
-    () => setup(id),
-    (s) => (s.tasks.find((task) => task.object === 'properties')?.counts.created ?? 0) > 0,
-    60_000,
-    'some properties created',
-  );
-  expect((await harness.api('POST', `/api/v1/jobs/${id}/pause`)).status).toBe(200);
-  // The handler has returned once it saved its "Stopped" phase: nothing it wrote is missing from the ledger.
-  const paused = await waitFor(
-    () => setup(id),
-    (s) => s.job.status === 'PAUSED' && s.job.progress.phase === 'Stopped',
-    60_000,
-    'the setup to stop',
-  );
+  // Once stopped, the handler has saved its "Stopped" phase: nothing it wrote is missing from the ledger.
+  const paused = await pauseSetupAfter(harness, id, 'properties', 'created', 'some properties created');
   const { rows } = await harness.db.pool.query<{ n: string }>(
     `SELECT count(*) AS n FROM ledger_entries WHERE transfer_id = $1 AND item_type = 'property' AND state = 'confirmed'`,
     [id],

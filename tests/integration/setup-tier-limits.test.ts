@@ -4,6 +4,7 @@ import request from 'supertest';
 import type { SetupSelection } from '../../backend/src/transfer/setup/setup-selection-shape.js';
 import { SetupResponse, SetupReview } from '../../shared/src/contracts/index.js';
 import { type AuditHarness, FINISHED, startAuditHarness } from '../support/audit-harness.js';
+import { pauseSetupAfter, readSetup } from '../support/setup-pause.js';
 import { scenarioSelection } from '../support/setup-scenario.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -35,7 +36,7 @@ async function review(): Promise<SetupReview> {
   return SetupReview.parse(res.body);
 }
 
-const setup = async (id: string) => SetupResponse.parse((await harness.api('GET', `/api/v1/setup/${id}`)).body);
+const setup = (id: string) => readSetup(harness, id);
 
 async function startSetup(): Promise<string> {
   const started = await harness.api('POST', '/api/v1/setup', { source: 'pipedrive' });
@@ -135,19 +136,7 @@ describe("setup within the portal's tier", () => {
       delayMs: 1_500,
     });
     const id = await startSetup();
-    await waitFor(
-      () => setup(id),
-      (s) => (s.tasks.find((task) => task.object === 'pipelines')?.counts.failed ?? 0) > 0,
-      60_000,
-      'the repeated pipeline to fail',
-    );
-    expect((await harness.api('POST', `/api/v1/jobs/${id}/pause`)).status).toBe(200);
-    const paused = await waitFor(
-      () => setup(id),
-      (s) => s.job.status === 'PAUSED' && s.job.progress.phase === 'Stopped',
-      60_000,
-      'the setup to stop',
-    );
+    const paused = await pauseSetupAfter(harness, id, 'pipelines', 'failed', 'the repeated pipeline to fail');
     expect(paused.tasks.find((task) => task.object === 'pipelines')?.status).not.toBe('done');
     await sandbox('DELETE', '/faults/targeted');
     expect((await harness.api('POST', `/api/v1/jobs/${id}/resume`)).status).toBe(200);
