@@ -1,4 +1,5 @@
 import { createRenderer } from '@hubspot/ui-extensions/testing';
+import { defaultSettings } from '../../../backend/src/transfer/settings/default-settings.ts';
 import type {
   JobStatus,
   PortalPropertiesResponse,
@@ -55,35 +56,16 @@ export const DEAL_PROPERTIES_FOR_OPTIONS: PortalPropertiesResponse = {
   ],
 };
 
-/** The settings the plan gives by default, made on AUDIT_1: pipelines locked on by deals, workflows off for the tier. */
+const DEFAULTS = defaultSettings(AUDIT_1);
+
+/**
+ * The settings the plan gives by default (the backend's defaults), made on AUDIT_1: pipelines locked on by deals,
+ * workflows off for the tier, archived deals off.
+ */
 export const SETTINGS: SettingsResponse = {
   settings: {
-    auditId: AUDIT_1,
-    dataTypes: {
-      users: true,
-      currencies: true,
-      pipelines: true,
-      company_properties: true,
-      contact_properties: true,
-      deal_properties: true,
-      product_properties: true,
-      calls: true,
-      emails: true,
-      meetings: true,
-      notes: true,
-      tasks: true,
-      workflows: false,
-      archived_deals: false,
-    },
-    fields: {},
-    activityTypes: {},
-    recordFilters: {},
-    automaticSync: true,
-    defaultOwnerId: null,
-    ownerOverrides: {},
-    exchangeRates: {},
-    inviteMissingUsers: false,
-    matchCompaniesByDomain: false,
+    ...DEFAULTS,
+    dataTypes: { ...DEFAULTS.dataTypes, workflows: false, archived_deals: false },
   },
   saved: false,
   carriedOverFrom: null,
