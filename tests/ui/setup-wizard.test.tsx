@@ -23,6 +23,7 @@ import {
   DEAL_PROPERTIES_FOR_OPTIONS,
   errorResponse,
   ERRORS,
+  expectErrorsSearchedAndExported,
   fakeBackend,
   fakePollingClock,
   fire,
@@ -39,6 +40,7 @@ import {
   SETUP_1,
   setupTransfer,
   textOf,
+  transferErrorsRoutes,
   url,
 } from './support/index.ts';
 
@@ -387,21 +389,11 @@ describe('Prepare HubSpot wizard', () => {
         'GET /api/v1/audits': [jsonResponse(completeAudit(AUDIT_1, RESULT))],
         [`GET ${SETTINGS_PATH}`]: [jsonResponse(SETTINGS)],
         'GET /api/v1/setup': [jsonResponse(done)],
-        [`GET ${ERRORS_PATH}`]: [
-          jsonResponse(ERRORS),
-          jsonResponse({ ...ERRORS, page: 2 }),
-          jsonResponse({ ...ERRORS, errors: [], total: 0 }),
-        ],
-        [`POST ${ERRORS_PATH}/export-link`]: [
-          jsonResponse(
-            { url: 'https://api.smart-transfer.example/downloads/errors/tk_9', expiresAt: '2026-12-01T15:10:00.000Z' },
-            201,
-          ),
-        ],
+        ...transferErrorsRoutes(ERRORS_PATH, ERRORS, 'tk_9'),
       }),
       renderWizard(),
     );
-    const { waitFor, find, findByTestId, maybeFind, callsTo } = page;
+    const { waitFor, find, findByTestId, maybeFind } = page;
     await waitFor(() => expect(maybeFind(Table, { testId: 'setup-errors' })).not.toBeNull());
     expect(find(StepIndicator).props.currentStep).toBe(3);
     expect(findByTestId(Text, 'setup-sync-writes-dates').text).toBe(
@@ -412,22 +404,7 @@ describe('Prepare HubSpot wizard', () => {
     findByTestId(Button, 'setup-errors-next').trigger('onClick');
     await waitFor(() => expect(findByTestId(Text, 'setup-errors-page').text).toBe('Page 2 of 2 (21 errors)'));
     expect(findByTestId(Button, 'setup-errors-next').props.disabled).toBe(true);
-    fire(findByTestId(SearchInput, 'setup-errors-search'), 'onChange', 'no such thing');
-    await waitFor(() => expect(maybeFind(EmptyState, { testId: 'setup-errors-empty' })).not.toBeNull());
-    expect(textOf(findByTestId(EmptyState, 'setup-errors-empty'))).toBe('No errors match "no such thing".');
-    expect(callsTo(`GET ${ERRORS_PATH}`).map(([called]) => called)).toEqual([
-      url(ERRORS_PATH, 'page=1&pageSize=20'),
-      url(ERRORS_PATH, 'page=2&pageSize=20'),
-      url(ERRORS_PATH, 'page=1&pageSize=20&q=no+such+thing'),
-    ]);
-
-    findByTestId(LoadingButton, 'setup-errors-export').trigger('onClick');
-    await waitFor(() => expect(maybeFind(Button, { testId: 'setup-errors-download' })).not.toBeNull());
-    expect(callsTo(`POST ${ERRORS_PATH}/export-link`)).toEqual([[url(`${ERRORS_PATH}/export-link`), POST]]);
-    expect(findByTestId(Button, 'setup-errors-download').props.href).toEqual({
-      url: 'https://api.smart-transfer.example/downloads/errors/tk_9',
-      external: true,
-    });
+    await expectErrorsSearchedAndExported(page, 'setup', ERRORS_PATH, 'tk_9');
   });
 
   it('asks for a complete audit first when the latest one has no result', async () => {
