@@ -19,6 +19,7 @@ import {
   cleanUpAfterEach,
   columnOf,
   completeAudit,
+  CONNECTED,
   errorResponse,
   fakeBackend,
   fakePollingClock,
@@ -31,8 +32,6 @@ import {
 } from './support/index.ts';
 
 cleanUpAfterEach();
-
-const CONNECTED = jsonResponse(appsWith({ connectionStatus: 'connected' }));
 
 describe('app home once Pipedrive is connected', () => {
   it('shows the connection, Disconnect and "Audit my data", which starts the audit right there', async () => {

@@ -13,10 +13,10 @@ import {
 } from '@hubspot/ui-extensions';
 import { describe, expect, it, jest } from '@jest/globals';
 import {
-  appsWith,
   AUDIT_1,
   cleanUpAfterEach,
   completeAudit,
+  CONNECTED,
   errorResponse,
   fakeBackend,
   fakePollingClock,
@@ -34,7 +34,6 @@ import {
 
 cleanUpAfterEach();
 
-const CONNECTED = jsonResponse(appsWith({ connectionStatus: 'connected' }));
 const AUDIT_PATH = `/api/v1/audits/${AUDIT_1}`;
 const GET_AUDIT = `GET ${AUDIT_PATH}`;
 const GET_OPTIONS = { method: 'GET', timeout: 15000 };

@@ -3,8 +3,8 @@ import type { RenderedElementNode } from '@hubspot/ui-extensions/testing';
 import { describe, expect, it } from '@jest/globals';
 import {
   APPS,
-  appsWith,
   cleanUpAfterEach,
+  CONNECTED,
   errorResponse,
   fakeBackend,
   GUIDE,
@@ -18,7 +18,6 @@ import {
 
 cleanUpAfterEach();
 
-const CONNECTED = jsonResponse(appsWith({ connectionStatus: 'connected' }));
 const DISCONNECTED = jsonResponse({
   source: 'pipedrive',
   status: 'not_connected',

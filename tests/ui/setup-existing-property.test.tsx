@@ -10,19 +10,16 @@ import {
 } from '@hubspot/ui-extensions';
 import { describe, expect, it } from '@jest/globals';
 import {
-  AUDIT_1,
+  BEFORE_SETUP,
   cleanUpAfterEach,
-  completeAudit,
   DEAL_PROPERTIES_FOR_OPTIONS,
   errorResponse,
   fakeBackend,
   fire,
   jsonResponse,
   LEAD_TEMPERATURE,
-  NO_SETUP,
   READY,
   renderWizard,
-  RESULT,
   REVIEW,
   SETTINGS,
   url,
@@ -38,9 +35,7 @@ const PICKER = `property-existing-${LEAD_TEMPERATURE}`;
 async function openDealFields(routes: Parameters<typeof fakeBackend>[0]) {
   const page = Object.assign(
     fakeBackend({
-      'GET /api/v1/audits': [jsonResponse(completeAudit(AUDIT_1, RESULT))],
-      [`GET ${SETTINGS_PATH}`]: [jsonResponse(SETTINGS)],
-      'GET /api/v1/setup': [NO_SETUP],
+      ...BEFORE_SETUP,
       [`PATCH ${SETTINGS_PATH}`]: [jsonResponse({ ...SETTINGS, saved: true, readiness: READY })],
       'GET /api/v1/setup/review': [jsonResponse(REVIEW)],
       ...routes,

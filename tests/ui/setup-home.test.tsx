@@ -1,31 +1,15 @@
 import { Button, Heading, StatisticsItem, StepIndicator, Table, Tile } from '@hubspot/ui-extensions';
 import { PageBreadcrumbs } from '@hubspot/ui-extensions/pages';
 import { describe, expect, it } from '@jest/globals';
-import {
-  appsWith,
-  AUDIT_1,
-  cleanUpAfterEach,
-  completeAudit,
-  fakeBackend,
-  jsonResponse,
-  NO_SETUP,
-  renderHome,
-  RESULT,
-  SETTINGS,
-  url,
-} from './support/index.ts';
+import { BEFORE_SETUP, cleanUpAfterEach, CONNECTED, fakeBackend, renderHome, url } from './support/index.ts';
 
 cleanUpAfterEach();
-
-const CONNECTED = jsonResponse(appsWith({ connectionStatus: 'connected' }));
 
 describe('app home: from the audit on to Prepare HubSpot', () => {
   it('continues from the audit to the wizard, and back', async () => {
     const { callsTo } = fakeBackend({
       'GET /api/v1/apps': [CONNECTED],
-      'GET /api/v1/audits': [jsonResponse(completeAudit(AUDIT_1, RESULT))],
-      'GET /api/v1/connections/pipedrive/settings': [jsonResponse(SETTINGS)],
-      'GET /api/v1/setup': [NO_SETUP],
+      ...BEFORE_SETUP,
     });
     const { find, findByTestId, maybeFind, waitFor, follow, path } = renderHome();
     await waitFor(() => expect(findByTestId(Tile, 'source-pipedrive').maybeFind(StatisticsItem)).not.toBeNull());

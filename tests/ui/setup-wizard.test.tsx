@@ -18,6 +18,7 @@ import {
 import { describe, expect, it, jest } from '@jest/globals';
 import {
   AUDIT_1,
+  BEFORE_SETUP,
   cleanUpAfterEach,
   completeAudit,
   DEAL_PROPERTIES_FOR_OPTIONS,
@@ -55,9 +56,7 @@ const ERRORS_PATH = `/api/v1/transfers/${SETUP_1}/errors`;
 /** The backend of a portal with a complete audit and default settings, before any setup. */
 const beforeSetup = (routes: Parameters<typeof fakeBackend>[0] = {}) =>
   fakeBackend({
-    'GET /api/v1/audits': [jsonResponse(completeAudit(AUDIT_1, RESULT))],
-    [`GET ${SETTINGS_PATH}`]: [jsonResponse(SETTINGS)],
-    'GET /api/v1/setup': [NO_SETUP],
+    ...BEFORE_SETUP,
     ...routes,
   });
 

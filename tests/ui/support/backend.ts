@@ -103,6 +103,9 @@ export const appsWith = (pipedrive: Partial<SourceApp>): AppsResponse => ({
   apps: APPS.apps.map((app) => (app.id === 'pipedrive' ? { ...app, ...pipedrive } : app)),
 });
 
+/** GET /api/v1/apps with Pipedrive connected. */
+export const CONNECTED = jsonResponse(appsWith({ connectionStatus: 'connected' }));
+
 const step = (
   id: GuideStep['id'],
   title: string,

@@ -1,6 +1,7 @@
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { defaultSettings } from '../../../backend/src/transfer/settings/default-settings.ts';
 import type {
+  GuideResponse,
   JobStatus,
   PortalPropertiesResponse,
   SettingsResponse,
@@ -9,8 +10,8 @@ import type {
   TransferErrorsPage,
 } from '../../../hubspot-app/app/shared/contracts/index.ts';
 import { SetupWizard } from '../../../hubspot-app/app/shared/setup/SetupWizard.tsx';
-import { AUDIT_1, job } from './audit.ts';
-import { errorResponse } from './backend.ts';
+import { AUDIT_1, completeAudit, guideWithAudit, job, RESULT } from './audit.ts';
+import { CONNECTED, errorResponse, jsonResponse, type Reply } from './backend.ts';
 import { mount } from './mount.tsx';
 
 export const SETUP_1 = '3f1e5d7c-9b2a-4c6e-8f0d-1a3b5c7d9e2f';
@@ -164,6 +165,29 @@ export const ERRORS: TransferErrorsPage = {
 
 /** GET /api/v1/setup before the first setup. */
 export const NO_SETUP = errorResponse(404, 'no_setup', 'HubSpot has not been prepared yet.');
+
+/** What the wizard reads of a portal with a complete audit (AUDIT_1) and default settings, before any setup. */
+export const BEFORE_SETUP: Record<string, Reply[]> = {
+  'GET /api/v1/audits': [jsonResponse(completeAudit(AUDIT_1, RESULT))],
+  'GET /api/v1/connections/pipedrive/settings': [jsonResponse(SETTINGS)],
+  'GET /api/v1/setup': [NO_SETUP],
+};
+
+/** The settings page's reads while the User guide still runs the audit: the steps after it are locked. */
+export const STEPS_LOCKED: Record<string, Reply[]> = {
+  'GET /api/v1/guide': [jsonResponse(guideWithAudit('in_progress'))],
+  'GET /api/v1/apps': [CONNECTED],
+  'GET /api/v1/audits': [jsonResponse(completeAudit(AUDIT_1, RESULT))],
+};
+
+/** The settings page's reads after a setup that finished (12 created, 2 skipped), with `guide` as the User guide. */
+export const afterSetup = (guide: GuideResponse): Record<string, Reply[]> => ({
+  'GET /api/v1/guide': [jsonResponse(guide)],
+  'GET /api/v1/apps': [CONNECTED],
+  'GET /api/v1/audits': [jsonResponse(completeAudit(AUDIT_1, RESULT))],
+  'GET /api/v1/connections/pipedrive/settings': [jsonResponse(SETTINGS)],
+  'GET /api/v1/setup': [jsonResponse(setupTransfer('COMPLETE', { created: 12, reused: 0, failed: 0, skipped: 2 }))],
+});
 
 /** The "Prepare HubSpot" wizard for Pipedrive, mounted on its own. */
 export function renderWizard() {
