@@ -17,6 +17,7 @@ import { type RunningHubSpotSandbox, startHubSpotSandbox } from '../../sandbox/h
 import { AppsResponse, AuditResponse, GuideResponse } from '../../shared/src/contracts/index.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { connectSource, installPortal } from '../support/flows.js';
+import { sandboxControl } from '../support/sandbox-control.js';
 import { signedCall, withIdentity } from '../support/signed-request.js';
 import { TEST_CLIENT_SECRET, testConfig, testServices } from '../support/test-app.js';
 import { waitFor } from '../support/wait-for.js';
@@ -214,14 +215,12 @@ const api = (method: 'GET' | 'POST', path: string, body?: unknown) =>
 beforeAll(async () => {
   db = await createTestDatabase();
   hubspot = await startHubSpotSandbox({ defaultPortalId: 1, clientSecret: TEST_CLIENT_SECRET });
-  const post = (path: string, body: unknown) =>
-    fetch(`${hubspot.apiBaseUrl}/_sandbox${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-  await post('/portals', { portalId: PORTAL_ID, users: [{ email: 'owner@hubspot.example', firstName: 'Owner' }] });
-  await post('/oauth/next-approval', { portalId: PORTAL_ID });
+  const control = sandboxControl(hubspot.apiBaseUrl);
+  await control('POST', '/portals', {
+    portalId: PORTAL_ID,
+    users: [{ email: 'owner@hubspot.example', firstName: 'Owner' }],
+  });
+  await control('POST', '/oauth/next-approval', { portalId: PORTAL_ID });
   stub = await new Promise((resolve) => {
     const listening = stubCrm().listen(0, '127.0.0.1', () => resolve(listening));
   });

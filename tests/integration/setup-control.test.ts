@@ -8,18 +8,8 @@ import { waitFor } from '../support/wait-for.js';
 const PORTAL = 6161;
 let harness: AuditHarness;
 
-async function sandbox(method: string, path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${harness.hubspot.apiBaseUrl}/_sandbox${path}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!res.ok) throw new Error(`sandbox ${method} ${path}: ${res.status}`);
-  return res.status === 204 ? null : ((await res.json()) as unknown);
-}
-
 async function customProperties(): Promise<number> {
-  const state = (await sandbox('GET', `/portals/${PORTAL}/state`)) as {
+  const state = (await harness.hubspotControl('GET', `/portals/${PORTAL}/state`)) as {
     properties: Record<string, { custom: unknown[] }>;
   };
   return Object.values(state.properties).reduce((sum, entry) => sum + entry.custom.length, 0);
@@ -34,7 +24,7 @@ beforeAll(async () => {
     ownerEmails: () => ['admin@sandbox.example'],
     setupSelection: (plan) => scenarioSelection(plan),
   });
-  await sandbox('PATCH', `/portals/${PORTAL}`, { tier: 'professional' });
+  await harness.hubspotControl('PATCH', `/portals/${PORTAL}`, { tier: 'professional' });
   const audit = await harness.startAudit();
   expect((await harness.untilAudit(audit.id, (a) => FINISHED.includes(a.job.status), 'the audit')).job.status).toBe(
     'COMPLETE',
@@ -53,7 +43,7 @@ it('refuses a setup for a portal without the app, and an unknown source', async 
 
 it('pauses between items (nothing more is written), resumes where it stopped, and can be canceled', async () => {
   // Slow property creates keep the run in its properties task long enough to pause it there.
-  await sandbox('POST', '/faults/targeted', {
+  await harness.hubspotControl('POST', '/faults/targeted', {
     method: 'POST',
     path: '/crm/v3/properties/:object',
     times: 'always',
@@ -72,7 +62,7 @@ it('pauses between items (nothing more is written), resumes where it stopped, an
   expect(await customProperties()).toBe(Number(rows[0]?.n));
   const createdBefore = paused.summary.created;
 
-  await sandbox('DELETE', '/faults/targeted');
+  await harness.hubspotControl('DELETE', '/faults/targeted');
   expect((await harness.api('POST', `/api/v1/jobs/${id}/resume`)).status).toBe(200);
   const done = await waitFor(
     () => setup(id),
@@ -91,7 +81,7 @@ it('pauses between items (nothing more is written), resumes where it stopped, an
 }, 240_000);
 
 it('where the portal cannot have workflows, the review says so and setup leaves the dates to the sync', async () => {
-  await sandbox('POST', '/faults/targeted', {
+  await harness.hubspotControl('POST', '/faults/targeted', {
     method: 'GET',
     path: '/automation/v4/flows',
     times: 'always',
@@ -113,7 +103,7 @@ it('where the portal cannot have workflows, the review says so and setup leaves 
     120_000,
     'the setup',
   );
-  await sandbox('DELETE', '/faults/targeted');
+  await harness.hubspotControl('DELETE', '/faults/targeted');
   expect(done.job.status).toBe('COMPLETE');
   expect(done.syncWritesDates.sort()).toEqual(['close_date', 'create_date']);
   expect(done.notices.join('\n')).toMatch(/sync writes the close date/);

@@ -14,19 +14,11 @@ let harness: AuditHarness;
 /** Repeats the first pipeline right after it: HubSpot takes a pipeline name once, so the repeat fails. */
 let repeatFirstPipeline = false;
 
-async function sandbox(method: string, path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${harness.hubspot.apiBaseUrl}/_sandbox${path}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!res.ok) throw new Error(`sandbox ${method} ${path}: ${res.status} ${await res.text()}`);
-  return res.status === 204 ? null : ((await res.json()) as unknown);
-}
-
 /** The labels of the deal pipelines HubSpot has, sorted (the sandbox's inspection reads HubSpot's own state). */
 async function hubspotPipelines(): Promise<string[]> {
-  const state = (await sandbox('GET', `/portals/${PORTAL}/state`)) as { pipelines: { deals: { label: string }[] } };
+  const state = (await harness.hubspotControl('GET', `/portals/${PORTAL}/state`)) as {
+    pipelines: { deals: { label: string }[] };
+  };
   return state.pipelines.deals.map((pipeline) => pipeline.label).sort();
 }
 
@@ -124,12 +116,12 @@ describe("setup within the portal's tier", () => {
 
   it('counts each reviewed item once across a pause, failures before the pause included', async () => {
     // Room for every pipeline now; the repeated first pipeline fails (a clash) before the others are created.
-    await sandbox('PATCH', `/portals/${PORTAL}`, { tier: 'professional' });
+    await harness.hubspotControl('PATCH', `/portals/${PORTAL}`, { tier: 'professional' });
     repeatFirstPipeline = true;
     const reviewed = await review();
     expect(reviewed.totals.fail).toBe(1);
     // Slow pipeline creates keep the run in its pipelines task long enough to pause it after the clash.
-    await sandbox('POST', '/faults/targeted', {
+    await harness.hubspotControl('POST', '/faults/targeted', {
       method: 'POST',
       path: '/crm/v3/pipelines/:objectType',
       times: 'always',
@@ -138,7 +130,7 @@ describe("setup within the portal's tier", () => {
     const id = await startSetup();
     const paused = await pauseSetupAfter(harness, id, 'pipelines', 'failed', 'the repeated pipeline to fail');
     expect(paused.tasks.find((task) => task.object === 'pipelines')?.status).not.toBe('done');
-    await sandbox('DELETE', '/faults/targeted');
+    await harness.hubspotControl('DELETE', '/faults/targeted');
     expect((await harness.api('POST', `/api/v1/jobs/${id}/resume`)).status).toBe(200);
     const done = await finished(id);
     expect(done.job.status).toBe('COMPLETE');

@@ -44,16 +44,6 @@ const sync = async (id: string) => SyncResponse.parse((await harness.api('GET', 
 const guideStep = async (id: string) =>
   GuideResponse.parse((await harness.api('GET', '/api/v1/guide')).body).steps.find((step) => step.id === id);
 
-async function hubspotControl(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${harness.hubspot.apiBaseUrl}/_sandbox${path}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!res.ok) throw new Error(`HubSpot sandbox ${method} ${path}: ${res.status}`);
-  return res.status === 204 ? null : ((await res.json()) as unknown);
-}
-
 /** Requests a sandbox has received (counted on arrival, so a held one counts) for an endpoint. */
 async function arrived(stats: unknown, endpoint: string): Promise<number> {
   const { endpoints } = stats as { endpoints: { endpoint: string; requests: number }[] };
@@ -61,7 +51,7 @@ async function arrived(stats: unknown, endpoint: string): Promise<number> {
 }
 const pipedriveArrivals = async (endpoint: string) =>
   arrived(await harness.pipedriveControl('GET', '/requests'), endpoint);
-const hubspotArrivals = async (endpoint: string) => arrived(await hubspotControl('GET', '/stats'), endpoint);
+const hubspotArrivals = async (endpoint: string) => arrived(await harness.hubspotControl('GET', '/stats'), endpoint);
 
 /** Starts a sync with one call held in a sandbox; resolves once the held call has arrived. */
 async function syncHeldAt(held: { count: () => Promise<number>; hold: () => Promise<unknown> }): Promise<string> {
@@ -148,14 +138,14 @@ describe('a refused token', () => {
     const id = await syncHeldAt({
       count: () => hubspotArrivals(upserts),
       hold: () =>
-        hubspotControl('POST', '/faults/targeted', {
+        harness.hubspotControl('POST', '/faults/targeted', {
           method: 'POST',
           path: '/crm/v3/objects/deals/batch/upsert',
           delayMs: 1_000,
           times: 1,
         }),
     });
-    await hubspotControl('POST', '/oauth/revoke', { portalId: PORTAL });
+    await harness.hubspotControl('POST', '/oauth/revoke', { portalId: PORTAL });
     await expectPausedForReconnect(
       id,
       'hubspot',
@@ -163,7 +153,7 @@ describe('a refused token', () => {
     );
     expect(await guideStep('sync')).toMatchObject({ state: 'needs_attention' });
 
-    await hubspotControl('POST', '/oauth/next-approval', { portalId: PORTAL });
+    await harness.hubspotControl('POST', '/oauth/next-approval', { portalId: PORTAL });
     await installPortal(harness.app);
     const done = await untilFinished(harness, 'sync', id, (body) => SyncResponse.parse(body));
     expect(done.job.status).toBe('COMPLETE');
