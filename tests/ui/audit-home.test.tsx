@@ -23,6 +23,7 @@ import {
   errorResponse,
   fakeBackend,
   fakePollingClock,
+  fetchOptions,
   jsonResponse,
   NO_AUDIT,
   renderHome,
@@ -49,9 +50,7 @@ describe('app home once Pipedrive is connected', () => {
     const { findByTestId, maybeFindByTestId, waitFor } = renderHome();
     const tile = () => findByTestId(Tile, 'source-pipedrive');
     await waitFor(() => expect(tile().maybeFind(EmptyState, { testId: 'audit-empty' })).not.toBeNull());
-    expect(callsTo('GET /api/v1/audits')).toEqual([
-      [url('/api/v1/audits', 'source=pipedrive'), { method: 'GET', timeout: 15000 }],
-    ]);
+    expect(callsTo('GET /api/v1/audits')).toEqual([[url('/api/v1/audits', 'source=pipedrive'), fetchOptions('GET')]]);
     expect(tile().find(StatusTag, { testId: 'connection-pipedrive' }).text).toBe('Connected');
     expect(tile().maybeFind(LoadingButton, { testId: 'connect-pipedrive' })).toBeNull();
     expect(tile().find(Button, { testId: 'disconnect-pipedrive' }).text).toBe('Disconnect');

@@ -20,6 +20,7 @@ import {
   errorResponse,
   fakeBackend,
   fakePollingClock,
+  fetchOptions,
   guideWithAudit,
   job,
   jsonResponse,
@@ -36,8 +37,8 @@ cleanUpAfterEach();
 
 const AUDIT_PATH = `/api/v1/audits/${AUDIT_1}`;
 const GET_AUDIT = `GET ${AUDIT_PATH}`;
-const GET_OPTIONS = { method: 'GET', timeout: 15000 };
-const POST_OPTIONS = { method: 'POST', timeout: 15000 };
+const GET_OPTIONS = fetchOptions('GET');
+const POST_OPTIONS = fetchOptions('POST');
 
 /** The settings page of a portal connected to Pipedrive, opened on the Smart Transfer tab's audit section. */
 async function openAuditSection(routes: Record<string, Reply[]>) {

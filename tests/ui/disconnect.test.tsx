@@ -7,6 +7,7 @@ import {
   CONNECTED,
   errorResponse,
   fakeBackend,
+  fetchOptions,
   GUIDE,
   guideWithAudit,
   jsonResponse,
@@ -81,7 +82,7 @@ describe('disconnecting Pipedrive', () => {
       expect(section('connect').find(StatusTag, { testId: 'connection-pipedrive' }).text).toBe('Not connected'),
     );
     expect(callsTo('DELETE /api/v1/connections/pipedrive')).toEqual([
-      [url('/api/v1/connections/pipedrive'), { method: 'DELETE', timeout: 15000 }],
+      [url('/api/v1/connections/pipedrive'), fetchOptions('DELETE')],
     ]);
     expect(mocks.actions.closeOverlay.calls).toEqual([['disconnect-pipedrive']]);
     expect(section('connect').find(LoadingButton, { testId: 'connect-pipedrive' }).text).toBe('Connect Pipedrive');

@@ -15,6 +15,7 @@ import {
   DEAL_PROPERTIES_FOR_OPTIONS,
   errorResponse,
   fakeBackend,
+  fetchOptions,
   fire,
   jsonResponse,
   LEAD_TEMPERATURE,
@@ -65,7 +66,7 @@ describe('Configure: map a field onto an existing HubSpot property', () => {
     await waitFor(() => expect(maybeFind(Select, { testId: PICKER })).not.toBeNull());
     // One call, for the deals' properties that can take an option field.
     expect(callsTo(`GET ${PROPERTIES_PATH}`)).toEqual([
-      [url(PROPERTIES_PATH, 'valueType=enumeration'), { method: 'GET', timeout: 15000 }],
+      [url(PROPERTIES_PATH, 'valueType=enumeration'), fetchOptions('GET')],
     ]);
     expect(findByTestId(Select, PICKER).props.options).toEqual([
       { label: 'Deal Name (dealname)', value: 'dealname' },

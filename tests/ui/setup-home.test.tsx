@@ -1,7 +1,15 @@
 import { Button, Heading, StatisticsItem, StepIndicator, Table, Tile } from '@hubspot/ui-extensions';
 import { PageBreadcrumbs } from '@hubspot/ui-extensions/pages';
 import { describe, expect, it } from '@jest/globals';
-import { BEFORE_SETUP, cleanUpAfterEach, CONNECTED, fakeBackend, renderHome, url } from './support/index.ts';
+import {
+  BEFORE_SETUP,
+  cleanUpAfterEach,
+  CONNECTED,
+  fakeBackend,
+  fetchOptions,
+  renderHome,
+  url,
+} from './support/index.ts';
 
 cleanUpAfterEach();
 
@@ -22,7 +30,7 @@ describe('app home: from the audit on to Prepare HubSpot', () => {
     expect(find(Heading).text).toBe('Prepare HubSpot for your Pipedrive data');
     expect(find(StepIndicator).props.currentStep).toBe(0);
     expect(callsTo('GET /api/v1/connections/pipedrive/settings')).toEqual([
-      [url('/api/v1/connections/pipedrive/settings'), { method: 'GET', timeout: 15000 }],
+      [url('/api/v1/connections/pipedrive/settings'), fetchOptions('GET')],
     ]);
 
     expect(path()).toBe('/sources/pipedrive/setup');

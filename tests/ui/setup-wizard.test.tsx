@@ -27,6 +27,7 @@ import {
   expectErrorsSearchedAndExported,
   fakeBackend,
   fakePollingClock,
+  fetchOptions,
   fire,
   jsonResponse,
   LEAD_TEMPERATURE,
@@ -47,9 +48,9 @@ import {
 
 cleanUpAfterEach();
 
-const GET = { method: 'GET', timeout: 15000 };
-const POST = { method: 'POST', timeout: 15000 };
-const PATCH = { method: 'PATCH', timeout: 15000 };
+const GET = fetchOptions('GET');
+const POST = fetchOptions('POST');
+const PATCH = fetchOptions('PATCH');
 const SETTINGS_PATH = '/api/v1/connections/pipedrive/settings';
 const ERRORS_PATH = `/api/v1/transfers/${SETUP_1}/errors`;
 

@@ -17,6 +17,7 @@ import {
   expectErrorsSearchedAndExported,
   fakeBackend,
   fakePollingClock,
+  fetchOptions,
   fire,
   jsonResponse,
   NO_SYNC,
@@ -34,8 +35,8 @@ import {
 
 cleanUpAfterEach();
 
-const GET = { method: 'GET', timeout: 15000 };
-const POST = { method: 'POST', timeout: 15000 };
+const GET = fetchOptions('GET');
+const POST = fetchOptions('POST');
 const SETTINGS_PATH = '/api/v1/connections/pipedrive/settings';
 const ERRORS_PATH = `/api/v1/transfers/${SYNC_1}/errors`;
 const MANUAL = jsonResponse({ ...SETTINGS, settings: { ...SETTINGS.settings, automaticSync: false } });

@@ -2,7 +2,7 @@ import { Button, EmptyState, LoadingButton, SearchInput } from '@hubspot/ui-exte
 import type { Renderer } from '@hubspot/ui-extensions/testing';
 import { expect } from '@jest/globals';
 import type { TransferErrorsPage } from '../../../hubspot-app/app/shared/contracts/index.ts';
-import { type fakeBackend, jsonResponse, type Reply, url } from './backend.ts';
+import { type fakeBackend, fetchOptions, jsonResponse, type Reply, url } from './backend.ts';
 import { fire } from './fire.ts';
 import { textOf } from './tables.ts';
 
@@ -52,9 +52,7 @@ export async function expectErrorsSearchedAndExported(
 
   findByTestId(LoadingButton, `${step}-errors-export`).trigger('onClick');
   await waitFor(() => expect(maybeFind(Button, { testId: `${step}-errors-download` })).not.toBeNull());
-  expect(callsTo(`POST ${errorsPath}/export-link`)).toEqual([
-    [url(`${errorsPath}/export-link`), { method: 'POST', timeout: 15000 }],
-  ]);
+  expect(callsTo(`POST ${errorsPath}/export-link`)).toEqual([[url(`${errorsPath}/export-link`), fetchOptions('POST')]]);
   expect(findByTestId(Button, `${step}-errors-download`).props.href).toEqual({
     url: `https://api.smart-transfer.example/downloads/errors/${token}`,
     external: true,
