@@ -19,7 +19,7 @@ import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { connectSource, installPortal } from '../support/flows.js';
 import { sandboxControl } from '../support/sandbox-control.js';
 import { signedCall, withIdentity } from '../support/signed-request.js';
-import { TEST_CLIENT_SECRET, testConfig, testServices } from '../support/test-app.js';
+import { hubspotSandboxConfig, TEST_CLIENT_SECRET, testConfig, testServices } from '../support/test-app.js';
 import { waitFor } from '../support/wait-for.js';
 
 const PORTAL_ID = 5150;
@@ -225,12 +225,7 @@ beforeAll(async () => {
     const listening = stubCrm().listen(0, '127.0.0.1', () => resolve(listening));
   });
   const config = testConfig({
-    hubspot: {
-      clientId: hubspot.clientId,
-      clientSecret: hubspot.clientSecret,
-      appBaseUrl: hubspot.appBaseUrl,
-      apiBaseUrl: hubspot.apiBaseUrl,
-    },
+    hubspot: hubspotSandboxConfig(hubspot),
     // The stub's config comes out of its own schema, from its own variable, like Pipedrive's.
     sources: {
       stubcrm: stubSource.config.schema.parse({

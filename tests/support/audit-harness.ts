@@ -16,7 +16,7 @@ import { createTestDatabase, type TestDatabase } from './database.js';
 import { connectPipedrive, installPortal } from './flows.js';
 import { type SandboxControl, sandboxControl } from './sandbox-control.js';
 import { signedCall, withIdentity } from './signed-request.js';
-import { TEST_CLIENT_SECRET, testConfig, testServices } from './test-app.js';
+import { hubspotSandboxConfig, TEST_CLIENT_SECRET, testConfig, testServices } from './test-app.js';
 import { waitFor } from './wait-for.js';
 
 const HARNESS_REQUESTS_PER_10S = 1100;
@@ -92,10 +92,7 @@ export async function startAuditHarness(options: {
   await hubspotControl('POST', '/oauth/next-approval', { portalId: options.portalId });
   const config = testConfig({
     hubspot: {
-      clientId: hubspot.clientId,
-      clientSecret: hubspot.clientSecret,
-      appBaseUrl: hubspot.appBaseUrl,
-      apiBaseUrl: hubspot.apiBaseUrl,
+      ...hubspotSandboxConfig(hubspot),
       requestsPer10s: HARNESS_REQUESTS_PER_10S,
     },
     pipedrive: {
