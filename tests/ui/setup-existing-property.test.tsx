@@ -23,12 +23,12 @@ import {
   renderWizard,
   REVIEW,
   SETTINGS,
+  SETTINGS_PATH,
   url,
 } from './support/index.ts';
 
 cleanUpAfterEach();
 
-const SETTINGS_PATH = '/api/v1/connections/pipedrive/settings';
 const PROPERTIES_PATH = '/api/v1/hubspot/properties/deals';
 const PICKER = `property-existing-${LEAD_TEMPERATURE}`;
 

@@ -39,6 +39,7 @@ import {
   REVIEW,
   rowsOf,
   SETTINGS,
+  SETTINGS_PATH,
   SETUP_1,
   setupTransfer,
   textOf,
@@ -51,7 +52,6 @@ cleanUpAfterEach();
 const GET = fetchOptions('GET');
 const POST = fetchOptions('POST');
 const PATCH = fetchOptions('PATCH');
-const SETTINGS_PATH = '/api/v1/connections/pipedrive/settings';
 const ERRORS_PATH = `/api/v1/transfers/${SETUP_1}/errors`;
 
 /** The backend of a portal with a complete audit and default settings, before any setup. */

@@ -24,6 +24,7 @@ import {
   renderSyncStep,
   rowsOf,
   SETTINGS,
+  SETTINGS_PATH,
   SYNC_1,
   SYNC_2,
   SYNC_ERRORS,
@@ -37,7 +38,6 @@ cleanUpAfterEach();
 
 const GET = fetchOptions('GET');
 const POST = fetchOptions('POST');
-const SETTINGS_PATH = '/api/v1/connections/pipedrive/settings';
 const ERRORS_PATH = `/api/v1/transfers/${SYNC_1}/errors`;
 const MANUAL = jsonResponse({ ...SETTINGS, settings: { ...SETTINGS.settings, automaticSync: false } });
 

@@ -16,6 +16,9 @@ import { mount } from './mount.tsx';
 
 export const SETUP_1 = '3f1e5d7c-9b2a-4c6e-8f0d-1a3b5c7d9e2f';
 
+/** Where the UI reads and saves the Pipedrive connection's settings. */
+export const SETTINGS_PATH = '/api/v1/connections/pipedrive/settings';
+
 /** The portal's deal properties as the backend lists them for an option field (enumeration). */
 export const DEAL_PROPERTIES_FOR_OPTIONS: PortalPropertiesResponse = {
   object: 'deals',
@@ -169,7 +172,7 @@ export const NO_SETUP = errorResponse(404, 'no_setup', 'HubSpot has not been pre
 /** What the wizard reads of a portal with a complete audit (AUDIT_1) and default settings, before any setup. */
 export const BEFORE_SETUP: Record<string, Reply[]> = {
   'GET /api/v1/audits': [jsonResponse(completeAudit(AUDIT_1, RESULT))],
-  'GET /api/v1/connections/pipedrive/settings': [jsonResponse(SETTINGS)],
+  [`GET ${SETTINGS_PATH}`]: [jsonResponse(SETTINGS)],
   'GET /api/v1/setup': [NO_SETUP],
 };
 
@@ -185,7 +188,7 @@ export const afterSetup = (guide: GuideResponse): Record<string, Reply[]> => ({
   'GET /api/v1/guide': [jsonResponse(guide)],
   'GET /api/v1/apps': [CONNECTED],
   'GET /api/v1/audits': [jsonResponse(completeAudit(AUDIT_1, RESULT))],
-  'GET /api/v1/connections/pipedrive/settings': [jsonResponse(SETTINGS)],
+  [`GET ${SETTINGS_PATH}`]: [jsonResponse(SETTINGS)],
   'GET /api/v1/setup': [jsonResponse(setupTransfer('COMPLETE', { created: 12, reused: 0, failed: 0, skipped: 2 }))],
 });
 
