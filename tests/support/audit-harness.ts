@@ -44,6 +44,8 @@ export interface AuditHarness {
   startAudit(): Promise<AuditResponse>;
   audit(id: string): Promise<AuditResponse>;
   untilAudit(id: string, done: (audit: AuditResponse) => boolean, what: string): Promise<AuditResponse>;
+  /** Starts an audit and waits until it has finished (complete, failed or canceled). */
+  runAudit(): Promise<AuditResponse>;
   close(): Promise<void>;
 }
 
@@ -150,17 +152,27 @@ function portalCalls(app: Express, portalId: number) {
   const api: AuditHarness['api'] = (method, path, body, otherPortal = portalId) =>
     signedCall(app, { method, path: withIdentity(path, otherPortal), ...(body === undefined ? {} : { body }) });
   const audit = async (id: string) => AuditResponse.parse((await api('GET', `/api/v1/audits/${id}`)).body);
+  const startAudit = async () => {
+    const started = await api('POST', '/api/v1/audits', { source: 'pipedrive' });
+    if (started.status !== 202)
+      throw new Error(`audit did not start: ${started.status} ${JSON.stringify(started.body)}`);
+    return AuditResponse.parse(started.body);
+  };
   return {
     portalId,
     api,
     audit,
     untilAudit: (id: string, done: (audit: AuditResponse) => boolean, what: string) =>
       waitFor(() => audit(id), done, 60_000, what),
-    async startAudit() {
-      const started = await api('POST', '/api/v1/audits', { source: 'pipedrive' });
-      if (started.status !== 202)
-        throw new Error(`audit did not start: ${started.status} ${JSON.stringify(started.body)}`);
-      return AuditResponse.parse(started.body);
+    startAudit,
+    async runAudit() {
+      const { id } = await startAudit();
+      return waitFor(
+        () => audit(id),
+        (run) => FINISHED.includes(run.job.status),
+        60_000,
+        'the audit to finish',
+      );
     },
   };
 }
