@@ -13,6 +13,7 @@
 import { randomUUID } from 'node:crypto';
 import { Signature } from '@hubspot/api-client';
 import { z } from 'zod';
+import { decodeUriForSignature } from '../../backend/src/auth/hubspot-signature.ts';
 import {
   FETCH_DEFAULT_TIMEOUT_MS,
   FETCH_MAX_BYTES,
@@ -56,24 +57,6 @@ const Request = z.object({
 
 const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-// HubSpot's request-validation page: these escapes are decoded in the URI that is signed.
-const DECODED: Record<string, string> = {
-  '%3A': ':',
-  '%2F': '/',
-  '%3F': '?',
-  '%40': '@',
-  '%21': '!',
-  '%24': '$',
-  '%27': "'",
-  '%28': '(',
-  '%29': ')',
-  '%2A': '*',
-  '%2C': ',',
-  '%3B': ';',
-};
-const decodeForSigning = (uri: string) =>
-  uri.replace(/%(3A|2F|3F|40|21|24|27|28|29|2A|2C|3B)/gi, (m) => DECODED[m.toUpperCase()] ?? m);
-
 /** The abort of AbortSignal.timeout (a DOMException, not always an `Error` of this realm). */
 const timedOut = (error: unknown): boolean => {
   const name = (error as { name?: unknown } | null)?.name;
@@ -93,7 +76,8 @@ export function hubspotSignatureHeaders(input: {
   const options = {
     clientSecret: input.clientSecret,
     requestBody: input.body,
-    url: decodeForSigning(input.url),
+    // The escapes HubSpot decodes in the signed URI: the backend's own list (HubSpot's request-validation page).
+    url: decodeUriForSignature(input.url),
     timestamp: input.timestamp,
     signature: '',
   };

@@ -6,11 +6,8 @@
  * component our pages import is here, and that the package still exports exactly PACKAGE_COMPONENT_NAMES.
  */
 
-/**
- * The components the preview host renders: all of `@hubspot/ui-extensions`' root and app home exports,
- * and the app page links our pages use (`/pages`: PageLink, PageBreadcrumbs).
- */
-export const HOST_COMPONENT_NAMES = [
+/** `@hubspot/ui-extensions`' root exports, as registered names (the host implements every one). */
+const ROOT_COMPONENT_NAMES = [
   'Accordion',
   'Alert',
   'AutoGrid',
@@ -82,9 +79,18 @@ export const HOST_COMPONENT_NAMES = [
   'Toggle',
   'ToggleGroup',
   'Tooltip',
-  'HeaderActions',
-  'PrimaryHeaderActionButton',
-  'SecondaryHeaderActionButton',
+] as const;
+
+/** The app home's header actions (`/pages/home`; the host implements every one). */
+const HOME_COMPONENT_NAMES = ['HeaderActions', 'PrimaryHeaderActionButton', 'SecondaryHeaderActionButton'] as const;
+
+/**
+ * The components the preview host renders: all of `@hubspot/ui-extensions`' root and app home exports,
+ * and the app page links our pages use (`/pages`: PageLink, PageBreadcrumbs).
+ */
+export const HOST_COMPONENT_NAMES = [
+  ...ROOT_COMPONENT_NAMES,
+  ...HOME_COMPONENT_NAMES,
   'PageLink',
   'PageBreadcrumbs',
   'PageBreadcrumbsPageLink',
@@ -101,80 +107,8 @@ export const RECORDED_PACKAGE = '@hubspot/ui-extensions@0.17.0';
  * as a visible placeholder, and the coverage test fails if one of our pages uses them).
  */
 export const PACKAGE_COMPONENT_NAMES: Record<string, readonly string[]> = {
-  '@hubspot/ui-extensions': [
-    'Accordion',
-    'Alert',
-    'AutoGrid',
-    'BarChart',
-    'Box',
-    'Button',
-    'ButtonRow',
-    'Card',
-    'Checkbox',
-    'CurrencyInput',
-    'DateInput',
-    'DescriptionList',
-    'DescriptionListItem',
-    'Divider',
-    'Dropdown',
-    'DropdownButtonItem',
-    'EmptyState',
-    'ErrorState',
-    'Flex',
-    'Form',
-    'Heading',
-    'Icon',
-    'Illustration',
-    'Image',
-    'Inline',
-    'Input',
-    'LineChart',
-    'Link',
-    'List',
-    'LoadingButton',
-    'LoadingSpinner',
-    'Modal',
-    'ModalBody',
-    'ModalFooter',
-    'MultiSelect',
-    'NumberInput',
-    'Panel',
-    'PanelBody',
-    'PanelFooter',
-    'PanelSection',
-    'ProgressBar',
-    'RadioButton',
-    'ScoreCircle',
-    'SearchInput',
-    'Select',
-    'Spacer',
-    'Stack',
-    'Statistics',
-    'StatisticsItem',
-    'StatisticsTrend',
-    'StatusTag',
-    'StepIndicator',
-    'StepperInput',
-    'Tab',
-    'Table',
-    'TableBody',
-    'TableCell',
-    'TableFooter',
-    'TableHead',
-    'TableHeader',
-    'TableRow',
-    'Tabs',
-    'Tag',
-    'Text',
-    'TextArea',
-    'Textarea',
-    'Tile',
-    'TimeInput',
-    'Toggle',
-    'ToggleGroup',
-    'Tooltip',
-  ],
-  '@hubspot/ui-extensions/pages/home': ['HeaderActions', 'PrimaryHeaderActionButton', 'SecondaryHeaderActionButton'],
+  '@hubspot/ui-extensions': ROOT_COMPONENT_NAMES,
+  '@hubspot/ui-extensions/pages/home': HOME_COMPONENT_NAMES,
   '@hubspot/ui-extensions/crm': [
     'CrmActionButton',
     'CrmActionLink',

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PIPEDRIVE_TEST_DATASETS, type RunningPipedriveSandbox } from '../../sandbox/pipedrive/index.js';
 import type { AuditResult } from '../../shared/src/contracts/index.js';
-import { type AuditHarness, FINISHED, startAuditHarness } from '../support/audit-harness.js';
+import { type AuditHarness, startAuditHarness } from '../support/audit-harness.js';
 
 /**
  * The audit against two hand-made accounts, with every expected count computed here from the dataset
@@ -25,8 +25,7 @@ const visibleTo = (userId: number, admin: boolean) => (row: Row) =>
   admin || row.visible_to !== 1 || row.owner_id === userId;
 
 async function runAudit(harness: AuditHarness): Promise<AuditResult> {
-  const { id } = await harness.startAudit();
-  const audit = await harness.untilAudit(id, (done) => FINISHED.includes(done.job.status), 'the audit to finish');
+  const audit = await harness.runAudit();
   expect(audit.job.statusReason).toBeNull();
   expect(audit.job.status).toBe('COMPLETE');
   return audit.result as AuditResult;

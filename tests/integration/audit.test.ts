@@ -1,13 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PIPEDRIVE_COUNT_KEYS } from '../../backend/src/sources/pipedrive/pipedrive-objects.js';
 import type { RunningPipedriveSandbox } from '../../sandbox/pipedrive/index.js';
-import {
-  AuditComparison,
-  type AuditResponse,
-  type AuditResult,
-  TransferResponse,
-} from '../../shared/src/contracts/index.js';
-import { type AuditHarness, FINISHED, startAuditHarness } from '../support/audit-harness.js';
+import { AuditComparison, type AuditResult, TransferResponse } from '../../shared/src/contracts/index.js';
+import { type AuditHarness, startAuditHarness } from '../support/audit-harness.js';
 
 let harness: AuditHarness;
 /** What each custom field type becomes in HubSpot: the rules' intent, written down independently here. */
@@ -42,11 +37,6 @@ const hubspotObjectOf: Record<string, string> = {
   product: 'products',
 };
 
-async function runAudit(): Promise<AuditResponse> {
-  const { id } = await harness.startAudit();
-  return harness.untilAudit(id, (audit) => FINISHED.includes(audit.job.status), 'the audit to finish');
-}
-
 /** The live records of one sandbox entity, read from the sandbox's own store. */
 const live = <E extends keyof RunningPipedriveSandbox['state']['records']>(entity: E) => [
   ...harness.pipedrive.state.records[entity].liveRecords(),
@@ -69,7 +59,7 @@ describe('the audit of a generated Pipedrive account', () => {
   let firstId: string;
 
   beforeAll(async () => {
-    const audit = await runAudit();
+    const audit = await harness.runAudit();
     expect(audit.job.statusReason).toBeNull();
     expect(audit.job.status).toBe('COMPLETE');
     first = audit.result as AuditResult;
@@ -239,7 +229,7 @@ describe('the audit of a generated Pipedrive account', () => {
     });
     for (const person of persons) await harness.pipedriveControl('DELETE', `/records/persons/${person.id}`);
 
-    const second = await runAudit();
+    const second = await harness.runAudit();
     expect(second.job.status).toBe('COMPLETE');
     expect(second.previousAuditId).not.toBeNull();
     const comparison = AuditComparison.parse((await harness.api('GET', `/api/v1/audits/${second.id}/comparison`)).body);

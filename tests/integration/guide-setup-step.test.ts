@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { jobsRepository } from '../../backend/src/db/repositories/jobs.repository.js';
 import { GuideResponse } from '../../shared/src/contracts/index.js';
-import { type AuditHarness, FINISHED, startAuditHarness } from '../support/audit-harness.js';
+import { type AuditHarness, startAuditHarness } from '../support/audit-harness.js';
 
 let harness: AuditHarness;
 
@@ -20,8 +20,7 @@ const steps = async () => {
 
 describe('User guide: Prepare HubSpot follows the latest setup transfer', () => {
   it('opens after a complete audit, shows the setup running, and lets Sync records wait until it is complete', async () => {
-    const started = await harness.startAudit();
-    const audit = await harness.untilAudit(started.id, (run) => FINISHED.includes(run.job.status), 'the audit');
+    const audit = await harness.runAudit();
     expect(audit.job.status).toBe('COMPLETE');
     expect((await steps()).configure?.state).toBe('available');
     expect((await steps()).sync).toMatchObject({ state: 'locked', reason: 'Prepare HubSpot first.' });

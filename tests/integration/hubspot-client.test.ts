@@ -4,6 +4,7 @@ import pino from 'pino';
 import { createHubSpotApi, type HubSpotPortalApi } from '../../backend/src/hubspot/hubspot-api.js';
 import { HubSpotApiError } from '../../backend/src/hubspot/hubspot-errors.js';
 import { installApp, type Installed } from '../contract/hubspot/support/contract.js';
+import { sandboxControl } from '../support/sandbox-control.js';
 
 let installed: Installed;
 let hubspot: HubSpotPortalApi;
@@ -12,14 +13,8 @@ const penalties: { portalId: number; bucket: string; ms: number | undefined }[] 
 const logs: Record<string, unknown>[] = [];
 
 /** The sandbox's control API (faults, request counts). */
-async function control(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${installed.sandbox.apiBaseUrl}/_sandbox${path}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!res.ok) throw new Error(`sandbox ${method} ${path}: ${res.status}`);
-}
+const control = (method: string, path: string, body?: unknown) =>
+  sandboxControl(installed.sandbox.apiBaseUrl)(method, path, body);
 
 beforeAll(async () => {
   installed = await installApp('oauth crm.objects.contacts.read crm.objects.contacts.write crm.objects.owners.read');

@@ -15,7 +15,13 @@ import { createLogger } from '../../backend/src/logger.js';
 import { type RunningHubSpotSandbox, startHubSpotSandbox } from '../../sandbox/hubspot/index.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { browserCookies } from '../support/flows.js';
-import { manualClock, TEST_PUBLIC_ORIGIN, testConfig, testServices } from '../support/test-app.js';
+import {
+  hubspotSandboxConfig,
+  manualClock,
+  TEST_PUBLIC_ORIGIN,
+  testConfig,
+  testServices,
+} from '../support/test-app.js';
 
 const PORTAL = 24681357;
 let db: TestDatabase;
@@ -47,12 +53,7 @@ async function servicesFor(config: AppConfig, clock: Clock, logger?: Logger) {
 async function setup(logger?: Logger) {
   const clock = manualClock(new Date());
   const config = testConfig({
-    hubspot: {
-      clientId: sandbox.clientId,
-      clientSecret: sandbox.clientSecret,
-      appBaseUrl: sandbox.appBaseUrl,
-      apiBaseUrl: sandbox.apiBaseUrl,
-    },
+    hubspot: hubspotSandboxConfig(sandbox),
   });
   return { clock, config, services: await servicesFor(config, clock, logger) };
 }

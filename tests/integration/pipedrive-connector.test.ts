@@ -23,8 +23,8 @@ import { createSandboxClock } from '../../sandbox/common/clock.js';
 import { CUSTOM_FIELD_TYPES, type FieldEntity } from '../../sandbox/pipedrive/fields/types.js';
 import { subfieldsOf } from '../../sandbox/pipedrive/fields/values.js';
 import { type RunningPipedriveSandbox, startPipedriveSandbox } from '../../sandbox/pipedrive/index.js';
+import { PIPEDRIVE_REDIRECT_URI as REDIRECT_URI, sandboxPipedriveConnector } from '../support/pipedrive-connector.js';
 
-const REDIRECT_URI = 'https://smart-transfer.test/oauth/pipedrive/callback';
 const RETRY_POLICY: RetryPolicy = { maxRetries: 3, baseDelayMs: 50, maxDelayMs: 2000 };
 // 25 % persons and activities: 1,500 each, three pages of 500 and more than 1,250 records.
 const RECORDS = 6000;
@@ -35,19 +35,7 @@ let connector: SourceConnector;
 beforeAll(async () => {
   const clock = createSandboxClock();
   sandbox = await startPipedriveSandbox({ clock, dataset: { records: RECORDS, seed: 11 }, redirectUri: REDIRECT_URI });
-  connector = createPipedriveConnector({
-    config: {
-      clientId: sandbox.clientId,
-      clientSecret: sandbox.clientSecret,
-      oauthBaseUrl: sandbox.oauthBaseUrl,
-      apiBaseUrl: 'http://127.0.0.1:9',
-      allowedApiDomains: [],
-    },
-    logger: pino({ level: 'silent' }),
-    clock,
-    sleep: async (ms) => sandbox.state.advanceClock(ms),
-    retryPolicy: RETRY_POLICY,
-  });
+  connector = sandboxPipedriveConnector(sandbox, clock, RETRY_POLICY);
 });
 
 afterAll(async () => {

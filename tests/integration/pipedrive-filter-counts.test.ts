@@ -4,13 +4,15 @@
  * without dates cost one summary call; a count stopped after a page resumes in a new session exactly.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { pino } from 'pino';
 import type { CountState, SourceRecordFilter, SourceSession } from '../../backend/src/sources/connector.js';
-import { createPipedriveConnector } from '../../backend/src/sources/pipedrive/pipedrive.connector.js';
 import { createSandboxClock } from '../../sandbox/common/clock.js';
 import { type RunningPipedriveSandbox, startPipedriveSandbox } from '../../sandbox/pipedrive/index.js';
+import {
+  PIPEDRIVE_REDIRECT_URI,
+  sandboxPipedriveConnector,
+  sandboxPipedriveSession,
+} from '../support/pipedrive-connector.js';
 
-const REDIRECT_URI = 'https://smart-transfer.test/oauth/pipedrive/callback';
 const DAY = '2024-09-01';
 const SINCE = Date.parse(`${DAY}T00:00:00Z`);
 const NONE: SourceRecordFilter = {
@@ -26,27 +28,13 @@ let session: () => Promise<SourceSession>;
 
 beforeAll(async () => {
   const clock = createSandboxClock();
-  sandbox = await startPipedriveSandbox({ clock, dataset: { records: 6000, seed: 5 }, redirectUri: REDIRECT_URI });
-  const connector = createPipedriveConnector({
-    config: {
-      clientId: sandbox.clientId,
-      clientSecret: sandbox.clientSecret,
-      oauthBaseUrl: sandbox.oauthBaseUrl,
-      apiBaseUrl: 'http://127.0.0.1:9',
-      allowedApiDomains: [],
-    },
-    logger: pino({ level: 'silent' }),
+  sandbox = await startPipedriveSandbox({
     clock,
-    sleep: async (ms) => sandbox.state.advanceClock(ms),
+    dataset: { records: 6000, seed: 5 },
+    redirectUri: PIPEDRIVE_REDIRECT_URI,
   });
-  session = async () => {
-    const authorized = await fetch(connector.authorizeUrl({ state: 's', redirectUri: REDIRECT_URI }), {
-      redirect: 'manual',
-    });
-    const code = new URL(authorized.headers.get('location') ?? '').searchParams.get('code') ?? '';
-    const grant = await connector.exchangeCode({ code, redirectUri: REDIRECT_URI });
-    return connector.session({ apiDomain: grant.apiDomain, accessToken: async () => grant.accessToken });
-  };
+  const connector = sandboxPipedriveConnector(sandbox, clock);
+  session = () => sandboxPipedriveSession(connector, 's');
 }, 60_000);
 
 afterAll(async () => {

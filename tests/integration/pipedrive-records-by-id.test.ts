@@ -5,17 +5,19 @@
  * 100 ids (plus one for archived deals the list lacks), notes one call each.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { pino } from 'pino';
 import type { SourceSession } from '../../backend/src/sources/connector.js';
-import { createPipedriveConnector } from '../../backend/src/sources/pipedrive/pipedrive.connector.js';
 import { createSandboxClock } from '../../sandbox/common/clock.js';
 import {
   PIPEDRIVE_TEST_DATASETS,
   type RunningPipedriveSandbox,
   startPipedriveSandbox,
 } from '../../sandbox/pipedrive/index.js';
+import {
+  PIPEDRIVE_REDIRECT_URI,
+  sandboxPipedriveConnector,
+  sandboxPipedriveSession,
+} from '../support/pipedrive-connector.js';
 
-const REDIRECT_URI = 'https://smart-transfer.test/oauth/pipedrive/callback';
 let sandbox: RunningPipedriveSandbox;
 let session: SourceSession;
 
@@ -24,27 +26,10 @@ beforeAll(async () => {
   sandbox = await startPipedriveSandbox({
     clock,
     dataset: { file: PIPEDRIVE_TEST_DATASETS.auditCompleteness },
-    redirectUri: REDIRECT_URI,
+    redirectUri: PIPEDRIVE_REDIRECT_URI,
   });
-  const connector = createPipedriveConnector({
-    config: {
-      clientId: sandbox.clientId,
-      clientSecret: sandbox.clientSecret,
-      oauthBaseUrl: sandbox.oauthBaseUrl,
-      apiBaseUrl: 'http://127.0.0.1:9',
-      allowedApiDomains: [],
-    },
-    logger: pino({ level: 'silent' }),
-    clock,
-    sleep: async (ms) => sandbox.state.advanceClock(ms),
-    retryPolicy: { maxRetries: 3, baseDelayMs: 50, maxDelayMs: 2000 },
-  });
-  const authorize = await fetch(connector.authorizeUrl({ state: 'state', redirectUri: REDIRECT_URI }), {
-    redirect: 'manual',
-  });
-  const code = new URL(authorize.headers.get('location') ?? '').searchParams.get('code') ?? '';
-  const grant = await connector.exchangeCode({ code, redirectUri: REDIRECT_URI });
-  session = connector.session({ apiDomain: grant.apiDomain, accessToken: async () => grant.accessToken });
+  const connector = sandboxPipedriveConnector(sandbox, clock, { maxRetries: 3, baseDelayMs: 50, maxDelayMs: 2000 });
+  session = await sandboxPipedriveSession(connector);
 });
 afterAll(() => sandbox.close());
 

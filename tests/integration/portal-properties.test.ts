@@ -10,7 +10,7 @@ import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { installPortal } from '../support/flows.js';
 import { hubspotPortalToken } from '../support/hubspot-portal-token.js';
 import { signedCall, withIdentity } from '../support/signed-request.js';
-import { TEST_CLIENT_SECRET, testConfig, testServices } from '../support/test-app.js';
+import { hubspotSandboxConfig, TEST_CLIENT_SECRET, testConfig, testServices } from '../support/test-app.js';
 
 const PORTAL_A = 51001;
 const PORTAL_B = 51002;
@@ -57,12 +57,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   hubspot = await startHubSpotSandbox({ defaultPortalId: 1, clientSecret: TEST_CLIENT_SECRET });
   const config = testConfig({
-    hubspot: {
-      clientId: hubspot.clientId,
-      clientSecret: hubspot.clientSecret,
-      appBaseUrl: hubspot.appBaseUrl,
-      apiBaseUrl: hubspot.apiBaseUrl,
-    },
+    hubspot: hubspotSandboxConfig(hubspot),
   });
   services = await testServices(db, config, { now: () => new Date() });
   for (const portalId of [PORTAL_A, PORTAL_B]) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { RecordPreview } from '../../shared/src/contracts/index.js';
-import { type AuditHarness, FINISHED, startAuditHarness } from '../support/audit-harness.js';
+import { type AuditHarness, startAuditHarness } from '../support/audit-harness.js';
 
 const PORTAL_ID = 5151;
 /** Custom field keys as Pipedrive makes them (40 hex digits), so the property names below are known. */
@@ -201,10 +201,9 @@ beforeAll(async () => {
     pipedrive: { dataset: { json: DATASET } },
     ownerEmails: () => ['ann@acme.example'],
   });
-  const { id } = await harness.startAudit();
-  const audit = await harness.untilAudit(id, (current) => FINISHED.includes(current.job.status), 'the audit');
+  const audit = await harness.runAudit();
   expect(audit.job.status).toBe('COMPLETE');
-  auditId = id;
+  auditId = audit.id;
   const ann = audit.result?.users.find((user) => user.email === 'ann@acme.example');
   annOwnerId = ann?.hubspotOwnerId as string;
   expect(annOwnerId).toMatch(/^\d+$/);

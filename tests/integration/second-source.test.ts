@@ -17,8 +17,9 @@ import { type RunningHubSpotSandbox, startHubSpotSandbox } from '../../sandbox/h
 import { AppsResponse, AuditResponse, GuideResponse } from '../../shared/src/contracts/index.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { connectSource, installPortal } from '../support/flows.js';
+import { sandboxControl } from '../support/sandbox-control.js';
 import { signedCall, withIdentity } from '../support/signed-request.js';
-import { TEST_CLIENT_SECRET, testConfig, testServices } from '../support/test-app.js';
+import { hubspotSandboxConfig, TEST_CLIENT_SECRET, testConfig, testServices } from '../support/test-app.js';
 import { waitFor } from '../support/wait-for.js';
 
 const PORTAL_ID = 5150;
@@ -214,24 +215,17 @@ const api = (method: 'GET' | 'POST', path: string, body?: unknown) =>
 beforeAll(async () => {
   db = await createTestDatabase();
   hubspot = await startHubSpotSandbox({ defaultPortalId: 1, clientSecret: TEST_CLIENT_SECRET });
-  const post = (path: string, body: unknown) =>
-    fetch(`${hubspot.apiBaseUrl}/_sandbox${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-  await post('/portals', { portalId: PORTAL_ID, users: [{ email: 'owner@hubspot.example', firstName: 'Owner' }] });
-  await post('/oauth/next-approval', { portalId: PORTAL_ID });
+  const control = sandboxControl(hubspot.apiBaseUrl);
+  await control('POST', '/portals', {
+    portalId: PORTAL_ID,
+    users: [{ email: 'owner@hubspot.example', firstName: 'Owner' }],
+  });
+  await control('POST', '/oauth/next-approval', { portalId: PORTAL_ID });
   stub = await new Promise((resolve) => {
     const listening = stubCrm().listen(0, '127.0.0.1', () => resolve(listening));
   });
   const config = testConfig({
-    hubspot: {
-      clientId: hubspot.clientId,
-      clientSecret: hubspot.clientSecret,
-      appBaseUrl: hubspot.appBaseUrl,
-      apiBaseUrl: hubspot.apiBaseUrl,
-    },
+    hubspot: hubspotSandboxConfig(hubspot),
     // The stub's config comes out of its own schema, from its own variable, like Pipedrive's.
     sources: {
       stubcrm: stubSource.config.schema.parse({

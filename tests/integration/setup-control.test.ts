@@ -1,30 +1,21 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { SetupResponse, SetupReview } from '../../shared/src/contracts/index.js';
 import { type AuditHarness, FINISHED, startAuditHarness } from '../support/audit-harness.js';
+import { pauseSetupAfter, readSetup } from '../support/setup-pause.js';
 import { scenarioSelection } from '../support/setup-scenario.js';
 import { waitFor } from '../support/wait-for.js';
 
 const PORTAL = 6161;
 let harness: AuditHarness;
 
-async function sandbox(method: string, path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${harness.hubspot.apiBaseUrl}/_sandbox${path}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!res.ok) throw new Error(`sandbox ${method} ${path}: ${res.status}`);
-  return res.status === 204 ? null : ((await res.json()) as unknown);
-}
-
 async function customProperties(): Promise<number> {
-  const state = (await sandbox('GET', `/portals/${PORTAL}/state`)) as {
+  const state = (await harness.hubspotControl('GET', `/portals/${PORTAL}/state`)) as {
     properties: Record<string, { custom: unknown[] }>;
   };
   return Object.values(state.properties).reduce((sum, entry) => sum + entry.custom.length, 0);
 }
 
-const setup = async (id: string) => SetupResponse.parse((await harness.api('GET', `/api/v1/setup/${id}`)).body);
+const setup = (id: string) => readSetup(harness, id);
 
 beforeAll(async () => {
   harness = await startAuditHarness({
@@ -33,11 +24,8 @@ beforeAll(async () => {
     ownerEmails: () => ['admin@sandbox.example'],
     setupSelection: (plan) => scenarioSelection(plan),
   });
-  await sandbox('PATCH', `/portals/${PORTAL}`, { tier: 'professional' });
-  const audit = await harness.startAudit();
-  expect((await harness.untilAudit(audit.id, (a) => FINISHED.includes(a.job.status), 'the audit')).job.status).toBe(
-    'COMPLETE',
-  );
+  await harness.hubspotControl('PATCH', `/portals/${PORTAL}`, { tier: 'professional' });
+  expect((await harness.runAudit()).job.status).toBe('COMPLETE');
 }, 120_000);
 afterAll(async () => {
   await harness.close();
@@ -52,7 +40,7 @@ it('refuses a setup for a portal without the app, and an unknown source', async 
 
 it('pauses between items (nothing more is written), resumes where it stopped, and can be canceled', async () => {
   // Slow property creates keep the run in its properties task long enough to pause it there.
-  await sandbox('POST', '/faults/targeted', {
+  await harness.hubspotControl('POST', '/faults/targeted', {
     method: 'POST',
     path: '/crm/v3/properties/:object',
     times: 'always',
@@ -62,20 +50,8 @@ it('pauses between items (nothing more is written), resumes where it stopped, an
   expect(started.status).toBe(202);
   const { id } = SetupResponse.parse(started.body);
   expect((await harness.api('POST', '/api/v1/setup', { source: 'pipedrive' })).status).toBe(409);
-  await waitFor(
-    () => setup(id),
-    (s) => (s.tasks.find((task) => task.object === 'properties')?.counts.created ?? 0) > 0,
-    60_000,
-    'some properties created',
-  );
-  expect((await harness.api('POST', `/api/v1/jobs/${id}/pause`)).status).toBe(200);
-  // The handler has returned once it saved its "Stopped" phase: nothing it wrote is missing from the ledger.
-  const paused = await waitFor(
-    () => setup(id),
-    (s) => s.job.status === 'PAUSED' && s.job.progress.phase === 'Stopped',
-    60_000,
-    'the setup to stop',
-  );
+  // Once stopped, the handler has saved its "Stopped" phase: nothing it wrote is missing from the ledger.
+  const paused = await pauseSetupAfter(harness, id, 'properties', 'created', 'some properties created');
   const { rows } = await harness.db.pool.query<{ n: string }>(
     `SELECT count(*) AS n FROM ledger_entries WHERE transfer_id = $1 AND item_type = 'property' AND state = 'confirmed'`,
     [id],
@@ -83,7 +59,7 @@ it('pauses between items (nothing more is written), resumes where it stopped, an
   expect(await customProperties()).toBe(Number(rows[0]?.n));
   const createdBefore = paused.summary.created;
 
-  await sandbox('DELETE', '/faults/targeted');
+  await harness.hubspotControl('DELETE', '/faults/targeted');
   expect((await harness.api('POST', `/api/v1/jobs/${id}/resume`)).status).toBe(200);
   const done = await waitFor(
     () => setup(id),
@@ -102,7 +78,7 @@ it('pauses between items (nothing more is written), resumes where it stopped, an
 }, 240_000);
 
 it('where the portal cannot have workflows, the review says so and setup leaves the dates to the sync', async () => {
-  await sandbox('POST', '/faults/targeted', {
+  await harness.hubspotControl('POST', '/faults/targeted', {
     method: 'GET',
     path: '/automation/v4/flows',
     times: 'always',
@@ -124,7 +100,7 @@ it('where the portal cannot have workflows, the review says so and setup leaves 
     120_000,
     'the setup',
   );
-  await sandbox('DELETE', '/faults/targeted');
+  await harness.hubspotControl('DELETE', '/faults/targeted');
   expect(done.job.status).toBe('COMPLETE');
   expect(done.syncWritesDates.sort()).toEqual(['close_date', 'create_date']);
   expect(done.notices.join('\n')).toMatch(/sync writes the close date/);

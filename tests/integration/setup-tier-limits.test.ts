@@ -4,6 +4,7 @@ import request from 'supertest';
 import type { SetupSelection } from '../../backend/src/transfer/setup/setup-selection-shape.js';
 import { SetupResponse, SetupReview } from '../../shared/src/contracts/index.js';
 import { type AuditHarness, FINISHED, startAuditHarness } from '../support/audit-harness.js';
+import { pauseSetupAfter, readSetup } from '../support/setup-pause.js';
 import { scenarioSelection } from '../support/setup-scenario.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -13,19 +14,11 @@ let harness: AuditHarness;
 /** Repeats the first pipeline right after it: HubSpot takes a pipeline name once, so the repeat fails. */
 let repeatFirstPipeline = false;
 
-async function sandbox(method: string, path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${harness.hubspot.apiBaseUrl}/_sandbox${path}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!res.ok) throw new Error(`sandbox ${method} ${path}: ${res.status} ${await res.text()}`);
-  return res.status === 204 ? null : ((await res.json()) as unknown);
-}
-
 /** The labels of the deal pipelines HubSpot has, sorted (the sandbox's inspection reads HubSpot's own state). */
 async function hubspotPipelines(): Promise<string[]> {
-  const state = (await sandbox('GET', `/portals/${PORTAL}/state`)) as { pipelines: { deals: { label: string }[] } };
+  const state = (await harness.hubspotControl('GET', `/portals/${PORTAL}/state`)) as {
+    pipelines: { deals: { label: string }[] };
+  };
   return state.pipelines.deals.map((pipeline) => pipeline.label).sort();
 }
 
@@ -35,7 +28,7 @@ async function review(): Promise<SetupReview> {
   return SetupReview.parse(res.body);
 }
 
-const setup = async (id: string) => SetupResponse.parse((await harness.api('GET', `/api/v1/setup/${id}`)).body);
+const setup = (id: string) => readSetup(harness, id);
 
 async function startSetup(): Promise<string> {
   const started = await harness.api('POST', '/api/v1/setup', { source: 'pipedrive' });
@@ -77,9 +70,7 @@ beforeAll(async () => {
     ownerEmails: () => ['admin@sandbox.example'],
     setupSelection: (plan) => selectionFor(scenarioSelection(plan)),
   });
-  const audit = await harness.startAudit();
-  const done = await harness.untilAudit(audit.id, (a) => FINISHED.includes(a.job.status), 'the audit');
-  expect(done.job.status).toBe('COMPLETE');
+  expect((await harness.runAudit()).job.status).toBe('COMPLETE');
 }, 120_000);
 afterAll(async () => {
   await harness.close();
@@ -123,33 +114,21 @@ describe("setup within the portal's tier", () => {
 
   it('counts each reviewed item once across a pause, failures before the pause included', async () => {
     // Room for every pipeline now; the repeated first pipeline fails (a clash) before the others are created.
-    await sandbox('PATCH', `/portals/${PORTAL}`, { tier: 'professional' });
+    await harness.hubspotControl('PATCH', `/portals/${PORTAL}`, { tier: 'professional' });
     repeatFirstPipeline = true;
     const reviewed = await review();
     expect(reviewed.totals.fail).toBe(1);
     // Slow pipeline creates keep the run in its pipelines task long enough to pause it after the clash.
-    await sandbox('POST', '/faults/targeted', {
+    await harness.hubspotControl('POST', '/faults/targeted', {
       method: 'POST',
       path: '/crm/v3/pipelines/:objectType',
       times: 'always',
       delayMs: 1_500,
     });
     const id = await startSetup();
-    await waitFor(
-      () => setup(id),
-      (s) => (s.tasks.find((task) => task.object === 'pipelines')?.counts.failed ?? 0) > 0,
-      60_000,
-      'the repeated pipeline to fail',
-    );
-    expect((await harness.api('POST', `/api/v1/jobs/${id}/pause`)).status).toBe(200);
-    const paused = await waitFor(
-      () => setup(id),
-      (s) => s.job.status === 'PAUSED' && s.job.progress.phase === 'Stopped',
-      60_000,
-      'the setup to stop',
-    );
+    const paused = await pauseSetupAfter(harness, id, 'pipelines', 'failed', 'the repeated pipeline to fail');
     expect(paused.tasks.find((task) => task.object === 'pipelines')?.status).not.toBe('done');
-    await sandbox('DELETE', '/faults/targeted');
+    await harness.hubspotControl('DELETE', '/faults/targeted');
     expect((await harness.api('POST', `/api/v1/jobs/${id}/resume`)).status).toBe(200);
     const done = await finished(id);
     expect(done.job.status).toBe('COMPLETE');

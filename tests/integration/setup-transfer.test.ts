@@ -41,16 +41,7 @@ interface SandboxState {
   owners: { id: string; email: string }[];
 }
 
-async function sandbox(method: string, path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${harness.hubspot.apiBaseUrl}/_sandbox${path}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!res.ok) throw new Error(`sandbox ${method} ${path}: ${res.status} ${await res.text()}`);
-  return res.status === 204 ? null : ((await res.json()) as unknown);
-}
-const portalState = async () => (await sandbox('GET', `/portals/${PORTAL}/state`)) as SandboxState;
+const portalState = async () => (await harness.hubspotControl('GET', `/portals/${PORTAL}/state`)) as SandboxState;
 
 /** HubSpot's API itself (the installed app's token is not needed: the sandbox's inspection reads the same state). */
 const created = (state: SandboxState) => ({
@@ -137,10 +128,8 @@ beforeAll(async () => {
     },
   });
   // Enough deal pipelines and currencies for the scenario (Starter allows 2 pipelines and 2 currencies).
-  await sandbox('PATCH', `/portals/${PORTAL}`, { tier: 'professional' });
-  const audit = await harness.startAudit();
-  const done = await harness.untilAudit(audit.id, (a) => FINISHED.includes(a.job.status), 'the audit');
-  expect(done.job.status).toBe('COMPLETE');
+  await harness.hubspotControl('PATCH', `/portals/${PORTAL}`, { tier: 'professional' });
+  expect((await harness.runAudit()).job.status).toBe('COMPLETE');
 }, 120_000);
 afterAll(async () => {
   await harness.close();
@@ -211,10 +200,10 @@ describe('the setup transfer', () => {
         respond: refusal('workflow refused'),
       },
     ];
-    for (const fault of faults) await sandbox('POST', '/faults/targeted', fault);
+    for (const fault of faults) await harness.hubspotControl('POST', '/faults/targeted', fault);
 
     const setup = await runSetup();
-    await sandbox('DELETE', '/faults/targeted');
+    await harness.hubspotControl('DELETE', '/faults/targeted');
     expect(setup.job.status).toBe('COMPLETE');
     const state = created(await portalState());
     const want = expected(chosen);
@@ -263,7 +252,7 @@ describe('the setup transfer', () => {
 
   it('a second run creates exactly what is missing: HubSpot then has exactly the chosen items, each in the ledger', async () => {
     // The older 0.1-step rule: the stage at 25 % is refused, then written rounded to 0.3 (and the user told).
-    await sandbox('PATCH', `/portals/${PORTAL}`, { probabilityInTenths: true });
+    await harness.hubspotControl('PATCH', `/portals/${PORTAL}`, { probabilityInTenths: true });
     const setup = await runSetup();
     expect(setup.job.status).toBe('COMPLETE');
     expect(setup.summary.failed).toBe(0);
@@ -368,7 +357,7 @@ describe('the setup transfer', () => {
   }, 180_000);
 
   it('a create whose answer is lost is found by its name and recorded as created, not made twice; exact probabilities where HubSpot takes them', async () => {
-    await sandbox('PATCH', `/portals/${PORTAL}`, { probabilityInTenths: false });
+    await harness.hubspotControl('PATCH', `/portals/${PORTAL}`, { probabilityInTenths: false });
     extraPipelines = [
       {
         sourcePipelineId: 'exact',
@@ -401,13 +390,13 @@ describe('the setup transfer', () => {
         ],
       },
     ];
-    await sandbox('POST', '/faults/targeted', {
+    await harness.hubspotControl('POST', '/faults/targeted', {
       method: 'POST',
       path: '/crm/v3/pipelines/deals',
       afterApply: { respond: { status: 502 } },
     });
     const setup = await runSetup();
-    await sandbox('DELETE', '/faults/targeted');
+    await harness.hubspotControl('DELETE', '/faults/targeted');
     expect(setup.job.status).toBe('COMPLETE');
     expect(setup.summary).toMatchObject({ created: 1, failed: 0 });
     const pipelines = created(await portalState()).pipelines.filter((pipeline) => pipeline.label === 'Exact pipeline');

@@ -1,43 +1,14 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from '@jest/globals';
 import { freePort } from '../../backend/src/db/embedded-server.js';
+import { bareEnv, npmStart, stopAndRemove } from '../support/npm-start.js';
 
 const dataDir = join(tmpdir(), `jest-start-${process.pid}-${Date.now()}`);
 let child: ChildProcess | undefined;
 
-afterAll(async () => {
-  if (child && child.exitCode === null) {
-    const exited = new Promise((resolve) => child?.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-  }
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-/** Every variable that makes a configuration real, removed: what a fresh clone without `.env` has. */
-const REAL_SETTINGS = [
-  'DATABASE_URL',
-  'HUBSPOT_CLIENT_ID',
-  'HUBSPOT_CLIENT_SECRET',
-  'PIPEDRIVE_CLIENT_ID',
-  'PIPEDRIVE_CLIENT_SECRET',
-  'PUBLIC_API_ORIGIN',
-  'TOKEN_ENCRYPTION_KEY',
-  'DEMO',
-  'NODE_ENV',
-];
-const bareEnv = (extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv => {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...extra };
-  for (const name of REAL_SETTINGS) if (!(name in extra)) delete env[name];
-  return env;
-};
-
-/** `npm start`'s command (package.json), run directly so the test owns the process. */
-const npmStart = (env: NodeJS.ProcessEnv) =>
-  spawn(join('node_modules', '.bin', 'tsx'), ['backend/src/start.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+afterAll(() => stopAndRemove(child, dataDir));
 
 /** Resolves with everything printed once `marker` appears on stdout; rejects if the process exits first. */
 function waitForOutput(process: ChildProcess, marker: string): Promise<string> {
@@ -66,7 +37,7 @@ function exitOf(process: ChildProcess): Promise<{ code: number | null; output: s
 
 it('npm start with DATABASE_URL but no HubSpot secret exits non-zero naming the missing variables (no silent demo mode)', async () => {
   const partial = npmStart(
-    bareEnv({ DATABASE_URL: 'postgres://nobody@127.0.0.1:9/none', HUBSPOT_CLIENT_ID: 'id', PORT: '0' }),
+    bareEnv(dataDir, { DATABASE_URL: 'postgres://nobody@127.0.0.1:9/none', HUBSPOT_CLIENT_ID: 'id', PORT: '0' }),
   );
   const { code, output } = await exitOf(partial);
   expect(code).not.toBe(0);
@@ -78,7 +49,7 @@ it('npm start with DATABASE_URL but no HubSpot secret exits non-zero naming the 
 
 it('npm start with nothing real configured runs the demo (its own Postgres), prints the preview, answers /healthz without X-Powered-By', async () => {
   const port = await freePort();
-  child = npmStart(bareEnv({ PORT: String(port) }));
+  child = npmStart(bareEnv(dataDir, { PORT: String(port) }));
   const output = await waitForOutput(child, 'Health:');
   expect(output).toContain('demo mode');
   expect(output).toContain(`Preview: http://localhost:${port}/preview/settings`);

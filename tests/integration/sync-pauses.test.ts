@@ -44,16 +44,6 @@ const sync = async (id: string) => SyncResponse.parse((await harness.api('GET', 
 const guideStep = async (id: string) =>
   GuideResponse.parse((await harness.api('GET', '/api/v1/guide')).body).steps.find((step) => step.id === id);
 
-async function hubspotControl(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${harness.hubspot.apiBaseUrl}/_sandbox${path}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!res.ok) throw new Error(`HubSpot sandbox ${method} ${path}: ${res.status}`);
-  return res.status === 204 ? null : ((await res.json()) as unknown);
-}
-
 /** Requests a sandbox has received (counted on arrival, so a held one counts) for an endpoint. */
 async function arrived(stats: unknown, endpoint: string): Promise<number> {
   const { endpoints } = stats as { endpoints: { endpoint: string; requests: number }[] };
@@ -61,7 +51,7 @@ async function arrived(stats: unknown, endpoint: string): Promise<number> {
 }
 const pipedriveArrivals = async (endpoint: string) =>
   arrived(await harness.pipedriveControl('GET', '/requests'), endpoint);
-const hubspotArrivals = async (endpoint: string) => arrived(await hubspotControl('GET', '/stats'), endpoint);
+const hubspotArrivals = async (endpoint: string) => arrived(await harness.hubspotControl('GET', '/stats'), endpoint);
 
 /** Starts a sync with one call held in a sandbox; resolves once the held call has arrived. */
 async function syncHeldAt(held: { count: () => Promise<number>; hold: () => Promise<unknown> }): Promise<string> {
@@ -101,23 +91,30 @@ function expectStoppedAtDeals(paused: SyncResponse): void {
   expect(status.deals).not.toBe('done');
 }
 
+/** Waits for the sync to stop: PAUSED as "reconnect needed" for `source`, with `reason`, in the middle (at deals). */
+async function expectPausedForReconnect(id: string, source: 'pipedrive' | 'hubspot', reason: string): Promise<void> {
+  const paused = await waitFor(
+    () => sync(id),
+    (s) => s.job.status !== 'PROCESSING',
+    20_000,
+    'the sync to stop',
+  );
+  expect(paused.job.status).toBe('PAUSED');
+  expect(paused.reconnectNeeded).toBe(source);
+  expect(paused.job.statusReason).toBe(reason);
+  expectStoppedAtDeals(paused);
+}
+
 describe('a refused token', () => {
   it('from Pipedrive, also on refresh, pauses the sync as "reconnect needed" until the user reconnects; it then finishes where it stopped', async () => {
     const id = await syncHeldAt(holdDealsRead);
     // While the deals read is held, the user uninstalls the app in Pipedrive: every grant is revoked.
     await harness.pipedriveControl('POST', '/tokens/revoke');
-    const paused = await waitFor(
-      () => sync(id),
-      (s) => s.job.status !== 'PROCESSING',
-      20_000,
-      'the sync to stop',
-    );
-    expect(paused.job.status).toBe('PAUSED');
-    expect(paused.reconnectNeeded).toBe('pipedrive');
-    expect(paused.job.statusReason).toBe(
+    await expectPausedForReconnect(
+      id,
+      'pipedrive',
       "Pipedrive no longer accepts Smart Transfer's access. Reconnect Pipedrive: the sync then continues where it stopped.",
     );
-    expectStoppedAtDeals(paused);
     expect(await guideStep('connect')).toMatchObject({ state: 'needs_attention' });
     expect(await guideStep('sync')).toMatchObject({
       state: 'needs_attention',
@@ -141,29 +138,22 @@ describe('a refused token', () => {
     const id = await syncHeldAt({
       count: () => hubspotArrivals(upserts),
       hold: () =>
-        hubspotControl('POST', '/faults/targeted', {
+        harness.hubspotControl('POST', '/faults/targeted', {
           method: 'POST',
           path: '/crm/v3/objects/deals/batch/upsert',
           delayMs: 1_000,
           times: 1,
         }),
     });
-    await hubspotControl('POST', '/oauth/revoke', { portalId: PORTAL });
-    const paused = await waitFor(
-      () => sync(id),
-      (s) => s.job.status !== 'PROCESSING',
-      20_000,
-      'the sync to stop',
-    );
-    expect(paused.job.status).toBe('PAUSED');
-    expect(paused.reconnectNeeded).toBe('hubspot');
-    expect(paused.job.statusReason).toBe(
+    await harness.hubspotControl('POST', '/oauth/revoke', { portalId: PORTAL });
+    await expectPausedForReconnect(
+      id,
+      'hubspot',
       "HubSpot no longer accepts Smart Transfer's access. Install the app again from the HubSpot Marketplace: the sync then continues where it stopped.",
     );
-    expectStoppedAtDeals(paused);
     expect(await guideStep('sync')).toMatchObject({ state: 'needs_attention' });
 
-    await hubspotControl('POST', '/oauth/next-approval', { portalId: PORTAL });
+    await harness.hubspotControl('POST', '/oauth/next-approval', { portalId: PORTAL });
     await installPortal(harness.app);
     const done = await untilFinished(harness, 'sync', id, (body) => SyncResponse.parse(body));
     expect(done.job.status).toBe('COMPLETE');

@@ -13,7 +13,7 @@ import {
   SettingsResponse,
   type TransferSettings,
 } from '../../shared/src/contracts/index.js';
-import { type AuditHarness, FINISHED, startAuditHarness } from '../support/audit-harness.js';
+import { type AuditHarness, startAuditHarness } from '../support/audit-harness.js';
 import { signedCall, withIdentity } from '../support/signed-request.js';
 
 const SETTINGS = '/api/v1/connections/pipedrive/settings';
@@ -29,8 +29,7 @@ const call = (method: 'GET' | 'PUT' | 'PATCH' | 'POST', path: string, body?: unk
   });
 
 async function runAudit(): Promise<AuditResponse> {
-  const { id } = await harness.startAudit();
-  const done = await harness.untilAudit(id, (candidate) => FINISHED.includes(candidate.job.status), 'the audit');
+  const done = await harness.runAudit();
   expect(done.job.status).toBe('COMPLETE');
   return done;
 }

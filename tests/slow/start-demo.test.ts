@@ -1,9 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { freePort } from '../../backend/src/db/embedded-server.js';
+import { bareEnv, npmStart, stopAndRemove } from '../support/npm-start.js';
 
 /**
  * `npm start` in demo mode runs the whole job on the demo account (a small one here: DEMO_RECORDS),
@@ -15,18 +15,6 @@ const DEMO_PORTAL_ID = 12345678;
 let child: ChildProcess;
 let port: number;
 let output = '';
-
-const REAL_SETTINGS = [
-  'DATABASE_URL',
-  'HUBSPOT_CLIENT_ID',
-  'HUBSPOT_CLIENT_SECRET',
-  'PIPEDRIVE_CLIENT_ID',
-  'PIPEDRIVE_CLIENT_SECRET',
-  'PUBLIC_API_ORIGIN',
-  'TOKEN_ENCRYPTION_KEY',
-  'DEMO',
-  'NODE_ENV',
-];
 
 function untilPrinted(marker: string, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -45,32 +33,13 @@ function untilPrinted(marker: string, timeoutMs: number): Promise<void> {
 
 beforeAll(async () => {
   port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'warn',
-    PORT: String(port),
-    DEMO_RECORDS: '250',
-  };
-  for (const name of REAL_SETTINGS) delete env[name];
-  // `npm start`'s command (package.json), run directly so the test owns the process.
-  child = spawn(join('node_modules', '.bin', 'tsx'), ['backend/src/start.ts'], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  child = npmStart(bareEnv(dataDir, { PORT: String(port), DEMO_RECORDS: '250' }));
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   await untilPrinted('Still serving', 150_000);
 }, 160_000);
 
-afterAll(async () => {
-  if (child.exitCode === null) {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-  }
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => stopAndRemove(child, dataDir));
 
 interface CrmRecord {
   properties: Record<string, string>;

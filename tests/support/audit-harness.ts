@@ -14,8 +14,9 @@ import {
 import { AuditResponse } from '../../shared/src/contracts/index.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { connectPipedrive, installPortal } from './flows.js';
+import { type SandboxControl, sandboxControl } from './sandbox-control.js';
 import { signedCall, withIdentity } from './signed-request.js';
-import { TEST_CLIENT_SECRET, testConfig, testServices } from './test-app.js';
+import { hubspotSandboxConfig, TEST_CLIENT_SECRET, testConfig, testServices } from './test-app.js';
 import { waitFor } from './wait-for.js';
 
 const HARNESS_REQUESTS_PER_10S = 1100;
@@ -36,11 +37,15 @@ export interface AuditHarness {
     body?: unknown,
     portalId?: number,
   ): ReturnType<typeof signedCall>;
-  /** The Pipedrive sandbox's inspection endpoint. */
-  pipedriveControl(method: string, path: string, body?: unknown): Promise<unknown>;
+  /** The Pipedrive sandbox's control API. */
+  pipedriveControl: SandboxControl;
+  /** The HubSpot sandbox's control API (portals, faults, request counts, state). */
+  hubspotControl: SandboxControl;
   startAudit(): Promise<AuditResponse>;
   audit(id: string): Promise<AuditResponse>;
   untilAudit(id: string, done: (audit: AuditResponse) => boolean, what: string): Promise<AuditResponse>;
+  /** Starts an audit and waits until it has finished (complete, failed or canceled). */
+  runAudit(): Promise<AuditResponse>;
   close(): Promise<void>;
 }
 
@@ -80,21 +85,16 @@ export async function startAuditHarness(options: {
     clientSecret: TEST_CLIENT_SECRET,
     rateLimitPer10s: HARNESS_REQUESTS_PER_10S,
   });
-  const post = (path: string, body: unknown) =>
-    fetch(`${hubspot.apiBaseUrl}/_sandbox${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
+  const hubspotControl = sandboxControl(hubspot.apiBaseUrl);
   const emails = options.ownerEmails?.(pipedrive) ?? ['owner@hubspot.example'];
-  await post('/portals', { portalId: options.portalId, users: emails.map((email) => ({ email, firstName: 'Owner' })) });
-  await post('/oauth/next-approval', { portalId: options.portalId });
+  await hubspotControl('POST', '/portals', {
+    portalId: options.portalId,
+    users: emails.map((email) => ({ email, firstName: 'Owner' })),
+  });
+  await hubspotControl('POST', '/oauth/next-approval', { portalId: options.portalId });
   const config = testConfig({
     hubspot: {
-      clientId: hubspot.clientId,
-      clientSecret: hubspot.clientSecret,
-      appBaseUrl: hubspot.appBaseUrl,
-      apiBaseUrl: hubspot.apiBaseUrl,
+      ...hubspotSandboxConfig(hubspot),
       requestsPer10s: HARNESS_REQUESTS_PER_10S,
     },
     pipedrive: {
@@ -136,15 +136,8 @@ export async function startAuditHarness(options: {
     config,
     app: services.app,
     connectMessage,
-    async pipedriveControl(method, path, body) {
-      const res = await fetch(`${pipedrive.apiBaseUrl}/_sandbox${path}`, {
-        method,
-        headers: { 'content-type': 'application/json' },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      if (!res.ok) throw new Error(`sandbox ${method} ${path}: ${res.status} ${await res.text()}`);
-      return res.status === 204 ? null : ((await res.json()) as unknown);
-    },
+    pipedriveControl: sandboxControl(pipedrive.apiBaseUrl),
+    hubspotControl,
     async close() {
       await services.close();
       await pipedrive.close();
@@ -159,17 +152,27 @@ function portalCalls(app: Express, portalId: number) {
   const api: AuditHarness['api'] = (method, path, body, otherPortal = portalId) =>
     signedCall(app, { method, path: withIdentity(path, otherPortal), ...(body === undefined ? {} : { body }) });
   const audit = async (id: string) => AuditResponse.parse((await api('GET', `/api/v1/audits/${id}`)).body);
+  const startAudit = async () => {
+    const started = await api('POST', '/api/v1/audits', { source: 'pipedrive' });
+    if (started.status !== 202)
+      throw new Error(`audit did not start: ${started.status} ${JSON.stringify(started.body)}`);
+    return AuditResponse.parse(started.body);
+  };
   return {
     portalId,
     api,
     audit,
     untilAudit: (id: string, done: (audit: AuditResponse) => boolean, what: string) =>
       waitFor(() => audit(id), done, 60_000, what),
-    async startAudit() {
-      const started = await api('POST', '/api/v1/audits', { source: 'pipedrive' });
-      if (started.status !== 202)
-        throw new Error(`audit did not start: ${started.status} ${JSON.stringify(started.body)}`);
-      return AuditResponse.parse(started.body);
+    startAudit,
+    async runAudit() {
+      const { id } = await startAudit();
+      return waitFor(
+        () => audit(id),
+        (run) => FINISHED.includes(run.job.status),
+        60_000,
+        'the audit to finish',
+      );
     },
   };
 }
@@ -179,14 +182,11 @@ function portalCalls(app: Express, portalId: number) {
  * installed and Pipedrive (the same account) connected through the real flows; the harness seen as it.
  */
 export async function addPortal(harness: AuditHarness, portalId: number, ownerEmails: string[]): Promise<AuditHarness> {
-  const post = (path: string, body: unknown) =>
-    fetch(`${harness.hubspot.apiBaseUrl}/_sandbox${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-  await post('/portals', { portalId, users: ownerEmails.map((email) => ({ email, firstName: 'Owner' })) });
-  await post('/oauth/next-approval', { portalId });
+  await harness.hubspotControl('POST', '/portals', {
+    portalId,
+    users: ownerEmails.map((email) => ({ email, firstName: 'Owner' })),
+  });
+  await harness.hubspotControl('POST', '/oauth/next-approval', { portalId });
   await installPortal(harness.app);
   const connectMessage = await connectPipedrive(harness.app, portalId);
   return { ...harness, ...portalCalls(harness.app, portalId), connectMessage };

@@ -8,6 +8,7 @@ import { createHubSpotApi, type HubSpotPortalApi } from '../../backend/src/hubsp
 import { createPortalLimiter } from '../../backend/src/hubspot/portal-limiter.js';
 import { call, installApp, type Installed, type JsonBody } from '../contract/hubspot/support/contract.js';
 import { createTestDatabase } from './database.js';
+import { type SandboxControl, sandboxControl } from './sandbox-control.js';
 
 export const SOURCE_ID = 'st_source_id';
 export const UNIQUE_SOURCE_ID_OBJECTS = ['contacts', 'companies', 'deals'] as const;
@@ -25,7 +26,7 @@ export interface WriterHarness {
   sent: SentBatch[];
   /** A raw HubSpot call (setup and read-back), outside the recorded client. */
   hs(method: string, path: string, body?: unknown, qs?: Record<string, string>): Promise<JsonBody>;
-  control(method: string, path: string, body?: unknown): Promise<void>;
+  control: SandboxControl;
   /** Every live record of `objectType` whose source id starts with `prefix`: [sourceId, record]. */
   recordsWithPrefix(objectType: string, prefix: string, properties?: string[]): Promise<HubSpotRecord[]>;
   close(): Promise<void>;
@@ -64,14 +65,7 @@ export async function startWriterHarness(requestsPer10s = 100): Promise<WriterHa
     return reply.body;
   }
 
-  async function control(method: string, path: string, body?: unknown) {
-    const res = await fetch(`${installed.sandbox.apiBaseUrl}/_sandbox${path}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    if (!res.ok) throw new Error(`sandbox ${method} ${path}: ${res.status}`);
-  }
+  const control = sandboxControl(installed.sandbox.apiBaseUrl);
 
   for (const objectType of [...UNIQUE_SOURCE_ID_OBJECTS, ...ENGAGEMENTS]) {
     await hs('POST', `/crm/v3/properties/${objectType}`, {

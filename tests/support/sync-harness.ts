@@ -62,9 +62,7 @@ export async function auditAndSettings(
   harness: AuditHarness,
   choices: { dataTypes?: Partial<TransferSettings['dataTypes']>; automaticSync?: boolean } = {},
 ): Promise<void> {
-  const { id } = await harness.startAudit();
-  const audit = await harness.untilAudit(id, (done) => FINISHED.includes(done.job.status), 'the audit');
-  expect(audit.job.status).toBe('COMPLETE');
+  expect((await harness.runAudit()).job.status).toBe('COMPLETE');
   const current = SettingsResponse.parse((await harness.api('GET', '/api/v1/connections/pipedrive/settings')).body);
   const rates = Object.fromEntries(current.readiness.missing.map((gap) => [gap.path.split('.')[1] as string, 1.1]));
   const saved = await harness.api('PUT', '/api/v1/connections/pipedrive/settings', {
@@ -75,11 +73,7 @@ export async function auditAndSettings(
   });
   expect(saved.status).toBe(200);
   // Professional: room for every source pipeline (Starter allows one besides the default).
-  await fetch(`${harness.hubspot.apiBaseUrl}/_sandbox/portals/${harness.portalId}`, {
-    method: 'PATCH',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ tier: 'professional' }),
-  });
+  await harness.hubspotControl('PATCH', `/portals/${harness.portalId}`, { tier: 'professional' });
 }
 
 /** Follows a setup or sync transfer through the API until it finished. */

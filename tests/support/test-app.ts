@@ -28,6 +28,16 @@ export function manualClock(
   };
 }
 
+type HubSpotAppSettings = Pick<AppConfig['hubspot'], 'clientId' | 'clientSecret' | 'appBaseUrl' | 'apiBaseUrl'>;
+
+/** The app's HubSpot settings for a HubSpot sandbox: its app's credentials and its URLs. */
+export const hubspotSandboxConfig = (sandbox: HubSpotAppSettings): HubSpotAppSettings => ({
+  clientId: sandbox.clientId,
+  clientSecret: sandbox.clientSecret,
+  appBaseUrl: sandbox.appBaseUrl,
+  apiBaseUrl: sandbox.apiBaseUrl,
+});
+
 export function testConfig(
   overrides: {
     hubspot?: Partial<AppConfig['hubspot']>;

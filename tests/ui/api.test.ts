@@ -3,7 +3,7 @@ import { apiUrl, callApi } from '../../hubspot-app/app/shared/api.ts';
 import { ApiError } from '../../hubspot-app/app/shared/api-error.ts';
 import type { ConnectTicketRequest } from '../../hubspot-app/app/shared/contracts/index.ts';
 import { createConnectTicket, getGuide, listApps } from '../../hubspot-app/app/shared/endpoints.ts';
-import { APPS, errorResponse, fakeBackend, GUIDE, jsonResponse, url } from './support/backend.ts';
+import { APPS, errorResponse, fakeBackend, fetchOptions, GUIDE, jsonResponse, url } from './support/backend.ts';
 
 afterEach(() => {
   jest.restoreAllMocks();
@@ -31,7 +31,7 @@ describe('the hubspot.fetch wrapper', () => {
   it('GETs an endpoint with a timeout and returns the answer checked against its contract', async () => {
     const { fetchMock } = fakeBackend({ 'GET /api/v1/guide': [jsonResponse({ ...GUIDE, unknownField: 'dropped' })] });
     await expect(callApi(getGuide, IDENTITY)).resolves.toEqual(GUIDE);
-    expect(fetchMock).toHaveBeenCalledWith(url('/api/v1/guide'), { method: 'GET', timeout: 15000 });
+    expect(fetchMock).toHaveBeenCalledWith(url('/api/v1/guide'), fetchOptions('GET'));
   });
 
   it('POSTs a JSON body the contract accepts', async () => {

@@ -19,9 +19,11 @@ import {
   cleanUpAfterEach,
   columnOf,
   completeAudit,
+  CONNECTED,
   errorResponse,
   fakeBackend,
   fakePollingClock,
+  fetchOptions,
   jsonResponse,
   NO_AUDIT,
   renderHome,
@@ -31,8 +33,6 @@ import {
 } from './support/index.ts';
 
 cleanUpAfterEach();
-
-const CONNECTED = jsonResponse(appsWith({ connectionStatus: 'connected' }));
 
 describe('app home once Pipedrive is connected', () => {
   it('shows the connection, Disconnect and "Audit my data", which starts the audit right there', async () => {
@@ -50,9 +50,7 @@ describe('app home once Pipedrive is connected', () => {
     const { findByTestId, maybeFindByTestId, waitFor } = renderHome();
     const tile = () => findByTestId(Tile, 'source-pipedrive');
     await waitFor(() => expect(tile().maybeFind(EmptyState, { testId: 'audit-empty' })).not.toBeNull());
-    expect(callsTo('GET /api/v1/audits')).toEqual([
-      [url('/api/v1/audits', 'source=pipedrive'), { method: 'GET', timeout: 15000 }],
-    ]);
+    expect(callsTo('GET /api/v1/audits')).toEqual([[url('/api/v1/audits', 'source=pipedrive'), fetchOptions('GET')]]);
     expect(tile().find(StatusTag, { testId: 'connection-pipedrive' }).text).toBe('Connected');
     expect(tile().maybeFind(LoadingButton, { testId: 'connect-pipedrive' })).toBeNull();
     expect(tile().find(Button, { testId: 'disconnect-pipedrive' }).text).toBe('Disconnect');

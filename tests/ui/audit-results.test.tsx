@@ -28,6 +28,7 @@ import {
   errorResponse,
   fakeBackend,
   fakePollingClock,
+  fetchOptions,
   fire,
   guideWithAudit,
   jsonResponse,
@@ -46,8 +47,8 @@ import {
 
 cleanUpAfterEach();
 
-const POST_OPTIONS = { method: 'POST', timeout: 15000 };
-const GET_OPTIONS = { method: 'GET', timeout: 15000 };
+const POST_OPTIONS = fetchOptions('POST');
+const GET_OPTIONS = fetchOptions('GET');
 
 /** The Smart Transfer tab of a portal whose latest Pipedrive audit is `latest`, once the audit shows. */
 async function openResults(latest: AuditResponse, routes: Record<string, Reply[]> = {}) {

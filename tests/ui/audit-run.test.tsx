@@ -13,13 +13,14 @@ import {
 } from '@hubspot/ui-extensions';
 import { describe, expect, it, jest } from '@jest/globals';
 import {
-  appsWith,
   AUDIT_1,
   cleanUpAfterEach,
   completeAudit,
+  CONNECTED,
   errorResponse,
   fakeBackend,
   fakePollingClock,
+  fetchOptions,
   guideWithAudit,
   job,
   jsonResponse,
@@ -34,11 +35,10 @@ import {
 
 cleanUpAfterEach();
 
-const CONNECTED = jsonResponse(appsWith({ connectionStatus: 'connected' }));
 const AUDIT_PATH = `/api/v1/audits/${AUDIT_1}`;
 const GET_AUDIT = `GET ${AUDIT_PATH}`;
-const GET_OPTIONS = { method: 'GET', timeout: 15000 };
-const POST_OPTIONS = { method: 'POST', timeout: 15000 };
+const GET_OPTIONS = fetchOptions('GET');
+const POST_OPTIONS = fetchOptions('POST');
 
 /** The settings page of a portal connected to Pipedrive, opened on the Smart Transfer tab's audit section. */
 async function openAuditSection(routes: Record<string, Reply[]>) {

@@ -3,10 +3,11 @@ import type { RenderedElementNode } from '@hubspot/ui-extensions/testing';
 import { describe, expect, it } from '@jest/globals';
 import {
   APPS,
-  appsWith,
   cleanUpAfterEach,
+  CONNECTED,
   errorResponse,
   fakeBackend,
+  fetchOptions,
   GUIDE,
   guideWithAudit,
   jsonResponse,
@@ -18,7 +19,6 @@ import {
 
 cleanUpAfterEach();
 
-const CONNECTED = jsonResponse(appsWith({ connectionStatus: 'connected' }));
 const DISCONNECTED = jsonResponse({
   source: 'pipedrive',
   status: 'not_connected',
@@ -82,7 +82,7 @@ describe('disconnecting Pipedrive', () => {
       expect(section('connect').find(StatusTag, { testId: 'connection-pipedrive' }).text).toBe('Not connected'),
     );
     expect(callsTo('DELETE /api/v1/connections/pipedrive')).toEqual([
-      [url('/api/v1/connections/pipedrive'), { method: 'DELETE', timeout: 15000 }],
+      [url('/api/v1/connections/pipedrive'), fetchOptions('DELETE')],
     ]);
     expect(mocks.actions.closeOverlay.calls).toEqual([['disconnect-pipedrive']]);
     expect(section('connect').find(LoadingButton, { testId: 'connect-pipedrive' }).text).toBe('Connect Pipedrive');

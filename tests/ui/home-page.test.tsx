@@ -18,6 +18,7 @@ import {
   errorResponse,
   fakeBackend,
   fakePollingClock,
+  fetchOptions,
   jsonResponse,
   NO_AUDIT,
   pendingResponse,
@@ -41,7 +42,7 @@ describe('app home (Data integration entry)', () => {
     await waitFor(() => expect(appNames()).toEqual(['Pipedrive', 'Zoho CRM', 'Salesforce', 'ActiveCampaign']));
     expect(maybeFind(LoadingSpinner)).toBeNull();
     expect(fetchMock).toHaveBeenCalledTimes(1);
-    expect(fetchMock).toHaveBeenCalledWith(url('/api/v1/apps'), { method: 'GET', timeout: 15000 });
+    expect(fetchMock).toHaveBeenCalledWith(url('/api/v1/apps'), fetchOptions('GET'));
     expect(findByTestId(StatusTag, 'connection-pipedrive').text).toBe('Not connected');
     expect(findByTestId(Tag, 'availability-pipedrive').text).toBe('Available');
     expect(findByTestId(Tag, 'availability-zoho').text).toBe('Coming soon');
@@ -177,7 +178,7 @@ describe('app home (Data integration entry)', () => {
 
     await jest.advanceTimersByTimeAsync(3000);
     expect(callsTo('GET /api/v1/connections/pipedrive')).toEqual([
-      [url('/api/v1/connections/pipedrive'), { method: 'GET', timeout: 15000 }],
+      [url('/api/v1/connections/pipedrive'), fetchOptions('GET')],
     ]);
     expect(maybeFindByTestId(Button, 'continue-pipedrive')).not.toBeNull();
 

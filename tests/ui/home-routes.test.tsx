@@ -3,29 +3,21 @@ import { PageBreadcrumbs, PageLink } from '@hubspot/ui-extensions/pages';
 import { describe, expect, it } from '@jest/globals';
 import {
   APPS,
-  appsWith,
-  AUDIT_1,
+  BEFORE_SETUP,
   cleanUpAfterEach,
-  completeAudit,
+  CONNECTED,
   fakeBackend,
   jsonResponse,
-  NO_SETUP,
   renderHome,
-  RESULT,
-  SETTINGS,
 } from './support/index.ts';
 
 cleanUpAfterEach();
-
-const CONNECTED = jsonResponse(appsWith({ connectionStatus: 'connected' }));
 
 describe("app home pages (the SDK's page router)", () => {
   it('opens a deep link to the wizard directly, and keeps the apps loaded while moving between pages', async () => {
     const { callsTo } = fakeBackend({
       'GET /api/v1/apps': [CONNECTED],
-      'GET /api/v1/audits': [jsonResponse(completeAudit(AUDIT_1, RESULT))],
-      'GET /api/v1/connections/pipedrive/settings': [jsonResponse(SETTINGS)],
-      'GET /api/v1/setup': [NO_SETUP],
+      ...BEFORE_SETUP,
     });
     const { find, maybeFind, waitFor, follow, path, mocks, appNames } = renderHome('/sources/pipedrive/setup');
     await waitFor(() => expect(maybeFind(StepIndicator)).not.toBeNull());
@@ -52,9 +44,7 @@ describe("app home pages (the SDK's page router)", () => {
   it('navigates with navigateToPage: the results of an audit, then Prepare HubSpot', async () => {
     fakeBackend({
       'GET /api/v1/apps': [CONNECTED],
-      'GET /api/v1/audits': [jsonResponse(completeAudit(AUDIT_1, RESULT))],
-      'GET /api/v1/connections/pipedrive/settings': [jsonResponse(SETTINGS)],
-      'GET /api/v1/setup': [NO_SETUP],
+      ...BEFORE_SETUP,
     });
     const { find, findByTestId, maybeFind, waitFor, path, mocks } = renderHome();
     const open = () => findByTestId(Tile, 'source-pipedrive').maybeFind(Button, { testId: 'audit-open-results' });

@@ -21,6 +21,7 @@ import {
   errorResponse,
   fakeBackend,
   fakePollingClock,
+  fetchOptions,
   fire,
   GUIDE,
   jsonResponse,
@@ -67,8 +68,8 @@ describe('settings page (Connected apps > Smart Transfer)', () => {
     await waitFor(() => expect(maybeFind(Tabs)).not.toBeNull());
     expect(maybeFind(LoadingSpinner)).toBeNull();
     expect(fetchMock.mock.calls).toEqual([
-      [url('/api/v1/guide'), { method: 'GET', timeout: 15000 }],
-      [url('/api/v1/apps'), { method: 'GET', timeout: 15000 }],
+      [url('/api/v1/guide'), fetchOptions('GET')],
+      [url('/api/v1/apps'), fetchOptions('GET')],
     ]);
 
     expect(find(Tabs).props.selected).toBe('user-guide');

@@ -2,17 +2,12 @@ import { Button, Flex, StatisticsItem, StepIndicator, Tabs } from '@hubspot/ui-e
 import { describe, expect, it } from '@jest/globals';
 import type { GuideResponse, GuideStepState } from '../../hubspot-app/app/shared/contracts/index.ts';
 import {
-  appsWith,
-  AUDIT_1,
+  afterSetup,
   cleanUpAfterEach,
-  completeAudit,
   fakeBackend,
   guideWithAudit,
-  jsonResponse,
   renderSettings,
-  RESULT,
-  SETTINGS,
-  setupTransfer,
+  STEPS_LOCKED,
 } from './support/index.ts';
 
 cleanUpAfterEach();
@@ -30,18 +25,7 @@ const guideWithSetup = (state: GuideStepState): GuideResponse => {
 
 describe('Prepare HubSpot from the settings page', () => {
   it('the User guide step opens the wizard in the Smart Transfer tab, on the latest setup and its tiles', async () => {
-    const page = Object.assign(
-      fakeBackend({
-        'GET /api/v1/guide': [jsonResponse(guideWithSetup('complete'))],
-        'GET /api/v1/apps': [jsonResponse(appsWith({ connectionStatus: 'connected' }))],
-        'GET /api/v1/audits': [jsonResponse(completeAudit(AUDIT_1, RESULT))],
-        'GET /api/v1/connections/pipedrive/settings': [jsonResponse(SETTINGS)],
-        'GET /api/v1/setup': [
-          jsonResponse(setupTransfer('COMPLETE', { created: 12, reused: 0, failed: 0, skipped: 2 })),
-        ],
-      }),
-      renderSettings(),
-    );
+    const page = Object.assign(fakeBackend(afterSetup(guideWithSetup('complete'))), renderSettings());
     await page.waitFor(() => expect(page.maybeFind(Tabs)).not.toBeNull());
     expect(page.stateOf('configure')).toBe('Done');
     const open = page.tab('user-guide').find(Button, { testId: 'open-step-configure' });
@@ -56,14 +40,7 @@ describe('Prepare HubSpot from the settings page', () => {
   });
 
   it('shows no wizard while the step is locked', async () => {
-    const page = Object.assign(
-      fakeBackend({
-        'GET /api/v1/guide': [jsonResponse(guideWithAudit('in_progress'))],
-        'GET /api/v1/apps': [jsonResponse(appsWith({ connectionStatus: 'connected' }))],
-        'GET /api/v1/audits': [jsonResponse(completeAudit(AUDIT_1, RESULT))],
-      }),
-      renderSettings(),
-    );
+    const page = Object.assign(fakeBackend(STEPS_LOCKED), renderSettings());
     await page.openSmartTransferTab();
     const section = page.tab('smart-transfer').find(Flex, { testId: 'step-section-configure' });
     expect(section.maybeFind(StepIndicator)).toBeNull();

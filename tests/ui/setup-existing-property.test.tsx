@@ -10,27 +10,25 @@ import {
 } from '@hubspot/ui-extensions';
 import { describe, expect, it } from '@jest/globals';
 import {
-  AUDIT_1,
+  BEFORE_SETUP,
   cleanUpAfterEach,
-  completeAudit,
   DEAL_PROPERTIES_FOR_OPTIONS,
   errorResponse,
   fakeBackend,
+  fetchOptions,
   fire,
   jsonResponse,
   LEAD_TEMPERATURE,
-  NO_SETUP,
   READY,
   renderWizard,
-  RESULT,
   REVIEW,
   SETTINGS,
+  SETTINGS_PATH,
   url,
 } from './support/index.ts';
 
 cleanUpAfterEach();
 
-const SETTINGS_PATH = '/api/v1/connections/pipedrive/settings';
 const PROPERTIES_PATH = '/api/v1/hubspot/properties/deals';
 const PICKER = `property-existing-${LEAD_TEMPERATURE}`;
 
@@ -38,9 +36,7 @@ const PICKER = `property-existing-${LEAD_TEMPERATURE}`;
 async function openDealFields(routes: Parameters<typeof fakeBackend>[0]) {
   const page = Object.assign(
     fakeBackend({
-      'GET /api/v1/audits': [jsonResponse(completeAudit(AUDIT_1, RESULT))],
-      [`GET ${SETTINGS_PATH}`]: [jsonResponse(SETTINGS)],
-      'GET /api/v1/setup': [NO_SETUP],
+      ...BEFORE_SETUP,
       [`PATCH ${SETTINGS_PATH}`]: [jsonResponse({ ...SETTINGS, saved: true, readiness: READY })],
       'GET /api/v1/setup/review': [jsonResponse(REVIEW)],
       ...routes,
@@ -70,7 +66,7 @@ describe('Configure: map a field onto an existing HubSpot property', () => {
     await waitFor(() => expect(maybeFind(Select, { testId: PICKER })).not.toBeNull());
     // One call, for the deals' properties that can take an option field.
     expect(callsTo(`GET ${PROPERTIES_PATH}`)).toEqual([
-      [url(PROPERTIES_PATH, 'valueType=enumeration'), { method: 'GET', timeout: 15000 }],
+      [url(PROPERTIES_PATH, 'valueType=enumeration'), fetchOptions('GET')],
     ]);
     expect(findByTestId(Select, PICKER).props.options).toEqual([
       { label: 'Deal Name (dealname)', value: 'dealname' },

@@ -2,30 +2,22 @@ import { Button, Heading, StatisticsItem, StepIndicator, Table, Tile } from '@hu
 import { PageBreadcrumbs } from '@hubspot/ui-extensions/pages';
 import { describe, expect, it } from '@jest/globals';
 import {
-  appsWith,
-  AUDIT_1,
+  BEFORE_SETUP,
   cleanUpAfterEach,
-  completeAudit,
+  CONNECTED,
   fakeBackend,
-  jsonResponse,
-  NO_SETUP,
+  fetchOptions,
   renderHome,
-  RESULT,
-  SETTINGS,
   url,
 } from './support/index.ts';
 
 cleanUpAfterEach();
 
-const CONNECTED = jsonResponse(appsWith({ connectionStatus: 'connected' }));
-
 describe('app home: from the audit on to Prepare HubSpot', () => {
   it('continues from the audit to the wizard, and back', async () => {
     const { callsTo } = fakeBackend({
       'GET /api/v1/apps': [CONNECTED],
-      'GET /api/v1/audits': [jsonResponse(completeAudit(AUDIT_1, RESULT))],
-      'GET /api/v1/connections/pipedrive/settings': [jsonResponse(SETTINGS)],
-      'GET /api/v1/setup': [NO_SETUP],
+      ...BEFORE_SETUP,
     });
     const { find, findByTestId, maybeFind, waitFor, follow, path } = renderHome();
     await waitFor(() => expect(findByTestId(Tile, 'source-pipedrive').maybeFind(StatisticsItem)).not.toBeNull());
@@ -38,7 +30,7 @@ describe('app home: from the audit on to Prepare HubSpot', () => {
     expect(find(Heading).text).toBe('Prepare HubSpot for your Pipedrive data');
     expect(find(StepIndicator).props.currentStep).toBe(0);
     expect(callsTo('GET /api/v1/connections/pipedrive/settings')).toEqual([
-      [url('/api/v1/connections/pipedrive/settings'), { method: 'GET', timeout: 15000 }],
+      [url('/api/v1/connections/pipedrive/settings'), fetchOptions('GET')],
     ]);
 
     expect(path()).toBe('/sources/pipedrive/setup');

@@ -18,13 +18,16 @@ import {
 import { describe, expect, it, jest } from '@jest/globals';
 import {
   AUDIT_1,
+  BEFORE_SETUP,
   cleanUpAfterEach,
   completeAudit,
   DEAL_PROPERTIES_FOR_OPTIONS,
   errorResponse,
   ERRORS,
+  expectErrorsSearchedAndExported,
   fakeBackend,
   fakePollingClock,
+  fetchOptions,
   fire,
   jsonResponse,
   LEAD_TEMPERATURE,
@@ -36,26 +39,25 @@ import {
   REVIEW,
   rowsOf,
   SETTINGS,
+  SETTINGS_PATH,
   SETUP_1,
   setupTransfer,
   textOf,
+  transferErrorsRoutes,
   url,
 } from './support/index.ts';
 
 cleanUpAfterEach();
 
-const GET = { method: 'GET', timeout: 15000 };
-const POST = { method: 'POST', timeout: 15000 };
-const PATCH = { method: 'PATCH', timeout: 15000 };
-const SETTINGS_PATH = '/api/v1/connections/pipedrive/settings';
+const GET = fetchOptions('GET');
+const POST = fetchOptions('POST');
+const PATCH = fetchOptions('PATCH');
 const ERRORS_PATH = `/api/v1/transfers/${SETUP_1}/errors`;
 
 /** The backend of a portal with a complete audit and default settings, before any setup. */
 const beforeSetup = (routes: Parameters<typeof fakeBackend>[0] = {}) =>
   fakeBackend({
-    'GET /api/v1/audits': [jsonResponse(completeAudit(AUDIT_1, RESULT))],
-    [`GET ${SETTINGS_PATH}`]: [jsonResponse(SETTINGS)],
-    'GET /api/v1/setup': [NO_SETUP],
+    ...BEFORE_SETUP,
     ...routes,
   });
 
@@ -398,21 +400,11 @@ describe('Prepare HubSpot wizard', () => {
         'GET /api/v1/audits': [jsonResponse(completeAudit(AUDIT_1, RESULT))],
         [`GET ${SETTINGS_PATH}`]: [jsonResponse(SETTINGS)],
         'GET /api/v1/setup': [jsonResponse(done)],
-        [`GET ${ERRORS_PATH}`]: [
-          jsonResponse(ERRORS),
-          jsonResponse({ ...ERRORS, page: 2 }),
-          jsonResponse({ ...ERRORS, errors: [], total: 0 }),
-        ],
-        [`POST ${ERRORS_PATH}/export-link`]: [
-          jsonResponse(
-            { url: 'https://api.smart-transfer.example/downloads/errors/tk_9', expiresAt: '2026-12-01T15:10:00.000Z' },
-            201,
-          ),
-        ],
+        ...transferErrorsRoutes(ERRORS_PATH, ERRORS, 'tk_9'),
       }),
       renderWizard(),
     );
-    const { waitFor, find, findByTestId, maybeFind, callsTo } = page;
+    const { waitFor, find, findByTestId, maybeFind } = page;
     await waitFor(() => expect(maybeFind(Table, { testId: 'setup-errors' })).not.toBeNull());
     expect(find(StepIndicator).props.currentStep).toBe(3);
     expect(findByTestId(Text, 'setup-sync-writes-dates').text).toBe(
@@ -423,22 +415,7 @@ describe('Prepare HubSpot wizard', () => {
     findByTestId(Button, 'setup-errors-next').trigger('onClick');
     await waitFor(() => expect(findByTestId(Text, 'setup-errors-page').text).toBe('Page 2 of 2 (21 errors)'));
     expect(findByTestId(Button, 'setup-errors-next').props.disabled).toBe(true);
-    fire(findByTestId(SearchInput, 'setup-errors-search'), 'onChange', 'no such thing');
-    await waitFor(() => expect(maybeFind(EmptyState, { testId: 'setup-errors-empty' })).not.toBeNull());
-    expect(textOf(findByTestId(EmptyState, 'setup-errors-empty'))).toBe('No errors match "no such thing".');
-    expect(callsTo(`GET ${ERRORS_PATH}`).map(([called]) => called)).toEqual([
-      url(ERRORS_PATH, 'page=1&pageSize=20'),
-      url(ERRORS_PATH, 'page=2&pageSize=20'),
-      url(ERRORS_PATH, 'page=1&pageSize=20&q=no+such+thing'),
-    ]);
-
-    findByTestId(LoadingButton, 'setup-errors-export').trigger('onClick');
-    await waitFor(() => expect(maybeFind(Button, { testId: 'setup-errors-download' })).not.toBeNull());
-    expect(callsTo(`POST ${ERRORS_PATH}/export-link`)).toEqual([[url(`${ERRORS_PATH}/export-link`), POST]]);
-    expect(findByTestId(Button, 'setup-errors-download').props.href).toEqual({
-      url: 'https://api.smart-transfer.example/downloads/errors/tk_9',
-      external: true,
-    });
+    await expectErrorsSearchedAndExported(page, 'setup', ERRORS_PATH, 'tk_9');
   });
 
   it('asks for a complete audit first when the latest one has no result', async () => {

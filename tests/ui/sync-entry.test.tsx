@@ -14,19 +14,16 @@ import { PageBreadcrumbs } from '@hubspot/ui-extensions/pages';
 import { describe, expect, it } from '@jest/globals';
 import type { GuideResponse, GuideStep } from '../../hubspot-app/app/shared/contracts/index.ts';
 import {
-  appsWith,
-  AUDIT_1,
+  afterSetup,
+  BEFORE_SETUP,
   cleanUpAfterEach,
-  completeAudit,
+  CONNECTED,
   fakeBackend,
   guideWithAudit,
   jsonResponse,
-  NO_SETUP,
   renderHome,
   renderSettings,
-  RESULT,
-  SETTINGS,
-  setupTransfer,
+  STEPS_LOCKED,
   SYNC_1,
   SYNC_ERRORS,
   syncRun,
@@ -50,11 +47,7 @@ const guideWithSync = (sync: Partial<GuideStep>): GuideResponse => {
 
 const settingsBackend = (guide: GuideResponse) =>
   fakeBackend({
-    'GET /api/v1/guide': [jsonResponse(guide)],
-    'GET /api/v1/apps': [jsonResponse(appsWith({ connectionStatus: 'connected' }))],
-    'GET /api/v1/audits': [jsonResponse(completeAudit(AUDIT_1, RESULT))],
-    'GET /api/v1/connections/pipedrive/settings': [jsonResponse(SETTINGS)],
-    'GET /api/v1/setup': [jsonResponse(setupTransfer('COMPLETE', { created: 12, reused: 0, failed: 0, skipped: 2 }))],
+    ...afterSetup(guide),
     'GET /api/v1/sync': [jsonResponse(syncRun('PAUSED'))],
     [`GET /api/v1/transfers/${SYNC_1}/errors`]: [jsonResponse(SYNC_ERRORS)],
   });
@@ -85,14 +78,7 @@ describe('Sync records from both entry points', () => {
   });
 
   it('shows no sync while the step is locked', async () => {
-    const page = Object.assign(
-      fakeBackend({
-        'GET /api/v1/guide': [jsonResponse(guideWithAudit('in_progress'))],
-        'GET /api/v1/apps': [jsonResponse(appsWith({ connectionStatus: 'connected' }))],
-        'GET /api/v1/audits': [jsonResponse(completeAudit(AUDIT_1, RESULT))],
-      }),
-      renderSettings(),
-    );
+    const page = Object.assign(fakeBackend(STEPS_LOCKED), renderSettings());
     await page.openSmartTransferTab();
     expect(page.tab('smart-transfer').maybeFind(Flex, { testId: 'sync-step' })).toBeNull();
     expect(page.tab('user-guide').maybeFind(Button, { testId: 'open-step-sync' })).toBeNull();
@@ -100,10 +86,8 @@ describe('Sync records from both entry points', () => {
 
   it('the app home continues from Prepare HubSpot to the sync, and back', async () => {
     const { callsTo } = fakeBackend({
-      'GET /api/v1/apps': [jsonResponse(appsWith({ connectionStatus: 'connected' }))],
-      'GET /api/v1/audits': [jsonResponse(completeAudit(AUDIT_1, RESULT))],
-      'GET /api/v1/connections/pipedrive/settings': [jsonResponse(SETTINGS)],
-      'GET /api/v1/setup': [NO_SETUP],
+      'GET /api/v1/apps': [CONNECTED],
+      ...BEFORE_SETUP,
       'GET /api/v1/sync': [jsonResponse(syncRun('PAUSED'))],
       [`GET /api/v1/transfers/${SYNC_1}/errors`]: [jsonResponse(SYNC_ERRORS)],
     });

@@ -2,11 +2,9 @@ import {
   Alert,
   Button,
   Checkbox,
-  EmptyState,
   ErrorState,
   LoadingButton,
   ProgressBar,
-  SearchInput,
   StatisticsItem,
   StatusTag,
   Table,
@@ -16,27 +14,30 @@ import { describe, expect, it, jest } from '@jest/globals';
 import {
   cleanUpAfterEach,
   errorResponse,
+  expectErrorsSearchedAndExported,
   fakeBackend,
   fakePollingClock,
+  fetchOptions,
   fire,
   jsonResponse,
   NO_SYNC,
   renderSyncStep,
   rowsOf,
   SETTINGS,
+  SETTINGS_PATH,
   SYNC_1,
   SYNC_2,
   SYNC_ERRORS,
   syncRun,
   textOf,
+  transferErrorsRoutes,
   url,
 } from './support/index.ts';
 
 cleanUpAfterEach();
 
-const GET = { method: 'GET', timeout: 15000 };
-const POST = { method: 'POST', timeout: 15000 };
-const SETTINGS_PATH = '/api/v1/connections/pipedrive/settings';
+const GET = fetchOptions('GET');
+const POST = fetchOptions('POST');
 const ERRORS_PATH = `/api/v1/transfers/${SYNC_1}/errors`;
 const MANUAL = jsonResponse({ ...SETTINGS, settings: { ...SETTINGS.settings, automaticSync: false } });
 
@@ -161,17 +162,7 @@ describe('Sync records', () => {
       fakeBackend({
         'GET /api/v1/sync': [jsonResponse(ended), jsonResponse(retry)],
         [`GET ${SETTINGS_PATH}`]: [jsonResponse(SETTINGS)],
-        [`GET ${ERRORS_PATH}`]: [
-          jsonResponse(SYNC_ERRORS),
-          jsonResponse({ ...SYNC_ERRORS, page: 2 }),
-          jsonResponse({ ...SYNC_ERRORS, errors: [], total: 0 }),
-        ],
-        [`POST ${ERRORS_PATH}/export-link`]: [
-          jsonResponse(
-            { url: 'https://api.smart-transfer.example/downloads/errors/tk_7', expiresAt: '2026-12-01T15:10:00.000Z' },
-            201,
-          ),
-        ],
+        ...transferErrorsRoutes(ERRORS_PATH, SYNC_ERRORS, 'tk_7'),
         [`POST /api/v1/sync/${SYNC_1}/retry-failed`]: [jsonResponse(retry, 202)],
         [`GET /api/v1/sync/${SYNC_2}`]: [jsonResponse(retry)],
         [`GET /api/v1/transfers/${SYNC_2}/errors`]: [jsonResponse({ ...SYNC_ERRORS, errors: [], total: 0 })],
@@ -205,22 +196,7 @@ describe('Sync records', () => {
 
     fire(findByTestId(Table, 'sync-errors'), 'onPageChange', 2);
     await waitFor(() => expect(findByTestId(Table, 'sync-errors').props).toMatchObject({ page: 2 }));
-    fire(findByTestId(SearchInput, 'sync-errors-search'), 'onChange', 'no such thing');
-    await waitFor(() => expect(maybeFind(EmptyState, { testId: 'sync-errors-empty' })).not.toBeNull());
-    expect(textOf(findByTestId(EmptyState, 'sync-errors-empty'))).toBe('No errors match "no such thing".');
-    expect(callsTo(`GET ${ERRORS_PATH}`).map(([called]) => called)).toEqual([
-      url(ERRORS_PATH, 'page=1&pageSize=20'),
-      url(ERRORS_PATH, 'page=2&pageSize=20'),
-      url(ERRORS_PATH, 'page=1&pageSize=20&q=no+such+thing'),
-    ]);
-
-    findByTestId(LoadingButton, 'sync-errors-export').trigger('onClick');
-    await waitFor(() => expect(maybeFind(Button, { testId: 'sync-errors-download' })).not.toBeNull());
-    expect(callsTo(`POST ${ERRORS_PATH}/export-link`)).toEqual([[url(`${ERRORS_PATH}/export-link`), POST]]);
-    expect(findByTestId(Button, 'sync-errors-download').props.href).toEqual({
-      url: 'https://api.smart-transfer.example/downloads/errors/tk_7',
-      external: true,
-    });
+    await expectErrorsSearchedAndExported(page, 'sync', ERRORS_PATH, 'tk_7');
 
     findByTestId(LoadingButton, 'sync-retry-failed').trigger('onClick');
     await waitFor(() => expect(findByTestId(Text, 'sync-title').text).toBe('Retrying the failed records'));

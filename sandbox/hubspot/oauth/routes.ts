@@ -152,18 +152,23 @@ export function registerOAuthRoutes(app: Express, state: SandboxState): void {
     return record && !record.revoked ? record : undefined;
   };
 
+  /** What HubSpot's token-info answers say of either kind of token. */
+  const tokenInfo = (record: AccessTokenRecord | RefreshTokenRecord) => ({
+    token: record.token,
+    user: record.userEmail,
+    hub_domain: hubDomain(record.portalId),
+    scopes: record.scopes,
+    hub_id: record.portalId,
+    user_id: record.userId,
+  });
+
   app.get('/oauth/v1/access-tokens/:token', (req, res) => {
     const record = liveAccessToken(req.params.token);
     if (!record) throw oauthError(404, 'NOT_FOUND', 'access token not found or expired', 'invalid_token');
     res.json({
-      token: record.token,
-      user: record.userEmail,
-      hub_domain: hubDomain(record.portalId),
-      scopes: record.scopes,
-      hub_id: record.portalId,
+      ...tokenInfo(record),
       app_id: options.appId,
       expires_in: Math.max(0, Math.floor((record.expiresAt - state.nowMs()) / 1000)),
-      user_id: record.userId,
       token_type: 'access',
     });
   });
@@ -171,16 +176,7 @@ export function registerOAuthRoutes(app: Express, state: SandboxState): void {
   app.get('/oauth/v1/refresh-tokens/:token', (req, res) => {
     const record = liveRefreshToken(req.params.token);
     if (!record) throw oauthError(404, 'NOT_FOUND', 'refresh token not found', 'invalid_grant');
-    res.json({
-      token: record.token,
-      user: record.userEmail,
-      hub_domain: hubDomain(record.portalId),
-      scopes: record.scopes,
-      hub_id: record.portalId,
-      client_id: record.clientId,
-      user_id: record.userId,
-      token_type: 'refresh',
-    });
+    res.json({ ...tokenInfo(record), client_id: record.clientId, token_type: 'refresh' });
   });
 
   app.delete('/oauth/v1/refresh-tokens/:token', (req, res) => {

@@ -14,7 +14,7 @@ import { createPreviewRouter } from '../../../preview/server/index.ts';
 import { type RunningHubSpotSandbox, startHubSpotSandbox } from '../../../sandbox/hubspot/index.js';
 import { type RunningPipedriveSandbox, startPipedriveSandbox } from '../../../sandbox/pipedrive/index.js';
 import { createTestDatabase, type TestDatabase } from '../../support/database.js';
-import { testConfig, testServices } from '../../support/test-app.js';
+import { hubspotSandboxConfig, testConfig, testServices } from '../../support/test-app.js';
 
 export const PREVIEW_PORTAL_ID = 12345678;
 export const PREVIEW_USER_ID = 501;
@@ -46,12 +46,7 @@ export async function startPreviewStack(options: PreviewStackOptions = {}): Prom
   const pipedrive = await startPipedriveSandbox({ dataset: { records: options.records ?? 200, seed: 7 } });
   const config = {
     ...testConfig({
-      hubspot: {
-        clientId: hubspot.clientId,
-        clientSecret: hubspot.clientSecret,
-        appBaseUrl: hubspot.appBaseUrl,
-        apiBaseUrl: hubspot.apiBaseUrl,
-      },
+      hubspot: hubspotSandboxConfig(hubspot),
       pipedrive: {
         clientId: pipedrive.clientId,
         clientSecret: pipedrive.clientSecret,

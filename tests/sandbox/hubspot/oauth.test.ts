@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { createHubSpotSandbox } from '../../../sandbox/hubspot/index.js';
-import { authorizeCode, CLIENT_ID, CLIENT_SECRET, install, REDIRECT_URI } from './support/install.js';
+import { authorizeCode, CLIENT_ID, CLIENT_SECRET, exchangeCode, install, REDIRECT_URI } from './support/install.js';
 
 const refresh = (app: ReturnType<typeof createHubSpotSandbox>['app'], refreshToken: string) =>
   request(app).post('/oauth/v1/token').type('form').send({
@@ -23,14 +23,7 @@ describe('HubSpot sandbox OAuth', () => {
     expect(location.searchParams.get('state')).toBe('abc');
     const code = location.searchParams.get('code') ?? '';
 
-    const exchange = (redirectUri: string) =>
-      request(app).post('/oauth/v1/token').type('form').send({
-        grant_type: 'authorization_code',
-        client_id: CLIENT_ID,
-        client_secret: CLIENT_SECRET,
-        redirect_uri: redirectUri,
-        code,
-      });
+    const exchange = (redirectUri: string) => exchangeCode(app, code, redirectUri);
     expect((await exchange('http://elsewhere.test/cb')).body.status).toBe('BAD_REDIRECT_URI');
     const ok = await exchange(REDIRECT_URI).expect(200);
     expect(ok.body).toMatchObject({ token_type: 'bearer', expires_in: 1800, hub_id: 12345678 });
@@ -113,17 +106,7 @@ describe('HubSpot sandbox OAuth', () => {
     const { app } = createHubSpotSandbox({ now: () => now });
     const code = await authorizeCode(app);
     now += 10 * 60 * 1000;
-    const res = await request(app)
-      .post('/oauth/v1/token')
-      .type('form')
-      .send({
-        grant_type: 'authorization_code',
-        client_id: CLIENT_ID,
-        client_secret: CLIENT_SECRET,
-        redirect_uri: REDIRECT_URI,
-        code,
-      })
-      .expect(400);
+    const res = await exchangeCode(app, code).expect(400);
     expect(res.body.status).toBe('EXPIRED_AUTH_CODE');
   });
 });

@@ -16,6 +16,9 @@ export const IDENTITY_QUERY = 'portalId=123&userId=1';
 export const url = (path: string, query?: string): string =>
   `${ORIGIN}${path}?${query === undefined ? '' : `${query}&`}${IDENTITY_QUERY}`;
 
+/** The options the UI's API client gives `hubspot.fetch` for a call: the method and its 15 s timeout. */
+export const fetchOptions = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE') => ({ method, timeout: 15000 });
+
 export const jsonResponse = (body: unknown, status = 200): Response =>
   ({ ok: status >= 200 && status < 300, status, json: async () => body }) as Response;
 
@@ -102,6 +105,9 @@ export const APPS: AppsResponse = {
 export const appsWith = (pipedrive: Partial<SourceApp>): AppsResponse => ({
   apps: APPS.apps.map((app) => (app.id === 'pipedrive' ? { ...app, ...pipedrive } : app)),
 });
+
+/** GET /api/v1/apps with Pipedrive connected. */
+export const CONNECTED = jsonResponse(appsWith({ connectionStatus: 'connected' }));
 
 const step = (
   id: GuideStep['id'],

@@ -6,3 +6,4 @@ export * from './pages.tsx';
 export * from './setup.tsx';
 export * from './sync.tsx';
 export * from './tables.ts';
+export * from './transfer-errors.ts';

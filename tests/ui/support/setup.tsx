@@ -1,5 +1,7 @@
 import { createRenderer } from '@hubspot/ui-extensions/testing';
+import { defaultSettings } from '../../../backend/src/transfer/settings/default-settings.ts';
 import type {
+  GuideResponse,
   JobStatus,
   PortalPropertiesResponse,
   SettingsResponse,
@@ -8,11 +10,14 @@ import type {
   TransferErrorsPage,
 } from '../../../hubspot-app/app/shared/contracts/index.ts';
 import { SetupWizard } from '../../../hubspot-app/app/shared/setup/SetupWizard.tsx';
-import { AUDIT_1, job } from './audit.ts';
-import { errorResponse } from './backend.ts';
+import { AUDIT_1, completeAudit, guideWithAudit, job, RESULT } from './audit.ts';
+import { CONNECTED, errorResponse, jsonResponse, type Reply } from './backend.ts';
 import { mount } from './mount.tsx';
 
 export const SETUP_1 = '3f1e5d7c-9b2a-4c6e-8f0d-1a3b5c7d9e2f';
+
+/** Where the UI reads and saves the Pipedrive connection's settings. */
+export const SETTINGS_PATH = '/api/v1/connections/pipedrive/settings';
 
 /** The portal's deal properties as the backend lists them for an option field (enumeration). */
 export const DEAL_PROPERTIES_FOR_OPTIONS: PortalPropertiesResponse = {
@@ -55,36 +60,16 @@ export const DEAL_PROPERTIES_FOR_OPTIONS: PortalPropertiesResponse = {
   ],
 };
 
-/** The settings the plan gives by default, made on AUDIT_1: pipelines locked on by deals, workflows off for the tier. */
+const DEFAULTS = defaultSettings(AUDIT_1);
+
+/**
+ * The settings the plan gives by default (the backend's defaults), made on AUDIT_1: pipelines locked on by deals,
+ * workflows off for the tier, archived deals off.
+ */
 export const SETTINGS: SettingsResponse = {
   settings: {
-    auditId: AUDIT_1,
-    dataTypes: {
-      users: true,
-      currencies: true,
-      pipelines: true,
-      company_properties: true,
-      contact_properties: true,
-      deal_properties: true,
-      product_properties: true,
-      calls: true,
-      emails: true,
-      meetings: true,
-      notes: true,
-      tasks: true,
-      workflows: false,
-      archived_deals: false,
-    },
-    fields: {},
-    activityTypes: {},
-    recordFilters: {},
-    automaticSync: true,
-    defaultOwnerId: null,
-    ownerOverrides: {},
-    exchangeRates: {},
-    inviteMissingUsers: false,
-    matchCompaniesByDomain: false,
-    addSecondaryEmails: false,
+    ...DEFAULTS,
+    dataTypes: { ...DEFAULTS.dataTypes, workflows: false, archived_deals: false },
   },
   saved: false,
   carriedOverFrom: null,
@@ -183,6 +168,29 @@ export const ERRORS: TransferErrorsPage = {
 
 /** GET /api/v1/setup before the first setup. */
 export const NO_SETUP = errorResponse(404, 'no_setup', 'HubSpot has not been prepared yet.');
+
+/** What the wizard reads of a portal with a complete audit (AUDIT_1) and default settings, before any setup. */
+export const BEFORE_SETUP: Record<string, Reply[]> = {
+  'GET /api/v1/audits': [jsonResponse(completeAudit(AUDIT_1, RESULT))],
+  [`GET ${SETTINGS_PATH}`]: [jsonResponse(SETTINGS)],
+  'GET /api/v1/setup': [NO_SETUP],
+};
+
+/** The settings page's reads while the User guide still runs the audit: the steps after it are locked. */
+export const STEPS_LOCKED: Record<string, Reply[]> = {
+  'GET /api/v1/guide': [jsonResponse(guideWithAudit('in_progress'))],
+  'GET /api/v1/apps': [CONNECTED],
+  'GET /api/v1/audits': [jsonResponse(completeAudit(AUDIT_1, RESULT))],
+};
+
+/** The settings page's reads after a setup that finished (12 created, 2 skipped), with `guide` as the User guide. */
+export const afterSetup = (guide: GuideResponse): Record<string, Reply[]> => ({
+  'GET /api/v1/guide': [jsonResponse(guide)],
+  'GET /api/v1/apps': [CONNECTED],
+  'GET /api/v1/audits': [jsonResponse(completeAudit(AUDIT_1, RESULT))],
+  [`GET ${SETTINGS_PATH}`]: [jsonResponse(SETTINGS)],
+  'GET /api/v1/setup': [jsonResponse(setupTransfer('COMPLETE', { created: 12, reused: 0, failed: 0, skipped: 2 }))],
+});
 
 /** The "Prepare HubSpot" wizard for Pipedrive, mounted on its own. */
 export function renderWizard() {

@@ -24,19 +24,18 @@ export async function authorizeCode(app: Express, scope = ALL_SCOPES): Promise<s
   return code;
 }
 
+/** The app's exchange of an authorization code for tokens (the test checks the answer). */
+export const exchangeCode = (app: Express, code: string, redirectUri = REDIRECT_URI) =>
+  request(app).post('/oauth/v1/token').type('form').send({
+    grant_type: 'authorization_code',
+    client_id: CLIENT_ID,
+    client_secret: CLIENT_SECRET,
+    redirect_uri: redirectUri,
+    code,
+  });
+
 export async function install(app: Express, scope = ALL_SCOPES): Promise<InstalledTokens> {
-  const code = await authorizeCode(app, scope);
-  const res = await request(app)
-    .post('/oauth/v1/token')
-    .type('form')
-    .send({
-      grant_type: 'authorization_code',
-      client_id: CLIENT_ID,
-      client_secret: CLIENT_SECRET,
-      redirect_uri: REDIRECT_URI,
-      code,
-    })
-    .expect(200);
+  const res = await exchangeCode(app, await authorizeCode(app, scope)).expect(200);
   return res.body as InstalledTokens;
 }
 
