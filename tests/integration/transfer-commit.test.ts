@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { withTransaction } from '../../backend/src/db/pool.js';
 import { jobsRepository } from '../../backend/src/db/repositories/jobs.repository.js';
+import { ledgerRepository } from '../../backend/src/db/repositories/ledger.repository.js';
 import { transfersRepository } from '../../backend/src/db/repositories/transfers.repository.js';
 import { StaleTaskError } from '../../backend/src/jobs/job-errors.js';
 import { createTransferRun, type TransferBatch, type TransferRun } from '../../backend/src/jobs/transfer-run.js';
@@ -164,6 +165,50 @@ describe('commit(tx): one batch, one transaction', () => {
       ['organizations', 1],
       ['persons', 2],
       ['deals', 3],
+    ]);
+  });
+
+  it('confirms written items in one call: an intent written before the call keeps its values, others land confirmed', async () => {
+    const run = await startedSync();
+    const record = (itemKey: string) => ({ itemType: 'record', hubspotObject: 'engagements', itemKey });
+    // The create call's intent, durable before the call (outside any batch's commit).
+    await run.intend([{ ...record('n-1'), action: 'created', writeTraceId: 'n-1' }]);
+    expect(await ledgerRepository.unconfirmed(db.pool, run.transfer.id)).toMatchObject([
+      { itemKey: 'n-1', state: 'intended' },
+    ]);
+    await run.commit((tx) =>
+      tx.confirmWritten([
+        { ...record('n-1'), action: 'reused', previousValues: { hs_note_body: 'later' }, hubspotId: '701' },
+        { ...record('n-2'), action: 'reused', previousValues: { hs_note_body: 'before' }, hubspotId: '702' },
+      ]),
+    );
+    const entries = await ledgerRepository.forTransfer(db.pool, run.transfer.id);
+    expect(
+      entries.map(({ itemKey, action, state, hubspotId, previousValues, writeTraceId }) => ({
+        itemKey,
+        action,
+        state,
+        hubspotId,
+        previousValues,
+        writeTraceId,
+      })),
+    ).toEqual([
+      {
+        itemKey: 'n-1',
+        action: 'created',
+        state: 'confirmed',
+        hubspotId: '701',
+        previousValues: null,
+        writeTraceId: 'n-1',
+      },
+      {
+        itemKey: 'n-2',
+        action: 'reused',
+        state: 'confirmed',
+        hubspotId: '702',
+        previousValues: { hs_note_body: 'before' },
+        writeTraceId: null,
+      },
     ]);
   });
 });
