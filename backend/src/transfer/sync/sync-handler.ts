@@ -204,7 +204,8 @@ async function syncBatch(
   return async () => {
     await run.context.transfer.commit(commit);
     crashPoint('batch-committed', row.key);
-    await run.associations.writeFull(row.key, row.hubspotObject);
+    // A batch that kept no pair filled no call.
+    if (associations.length > 0) await run.associations.writeFull(row.key, row.hubspotObject);
   };
 }
 
@@ -248,14 +249,8 @@ function mapRecords(
   const shape = recordShapeOf(plan.source);
   const filter = Object.hasOwn(settings.recordFilters, row.key) ? settings.recordFilters[row.key] : undefined;
   const own = part.filter((record) => rowForRecord(plan, settings, row.sourceObject, record, shape)?.key === row.key);
-  return {
-    own,
-    batch: mapKept(
-      run,
-      row,
-      own.filter((record) => passesFilter(filter, record, shape)),
-    ),
-  };
+  const kept = own.filter((record) => passesFilter(filter, record, shape));
+  return { own, batch: mapKept(run, row, kept) };
 }
 
 /**
