@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { withTransaction } from '../../backend/src/db/pool.js';
+import { idMapRepository } from '../../backend/src/db/repositories/id-map.repository.js';
 import { jobsRepository } from '../../backend/src/db/repositories/jobs.repository.js';
+import { ledgerRepository } from '../../backend/src/db/repositories/ledger.repository.js';
 import { transfersRepository } from '../../backend/src/db/repositories/transfers.repository.js';
 import { StaleTaskError } from '../../backend/src/jobs/job-errors.js';
 import { createTransferRun, type TransferBatch, type TransferRun } from '../../backend/src/jobs/transfer-run.js';
@@ -164,6 +166,79 @@ describe('commit(tx): one batch, one transaction', () => {
       ['organizations', 1],
       ['persons', 2],
       ['deals', 3],
+    ]);
+  });
+
+  it('confirms written items in one call: an intent written before the call keeps its values, others land confirmed', async () => {
+    const run = await startedSync();
+    const record = (itemKey: string) => ({ itemType: 'record', hubspotObject: 'engagements', itemKey });
+    // The create call's intent, durable before the call (outside any batch's commit).
+    await run.intend([{ ...record('n-1'), action: 'created', writeTraceId: 'n-1' }]);
+    expect(await ledgerRepository.unconfirmed(db.pool, run.transfer.id)).toMatchObject([
+      { itemKey: 'n-1', state: 'intended' },
+    ]);
+    await run.commit((tx) =>
+      tx.confirmWritten([
+        { ...record('n-1'), action: 'reused', previousValues: { hs_note_body: 'later' }, hubspotId: '701' },
+        { ...record('n-2'), action: 'reused', previousValues: { hs_note_body: 'before' }, hubspotId: '702' },
+      ]),
+    );
+    const entries = await ledgerRepository.forTransfer(db.pool, run.transfer.id);
+    expect(
+      entries.map(({ itemKey, action, state, hubspotId, previousValues, writeTraceId }) => ({
+        itemKey,
+        action,
+        state,
+        hubspotId,
+        previousValues,
+        writeTraceId,
+      })),
+    ).toEqual([
+      {
+        itemKey: 'n-1',
+        action: 'created',
+        state: 'confirmed',
+        hubspotId: '701',
+        previousValues: null,
+        writeTraceId: 'n-1',
+      },
+      {
+        itemKey: 'n-2',
+        action: 'reused',
+        state: 'confirmed',
+        hubspotId: '702',
+        previousValues: { hs_note_body: 'before' },
+        writeTraceId: null,
+      },
+    ]);
+  });
+
+  it("finds association ends in one query: the mapped end's id, else whether its own task failed it in this transfer", async () => {
+    const run = await startedSync();
+    const other = await startedSync();
+    await run.commit(async (tx) => {
+      await tx.mapIds([{ object: 'persons', sourceId: 'p-1', hubspotObject: 'contacts', hubspotId: '901' }]);
+      await tx.recordErrors('persons', [{ sourceId: 'p-2', code: 'VALIDATION_ERROR', message: 'refused' }]);
+      // The same id failed as an organization: not a failed person.
+      await tx.recordErrors('organizations', [{ sourceId: 'p-3', code: 'VALIDATION_ERROR', message: 'refused' }]);
+    });
+    // Failed in another transfer: not this one's failure.
+    await other.commit((tx) => tx.recordErrors('persons', [{ sourceId: 'p-4', code: 'X', message: 'refused' }]));
+    const ends = await idMapRepository.associationEnds(db.pool, {
+      connectionId: run.transfer.connectionId,
+      transferId: run.transfer.id,
+      ends: ['p-1', 'p-2', 'p-3', 'p-4', 'p-5'].map((sourceId) => ({ object: 'persons', sourceId })),
+      tasks: [
+        { object: 'organizations', task: 'organizations' },
+        { object: 'persons', task: 'persons' },
+      ],
+    });
+    expect(ends.sort((a, b) => a.sourceId.localeCompare(b.sourceId))).toEqual([
+      { object: 'persons', sourceId: 'p-1', hubspotId: '901', failed: false },
+      { object: 'persons', sourceId: 'p-2', hubspotId: null, failed: true },
+      { object: 'persons', sourceId: 'p-3', hubspotId: null, failed: false },
+      { object: 'persons', sourceId: 'p-4', hubspotId: null, failed: false },
+      { object: 'persons', sourceId: 'p-5', hubspotId: null, failed: false },
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
-import type { Db, Queryable } from '../db/pool.js';
+import type { Db } from '../db/pool.js';
 import { hubspotTokensRepository } from '../db/repositories/hubspot-tokens.repository.js';
 import { portalsRepository } from '../db/repositories/portals.repository.js';
 import { type HubSpotOAuthClient, HubSpotOAuthError, type HubSpotTokenGrant } from '../hubspot/hubspot-oauth.client.js';
@@ -23,15 +23,14 @@ export function createHubSpotTokens(deps: {
   clock: Clock;
   logger: Logger;
 }) {
-  const usable = async (db: Queryable, portalId: number, lock: boolean) => {
-    const portal = await portalsRepository.find(db, portalId);
-    if (!portal || portal.status !== 'installed') return null;
-    return lock ? hubspotTokensRepository.findForUpdate(db, portalId) : hubspotTokensRepository.find(db, portalId);
-  };
   const store: GrantStore<number, HubSpotTokenGrant> = {
     aad: portalTokenAad,
-    read: (db, portalId) => usable(db, portalId, false),
-    readForUpdate: (db, portalId) => usable(db, portalId, true),
+    // Read before every HubSpot call: one query.
+    read: (db, portalId) => hubspotTokensRepository.findInstalled(db, portalId),
+    async readForUpdate(db, portalId) {
+      const portal = await portalsRepository.find(db, portalId);
+      return portal?.status === 'installed' ? hubspotTokensRepository.findForUpdate(db, portalId) : null;
+    },
     refresh: (_db, _portalId, refreshToken) => deps.oauth.refresh(refreshToken),
     save: (db, portalId, sealed) => hubspotTokensRepository.saveRefreshed(db, { portalId, ...sealed }),
     isRevocation: (error) => error instanceof HubSpotOAuthError && error.kind === 'invalid_grant',

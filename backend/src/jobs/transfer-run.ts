@@ -31,6 +31,8 @@ export interface TransferBatch {
   confirm(
     items: readonly { itemType: string; hubspotObject: string | null; itemKey: string; hubspotId: string }[],
   ): Promise<void>;
+  /** Items HubSpot acknowledged, intent and confirmation in one statement (an intent written before stays). */
+  confirmWritten(items: readonly (LedgerIntent & { hubspotId: string })[]): Promise<void>;
   recordErrors(object: string, errors: readonly Omit<RecordError, 'object'>[]): Promise<void>;
   /** Moves the task of `object` on; refused (StaleTaskError, and nothing commits) if another attempt took it over. */
   advance(object: string, step: TaskStep): Promise<void>;
@@ -46,6 +48,11 @@ export interface TransferRun {
   start(objects: readonly string[]): Promise<readonly TransferTaskRecord[]>;
   /** The tasks as last committed by this attempt. */
   tasks(): readonly TransferTaskRecord[];
+  /**
+   * Ledger intents written before a HubSpot call, in one statement of their own (not a batch's commit):
+   * they must be durable before the call, and they move no cursor.
+   */
+  intend(items: readonly LedgerIntent[]): Promise<void>;
   /** Runs `work` in ONE transaction: its id-map, ledger, error rows and task cursors commit together or not at all. */
   commit<T>(work: (tx: TransferBatch) => Promise<T>): Promise<T>;
 }
@@ -70,6 +77,9 @@ export function createTransferRun(db: Db, transfer: TransferRecord): TransferRun
 
     tasks: () => [...tasks.values()],
 
+    intend: (items) =>
+      ledgerRepository.intend(db, { transferId: transfer.id, connectionId: transfer.connectionId, items }),
+
     async commit(work) {
       // Task changes reach the in-memory view only once the transaction has committed.
       const advanced = new Map<string, TransferTaskRecord>();
@@ -81,6 +91,12 @@ export function createTransferRun(db: Db, transfer: TransferRecord): TransferRun
           intend: (items) =>
             ledgerRepository.intend(client, { transferId: transfer.id, connectionId: transfer.connectionId, items }),
           confirm: (items) => ledgerRepository.confirm(client, { transferId: transfer.id, items }),
+          confirmWritten: (items) =>
+            ledgerRepository.confirmWritten(client, {
+              transferId: transfer.id,
+              connectionId: transfer.connectionId,
+              items,
+            }),
           recordErrors: (object, errors) =>
             recordErrorsRepository.add(client, {
               transferId: transfer.id,

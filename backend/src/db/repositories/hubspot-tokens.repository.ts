@@ -28,6 +28,15 @@ export const hubspotTokensRepository = {
     return result.rows[0] ? fromRow(result.rows[0]) : null;
   },
 
+  /** The tokens of a portal that is installed (null: no tokens, or the portal is not installed), in one query. */
+  async findInstalled(db: Queryable, portalId: number): Promise<SealedHubSpotTokens | null> {
+    const result = await db.query<TokenRow>(
+      `SELECT t.* FROM hubspot_tokens t JOIN portals p ON p.id = t.portal_id WHERE t.portal_id = $1 AND p.status = 'installed'`,
+      [portalId],
+    );
+    return result.rows[0] ? fromRow(result.rows[0]) : null;
+  },
+
   /** Locks the portal's token row until the transaction ends: the per-portal refresh lock. */
   async findForUpdate(db: Queryable, portalId: number): Promise<SealedHubSpotTokens | null> {
     const result = await db.query<TokenRow>('SELECT * FROM hubspot_tokens WHERE portal_id = $1 FOR UPDATE', [portalId]);

@@ -51,7 +51,17 @@ const fromRow = (row: LedgerRow): LedgerEntry => ({
   writeTraceId: row.write_trace_id,
 });
 
-const column = <T>(items: readonly LedgerIntent[], pick: (item: LedgerIntent) => T) => items.map(pick);
+const column = <I extends LedgerIntent, T>(items: readonly I[], pick: (item: I) => T) => items.map(pick);
+
+/** The unnest columns of intents: item type, HubSpot object, key, action, previous values, trace id. */
+const intentColumns = (items: readonly LedgerIntent[]) => [
+  column(items, (i) => i.itemType),
+  column(items, (i) => i.hubspotObject),
+  column(items, (i) => i.itemKey),
+  column(items, (i) => i.action),
+  column(items, (i) => (i.previousValues ? JSON.stringify(i.previousValues) : null)),
+  column(items, (i) => i.writeTraceId ?? null),
+];
 
 export const ledgerRepository = {
   /**
@@ -70,16 +80,7 @@ export const ledgerRepository = {
        FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::text[])
          AS i (item_type, hubspot_object, item_key, action, previous_values, write_trace_id)
        ON CONFLICT ON CONSTRAINT ledger_entries_item_key DO NOTHING`,
-      [
-        input.transferId,
-        input.connectionId,
-        column(items, (i) => i.itemType),
-        column(items, (i) => i.hubspotObject),
-        column(items, (i) => i.itemKey),
-        column(items, (i) => i.action),
-        column(items, (i) => (i.previousValues ? JSON.stringify(i.previousValues) : null)),
-        column(items, (i) => i.writeTraceId ?? null),
-      ],
+      [input.transferId, input.connectionId, ...intentColumns(items)],
     );
   },
 
@@ -105,6 +106,29 @@ export const ledgerRepository = {
         items.map((i) => i.itemKey),
         items.map((i) => i.hubspotId),
       ],
+    );
+  },
+
+  /**
+   * HubSpot acknowledged these items, written in one statement: an intent written before the call (and
+   * the values it kept) is confirmed, an item without one is written confirmed.
+   */
+  async confirmWritten(
+    db: Queryable,
+    input: { transferId: string; connectionId: string; items: readonly (LedgerIntent & { hubspotId: string })[] },
+  ): Promise<void> {
+    if (input.items.length === 0) return;
+    const { items } = input;
+    await db.query(
+      `INSERT INTO ledger_entries AS l (transfer_id, connection_id, item_type, hubspot_object, item_key, action,
+         previous_values, write_trace_id, state, hubspot_id, confirmed_at)
+       SELECT $1, $2, i.item_type, i.hubspot_object, i.item_key, i.action, i.previous_values, i.write_trace_id,
+         'confirmed', i.hubspot_id, now()
+       FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::text[], $9::text[])
+         AS i (item_type, hubspot_object, item_key, action, previous_values, write_trace_id, hubspot_id)
+       ON CONFLICT ON CONSTRAINT ledger_entries_item_key DO UPDATE
+         SET state = 'confirmed', hubspot_id = excluded.hubspot_id, confirmed_at = coalesce(l.confirmed_at, now())`,
+      [input.transferId, input.connectionId, ...intentColumns(items), column(items, (i) => i.hubspotId)],
     );
   },
 

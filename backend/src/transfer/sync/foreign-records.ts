@@ -10,7 +10,7 @@
  */
 import type { Queryable } from '../../db/pool.js';
 import { idMapRepository } from '../../db/repositories/id-map.repository.js';
-import { type LedgerIntent, ledgerRepository } from '../../db/repositories/ledger.repository.js';
+import { ledgerRepository } from '../../db/repositories/ledger.repository.js';
 import type { TransferBatch } from '../../jobs/transfer-run.js';
 import type { PlannedObject } from '../mapping/mapping-plan.js';
 import type { BatchApi } from './batch-sender.js';
@@ -105,18 +105,15 @@ export const withOurs = (outcomes: readonly SyncOutcome[], foreign: ForeignRecor
 
 /** In the batch's commit: the records we changed but did not create, with their values before. */
 export async function commitChanged(tx: TransferBatch, row: PlannedObject, foreign: ForeignRecords): Promise<void> {
-  const intents = changedIntents(row, foreign);
-  await tx.intend(intents);
-  await tx.confirm(intents.map((intent, index) => ({ ...intent, hubspotId: foreign.changed[index]?.hubspotId ?? '' })));
-}
-
-function changedIntents(row: PlannedObject, foreign: ForeignRecords): LedgerIntent[] {
-  return foreign.changed.map((record) => ({
-    itemType: 'record',
-    hubspotObject: row.hubspotObject,
-    itemKey: recordItemKey(row, record.sourceId),
-    action: 'changed',
-    previousValues: record.previousValues,
-    writeTraceId: record.sourceId,
-  }));
+  await tx.confirmWritten(
+    foreign.changed.map((record) => ({
+      itemType: 'record',
+      hubspotObject: row.hubspotObject,
+      itemKey: recordItemKey(row, record.sourceId),
+      action: 'changed',
+      previousValues: record.previousValues,
+      writeTraceId: record.sourceId,
+      hubspotId: record.hubspotId,
+    })),
+  );
 }

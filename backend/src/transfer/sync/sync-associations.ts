@@ -37,17 +37,6 @@ function labelOf(
   return typeId === undefined ? null : { category: 'USER_DEFINED', typeId };
 }
 
-/** Source ids of `object` that failed in this transfer (so a missing end is an error, not a skip). */
-async function failedIds(scope: AssociationScope, object: string, ids: readonly string[]): Promise<Set<string>> {
-  const rows = scope.rows.filter((row) => row.sourceObject === object).map((row) => row.key);
-  const { rows: found } = await scope.db.query<{ source_id: string }>(
-    `SELECT DISTINCT source_id FROM record_errors WHERE transfer_id = $1 AND object = ANY($2::text[])
-       AND source_id = ANY($3::text[])`,
-    [scope.transferId, rows, ids],
-  );
-  return new Set(found.map((row) => row.source_id));
-}
-
 /**
  * Whether the other end is written by this row or a later one (an organization's person field, a link
  * between two persons): not in the id map yet when the row's batch is, so it waits for the deferred pass
@@ -78,21 +67,25 @@ export async function associationPairs(
       : [],
   );
   const transferred = new Set(scope.rows.map((r) => r.sourceObject));
+  const wanted = new Map<string, { object: string; sourceId: string }>();
+  for (const { reference } of references) {
+    const object = reference.sourceObject;
+    if (object !== null && transferred.has(object))
+      wanted.set(`${object}/${reference.sourceId}`, { object, sourceId: reference.sourceId });
+  }
+  // Every end in one query: its HubSpot id from the id map, or whether it failed in this transfer.
+  const found = await idMapRepository.associationEnds(scope.db, {
+    connectionId: scope.connectionId,
+    transferId: scope.transferId,
+    ends: [...wanted.values()],
+    tasks: scope.rows.map((r) => ({ object: r.sourceObject, task: r.key })),
+  });
   const ends = new Map<string, { ids: Map<string, string>; failed: Set<string> }>();
-  for (const object of new Set(references.map(({ reference }) => reference.sourceObject))) {
-    if (object === null || !transferred.has(object)) continue;
-    const ids = [
-      ...new Set(references.filter((r) => r.reference.sourceObject === object).map((r) => r.reference.sourceId)),
-    ];
-    const known = await idMapRepository.lookup(scope.db, scope.connectionId, object, ids);
-    ends.set(object, {
-      ids: known,
-      failed: await failedIds(
-        scope,
-        object,
-        ids.filter((id) => !known.has(id)),
-      ),
-    });
+  for (const { object } of wanted.values()) ends.set(object, { ids: new Map(), failed: new Set() });
+  for (const end of found) {
+    const known = ends.get(end.object) as { ids: Map<string, string>; failed: Set<string> };
+    if (end.hubspotId !== null) known.ids.set(end.sourceId, end.hubspotId);
+    else if (end.failed) known.failed.add(end.sourceId);
   }
   return references.map(({ mapped, reference }): AssociationPair => {
     const label = labelOf(scope, row.hubspotObject, reference);

@@ -78,6 +78,10 @@ interface TaskRun {
   signal: AbortSignal;
   guard: ValueGuard;
   names: ReferenceNames;
+  /** Record intents an earlier attempt left unconfirmed (read once as the attempt starts): creates in flight. */
+  openIntents: Set<string>;
+  /** When the job's status was last read (shouldStop). */
+  stopCheckedAt: number;
 }
 
 /** What a batch adds to its task: the cursor after it, its counts, and what commits with it. */
@@ -87,17 +91,32 @@ interface BatchStep {
   settle?: ((tx: TransferBatch) => Promise<void>) | undefined;
 }
 
-/** True when the user paused or canceled; throws when the writer lease was lost (the job resumes). */
-async function shouldStop(run: TaskRun): Promise<boolean> {
+/** How long a pause or cancel may go unnoticed between batches: the job's status is read at most this often. */
+const STOP_CHECK_MS = 1_000;
+
+/**
+ * True when the user paused or canceled (read at most every STOP_CHECK_MS, or now when `now`); throws when
+ * the writer lease was lost (the job resumes).
+ */
+async function shouldStop(run: TaskRun, now = false): Promise<boolean> {
   if (run.signal.aborted) throw new RetryableJobError('The connection to our database broke; the sync resumes.');
+  if (!now && Date.now() - run.stopCheckedAt < STOP_CHECK_MS) return false;
+  run.stopCheckedAt = Date.now();
   return run.context.stopRequested();
 }
 
-/** Intent rows of an earlier attempt still unconfirmed for these records: that create batch is in flight. */
-async function inFlight(run: TaskRun, row: PlannedObject, batch: readonly MappedRecord[]): Promise<boolean> {
-  const keys = new Set(batch.map((m) => recordItemKey(row, m.record.id)));
-  const open = await ledgerRepository.unconfirmed(run.db, run.context.transfer.transfer.id);
-  return open.some((entry) => entry.itemType === 'record' && keys.has(entry.itemKey));
+/** Record intents of an earlier attempt, unconfirmed as this attempt starts: the create batches it left in flight. */
+async function openRecordIntents(db: Db, transferId: string): Promise<Set<string>> {
+  const open = await ledgerRepository.unconfirmed(db, transferId);
+  return new Set(open.flatMap((entry) => (entry.itemType === 'record' ? [entry.itemKey] : [])));
+}
+
+/** Whether an earlier attempt left intent rows of these records unconfirmed: that create batch is in flight. */
+function inFlight(run: TaskRun, row: PlannedObject, batch: readonly MappedRecord[]): boolean {
+  const open = batch.map((m) => recordItemKey(row, m.record.id)).filter((key) => run.openIntents.has(key));
+  // This batch reconciles them; its commit confirms them.
+  for (const key of open) run.openIntents.delete(key);
+  return open.length > 0;
 }
 
 /**
@@ -134,8 +153,9 @@ async function syncBatch(
         )
       : new Map<string, string>();
   const intents = writeModeOf(row.hubspotObject) === 'create' ? createIntents(row, writable, known) : [];
-  const resuming = intents.length > 0 && (await inFlight(run, row, writable));
-  if (intents.length > 0 && !resuming) await run.context.transfer.commit((tx) => tx.intend(intents));
+  const resuming = intents.length > 0 && inFlight(run, row, writable);
+  // Durable before the create call: a crash after it leaves the trace the next attempt reconciles.
+  if (intents.length > 0 && !resuming) await run.context.transfer.intend(intents);
   const deps = { db: run.db, connectionId: run.scope.connectionId, api: run.api };
   const adoption =
     row.hubspotObject === 'companies' && run.sync.settings.matchCompaniesByDomain
@@ -184,7 +204,8 @@ async function syncBatch(
   return async () => {
     await run.context.transfer.commit(commit);
     crashPoint('batch-committed', row.key);
-    await run.associations.writeFull(row.key, row.hubspotObject);
+    // A batch that kept no pair filled no call.
+    if (associations.length > 0) await run.associations.writeFull(row.key, row.hubspotObject);
   };
 }
 
@@ -202,6 +223,22 @@ const readRow = (run: TaskRun, row: PlannedObject, cursor: string | null) => {
   });
 };
 
+/** Records the row takes and its record filter keeps, mapped. */
+function mapKept(run: TaskRun, row: PlannedObject, kept: readonly SourceRecord[]): MappedRecord[] {
+  const { plan, settings } = run.sync;
+  const shape = recordShapeOf(plan.source);
+  const context = {
+    shape,
+    timeZone: run.sync.timeZone,
+    recordLinkBase: run.recordLinkBase,
+    pipelineIds: run.sync.pipelineIds,
+  };
+  return kept.map((record) => {
+    const input = mapRecord({ row, record, settings, plan, context });
+    return { record, input: { ...input, properties: writableProperties(row, record, input.properties, shape) } };
+  });
+}
+
 /** The records of `part` the row takes (activities: by type) that its record filter keeps, mapped. */
 function mapRecords(
   run: TaskRun,
@@ -212,19 +249,8 @@ function mapRecords(
   const shape = recordShapeOf(plan.source);
   const filter = Object.hasOwn(settings.recordFilters, row.key) ? settings.recordFilters[row.key] : undefined;
   const own = part.filter((record) => rowForRecord(plan, settings, row.sourceObject, record, shape)?.key === row.key);
-  const context = {
-    shape,
-    timeZone: run.sync.timeZone,
-    recordLinkBase: run.recordLinkBase,
-    pipelineIds: run.sync.pipelineIds,
-  };
-  const batch = own
-    .filter((record) => passesFilter(filter, record, shape))
-    .map((record) => {
-      const input = mapRecord({ row, record, settings, plan, context });
-      return { record, input: { ...input, properties: writableProperties(row, record, input.properties, shape) } };
-    });
-  return { own, batch };
+  const kept = own.filter((record) => passesFilter(filter, record, shape));
+  return { own, batch: mapKept(run, row, kept) };
 }
 
 /**
@@ -274,6 +300,7 @@ async function syncRow(run: TaskRun, row: PlannedObject, from: TaskCursor): Prom
   try {
     let pageStart = from.page;
     let skip = from.skip;
+    let first = true;
     for await (const page of readAhead(readRow(run, row, pageStart))) {
       // Cut by the row's own records, up to 100 a batch (an activity row takes one type of a page's activities).
       const batches = pageBatches(page.records, skip, {
@@ -282,11 +309,14 @@ async function syncRow(run: TaskRun, row: PlannedObject, from: TaskCursor): Prom
         size: OBJECT_BATCH_SIZE,
       });
       for (const part of batches) {
-        if (await shouldStop(run)) {
+        // The row's first batch reads the job's status whenever it was read last.
+        if (await shouldStop(run, first)) {
           await pipeline.drain();
           return 'stopped';
         }
-        const { batch } = mapRecords(run, row, part.records);
+        first = false;
+        // pageBatches kept only the row's records its filter keeps.
+        const batch = mapKept(run, row, part.records);
         const last = part.end >= page.records.length;
         const cursor = last ? { page: page.cursor, skip: 0 } : { page: pageStart, skip: part.end };
         await pipeline.push(
@@ -369,6 +399,8 @@ export function createSyncHandler(deps: {
           associations,
           recordLinkBase: connection.apiDomain,
           signal: lease.signal,
+          openIntents: await openRecordIntents(deps.db, transfer.id),
+          stopCheckedAt: 0,
           names: createReferenceNames({
             db: deps.db,
             connectionId: connection.id,

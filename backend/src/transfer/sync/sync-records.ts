@@ -142,20 +142,17 @@ export async function commitOutcomes(
     })),
   );
   const ledger = written.filter((o) => o.outcome === 'created' || o.outcome === 'adopted');
-  const key = (sourceId: string) => ({
-    itemType: 'record',
-    hubspotObject: row.hubspotObject,
-    itemKey: recordItemKey(row, sourceId),
-  });
-  await tx.intend(
+  await tx.confirmWritten(
     ledger.map((o) => ({
-      ...key(o.sourceId),
+      itemType: 'record',
+      hubspotObject: row.hubspotObject,
+      itemKey: recordItemKey(row, o.sourceId),
       action: o.outcome === 'adopted' ? 'reused' : 'created',
       previousValues: o.outcome === 'adopted' ? o.previousValues : null,
       writeTraceId: o.sourceId,
+      hubspotId: o.hubspotId,
     })),
   );
-  await tx.confirm(ledger.map((o) => ({ ...key(o.sourceId), hubspotId: o.hubspotId })));
   const errors = [...extraErrors, ...outcomes.flatMap((o) => (o.outcome === 'failed' ? [o.error] : []))].map((error) =>
     toStoredError(error, { hubspotObject: row.hubspotObject, hubspotId: hubspotIds.get(error.sourceId) ?? null }),
   );
