@@ -224,8 +224,8 @@ async function runOnce(
   const db = createPool(databaseUrl);
   const queue = createJobQueue({ databaseUrl, logger, pollingIntervalSeconds: 0.5 });
   await queue.start(['audit', 'setup', 'sync']);
-  const observer = observeLimiter(
-    throttled ? createPortalLimiter({ db, requestsPer10s: GENERAL_PER_10S, tierOf: () => TIER }) : unlimited,
+  const observer = observeLimiter((sleep) =>
+    throttled ? createPortalLimiter({ db, requestsPer10s: GENERAL_PER_10S, tierOf: () => TIER, sleep }) : unlimited,
   );
   const services = composeServices({
     db,
