@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { type RowBatch, rowBatches,type RowCursor } from '../../backend/src/transfer/sync/page-batches.js';
+import { type RowBatch, rowBatches, type RowCursor } from '../../backend/src/transfer/sync/page-batches.js';
 
 /** Activities: their type decides the plan row, `old` ones are left out by a record filter. */
 interface Activity {
