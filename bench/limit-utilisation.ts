@@ -1,15 +1,17 @@
 /**
- * Rate-limit utilisation from the engine's side: a PortalLimiter wrapper that records when each call
- * was let go and when the engine had to wait, per bucket. A limit "was the bottleneck" in a one-second
- * slot (the limiter's widest window) when some call waited on it there; its utilisation is the calls
- * let go in those slots over what HubSpot allows in that time (limit × seconds / 10).
+ * Rate-limit utilisation from the engine's side: the limiter is built with a sleep that records when it
+ * waited because a window of a bucket was spent, and each call let go is recorded per bucket. A limit "was
+ * the bottleneck" in a one-second slot (the limiter's widest window) when the limiter waited on it there;
+ * its utilisation is the calls let go in those slots over what HubSpot allows in that time (limit × seconds
+ * / 10). (Timing `acquire` instead would count the limiter's own Postgres round trips as waits, slow on a
+ * loaded machine, and call a limit the bottleneck in seconds the engine left it idle.)
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { PortalLimiter } from '../backend/src/hubspot/portal-limiter.js';
 import type { HubSpotBucket } from '../backend/src/hubspot/portal-limits.js';
+import { realSleep, type Sleep } from '../backend/src/sleep.js';
 
 const SLOT_MS = 1000;
-/** A wait shorter than this is the limiter's own database round trip, not a spent window. */
-const WAITED_MS = 25;
 
 interface BucketLog {
   calls: number[];
@@ -24,25 +26,27 @@ export interface Utilisation {
   utilisation: number | null;
 }
 
-export function observeLimiter(inner: PortalLimiter) {
+/** `build` makes the limiter with the sleep it waits with (none: no limiter). */
+export function observeLimiter(build: (sleep: Sleep) => PortalLimiter) {
   const logs = new Map<HubSpotBucket, BucketLog>();
   const logOf = (bucket: HubSpotBucket) => {
     let log = logs.get(bucket);
     if (!log) logs.set(bucket, (log = { calls: [], waitSlots: new Set() }));
     return log;
   };
+  /** The buckets of the `acquire` a sleep happens in. */
+  const acquiring = new AsyncLocalStorage<readonly HubSpotBucket[]>();
+  const inner = build(async (ms) => {
+    const from = Date.now();
+    await realSleep(ms);
+    for (const bucket of acquiring.getStore() ?? [])
+      for (let slot = Math.floor(from / SLOT_MS); slot <= Math.floor(Date.now() / SLOT_MS); slot += 1)
+        logOf(bucket).waitSlots.add(slot);
+  });
   const limiter: PortalLimiter = {
     async acquire(portalId, buckets) {
-      const asked = Date.now();
-      await inner.acquire(portalId, buckets);
-      const let_go = Date.now();
-      for (const bucket of buckets) {
-        const log = logOf(bucket);
-        log.calls.push(let_go);
-        if (let_go - asked >= WAITED_MS)
-          for (let slot = Math.floor(asked / SLOT_MS); slot <= Math.floor(let_go / SLOT_MS); slot += 1)
-            log.waitSlots.add(slot);
-      }
+      await acquiring.run(buckets, () => inner.acquire(portalId, buckets));
+      for (const bucket of buckets) logOf(bucket).calls.push(Date.now());
     },
     penalise: (portalId, bucket, ms) => inner.penalise(portalId, bucket, ms),
   };

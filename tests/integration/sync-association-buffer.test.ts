@@ -95,7 +95,7 @@ async function heldTypes(contactIds: string[]): Promise<Map<string, Map<string, 
   );
 }
 
-it('writes kept pairs 2,000 a call per kind, counts each once, and a call repeated after a crash before its commit changes nothing in HubSpot', async () => {
+it('writes kept pairs 2,000 a call per kind (pair of object types, any association types), counts each once, and a call repeated after a crash before its commit changes nothing in HubSpot', async () => {
   const companies = await upsert(
     'companies',
     'name',
@@ -139,17 +139,23 @@ it('writes kept pairs 2,000 a call per kind, counts each once, and a call repeat
   await bufferOf(run).writeFull('persons', 'contacts');
   expect(associationCalls()).toEqual([]);
 
-  // 1,050 more, a pair whose end was filtered out and one whose end is not in HubSpot: one call of 2,000
-  // distinct pairs (every copy counted), even when two batches ask at once.
+  // 1,050 more (24 of them with a custom label: the same kind, contact to company), a pair whose end was
+  // filtered out and one whose end is not in HubSpot: one call of 2,000 distinct pairs (every copy counted),
+  // even when two batches ask at once.
+  const withLabel = (index: number) => index >= 1001 && index < 1025;
   await keep([
-    ...plain.slice(1000),
+    ...plain
+      .slice(1000)
+      .map((p, i) =>
+        withLabel(1000 + i) ? { ...p, label: { category: 'USER_DEFINED' as const, typeId: billing } } : p,
+      ),
     pair(1, 1, { toSourceId: 'buf-org-filtered', toId: null, skip: 'filtered_out' }),
     pair(2, 1, { toSourceId: 'buf-org-failed', toId: null }),
   ]);
   const buffer = bufferOf(run);
   await Promise.all([buffer.writeFull('persons', 'contacts'), buffer.writeFull('persons', 'contacts')]);
   expect(associationCalls().map((call) => [call.path, call.inputs.length])).toEqual([
-    ['/crm/v4/associations/contacts/companies/batch/associate/default', 2000],
+    ['/crm/v4/associations/contacts/companies/batch/create', 2000],
   ]);
   expect(await associationsTask()).toMatchObject({ read: 3002, created: 3000, skipped: 1, failed: 1 });
   const { rows: errors } = await db.pool.query<{ source_id: string; code: string }>(
@@ -172,8 +178,8 @@ it('writes kept pairs 2,000 a call per kind, counts each once, and a call repeat
   }
   // The last 50 of the default type; a Primary company per contact; a custom label.
   expect(await crashedThenRepeated([])).toEqual([
-    ['/crm/v4/associations/contacts/companies/batch/associate/default', 50],
-    ['/crm/v4/associations/contacts/companies/batch/associate/default', 50],
+    ['/crm/v4/associations/contacts/companies/batch/create', 50],
+    ['/crm/v4/associations/contacts/companies/batch/create', 50],
   ]);
   expect(await crashedThenRepeated(range(50).map((person) => pair(person, 1, { primary: true })))).toEqual([
     ['/crm/v4/associations/contacts/companies/batch/create', 50],
@@ -200,4 +206,9 @@ it('writes kept pairs 2,000 a call per kind, counts each once, and a call repeat
     expect(primaries).toHaveLength(1);
   }
   expect(held.get(contacts.get('buf-person-3') as string)?.get(org(7))).toEqual([279, billing].sort());
+  const person25 = held.get(contacts.get('buf-person-25') as string);
+  for (const company of range(41))
+    expect(person25?.get(org(company))).toEqual(
+      company === 1 ? [1, 279] : company >= 18 ? [279, billing].sort() : [279],
+    );
 }, 120_000);

@@ -56,7 +56,7 @@ async function associated(fromType: string, toType: string, fromIds: string[]) {
 }
 
 describe('association writer (v4 batches)', () => {
-  it('writes every default kind, the primary company and custom labels in batches of 2,000; skipped pairs are never sent; a missing end is an error', async () => {
+  it('writes each pair of object types in batches of 2,000 whatever the types (default, primary company, custom labels); skipped pairs are never sent; a missing end is an error', async () => {
     const companies = await upsert(
       'companies',
       range(3).map((i) => ({ sourceId: `as-org-${i}`, properties: { name: `Org ${i}` } })),
@@ -115,6 +115,10 @@ describe('association writer (v4 batches)', () => {
       link('contacts', [contacts, 'as-person-1'], 'companies', [companies, 'as-org-2'], { primary: true }),
       link('contacts', [contacts, 'as-person-2'], 'companies', [companies, 'as-org-2']),
       link('deals', [deals, 'as-deal-1'], 'contacts', [contacts, 'as-person-1']),
+      // The same two records with a label too: one input with both types.
+      link('deals', [deals, 'as-deal-1'], 'contacts', [contacts, 'as-person-1'], {
+        label: { category: 'USER_DEFINED', typeId: decisionMaker },
+      }),
       link('deals', [deals, 'as-deal-1'], 'companies', [companies, 'as-org-3'], { primary: true }),
       link('deals', [deals, 'as-deal-2'], 'companies', [companies, 'as-org-1']),
       link('deals', [deals, 'as-deal-2'], 'contacts', [contacts, 'as-person-5'], {
@@ -155,6 +159,30 @@ describe('association writer (v4 batches)', () => {
     // Largest batches: the 2,100 note–contact pairs in two calls of 2,000 and 100; the skipped pair never sent.
     const noteContactCalls = h.sent.filter((b) => b.path.startsWith('/crm/v4/associations/notes/contacts/'));
     expect(noteContactCalls.map((b) => b.inputs.length)).toEqual([ASSOCIATION_BATCH_SIZE, 100]);
+    // One call per pair of object types: the default type, the Primary company and a custom label together.
+    const callsPerPath = new Map<string, number>();
+    for (const b of h.sent) callsPerPath.set(b.path, (callsPerPath.get(b.path) ?? 0) + 1);
+    expect([...callsPerPath].filter(([path, calls]) => !path.endsWith('/batch/create') || calls !== 1)).toEqual([
+      ['/crm/v4/associations/notes/contacts/batch/create', 2],
+    ]);
+    const dealContactInputs = h.sent.find((b) => b.path === '/crm/v4/associations/deals/contacts/batch/create')?.inputs;
+    expect(
+      dealContactInputs?.filter((input) => (input as { from: { id: string } }).from.id === deals.get('as-deal-1')),
+    ).toEqual([
+      {
+        from: { id: deals.get('as-deal-1') },
+        to: { id: contacts.get('as-person-1') },
+        types: [
+          { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 3 },
+          { associationCategory: 'USER_DEFINED', associationTypeId: decisionMaker },
+        ],
+      },
+      {
+        from: { id: deals.get('as-deal-1') },
+        to: { id: contacts.get('as-person-71') },
+        types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 3 }],
+      },
+    ]);
     const sentPairs = h.sent.flatMap((b) =>
       b.inputs.map((input) => {
         const { from, to } = input as { from: { id: string | null }; to: { id: string | null } };
@@ -177,6 +205,10 @@ describe('association writer (v4 batches)', () => {
     const dealCompanies = await associated('deals', 'companies', [deals.get('as-deal-1') as string]);
     expect(dealCompanies.get(deals.get('as-deal-1') as string)).toEqual([
       { id: companies.get('as-org-3'), typeIds: expect.arrayContaining([5, 341]) },
+    ]);
+    const deal1Contacts = await associated('deals', 'contacts', [deals.get('as-deal-1') as string]);
+    expect(deal1Contacts.get(deals.get('as-deal-1') as string)).toEqual([
+      { id: contacts.get('as-person-1'), typeIds: expect.arrayContaining([3, decisionMaker]) },
     ]);
     const dealContacts = await associated('deals', 'contacts', [deals.get('as-deal-2') as string]);
     expect(dealContacts.get(deals.get('as-deal-2') as string)).toEqual([

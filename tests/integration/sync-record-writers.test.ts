@@ -210,6 +210,19 @@ describe('contacts adopted by primary e-mail', () => {
     expect(again.map((o) => o.outcome)).toEqual(['updated', 'merged', 'updated', 'updated']);
     expect(await h.recordsWithPrefix('contacts', 'adopt-')).toHaveLength(3);
   });
+  it('reads HubSpot by e-mail only for a batch that has one: persons without an e-mail are one upsert', async () => {
+    const persons: PersonInput[] = ['no-mail-1', 'no-mail-2'].map((sourceId) => ({
+      sourceId,
+      email: null,
+      sourceCreatedAt: '2020-01-01T00:00:00Z',
+      properties: { firstname: sourceId },
+    }));
+    h.sent.length = 0;
+    const outcomes = await writeContacts(h.hubspot, { idProperty: SOURCE_ID, persons });
+    expect(outcomes.map((o) => o.outcome)).toEqual(['created', 'created']);
+    expect(h.sent.map((batch) => batch.path)).toEqual(['/crm/v3/objects/contacts/batch/upsert']);
+    expect(await h.recordsWithPrefix('contacts', 'no-mail-')).toHaveLength(2);
+  });
 });
 
 describe('persons sharing an e-mail across batches', () => {

@@ -92,9 +92,10 @@ it('killed after a committed batch mid-page, after an association batch HubSpot 
     `SELECT state, count(*) FROM ledger_entries WHERE transfer_id = $1 AND hubspot_object = 'notes' GROUP BY state`,
     [id],
   );
-  // The first batch's 100 notes landed in HubSpot (the second's perhaps too); every one has an unconfirmed intent.
+  // The notes of the batch HubSpot answered first landed (the first 100 or the rest, perhaps both: both were in
+  // flight); every one has an unconfirmed intent.
   const landed = (await syncOutcomeOf(harness)).records['notes'] ?? [];
-  expect(landed.length).toBeGreaterThanOrEqual(100);
+  expect(landed.length).toBeGreaterThan(0);
   expect(intents.map((row) => row.state)).toEqual(['intended']);
   expect(Number(intents[0]?.count)).toBeGreaterThanOrEqual(landed.length);
 

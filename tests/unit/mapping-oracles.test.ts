@@ -4,7 +4,12 @@
  * rules say, what they produce must be something HubSpot takes.
  */
 import { describe, expect, it } from '@jest/globals';
-import { canAssociate, HUBSPOT_OBJECTS, type HubSpotObjectType } from '../../backend/src/hubspot/object-model/index.js';
+import {
+  canAssociate,
+  defaultAssociationTypeId,
+  HUBSPOT_OBJECTS,
+  type HubSpotObjectType,
+} from '../../backend/src/hubspot/object-model/index.js';
 import type { MappedCatalog } from '../../backend/src/transfer/mapping/mapping-plan.js';
 import { AssociationTypes } from '../../sandbox/hubspot/associations/types.js';
 import { OBJECT_TYPES, objectTypeOf } from '../../sandbox/hubspot/object-types.js';
@@ -138,15 +143,20 @@ describe('the HubSpot object model the backend relies on', () => {
     expect(mismatches).toEqual(['companies.hs_additional_domains: enumeration/checkbox vs missing']);
   });
 
-  it('associates exactly the object pairs HubSpot defines a default association for', () => {
+  it('associates exactly the object pairs HubSpot defines a default association for, with its type id', () => {
     const types = new AssociationTypes();
     const objects = Object.keys(HUBSPOT_OBJECTS) as HubSpotObjectType[];
     for (const from of objects) {
       for (const to of objects) {
         const defined = types
           .between(objectTypeOf(from), objectTypeOf(to))
-          .some((def) => def.label === null && def.category === 'HUBSPOT_DEFINED');
-        expect({ from, to, associable: canAssociate(from, to) }).toEqual({ from, to, associable: defined });
+          .find((def) => def.label === null && def.category === 'HUBSPOT_DEFINED');
+        expect({ from, to, associable: canAssociate(from, to), typeId: defaultAssociationTypeId(from, to) }).toEqual({
+          from,
+          to,
+          associable: defined !== undefined,
+          typeId: defined?.typeId ?? null,
+        });
       }
     }
   });

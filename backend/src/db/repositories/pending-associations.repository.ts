@@ -5,11 +5,10 @@ import type {
 } from '../../transfer/sync/association-writer.js';
 import type { Queryable } from '../pool.js';
 
-/** What one v4 call writes: pairs between two objects with one association type (null: the default type). */
+/** What one v4 call writes: pairs between two objects, each with its association types. */
 export interface AssociationKind {
   fromType: string;
   toType: string;
-  label: AssociationLabel | null;
 }
 
 /** A pair kept for a later call (migrations/0013_pending_associations.sql). */
@@ -88,25 +87,26 @@ export const pendingAssociationsRepository = {
     );
   },
 
-  /** The kinds holding at least `atLeast` distinct pairs to write (of one from object, or of all). */
+  /** The kinds holding at least `atLeast` distinct pairs of records to write (of one from object, or of all). */
   async kindsToWrite(
     db: Queryable,
     transferId: string,
     options: { atLeast: number; fromType?: string },
   ): Promise<AssociationKind[]> {
-    const result = await db.query<Pick<Row, 'from_type' | 'to_type' | 'type_category' | 'type_id'>>(
-      `SELECT from_type, to_type, type_category, type_id FROM pending_associations
+    const result = await db.query<Pick<Row, 'from_type' | 'to_type'>>(
+      `SELECT from_type, to_type FROM pending_associations
         WHERE transfer_id = $1 AND ($2::text IS NULL OR from_type = $2) AND ${TO_WRITE}
-        GROUP BY from_type, to_type, type_category, type_id HAVING count(DISTINCT (from_id, to_id)) >= $3
-        ORDER BY from_type, to_type, type_category NULLS FIRST, type_id NULLS FIRST`,
+        GROUP BY from_type, to_type HAVING count(DISTINCT (from_id, to_id)) >= $3
+        ORDER BY from_type, to_type`,
       [transferId, options.fromType ?? null, options.atLeast],
     );
-    return result.rows.map((row) => ({ fromType: row.from_type, toType: row.to_type, label: labelOfRow(row) }));
+    return result.rows.map((row) => ({ fromType: row.from_type, toType: row.to_type }));
   },
 
   /**
-   * The oldest `limit` distinct pairs of a kind to write, each with every kept copy of it (a batch may name
-   * one link twice: an activity's person who is also its participant): one call's inputs.
+   * The oldest `limit` distinct pairs of records of a kind to write, each with every kept copy of it (a batch
+   * may name one link twice, or with two types: an activity's person who is also its participant, a Primary
+   * company also named by a labelled field): one call's inputs.
    */
   async toWrite(
     db: Queryable,
@@ -118,12 +118,11 @@ export const pendingAssociationsRepository = {
       `WITH kind AS (
          SELECT * FROM pending_associations
           WHERE transfer_id = $1 AND from_type = $2 AND to_type = $3 AND ${TO_WRITE}
-            AND type_category IS NOT DISTINCT FROM $4 AND type_id IS NOT DISTINCT FROM $5::int
        ), chosen AS (
-         SELECT from_id, to_id FROM kind GROUP BY from_id, to_id ORDER BY min(id) LIMIT $6
+         SELECT from_id, to_id FROM kind GROUP BY from_id, to_id ORDER BY min(id) LIMIT $4
        )
        SELECT ${COLUMNS} FROM kind JOIN chosen USING (from_id, to_id) ORDER BY id`,
-      [transferId, kind.fromType, kind.toType, kind.label?.category ?? null, kind.label?.typeId ?? null, limit],
+      [transferId, kind.fromType, kind.toType, limit],
     );
     return result.rows.map(pendingOf);
   },

@@ -1,6 +1,7 @@
 /**
- * Association pairs gathered across record batches and written in full v4 calls (2,000 pairs of one kind:
- * from object, to object, association type), instead of one small call per kind after every batch of 100.
+ * Association pairs gathered across record batches and written in full v4 calls (2,000 pairs of records of one
+ * kind: from object to object, whatever their association types), instead of one small call per kind after
+ * every batch of 100.
  * Durable and exactly once: a batch's pairs are kept in Postgres in the batch's own commit; a call's pairs
  * are removed, and their outcomes counted on the associations task, in one commit after HubSpot answered it.
  * A crash between the call and that commit repeats the call, and writing an association again changes

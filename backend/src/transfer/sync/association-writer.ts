@@ -1,13 +1,15 @@
 /**
  * Associations of the transferred records, after both ends exist: v4 batch calls at the largest size
- * HubSpot takes — 2,000 inputs per batch create and associate default ("Limits" in the associations v4
- * guide; docs/notes/hubspot-crm.md "Batch writes"). Default types go through
- * `batch/associate/default` (HubSpot picks the type id: contact–company, deal–contact, deal–company,
- * engagement → contact/company/deal); custom labels and the Primary company through `batch/create` with
- * their type id. Each pair ends created, skipped (with the reason the caller knows) or failed.
+ * HubSpot takes — 2,000 inputs per batch create ("Limits" in the associations v4 guide;
+ * docs/notes/hubspot-crm.md "Batch writes"). One call per pair of object types, whatever the association
+ * types: `batch/create` takes each input's own list of types, so the default (unlabeled) type — by its
+ * HUBSPOT_DEFINED id — custom labels and the Primary company go out together, and two records linked with
+ * several types are one input. A call per type would cost up to one more partial call per type.
+ * Each pair ends created, skipped (with the reason the caller knows) or failed.
  * The associations API counts against its own limit per tier: the client's limiter keeps it.
  */
 import type { HubSpotInputError } from '../../hubspot/hubspot-errors.js';
+import { defaultAssociationTypeId } from '../../hubspot/object-model/index.js';
 import { chunk } from './batch-inputs.js';
 import type { BatchApi } from './batch-sender.js';
 import { ownError, type RecordError, recordError } from './record-outcome.js';
@@ -72,9 +74,17 @@ export function onePrimaryPerRecord(pairs: readonly AssociationPair[]): Associat
   });
 }
 
-/** Pairs of one call share their objects and their label. */
-const groupKeyOf = (pair: AssociationPair, label: AssociationLabel | null): string =>
-  `${pair.fromType}>${pair.toType}>${label ? `${label.category}:${label.typeId}` : 'default'}`;
+/** The type a pair is written with: its label, else the default type of its objects. */
+function typeOf(pair: AssociationPair): AssociationLabel {
+  const label = labelOf(pair);
+  if (label) return label;
+  const typeId = defaultAssociationTypeId(pair.fromType, pair.toType);
+  if (typeId === null) throw new Error(`HubSpot has no association from ${pair.fromType} to ${pair.toType}`);
+  return { category: 'HUBSPOT_DEFINED', typeId };
+}
+
+/** Pairs of one call share their objects. */
+const objectsOf = (pair: AssociationPair): string => `${pair.fromType}>${pair.toType}`;
 
 const pairKey = (fromId: string, toId: string): string => `${fromId}>${toId}`;
 
@@ -96,36 +106,39 @@ const endsMissing = (pair: AssociationPair): RecordError =>
     'Fix the error of that record, then retry the failed records.',
   );
 
+/** A batch create result (`LabelsBetweenObjectPair`). */
 interface SentResult {
-  from?: { id?: unknown };
-  to?: { id?: unknown };
-  fromObjectId?: unknown;
-  toObjectId?: unknown;
+  fromObjectId: unknown;
+  toObjectId: unknown;
 }
 
-function sentKey(result: SentResult): string {
-  return pairKey(String(result.fromObjectId ?? result.from?.id), String(result.toObjectId ?? result.to?.id));
+const sentKey = (result: SentResult): string => pairKey(String(result.fromObjectId), String(result.toObjectId));
+
+/** One input: two records and every type they are linked with. */
+interface Input {
+  pair: AssociationPair & { fromId: string; toId: string };
+  types: Map<string, AssociationLabel>;
 }
 
-/** Writes one group (same objects and label) in batches of 2,000; outcomes by pair key. */
-async function writeGroup(
-  hubspot: BatchApi,
-  pairs: AssociationPair[],
-  label: AssociationLabel | null,
-): Promise<Map<string, AssociationOutcome>> {
-  const first = pairs[0] as AssociationPair;
-  const base = `/crm/v4/associations/${first.fromType}/${first.toType}/batch`;
+/** Writes the inputs of one pair of object types in batches of 2,000; outcomes by pair key. */
+async function writeObjects(hubspot: BatchApi, inputs: Input[]): Promise<Map<string, AssociationOutcome>> {
+  const first = (inputs[0] as Input).pair;
+  const path = `/crm/v4/associations/${first.fromType}/${first.toType}/batch/create`;
   const outcomes = new Map<string, AssociationOutcome>();
-  for (const part of chunk(pairs, ASSOCIATION_BATCH_SIZE)) {
-    const inputs = part.map((pair) => ({
-      from: { id: pair.fromId },
-      to: { id: pair.toId },
-      ...(label ? { types: [{ associationCategory: label.category, associationTypeId: label.typeId }] } : {}),
-    }));
-    const answer = await hubspot.batch<SentResult>(label ? `${base}/create` : `${base}/associate/default`, { inputs });
+  for (const part of chunk(inputs, ASSOCIATION_BATCH_SIZE)) {
+    const answer = await hubspot.batch<SentResult>(path, {
+      inputs: part.map(({ pair, types }) => ({
+        from: { id: pair.fromId },
+        to: { id: pair.toId },
+        types: [...types.values()].map((type) => ({
+          associationCategory: type.category,
+          associationTypeId: type.typeId,
+        })),
+      })),
+    });
     const written = new Set(answer.results.map(sentKey));
-    for (const pair of part) {
-      const key = pairKey(pair.fromId as string, pair.toId as string);
+    for (const { pair } of part) {
+      const key = pairKey(pair.fromId, pair.toId);
       if (written.has(key)) {
         outcomes.set(key, { pair, outcome: 'created' });
         continue;
@@ -152,25 +165,24 @@ export async function writeAssociations(
   pairs: readonly AssociationPair[],
 ): Promise<AssociationOutcome[]> {
   const checked = onePrimaryPerRecord(pairs);
-  const groups = new Map<string, { label: AssociationLabel | null; pairs: Map<string, AssociationPair> }>();
+  const calls = new Map<string, Map<string, Input>>();
   for (const pair of checked) {
     if (!sendable(pair)) continue;
-    const label = labelOf(pair);
-    const groupKey = groupKeyOf(pair, label);
-    const group = groups.get(groupKey) ?? { label, pairs: new Map() };
-    group.pairs.set(pairKey(pair.fromId, pair.toId), pair);
-    groups.set(groupKey, group);
+    const inputs = calls.get(objectsOf(pair)) ?? new Map<string, Input>();
+    const key = pairKey(pair.fromId, pair.toId);
+    const input = inputs.get(key) ?? { pair, types: new Map<string, AssociationLabel>() };
+    const type = typeOf(pair);
+    input.types.set(`${type.category}:${type.typeId}`, type);
+    inputs.set(key, input);
+    calls.set(objectsOf(pair), inputs);
   }
   const written = new Map<string, Map<string, AssociationOutcome>>();
-  for (const [groupKey, group] of groups)
-    written.set(groupKey, await writeGroup(hubspot, [...group.pairs.values()], group.label));
+  for (const [objects, inputs] of calls) written.set(objects, await writeObjects(hubspot, [...inputs.values()]));
 
   return checked.map((pair): AssociationOutcome => {
     if (pair.skip) return { pair, outcome: 'skipped', reason: pair.skip };
     if (pair.fromId === null || pair.toId === null) return { pair, outcome: 'failed', error: endsMissing(pair) };
-    const outcome = written
-      .get(groupKeyOf(pair, labelOf(pair)))
-      ?.get(pairKey(pair.fromId, pair.toId)) as AssociationOutcome;
+    const outcome = written.get(objectsOf(pair))?.get(pairKey(pair.fromId, pair.toId)) as AssociationOutcome;
     return { ...outcome, pair };
   });
 }

@@ -25,7 +25,7 @@ import { type DeferredRun, syncDeferredAssociations } from './deferred-associati
 import { commitChanged, foreignRecords, NO_FOREIGN_RECORDS, withOurs } from './foreign-records.js';
 import { rebuildIdMap } from './id-map-rebuild.js';
 import { BATCHES_IN_FLIGHT, orderedBatches } from './ordered-batches.js';
-import { pageBatches } from './page-batches.js';
+import { rowBatches } from './page-batches.js';
 import { readAhead } from './read-ahead.js';
 import { warningRows } from './record-warnings.js';
 import { createReferenceNames, type ReferenceNames } from './reference-names.js';
@@ -298,37 +298,27 @@ async function syncRow(run: TaskRun, row: PlannedObject, from: TaskCursor): Prom
   const advance = (cursor: TaskCursor, done?: boolean) => () =>
     run.context.transfer.commit((tx) => tx.advance(row.key, { cursor, ...(done ? { done } : {}) }));
   try {
-    let pageStart = from.page;
-    let skip = from.skip;
+    // Batches of up to 100 of the row's own records (an activity row takes one type of a page's activities),
+    // going on across pages.
+    const batches = rowBatches(readAhead(readRow(run, row, from.page)), from, {
+      belongs: (record) => rowForRecord(plan, settings, row.sourceObject, record, shape)?.key === row.key,
+      keep: (record) => passesFilter(filter, record, shape),
+      size: OBJECT_BATCH_SIZE,
+    });
     let first = true;
-    for await (const page of readAhead(readRow(run, row, pageStart))) {
-      // Cut by the row's own records, up to 100 a batch (an activity row takes one type of a page's activities).
-      const batches = pageBatches(page.records, skip, {
-        belongs: (record) => rowForRecord(plan, settings, row.sourceObject, record, shape)?.key === row.key,
-        keep: (record) => passesFilter(filter, record, shape),
-        size: OBJECT_BATCH_SIZE,
-      });
-      for (const part of batches) {
-        // The row's first batch reads the job's status whenever it was read last.
-        if (await shouldStop(run, first)) {
-          await pipeline.drain();
-          return 'stopped';
-        }
-        first = false;
-        // pageBatches kept only the row's records its filter keeps.
-        const batch = mapKept(run, row, part.records);
-        const last = part.end >= page.records.length;
-        const cursor = last ? { page: page.cursor, skip: 0 } : { page: pageStart, skip: part.end };
-        await pipeline.push(
-          () => syncBatch(run, row, batch, { cursor, counts: { read: part.read, skipped: part.skipped } }),
-          part.records.map((record) => record.id),
-        );
+    for await (const part of batches) {
+      // The row's first batch reads the job's status whenever it was read last.
+      if (await shouldStop(run, first)) {
+        await pipeline.drain();
+        return 'stopped';
       }
-      // Nothing left on this page (resumed at its end): move the cursor on.
-      if (page.records.length === skip) await pipeline.push(async () => advance({ page: page.cursor, skip: 0 }));
-      pageStart = page.cursor;
-      skip = 0;
-      if (page.cursor === null) break;
+      first = false;
+      // rowBatches kept only the row's records its filter keeps.
+      const batch = mapKept(run, row, part.records);
+      await pipeline.push(
+        () => syncBatch(run, row, batch, { cursor: part.cursor, counts: { read: part.read, skipped: part.skipped } }),
+        part.records.map((record) => record.id),
+      );
     }
     await pipeline.drain();
   } finally {
