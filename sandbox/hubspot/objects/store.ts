@@ -22,11 +22,41 @@ export interface ValueVersion {
 export interface CrmRecord {
   id: string;
   properties: Record<string, string>;
+  /**
+   * Versions of the properties changed after the record's creation, newest first. A property with no
+   * entry still has its creation value (versionsOf derives that version): at a million records one
+   * object per value and version would cost gigabytes.
+   */
   history: Record<string, ValueVersion[]>;
+  /** Who created the record: the source type of every creation version. */
+  createdBy: string;
   createdAt: string;
   updatedAt: string;
   archived: boolean;
   archivedAt?: string;
+}
+
+/** The version of a value set when the record was created (none for a value it did not have). */
+const creationVersions = (record: CrmRecord, value: string | undefined): ValueVersion[] =>
+  value === undefined ? [] : [{ value, timestamp: record.createdAt, sourceType: record.createdBy }];
+
+/** A property's versions, newest first (HubSpot's propertiesWithHistory). */
+export const versionsOf = (record: CrmRecord, name: string): ValueVersion[] =>
+  record.history[name] ?? creationVersions(record, record.properties[name]);
+
+/**
+ * Adds a property's new version above the older ones; on the first change after creation, these are the
+ * creation version versionsOf derived until then (`before`: the record's values before this write).
+ */
+export function addVersion(
+  record: CrmRecord,
+  name: string,
+  before: Record<string, string>,
+  version: ValueVersion,
+): void {
+  const versions = record.history[name] ?? creationVersions(record, before[name]);
+  versions.unshift(version);
+  record.history[name] = versions;
 }
 
 /** Emails match case-insensitively; other unique values exactly. */
