@@ -59,6 +59,12 @@ export function addVersion(
   record.history[name] = versions;
 }
 
+/** Contacts' secondary e-mails, ";"-separated (read-only; the contacts v1 API writes them). */
+export const SECONDARY_EMAILS = 'hs_additional_emails';
+
+export const emailList = (value: string | undefined): string[] =>
+  value ? value.split(';').filter((email) => email !== '') : [];
+
 /** Emails match case-insensitively; other unique values exactly. */
 export const uniqueKey = (property: string, value: string): string =>
   property === 'email' ? value.toLowerCase() : value;
@@ -67,6 +73,8 @@ class TypeRecords {
   readonly records = new Map<string, CrmRecord>();
   /** property → unique value → record id, for live records only. */
   readonly unique = new Map<string, Map<string, string>>();
+  /** Secondary e-mail (lower case) → record id, for live records only: a look-up must not scan a million contacts. */
+  readonly secondaryEmails = new Map<string, string>();
   readonly ids = new IdSequence(FIRST_RECORD_ID);
 
   indexOf(property: string): Map<string, string> {
@@ -117,6 +125,12 @@ export class RecordStore {
     return id === undefined ? undefined : this.get(type, id);
   }
 
+  /** The live record holding a secondary e-mail, if any. */
+  findBySecondaryEmail(type: ObjectType, email: string): CrmRecord | undefined {
+    const id = this.of(type).secondaryEmails.get(email.toLowerCase());
+    return id === undefined ? undefined : this.get(type, id);
+  }
+
   /** A live record by any property value (a scan: for non-unique idProperty reads only). */
   findByValue(type: ObjectType, property: string, value: string): CrmRecord | undefined {
     return this.live(type).find((r) => r.properties[property] === value);
@@ -143,6 +157,11 @@ export class RecordStore {
       const value = record.properties[property];
       if (value !== undefined && !record.archived) index.set(uniqueKey(property, value), record.id);
     }
+    const secondary = records.secondaryEmails;
+    for (const email of emailList(before[SECONDARY_EMAILS]))
+      if (secondary.get(email.toLowerCase()) === record.id) secondary.delete(email.toLowerCase());
+    if (!record.archived)
+      for (const email of emailList(record.properties[SECONDARY_EMAILS])) secondary.set(email.toLowerCase(), record.id);
   }
 
   /** Archiving frees the record's unique values (a deleted contact's email can be reused). */
