@@ -98,3 +98,25 @@ export function watchPostgres(dataDir: string) {
     },
   };
 }
+
+/**
+ * This process's V8 heap (used, after the last collection or not), sampled every second until stopped: with
+ * the peak RSS it tells a heap that grows with the account from the process's fixed floor (code, buffers).
+ */
+export function watchOwnHeap() {
+  let peakBytes = 0;
+  const sample = () => {
+    peakBytes = Math.max(peakBytes, process.memoryUsage().heapUsed);
+  };
+  const timer = setInterval(sample, 1000);
+  timer.unref();
+  return {
+    peakMb(): number {
+      sample();
+      return Math.round(peakBytes / 1048576);
+    },
+    stop(): void {
+      clearInterval(timer);
+    },
+  };
+}

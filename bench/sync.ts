@@ -4,8 +4,9 @@
  * 100,000; at most 1,000,000) and a Professional HubSpot portal; the engine (this process: the product's
  * services, job queue and worker, on an embedded Postgres) runs the main job — connect, audit, settings,
  * setup, initial sync — twice: with HubSpot's limits on (the product's limiter at Professional limits,
- * the sandbox enforcing them), then with them off (no limiter, the sandbox's limits off), each into a
- * fresh portal and database. Prints the figures; the last line is one JSON object.
+ * the sandbox enforcing them), then with them off (no limiter, the sandbox's limits off), each against a
+ * sandbox process of its own (the same generated account, a fresh portal) and into a fresh database.
+ * Prints the figures; the last line is one JSON object.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -30,13 +31,15 @@ import { createJobQueue } from '../backend/src/jobs/job-queue.js';
 import type { SyncResponse } from '../shared/src/contracts/index.js';
 import { waitForNoSessions } from '../tests/support/postgres-cleanup.js';
 import { observeLimiter, unlimited, type Utilisation } from './limit-utilisation.js';
-import { cpuSecondsOf, peakRssMbOf, resetPeakRss, watchPostgres } from './proc-stats.js';
+import { cpuSecondsOf, peakRssMbOf, resetPeakRss, watchOwnHeap, watchPostgres } from './proc-stats.js';
 
 const MAX_RECORDS = 1_000_000;
 const GENERAL_PER_10S = 110;
 const TIER: PortalTierSetting = { tier: 'professional', limitIncrease: false };
 const BATCH = 100;
 const ASSOCIATION_BATCH = 2000;
+const PORTAL_ID = 424242;
+const SANDBOX_HEAP_MB = 8192;
 
 const { values } = parseArgs({
   options: {
@@ -68,12 +71,17 @@ interface PortalStats {
   inputsByEndpoint: Record<string, number>;
 }
 
-/** Starts the sandbox process and reads the line it prints once it listens. */
+/** The sandbox process of the run under way, stopped by Ctrl-C too. */
+let sandboxProcess: ChildProcess | undefined;
+
+/** Starts a sandbox process and reads the line it prints once it listens. */
 async function startSandboxProcess(): Promise<{ child: ChildProcess; info: SandboxInfo }> {
   // This process's own node with tsx's loader, so the child's pid is the sandbox's (no launcher between).
+  // The sandbox keeps the whole account in memory (about 3 GB at 1,000,000 records): above V8's default heap.
   const child = spawn(
     process.execPath,
     [
+      `--max-old-space-size=${SANDBOX_HEAP_MB}`,
       '--import',
       'tsx',
       'bench/sync-sandbox.ts',
@@ -84,7 +92,7 @@ async function startSandboxProcess(): Promise<{ child: ChildProcess; info: Sandb
       '--seats',
       values.seats,
       '--portal',
-      '424242',
+      String(PORTAL_ID),
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
@@ -94,7 +102,40 @@ async function startSandboxProcess(): Promise<{ child: ChildProcess; info: Sandb
     child.once('exit', (code) => reject(new Error(`the sandbox process exited with ${code}`)));
   });
   lines.close();
+  sandboxProcess = child;
   return { child, info: JSON.parse(first) as SandboxInfo };
+}
+
+async function stopSandboxProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
+  if (sandboxProcess === child) sandboxProcess = undefined;
+}
+
+/**
+ * One run against a sandbox process of its own, stopped after it: the sandbox keeps every record written
+ * to HubSpot in memory, so one process for both runs would hold both portals at once.
+ */
+async function runInOwnSandbox(
+  label: 'throttled' | 'unthrottled',
+  context: { postgres: EmbeddedServer; dataDir: string },
+): Promise<{ run: RunFigures; info: SandboxInfo }> {
+  const { child, info } = await startSandboxProcess();
+  try {
+    const sandboxPid = child.pid ?? 0;
+    say(
+      `\nSandbox process ${sandboxPid}: ${records.toLocaleString('en')} Pipedrive records generated in ${info.generatedSeconds.toFixed(1)} s`,
+    );
+    say(
+      `Pipedrive plan: ${info.plan}, ${info.seats} seat(s), daily budget ${info.dailyBudget.toLocaleString('en')} tokens; HubSpot portal: Professional`,
+    );
+    return { run: await runOnce(label, { ...context, info, sandboxPid }), info };
+  } finally {
+    await stopSandboxProcess(child);
+  }
 }
 
 async function json<T>(url: string, init?: RequestInit): Promise<T> {
@@ -201,20 +242,21 @@ interface RunFigures {
   cpuSeconds: { engine: number; sandbox: number; postgres: number };
   engineCpuSecondsPer1000: number;
   peakRssMb: { engine: number; sandbox: number; postgres: number };
+  engineHeapPeakMb: number;
 }
 
 async function runOnce(
   label: 'throttled' | 'unthrottled',
-  context: { info: SandboxInfo; sandboxPid: number; postgres: EmbeddedServer; dataDir: string; portalId: number },
+  context: { info: SandboxInfo; sandboxPid: number; postgres: EmbeddedServer; dataDir: string },
 ): Promise<RunFigures> {
-  const { info, sandboxPid, postgres, portalId } = context;
+  const { info, sandboxPid, postgres } = context;
+  const portalId = PORTAL_ID;
   const throttled = label === 'throttled';
   const hubspotBase = info.hubspot.apiBaseUrl;
   await sandboxCall(hubspotBase, 'PUT', '/limits', {
     rateLimitPer10s: throttled ? GENERAL_PER_10S : 0,
     searchRateLimitPerSecond: throttled ? 5 : 0,
   });
-  if (!throttled) await sandboxCall(hubspotBase, 'POST', '/portals', { portalId, tier: 'professional' });
   await sandboxCall(hubspotBase, 'POST', '/oauth/next-approval', { portalId });
 
   const name = `bench_${label}`;
@@ -242,6 +284,7 @@ async function runOnce(
   });
   await startWorkers(queue, services);
   const pg = watchPostgres(context.dataDir);
+  const heap = watchOwnHeap();
   resetPeakRss(process.pid);
   resetPeakRss(sandboxPid);
   const tokensAtStart = await pipedriveTokens(info.pipedrive.apiBaseUrl);
@@ -291,7 +334,9 @@ async function runOnce(
   const planned = await mappingPlansRepository.latestForConnection(db, result.sync.connectionId);
   const hubspotObjectOf = new Map(planned?.plan.objects.map((row) => [row.key, row.hubspotObject]));
   const peakRssMb = { engine: peakRssMbOf(process.pid), sandbox: peakRssMbOf(sandboxPid), postgres: pg.peakMb() };
+  const engineHeapPeakMb = heap.peakMb();
   pg.stop();
+  heap.stop();
   await queue.stop();
   await db.end();
 
@@ -321,6 +366,7 @@ async function runOnce(
     cpuSeconds,
     engineCpuSecondsPer1000: round((cpuSeconds.engine / syncedRecords) * 1000, 3),
     peakRssMb,
+    engineHeapPeakMb,
   };
 }
 
@@ -348,24 +394,16 @@ function report(run: RunFigures): void {
     `  CPU seconds of the sync: engine ${run.cpuSeconds.engine}, sandbox ${run.cpuSeconds.sandbox}, Postgres ${run.cpuSeconds.postgres}; engine ${run.engineCpuSecondsPer1000} s per 1,000 records`,
   );
   say(
-    `  peak RSS of the run (MB): engine ${run.peakRssMb.engine}, sandbox ${run.peakRssMb.sandbox}, Postgres ${run.peakRssMb.postgres} (proportional set)`,
+    `  peak RSS of the run (MB): engine ${run.peakRssMb.engine} (V8 heap used at most ${run.engineHeapPeakMb}), sandbox ${run.peakRssMb.sandbox}, Postgres ${run.peakRssMb.postgres} (proportional set)`,
   );
 }
 
 async function main(): Promise<void> {
-  const { child, info } = await startSandboxProcess();
-  const sandboxPid = child.pid ?? 0;
-  say(
-    `Sandbox process ${sandboxPid}: ${records.toLocaleString('en')} Pipedrive records generated in ${info.generatedSeconds.toFixed(1)} s`,
-  );
-  say(
-    `Pipedrive plan: ${info.plan}, ${info.seats} seat(s), daily budget ${info.dailyBudget.toLocaleString('en')} tokens; HubSpot portal: Professional`,
-  );
   const dataDir = join(tmpdir(), `bench-sync-pg-${process.pid}`);
   const postgres = await startEmbeddedServer({ dataDir, persistent: false, durable: false });
   // Ctrl-C stops the sandbox process and Postgres too, not only this process.
   const abort = () => {
-    child.kill('SIGTERM');
+    sandboxProcess?.kill('SIGTERM');
     void postgres.stop().finally(() => {
       rmSync(dataDir, { recursive: true, force: true });
       process.exit(130);
@@ -374,9 +412,9 @@ async function main(): Promise<void> {
   process.once('SIGINT', abort);
   process.once('SIGTERM', abort);
   try {
-    const throttled = await runOnce('throttled', { info, sandboxPid, postgres, dataDir, portalId: 424242 });
+    const { run: throttled, info } = await runInOwnSandbox('throttled', { postgres, dataDir });
     report(throttled);
-    const unthrottled = await runOnce('unthrottled', { info, sandboxPid, postgres, dataDir, portalId: 424243 });
+    const { run: unthrottled } = await runInOwnSandbox('unthrottled', { postgres, dataDir });
     report(unthrottled);
     say(
       JSON.stringify({
@@ -407,7 +445,6 @@ async function main(): Promise<void> {
       }),
     );
   } finally {
-    child.kill('SIGTERM');
     for (const name of ['bench_throttled', 'bench_unthrottled'])
       await waitForNoSessions(postgres.adminUrl, name).catch(() => {});
     await postgres.stop();

@@ -13,21 +13,29 @@ export interface RecordRef {
 const nodeKey = (type: ObjectTypeName, id: string): string => `${type}:${id}`;
 
 export class AssociationStore {
-  /** from node → to node → association types (USER_DEFINED/HUBSPOT_DEFINED defs). */
-  private readonly edges = new Map<string, Map<string, Set<AssociationTypeDef>>>();
+  /**
+   * from node → to node → association types (USER_DEFINED/HUBSPOT_DEFINED defs), each once, in the order
+   * added. An array, not a Set: a pair holds one or two types, and at a million records a Set per pair
+   * costs hundreds of MB.
+   */
+  private readonly edges = new Map<string, Map<string, AssociationTypeDef[]>>();
 
   constructor(private readonly types: AssociationTypes) {}
 
-  private typesOf(from: string, to: string): Set<AssociationTypeDef> {
-    let targets = this.edges.get(from);
-    if (!targets) this.edges.set(from, (targets = new Map()));
-    let set = targets.get(to);
-    if (!set) targets.set(to, (set = new Set()));
-    return set;
+  private addOne(from: RecordRef, to: RecordRef, def: AssociationTypeDef): void {
+    const [fromKey, toKey] = [nodeKey(from.type.name, from.id), nodeKey(to.type.name, to.id)];
+    let targets = this.edges.get(fromKey);
+    if (!targets) this.edges.set(fromKey, (targets = new Map()));
+    const types = targets.get(toKey);
+    if (!types) targets.set(toKey, [def]);
+    else if (!types.includes(def)) types.push(def);
   }
 
-  private addOne(from: RecordRef, to: RecordRef, def: AssociationTypeDef): void {
-    this.typesOf(nodeKey(from.type.name, from.id), nodeKey(to.type.name, to.id)).add(def);
+  /** Takes one type off a pair (one direction). */
+  private removeOne(from: string, to: string, def: AssociationTypeDef): void {
+    const types = this.edges.get(from)?.get(to);
+    const at = types?.indexOf(def) ?? -1;
+    if (types && at >= 0) types.splice(at, 1);
   }
 
   add(from: RecordRef, to: RecordRef, def: AssociationTypeDef): void {
@@ -71,10 +79,11 @@ export class AssociationStore {
 
   /** Removes some labelled types (and their inverses); the unlabeled default stays. */
   removeTypes(from: RecordRef, to: RecordRef, defs: AssociationTypeDef[]): void {
+    const [fromKey, toKey] = [nodeKey(from.type.name, from.id), nodeKey(to.type.name, to.id)];
     for (const def of defs) {
-      this.edges.get(nodeKey(from.type.name, from.id))?.get(nodeKey(to.type.name, to.id))?.delete(def);
+      this.removeOne(fromKey, toKey, def);
       const inverse = this.types.byId(def.inverseTypeId, to.type, from.type);
-      if (inverse) this.edges.get(nodeKey(to.type.name, to.id))?.get(nodeKey(from.type.name, from.id))?.delete(inverse);
+      if (inverse) this.removeOne(toKey, fromKey, inverse);
     }
   }
 
@@ -84,13 +93,13 @@ export class AssociationStore {
     if (!targets) return [];
     const prefix = `${toType.name}:`;
     return [...targets]
-      .filter(([key, types]) => key.startsWith(prefix) && types.size > 0)
+      .filter(([key, types]) => key.startsWith(prefix) && types.length > 0)
       .map(([key, types]) => ({ toId: key.slice(prefix.length), types: [...types] }));
   }
 
   /** Drops a deleted label from every association that carried it. */
   forgetType(def: AssociationTypeDef): void {
-    for (const targets of this.edges.values()) for (const types of targets.values()) types.delete(def);
+    for (const [from, targets] of this.edges) for (const to of targets.keys()) this.removeOne(from, to, def);
   }
 
   snapshot(): Array<{
@@ -100,11 +109,11 @@ export class AssociationStore {
   }> {
     return [...this.edges].flatMap(([from, targets]) =>
       [...targets]
-        .filter(([, types]) => types.size > 0)
+        .filter(([, types]) => types.length > 0)
         .map(([to, types]) => ({
           from,
           to,
-          types: [...types].map((t) => ({ category: t.category, typeId: t.typeId, label: t.label })),
+          types: types.map((t) => ({ category: t.category, typeId: t.typeId, label: t.label })),
         })),
     );
   }

@@ -14,11 +14,8 @@ import { objectTypeOf } from '../object-types.js';
 import { portalOf } from '../request-context.js';
 import { isValidEmail } from '../values.js';
 import { objectWrites } from './routes.js';
+import { emailList, SECONDARY_EMAILS } from './store.js';
 import { commit } from './writes.js';
-
-const PROPERTY = 'hs_additional_emails';
-
-const listOf = (value: string | undefined): string[] => (value ? value.split(';').filter((email) => email !== '') : []);
 
 export function registerSecondaryEmailRoutes(app: Express, now: () => string): void {
   const contacts = objectTypeOf('contacts');
@@ -30,7 +27,11 @@ export function registerSecondaryEmailRoutes(app: Express, now: () => string): v
   };
   const answer = (res: Response, vid: string) => {
     const record = contactOf(res, vid);
-    res.json({ portalId: portalOf(res).id, vid: Number(vid), secondaryEmails: listOf(record.properties[PROPERTY]) });
+    res.json({
+      portalId: portalOf(res).id,
+      vid: Number(vid),
+      secondaryEmails: emailList(record.properties[SECONDARY_EMAILS]),
+    });
   };
   /** Stores the new list as HubSpot does: a change of the contact (history, flows), not an API property write. */
   const store = (res: Response, vid: string, list: string[]) => {
@@ -39,7 +40,7 @@ export function registerSecondaryEmailRoutes(app: Express, now: () => string): v
     const { ctx, runFlows } = objectWrites(portal, contacts, now);
     commit(
       { ...ctx, internal: true },
-      { existing: record, id: record.id, changes: { [PROPERTY]: list.join(';') }, associations: [] },
+      { existing: record, id: record.id, changes: { [SECONDARY_EMAILS]: list.join(';') }, associations: [] },
     );
     answer(res, vid);
     runFlows();
@@ -55,16 +56,11 @@ export function registerSecondaryEmailRoutes(app: Express, now: () => string): v
       throw validationError(`Email address ${req.params.email} is invalid`, {
         errors: [{ message: `Email address ${req.params.email} is invalid`, code: 'INVALID_EMAIL' }],
       });
-    const list = listOf(record.properties[PROPERTY]);
+    const list = emailList(record.properties[SECONDARY_EMAILS]);
     if (record.properties['email']?.toLowerCase() === email || list.includes(email)) return answer(res, vid);
-    const holder = portalOf(res)
-      .records.live(contacts)
-      .find(
-        (other) =>
-          other.id !== record.id &&
-          (other.properties['email']?.toLowerCase() === email || listOf(other.properties[PROPERTY]).includes(email)),
-      );
-    if (holder)
+    const { records } = portalOf(res);
+    const holder = records.findUnique(contacts, 'email', email) ?? records.findBySecondaryEmail(contacts, email);
+    if (holder && holder.id !== record.id)
       throw apiError(409, {
         category: 'CONFLICT',
         message: `Contact already exists. Existing ID: ${holder.id}`,
@@ -74,7 +70,7 @@ export function registerSecondaryEmailRoutes(app: Express, now: () => string): v
 
   app.delete('/contacts/v1/secondary-email/:vid/email/:email', (req, res) => {
     const email = req.params.email.trim().toLowerCase();
-    const list = listOf(contactOf(res, req.params.vid).properties[PROPERTY]);
+    const list = emailList(contactOf(res, req.params.vid).properties[SECONDARY_EMAILS]);
     store(
       res,
       req.params.vid,

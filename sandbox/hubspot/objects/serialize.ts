@@ -6,7 +6,7 @@
 import { v3TypeName } from '../associations/types.js';
 import { findObjectType, type ObjectType } from '../object-types.js';
 import type { Portal } from '../portal.js';
-import type { CrmRecord } from './store.js';
+import { type CrmRecord, versionsOf } from './store.js';
 
 export interface ReadOptions {
   properties?: string[];
@@ -67,7 +67,7 @@ export function serializeRecord(portal: Portal, type: ObjectType, record: CrmRec
     ? Object.fromEntries(
         options.propertiesWithHistory
           .filter((name) => portal.properties.live(type, name))
-          .map((name) => [name, record.history[name] ?? []]),
+          .map((name) => [name, versionsOf(record, name)]),
       )
     : undefined;
   const associations = options.associations ? associationsOf(portal, type, record, options.associations) : undefined;

@@ -22,12 +22,48 @@ export interface ValueVersion {
 export interface CrmRecord {
   id: string;
   properties: Record<string, string>;
+  /**
+   * Versions of the properties changed after the record's creation, newest first. A property with no
+   * entry still has its creation value (versionsOf derives that version): at a million records one
+   * object per value and version would cost gigabytes.
+   */
   history: Record<string, ValueVersion[]>;
+  /** Who created the record: the source type of every creation version. */
+  createdBy: string;
   createdAt: string;
   updatedAt: string;
   archived: boolean;
   archivedAt?: string;
 }
+
+/** The version of a value set when the record was created (none for a value it did not have). */
+const creationVersions = (record: CrmRecord, value: string | undefined): ValueVersion[] =>
+  value === undefined ? [] : [{ value, timestamp: record.createdAt, sourceType: record.createdBy }];
+
+/** A property's versions, newest first (HubSpot's propertiesWithHistory). */
+export const versionsOf = (record: CrmRecord, name: string): ValueVersion[] =>
+  record.history[name] ?? creationVersions(record, record.properties[name]);
+
+/**
+ * Adds a property's new version above the older ones; on the first change after creation, these are the
+ * creation version versionsOf derived until then (`before`: the record's values before this write).
+ */
+export function addVersion(
+  record: CrmRecord,
+  name: string,
+  before: Record<string, string>,
+  version: ValueVersion,
+): void {
+  const versions = record.history[name] ?? creationVersions(record, before[name]);
+  versions.unshift(version);
+  record.history[name] = versions;
+}
+
+/** Contacts' secondary e-mails, ";"-separated (read-only; the contacts v1 API writes them). */
+export const SECONDARY_EMAILS = 'hs_additional_emails';
+
+export const emailList = (value: string | undefined): string[] =>
+  value ? value.split(';').filter((email) => email !== '') : [];
 
 /** Emails match case-insensitively; other unique values exactly. */
 export const uniqueKey = (property: string, value: string): string =>
@@ -37,6 +73,8 @@ class TypeRecords {
   readonly records = new Map<string, CrmRecord>();
   /** property → unique value → record id, for live records only. */
   readonly unique = new Map<string, Map<string, string>>();
+  /** Secondary e-mail (lower case) → record id, for live records only: a look-up must not scan a million contacts. */
+  readonly secondaryEmails = new Map<string, string>();
   readonly ids = new IdSequence(FIRST_RECORD_ID);
 
   indexOf(property: string): Map<string, string> {
@@ -87,6 +125,12 @@ export class RecordStore {
     return id === undefined ? undefined : this.get(type, id);
   }
 
+  /** The live record holding a secondary e-mail, if any. */
+  findBySecondaryEmail(type: ObjectType, email: string): CrmRecord | undefined {
+    const id = this.of(type).secondaryEmails.get(email.toLowerCase());
+    return id === undefined ? undefined : this.get(type, id);
+  }
+
   /** A live record by any property value (a scan: for non-unique idProperty reads only). */
   findByValue(type: ObjectType, property: string, value: string): CrmRecord | undefined {
     return this.live(type).find((r) => r.properties[property] === value);
@@ -113,6 +157,11 @@ export class RecordStore {
       const value = record.properties[property];
       if (value !== undefined && !record.archived) index.set(uniqueKey(property, value), record.id);
     }
+    const secondary = records.secondaryEmails;
+    for (const email of emailList(before[SECONDARY_EMAILS]))
+      if (secondary.get(email.toLowerCase()) === record.id) secondary.delete(email.toLowerCase());
+    if (!record.archived)
+      for (const email of emailList(record.properties[SECONDARY_EMAILS])) secondary.set(email.toLowerCase(), record.id);
   }
 
   /** Archiving frees the record's unique values (a deleted contact's email can be reused). */

@@ -9,7 +9,7 @@ import { isRecord } from '../input.js';
 import { findObjectType, type ObjectType } from '../object-types.js';
 import type { Portal } from '../portal.js';
 import { applyClosingRules, applyCreateDefaults, checkRecordRules, derivedValues } from './rules.js';
-import { type CrmRecord, uniqueKey } from './store.js';
+import { addVersion, type CrmRecord, uniqueKey } from './store.js';
 import { type PropertyValueError, validateValues } from './validation.js';
 
 /** What happened to a record, for the flow runner (enrolment on create or on property change). */
@@ -175,10 +175,12 @@ export function prepare(
 export function commit(ctx: WriteContext, prepared: PreparedWrite): CrmRecord {
   const { portal, type, at } = ctx;
   const isCreate = !prepared.existing;
+  const sourceType = ctx.internal ? 'AUTOMATION_PLATFORM' : 'INTEGRATION';
   const record: CrmRecord = prepared.existing ?? {
     id: prepared.id,
     properties: {},
     history: {},
+    createdBy: sourceType,
     createdAt: at,
     updatedAt: at,
     archived: false,
@@ -197,12 +199,10 @@ export function commit(ctx: WriteContext, prepared: PreparedWrite): CrmRecord {
   const changed = Object.keys(record.properties)
     .filter((name) => record.properties[name] !== before[name])
     .concat(Object.keys(before).filter((name) => record.properties[name] === undefined));
-  for (const name of changed)
-    (record.history[name] ??= []).unshift({
-      value: record.properties[name] ?? '',
-      timestamp: at,
-      sourceType: ctx.internal ? 'AUTOMATION_PLATFORM' : 'INTEGRATION',
-    });
+  // A new record's values are its creation versions (versionsOf); later changes are kept as versions.
+  if (!isCreate)
+    for (const name of changed)
+      addVersion(record, name, before, { value: record.properties[name] ?? '', timestamp: at, sourceType });
   record.updatedAt = at;
   const uniques = uniquePropertyNames(portal, type);
   if (isCreate) portal.records.insert(type, record, uniques);

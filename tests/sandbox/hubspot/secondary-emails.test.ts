@@ -46,4 +46,20 @@ describe('HubSpot sandbox: secondary e-mails (contacts v1)', () => {
     const listed = await api('get', `/contacts/v1/secondary-email/${anna}`).expect(200);
     expect(listed.body.secondaryEmails).toEqual([]);
   });
+
+  it('refuses an address another contact holds as a secondary one, until that contact drops it or is archived', async () => {
+    const anna = await contact('anna@alpha.example');
+    const bert = await contact('bert@beta.example');
+    await api('put', `/contacts/v1/secondary-email/${bert}/email/shared%40team.example`).expect(200);
+    const taken = await api('put', `/contacts/v1/secondary-email/${anna}/email/Shared%40Team.example`).expect(409);
+    expect(taken.body.message).toBe(`Contact already exists. Existing ID: ${bert}`);
+
+    await api('delete', `/contacts/v1/secondary-email/${bert}/email/shared%40team.example`).expect(200);
+    await api('put', `/contacts/v1/secondary-email/${anna}/email/shared%40team.example`).expect(200);
+    await api('put', `/contacts/v1/secondary-email/${bert}/email/shared%40team.example`).expect(409);
+
+    await api('delete', `/crm/v3/objects/contacts/${anna}`).expect(204);
+    const freed = await api('put', `/contacts/v1/secondary-email/${bert}/email/shared%40team.example`).expect(200);
+    expect(freed.body.secondaryEmails).toEqual(['shared@team.example']);
+  });
 });
