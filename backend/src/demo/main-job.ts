@@ -9,7 +9,7 @@ import type { Services } from '../compose.js';
 import type { JobRecord } from '../db/repositories/jobs.repository.js';
 
 const FINISHED = new Set(['COMPLETE', 'FAILED', 'CANCELED']);
-const POLL_MS = 250;
+const POLL_MS = 500;
 
 /** Rates (units per 1 USD, the sandbox portal's company currency) for the demo's currencies; others get 1. */
 const DEMO_RATES: Readonly<Record<string, number>> = {
