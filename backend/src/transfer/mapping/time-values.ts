@@ -42,19 +42,22 @@ export function knownTimeZone(timeZone: string | null | undefined): string {
 
 /** The wall clock of `ms` in `timeZone`, read as if it were UTC. */
 function wallClock(ms: number, timeZone: string): number {
-  const parts = Object.fromEntries(
-    formatter(timeZone)
-      .formatToParts(new Date(ms))
-      .map((p) => [p.type, p.value]),
-  );
-  return Date.UTC(
-    Number(parts.year),
-    Number(parts.month) - 1,
-    Number(parts.day),
-    Number(parts.hour),
-    Number(parts.minute),
-    Number(parts.second),
-  );
+  // Read in a loop, not through an object of the parts: this runs for most dated records.
+  let year = 0;
+  let month = 0;
+  let day = 0;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  for (const { type, value } of formatter(timeZone).formatToParts(ms)) {
+    if (type === 'year') year = Number(value);
+    else if (type === 'month') month = Number(value);
+    else if (type === 'day') day = Number(value);
+    else if (type === 'hour') hour = Number(value);
+    else if (type === 'minute') minute = Number(value);
+    else if (type === 'second') second = Number(value);
+  }
+  return Date.UTC(year, month - 1, day, hour, minute, second);
 }
 
 /** A real calendar day (2026-02-30 is not). */
@@ -79,8 +82,28 @@ export function instantOf(value: unknown): Date | null {
   return Number.isNaN(time.getTime()) ? null : time;
 }
 
+/** Start instants by zone, then day: records share their days, and each start costs four Intl formats. */
+const dayStarts = new Map<string, Map<string, number>>();
+/** Days kept per zone; past it the zone's map starts again (a bound, never reached by a real account's days). */
+const DAY_STARTS_KEPT = 20_000;
+
 /** The instant `day` starts in `timeZone` (on a day whose midnight a DST change skips, the first instant it has). */
 export function startOfDay(day: string, timeZone: string): Date {
+  let starts = dayStarts.get(timeZone);
+  if (!starts) {
+    starts = new Map();
+    dayStarts.set(timeZone, starts);
+  }
+  let start = starts.get(day);
+  if (start === undefined) {
+    start = computeStartOfDay(day, timeZone);
+    if (starts.size >= DAY_STARTS_KEPT) starts.clear();
+    starts.set(day, start);
+  }
+  return new Date(start);
+}
+
+function computeStartOfDay(day: string, timeZone: string): number {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];
   const wall = Date.UTC(year, month - 1, date);
   // Two passes: the zone's offset at the first guess may differ from the one at the answer (DST).
@@ -90,7 +113,7 @@ export function startOfDay(day: string, timeZone: string): Date {
     // Midnight does not exist that day: the day starts at the end of the gap, an hour later.
     instant += 3_600_000;
   }
-  return new Date(instant);
+  return instant;
 }
 
 /** The calendar day an instant falls on in `timeZone`. */
