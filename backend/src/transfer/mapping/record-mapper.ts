@@ -70,7 +70,36 @@ const PROPERTY_DATA_TYPES: Partial<Record<string, keyof TransferSettings['dataTy
   products: 'product_properties',
 };
 
-type Write = { property: string; value: string } | { association: SourceReference } | { pending: PendingValue };
+/** Where a field's values go as they are converted (no list of writes per field and record). */
+interface WriteSink {
+  property(name: string, value: string): void;
+  association(reference: SourceReference): void;
+  pending(value: PendingValue): void;
+}
+
+/** Into the record's input. */
+class RecordWrites implements WriteSink {
+  constructor(private readonly output: HubSpotRecordInput) {}
+  property(name: string, value: string): void {
+    this.output.properties[name] = value;
+  }
+  association(reference: SourceReference): void {
+    this.output.associations.push(reference);
+  }
+  pending(value: PendingValue): void {
+    this.output.pending.push(value);
+  }
+}
+
+/** A field mapped onto an existing property: only the value its own first property would have had. */
+class FirstProperty implements WriteSink {
+  value: string | null = null;
+  property(_name: string, value: string): void {
+    this.value ??= value;
+  }
+  association(): void {}
+  pending(): void {}
+}
 
 function ownerFor(context: FieldContext, userId: string | null): string | null {
   if (userId === null) return null;
@@ -79,9 +108,10 @@ function ownerFor(context: FieldContext, userId: string | null): string | null {
   return planLookups(context.plan).ownerOf.get(userId) ?? settings.defaultOwnerId;
 }
 
-function idWrite(context: FieldContext, property: string, itemKey: string): Write {
+function idWrite(context: FieldContext, sink: WriteSink, property: string, itemKey: string): void {
   const id = context.pipelineIds.get(itemKey);
-  return id === undefined ? { pending: { property, itemKey } } : { property, value: id };
+  if (id === undefined) sink.pending({ property, itemKey });
+  else sink.property(property, id);
 }
 
 /** The source object whose records become `hubspotObject` (the plan row taking every record of it), if any. */
@@ -89,33 +119,31 @@ export function sourceObjectOf(plan: MappingPlan, hubspotObject: string): string
   return planLookups(plan).sourceObjectOf(hubspotObject);
 }
 
-/** What one field's values become, appended to `writes`. */
-function fieldWrites(context: FieldContext, field: AuditField, value: unknown, writes: Write[]): void {
+/** What one field's values become, written to `sink`. */
+function fieldWrites(context: FieldContext, field: AuditField, value: unknown, sink: WriteSink): void {
   for (const target of field.targets) {
     switch (target.kind) {
       case 'association': {
         const sourceObject = sourceObjectOf(context.plan, target.objectType);
         for (const sourceId of optionIds(value))
-          writes.push({
-            association: {
-              field: field.key,
-              hubspotObject: target.objectType,
-              sourceObject,
-              sourceId,
-              label: target.name,
-            },
+          sink.association({
+            field: field.key,
+            hubspotObject: target.objectType,
+            sourceObject,
+            sourceId,
+            label: target.name,
           });
         break;
       }
       case 'owner': {
         if (context.settings.dataTypes.users === false) break;
         const owner = ownerFor(context, idOf(value));
-        if (owner !== null) writes.push({ property: target.name, value: owner });
+        if (owner !== null) sink.property(target.name, owner);
         break;
       }
       case 'pipeline': {
         const pipelineId = idOf(value);
-        if (pipelineId !== null) writes.push(idWrite(context, target.name, pipelineItemKey(pipelineId)));
+        if (pipelineId !== null) idWrite(context, sink, target.name, pipelineItemKey(pipelineId));
         break;
       }
       case 'stage': {
@@ -132,12 +160,12 @@ function fieldWrites(context: FieldContext, field: AuditField, value: unknown, w
           status === 'won' || status === 'lost'
             ? closedStageItemKey(pipelineId, status)
             : stageItemKey(pipelineId, stageId);
-        writes.push(idWrite(context, target.name, key));
+        idWrite(context, sink, target.name, key);
         break;
       }
       default: {
         const written = targetValue(context, field, target, value);
-        if (written !== null) writes.push({ property: target.name, value: written });
+        if (written !== null) sink.property(target.name, written);
       }
     }
   }
@@ -253,11 +281,17 @@ export function mapRecord(input: {
     pipelineIds: input.context.pipelineIds ?? NO_PIPELINE_IDS,
     warnings,
   };
-  const properties: Record<string, string> = {};
-  const associations: SourceReference[] = [];
-  const pending: PendingValue[] = [];
-  const additionalEmails: string[] = [];
-  const writes: Write[] = [];
+  const output: HubSpotRecordInput = {
+    objectKey: row.key,
+    hubspotObject: row.hubspotObject,
+    properties: {},
+    associations: [],
+    pending: [],
+    additionalEmails: [],
+    warnings,
+  };
+  const { properties } = output;
+  const writes = new RecordWrites(output);
   for (const { field, choice, takesEmail, holdsOtherEmails } of mapping.fields) {
     const value = record.values[field.key];
     if (takesEmail) {
@@ -267,7 +301,7 @@ export function mapRecord(input: {
       }
       if (choice.mode === 'create' && holdsOtherEmails && emails.others.length > 0) {
         const target = mapping.otherEmails;
-        if (target.kind === 'secondary_emails') additionalEmails.push(...emails.others);
+        if (target.kind === 'secondary_emails') output.additionalEmails.push(...emails.others);
         else if (target.kind === 'property') properties[target.name] = otherEmailsValue(emails.others);
         else
           warnings.push(
@@ -275,33 +309,18 @@ export function mapRecord(input: {
           );
       }
     }
-    writes.length = 0;
-    fieldWrites(context, field, value, writes);
     if (choice.mode === 'existing') {
       // The chosen property takes the value the field's own (first) property would have had.
-      const first = writes.find((write) => 'property' in write);
-      if (first && 'property' in first) properties[choice.hubspotProperty] = first.value;
-      continue;
-    }
-    for (const write of writes) {
-      if ('property' in write) properties[write.property] = write.value;
-      else if ('association' in write) associations.push(write.association);
-      else pending.push(write.pending);
-    }
+      const first = new FirstProperty();
+      fieldWrites(context, field, value, first);
+      if (first.value !== null) properties[choice.hubspotProperty] = first.value;
+    } else fieldWrites(context, field, value, writes);
   }
   // Lineage, whatever the field choices: the sync finds the record again by its source id.
   properties[mapping.sourceIdProperty] = record.id;
   const base = input.context.recordLinkBase;
   if (base !== null) properties[mapping.sourceLinkProperty] = recordLink(base, mapping.linkSingular, record.id);
-  return {
-    objectKey: row.key,
-    hubspotObject: row.hubspotObject,
-    properties,
-    associations,
-    pending,
-    additionalEmails,
-    warnings,
-  };
+  return output;
 }
 
 /** `<base>/<singular>/<id>`. */
