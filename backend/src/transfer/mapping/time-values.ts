@@ -63,13 +63,14 @@ function wallClock(ms: number, timeZone: string): number {
 /** A real calendar day (2026-02-30 is not). */
 export function calendarDay(value: unknown): string | null {
   if (typeof value !== 'string') return null;
-  const match = DAY.exec(value.trim());
+  const text = value.trim();
+  const match = DAY.exec(text);
   if (!match) return null;
-  const [, year, month, day] = match.map(Number) as [number, number, number, number];
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
   const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-    ? value.trim()
-    : null;
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? text : null;
 }
 
 /** The instant a source time stands for: ISO 8601 with a zone, or zoneless `YYYY-MM-DD HH:MM:SS` in UTC. */
