@@ -40,23 +40,25 @@ export function knownTimeZone(timeZone: string | null | undefined): string {
   }
 }
 
+/** Where each part of a formatted time goes in the wall clock's year, month, day, hour, minute, second. */
+const WALL_PART: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {
+  year: 0,
+  month: 1,
+  day: 2,
+  hour: 3,
+  minute: 4,
+  second: 5,
+};
+
 /** The wall clock of `ms` in `timeZone`, read as if it were UTC. */
 function wallClock(ms: number, timeZone: string): number {
-  // Read in a loop, not through an object of the parts: this runs for most dated records.
-  let year = 0;
-  let month = 0;
-  let day = 0;
-  let hour = 0;
-  let minute = 0;
-  let second = 0;
+  // Read in a loop, not through an object of the parts: this runs for many dated records.
+  const wall = [0, 0, 0, 0, 0, 0];
   for (const { type, value } of formatter(timeZone).formatToParts(ms)) {
-    if (type === 'year') year = Number(value);
-    else if (type === 'month') month = Number(value);
-    else if (type === 'day') day = Number(value);
-    else if (type === 'hour') hour = Number(value);
-    else if (type === 'minute') minute = Number(value);
-    else if (type === 'second') second = Number(value);
+    const at = WALL_PART[type];
+    if (at !== undefined) wall[at] = Number(value);
   }
+  const [year, month, day, hour, minute, second] = wall as [number, number, number, number, number, number];
   return Date.UTC(year, month - 1, day, hour, minute, second);
 }
 
