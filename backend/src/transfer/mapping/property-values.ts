@@ -3,6 +3,7 @@ import type { SourceRecord } from '../../sources/connector.js';
 import type { RecordShape } from '../../sources/record-shape.js';
 import { domainOf, emailsOf, phonesOf } from './contact-values.js';
 import type { MappingPlan, PlannedObject } from './mapping-plan.js';
+import { optionLabelsOf, planLookups } from './plan-lookups.js';
 import { safeHtml } from './safe-html.js';
 import { booleanOf, idOf, isEmpty, isObject, numberText, optionIds, textOf } from './source-values.js';
 import { calendarDay, datetimeValue, dayIn, instantOf, startOfDay } from './time-values.js';
@@ -100,22 +101,11 @@ function closeInstant(context: FieldContext): Date | null {
   return day === null ? null : startOfDay(day, context.timeZone);
 }
 
-function stageName(context: FieldContext, stageId: string): string | null {
-  for (const pipeline of context.plan.pipelines) {
-    const stage = pipeline.stages.find((candidate) => candidate.id === stageId);
-    if (stage) return stage.name;
-  }
-  return null;
-}
-
 /** Option labels by id (the source field's own options, or the activity types). */
 function optionLabels(context: FieldContext, field: AuditField, ids: string[]): string[] {
-  return ids.map(
-    (id) =>
-      field.options?.find((option) => option.id === id)?.label ??
-      context.plan.activityTypes.find((type) => type.key === id)?.name ??
-      id,
-  );
+  const labels = optionLabelsOf(field);
+  const typeNames = planLookups(context.plan).activityTypeName;
+  return ids.map((id) => labels.get(id) ?? typeNames.get(id) ?? id);
 }
 
 /** A value converted by the kind of the property that takes it. */
@@ -153,7 +143,7 @@ function byTargetType(
       if (field.sourceType === 'json') return isEmpty(value) ? null : JSON.stringify(value);
       if (field.sourceType === 'stage') {
         const id = idOf(value);
-        return id === null ? null : (stageName(context, id) ?? id);
+        return id === null ? null : (planLookups(context.plan).stageName.get(id) ?? id);
       }
       if (field.options !== null || field.sourceType === 'enum' || field.sourceType === 'set') {
         const ids = optionIds(value);
@@ -166,8 +156,16 @@ function byTargetType(
   }
 }
 
-/** The part a split target takes (`…__street` → street), or null for a whole-value target. */
-const partOf = (target: HubSpotPropertyTarget): string | null => /__([a-z]+)$/.exec(target.name)?.[1] ?? null;
+const parts = new WeakMap<HubSpotPropertyTarget, string | null>();
+/** The part a split target takes (`…__street` → street), or null for a whole-value target; found once per plan target. */
+function partOf(target: HubSpotPropertyTarget): string | null {
+  let part = parts.get(target);
+  if (part === undefined) {
+    part = /__([a-z]+)$/.exec(target.name)?.[1] ?? null;
+    parts.set(target, part);
+  }
+  return part;
+}
 
 export function targetValue(
   context: FieldContext,

@@ -5,7 +5,8 @@ import { recordShapeOf } from '../../sources/record-shapes.js';
 import { emailsOf } from './contact-values.js';
 import { closedStageItemKey, pipelineItemKey, sourceIdProperty, sourceLinkProperty, stageItemKey } from './lineage.js';
 import type { MappingPlan, PlannedObject } from './mapping-plan.js';
-import { holdsOtherEmails, otherEmailsTarget, otherEmailsValue } from './other-emails.js';
+import { holdsOtherEmails, type OtherEmailsTarget, otherEmailsTarget, otherEmailsValue } from './other-emails.js';
+import { planLookups } from './plan-lookups.js';
 import { type FieldContext, targetValue } from './property-values.js';
 import { idOf, optionIds } from './source-values.js';
 import { knownTimeZone } from './time-values.js';
@@ -69,75 +70,105 @@ const PROPERTY_DATA_TYPES: Partial<Record<string, keyof TransferSettings['dataTy
   products: 'product_properties',
 };
 
-type Write = { property: string; value: string } | { association: SourceReference } | { pending: PendingValue };
+/** Where a field's values go as they are converted (no list of writes per field and record). */
+interface WriteSink {
+  property(name: string, value: string): void;
+  association(reference: SourceReference): void;
+  pending(value: PendingValue): void;
+}
+
+/** Into the record's input. */
+class RecordWrites implements WriteSink {
+  constructor(private readonly output: HubSpotRecordInput) {}
+  property(name: string, value: string): void {
+    this.output.properties[name] = value;
+  }
+  association(reference: SourceReference): void {
+    this.output.associations.push(reference);
+  }
+  pending(value: PendingValue): void {
+    this.output.pending.push(value);
+  }
+}
+
+/** A field mapped onto an existing property: only the value its own first property would have had. */
+class FirstProperty implements WriteSink {
+  value: string | null = null;
+  property(_name: string, value: string): void {
+    this.value ??= value;
+  }
+  association(): void {}
+  pending(): void {}
+}
 
 function ownerFor(context: FieldContext, userId: string | null): string | null {
   if (userId === null) return null;
-  const { settings, plan } = context;
+  const { settings } = context;
   if (Object.hasOwn(settings.ownerOverrides, userId)) return settings.ownerOverrides[userId] ?? null;
-  return plan.owners.find((user) => user.id === userId)?.hubspotOwnerId ?? settings.defaultOwnerId;
+  return planLookups(context.plan).ownerOf.get(userId) ?? settings.defaultOwnerId;
 }
 
-function pipelineOfStage(context: FieldContext, stageId: string): string | null {
-  return context.plan.pipelines.find((pipeline) => pipeline.stages.some((stage) => stage.id === stageId))?.id ?? null;
-}
-
-function idWrite(context: FieldContext, property: string, itemKey: string): Write {
+function idWrite(context: FieldContext, sink: WriteSink, property: string, itemKey: string): void {
   const id = context.pipelineIds.get(itemKey);
-  return id === undefined ? { pending: { property, itemKey } } : { property, value: id };
+  if (id === undefined) sink.pending({ property, itemKey });
+  else sink.property(property, id);
 }
 
 /** The source object whose records become `hubspotObject` (the plan row taking every record of it), if any. */
 export function sourceObjectOf(plan: MappingPlan, hubspotObject: string): string | null {
-  return (
-    plan.objects.find((row) => row.hubspotObject === hubspotObject && row.sourceTypes === null)?.sourceObject ?? null
-  );
+  return planLookups(plan).sourceObjectOf(hubspotObject);
 }
 
-function fieldWrites(context: FieldContext, field: AuditField, value: unknown): Write[] {
-  return field.targets.flatMap((target): Write[] => {
+/** What one field's values become, written to `sink`. */
+function fieldWrites(context: FieldContext, field: AuditField, value: unknown, sink: WriteSink): void {
+  for (const target of field.targets) {
     switch (target.kind) {
       case 'association': {
         const sourceObject = sourceObjectOf(context.plan, target.objectType);
-        return optionIds(value).map((sourceId) => ({
-          association: {
+        for (const sourceId of optionIds(value))
+          sink.association({
             field: field.key,
             hubspotObject: target.objectType,
             sourceObject,
             sourceId,
             label: target.name,
-          },
-        }));
+          });
+        break;
       }
       case 'owner': {
-        if (context.settings.dataTypes.users === false) return [];
+        if (context.settings.dataTypes.users === false) break;
         const owner = ownerFor(context, idOf(value));
-        return owner === null ? [] : [{ property: target.name, value: owner }];
+        if (owner !== null) sink.property(target.name, owner);
+        break;
       }
       case 'pipeline': {
         const pipelineId = idOf(value);
-        return pipelineId === null ? [] : [idWrite(context, target.name, pipelineItemKey(pipelineId))];
+        if (pipelineId !== null) idWrite(context, sink, target.name, pipelineItemKey(pipelineId));
+        break;
       }
       case 'stage': {
         // The stage comes from the stage field, the status only decides open or closed.
         const { shape, record } = context;
+        if (field.key !== shape.fields.stage) break;
         const stageId = idOf(shape.stage(record));
-        if (field.key !== shape.fields.stage || stageId === null) return [];
-        const pipelineId = idOf(shape.pipeline(record)) ?? pipelineOfStage(context, stageId);
-        if (pipelineId === null) return [];
+        if (stageId === null) break;
+        const pipelineId =
+          idOf(shape.pipeline(record)) ?? planLookups(context.plan).pipelineOfStage.get(stageId) ?? null;
+        if (pipelineId === null) break;
         const status = shape.status(record);
         const key =
           status === 'won' || status === 'lost'
             ? closedStageItemKey(pipelineId, status)
             : stageItemKey(pipelineId, stageId);
-        return [idWrite(context, target.name, key)];
+        idWrite(context, sink, target.name, key);
+        break;
       }
       default: {
         const written = targetValue(context, field, target, value);
-        return written === null ? [] : [{ property: target.name, value: written }];
+        if (written !== null) sink.property(target.name, written);
       }
     }
-  });
+  }
 }
 
 /** The plan row that takes a record of `sourceObject` (activities: by the record's type and the settings' remapping). */
@@ -148,7 +179,7 @@ export function rowForRecord(
   record: SourceRecord,
   shape: RecordShape = recordShapeOf(plan.source),
 ): PlannedObject | null {
-  const rows = plan.objects.filter((row) => row.sourceObject === sourceObject);
+  const rows = planLookups(plan).rowsOf(sourceObject);
   if (rows.every((row) => row.sourceTypes === null)) return rows[0] ?? null;
   const type = idOf(shape.activityType(record));
   const target =
@@ -162,6 +193,74 @@ export function rowForRecord(
   );
 }
 
+/** A field the row maps, with what the settings chose for it. */
+interface MappedField {
+  field: AuditField;
+  choice: { mode: 'create' } | { mode: 'existing'; hubspotProperty: string };
+  /** Its first target is the contact's `email`: its values are checked and the others kept apart. */
+  takesEmail: boolean;
+  holdsOtherEmails: boolean;
+}
+
+/** What a row maps under the settings, the same for each of its records: worked out once per row and settings. */
+interface RowMapping {
+  fields: MappedField[];
+  otherEmails: OtherEmailsTarget;
+  sourceIdProperty: string;
+  sourceLinkProperty: string;
+  /** The group's name after the source prefix (`pipedrive_deal` → deal): the record link's path. */
+  linkSingular: string;
+}
+
+function rowMappingOf(plan: MappingPlan, settings: TransferSettings, row: PlannedObject): RowMapping {
+  const choices = Object.hasOwn(settings.fields, row.key) ? settings.fields[row.key] : undefined;
+  const propertiesType = PROPERTY_DATA_TYPES[row.hubspotObject];
+  const customOff = propertiesType !== undefined && settings.dataTypes[propertiesType] === false;
+  const fields: MappedField[] = [];
+  for (const field of plan.fields[row.key] ?? []) {
+    if (!field.supported || (field.isCustom && customOff)) continue;
+    const choice = (choices && Object.hasOwn(choices, field.key) ? choices[field.key] : undefined) ?? {
+      mode: 'create',
+    };
+    if (choice.mode === 'exclude') continue;
+    fields.push({
+      field,
+      choice,
+      takesEmail: field.targets.some((target) => target.kind === 'standard' && target.name === 'email'),
+      holdsOtherEmails: holdsOtherEmails(field),
+    });
+  }
+  const group = row.propertyGroup.name;
+  return {
+    fields,
+    otherEmails: otherEmailsTarget(settings, row),
+    sourceIdProperty: sourceIdProperty(row),
+    sourceLinkProperty: sourceLinkProperty(row),
+    linkSingular: group.slice(group.indexOf('_') + 1),
+  };
+}
+
+/**
+ * Row mappings by settings, then row: the sync maps every record of a row with the same settings and plan
+ * objects (contract values, never changed once read), so the work is done once per row, not per record.
+ */
+const rowMappings = new WeakMap<TransferSettings, WeakMap<PlannedObject, { plan: MappingPlan; mapping: RowMapping }>>();
+
+function cachedRowMapping(plan: MappingPlan, settings: TransferSettings, row: PlannedObject): RowMapping {
+  let byRow = rowMappings.get(settings);
+  if (!byRow) {
+    byRow = new WeakMap();
+    rowMappings.set(settings, byRow);
+  }
+  const known = byRow.get(row);
+  if (known && known.plan === plan) return known.mapping;
+  const mapping = rowMappingOf(plan, settings, row);
+  byRow.set(row, { plan, mapping });
+  return mapping;
+}
+
+const NO_PIPELINE_IDS: ReadonlyMap<string, string> = new Map();
+
 export function mapRecord(input: {
   row: PlannedObject;
   record: SourceRecord;
@@ -170,6 +269,8 @@ export function mapRecord(input: {
   context: MapperContext;
 }): HubSpotRecordInput {
   const { row, record, settings, plan } = input;
+  const mapping = cachedRowMapping(plan, settings, row);
+  const warnings: string[] = [];
   const context: FieldContext = {
     row,
     plan,
@@ -177,8 +278,8 @@ export function mapRecord(input: {
     record,
     shape: input.context.shape ?? recordShapeOf(plan.source),
     timeZone: knownTimeZone(input.context.timeZone),
-    pipelineIds: input.context.pipelineIds ?? new Map(),
-    warnings: [],
+    pipelineIds: input.context.pipelineIds ?? NO_PIPELINE_IDS,
+    warnings,
   };
   const output: HubSpotRecordInput = {
     objectKey: row.key,
@@ -187,56 +288,42 @@ export function mapRecord(input: {
     associations: [],
     pending: [],
     additionalEmails: [],
-    warnings: context.warnings,
+    warnings,
   };
-  const choices = Object.hasOwn(settings.fields, row.key) ? settings.fields[row.key] : undefined;
-  const propertiesType = PROPERTY_DATA_TYPES[row.hubspotObject];
-  const customOff = propertiesType !== undefined && settings.dataTypes[propertiesType] === false;
-  for (const field of plan.fields[row.key] ?? []) {
-    if (!field.supported || (field.isCustom && customOff)) continue;
-    const choice = (choices && Object.hasOwn(choices, field.key) ? choices[field.key] : undefined) ?? {
-      mode: 'create',
-    };
-    if (choice.mode === 'exclude') continue;
+  const { properties } = output;
+  const writes = new RecordWrites(output);
+  for (const { field, choice, takesEmail, holdsOtherEmails } of mapping.fields) {
     const value = record.values[field.key];
-    if (field.targets.some((target) => target.kind === 'standard' && target.name === 'email')) {
+    if (takesEmail) {
       const emails = emailsOf(value);
       for (const invalid of emails.invalid) {
-        context.warnings.push(`“${invalid}” is not an e-mail address HubSpot takes; left out.`);
+        warnings.push(`“${invalid}” is not an e-mail address HubSpot takes; left out.`);
       }
-      if (choice.mode === 'create' && holdsOtherEmails(field) && emails.others.length > 0) {
-        const target = otherEmailsTarget(settings, row);
+      if (choice.mode === 'create' && holdsOtherEmails && emails.others.length > 0) {
+        const target = mapping.otherEmails;
         if (target.kind === 'secondary_emails') output.additionalEmails.push(...emails.others);
-        else if (target.kind === 'property') output.properties[target.name] = otherEmailsValue(emails.others);
+        else if (target.kind === 'property') properties[target.name] = otherEmailsValue(emails.others);
         else
-          context.warnings.push(
+          warnings.push(
             `The other e-mail addresses (${emails.others.join(', ')}) have no property while contact properties are off; left out.`,
           );
       }
     }
-    const writes = fieldWrites(context, field, value);
     if (choice.mode === 'existing') {
       // The chosen property takes the value the field's own (first) property would have had.
-      const first = writes.find((write) => 'property' in write);
-      if (first && 'property' in first) output.properties[choice.hubspotProperty] = first.value;
-      continue;
-    }
-    for (const write of writes) {
-      if ('property' in write) output.properties[write.property] = write.value;
-      else if ('association' in write) output.associations.push(write.association);
-      else output.pending.push(write.pending);
-    }
+      const first = new FirstProperty();
+      fieldWrites(context, field, value, first);
+      if (first.value !== null) properties[choice.hubspotProperty] = first.value;
+    } else fieldWrites(context, field, value, writes);
   }
   // Lineage, whatever the field choices: the sync finds the record again by its source id.
-  output.properties[sourceIdProperty(row)] = record.id;
-  const link = recordLink(input.context.recordLinkBase, row, record.id);
-  if (link !== null) output.properties[sourceLinkProperty(row)] = link;
+  properties[mapping.sourceIdProperty] = record.id;
+  const base = input.context.recordLinkBase;
+  if (base !== null) properties[mapping.sourceLinkProperty] = recordLink(base, mapping.linkSingular, record.id);
   return output;
 }
 
-/** `<base>/<singular>/<id>`, the singular being the group's name after the source prefix (`pipedrive_deal` → deal). */
-function recordLink(base: string | null, row: PlannedObject, id: string): string | null {
-  if (base === null) return null;
-  const singular = row.propertyGroup.name.slice(row.propertyGroup.name.indexOf('_') + 1);
+/** `<base>/<singular>/<id>`. */
+function recordLink(base: string, singular: string, id: string): string {
   return `${base.replace(/\/+$/, '')}/${singular}/${encodeURIComponent(id)}`;
 }

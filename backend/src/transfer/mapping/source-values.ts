@@ -30,6 +30,8 @@ export function numberText(value: unknown): string | null {
   const raw = isObject(value) ? value.value : value;
   const parsed = typeof raw === 'string' && raw.trim() !== '' ? Number(raw.trim()) : raw;
   if (typeof parsed !== 'number' || !Number.isFinite(parsed)) return null;
+  // Whole numbers (most values) print the same without Intl; -0 does not (Intl writes "-0").
+  if (Number.isSafeInteger(parsed) && !Object.is(parsed, -0)) return String(parsed);
   return PLAIN_NUMBER.format(parsed);
 }
 

@@ -60,6 +60,8 @@ export function cutLongText(
   isText: (property: string) => boolean,
 ): { properties: Record<string, string>; warnings: RecordWarning[] } {
   const warnings: RecordWarning[] = [];
+  // Nothing over the limit (nearly every record): the properties as they are, not a copy.
+  if (Object.values(properties).every((value) => value.length <= HUBSPOT_TEXT_LIMIT)) return { properties, warnings };
   const cut = Object.fromEntries(
     Object.entries(properties).map(([property, value]) => {
       if (value.length <= HUBSPOT_TEXT_LIMIT || !isText(property)) return [property, value];

@@ -159,7 +159,8 @@ export function createValueGuard(deps: ValueGuardDeps): ValueGuard {
     const warnings: RecordWarning[] = [];
     const guarded = batch.map((mapped): MappedRecord => {
       const sourceId = mapped.record.id;
-      const properties = { ...mapped.input.properties };
+      // Copied only when a value changes: most records pass as they are.
+      let properties = mapped.input.properties;
       for (const [property, gone] of unknown) {
         const value = properties[property];
         if (value === undefined) continue;
@@ -167,6 +168,7 @@ export function createValueGuard(deps: ValueGuardDeps): ValueGuard {
         const values = optionValues(value, multiple);
         const kept = values.filter((v) => !gone.has(v));
         if (kept.length === values.length) continue;
+        if (properties === mapped.input.properties) properties = { ...properties };
         if (kept.length === 0) delete properties[property];
         else properties[property] = kept.join(';');
         warnings.push({
@@ -190,7 +192,9 @@ export function createValueGuard(deps: ValueGuardDeps): ValueGuard {
           message,
           hint: 'Correct the value in the source record, then sync again.',
         });
-      return { ...mapped, input: { ...mapped.input, properties: cut.properties } };
+      return cut.properties === mapped.input.properties
+        ? mapped
+        : { ...mapped, input: { ...mapped.input, properties: cut.properties } };
     });
     return { batch: guarded, warnings };
   };
