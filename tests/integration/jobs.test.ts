@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { PgBoss } from 'pg-boss';
 import pino from 'pino';
 import { jobsRepository } from '../../backend/src/db/repositories/jobs.repository.js';
 import { transferTasksRepository } from '../../backend/src/db/repositories/transfer-tasks.repository.js';
 import { transfersRepository } from '../../backend/src/db/repositories/transfers.repository.js';
 import { createJobService, type JobService } from '../../backend/src/jobs/job.service.js';
 import { FatalJobError, RetryableJobError } from '../../backend/src/jobs/job-errors.js';
-import { createJobQueue, type JobQueue } from '../../backend/src/jobs/job-queue.js';
+import { createJobQueue, type JobQueue, MAX_ATTEMPT_SECONDS } from '../../backend/src/jobs/job-queue.js';
 import { createJobRunner, type JobContext } from '../../backend/src/jobs/job-runner.js';
 import { canTransition } from '../../backend/src/jobs/job-states.js';
 import { createTransferRun } from '../../backend/src/jobs/transfer-run.js';
@@ -91,6 +92,31 @@ describe('job state machine', () => {
     }
     expect(verdicts).toEqual(expected);
     expect(verdicts.filter((verdict) => verdict.includes('refused')).length).toBeGreaterThan(0);
+  });
+});
+
+describe('long attempts', () => {
+  const expiry = async (kind: string) =>
+    (
+      await db.pool.query<{ expire_seconds: number }>('SELECT expire_seconds FROM pgboss.queue WHERE name = $1', [
+        `job-${kind}`,
+      ])
+    ).rows[0]?.expire_seconds;
+
+  it('lets one attempt run for a day, not pg-boss’s 15 minutes — also on a queue an older version made', async () => {
+    expect(MAX_ATTEMPT_SECONDS).toBe(24 * 60 * 60);
+    expect(await expiry('sync')).toBe(MAX_ATTEMPT_SECONDS);
+    // A queue made before the bound existed: pg-boss's default expiry, which cut a sync off every 15 minutes.
+    const older = new PgBoss({ connectionString: db.url, schema: 'pgboss' });
+    older.on('error', () => {});
+    await older.start();
+    await older.createQueue('job-setup');
+    await older.stop({ graceful: false });
+    expect(await expiry('setup')).toBe(15 * 60);
+    const upgraded = createJobQueue({ databaseUrl: db.url, logger: pino({ level: 'silent' }) });
+    await upgraded.start(['setup']);
+    await upgraded.stop();
+    expect(await expiry('setup')).toBe(MAX_ATTEMPT_SECONDS);
   });
 });
 

@@ -5,6 +5,13 @@ import type { JobKind } from '../../../shared/src/contracts/index.js';
 /** Where a job is sent when pg-boss gives up on it (retries spent, e.g. by workers dying again and again). */
 const DEAD_LETTER_QUEUE = 'jobs-dead-letter';
 
+/**
+ * How long one attempt may run: pg-boss's longest (24 h), not its default 15 minutes, which failed and
+ * retried a sync every 15 minutes (and would spend its retries in two hours). Heartbeats, not this bound,
+ * find a dead worker; an attempt that does pass it is taken over and resumes from the last commit.
+ */
+export const MAX_ATTEMPT_SECONDS = 24 * 60 * 60;
+
 export interface JobQueueOptions {
   databaseUrl: string;
   logger: Logger;
@@ -46,9 +53,14 @@ export function createJobQueue(options: JobQueueOptions) {
       const existing = new Set((await boss.getQueues()).map((queue) => queue.name));
       if (!existing.has(DEAD_LETTER_QUEUE)) await boss.createQueue(DEAD_LETTER_QUEUE);
       for (const kind of kinds) {
-        if (existing.has(queueName(kind))) continue;
+        // A queue made by an older version keeps its options but gets the attempt bound.
+        if (existing.has(queueName(kind))) {
+          await boss.updateQueue(queueName(kind), { expireInSeconds: MAX_ATTEMPT_SECONDS });
+          continue;
+        }
         await boss.createQueue(queueName(kind), {
           heartbeatSeconds: options.heartbeatSeconds ?? 10,
+          expireInSeconds: MAX_ATTEMPT_SECONDS,
           retryLimit,
           retryDelay: options.retryDelaySeconds ?? 5,
           retryBackoff: true,
