@@ -16,7 +16,6 @@ import {
   PROPERTY_CHANGED_EVENT,
   SET_PROPERTY_ACTION,
 } from './model.js';
-import type { Enrollment } from './store.js';
 
 /** A flow's own writes may enrol the record in other flows, but never loop: at most this many hops. */
 const MAX_CHAIN = 5;
@@ -80,12 +79,8 @@ function watchedProperties(branch: Json): string[] {
   });
 }
 
-function enrolledBefore(portal: Portal, flow: Flow, objectId: string): boolean {
-  return portal.flows.enrollments.some((e) => e.flowId === flow.id && e.objectId === objectId);
-}
-
 function eventEnrols(portal: Portal, flow: Flow, criteria: Json, event: WriteEvent): boolean {
-  if (criteria['shouldReEnroll'] !== true && enrolledBefore(portal, flow, event.record.id)) return false;
+  if (criteria['shouldReEnroll'] !== true && portal.flows.enrolledBefore(flow.id, event.record.id)) return false;
   const branches = Array.isArray(criteria['eventFilterBranches']) ? criteria['eventFilterBranches'] : [];
   return branches.some((branch) => {
     if (!isRecord(branch)) return false;
@@ -106,7 +101,7 @@ function listEnrols(portal: Portal, flow: Flow, criteria: Json, event: WriteEven
   if (isMember) members.add(event.record.id);
   else members.delete(event.record.id);
   if (!isMember || wasMember) return false;
-  return criteria['shouldReEnroll'] === true || !enrolledBefore(portal, flow, event.record.id);
+  return criteria['shouldReEnroll'] === true || !portal.flows.enrolledBefore(flow.id, event.record.id);
 }
 
 function enrols(portal: Portal, flow: Flow, event: WriteEvent): boolean {
@@ -131,21 +126,12 @@ function actionValue(action: FlowAction, properties: Properties, targetIsDate: b
 }
 
 function execute(portal: Portal, flow: Flow, event: WriteEvent, now: () => string, chain: number): void {
-  const enrollment: Enrollment = {
-    flowId: flow.id,
-    objectTypeId: flow.objectTypeId,
-    objectId: event.record.id,
-    at: now(),
-    actionsRun: [],
-  };
-  portal.flows.enrollments.push(enrollment);
+  portal.flows.enrol(flow.id, event.record.id);
   const byId = new Map(flow.actions.map((a) => [a.actionId, a]));
   let action = flow.startActionId ? byId.get(flow.startActionId) : undefined;
   while (action) {
-    if (action.actionTypeId !== SET_PROPERTY_ACTION) {
-      enrollment.stoppedBecause = `action ${action.actionId}: actionTypeId ${action.actionTypeId} is not run by the sandbox`;
-      return;
-    }
+    // An action type the sandbox does not run ends the flow there.
+    if (action.actionTypeId !== SET_PROPERTY_ACTION) return;
     const target = String(action.fields['property_name']);
     const property = portal.properties.live(event.type, target);
     const value = actionValue(action, event.record.properties, property?.type === 'date');
@@ -159,12 +145,11 @@ function execute(portal: Portal, flow: Flow, event: WriteEvent, now: () => strin
       try {
         writeOne({ ...ctx, internal: true }, event.record, { [target]: value });
       } catch (error) {
+        // A refused value ends the flow there, as HubSpot's would.
         if (!(error instanceof HubSpotError)) throw error;
-        enrollment.stoppedBecause = `action ${action.actionId}: ${error.message}`;
         return;
       }
     }
-    enrollment.actionsRun.push(action.actionId);
     action = action.connection ? byId.get(action.connection.nextActionId) : undefined;
   }
 }

@@ -1,25 +1,25 @@
-/** A portal's automation flows and the log of what the flow runner did with them. */
+/** A portal's automation flows and which records the flow runner enrolled in them. */
 import { notFound } from '../errors.js';
 import { IdSequence } from '../ids.js';
 import type { Flow } from './model.js';
 
-export interface Enrollment {
-  flowId: string;
-  objectTypeId: string;
-  objectId: string;
-  at: string;
-  /** Actions the runner executed, in order. */
-  actionsRun: string[];
-  /** Why the run stopped early (an action type the sandbox does not run, a refused value). */
-  stoppedBecause?: string;
-}
-
 export class FlowStore {
   private readonly flows: Flow[] = [];
   private readonly ids = new IdSequence(580000001);
-  readonly enrollments: Enrollment[] = [];
+  /** Flow id → the records it ever enrolled (a flow without re-enrolment takes a record once); an index, not a scan. */
+  private readonly enrolled = new Map<string, Set<string>>();
   /** Flow id → record ids currently meeting a LIST_BASED flow's criteria (to enrol on the transition only). */
   readonly listMembers = new Map<string, Set<string>>();
+
+  enrol(flowId: string, objectId: string): void {
+    let records = this.enrolled.get(flowId);
+    if (!records) this.enrolled.set(flowId, (records = new Set()));
+    records.add(objectId);
+  }
+
+  enrolledBefore(flowId: string, objectId: string): boolean {
+    return this.enrolled.get(flowId)?.has(objectId) ?? false;
+  }
 
   all(): Flow[] {
     return [...this.flows];

@@ -117,6 +117,42 @@ describe('HubSpot sandbox: flows', () => {
     expect(read.body.properties.closedate).toBe('2024-01-31T00:00:00.000Z');
   });
 
+  it('enrols a record in a flow without re-enrolment once: leaving and meeting the criteria again runs nothing', async () => {
+    const whileWon = {
+      type: 'LIST_BASED',
+      shouldReEnroll: false,
+      listFilterBranch: {
+        filterBranchType: 'AND',
+        filters: [
+          {
+            filterType: 'PROPERTY',
+            property: 'dealstage',
+            operation: { operator: 'IS_ANY_OF', values: ['closedwon'], operationType: 'ENUMERATION' },
+          },
+        ],
+        filterBranches: [],
+      },
+    };
+    await api(
+      'post',
+      '/automation/v4/flows',
+      copyFlow(whileWon, { type: 'STATIC_VALUE', staticValue: '2024-02-29T00:00:00Z' }),
+    ).expect(201);
+    const deal = await api('post', '/crm/v3/objects/deals', {
+      properties: { dealname: 'Won twice', dealstage: 'closedwon' },
+    }).expect(201);
+    const closedate = async () =>
+      (await api('get', `/crm/v3/objects/deals/${deal.body.id}?properties=closedate`).expect(200)).body.properties
+        .closedate;
+    expect(await closedate()).toBe('2024-02-29T00:00:00.000Z');
+    await api('patch', `/crm/v3/objects/deals/${deal.body.id}`, {
+      properties: { dealstage: 'qualifiedtobuy', closedate: '' },
+    }).expect(200);
+    await api('patch', `/crm/v3/objects/deals/${deal.body.id}`, { properties: { dealstage: 'closedwon' } }).expect(200);
+    // HubSpot dates the deal's new win itself (now); the flow's fixed date is not written again.
+    expect(await closedate()).not.toBe('2024-02-29T00:00:00.000Z');
+  });
+
   it('refuses a flow whose action names a property the object does not have', async () => {
     const res = await api(
       'post',
