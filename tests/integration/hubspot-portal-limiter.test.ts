@@ -275,11 +275,16 @@ describe('the per-portal writer lease', () => {
   });
 
   it('tells the work when its connection (and so the lock) is gone', async () => {
-    // The only advisory lock held now is this lease's (the processes above are gone).
+    // This portal's lock, by its 64-bit key (classid: high half, objid: low half): the killed processes
+    // above may still hold theirs while Postgres notices they are gone.
     const reason = await withPortalLease(db.pool, 7005, async (lease) => {
       const holder = await db.pool.query<{ pid: number }>(
-        "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+        `SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1
+           AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+           AND ((classid::bigint << 32) | objid::bigint) = hashtextextended('smart-transfer:hubspot-portal-writer:' || $1::text, 0)`,
+        [lease.portalId],
       );
+      expect(holder.rows).toHaveLength(1);
       await db.pool.query('SELECT pg_terminate_backend($1)', [holder.rows[0]?.pid]);
       await new Promise((resolve) => lease.signal.addEventListener('abort', resolve, { once: true }));
       return lease.signal.reason as unknown;
