@@ -51,7 +51,7 @@ it('writes the same records and associations as a clean run while HubSpot and Pi
       harness.hubspot,
       {
         method: 'POST',
-        path: '/crm/v4/associations/deals/contacts/batch/associate/default',
+        path: '/crm/v4/associations/deals/contacts/batch/create',
         afterApply: { reset: true },
       },
     ],
